@@ -1,0 +1,119 @@
+/**
+ * The domain model shared by every source: one WorkItem shape for Jira issues, GitHub pull
+ * requests and GitHub issues (see DESIGN.md, "Domain words"). Pure data: no browser, DOM or clock.
+ * Times are ISO 8601 strings, as the APIs send them, so items survive structured cloning,
+ * IndexedDB and JSON unchanged.
+ */
+
+/** Where an item lives. */
+export type Source = 'github' | 'jira';
+
+/** What kind of thing an item is. */
+export type ItemKind = 'pull' | 'issue' | 'jira-issue';
+
+/** The flow state of an item now; `error` exists only on badges, never on items. */
+export type FlowState = 'blocked' | 'waiting' | 'failing' | 'flowing' | 'done' | 'unknown';
+
+/** A person as the source names them. */
+export interface Person {
+  /** GitHub login or Jira account id. */
+  id: string;
+  /** Display name or login, for sentences. */
+  name: string;
+  url?: string;
+}
+
+/** How an upstream item relates to the item that waits on it. */
+export type LinkKind =
+  | 'blocked-by' // Jira "is blocked by", GitHub native issue dependency
+  | 'depends-on' // "depends on #N" written in a body
+  | 'stacked-on' // PR whose base branch is another open PR's head
+  | 'child-of'; // sub-issue / Jira parent
+
+/** A link to another item; `state` is known only when the source told us. */
+export interface ItemLink {
+  key: string;
+  kind: LinkKind;
+  title?: string;
+  url?: string;
+  /** Whether the linked item is still open, when known. */
+  open?: boolean;
+  /** When the link was made, when the source records it. */
+  at?: string;
+}
+
+/**
+ * One event in an item's history that matters to flow. Providers translate their own history
+ * (Jira changelog, GitHub timeline) into these; the flow core reads nothing else.
+ */
+export type FlowEvent =
+  | { type: 'created'; at: string }
+  | { type: 'status'; at: string; from?: string; to: string }
+  | { type: 'flagged'; at: string; reason?: string; by?: Person }
+  | { type: 'unflagged'; at: string; by?: Person }
+  | { type: 'labeled'; at: string; label: string }
+  | { type: 'unlabeled'; at: string; label: string }
+  | { type: 'link-added'; at: string; link: ItemLink }
+  | { type: 'link-removed'; at: string; key: string }
+  | { type: 'review-requested'; at: string; reviewer: Person }
+  | { type: 'review-request-removed'; at: string; reviewer: Person }
+  | { type: 'reviewed'; at: string; by: Person; verdict: 'approved' | 'changes-requested' | 'commented' | 'dismissed' }
+  | { type: 'ready-for-review'; at: string }
+  | { type: 'converted-to-draft'; at: string }
+  | { type: 'commit'; at: string; sha: string }
+  | { type: 'check'; at: string; name: string; conclusion: 'success' | 'failure' | 'pending' | 'neutral' | 'skipped' | 'cancelled'; sha?: string; required?: boolean; url?: string }
+  | { type: 'conflict'; at: string; conflicting: boolean }
+  | { type: 'assigned'; at: string; to: Person }
+  | { type: 'closed'; at: string }
+  | { type: 'reopened'; at: string }
+  | { type: 'merged'; at: string };
+
+/** What the source says about an item right now (as opposed to its history). */
+export interface CurrentSignals {
+  /** GitHub: draft PR. */
+  draft?: boolean;
+  /** GitHub PR review decision. */
+  reviewDecision?: 'approved' | 'changes-requested' | 'review-required' | null;
+  /** Reviewers (people or teams) whose review is requested and not yet given. */
+  pendingReviewers?: Person[];
+  /** GitHub mergeable: `conflicting` means merge conflicts. */
+  mergeable?: 'mergeable' | 'conflicting' | 'unknown';
+  /** Overall check state of the head commit. */
+  checks?: 'success' | 'failure' | 'pending' | 'none';
+  /** Names of failing checks on the head commit. */
+  failingChecks?: string[];
+  /** Labels on the item now. */
+  labels?: string[];
+  /** Jira: status name and its category. */
+  status?: string;
+  statusCategory?: 'new' | 'indeterminate' | 'done';
+  /** Jira: Flagged = Impediment now. */
+  flagged?: boolean;
+}
+
+/** A Jira issue, a GitHub pull request or a GitHub issue, in one shape. */
+export interface WorkItem {
+  /** Canonical key, see lib/item-key.ts. */
+  key: string;
+  source: Source;
+  kind: ItemKind;
+  title: string;
+  url: string;
+  /** Coarse lifecycle state from the source. */
+  state: 'open' | 'closed' | 'merged';
+  assignees: Person[];
+  author?: Person;
+  requestedReviewers: Person[];
+  createdAt: string;
+  /** When work started (first move to an in-progress status, PR opened ready). */
+  startedAt?: string;
+  /** When the item was closed, merged or resolved. */
+  resolvedAt?: string;
+  updatedAt?: string;
+  /** Project (Jira project key) or repository (`owner/repo`), for team boundaries. */
+  container: string;
+  signals: CurrentSignals;
+  timeline: FlowEvent[];
+  upstream: ItemLink[];
+  downstream: ItemLink[];
+}

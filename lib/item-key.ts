@@ -1,0 +1,64 @@
+/**
+ * Canonical item keys, the identity every layer agrees on (DESIGN.md, badge contract):
+ * `github:owner/repo#123` on github.com, `github:HOST/owner/repo#123` on GitHub Enterprise Server,
+ * `jira:acme.atlassian.net/PAY-42` on Jira. Owner and repository are lower-cased because GitHub
+ * treats them case-insensitively; Jira keys are upper-cased for the same reason.
+ */
+
+/** A GitHub item reference as parsed from a key or a URL. */
+export interface GithubRef {
+  source: 'github';
+  /** `github.com` or an Enterprise Server host. */
+  host: string;
+  owner: string;
+  repo: string;
+  number: number;
+}
+
+/** A Jira issue reference. */
+export interface JiraRef {
+  source: 'jira';
+  host: string;
+  issueKey: string;
+}
+
+/** Either kind of reference. */
+export type ItemRef = GithubRef | JiraRef;
+
+const GITHUB_COM = 'github.com';
+const NAME = /^[a-z0-9_.-]+$/i;
+const JIRA_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
+
+/** The canonical key of a reference. */
+export function formatKey(ref: ItemRef): string {
+  if (ref.source === 'jira') return `jira:${ref.host.toLowerCase()}/${ref.issueKey.toUpperCase()}`;
+  const prefix = ref.host === GITHUB_COM ? '' : `${ref.host.toLowerCase()}/`;
+  return `github:${prefix}${ref.owner.toLowerCase()}/${ref.repo.toLowerCase()}#${ref.number}`;
+}
+
+/** Parses a canonical key back into a reference; `undefined` for anything malformed. */
+export function parseKey(key: string): ItemRef | undefined {
+  if (key.startsWith('github:')) return parseGithubKey(key.slice('github:'.length));
+  if (key.startsWith('jira:')) return parseJiraKey(key.slice('jira:'.length));
+  return undefined;
+}
+
+function parseGithubKey(rest: string): GithubRef | undefined {
+  const hash = rest.lastIndexOf('#');
+  if (hash < 0) return undefined;
+  const number = Number(rest.slice(hash + 1));
+  const parts = rest.slice(0, hash).split('/');
+  if (!Number.isSafeInteger(number) || number < 1) return undefined;
+  const [host, owner, repo] = parts.length === 2 ? [GITHUB_COM, ...parts] : parts;
+  if (parts.length > 3 || !host || !owner || !repo) return undefined;
+  if (![host, owner, repo].every((part) => NAME.test(part))) return undefined;
+  return { source: 'github', host, owner, repo, number };
+}
+
+function parseJiraKey(rest: string): JiraRef | undefined {
+  const slash = rest.lastIndexOf('/');
+  const host = rest.slice(0, slash);
+  const issueKey = rest.slice(slash + 1);
+  if (slash < 1 || !JIRA_KEY.test(issueKey)) return undefined;
+  return { source: 'jira', host, issueKey };
+}

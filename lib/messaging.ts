@@ -1,0 +1,120 @@
+/**
+ * The one typed protocol between content scripts, extension pages and the background
+ * (DESIGN.md §2). Requests and answers are plain data; every incoming request is validated with a
+ * schema, requests from anything but this extension are dropped, and failures travel back as
+ * values (`{ ok: false, error }`) that a badge or a page can show, never as thrown exceptions.
+ */
+import * as v from 'valibot';
+import type { FlowView } from './flow-view';
+import type { FlowError } from './flow-error';
+import type { PublicStatus } from './status';
+
+const githubRef = v.object({
+  source: v.literal('github'),
+  host: v.pipe(v.string(), v.regex(/^[a-z0-9.-]+(:\d+)?$/i), v.maxLength(253)),
+  owner: v.pipe(v.string(), v.regex(/^[a-z0-9_.-]+$/i), v.maxLength(100)),
+  repo: v.pipe(v.string(), v.regex(/^[a-z0-9_.-]+$/i), v.maxLength(100)),
+  number: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+
+const jiraRef = v.object({
+  source: v.literal('jira'),
+  host: v.pipe(v.string(), v.maxLength(300)),
+  issueKey: v.pipe(v.string(), v.regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/)),
+});
+
+/** At most this many items in one request: a page asks in chunks, so one message stays small. */
+export const MAX_REFS_PER_REQUEST = 500;
+
+const refs = v.pipe(v.array(v.union([githubRef, jiraRef])), v.maxLength(MAX_REFS_PER_REQUEST));
+
+/** Schema of every request the background accepts. */
+export const requestSchema = v.variant('type', [
+  // Answer from the cache only, at once; `stale` lists the keys worth refreshing.
+  v.object({ type: v.literal('flow/cached'), refs }),
+  // Fetch what is stale or missing (deduplicated across tabs), then answer.
+  v.object({ type: v.literal('flow/refresh'), refs }),
+  // Extension pages only: status for the popup and options page.
+  v.object({ type: v.literal('status/get') }),
+  v.object({ type: v.literal('cache/clear') }),
+]);
+
+/** A request to the background. */
+export type Request = v.InferOutput<typeof requestSchema>;
+
+/** What each request answers with, when it succeeds. */
+export interface ResponseData {
+  'flow/cached': { views: FlowView[]; stale: string[] };
+  'flow/refresh': { views: FlowView[] };
+  'status/get': PublicStatus;
+  'cache/clear': { cleared: number };
+}
+
+/** An answer: the data, or an error the UI can show. */
+export type Result<T> = { ok: true; data: T } | { ok: false; error: FlowError };
+
+/** The answer to request `T`. */
+export type ResponseFor<T extends Request['type']> = Result<ResponseData[T]>;
+
+/** Requests that only the extension's own pages may send, never a content script. */
+const PAGE_ONLY: ReadonlySet<Request['type']> = new Set(['status/get', 'cache/clear']);
+
+/** The minimal sender shape both Chrome and Firefox give us. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/**
+ * Validates an incoming message and its sender. Returns the request, or an error value; `null`
+ * means "not for us" (another extension, a web page): drop it without answering.
+ */
+export function acceptRequest(
+  message: unknown,
+  sender: SenderInfo,
+  self: { id: string; origin: string },
+): Result<Request> | null {
+  if (sender.id !== self.id) return null;
+  const parsed = v.safeParse(requestSchema, message);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'bad-request', message: `Malformed request: ${v.summarize(parsed.issues)}` } };
+  }
+  const fromExtensionPage = !sender.tab && (sender.url ?? '').startsWith(self.origin);
+  if (PAGE_ONLY.has(parsed.output.type) && !fromExtensionPage) {
+    return { ok: false, error: { code: 'forbidden', message: 'This request is only for FlowLens pages.' } };
+  }
+  return { ok: true, data: parsed.output };
+}
+
+/** How a content script or page sends a message; injected so tests and the UI mock can swap it. */
+export type Transport = (message: Request) => Promise<unknown>;
+
+/** The typed client every UI uses to talk to the background. */
+export function createClient(transport: Transport) {
+  return async function send<R extends Request>(request: R): Promise<ResponseFor<R['type']>> {
+    try {
+      const answer = await transport(request);
+      if (isResult(answer)) return answer as ResponseFor<R['type']>;
+      return { ok: false, error: { code: 'no-answer', message: 'FlowLens did not answer. Reload the page.' } };
+    } catch (error) {
+      return { ok: false, error: transportError(error) };
+    }
+  };
+}
+
+/** The client type, for props and tests. */
+export type Client = ReturnType<typeof createClient>;
+
+function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+/** "Extension context invalidated" means the extension was updated under a live page. */
+function transportError(error: unknown): FlowError {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/context invalidated/i.test(text)) {
+    return { code: 'extension-reloaded', message: 'FlowLens was updated. Reload the page to see fresh badges.' };
+  }
+  return { code: 'no-answer', message: `FlowLens could not reach its background: ${text}` };
+}

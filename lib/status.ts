@@ -1,0 +1,14 @@
+/** What the popup and options page may know about the background: never a secret. */
+export interface PublicStatus {
+  /** Where the cache lives; `memory` when IndexedDB could not open (e.g. Firefox private mode). */
+  cacheBackend: 'indexeddb' | 'memory';
+  /** Why the cache fell back to memory, for the options page. */
+  cacheProblem?: string;
+  cachedItems: number;
+  /** GitHub hosts that have a token, without the token. */
+  githubHostsWithToken: string[];
+  /** When GitHub's rate limit lets us ask again, if it stopped us. */
+  githubRateLimitedUntil?: number;
+  /** The last fetch error, to show on the options page. */
+  lastError?: { message: string; at: number };
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, FlowCache, openCache, type CachePolicy } from './cache';
+import { memoryRecordStore, type RecordStore } from './record-store';
+
+const policy: CachePolicy = {
+  ttl: { item: 100, etag: 1000, user: 500 },
+  maxAge: 10_000,
+  maxEntries: 3,
+  evictEvery: 0,
+};
+
+describe('stale-while-revalidate', () => {
+  it('serves a value as fresh within its kind’s time-to-live, then as stale', async () => {
+    const cache = new FlowCache(memoryRecordStore(), policy);
+    await cache.write('item', [{ key: 'k', value: 1 }], 1000);
+    expect((await cache.read('item', ['k'], 1099)).get('k')).toMatchObject({ value: 1, fresh: true });
+    expect((await cache.read('item', ['k'], 1100)).get('k')).toMatchObject({ value: 1, fresh: false });
+  });
+
+  it('uses a different time-to-live per kind', async () => {
+    const cache = new FlowCache(memoryRecordStore(), policy);
+    await cache.write('etag', [{ key: 'k', value: 'x', etag: 'W/"1"' }], 0);
+    await cache.write('item', [{ key: 'k', value: 'y' }], 0);
+    expect((await cache.read('etag', ['k'], 500)).get('k')).toMatchObject({ fresh: true, etag: 'W/"1"' });
+    expect((await cache.read('item', ['k'], 500)).get('k')).toMatchObject({ fresh: false });
+  });
+
+  it('keeps kinds apart under the same key', async () => {
+    const cache = new FlowCache(memoryRecordStore(), policy);
+    await cache.write('user', [{ key: 'k', value: 'user' }], 0);
+    expect((await cache.read('item', ['k'], 0)).size).toBe(0);
+  });
+
+  it('never serves a value past the maximum age, even before eviction ran', async () => {
+    const cache = new FlowCache(memoryRecordStore(), { ...policy, evictEvery: Infinity });
+    await cache.write('item', [{ key: 'k', value: 1 }], 0);
+    expect((await cache.read('item', ['k'], 10_001)).size).toBe(0);
+  });
+});
+
+describe('eviction', () => {
+  it('drops records older than the maximum age', async () => {
+    const cache = new FlowCache(memoryRecordStore(), { ...policy, maxEntries: 100, evictEvery: Infinity });
+    await cache.write('item', [{ key: 'old', value: 1 }], 0);
+    await cache.write('item', [{ key: 'new', value: 2 }], 9_000);
+    expect(await cache.evict(10_500)).toEqual({ byAge: 1, byCount: 0 });
+    expect([...(await cache.read('item', ['old', 'new'], 10_500)).keys()]).toEqual(['new']);
+  });
+
+  it('keeps at most maxEntries, dropping the oldest', async () => {
+    const cache = new FlowCache(memoryRecordStore(), policy);
+    for (const [i, key] of ['a', 'b', 'c', 'd', 'e'].entries()) {
+      await cache.write('item', [{ key, value: i }], i);
+    }
+    expect(await cache.count()).toBe(3);
+    expect([...(await cache.read('item', ['a', 'b', 'c', 'd', 'e'], 5)).keys()]).toEqual(['c', 'd', 'e']);
+  });
+
+  it('evicts half and retries once when the storage quota is full', async () => {
+    const inner = memoryRecordStore();
+    let failNext = true;
+    const full: RecordStore = {
+      ...inner,
+      backend: inner.backend,
+      async putMany(records) {
+        if (failNext) {
+          failNext = false;
+          throw new DOMException('full', 'QuotaExceededError');
+        }
+        return inner.putMany(records);
+      },
+    };
+    await inner.putMany(
+      ['a', 'b', 'c', 'd'].map((key, i) => ({ id: `item|${key}`, kind: 'item' as const, key, value: i, fetchedAt: i })),
+    );
+    const cache = new FlowCache(full, { ...policy, maxEntries: 100 });
+    await cache.write('item', [{ key: 'z', value: 'new' }], 50);
+    expect([...(await cache.read('item', ['a', 'b', 'c', 'd', 'z'], 50)).keys()]).toEqual(['c', 'd', 'z']);
+  });
+
+  it('lets other write errors through', async () => {
+    const broken: RecordStore = { ...memoryRecordStore(), putMany: () => Promise.reject(new Error('disk on fire')) };
+    await expect(new FlowCache(broken, policy).write('item', [{ key: 'k', value: 1 }], 0)).rejects.toThrow(
+      'disk on fire',
+    );
+  });
+});
+
+describe('openCache', () => {
+  it('opens IndexedDB when it works', async () => {
+    const cache = await openCache({ name: `open-${Math.random()}` });
+    expect(cache.backend).toBe('indexeddb');
+    expect(cache.problem).toBeUndefined();
+    expect(cache.policy).toBe(DEFAULT_POLICY);
+  });
+
+  it('falls back to memory, with the reason, when IndexedDB refuses to open', async () => {
+    const cache = await openCache({ open: () => Promise.reject(new DOMException('denied', 'InvalidStateError')) });
+    expect(cache.backend).toBe('memory');
+    expect(cache.problem).toMatch(/IndexedDB is unavailable \(denied\)/);
+    await cache.write('item', [{ key: 'k', value: 1 }], 0);
+    expect((await cache.read('item', ['k'], 1)).get('k')?.value).toBe(1);
+  });
+
+  it('falls back to memory when IndexedDB never answers', async () => {
+    const cache = await openCache({ open: () => new Promise(() => {}), timeoutMs: 20 });
+    expect(cache.backend).toBe('memory');
+    expect(cache.problem).toMatch(/did not open within 20 ms/);
+  });
+});

@@ -1,0 +1,147 @@
+/**
+ * The cache policy over a RecordStore: stale-while-revalidate with a time-to-live per kind,
+ * eviction by age and by count, and a memory fallback when IndexedDB cannot open. Time is always
+ * an argument so tests and the benchmark control it.
+ */
+import { openFlowLensDb, recordId, type CacheKind, type CacheRecord } from './db';
+import { idbRecordStore, memoryRecordStore, type RecordStore } from './record-store';
+import { messageOf } from '../flow-error';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** How long each kind stays fresh, and when anything is dropped. */
+export interface CachePolicy {
+  /** Fresh for this long (ms); after it the value is still served, marked stale, and refreshed. */
+  ttl: Record<CacheKind, number>;
+  /** Older than this (ms since fetch), a record is evicted. */
+  maxAge: number;
+  /** At most this many records; the oldest go first. */
+  maxEntries: number;
+  /** Evict at most this often (ms), after a write. */
+  evictEvery: number;
+}
+
+/** Defaults: items change often; ETags and user info much less. */
+export const DEFAULT_POLICY: CachePolicy = {
+  ttl: { item: 5 * MINUTE, etag: 7 * DAY, user: DAY },
+  maxAge: 14 * DAY,
+  maxEntries: 20_000,
+  evictEvery: MINUTE,
+};
+
+/** A cached value and whether it is still fresh. */
+export interface CacheHit<T> {
+  value: T;
+  fetchedAt: number;
+  fresh: boolean;
+  etag?: string;
+}
+
+/** A value to store. */
+export interface CacheWrite<T> {
+  key: string;
+  value: T;
+  etag?: string;
+}
+
+/** The cache the background uses. */
+export class FlowCache {
+  private lastEviction = -Infinity;
+
+  constructor(
+    private readonly store: RecordStore,
+    readonly policy: CachePolicy = DEFAULT_POLICY,
+    /** Why we run on memory, when we do. */
+    readonly problem?: string,
+  ) {}
+
+  get backend(): RecordStore['backend'] {
+    return this.store.backend;
+  }
+
+  /** Cached values for the keys that have one, fresh or stale. */
+  async read<T>(kind: CacheKind, keys: string[], now: number): Promise<Map<string, CacheHit<T>>> {
+    const records = await this.store.getMany(keys.map((key) => recordId(kind, key)));
+    const hits = new Map<string, CacheHit<T>>();
+    for (const record of records) {
+      if (!record || now - record.fetchedAt > this.policy.maxAge) continue;
+      const fresh = now - record.fetchedAt < this.policy.ttl[kind];
+      hits.set(record.key, { value: record.value as T, fetchedAt: record.fetchedAt, fresh, ...etagOf(record) });
+    }
+    return hits;
+  }
+
+  /** Stores values fetched at `now`; evicts when due. A full quota evicts and retries once. */
+  async write<T>(kind: CacheKind, entries: CacheWrite<T>[], now: number): Promise<void> {
+    if (entries.length === 0) return;
+    const records: CacheRecord[] = entries.map(({ key, value, etag }) => ({
+      id: recordId(kind, key),
+      kind,
+      key,
+      value,
+      fetchedAt: now,
+      ...(etag ? { etag } : {}),
+    }));
+    try {
+      await this.store.putMany(records);
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      await this.store.trimTo(Math.floor((await this.store.count()) / 2));
+      await this.store.putMany(records);
+    }
+    if (now - this.lastEviction >= this.policy.evictEvery) await this.evict(now);
+  }
+
+  /** Drops records past the maximum age, then the oldest beyond the maximum count. */
+  async evict(now: number): Promise<{ byAge: number; byCount: number }> {
+    this.lastEviction = now;
+    const byAge = await this.store.deleteFetchedBefore(now - this.policy.maxAge);
+    const byCount = await this.store.trimTo(this.policy.maxEntries);
+    return { byAge, byCount };
+  }
+
+  count(): Promise<number> {
+    return this.store.count();
+  }
+
+  clear(): Promise<number> {
+    return this.store.clear();
+  }
+}
+
+function etagOf(record: CacheRecord): { etag?: string } {
+  return record.etag ? { etag: record.etag } : {};
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'QuotaExceededError';
+}
+
+/** How to open the cache; `open` is swapped in tests to simulate a broken IndexedDB. */
+export interface OpenCacheOptions {
+  name?: string;
+  policy?: CachePolicy;
+  open?: (name: string) => Promise<RecordStore>;
+  /** Firefox private windows can leave `indexedDB.open` pending forever: give up after this. */
+  timeoutMs?: number;
+}
+
+/** Opens the IndexedDB cache, or a memory cache with the reason when IndexedDB is unusable. */
+export async function openCache(options: OpenCacheOptions = {}): Promise<FlowCache> {
+  const { name = 'flowlens-cache', policy = DEFAULT_POLICY, timeoutMs = 3000 } = options;
+  const open = options.open ?? (async (dbName: string) => idbRecordStore(await openFlowLensDb(dbName)));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`IndexedDB did not open within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const store = await Promise.race([open(name), timeout]);
+    return new FlowCache(store, policy);
+  } catch (error) {
+    const problem = `IndexedDB is unavailable (${messageOf(error)}); the cache lives in memory until the browser restarts.`;
+    return new FlowCache(memoryRecordStore(), policy, problem);
+  } finally {
+    clearTimeout(timer);
+  }
+}

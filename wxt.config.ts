@@ -1,0 +1,25 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Host permissions: GitHub.com and its API are needed for the badges on github.com. Every other
+// host (GitHub Enterprise Server, Jira Cloud sites, Jira Data Center) is an optional permission,
+// requested at runtime from the options page, so the install prompt asks for as little as possible.
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'FlowLens',
+    description:
+      'Badges Jira tickets and GitHub pull requests with how long they have been blocked, what they wait on, and how to unblock them.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: ['https://github.com/*', 'https://api.github.com/*'],
+    optional_host_permissions: ['https://*/*'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'flowlens@flowlens.dev', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
