@@ -1,0 +1,158 @@
+/**
+ * Fetches GitHub items in batches. With a token: one aliased GraphQL query per GITHUB_BATCH
+ * items. Without one (GraphQL needs authentication): REST, one conditional request per item with
+ * its cached ETag, since GitHub does not count 304 answers against the rate limit.
+ * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
+ */
+import * as v from 'valibot';
+import type { WorkItem } from '../../flow/model';
+import type { FlowError } from '../../flow-error';
+import { formatKey, type GithubRef } from '../../item-key';
+import { requestJson, type Fetch, type HttpResult, type RateInfo } from '../http';
+import { buildItemsQuery, GITHUB_BATCH } from './items-query';
+import { graphEnvelope, graphRateLimit, graphRepoSlot, restIssue } from './schema';
+import { issueToItem, pullToItem, restToItem } from './to-work-item';
+
+/** What the caller knows and lends us. */
+export interface GithubContext {
+  fetch: Fetch;
+  host: string;
+  token?: string;
+  now: number;
+  /** Cached items with their ETags, for conditional REST requests. */
+  previous?: Map<string, { item: WorkItem; etag?: string }>;
+}
+
+/** Items fetched, per-item errors, and the last rate-limit reading. */
+export interface FetchOutcome {
+  items: Map<string, { item: WorkItem; etag?: string }>;
+  errors: Map<string, FlowError>;
+  rate: RateInfo;
+}
+
+const SERVICE = 'GitHub';
+const REST_CONCURRENCY = 4;
+
+/** The REST and GraphQL endpoints of a host (Enterprise Server serves them under /api). */
+export function githubApi(host: string): { rest: string; graphql: string } {
+  if (host === 'github.com') return { rest: 'https://api.github.com', graphql: 'https://api.github.com/graphql' };
+  return { rest: `https://${host}/api/v3`, graphql: `https://${host}/api/graphql` };
+}
+
+function headers(token: string | undefined): Record<string, string> {
+  return {
+    Accept: 'application/vnd.github+json',
+    'X-GitHub-Api-Version': '2022-11-28',
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+  };
+}
+
+/** Fetches every ref (all of `ctx.host`), never throwing. */
+export async function fetchGithubItems(refs: GithubRef[], ctx: GithubContext): Promise<FetchOutcome> {
+  const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
+  if (ctx.token) {
+    for (let i = 0; i < refs.length; i += GITHUB_BATCH) await fetchGraphBatch(refs.slice(i, i + GITHUB_BATCH), ctx, outcome);
+  } else {
+    await fetchRestAll(refs, ctx, outcome);
+  }
+  return outcome;
+}
+
+function failAll(refs: GithubRef[], error: FlowError, outcome: FetchOutcome): void {
+  for (const ref of refs) outcome.errors.set(formatKey(ref), error);
+}
+
+async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
+  const stop = stopError(outcome);
+  if (stop) return failAll(refs, stop, outcome);
+  const { query, variables, aliases } = buildItemsQuery(refs);
+  const answer = await requestJson(ctx.fetch, {
+    url: githubApi(ctx.host).graphql,
+    method: 'POST',
+    headers: headers(ctx.token),
+    body: { query, variables },
+    service: SERVICE,
+    now: ctx.now,
+  });
+  outcome.rate = answer.rate;
+  if (!answer.ok) return failAll(refs, withSso(answer), outcome);
+  const envelope = v.safeParse(graphEnvelope, answer.body);
+  const usable = envelope.success && (envelope.output.data || envelope.output.errors) && !Array.isArray(answer.body);
+  if (!envelope.success || !usable) return failAll(refs, badResponse('GraphQL answer'), outcome);
+  readGraphRate(envelope.output.data?.rateLimit, outcome);
+  for (const [alias, ref] of aliases) readGraphSlot(alias, ref, envelope.output, outcome);
+}
+
+function readGraphRate(raw: unknown, outcome: FetchOutcome): void {
+  const parsed = v.safeParse(graphRateLimit, raw);
+  if (parsed.success && parsed.output) {
+    outcome.rate = { remaining: parsed.output.remaining, resetAt: Date.parse(parsed.output.resetAt) };
+  }
+}
+
+type Envelope = v.InferOutput<typeof graphEnvelope>;
+
+function readGraphSlot(alias: string, ref: GithubRef, envelope: Envelope, outcome: FetchOutcome): void {
+  const key = formatKey(ref);
+  const error = envelope.errors?.find((e) => e.path?.[0] === alias);
+  const slot = v.safeParse(graphRepoSlot, envelope.data?.[alias] ?? null);
+  if (!slot.success) return void outcome.errors.set(key, badResponse(`answer for ${key}`));
+  const node = slot.output?.issueOrPullRequest;
+  if (!node) return void outcome.errors.set(key, graphItemError(key, error));
+  const item = node.__typename === 'PullRequest' ? pullToItem(ref, node) : issueToItem(ref, node);
+  outcome.items.set(key, { item });
+}
+
+function graphItemError(key: string, error: { message: string; type?: string | undefined } | undefined): FlowError {
+  if (error?.type === 'FORBIDDEN' && /SAML/i.test(error.message)) {
+    return { code: 'sso-required', message: `${error.message} Authorise your token for this organisation.` };
+  }
+  if (error?.type === 'FORBIDDEN') return { code: 'forbidden', message: error.message };
+  return { code: 'not-found', message: `${key} was not found, or your token cannot read it.` };
+}
+
+function badResponse(what: string): FlowError {
+  return { code: 'bad-response', message: `GitHub sent a ${what} FlowLens does not understand.` };
+}
+
+/** GitHub says which SAML single sign-on authorisation a request needs in `x-github-sso`. */
+function withSso(answer: Extract<HttpResult, { ok: false }>): FlowError {
+  const sso = answer.headers?.get('x-github-sso');
+  const url = sso?.match(/url=(\S+)/)?.[1];
+  if (sso && answer.status === 403) {
+    return { code: 'sso-required', message: 'Your organisation requires SAML single sign-on for this token.', ...(url ? { helpUrl: url } : {}) };
+  }
+  return answer.error;
+}
+
+/** After a rate limit or a refused token, asking again only makes things worse: stop. */
+function stopError(outcome: FetchOutcome): FlowError | undefined {
+  return [...outcome.errors.values()].find((e) => e.code === 'rate-limited' || e.code === 'unauthorized');
+}
+
+async function fetchRestAll(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
+  const queue = [...refs];
+  const worker = async () => {
+    for (let ref = queue.shift(); ref; ref = queue.shift()) await fetchRestOne(ref, ctx, outcome);
+  };
+  await Promise.all(Array.from({ length: Math.min(REST_CONCURRENCY, refs.length) }, worker));
+}
+
+async function fetchRestOne(ref: GithubRef, ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
+  const key = formatKey(ref);
+  const stop = stopError(outcome);
+  if (stop) return void outcome.errors.set(key, stop);
+  const cached = ctx.previous?.get(key);
+  const answer = await requestJson(ctx.fetch, {
+    url: `${githubApi(ctx.host).rest}/repos/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}/issues/${ref.number}`,
+    headers: { ...headers(undefined), ...(cached?.etag ? { 'If-None-Match': cached.etag } : {}) },
+    service: SERVICE,
+    now: ctx.now,
+  });
+  outcome.rate = answer.rate;
+  if (!answer.ok) return void outcome.errors.set(key, withSso(answer));
+  if (answer.status === 304 && cached) return void outcome.items.set(key, cached);
+  const parsed = v.safeParse(restIssue, answer.body);
+  if (!parsed.success) return void outcome.errors.set(key, badResponse(`answer for ${key}`));
+  outcome.items.set(key, { item: restToItem(ref, parsed.output), ...(answer.etag ? { etag: answer.etag } : {}) });
+}

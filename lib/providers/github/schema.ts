@@ -1,0 +1,106 @@
+/**
+ * The shapes we accept from GitHub, checked at the boundary (DESIGN.md §4). Optional and
+ * nullable where GitHub documents them so (ghost users, missing rollups); anything else that does
+ * not fit is a `bad-response` for that item, not a crash.
+ */
+import * as v from 'valibot';
+
+const actor = v.nullish(v.object({ login: v.string(), url: v.optional(v.string()) }));
+const nodes = <T extends v.GenericSchema>(item: T) => v.object({ nodes: v.nullish(v.array(v.nullish(item))) });
+const label = v.object({ name: v.string() });
+const login = v.object({ login: v.string(), url: v.optional(v.string()) });
+
+const reviewer = v.object({
+  requestedReviewer: v.nullish(
+    v.object({
+      __typename: v.string(),
+      login: v.optional(v.string()),
+      slug: v.optional(v.string()),
+      name: v.optional(v.nullable(v.string())),
+      url: v.optional(v.string()),
+    }),
+  ),
+});
+
+const common = {
+  number: v.pipe(v.number(), v.integer()),
+  title: v.string(),
+  url: v.string(),
+  createdAt: v.string(),
+  updatedAt: v.optional(v.string()),
+  closedAt: v.nullish(v.string()),
+  author: actor,
+  assignees: v.optional(nodes(login)),
+  labels: v.nullish(nodes(label)),
+};
+
+/** A pull request as our GraphQL fragment asks for it. */
+export const graphPull = v.object({
+  __typename: v.literal('PullRequest'),
+  ...common,
+  // Aliased: `state` has different types on PullRequest and Issue, which GraphQL forbids in one selection.
+  pullState: v.picklist(['OPEN', 'CLOSED', 'MERGED']),
+  isDraft: v.optional(v.boolean()),
+  mergedAt: v.nullish(v.string()),
+  reviewDecision: v.nullish(v.picklist(['APPROVED', 'CHANGES_REQUESTED', 'REVIEW_REQUIRED'])),
+  mergeable: v.optional(v.picklist(['MERGEABLE', 'CONFLICTING', 'UNKNOWN'])),
+  baseRefName: v.optional(v.string()),
+  headRefName: v.optional(v.string()),
+  reviewRequests: v.nullish(nodes(reviewer)),
+  commits: v.optional(
+    nodes(v.object({ commit: v.object({ statusCheckRollup: v.nullish(v.object({ state: v.string() })) }) })),
+  ),
+});
+
+/** An issue as our GraphQL fragment asks for it. */
+export const graphIssue = v.object({
+  __typename: v.literal('Issue'),
+  ...common,
+  issueState: v.picklist(['OPEN', 'CLOSED']),
+  stateReason: v.nullish(v.string()),
+});
+
+/** One aliased item: the repository may be missing (renamed, private) and so may the item. */
+export const graphRepoSlot = v.nullable(
+  v.object({ issueOrPullRequest: v.nullable(v.variant('__typename', [graphPull, graphIssue])) }),
+);
+
+/** The envelope of a GraphQL answer; items are validated one by one so one bad item stays one. */
+export const graphEnvelope = v.object({
+  data: v.nullish(v.record(v.string(), v.unknown())),
+  errors: v.optional(
+    v.array(
+      v.object({
+        message: v.string(),
+        type: v.optional(v.string()),
+        path: v.optional(v.array(v.union([v.string(), v.number()]))),
+      }),
+    ),
+  ),
+});
+
+/** GraphQL's rate-limit object, which we ask for in every query. */
+export const graphRateLimit = v.nullish(
+  v.object({ cost: v.number(), remaining: v.number(), resetAt: v.string() }),
+);
+
+/** `GET /repos/{owner}/{repo}/issues/{number}`: issues and pull requests alike. */
+export const restIssue = v.object({
+  number: v.pipe(v.number(), v.integer()),
+  title: v.string(),
+  html_url: v.string(),
+  state: v.picklist(['open', 'closed']),
+  state_reason: v.nullish(v.string()),
+  created_at: v.string(),
+  updated_at: v.optional(v.string()),
+  closed_at: v.nullish(v.string()),
+  draft: v.optional(v.boolean()),
+  user: v.nullish(v.object({ login: v.string(), html_url: v.optional(v.string()) })),
+  assignees: v.nullish(v.array(v.object({ login: v.string(), html_url: v.optional(v.string()) }))),
+  labels: v.optional(v.array(v.union([v.string(), v.object({ name: v.string() })]))),
+  pull_request: v.optional(v.object({ merged_at: v.nullish(v.string()) })),
+});
+
+export type GraphPull = v.InferOutput<typeof graphPull>;
+export type GraphIssue = v.InferOutput<typeof graphIssue>;
+export type RestIssue = v.InferOutput<typeof restIssue>;

@@ -1,0 +1,157 @@
+/**
+ * One careful `fetch` for every provider: a timeout, JSON that is checked to be JSON, HTTP
+ * failures turned into FlowError values with a sentence the user can act on, and the rate-limit
+ * headers read on every answer. Providers never see a raw exception.
+ */
+import type { FlowError } from '../flow-error';
+import { messageOf } from '../flow-error';
+
+/** What the server said about its rate limit on this answer. */
+export interface RateInfo {
+  remaining?: number;
+  /** When the limit resets (epoch ms). */
+  resetAt?: number;
+  /** From `retry-after` (epoch ms). */
+  retryAt?: number;
+}
+
+/** A successful JSON answer. */
+export interface HttpOk {
+  ok: true;
+  status: number;
+  body: unknown;
+  etag?: string;
+  rate: RateInfo;
+}
+
+/** A failure, with the rate info when there was an answer at all. */
+export interface HttpFail {
+  ok: false;
+  status?: number;
+  error: FlowError;
+  rate: RateInfo;
+  headers?: Headers;
+}
+
+/** The outcome of a request. */
+export type HttpResult = HttpOk | HttpFail;
+
+/** A `fetch` we can replace in tests. */
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** Options of one request. */
+export interface HttpRequest {
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  body?: unknown;
+  timeoutMs?: number;
+  /** Who answers, for messages: "GitHub", "Jira". */
+  service: string;
+  /** Current time (epoch ms), to turn `retry-after` seconds into a time. */
+  now: number;
+}
+
+/** Sends a request and reads a JSON answer; 304 Not Modified is a success with no body. */
+export async function requestJson(fetchImpl: Fetch, request: HttpRequest): Promise<HttpResult> {
+  const { url, method = 'GET', timeoutMs = 15_000, service, now } = request;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method,
+      headers: { Accept: 'application/json', ...request.headers, ...(request.body ? { 'Content-Type': 'application/json' } : {}) },
+      body: request.body === undefined ? null : JSON.stringify(request.body),
+      signal: controller.signal,
+      credentials: 'omit',
+    });
+  } catch (error) {
+    clearTimeout(timer);
+    return { ok: false, error: networkError(service, error, controller.signal.aborted, timeoutMs), rate: {} };
+  }
+  try {
+    return await readAnswer(response, service, now);
+  } catch (error) {
+    const timedOut = controller.signal.aborted;
+    return { ok: false, status: response.status, error: networkError(service, error, timedOut, timeoutMs), rate: {} };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function readAnswer(response: Response, service: string, now: number): Promise<HttpResult> {
+  const rate = readRate(response.headers, now);
+  if (response.status === 304) return { ok: true, status: 304, body: undefined, rate, ...etag(response) };
+  const text = await response.text();
+  if (!response.ok) {
+    return { ok: false, status: response.status, error: httpError(service, response.status, text, rate), rate, headers: response.headers };
+  }
+  const body = parseJson(text);
+  if (body === undefined) {
+    const error: FlowError = { code: 'bad-response', message: `${service} answered with something that is not JSON${looksLikeHtml(text) ? ' (an HTML page)' : ''}.` };
+    return { ok: false, status: response.status, error, rate, headers: response.headers };
+  }
+  return { ok: true, status: response.status, body, rate, ...etag(response) };
+}
+
+function etag(response: Response): { etag?: string } {
+  const value = response.headers.get('etag');
+  return value ? { etag: value } : {};
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when a body is an HTML page, e.g. a login page served with status 200. */
+export function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html)/i.test(text);
+}
+
+/** Reads `x-ratelimit-*` and `retry-after` (seconds or an HTTP date). */
+export function readRate(headers: Headers, now: number): RateInfo {
+  const rate: RateInfo = {};
+  const remaining = Number(headers.get('x-ratelimit-remaining') ?? NaN);
+  const reset = Number(headers.get('x-ratelimit-reset') ?? NaN);
+  const retry = headers.get('retry-after');
+  if (Number.isFinite(remaining)) rate.remaining = remaining;
+  if (Number.isFinite(reset)) rate.resetAt = reset * 1000;
+  if (retry !== null) {
+    const seconds = Number(retry);
+    const at = Number.isFinite(seconds) ? now + seconds * 1000 : Date.parse(retry);
+    if (Number.isFinite(at)) rate.retryAt = at;
+  }
+  return rate;
+}
+
+function httpError(service: string, status: number, text: string, rate: RateInfo): FlowError {
+  const detail = apiMessage(text);
+  const rateLimited = status === 429 || (status === 403 && (rate.remaining === 0 || rate.retryAt !== undefined || /rate limit/i.test(detail)));
+  if (rateLimited) {
+    const retryAt = rate.retryAt ?? rate.resetAt;
+    const when = retryAt ? ` until ${new Date(retryAt).toISOString().slice(11, 16)} UTC` : '';
+    return { code: 'rate-limited', message: `${service} rate limit reached; showing cached data${when}.`, ...(retryAt ? { retryAt } : {}) };
+  }
+  if (status === 401) return { code: 'unauthorized', message: `${service} refused the credentials (401). Check the token in FlowLens options.` };
+  if (status === 403) return { code: 'forbidden', message: `${service} denied access (403)${detail ? `: ${detail}` : ''}.` };
+  if (status === 404 || status === 410) return { code: 'not-found', message: `${service} has no such item, or it is not visible to you (${status}).` };
+  if (status >= 500) return { code: 'server', message: `${service} is having trouble (${status}); retrying later.` };
+  return { code: 'bad-response', message: `${service} rejected the request (${status})${detail ? `: ${detail}` : ''}.` };
+}
+
+/** The `message` field GitHub and Jira put in error bodies, clipped. */
+function apiMessage(text: string): string {
+  const body = parseJson(text) as { message?: unknown; errorMessages?: unknown } | undefined;
+  const message = typeof body?.message === 'string' ? body.message : Array.isArray(body?.errorMessages) ? body.errorMessages.join(' ') : '';
+  return message.slice(0, 200);
+}
+
+function networkError(service: string, error: unknown, timedOut: boolean, timeoutMs: number): FlowError {
+  if (timedOut) return { code: 'timeout', message: `${service} did not answer within ${Math.round(timeoutMs / 1000)} s.` };
+  return { code: 'offline', message: `Could not reach ${service} (${messageOf(error)}). Showing cached data.` };
+}

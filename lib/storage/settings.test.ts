@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SETTINGS,
+  loadSecrets,
+  loadSettings,
+  sanitizeSecrets,
+  sanitizeSettings,
+  secretsItem,
+  settingsItem,
+} from './settings';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('settings', () => {
+  it('gives the defaults on a fresh install', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS.cacheTtlMinutes).toBe(5);
+    expect(DEFAULT_SETTINGS.crossSource).toBe(false);
+  });
+
+  it('keeps valid fields and entries when others are broken', () => {
+    const settings = sanitizeSettings({
+      githubHosts: ['GIT.Example.com ', 'not a host!', 42, 'ghe.corp:8443'],
+      blockingLabels: 'blocked',
+      cacheTtlMinutes: -3,
+      crossSource: true,
+      somethingUnknown: 1,
+    });
+    expect(settings.githubHosts).toEqual(['git.example.com', 'ghe.corp:8443']);
+    expect(settings.blockingLabels).toEqual(DEFAULT_SETTINGS.blockingLabels);
+    expect(settings.cacheTtlMinutes).toBe(5);
+    expect(settings.crossSource).toBe(true);
+    expect(settings).not.toHaveProperty('somethingUnknown');
+  });
+
+  it('treats garbage as "no settings" rather than failing', () => {
+    expect(sanitizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(sanitizeSettings('{"x":1}')).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('round-trips through sync storage with its version recorded', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'] });
+    expect((await loadSettings()).jiraSites).toEqual(['acme.atlassian.net']);
+    const raw = await fakeBrowser.storage.sync.get(null);
+    expect(raw['settings$']).toEqual({ v: 1 });
+  });
+
+  it('validates what a hand-edited store holds', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { cacheTtlMinutes: 'soon', jiraSites: ['ok.atlassian.net', ''] } });
+    const settings = await loadSettings();
+    expect(settings.cacheTtlMinutes).toBe(5);
+    expect(settings.jiraSites).toEqual(['ok.atlassian.net']);
+  });
+});
+
+describe('secrets', () => {
+  it('live in local storage only, never in sync', async () => {
+    await secretsItem.setValue({ githubTokens: { 'github.com': 'ghp_secret' }, jiraCredentials: {} });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toContain('ghp_secret');
+    expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain('ghp_secret');
+    expect((await loadSecrets()).githubTokens).toEqual({ 'github.com': 'ghp_secret' });
+  });
+
+  it('drop one malformed credential, keep the rest', () => {
+    const secrets = sanitizeSecrets({
+      githubTokens: { 'github.com': ' ghp_a ', 'bad host': 'ghp_b', 'ghe.corp': '' },
+      jiraCredentials: {
+        'acme.atlassian.net': { kind: 'cloud-token', email: 'me@acme.dev', token: 't' },
+        'broken.atlassian.net': { kind: 'cloud-token', email: 'not-an-email', token: 't' },
+        'jira.corp': { kind: 'pat', token: 'p' },
+      },
+    });
+    expect(secrets.githubTokens).toEqual({ 'github.com': 'ghp_a' });
+    expect(Object.keys(secrets.jiraCredentials).sort()).toEqual(['acme.atlassian.net', 'jira.corp']);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Every setting of FlowLens, as versioned storage items (STYLE.md: one module, `defineItem` with
+ * `version` and `migrations`). Preferences live in `sync` so they follow the user; secrets live
+ * in `local` only, are read by the background and the options page, and are never sent to a
+ * content script. Everything read back is validated: a broken or hand-edited value falls back to
+ * the default field by field, so one bad field never loses the others.
+ */
+import * as v from 'valibot';
+import { storage } from 'wxt/utils/storage';
+
+const hostName = v.pipe(
+  v.string(),
+  v.trim(),
+  v.toLowerCase(),
+  v.regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'Enter a host name like git.example.com'),
+);
+const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100));
+
+/** An array that keeps its valid entries (one typo must not wipe the list), at most `max`. */
+function listOf<T>(item: v.GenericSchema<unknown, T>, fallback: T[], max = 100) {
+  const keepValid = (entries: unknown[]) =>
+    entries.flatMap((entry) => {
+      const parsed = v.safeParse(item, entry);
+      return parsed.success ? [parsed.output] : [];
+    });
+  return v.fallback(v.pipe(v.array(v.unknown()), v.transform(keepValid), v.maxLength(max)), fallback);
+}
+
+/** A record by host that keeps its valid entries. */
+function byHost<T>(entry: v.GenericSchema<unknown, T>) {
+  const keepValid = (record: Record<string, unknown>) => {
+    const kept: Record<string, T> = {};
+    for (const [host, value] of Object.entries(record)) {
+      const parsedHost = v.safeParse(hostName, host);
+      const parsedValue = v.safeParse(entry, value);
+      if (parsedHost.success && parsedValue.success) kept[parsedHost.output] = parsedValue.output;
+    }
+    return kept;
+  };
+  return v.fallback(v.pipe(v.record(v.string(), v.unknown()), v.transform(keepValid)), {});
+}
+
+/** The fields of the settings, each with its default: invalid fields fall back to it alone. */
+const settingsFields = {
+  /** GitHub Enterprise Server hosts the user added (github.com is always on). */
+  githubHosts: listOf(hostName, []),
+  /** Jira sites (Cloud or Data Center base URLs without path) the user added. */
+  jiraSites: listOf(hostName, []),
+  /** Labels that mean "blocked" on GitHub. */
+  blockingLabels: listOf(name, ['blocked', 'status: blocked', 'on hold']),
+  /** Jira status names that mean "blocked". */
+  blockedStatuses: listOf(name, ['Blocked', 'On Hold', 'Waiting for support']),
+  /** Minutes an item stays fresh in the cache before the badge refreshes it. */
+  cacheTtlMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)), 5),
+  /** Show Jira data on GitHub pages and the other way round (the host page can read it). */
+  crossSource: v.fallback(v.boolean(), false),
+};
+
+/** Schema of the current settings; unknown fields are dropped. */
+export const settingsSchema = v.object(settingsFields);
+
+/** The user's preferences. */
+export type Settings = v.InferOutput<typeof settingsSchema>;
+
+/** The defaults, as a fresh install has them. */
+export const DEFAULT_SETTINGS: Settings = v.parse(settingsSchema, {});
+
+/** Validates anything into settings, keeping every valid field. */
+export function sanitizeSettings(input: unknown): Settings {
+  return v.parse(settingsSchema, typeof input === 'object' && input !== null ? input : {});
+}
+
+/** Preferences, synced. Version 1 is the first; later versions add `migrations[N]`. */
+export const settingsItem = storage.defineItem<Settings>('sync:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+  migrations: {},
+});
+
+/** One Jira credential: an API token (Cloud, with the account email) or a PAT (Data Center). */
+const jiraCredential = v.variant('kind', [
+  v.object({ kind: v.literal('cloud-token'), email: v.pipe(v.string(), v.email()), token: v.pipe(v.string(), v.minLength(1)) }),
+  v.object({ kind: v.literal('pat'), token: v.pipe(v.string(), v.minLength(1)) }),
+]);
+
+/** Schema of the secrets; each host's entry is checked alone. */
+export const secretsSchema = v.object({
+  /** GitHub tokens by host (`github.com` or an Enterprise Server host). */
+  githubTokens: byHost(v.pipe(v.string(), v.trim(), v.minLength(1))),
+  /** Jira credentials by site host; without one, the user's Jira session is used. */
+  jiraCredentials: byHost(jiraCredential),
+});
+
+/** Tokens and credentials. */
+export type Secrets = v.InferOutput<typeof secretsSchema>;
+
+/** No secrets. */
+export const NO_SECRETS: Secrets = { githubTokens: {}, jiraCredentials: {} };
+
+/** Validates stored secrets, dropping malformed entries rather than all of them. */
+export function sanitizeSecrets(input: unknown): Secrets {
+  return v.parse(secretsSchema, typeof input === 'object' && input !== null ? input : {});
+}
+
+/** Secrets: `local:` only, never `sync:` (tokens must not leave this browser profile). */
+export const secretsItem = storage.defineItem<Secrets>('local:secrets', {
+  fallback: NO_SECRETS,
+  version: 1,
+  migrations: {},
+});
+
+/** The settings as stored, validated. */
+export async function loadSettings(): Promise<Settings> {
+  return sanitizeSettings(await settingsItem.getValue());
+}
+
+/** The secrets as stored, validated. */
+export async function loadSecrets(): Promise<Secrets> {
+  return sanitizeSecrets(await secretsItem.getValue());
+}
