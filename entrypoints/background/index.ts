@@ -1,6 +1,15 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createFlowService } from '@/lib/background/flow-service';
+import { createRouter } from '@/lib/background/router';
+import { openCache, type FlowCache } from '@/lib/storage/cache';
+import { loadSecrets, loadSettings } from '@/lib/storage/settings';
 
-export default defineBackground({
-  type: 'module',
-  main() {},
+export default defineBackground(() => {
+  let opening: Promise<FlowCache> | undefined;
+  const cache = () => (opening ??= openCache());
+  const flow = createFlowService({ cache, fetch: (url, init) => fetch(url, init), now: Date.now, loadSettings, loadSecrets });
+  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const route = createRouter({ self, flow, cache, loadSecrets });
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 });

@@ -60,13 +60,13 @@ export class FlowCache {
     return this.store.backend;
   }
 
-  /** Cached values for the keys that have one, fresh or stale. */
-  async read<T>(kind: CacheKind, keys: string[], now: number): Promise<Map<string, CacheHit<T>>> {
+  /** Cached values for the keys that have one, fresh or stale; `ttl` overrides the kind's. */
+  async read<T>(kind: CacheKind, keys: string[], now: number, ttl = this.policy.ttl[kind]): Promise<Map<string, CacheHit<T>>> {
     const records = await this.store.getMany(keys.map((key) => recordId(kind, key)));
     const hits = new Map<string, CacheHit<T>>();
     for (const record of records) {
       if (!record || now - record.fetchedAt > this.policy.maxAge) continue;
-      const fresh = now - record.fetchedAt < this.policy.ttl[kind];
+      const fresh = now - record.fetchedAt < ttl;
       hits.set(record.key, { value: record.value as T, fetchedAt: record.fetchedAt, fresh, ...etagOf(record) });
     }
     return hits;

@@ -1,0 +1,52 @@
+/**
+ * The badge beside an item's title: a button showing the flow state and how long, which opens the
+ * detail card. Renders text only (never HTML), so titles from the host page cannot inject markup.
+ */
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { FlowView } from '../lib/flow-view';
+import { FlowCard } from './FlowCard';
+
+/** Props: the view to show, or `undefined` while the first answer is on its way. */
+export interface FlowBadgeProps {
+  view: FlowView | undefined;
+  now: number;
+}
+
+/** The badge button and its card. */
+export function FlowBadge({ view, now }: FlowBadgeProps) {
+  const [open, setOpen] = useState(false);
+  const cardId = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('keydown', close, true);
+    return () => document.removeEventListener('keydown', close, true);
+  }, [open]);
+  if (!view) {
+    return <span class="badge loading" role="status" aria-label="FlowLens is loading this item" />;
+  }
+  return (
+    <span class="wrap">
+      <button
+        ref={button}
+        type="button"
+        class={`badge state-${view.state}${view.stale ? ' stale' : ''}`}
+        aria-label={view.label}
+        aria-expanded={open}
+        aria-controls={cardId}
+        data-testid="flowlens-badge-button"
+        onClick={() => setOpen(!open)}
+      >
+        <span class="dot" aria-hidden="true" />
+        {view.text}
+        {view.blockers > 0 ? <span class="count" aria-hidden="true">{view.blockers}</span> : null}
+      </button>
+      {open ? <FlowCard id={cardId} view={view} now={now} onClose={() => setOpen(false)} /> : null}
+    </span>
+  );
+}

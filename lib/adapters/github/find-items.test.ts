@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findItems, parseItemLink } from './find-items';
+
+function load(name: string): Document {
+  const html = readFileSync(resolve('tests/fixtures/github/pages', name), 'utf8');
+  return new DOMParser().parseFromString(html, 'text/html');
+}
+
+describe('findItems on saved GitHub pages', () => {
+  it('finds exactly the 5 row titles of the legacy repository PR list', () => {
+    const found = findItems(load('pulls-legacy.html'), 'https://github.com/octo-org/api/pulls');
+    expect(found.map((f) => f.key)).toEqual([101, 102, 103, 104, 105].map((n) => `github:octo-org/api#${n}`));
+    expect(found.every((f) => f.anchor.id === `issue_${f.ref.number}_link`)).toBe(true);
+  });
+
+  it('finds exactly the 4 row titles of the React global PR list', () => {
+    const found = findItems(load('pulls-react.html'), 'https://github.com/pulls');
+    expect(found.map((f) => f.key)).toEqual([
+      'github:octo-org/api#101',
+      'github:octo-org/api#102',
+      'github:octo-org/web#12',
+      'github:other-org/lib#7',
+    ]);
+  });
+
+  it('finds exactly the 1 issue of the React issue list', () => {
+    expect(findItems(load('issues-react.html'), 'https://github.com/octo-org/web/issues').map((f) => f.key)).toEqual([
+      'github:octo-org/web#13',
+    ]);
+  });
+
+  it('scans only the subtree it is given, including the root itself', () => {
+    const doc = load('pulls-legacy.html');
+    expect(findItems(doc.getElementById('issue_103')!, 'https://github.com/octo-org/api/pulls')).toHaveLength(1);
+    expect(findItems(doc.getElementById('issue_103_link')!, 'https://github.com/octo-org/api/pulls')).toHaveLength(1);
+  });
+
+  it('finds nothing on markup it does not know', () => {
+    const doc = new DOMParser().parseFromString('<a href="/octo-org/api/pull/1">x</a>', 'text/html');
+    expect(findItems(doc, 'https://github.com/octo-org/api/pulls')).toEqual([]);
+  });
+});
+
+describe('parseItemLink', () => {
+  const page = 'https://github.com/octo-org/api/pulls';
+  it.each([
+    ['/octo-org/api/pull/42', 'github:octo-org/api#42'],
+    ['https://github.com/Octo-Org/API/issues/7', 'github:octo-org/api#7'],
+    ['/octo-org/api/pull/42/', 'github:octo-org/api#42'],
+  ])('reads %s', (href, key) => {
+    const ref = parseItemLink(href, page);
+    expect(ref && `github:${ref.owner.toLowerCase()}/${ref.repo.toLowerCase()}#${ref.number}`).toBe(key);
+  });
+
+  it.each(['/octo-org/api/pull/42/files', '/octo-org/api/pulls', 'https://evil.example/octo-org/api/pull/1', 'http://[bad', '/o/r/issues/x'])(
+    'ignores %s',
+    (href) => {
+      expect(parseItemLink(href, page)).toBeUndefined();
+    },
+  );
+});

@@ -1,0 +1,60 @@
+/**
+ * Which GitHub page this is, from the URL alone (pure, tested against the example URLs beside
+ * each detector: every detector must accept its own examples and reject all the others').
+ */
+
+/** A page detector and the URLs it must recognise. */
+interface Detector {
+  test: (url: URL) => boolean;
+  examples: string[];
+}
+
+const RESERVED = new Set(['orgs', 'settings', 'notifications', 'search', 'pulls', 'issues', 'marketplace', 'explore', 'topics', 'sponsors', 'login', 'new', 'organizations', 'features']);
+
+/** `[owner, repo, ...rest]` when the path is inside a repository. */
+function repoPath(url: URL): string[] | undefined {
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (parts.length < 2 || RESERVED.has(parts[0]!)) return undefined;
+  return parts;
+}
+
+/** Every page kind FlowLens knows, each with its example URLs. */
+export const PAGE_KINDS = {
+  repoPullList: {
+    test: (url) => repoPath(url)?.slice(2).join('/') === 'pulls',
+    examples: ['https://github.com/octo-org/api/pulls', 'https://github.com/octo-org/api/pulls?q=is%3Apr+is%3Aopen+label%3Ablocked'],
+  },
+  repoIssueList: {
+    test: (url) => repoPath(url)?.slice(2).join('/') === 'issues',
+    examples: ['https://github.com/octo-org/api/issues', 'https://github.com/octo-org/api/issues?q=is%3Aissue%20state%3Aopen'],
+  },
+  globalPullList: {
+    test: (url) => /^\/pulls(\/(assigned|mentioned|review-requested))?\/?$/.test(url.pathname),
+    examples: ['https://github.com/pulls', 'https://github.com/pulls/review-requested'],
+  },
+  globalIssueList: {
+    test: (url) => /^\/issues(\/(assigned|mentioned|created))?\/?$/.test(url.pathname),
+    examples: ['https://github.com/issues', 'https://github.com/issues/assigned'],
+  },
+  pullRequest: {
+    test: (url) => /^pull\/\d+(\/(files|commits|checks))?$/.test(repoPath(url)?.slice(2).join('/') ?? ''),
+    examples: ['https://github.com/octo-org/api/pull/42', 'https://github.com/octo-org/api/pull/42/files'],
+  },
+  issue: {
+    test: (url) => /^issues\/\d+$/.test(repoPath(url)?.slice(2).join('/') ?? ''),
+    examples: ['https://github.com/octo-org/api/issues/7'],
+  },
+  search: {
+    test: (url) => url.pathname === '/search' && /^(pullrequests|issues)$/i.test(url.searchParams.get('type') ?? ''),
+    examples: ['https://github.com/search?q=is%3Apr+author%3Aalice&type=pullrequests', 'https://github.com/search?q=bug&type=issues'],
+  },
+} satisfies Record<string, Detector>;
+
+/** The name of a page kind. */
+export type PageKind = keyof typeof PAGE_KINDS;
+
+/** The kind of the page at `href`, or `undefined` where FlowLens has nothing to do. */
+export function detectPage(href: string): PageKind | undefined {
+  const url = new URL(href);
+  return (Object.keys(PAGE_KINDS) as PageKind[]).find((kind) => PAGE_KINDS[kind].test(url));
+}

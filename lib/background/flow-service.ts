@@ -1,0 +1,141 @@
+/**
+ * The background's answer to "what is the flow of these items?": paint from the cache first
+ * (`cached`), then fetch what is stale or missing (`refresh`). Concurrent refreshes of the same key
+ * from several tabs share one request. Tokens are read here and never leave.
+ */
+import type { WorkItem } from '../flow/model';
+import type { FlowError } from '../flow-error';
+import { errorView, toFlowView, type FlowView } from '../flow-view';
+import { formatKey, type GithubRef, type ItemRef } from '../item-key';
+import type { Fetch } from '../providers/http';
+import { fetchGithubItems, type FetchOutcome } from '../providers/github/fetch-items';
+import type { CacheHit, FlowCache } from '../storage/cache';
+import type { Secrets, Settings } from '../storage/settings';
+
+/** What the service needs from the world. */
+export interface FlowServiceDeps {
+  /** Opened on first use and memoised by the caller. */
+  cache: () => Promise<FlowCache>;
+  fetch: Fetch;
+  now: () => number;
+  loadSettings: () => Promise<Settings>;
+  loadSecrets: () => Promise<Secrets>;
+}
+
+/** What is cached per item: the item and the ETag it came with. */
+interface CachedItem {
+  item: WorkItem;
+  etag?: string;
+}
+
+const MINUTE = 60_000;
+
+/** Creates the service the background routes `flow/*` requests to. */
+export function createFlowService(deps: FlowServiceDeps) {
+  const inflight = new Map<string, Promise<FlowView>>();
+  const blockedUntil = new Map<string, { until: number; error: FlowError }>();
+  let lastError: { message: string; at: number } | undefined;
+
+  async function readCache(refs: ItemRef[]) {
+    const settings = await deps.loadSettings();
+    const keys = refs.map(formatKey);
+    const hits = await (await deps.cache()).read<CachedItem>('item', keys, deps.now(), settings.cacheTtlMinutes * MINUTE);
+    return { keys, hits };
+  }
+
+  function viewOf(hit: CacheHit<CachedItem>, error?: FlowError): FlowView {
+    const view = toFlowView(hit.value.item, deps.now(), hit.fetchedAt);
+    return { ...view, ...(hit.fresh ? {} : { stale: true }), ...(error ? { error } : {}) };
+  }
+
+  /** Cached views at once, and which keys need a refresh. */
+  async function cached(refs: ItemRef[]): Promise<{ views: FlowView[]; stale: string[] }> {
+    const { keys, hits } = await readCache(refs);
+    const views = [...hits.values()].map((hit) => viewOf(hit));
+    return { views, stale: keys.filter((key) => !hits.get(key)?.fresh) };
+  }
+
+  /** Fresh views: fetched where stale, shared where another tab already asked. */
+  async function refresh(refs: ItemRef[]): Promise<{ views: FlowView[] }> {
+    const { hits } = await readCache(refs);
+    const todo = refs.filter((ref) => !hits.get(formatKey(ref))?.fresh);
+    const fresh = [...hits.values()].filter((hit) => hit.fresh).map((hit) => viewOf(hit));
+    const waiting = todo.filter((ref) => inflight.has(formatKey(ref)));
+    const started = startFetches(todo.filter((ref) => !inflight.has(formatKey(ref))), hits);
+    const shared = waiting.map((ref) => inflight.get(formatKey(ref))!);
+    return { views: [...fresh, ...(await Promise.all([...started, ...shared]))] };
+  }
+
+  function startFetches(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<FlowView>[] {
+    const groups = new Map<string, ItemRef[]>();
+    for (const ref of refs) groups.set(`${ref.source}:${ref.host}`, [...(groups.get(`${ref.source}:${ref.host}`) ?? []), ref]);
+    return [...groups.values()].flatMap((group) => {
+      const batch = fetchGroup(group, hits);
+      return group.map((ref) => track(formatKey(ref), batch.then((views) => views.get(formatKey(ref))!)));
+    });
+  }
+
+  function track(key: string, promise: Promise<FlowView>): Promise<FlowView> {
+    const done = promise.finally(() => inflight.delete(key));
+    inflight.set(key, done);
+    return done;
+  }
+
+  async function fetchGroup(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<Map<string, FlowView>> {
+    const first = refs[0]!;
+    const hold = blockedUntil.get(first.host);
+    const outcome =
+      hold && hold.until > deps.now()
+        ? { items: new Map(), errors: new Map(refs.map((ref) => [formatKey(ref), hold.error])), rate: {} }
+        : await fetchSource(refs, hits);
+    await remember(outcome, first.host);
+    return toViews(refs, outcome, hits);
+  }
+
+  async function fetchSource(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<FetchOutcome> {
+    const first = refs[0]!;
+    if (first.source === 'jira') {
+      const error: FlowError = { code: 'not-found', message: 'Jira items are not read yet: connect Jira in FlowLens options.' };
+      return { items: new Map(), errors: new Map(refs.map((ref) => [formatKey(ref), error])), rate: {} };
+    }
+    const secrets = await deps.loadSecrets();
+    const token = secrets.githubTokens[first.host];
+    const previous = new Map([...hits].map(([key, hit]) => [key, hit.value]));
+    return fetchGithubItems(refs as GithubRef[], { fetch: deps.fetch, host: first.host, now: deps.now(), previous, ...(token ? { token } : {}) });
+  }
+
+  async function remember(outcome: FetchOutcome, host: string): Promise<void> {
+    const entries = [...outcome.items].map(([key, value]) => ({ key, value, ...(value.etag ? { etag: value.etag } : {}) }));
+    await (await deps.cache()).write('item', entries, deps.now());
+    const stop = [...outcome.errors.values()].find((e) => e.code === 'rate-limited' && e.retryAt);
+    if (stop?.retryAt) blockedUntil.set(host, { until: stop.retryAt, error: stop });
+    const anyError = outcome.errors.values().next().value;
+    if (anyError) lastError = { message: anyError.message, at: deps.now() };
+  }
+
+  function toViews(refs: ItemRef[], outcome: FetchOutcome, hits: Map<string, CacheHit<CachedItem>>): Map<string, FlowView> {
+    const now = deps.now();
+    return new Map(
+      refs.map((ref) => {
+        const key = formatKey(ref);
+        const got = outcome.items.get(key);
+        if (got) return [key, toFlowView(got.item, now, now)];
+        const error = outcome.errors.get(key) ?? { code: 'bad-response', message: `No answer for ${key}.` };
+        const hit = hits.get(key);
+        return [key, hit ? viewOf({ ...hit, fresh: false }, error) : errorView(key, '', error)];
+      }),
+    );
+  }
+
+  return {
+    cached,
+    refresh,
+    status: () => ({
+      lastError,
+      rateLimitedUntil: [...blockedUntil.values()].map((b) => b.until).filter((t) => t > deps.now())[0],
+    }),
+  };
+}
+
+/** The service's type, for the router. */
+export type FlowService = ReturnType<typeof createFlowService>;

@@ -1,0 +1,57 @@
+/**
+ * Routes validated requests to the services. Every answer is a Result value; an exception in a
+ * service becomes an error the UI can show, never an unanswered message.
+ */
+import { acceptRequest, type Request, type ResponseData, type Result, type SenderInfo } from '../messaging';
+import { messageOf } from '../flow-error';
+import type { PublicStatus } from '../status';
+import type { FlowService } from './flow-service';
+import type { FlowCache } from '../storage/cache';
+import type { Secrets } from '../storage/settings';
+
+/** What the router dispatches to. */
+export interface RouterDeps {
+  self: { id: string; origin: string };
+  flow: FlowService;
+  cache: () => Promise<FlowCache>;
+  loadSecrets: () => Promise<Secrets>;
+}
+
+/** Returns the `runtime.onMessage` handler: a promise for ours, `undefined` for anything else. */
+export function createRouter(deps: RouterDeps) {
+  return (message: unknown, sender: SenderInfo): Promise<Result<unknown>> | undefined => {
+    const accepted = acceptRequest(message, sender, deps.self);
+    if (accepted === null) return undefined;
+    if (!accepted.ok) return Promise.resolve(accepted);
+    return dispatch(accepted.data, deps).then(
+      (data) => ({ ok: true as const, data }),
+      (error: unknown) => ({ ok: false as const, error: { code: 'bad-response' as const, message: `FlowLens failed: ${messageOf(error)}` } }),
+    );
+  };
+}
+
+async function dispatch(request: Request, deps: RouterDeps): Promise<ResponseData[Request['type']]> {
+  switch (request.type) {
+    case 'flow/cached':
+      return deps.flow.cached(request.refs);
+    case 'flow/refresh':
+      return deps.flow.refresh(request.refs);
+    case 'status/get':
+      return status(deps);
+    case 'cache/clear':
+      return { cleared: await (await deps.cache()).clear() };
+  }
+}
+
+async function status(deps: RouterDeps): Promise<PublicStatus> {
+  const [cache, secrets] = await Promise.all([deps.cache(), deps.loadSecrets()]);
+  const flow = deps.flow.status();
+  return {
+    cacheBackend: cache.backend,
+    ...(cache.problem ? { cacheProblem: cache.problem } : {}),
+    cachedItems: await cache.count(),
+    githubHostsWithToken: Object.keys(secrets.githubTokens),
+    ...(flow.rateLimitedUntil ? { githubRateLimitedUntil: flow.rateLimitedUntil } : {}),
+    ...(flow.lastError ? { lastError: flow.lastError } : {}),
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Mounts one <flowlens-badge> per found item per place, keeps its contract attributes in step
+ * with the item's view, and asks the background for views: from the cache first, then fresh.
+ * Exactly one badge per anchor however often the page re-renders: anchors are tracked, badges
+ * whose anchor left the page are removed, and badges the page removed under a live anchor are
+ * put back.
+ */
+import { h, render } from 'preact';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FlowView } from '../flow-view';
+import type { FlowError } from '../flow-error';
+import type { ItemRef } from '../item-key';
+import { MAX_REFS_PER_REQUEST, type Client } from '../messaging';
+import { errorView } from '../flow-view';
+import { FlowBadge } from '../../components/FlowBadge';
+
+/** Something on the page to decorate. */
+export interface Target {
+  ref: ItemRef;
+  key: string;
+  anchor: Element;
+}
+
+interface Entry {
+  target: Target;
+  ui: ShadowRootContentScriptUi<HTMLElement>;
+}
+
+/** The tag name of our host element (badge contract). */
+export const BADGE_TAG = 'flowlens-badge';
+
+/** Options of a layer. */
+export interface BadgeLayerOptions {
+  send: Client;
+  css: string;
+  now: () => number;
+}
+
+/** Creates the layer a content script adds targets to. */
+export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerOptions) {
+  const entries = new Map<Element, Entry>();
+  const views = new Map<string, FlowView>();
+
+  function paint(entry: Entry): void {
+    const view = views.get(entry.target.key);
+    writeContract(entry.ui.shadowHost, entry.target.key, view);
+    if (entry.ui.mounted) render(h(FlowBadge, { view, now: options.now() }), entry.ui.mounted);
+  }
+
+  function setViews(list: FlowView[]): void {
+    for (const view of list) views.set(view.key, view);
+    const keys = new Set(list.map((view) => view.key));
+    for (const entry of entries.values()) if (keys.has(entry.target.key)) paint(entry);
+  }
+
+  async function mount(target: Target): Promise<Entry> {
+    const ui = await createShadowRootUi<HTMLElement>(ctx, {
+      name: BADGE_TAG,
+      position: 'inline',
+      anchor: target.anchor,
+      append: 'after',
+      css: options.css,
+      isolateEvents: true,
+      onMount: (container) => container,
+      onRemove: (container) => container && render(null, container),
+    });
+    const entry = { target, ui };
+    entries.set(target.anchor, entry);
+    ui.mount();
+    paint(entry);
+    return entry;
+  }
+
+  /** Decorates new targets (already-decorated anchors are skipped) and fetches their views. */
+  async function add(targets: Target[]): Promise<void> {
+    const fresh = targets.filter((target) => !entries.has(target.anchor));
+    if (fresh.length === 0) return;
+    await Promise.all(fresh.map(mount));
+    const wanted = new Map<string, ItemRef>();
+    for (const { key, ref } of fresh) if (!views.get(key) || views.get(key)?.stale) wanted.set(key, ref);
+    await request(wanted);
+  }
+
+  /** Paints from the cache, then asks for fresh data where the cache was stale or empty. */
+  async function request(wanted: Map<string, ItemRef>): Promise<void> {
+    const all = [...wanted];
+    for (let i = 0; i < all.length; i += MAX_REFS_PER_REQUEST) {
+      const chunk = all.slice(i, i + MAX_REFS_PER_REQUEST);
+      const cached = await options.send({ type: 'flow/cached', refs: chunk.map(([, ref]) => ref) });
+      if (!cached.ok) return fail(chunk, cached.error);
+      setViews(cached.data.views);
+      const stale = new Set(cached.data.stale);
+      const toRefresh = chunk.filter(([key]) => stale.has(key));
+      if (toRefresh.length === 0) continue;
+      const fresh = await options.send({ type: 'flow/refresh', refs: toRefresh.map(([, ref]) => ref) });
+      if (fresh.ok) setViews(fresh.data.views);
+      else fail(toRefresh, fresh.error);
+    }
+  }
+
+  /** Shows the error on badges that have nothing better to show. */
+  function fail(chunk: [string, ItemRef][], error: FlowError): void {
+    setViews(chunk.filter(([key]) => !views.has(key)).map(([key]) => errorView(key, '', error)));
+  }
+
+  /** Removes badges whose anchor left the page; puts back badges the page removed. */
+  function sweep(): void {
+    for (const [anchor, entry] of entries) {
+      if (!anchor.isConnected) {
+        entry.ui.remove();
+        entries.delete(anchor);
+      } else if (!entry.ui.shadowHost.isConnected) {
+        entry.ui.mount();
+        paint(entry);
+      }
+    }
+  }
+
+  /** Removes every badge (navigation to a page we do not decorate). */
+  function clear(): void {
+    for (const entry of entries.values()) entry.ui.remove();
+    entries.clear();
+  }
+
+  return { add, sweep, clear, size: () => entries.size };
+}
+
+/** Writes the badge contract attributes (DESIGN.md) on the host element. */
+export function writeContract(host: HTMLElement, key: string, view: FlowView | undefined): void {
+  host.setAttribute('data-flow-key', key);
+  if (!view) return;
+  host.setAttribute('data-flow-state', view.state);
+  host.setAttribute('data-flow-blockers', String(view.blockers));
+  if (view.since) host.setAttribute('data-flow-since', view.since);
+  else host.removeAttribute('data-flow-since');
+}
