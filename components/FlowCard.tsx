@@ -39,7 +39,7 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
       {view.state === 'unknown' ? <p>Not enough data yet to say whether this item is blocked.</p> : null}
       {view.error ? <ErrorLine view={view} /> : null}
       <footer>
-        {view.fetchedAt ? <span>Updated {formatDuration(now - view.fetchedAt)} ago</span> : null}
+        {view.fetchedAt ? <span>{updated(now - view.fetchedAt)}</span> : null}
         {view.url ? (
           <a href={view.url} target="_blank" rel="noreferrer">
             Open item
@@ -48,6 +48,10 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
       </footer>
     </div>
   );
+}
+
+function updated(age: number): string {
+  return age < 60_000 ? 'Updated just now' : `Updated ${formatDuration(age)} ago`;
 }
 
 function ErrorLine({ view }: { view: FlowView }) {

@@ -80,7 +80,8 @@ export function acceptRequest(
   if (!parsed.success) {
     return { ok: false, error: { code: 'bad-request', message: `Malformed request: ${v.summarize(parsed.issues)}` } };
   }
-  const fromExtensionPage = !sender.tab && (sender.url ?? '').startsWith(self.origin);
+  // Content scripts report the web page's URL; our own pages (popup, options, even in a tab) ours.
+  const fromExtensionPage = (sender.url ?? '').startsWith(`${self.origin}/`);
   if (PAGE_ONLY.has(parsed.output.type) && !fromExtensionPage) {
     return { ok: false, error: { code: 'forbidden', message: 'This request is only for FlowLens pages.' } };
   }

@@ -1,0 +1,62 @@
+// Lint, including the layer rules of DESIGN.md and STYLE.md: lib/flow imports nothing of ours
+// and touches no browser, network or clock; adapters never import providers, storage or
+// components; components never import adapters, providers or storage; the content side never
+// imports the background. Nothing of ours writes HTML strings into a page.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layer = (regex, message) => ({ regex, message });
+const BACKEND = layer('(^|/)(background|providers|storage)(/|$)', 'The content side never imports the background, providers or storage.');
+
+export default tseslint.config(
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'demo-output/', 'bench-output/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Render text, never HTML strings.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render text, never HTML strings.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML strings.' },
+      ],
+    },
+  },
+  {
+    files: ['lib/flow/**/*.ts'],
+    ignores: ['lib/flow/**/*.test.ts', 'lib/flow/**/*.bench.ts', 'lib/flow/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        layer('^(@|~)/', 'lib/flow imports nothing of ours outside lib/flow.'),
+        layer('^\\.\\./\\.\\./', 'lib/flow imports nothing of ours outside lib/flow.'),
+        layer('^(wxt|webextension-polyfill|idb|preact)', 'lib/flow is pure: no browser, storage or UI.'),
+      ] }],
+      'no-restricted-globals': ['error', 'fetch', 'document', 'window', 'browser', 'chrome', 'navigator', 'localStorage', 'indexedDB'],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Time is an argument in lib/flow.' }, { object: 'Math', property: 'random', message: 'lib/flow is deterministic.' }],
+    },
+  },
+  {
+    files: ['lib/flow/*.ts'],
+    ignores: ['lib/flow/**/*.test.ts', 'lib/flow/**/*.bench.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layer('^(\\.\\./|@/|~/|wxt|webextension-polyfill|idb|preact)', 'lib/flow imports nothing of ours outside lib/flow, and nothing of the browser.')] }] },
+  },
+  {
+    files: ['lib/adapters/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layer('(^|/)(providers|storage|background|components|content)(/|$)', 'Adapters read the page only: no providers, storage or components.'), layer('^idb$', 'Adapters never store.')] }] },
+  },
+  {
+    files: ['components/**/*.tsx', 'components/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layer('(^|/)(adapters|providers|storage|background)(/|$)', 'Components take data through props: no adapters, providers or storage.')] }] },
+  },
+  {
+    files: ['lib/content/**/*.ts', 'entrypoints/*.content/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [BACKEND] }] },
+  },
+  {
+    files: ['tests/**/*.mjs', 'scripts/**/*.mjs', '*.config.*'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

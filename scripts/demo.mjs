@@ -1,0 +1,45 @@
+// `npm run demo`: the built extension on built-in demo pages with recorded GitHub data, no
+// account needed. Headless (no DISPLAY), it writes screenshots and prints where; with a display,
+// it opens the browser on the demo pages and waits until you close it.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launch, waitForBadges } from '../tests/e2e/harness.mjs';
+
+const OUT = resolve(process.env.FLOWLENS_DEMO_DIR ?? 'demo-output');
+const headless = !process.env.DISPLAY;
+
+const browser = await launch({ headless });
+try {
+  mkdirSync(OUT, { recursive: true });
+  const shots = [];
+  const shoot = async (page, name) => {
+    const path = resolve(OUT, `${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    shots.push(path);
+  };
+  const page = await browser.context.newPage();
+  await page.goto('https://github.com/octo-org/api/pulls');
+  await waitForBadges(page, 5);
+  await shoot(page, 'github-pull-list');
+  await page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-badge-button').click();
+  await shoot(page, 'github-pull-list-card');
+  const global = await browser.context.newPage();
+  await global.goto('https://github.com/pulls');
+  await waitForBadges(global, 4);
+  await shoot(global, 'github-global-pulls');
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 260 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.getByTestId('status').waitFor();
+  await shoot(popup, 'popup');
+  if (headless) {
+    console.log(`FlowLens demo: ${shots.length} screenshots in ${OUT}`);
+    for (const shot of shots) console.log(`  ${shot}`);
+  } else {
+    await page.bringToFront();
+    console.log('FlowLens demo is open in Chromium. Close the browser window to finish.');
+    await new Promise((done) => browser.context.on('close', done));
+  }
+} finally {
+  await browser.close().catch(() => {});
+}

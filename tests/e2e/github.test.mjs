@@ -1,0 +1,194 @@
+// End to end in Debian's Chromium with the built extension: the GitHub slice from page to badge.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launch, pageHtml, readBadges, waitForBadges, watchErrors } from './harness.mjs';
+
+const LEGACY_KEYS = [101, 102, 103, 104, 105].map((n) => `github:octo-org/api#${n}`);
+const REACT_KEYS = ['github:octo-org/api#101', 'github:octo-org/api#102', 'github:octo-org/web#12', 'github:other-org/lib#7'];
+
+/** Replaces <body> and pushes a URL the way Turbo navigation does. */
+async function turboVisit(page, path, html) {
+  await page.evaluate(
+    ({ path, html }) => {
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      document.title = next.title;
+      document.body.replaceWith(document.adoptNode(next.body));
+      history.pushState({}, '', path);
+    },
+    { path, html },
+  );
+}
+
+describe('GitHub pull request list, no token', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+
+  it('puts one contract badge after each PR title, inside a shadow root', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    const start = Date.now();
+    await page.goto('https://github.com/octo-org/api/pulls');
+    const ms = await waitForBadges(page, 5, start);
+    console.log(`# cold: 5 badges painted ${ms} ms after navigation started`);
+    const badges = await readBadges(page);
+    assert.deepEqual(badges.map((b) => b.key), LEGACY_KEYS);
+    assert.ok(badges.every((b) => b.afterTitle), 'each badge sits right after its title link');
+    const byKey = Object.fromEntries(badges.map((b) => [b.key, b]));
+    assert.equal(byKey['github:octo-org/api#104'].state, 'done');
+    assert.equal(byKey['github:octo-org/api#104'].since, '2026-11-04T17:45:00Z');
+    for (const key of LEGACY_KEYS.filter((k) => !k.endsWith('#104'))) {
+      assert.equal(byKey[key].state, 'unknown', key);
+      assert.equal(byKey[key].since, null, `${key} has no since while its state is unknown`);
+      assert.match(byKey[key].text, /^open \d+[mhdw]$/);
+      assert.match(byKey[key].label, /^Pull request open for \d+ days\. FlowLens: flow state unknown/);
+    }
+    assert.ok(badges.every((b) => b.blockers === '0'));
+    for (const n of [101, 102, 103, 104, 105]) {
+      assert.equal(await page.locator(`#issue_${n} flowlens-badge`).count(), 1, `row ${n} has one badge`);
+    }
+    const requests = browser.api.requests.filter((r) => r.path.startsWith('/repos/'));
+    assert.equal(requests.length, 5, 'one conditional REST request per item without a token');
+    assert.ok(requests.every((r) => r.fromWorker && !r.headers.authorization));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('opens the detail card from the keyboard and renders hostile titles as text', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(page, 5);
+    const button = page.locator('#issue_105 flowlens-badge').getByTestId('flowlens-badge-button');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const card = page.locator('#issue_105 flowlens-badge').getByTestId('flowlens-card');
+    await card.waitFor();
+    assert.match(await card.innerText(), /<img src=x onerror=alert\(1\)> Escape titles in exports/);
+    assert.equal(await page.locator('#issue_105 flowlens-badge img').count(), 0);
+    assert.equal(await button.getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('paints from the cache on the next visit without asking the API again', async () => {
+    const before = browser.api.requests.length;
+    const page = await browser.context.newPage();
+    const start = Date.now();
+    await page.goto('https://github.com/octo-org/api/pulls');
+    const ms = await waitForBadges(page, 5, start);
+    console.log(`# warm: 5 badges painted ${ms} ms after navigation started`);
+    assert.equal(browser.api.requests.length, before, 'no API request within the time-to-live');
+    await page.close();
+  });
+
+  it('keeps exactly one badge per row through Turbo navigation and re-renders', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(page, 5);
+    await turboVisit(page, '/pulls', pageHtml('pulls-react.html'));
+    await waitForBadges(page, 4);
+    assert.deepEqual((await readBadges(page)).map((b) => b.key), REACT_KEYS);
+    const missing = (await readBadges(page)).find((b) => b.key === 'github:other-org/lib#7');
+    assert.equal(missing.state, 'error');
+    assert.match(missing.label, /not visible to you \(404\)/);
+    // React re-renders a row: the list item is replaced by an equal one, and our badge with it.
+    await page.evaluate(() => {
+      const row = document.querySelector('li[role=listitem]');
+      const copy = row.cloneNode(true);
+      copy.querySelectorAll('flowlens-badge').forEach((b) => b.remove());
+      row.replaceWith(copy);
+    });
+    // The page removes our badge under a live anchor: it comes back.
+    await page.evaluate(() => document.querySelectorAll('flowlens-badge')[1].remove());
+    await page.waitForFunction(() => document.querySelectorAll('li[role=listitem]').length === 4 &&
+      [...document.querySelectorAll('li[role=listitem]')].every((li) => li.querySelectorAll('flowlens-badge[data-flow-state]').length === 1));
+    await turboVisit(page, '/octo-org/web/issues', pageHtml('issues-react.html'));
+    await waitForBadges(page, 1);
+    assert.deepEqual((await readBadges(page)).map((b) => [b.key, b.state]), [['github:octo-org/web#13', 'unknown']]);
+    assert.match((await readBadges(page))[0].label, /^Issue open for/);
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+    await page.close();
+  });
+});
+
+describe('GitHub with a token', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+
+  it('saves the token on the options page and fetches all rows in one GraphQL request', async () => {
+    const options = await browser.context.newPage();
+    const errors = watchErrors(options);
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Personal access token').fill('not a token');
+    await options.getByRole('button', { name: 'Save token' }).click();
+    await options.getByText('This does not look like a GitHub token').waitFor();
+    await options.getByLabel('Personal access token').fill('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+    await options.getByRole('button', { name: 'Save token' }).click();
+    await options.getByText('A token is saved for github.com.').waitFor();
+    assert.deepEqual(errors, []);
+
+    const page = await browser.context.newPage();
+    await page.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(page, 5);
+    const graph = browser.api.requests.filter((r) => r.path === '/graphql');
+    assert.equal(graph.length, 1, 'five rows, one batched query');
+    assert.equal(graph[0].headers.authorization, 'Bearer ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+    assert.ok(browser.api.requests.every((r) => new URL(r.url).host === 'api.github.com'));
+    const badges = await readBadges(page);
+    assert.deepEqual(badges.map((b) => b.state), ['unknown', 'unknown', 'unknown', 'done', 'unknown']);
+    await page.close();
+    await options.close();
+  });
+});
+
+describe('GitHub API failures', () => {
+  // A fresh browser each: after a rate limit the background rightly stops asking for a while.
+  for (const [mode, pattern] of [
+    ['rate-limited', /rate limit reached; showing cached data until/],
+    ['offline', /Could not reach GitHub/],
+    ['html', /not JSON \(an HTML page\)/],
+  ]) {
+    it(`shows an error badge with a clear message when the API is ${mode}`, async () => {
+      const browser = await launch();
+      browser.api.mode = mode;
+      const page = await browser.context.newPage();
+      const errors = watchErrors(page);
+      await page.goto('https://github.com/pulls');
+      await waitForBadges(page, 4);
+      const badges = await readBadges(page);
+      for (const badge of badges) {
+        assert.equal(badge.state, 'error', badge.key);
+        assert.match(badge.label, pattern);
+      }
+      assert.deepEqual(errors, []);
+      await browser.close();
+    });
+  }
+});
+
+describe('extension pages', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+
+  it('opens the popup and the options page without errors', async () => {
+    for (const name of ['popup', 'options']) {
+      const page = await browser.context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`chrome-extension://${browser.extensionId}/${name}.html`);
+      await page.getByTestId('status').waitFor();
+      assert.match(await page.getByTestId('status').innerText(), /Cache: 0 items in IndexedDB/);
+      assert.deepEqual(errors, [], name);
+      await page.close();
+    }
+  });
+});

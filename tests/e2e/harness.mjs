@@ -1,0 +1,165 @@
+// The end-to-end harness: Debian's Chromium with the built extension loaded, GitHub pages served
+// from saved HTML as https://github.com/..., and https://api.github.com answered from recorded
+// responses. Nothing reaches the network: every other request is aborted.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const FIXTURES = join(ROOT, 'tests/fixtures/github');
+
+/** Saved pages by path; query strings are ignored like GitHub's own routing of these lists. */
+export const PAGES = {
+  '/octo-org/api/pulls': 'pulls-legacy.html',
+  '/pulls': 'pulls-react.html',
+  '/octo-org/web/issues': 'issues-react.html',
+};
+
+/** The browser to drive: Debian's Chromium unless CHROMIUM_PATH says otherwise. */
+export function chromiumPath() {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/** Reads a saved page. */
+export function pageHtml(name) {
+  return readFileSync(join(FIXTURES, 'pages', name), 'utf8');
+}
+
+/**
+ * A fake GitHub API over the recorded responses. `mode` switches the whole API into a failure
+ * (rate limit, offline, bad token, HTML instead of JSON) for the fault tests.
+ */
+export function createGithubApi() {
+  const api = { mode: 'normal', requests: [] };
+  api.handle = async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    const headers = await request.allHeaders();
+    api.requests.push({ method: request.method(), url: url.href, path: url.pathname, headers, fromWorker: Boolean(request.serviceWorker()) });
+    if (api.mode === 'offline') return route.abort('internetdisconnected');
+    if (api.mode === 'rate-limited') return route.fulfill(rateLimited());
+    if (api.mode === 'html') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>Unicorn!</body></html>' });
+    if (url.pathname === '/graphql' && request.method() === 'POST') return route.fulfill(graphql(request.postDataJSON(), headers));
+    const rest = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(url.pathname);
+    if (rest && request.method() === 'GET') return route.fulfill(restIssue(rest[1], rest[2], rest[3], headers));
+    return route.fulfill(json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }));
+  };
+  return api;
+}
+
+function json(status, body, headers = {}) {
+  return {
+    status,
+    contentType: 'application/json; charset=utf-8',
+    headers: { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '59', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600), ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+function rateLimited() {
+  const reset = Math.floor(Date.now() / 1000) + 1800;
+  return json(403, { message: 'API rate limit exceeded for 203.0.113.9.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) });
+}
+
+function recorded(kind, owner, repo, number) {
+  const file = join(FIXTURES, 'api', kind, owner, repo, `${number}.json`);
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+function restIssue(owner, repo, number, headers) {
+  const body = recorded('rest', owner, repo, number);
+  if (!body) return json(404, { message: 'Not Found' });
+  const etag = `W/"${createHash('sha1').update(body).digest('hex')}"`;
+  if (headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
+  return { ...json(200, JSON.parse(body)), headers: { ...json(200, {}).headers, etag } };
+}
+
+function graphql(payload, headers) {
+  if (!headers.authorization) return json(401, { message: 'This endpoint requires you to be authenticated.' });
+  const data = { rateLimit: { cost: 1, remaining: 4990, resetAt: new Date(Date.now() + 3600_000).toISOString() } };
+  const errors = [];
+  for (const [name, value] of Object.entries(payload.variables ?? {})) {
+    if (!name.startsWith('n')) continue;
+    const i = name.slice(1);
+    const node = recorded('graphql', payload.variables[`o${i}`], payload.variables[`r${i}`], value);
+    data[`i${i}`] = node ? { issueOrPullRequest: JSON.parse(node) } : null;
+    if (!node) errors.push({ type: 'NOT_FOUND', path: [`i${i}`], message: `Could not resolve to a Repository with the name '${payload.variables[`o${i}`]}/${payload.variables[`r${i}`]}'.` });
+  }
+  return json(200, errors.length ? { data, errors } : { data });
+}
+
+/** Serves saved pages as https://github.com/...; a missing page is GitHub's 404. */
+async function servePage(route) {
+  const url = new URL(route.request().url());
+  const name = PAGES[url.pathname.replace(/\/$/, '')];
+  if (!name) return route.fulfill({ status: url.pathname === '/favicon.ico' ? 204 : 404, contentType: 'text/html', body: '<!DOCTYPE html><title>Not Found</title>' });
+  return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(name) });
+}
+
+/** Starts Chromium with the extension; returns the context, the extension id and the fake API. */
+export async function launch({ headless = true } = {}) {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
+  if (!existsSync(chromiumPath())) {
+    throw new Error(`Chromium not found at ${chromiumPath()}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'flowlens-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless,
+    serviceWorkers: 'allow',
+    viewport: { width: 1100, height: 760 },
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const api = createGithubApi();
+  await context.route(/^https?:\/\/(?!github\.com\/|api\.github\.com\/)/, (route) => route.abort('blockedbyclient'));
+  await context.route('https://api.github.com/**', api.handle);
+  await context.route('https://github.com/**', servePage);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, extensionId, api, worker, close };
+}
+
+/** Collects console errors and uncaught exceptions of a page. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(`console: ${message.text()}`));
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+/** Reads every badge's contract attributes, in document order. */
+export function readBadges(page) {
+  return page.$$eval('flowlens-badge', (hosts) =>
+    hosts.map((host) => ({
+      key: host.getAttribute('data-flow-key'),
+      state: host.getAttribute('data-flow-state'),
+      since: host.getAttribute('data-flow-since'),
+      blockers: host.getAttribute('data-flow-blockers'),
+      label: host.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? null,
+      text: host.shadowRoot?.querySelector('button')?.textContent ?? null,
+      afterTitle: host.previousElementSibling?.matches('a[data-hovercard-type], a[data-testid]') ?? false,
+    })),
+  );
+}
+
+/** Waits until `count` badges carry a state; returns the milliseconds it took from `since`. */
+export async function waitForBadges(page, count, since = Date.now()) {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('flowlens-badge[data-flow-state]').length === n,
+    count,
+    { timeout: 15_000 },
+  );
+  return Date.now() - since;
+}
