@@ -1,8 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
-// Host permissions: GitHub.com and its API are needed for the badges on github.com. Every other
-// host (GitHub Enterprise Server, Jira Cloud sites, Jira Data Center) is an optional permission,
+// Host permissions: GitHub.com and its API, and Jira Cloud sites (*.atlassian.net). Every other
+// host (GitHub Enterprise Server, Jira Data Center) is an optional permission,
 // requested at runtime from the options page, so the install prompt asks for as little as possible.
 export default defineConfig({
   imports: false,
@@ -13,7 +13,7 @@ export default defineConfig({
     description:
       'Badges Jira tickets and GitHub pull requests with how long they have been blocked, what they wait on, and how to unblock them.',
     permissions: ['storage', 'alarms'],
-    host_permissions: ['https://github.com/*', 'https://api.github.com/*'],
+    host_permissions: ['https://github.com/*', 'https://api.github.com/*', 'https://*.atlassian.net/*'],
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",

@@ -6,11 +6,20 @@
 import type { WorkItem } from '../flow/model';
 import type { FlowError } from '../flow-error';
 import { errorView, toFlowView, type FlowView } from '../flow-view';
-import { formatKey, type GithubRef, type ItemRef } from '../item-key';
+import { formatKey, type GithubRef, type ItemRef, type JiraRef } from '../item-key';
 import type { Fetch } from '../providers/http';
-import { fetchGithubItems, type FetchOutcome } from '../providers/github/fetch-items';
+import { fetchGithubItems } from '../providers/github/fetch-items';
+import { fetchJiraIssues } from '../providers/jira/fetch-issues';
+import { failedOutcome, type FetchOutcome } from '../providers/outcome';
 import type { CacheHit, FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
+
+/** The Authorization header of a stored Jira credential (Cloud: email + API token; DC: PAT). */
+function jiraAuthorization(credential: Secrets['jiraCredentials'][string] | undefined): string | undefined {
+  if (!credential) return undefined;
+  if (credential.kind === 'pat') return `Bearer ${credential.token}`;
+  return `Basic ${btoa(`${credential.email}:${credential.token}`)}`;
+}
 
 /** What the service needs from the world. */
 export interface FlowServiceDeps {
@@ -84,24 +93,22 @@ export function createFlowService(deps: FlowServiceDeps) {
   async function fetchGroup(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<Map<string, FlowView>> {
     const first = refs[0]!;
     const hold = blockedUntil.get(first.host);
-    const outcome =
-      hold && hold.until > deps.now()
-        ? { items: new Map(), errors: new Map(refs.map((ref) => [formatKey(ref), hold.error])), rate: {} }
-        : await fetchSource(refs, hits);
+    const outcome = hold && hold.until > deps.now() ? failedOutcome(refs.map(formatKey), hold.error) : await fetchSource(refs, hits);
     await remember(outcome, first.host);
     return toViews(refs, outcome, hits);
   }
 
   async function fetchSource(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<FetchOutcome> {
     const first = refs[0]!;
+    const [secrets, settings] = await Promise.all([deps.loadSecrets(), deps.loadSettings()]);
+    const base = { fetch: deps.fetch, host: first.host, now: deps.now() };
     if (first.source === 'jira') {
-      const error: FlowError = { code: 'not-found', message: 'Jira items are not read yet: connect Jira in FlowLens options.' };
-      return { items: new Map(), errors: new Map(refs.map((ref) => [formatKey(ref), error])), rate: {} };
+      const authorization = jiraAuthorization(secrets.jiraCredentials[first.host]);
+      return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(authorization ? { authorization } : {}) });
     }
-    const secrets = await deps.loadSecrets();
     const token = secrets.githubTokens[first.host];
     const previous = new Map([...hits].map(([key, hit]) => [key, hit.value]));
-    return fetchGithubItems(refs as GithubRef[], { fetch: deps.fetch, host: first.host, now: deps.now(), previous, ...(token ? { token } : {}) });
+    return fetchGithubItems(refs as GithubRef[], { ...base, previous, ...(token ? { token } : {}) });
   }
 
   async function remember(outcome: FetchOutcome, host: string): Promise<void> {

@@ -15,11 +15,12 @@ import { MAX_REFS_PER_REQUEST, type Client } from '../messaging';
 import { errorView } from '../flow-view';
 import { FlowBadge } from '../../components/FlowBadge';
 
-/** Something on the page to decorate. */
+/** Something on the page to decorate; the badge goes after `anchor`, or inside it at the end. */
 export interface Target {
   ref: ItemRef;
   key: string;
   anchor: Element;
+  placement?: 'after' | 'inside';
 }
 
 interface Entry {
@@ -59,7 +60,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
       name: BADGE_TAG,
       position: 'inline',
       anchor: target.anchor,
-      append: 'after',
+      append: target.placement === 'inside' ? 'last' : 'after',
       css: options.css,
       isolateEvents: true,
       onMount: (container) => container,
@@ -74,6 +75,14 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
 
   /** Decorates new targets (already-decorated anchors are skipped) and fetches their views. */
   async function add(targets: Target[]): Promise<void> {
+    for (const target of targets) {
+      // The page reused an element for another item (a side panel showing the next issue).
+      const old = entries.get(target.anchor);
+      if (old && old.target.key !== target.key) {
+        old.ui.remove();
+        entries.delete(target.anchor);
+      }
+    }
     const fresh = targets.filter((target) => !entries.has(target.anchor));
     if (fresh.length === 0) return;
     await Promise.all(fresh.map(mount));

@@ -46,6 +46,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: unknown;
   timeoutMs?: number;
+  /** `include` sends the user's cookies (Jira session); everything else omits them. */
+  credentials?: RequestCredentials;
   /** Who answers, for messages: "GitHub", "Jira". */
   service: string;
   /** Current time (epoch ms), to turn `retry-after` seconds into a time. */
@@ -64,7 +66,7 @@ export async function requestJson(fetchImpl: Fetch, request: HttpRequest): Promi
       headers: { Accept: 'application/json', ...request.headers, ...(request.body ? { 'Content-Type': 'application/json' } : {}) },
       body: request.body === undefined ? null : JSON.stringify(request.body),
       signal: controller.signal,
-      credentials: 'omit',
+      credentials: request.credentials ?? 'omit',
     });
   } catch (error) {
     clearTimeout(timer);

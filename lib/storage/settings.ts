@@ -50,6 +50,8 @@ const settingsFields = {
   blockingLabels: listOf(name, ['blocked', 'status: blocked', 'on hold']),
   /** Jira status names that mean "blocked". */
   blockedStatuses: listOf(name, ['Blocked', 'On Hold', 'Waiting for support']),
+  /** Jira link descriptions (inward) that mean "is blocked by". */
+  blockedByLinks: listOf(name, ['is blocked by', 'depends on']),
   /** Minutes an item stays fresh in the cache before the badge refreshes it. */
   cacheTtlMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)), 5),
   /** Show Jira data on GitHub pages and the other way round (the host page can read it). */

@@ -89,7 +89,7 @@ describe('GitHub pull request list, no token', () => {
     const errors = watchErrors(page);
     await page.goto('https://github.com/octo-org/api/pulls');
     await waitForBadges(page, 5);
-    await turboVisit(page, '/pulls', pageHtml('pulls-react.html'));
+    await turboVisit(page, '/pulls', pageHtml('github/pages/pulls-react.html'));
     await waitForBadges(page, 4);
     assert.deepEqual((await readBadges(page)).map((b) => b.key), REACT_KEYS);
     const missing = (await readBadges(page)).find((b) => b.key === 'github:other-org/lib#7');
@@ -106,7 +106,7 @@ describe('GitHub pull request list, no token', () => {
     await page.evaluate(() => document.querySelectorAll('flowlens-badge')[1].remove());
     await page.waitForFunction(() => document.querySelectorAll('li[role=listitem]').length === 4 &&
       [...document.querySelectorAll('li[role=listitem]')].every((li) => li.querySelectorAll('flowlens-badge[data-flow-state]').length === 1));
-    await turboVisit(page, '/octo-org/web/issues', pageHtml('issues-react.html'));
+    await turboVisit(page, '/octo-org/web/issues', pageHtml('github/pages/issues-react.html'));
     await waitForBadges(page, 1);
     assert.deepEqual((await readBadges(page)).map((b) => [b.key, b.state]), [['github:octo-org/web#13', 'unknown']]);
     assert.match((await readBadges(page))[0].label, /^Issue open for/);

@@ -10,12 +10,14 @@ import { chromium } from 'playwright-core';
 const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const FIXTURES = join(ROOT, 'tests/fixtures/github');
+const JIRA_FIXTURES = join(ROOT, 'tests/fixtures/jira');
 
-/** Saved pages by path; query strings are ignored like GitHub's own routing of these lists. */
+/** Saved pages by host and path; query strings are ignored like the sites' own routing. */
 export const PAGES = {
-  '/octo-org/api/pulls': 'pulls-legacy.html',
-  '/pulls': 'pulls-react.html',
-  '/octo-org/web/issues': 'issues-react.html',
+  'github.com/octo-org/api/pulls': 'github/pages/pulls-legacy.html',
+  'github.com/pulls': 'github/pages/pulls-react.html',
+  'github.com/octo-org/web/issues': 'github/pages/issues-react.html',
+  'acme.atlassian.net/browse/PAY-42': 'jira/pages/issue-view.html',
 };
 
 /** The browser to drive: Debian's Chromium unless CHROMIUM_PATH says otherwise. */
@@ -25,7 +27,7 @@ export function chromiumPath() {
 
 /** Reads a saved page. */
 export function pageHtml(name) {
-  return readFileSync(join(FIXTURES, 'pages', name), 'utf8');
+  return readFileSync(join(ROOT, 'tests/fixtures', name), 'utf8');
 }
 
 /**
@@ -91,10 +93,36 @@ function graphql(payload, headers) {
   return json(200, errors.length ? { data, errors } : { data });
 }
 
-/** Serves saved pages as https://github.com/...; a missing page is GitHub's 404. */
+/**
+ * A fake Jira Cloud site: `POST /rest/api/3/issue/bulkfetch` answered from recorded issues, with
+ * the user's session cookie required (`logged-out` serves the login page with status 200, as
+ * Jira does).
+ */
+export function createJiraApi() {
+  const api = { mode: 'normal', requests: [] };
+  api.handle = async (route) => {
+    const request = route.request();
+    const url = new URL(request.url());
+    const headers = await request.allHeaders();
+    api.requests.push({ method: request.method(), url: url.href, path: url.pathname, headers, fromWorker: Boolean(request.serviceWorker()) });
+    if (api.mode === 'logged-out') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><title>Log in with Atlassian account</title></html>' });
+    if (api.mode === 'rate-limited') return route.fulfill({ status: 429, headers: { 'retry-after': '120' }, contentType: 'application/json', body: '{"errorMessages":["Rate limit exceeded."]}' });
+    if (url.pathname !== '/rest/api/3/issue/bulkfetch' || request.method() !== 'POST') return route.fulfill(json(404, { errorMessages: ['Not found'] }));
+    const { issueIdsOrKeys = [] } = request.postDataJSON() ?? {};
+    const issues = issueIdsOrKeys.flatMap((key) => {
+      const file = join(JIRA_FIXTURES, 'api', 'issues', `${key}.json`);
+      return existsSync(file) ? [JSON.parse(readFileSync(file, 'utf8'))] : [];
+    });
+    return route.fulfill(json(200, { expand: 'schema,names', issues, issueErrors: [] }));
+  };
+  return api;
+}
+
+/** Serves saved pages as their real URLs; a missing page is a 404. */
 async function servePage(route) {
   const url = new URL(route.request().url());
-  const name = PAGES[url.pathname.replace(/\/$/, '')];
+  if (url.pathname.startsWith('/rest/')) return route.fallback();
+  const name = PAGES[`${url.host}${url.pathname.replace(/\/$/, '')}`];
   if (!name) return route.fulfill({ status: url.pathname === '/favicon.ico' ? 204 : 404, contentType: 'text/html', body: '<!DOCTYPE html><title>Not Found</title>' });
   return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(name) });
 }
@@ -119,16 +147,19 @@ export async function launch({ headless = true } = {}) {
     ],
   });
   const api = createGithubApi();
-  await context.route(/^https?:\/\/(?!github\.com\/|api\.github\.com\/)/, (route) => route.abort('blockedbyclient'));
+  const jira = createJiraApi();
+  await context.route(/^https?:\/\/(?!github\.com\/|api\.github\.com\/|acme\.atlassian\.net\/)/, (route) => route.abort('blockedbyclient'));
+  await context.route('https://acme.atlassian.net/rest/**', jira.handle);
   await context.route('https://api.github.com/**', api.handle);
   await context.route('https://github.com/**', servePage);
+  await context.route('https://acme.atlassian.net/**', servePage);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   const close = async () => {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   };
-  return { context, extensionId, api, worker, close };
+  return { context, extensionId, api, jira, worker, close };
 }
 
 /** Collects console errors and uncaught exceptions of a page. */
@@ -150,6 +181,7 @@ export function readBadges(page) {
       label: host.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? null,
       text: host.shadowRoot?.querySelector('button')?.textContent ?? null,
       afterTitle: host.previousElementSibling?.matches('a[data-hovercard-type], a[data-testid]') ?? false,
+      inHeading: host.parentElement?.localName === 'h1',
     })),
   );
 }

@@ -8,7 +8,8 @@ import * as v from 'valibot';
 import type { WorkItem } from '../../flow/model';
 import type { FlowError } from '../../flow-error';
 import { formatKey, type GithubRef } from '../../item-key';
-import { requestJson, type Fetch, type HttpResult, type RateInfo } from '../http';
+import { requestJson, type Fetch, type HttpResult } from '../http';
+import type { FetchOutcome } from '../outcome';
 import { buildItemsQuery, GITHUB_BATCH } from './items-query';
 import { graphEnvelope, graphRateLimit, graphRepoSlot, restIssue } from './schema';
 import { issueToItem, pullToItem, restToItem } from './to-work-item';
@@ -21,13 +22,6 @@ export interface GithubContext {
   now: number;
   /** Cached items with their ETags, for conditional REST requests. */
   previous?: Map<string, { item: WorkItem; etag?: string }>;
-}
-
-/** Items fetched, per-item errors, and the last rate-limit reading. */
-export interface FetchOutcome {
-  items: Map<string, { item: WorkItem; etag?: string }>;
-  errors: Map<string, FlowError>;
-  rate: RateInfo;
 }
 
 const SERVICE = 'GitHub';

@@ -1,0 +1,17 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import badgeCss from '@/components/badge.css?inline';
+import { findIssueView } from '@/lib/adapters/jira/find-items';
+import { issueKeyOf } from '@/lib/adapters/jira/page-detect';
+import { runContentScript } from '@/lib/content/run-content-script';
+
+// Jira Cloud; Data Center hosts are registered at runtime once the user grants them.
+export default defineContentScript({
+  matches: ['https://*.atlassian.net/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    const find = (root: Document | Element, href: string) =>
+      findIssueView(root, href).map((found) => ({ ...found, placement: 'inside' as const }));
+    runContentScript(ctx, { active: (href) => issueKeyOf(href) !== undefined, find }, badgeCss);
+  },
+});

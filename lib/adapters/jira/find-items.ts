@@ -1,0 +1,20 @@
+/** Finds the Jira issue an issue view shows, and where its badge goes. Reads only. */
+import { formatKey, type JiraRef } from '../../item-key';
+import { issueKeyOf } from './page-detect';
+import { ISSUE_SUMMARY_HEADING } from './selectors';
+
+/** An issue on the page and the element its badge goes after. */
+export interface FoundIssue {
+  ref: JiraRef;
+  key: string;
+  anchor: Element;
+}
+
+/** The issue of an issue view (full page or side panel), once; nothing elsewhere. */
+export function findIssueView(root: Document | Element, pageUrl: string): FoundIssue[] {
+  const issueKey = issueKeyOf(pageUrl);
+  const heading = root.querySelector(ISSUE_SUMMARY_HEADING) ?? (root instanceof Element && root.matches(ISSUE_SUMMARY_HEADING) ? root : null);
+  if (!issueKey || !heading) return [];
+  const ref: JiraRef = { source: 'jira', host: new URL(pageUrl).host, issueKey };
+  return [{ ref, key: formatKey(ref), anchor: heading }];
+}

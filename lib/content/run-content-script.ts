@@ -1,0 +1,52 @@
+/**
+ * The shared life of a content script: scan once, then scan only what the page adds, tidy up
+ * after removals, and rescan on single-page navigation. A failure here is reported quietly and
+ * never reaches the host page.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { extensionClient } from '../extension-client';
+import { BADGE_TAG, createBadgeLayer, type Target } from './badge-layer';
+import { observeAdditions } from './observe-additions';
+
+/** What a site adapter gives the content script. */
+export interface SiteAdapter {
+  /** Whether FlowLens decorates the page at this URL. */
+  active: (href: string) => boolean;
+  /** Items inside `root` (a document or an added element) on the page at `href`. */
+  find: (root: Document | Element, href: string) => Target[];
+}
+
+/** Runs a site's content script; returns nothing, cleans up when the extension goes away. */
+export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter, css: string): void {
+  const layer = createBadgeLayer(ctx, { send: extensionClient(), css, now: Date.now });
+  const scan = (root: Document | Element) => {
+    try {
+      if (adapter.active(location.href)) void layer.add(adapter.find(root, location.href)).catch(report);
+    } catch (error) {
+      report(error);
+    }
+  };
+  scan(document);
+  const stop = observeAdditions(
+    document.documentElement,
+    ({ added, removedSomething }) => {
+      if (removedSomething) layer.sweep();
+      for (const element of added) scan(element);
+    },
+    { ignore: BADGE_TAG },
+  );
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    if (!adapter.active(location.href)) return layer.clear();
+    layer.sweep();
+    scan(document);
+  });
+  ctx.onInvalidated(() => {
+    stop();
+    layer.clear();
+  });
+}
+
+/** Markup we did not expect must not break the page, nor fill its console with errors. */
+function report(error: unknown): void {
+  console.debug('FlowLens skipped part of this page:', error);
+}

@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JiraRef } from '../../item-key';
+import type { Fetch } from '../http';
+import { fetchJiraIssues } from './fetch-issues';
+
+// Real Jira Cloud payloads, read from the shared fixtures beside the project when present.
+const FIXTURES = resolve('../shared/fixtures/jira/jirametrics');
+const fixture = (name: string) => JSON.parse(readFileSync(resolve(FIXTURES, `${name}.json`), 'utf8'));
+const HOST = 'improvingflow.atlassian.net';
+const ref = (issueKey: string): JiraRef => ({ source: 'jira', host: HOST, issueKey });
+const NOW = Date.parse('2026-11-20T00:00:00Z');
+
+function answering(body: unknown, init: ResponseInit = { status: 200 }) {
+  const calls: { url: string; init: RequestInit | undefined }[] = [];
+  const fetch: Fetch = async (url, requestInit) => {
+    calls.push({ url, init: requestInit });
+    return new Response(typeof body === 'string' ? body : JSON.stringify(body), init);
+  };
+  return { fetch, calls };
+}
+
+describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on real Jira payloads', () => {
+  it('reads "is blocked by" links: SP-15 is blocked by SP-14, which is Done', async () => {
+    // SP-15's issuelinks hold a "Blocks" link (inward "is blocked by") whose inwardIssue is SP-14
+    // with status Done (category "done"), so SP-15 has one upstream link and it is closed.
+    const { fetch, calls } = answering({ issues: [fixture('testdata__SP-14'), fixture('testdata__SP-15')] });
+    const outcome = await fetchJiraIssues([ref('SP-14'), ref('SP-15')], { fetch, host: HOST, now: NOW, blockedByLinks: ['is blocked by'] });
+    const sp15 = outcome.items.get(`jira:${HOST}/SP-15`)!.item;
+    expect(sp15.upstream).toEqual([
+      { key: `jira:${HOST}/SP-14`, kind: 'blocked-by', url: `https://${HOST}/browse/SP-14`, title: 'Save credit card information', open: false },
+    ]);
+    // SP-14 holds the outward side ("blocks SP-15"): that is downstream, not a blocker of SP-14.
+    expect(outcome.items.get(`jira:${HOST}/SP-14`)!.item.upstream).toEqual([]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.url).toBe(`https://${HOST}/rest/api/3/issue/bulkfetch`);
+    expect(JSON.parse(String(calls[0]!.init?.body)).issueIdsOrKeys).toEqual(['SP-14', 'SP-15']);
+    expect(calls[0]!.init?.credentials).toBe('include');
+  });
+
+  it('maps status, dates and people of SP-1', async () => {
+    const { fetch } = answering({ issues: [fixture('testdata__SP-1')] });
+    const outcome = await fetchJiraIssues([ref('SP-1')], { fetch, host: HOST, now: NOW, blockedByLinks: ['is blocked by'] });
+    const item = outcome.items.get(`jira:${HOST}/SP-1`)!.item;
+    expect(item).toMatchObject({ kind: 'jira-issue', state: 'open', container: 'SP', signals: { status: 'In Progress', statusCategory: 'indeterminate' } });
+    expect(item.createdAt).toBe(fixture('testdata__SP-1').fields.created);
+  });
+
+  it('says which keys Jira left out', async () => {
+    const { fetch } = answering({ issues: [fixture('testdata__SP-1')], issueErrors: [] });
+    const outcome = await fetchJiraIssues([ref('SP-1'), ref('SP-999')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect(outcome.errors.get(`jira:${HOST}/SP-999`)).toMatchObject({ code: 'not-found' });
+    expect(outcome.errors.has(`jira:${HOST}/SP-1`)).toBe(false);
+  });
+});
+
+describe('fetchJiraIssues sessions and batches', () => {
+  it('recognises the login page Jira serves with status 200 to a logged-out session', async () => {
+    const { fetch } = answering('<!DOCTYPE html><html><title>Log in with Atlassian account</title></html>');
+    const outcome = await fetchJiraIssues([ref('SP-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect(outcome.errors.get(`jira:${HOST}/SP-1`)).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/logged out of Jira/) });
+  });
+
+  it('recognises a 401 as logged out too', async () => {
+    const { fetch } = answering({ errorMessages: ['You are not authenticated.'] }, { status: 401 });
+    const outcome = await fetchJiraIssues([ref('SP-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect(outcome.errors.get(`jira:${HOST}/SP-1`)?.code).toBe('unauthorized');
+  });
+
+  it('sends a configured token instead of cookies, in batches of 100 keys', async () => {
+    const { fetch, calls } = answering({ issues: [] });
+    const refs = Array.from({ length: 150 }, (_, i) => ref(`SP-${i + 1}`));
+    await fetchJiraIssues(refs, { fetch, host: HOST, now: NOW, blockedByLinks: [], authorization: 'Basic abc' });
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.init?.credentials).toBe('omit');
+    expect((calls[0]!.init?.headers as Record<string, string>).Authorization).toBe('Basic abc');
+  });
+});

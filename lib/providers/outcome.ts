@@ -1,0 +1,16 @@
+/** What every provider returns: items fetched, per-item errors, and the last rate-limit reading. */
+import type { WorkItem } from '../flow/model';
+import type { FlowError } from '../flow-error';
+import type { RateInfo } from './http';
+
+/** Items by key with their ETags, errors by key, and rate info. */
+export interface FetchOutcome {
+  items: Map<string, { item: WorkItem; etag?: string }>;
+  errors: Map<string, FlowError>;
+  rate: RateInfo;
+}
+
+/** An outcome where every key failed the same way. */
+export function failedOutcome(keys: string[], error: FlowError): FetchOutcome {
+  return { items: new Map(), errors: new Map(keys.map((key) => [key, error])), rate: {} };
+}

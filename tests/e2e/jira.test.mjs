@@ -1,0 +1,51 @@
+// End to end: a Jira Cloud issue view, read with the user's own Jira session.
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { launch, readBadges, waitForBadges, watchErrors } from './harness.mjs';
+
+describe('Jira Cloud issue view', () => {
+  let browser;
+  beforeEach(async () => {
+    browser = await launch();
+  });
+  afterEach(() => browser?.close());
+
+  it('badges the issue with its open blocker, asking Jira once with the session cookies', async () => {
+    // Atlassian sets its session cookie SameSite=None; Secure, so it travels with the extension's requests.
+    await browser.context.addCookies([{ name: 'tenant.session.token', value: 'session-abc', domain: 'acme.atlassian.net', path: '/', secure: true, httpOnly: true, sameSite: 'None' }]);
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://acme.atlassian.net/browse/PAY-42');
+    await waitForBadges(page, 1);
+    const [badge] = await readBadges(page);
+    assert.equal(badge.key, 'jira:acme.atlassian.net/PAY-42');
+    assert.equal(badge.blockers, '1', 'PAY-40 is open and blocks PAY-42');
+    assert.ok(badge.inHeading, 'the badge sits at the end of the summary heading');
+    assert.equal(badge.state, 'unknown');
+    const calls = browser.jira.requests;
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].path, '/rest/api/3/issue/bulkfetch');
+    assert.match(calls[0].headers.cookie ?? '', /tenant\.session\.token=session-abc/);
+    assert.equal(calls[0].headers.authorization, undefined);
+    assert.ok(calls[0].fromWorker, 'the background makes the request, not the page');
+    assert.deepEqual(errors, []);
+  });
+
+  it('says so on the badge when the Jira session has expired', async () => {
+    browser.jira.mode = 'logged-out';
+    const page = await browser.context.newPage();
+    await page.goto('https://acme.atlassian.net/browse/PAY-42');
+    await waitForBadges(page, 1);
+    const [badge] = await readBadges(page);
+    assert.equal(badge.state, 'error');
+    assert.match(badge.label, /logged out of Jira at acme\.atlassian\.net/);
+  });
+
+  it('shows the rate limit and when it ends', async () => {
+    browser.jira.mode = 'rate-limited';
+    const page = await browser.context.newPage();
+    await page.goto('https://acme.atlassian.net/browse/PAY-42');
+    await waitForBadges(page, 1);
+    assert.match((await readBadges(page))[0].label, /Jira rate limit reached; showing cached data until/);
+  });
+});
