@@ -12,14 +12,19 @@ export default defineConfig({
     name: 'FlowLens',
     description:
       'Badges Jira tickets and GitHub pull requests with how long they have been blocked, what they wait on, and how to unblock them.',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage'],
     host_permissions: ['https://github.com/*', 'https://api.github.com/*', 'https://*.atlassian.net/*'],
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'flowlens@flowlens.dev', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // FlowLens sends nothing to its makers or third parties: data goes only to the user's own GitHub and Jira.
+            gecko: { id: 'flowlens@flowlens.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });
