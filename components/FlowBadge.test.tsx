@@ -1,0 +1,64 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FlowView } from '../lib/flow-view';
+import { FlowBadge } from './FlowBadge';
+
+const NOW = Date.parse('2026-11-20T12:00:00Z');
+const view: FlowView = {
+  key: 'github:octo-org/api#7',
+  url: 'https://github.com/octo-org/api/pull/7',
+  title: '<b>bold</b> & <script>alert(1)</script>',
+  state: 'unknown',
+  blockers: 2,
+  text: 'open 3d',
+  label: 'Pull request open for 3 days. FlowLens: flow state unknown. Show details.',
+  openedAt: '2026-11-17T12:00:00Z',
+  fetchedAt: NOW - 5 * 60_000,
+};
+
+afterEach(cleanup);
+
+describe('FlowBadge', () => {
+  it('is a labelled button that toggles its card', () => {
+    render(<FlowBadge view={view} now={NOW} />);
+    const button = screen.getByRole('button', { name: view.label });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(button.textContent).toBe('open 3d2');
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    const card = screen.getByRole('dialog');
+    expect(button.getAttribute('aria-controls')).toBe(card.id);
+    expect(card.textContent).toContain('Open for 3d.');
+    expect(card.textContent).toContain('Updated 5m ago');
+  });
+
+  it('renders titles as text, never as markup', () => {
+    render(<FlowBadge view={view} now={NOW} />);
+    fireEvent.click(screen.getByRole('button'));
+    const card = screen.getByRole('dialog');
+    expect(card.querySelector('b, script')).toBeNull();
+    expect(card.textContent).toContain('<b>bold</b> & <script>alert(1)</script>');
+  });
+
+  it('closes on Escape and gives focus back to the badge', () => {
+    render(<FlowBadge view={view} now={NOW} />);
+    const button = screen.getByRole('button');
+    fireEvent.click(button);
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('says what went wrong, with the way to fix it', () => {
+    const failed: FlowView = { ...view, state: 'error', stale: true, error: { code: 'sso-required', message: 'SSO needed.', helpUrl: 'https://github.com/orgs/octo-org/sso' } };
+    render(<FlowBadge view={failed} now={NOW} />);
+    fireEvent.click(screen.getByRole('button'));
+    expect(screen.getByRole('alert').textContent).toBe('Showing saved data. SSO needed. Fix it');
+    expect(screen.getByRole('link', { name: 'Fix it' }).getAttribute('href')).toBe('https://github.com/orgs/octo-org/sso');
+  });
+
+  it('shows a quiet placeholder while loading', () => {
+    render(<FlowBadge view={undefined} now={NOW} />);
+    expect(screen.getByRole('status').getAttribute('aria-label')).toBe('FlowLens is loading this item');
+  });
+});
