@@ -115,6 +115,31 @@ describe('GitHub pull request list, no token', () => {
   });
 });
 
+describe('GitHub item pages and search', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+
+  for (const [url, expected] of [
+    ['https://github.com/octo-org/api/pull/101', [['github:octo-org/api#101', true], ['github:octo-org/web#13', false], ['github:octo-org/api#102', false]]],
+    ['https://github.com/octo-org/web/issues/13', [['github:octo-org/web#13', true], ['github:octo-org/api#101', false]]],
+    ['https://github.com/search?q=is%3Apr+review-requested%3A%40me&type=pullrequests', [['github:octo-org/api#101', false], ['github:octo-org/web#12', false], ['github:other-org/lib#7', false]]],
+  ]) {
+    it(`badges every item once on ${new URL(url).pathname}`, async () => {
+      const page = await browser.context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(url);
+      await waitForBadges(page, expected.length);
+      const badges = await readBadges(page);
+      assert.deepEqual(badges.map((b) => [b.key, b.inHeading]).sort(), [...expected].sort());
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+});
+
 describe('GitHub with a token', () => {
   let browser;
   before(async () => {

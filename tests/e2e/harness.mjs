@@ -17,6 +17,9 @@ export const PAGES = {
   'github.com/octo-org/api/pulls': 'github/pages/pulls-legacy.html',
   'github.com/pulls': 'github/pages/pulls-react.html',
   'github.com/octo-org/web/issues': 'github/pages/issues-react.html',
+  'github.com/octo-org/api/pull/101': 'github/pages/pull-legacy.html',
+  'github.com/octo-org/web/issues/13': 'github/pages/issue-react.html',
+  'github.com/search': 'github/pages/search-react.html',
   'acme.atlassian.net/browse/PAY-42': 'jira/pages/issue-view.html',
 };
 
@@ -181,7 +184,7 @@ export function readBadges(page) {
       label: host.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? null,
       text: host.shadowRoot?.querySelector('button')?.textContent ?? null,
       afterTitle: host.previousElementSibling?.matches('a[data-hovercard-type], a[data-testid]') ?? false,
-      inHeading: host.parentElement?.localName === 'h1',
+      inHeading: Boolean(host.parentElement?.closest('h1')),
     })),
   );
 }

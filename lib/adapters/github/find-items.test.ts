@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findItems, parseItemLink } from './find-items';
+import { findItemPage, findItems, parseItemLink } from './find-items';
 
 function load(name: string): Document {
   const html = readFileSync(resolve('tests/fixtures/github/pages', name), 'utf8');
@@ -60,4 +60,30 @@ describe('parseItemLink', () => {
       expect(parseItemLink(href, page)).toBeUndefined();
     },
   );
+});
+
+describe('findItems on item pages and search', () => {
+  it('finds the legacy PR page title once (not its sticky twin) and its body and timeline references', () => {
+    const found = findItems(load('pull-legacy.html'), 'https://github.com/octo-org/api/pull/101');
+    expect(found.map((f) => [f.key, f.placement ?? 'after'])).toEqual([
+      ['github:octo-org/api#101', 'inside'],
+      ['github:octo-org/web#13', 'after'],
+      ['github:octo-org/api#102', 'after'],
+    ]);
+    expect(found[0]!.anchor.closest('h1.gh-header-title')).not.toBeNull();
+  });
+
+  it('finds the React issue page title and the PR its body references', () => {
+    const found = findItems(load('issue-react.html'), 'https://github.com/octo-org/web/issues/13');
+    expect(found.map((f) => f.key)).toEqual(['github:octo-org/web#13', 'github:octo-org/api#101']);
+  });
+
+  it('finds exactly the 3 results of a PR search', () => {
+    const found = findItems(load('search-react.html'), 'https://github.com/search?q=is%3Apr&type=pullrequests');
+    expect(found.map((f) => f.key)).toEqual(['github:octo-org/api#101', 'github:octo-org/web#12', 'github:other-org/lib#7']);
+  });
+
+  it('does not take a list page for an item page', () => {
+    expect(findItemPage(load('pull-legacy.html'), 'https://github.com/octo-org/api/pulls')).toEqual([]);
+  });
 });

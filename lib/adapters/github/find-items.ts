@@ -1,17 +1,21 @@
 /**
  * Finds the GitHub items referenced on a page: reads the DOM, never changes it, never fetches.
+ * Links are recognised by what they point to (the href), so legacy and React markup share rules.
  */
 import { formatKey, type GithubRef } from '../../item-key';
-import { LIST_TITLE_LINKS, OWN_ELEMENTS } from './selectors';
+import { PAGE_KINDS } from './page-detect';
+import { ITEM_PAGE_TITLE, LIST_TITLE_LINKS, OWN_ELEMENTS, REFERENCE_LINKS, SEARCH_RESULT_LINKS } from './selectors';
 
-/** An item on the page and the element its badge goes after. */
+/** An item on the page, the element its badge goes by, and whether it goes after or inside. */
 export interface FoundItem {
   ref: GithubRef;
   key: string;
-  anchor: HTMLAnchorElement;
+  anchor: Element;
+  placement?: 'after' | 'inside';
 }
 
 const ITEM_PATH = /^\/([a-z0-9_.-]+)\/([a-z0-9_.-]+)\/(pull|issues)\/(\d+)\/?$/i;
+const LINKS = [LIST_TITLE_LINKS, REFERENCE_LINKS, SEARCH_RESULT_LINKS].join(', ');
 
 /** The item a link points to, when it is a PR or issue on this GitHub host. */
 export function parseItemLink(href: string, pageUrl: string): GithubRef | undefined {
@@ -27,15 +31,31 @@ export function parseItemLink(href: string, pageUrl: string): GithubRef | undefi
   return { source: 'github', host: url.host, owner: owner!, repo: repo!, number: Number(number) };
 }
 
-/** Title links inside `root` (and `root` itself), each once, outside our own elements. */
+/** Elements matching `selector` inside `root`, and `root` itself when it matches. */
+function within(root: Element | Document, selector: string): Element[] {
+  const found = [...root.querySelectorAll(selector)];
+  if (root instanceof Element && root.matches(selector)) found.unshift(root);
+  return found;
+}
+
+/** Item links inside `root`, each once, outside our own elements. */
 export function findItems(root: Element | Document, pageUrl: string): FoundItem[] {
-  const links: Element[] = [...root.querySelectorAll(LIST_TITLE_LINKS)];
-  if (root instanceof Element && root.matches(LIST_TITLE_LINKS)) links.unshift(root);
   const found: FoundItem[] = [];
-  for (const link of new Set(links)) {
+  for (const link of new Set(within(root, LINKS))) {
     if (!(link instanceof HTMLAnchorElement) || link.closest(OWN_ELEMENTS)) continue;
     const ref = parseItemLink(link.getAttribute('href') ?? '', pageUrl);
     if (ref) found.push({ ref, key: formatKey(ref), anchor: link });
   }
-  return found;
+  return [...findItemPage(root, pageUrl), ...found];
+}
+
+/** On a PR or issue page, the item itself, badged at the end of its title. */
+export function findItemPage(root: Element | Document, pageUrl: string): FoundItem[] {
+  const url = new URL(pageUrl);
+  if (!PAGE_KINDS.pullRequest.test(url) && !PAGE_KINDS.issue.test(url)) return [];
+  const [, owner, repo, , number] = url.pathname.split('/');
+  const title = within(root, ITEM_PAGE_TITLE)[0];
+  if (!title || !owner || !repo || !number) return [];
+  const ref: GithubRef = { source: 'github', host: url.host, owner, repo, number: Number(number) };
+  return [{ ref, key: formatKey(ref), anchor: title, placement: 'inside' }];
 }

@@ -16,5 +16,30 @@ export const LIST_TITLE_LINKS = [
   'a[data-testid="listitem-title-link"][data-hovercard-type="issue"]',
 ].join(', ');
 
+/** References to PRs and issues inside rendered Markdown and timeline events. */
+export const REFERENCE_LINKS = [
+  // Markdown references (#12, owner/repo#12, full URLs) render the same in both markups.
+  'a.issue-link[data-hovercard-type="pull_request"]',
+  'a.issue-link[data-hovercard-type="issue"]',
+  // Legacy timeline events ("mentioned this in", "linked a pull request").
+  // TODO [2027-06-30]: drop with the legacy timeline.
+  '.TimelineItem-body a.Link--primary[data-hovercard-type="pull_request"]',
+  '.TimelineItem-body a.Link--primary[data-hovercard-type="issue"]',
+].join(', ');
+
+/** Result titles of GitHub search (type=pullrequests / type=issues). */
+export const SEARCH_RESULT_LINKS = '[data-testid="results-list"] .search-title a';
+
+/** The title of a PR or issue page; the key comes from the URL. */
+export const ITEM_PAGE_TITLE = [
+  // React issue page.
+  '[data-testid="issue-header"] [data-testid="issue-title"]',
+  // React pull request page header.
+  '[data-component="PH_Title"] .markdown-title',
+  // Legacy pull request and issue pages (not the sticky header, which repeats the title).
+  // TODO [2027-06-30]: drop once every PR page is React.
+  'h1.gh-header-title .js-issue-title',
+].join(', ');
+
 /** Our own elements, never scanned. */
 export const OWN_ELEMENTS = 'flowlens-badge';
