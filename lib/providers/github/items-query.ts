@@ -1,6 +1,9 @@
 /**
  * The batched GraphQL query: every item on a page in one request, each under its own alias with
  * its own variables (never string-built from page data), up to GITHUB_BATCH items a query.
+ * It asks for what says why a PR is stuck: review decision and pending requests, merge state,
+ * draft, checks of the head commit (every run, reruns included, to spot flaky checks), the base
+ * branch's own open PR (stacked), closing issues, labels and the flow-relevant timeline.
  * Validated against GitHub's published schema in items-query.test.ts.
  */
 import type { GithubRef } from '../../item-key';
@@ -8,27 +11,74 @@ import type { GithubRef } from '../../item-key';
 /** Items per GraphQL request: keeps the query cost low and the answer small. */
 export const GITHUB_BATCH = 50;
 
-/** What we read of a pull request or an issue. */
+const ACTOR = '__typename ... on User { login url } ... on Team { slug name url } ... on Bot { login url }';
+
+const PULL_TIMELINE = [
+  'REVIEW_REQUESTED_EVENT', 'REVIEW_REQUEST_REMOVED_EVENT', 'READY_FOR_REVIEW_EVENT', 'CONVERT_TO_DRAFT_EVENT',
+  'LABELED_EVENT', 'UNLABELED_EVENT', 'PULL_REQUEST_REVIEW', 'PULL_REQUEST_COMMIT', 'ASSIGNED_EVENT',
+  'CLOSED_EVENT', 'REOPENED_EVENT', 'MERGED_EVENT',
+].join(', ');
+
+const ISSUE_TIMELINE = ['LABELED_EVENT', 'UNLABELED_EVENT', 'ASSIGNED_EVENT', 'CLOSED_EVENT', 'REOPENED_EVENT'].join(', ');
+
+const ASSIGNEE = '__typename ... on User { login url } ... on Bot { login url }';
+
+/** Timeline events both kinds share. */
+const COMMON_EVENTS = `__typename
+      ... on LabeledEvent { createdAt label { name } }
+      ... on UnlabeledEvent { createdAt label { name } }
+      ... on AssignedEvent { createdAt assignee { ${ASSIGNEE} } }
+      ... on ClosedEvent { createdAt }
+      ... on ReopenedEvent { createdAt }`;
+
+/** Timeline events only pull requests have. */
+const PULL_EVENTS = `${COMMON_EVENTS}
+      ... on ReviewRequestedEvent { createdAt requestedReviewer { ${ACTOR} } }
+      ... on ReviewRequestRemovedEvent { createdAt requestedReviewer { ${ACTOR} } }
+      ... on ReadyForReviewEvent { createdAt }
+      ... on ConvertToDraftEvent { createdAt }
+      ... on PullRequestReview { createdAt submittedAt reviewState: state author { login url } }
+      ... on PullRequestCommit { commit { oid committedDate } }
+      ... on MergedEvent { createdAt }`;
+
+/** What we read of a pull request or an issue, the same for every item. */
 export const ITEM_FRAGMENT = `fragment FlowLensItem on IssueOrPullRequest {
   __typename
   ... on PullRequest {
-    number title url pullState: state isDraft createdAt updatedAt closedAt mergedAt
+    number title url body pullState: state isDraft createdAt updatedAt closedAt mergedAt
     author { login url }
     assignees(first: 10) { nodes { login url } }
     labels(first: 20) { nodes { name } }
     reviewDecision mergeable baseRefName headRefName
-    reviewRequests(first: 10) {
-      nodes { requestedReviewer { __typename ... on User { login url } ... on Team { slug name url } } }
-    }
-    commits(last: 1) { nodes { commit { statusCheckRollup { state } } } }
+    baseRef { associatedPullRequests(states: OPEN, first: 1) { nodes { number title url repository { nameWithOwner } } } }
+    closingIssuesReferences(first: 10) { nodes { number url issueState: state repository { nameWithOwner } } }
+    reviewRequests(first: 10) { nodes { requestedReviewer { ${ACTOR} } } }
+    timelineItems(last: 100, itemTypes: [${PULL_TIMELINE}]) { nodes { ${PULL_EVENTS} } }
   }
   ... on Issue {
-    number title url issueState: state stateReason createdAt updatedAt closedAt
+    number title url body issueState: state stateReason createdAt updatedAt closedAt
     author { login url }
     assignees(first: 10) { nodes { login url } }
     labels(first: 20) { nodes { name } }
+    timelineItems(last: 100, itemTypes: [${ISSUE_TIMELINE}]) { nodes { ${COMMON_EVENTS} } }
   }
 }`;
+
+/**
+ * Checks of the head commit, per alias because `isRequired` needs the PR's number. Every run of
+ * every suite (`checkType: ALL`), so a rerun that turned red into green is visible.
+ */
+function headChecks(numberVariable: string): string {
+  return `... on PullRequest {
+      commits(last: 1) { nodes { commit { oid committedDate
+        statusCheckRollup { state }
+        checkSuites(first: 10) { nodes { checkRuns(first: 30, filterBy: { checkType: ALL }) { nodes {
+          name status conclusion startedAt completedAt detailsUrl isRequired(pullRequestNumber: ${numberVariable})
+        } } } }
+        status { contexts { context state createdAt targetUrl isRequired(pullRequestNumber: ${numberVariable}) } }
+      } } }
+    }`;
+}
 
 /** A ready request: the query text, its variables, and which alias is which item. */
 export interface ItemsQuery {
@@ -47,7 +97,7 @@ export function buildItemsQuery(refs: GithubRef[]): ItemsQuery {
     aliases.set(`i${i}`, ref);
     Object.assign(variables, { [`o${i}`]: ref.owner, [`r${i}`]: ref.repo, [`n${i}`]: ref.number });
     params.push(`$o${i}: String!, $r${i}: String!, $n${i}: Int!`);
-    fields.push(`  i${i}: repository(owner: $o${i}, name: $r${i}) { issueOrPullRequest(number: $n${i}) { ...FlowLensItem } }`);
+    fields.push(`  i${i}: repository(owner: $o${i}, name: $r${i}) { issueOrPullRequest(number: $n${i}) { ...FlowLensItem ${headChecks(`$n${i}`)} } }`);
   });
   const query = `query FlowLensItems(${params.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n${fields.join('\n')}\n}\n${ITEM_FRAGMENT}`;
   return { query, variables, aliases };

@@ -22,7 +22,40 @@ const reviewer = v.object({
   ),
 });
 
+/** A timeline node: validated loosely here, read field by field in timeline.ts. */
+const timelineNode = v.looseObject({ __typename: v.string() });
+
+const checkRun = v.object({
+  name: v.string(),
+  status: v.string(),
+  conclusion: v.nullish(v.string()),
+  startedAt: v.nullish(v.string()),
+  completedAt: v.nullish(v.string()),
+  detailsUrl: v.nullish(v.string()),
+  isRequired: v.optional(v.boolean()),
+});
+
+const statusContext = v.object({
+  context: v.string(),
+  state: v.string(),
+  createdAt: v.string(),
+  targetUrl: v.nullish(v.string()),
+  isRequired: v.optional(v.boolean()),
+});
+
+const headCommit = v.object({
+  oid: v.optional(v.string()),
+  committedDate: v.optional(v.string()),
+  statusCheckRollup: v.nullish(v.object({ state: v.string() })),
+  checkSuites: v.nullish(nodes(v.object({ checkRuns: v.nullish(nodes(checkRun)) }))),
+  status: v.nullish(v.object({ contexts: v.array(statusContext) })),
+});
+
+const linkedPull = v.object({ number: v.number(), title: v.optional(v.string()), url: v.string(), repository: v.object({ nameWithOwner: v.string() }) });
+
 const common = {
+  body: v.nullish(v.string()),
+  timelineItems: v.nullish(nodes(timelineNode)),
   number: v.pipe(v.number(), v.integer()),
   title: v.string(),
   url: v.string(),
@@ -47,9 +80,9 @@ export const graphPull = v.object({
   baseRefName: v.optional(v.string()),
   headRefName: v.optional(v.string()),
   reviewRequests: v.nullish(nodes(reviewer)),
-  commits: v.optional(
-    nodes(v.object({ commit: v.object({ statusCheckRollup: v.nullish(v.object({ state: v.string() })) }) })),
-  ),
+  commits: v.optional(nodes(v.object({ commit: headCommit }))),
+  baseRef: v.nullish(v.object({ associatedPullRequests: nodes(linkedPull) })),
+  closingIssuesReferences: v.nullish(nodes(v.object({ ...linkedPull.entries, issueState: v.optional(v.string()) }))),
 });
 
 /** An issue as our GraphQL fragment asks for it. */
@@ -87,6 +120,7 @@ export const graphRateLimit = v.nullish(
 /** `GET /repos/{owner}/{repo}/issues/{number}`: issues and pull requests alike. */
 export const restIssue = v.object({
   number: v.pipe(v.number(), v.integer()),
+  body: v.nullish(v.string()),
   title: v.string(),
   html_url: v.string(),
   state: v.picklist(['open', 'closed']),
@@ -102,5 +136,8 @@ export const restIssue = v.object({
 });
 
 export type GraphPull = v.InferOutput<typeof graphPull>;
+export type GraphCheckRun = v.InferOutput<typeof checkRun>;
+export type GraphStatusContext = v.InferOutput<typeof statusContext>;
+export type GraphTimelineNode = v.InferOutput<typeof timelineNode>;
 export type GraphIssue = v.InferOutput<typeof graphIssue>;
 export type RestIssue = v.InferOutput<typeof restIssue>;

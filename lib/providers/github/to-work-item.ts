@@ -1,7 +1,9 @@
 /** Turns validated GitHub answers into the shared WorkItem model. */
-import type { Person, WorkItem } from '../../flow/model';
+import type { FlowEvent, ItemLink, Person, WorkItem } from '../../flow/model';
 import { formatKey, type GithubRef } from '../../item-key';
+import { bodyLinks } from './body-links';
 import type { GraphIssue, GraphPull, RestIssue } from './schema';
+import { actorOf, checkEvents, failingChecks, timelineEvents } from './timeline';
 
 type Nodes<T> = { nodes?: (T | null | undefined)[] | null | undefined } | null | undefined;
 
@@ -15,10 +17,9 @@ function person(actor: { login: string; url?: string | undefined; html_url?: str
 }
 
 function reviewers(pull: GraphPull): Person[] {
-  return present(pull.reviewRequests).flatMap(({ requestedReviewer: r }) => {
-    if (!r) return [];
-    const id = r.login ?? (r.slug ? `team:${r.slug}` : undefined);
-    return id ? [{ id, name: r.login ?? r.name ?? r.slug ?? id, ...(r.url ? { url: r.url } : {}) }] : [];
+  return present(pull.reviewRequests).flatMap(({ requestedReviewer }) => {
+    const person = actorOf(requestedReviewer);
+    return person ? [person] : [];
   });
 }
 
@@ -30,10 +31,24 @@ function base(ref: GithubRef, title: string, url: string, createdAt: string) {
     url,
     createdAt,
     container: `${ref.owner}/${ref.repo}`.toLowerCase(),
-    timeline: [{ type: 'created' as const, at: createdAt }],
-    upstream: [],
-    downstream: [],
+    timeline: [{ type: 'created' as const, at: createdAt }] as FlowEvent[],
+    upstream: [] as ItemLink[],
+    downstream: [] as ItemLink[],
   };
+}
+
+/** A PR or issue elsewhere on the same host, as a link. */
+function linkTo(ref: GithubRef, node: { number: number; title?: string | undefined; url: string; repository: { nameWithOwner: string } }, kind: ItemLink['kind'], open?: boolean): ItemLink {
+  const [owner = '', repo = ''] = node.repository.nameWithOwner.split('/');
+  const key = formatKey({ source: 'github', host: ref.host, owner, repo, number: node.number });
+  return { key, kind, url: node.url, ...(node.title ? { title: node.title } : {}), ...(open !== undefined ? { open } : {}) };
+}
+
+/** Upstream of a PR: the open PR its base branch belongs to (stacked), then body references. */
+function pullUpstream(ref: GithubRef, pull: GraphPull): ItemLink[] {
+  const stackedOn = present(pull.baseRef?.associatedPullRequests).map((node) => linkTo(ref, node, 'stacked-on', true));
+  const written = bodyLinks(pull.body, ref.host, ref.owner, ref.repo).filter((link) => !stackedOn.some((s) => s.key === link.key));
+  return [...stackedOn, ...written];
 }
 
 const CHECKS: Record<string, 'success' | 'failure' | 'pending'> = {
@@ -47,10 +62,17 @@ const CHECKS: Record<string, 'success' | 'failure' | 'pending'> = {
 /** A GraphQL pull request as a WorkItem. */
 export function pullToItem(ref: GithubRef, pull: GraphPull): WorkItem {
   const resolvedAt = pull.mergedAt ?? pull.closedAt ?? undefined;
-  const rollup = present(pull.commits)[0]?.commit.statusCheckRollup?.state;
+  const head = present(pull.commits)[0]?.commit;
+  const rollup = head?.statusCheckRollup?.state;
+  const runs = present(head?.checkSuites).flatMap((suite) => present(suite.checkRuns));
+  const checks = checkEvents(runs, head?.status?.contexts ?? [], head?.oid);
   const requested = reviewers(pull);
+  const item = base(ref, pull.title, pull.url, pull.createdAt);
   return {
-    ...base(ref, pull.title, pull.url, pull.createdAt),
+    ...item,
+    timeline: [...item.timeline, ...timelineEvents(present(pull.timelineItems)), ...checks],
+    upstream: pullUpstream(ref, pull),
+    downstream: present(pull.closingIssuesReferences).map((node) => linkTo(ref, node, 'depends-on', node.issueState !== 'CLOSED')),
     kind: 'pull',
     state: pull.pullState === 'MERGED' ? 'merged' : pull.pullState === 'CLOSED' ? 'closed' : 'open',
     assignees: present(pull.assignees).map(person),
@@ -64,6 +86,7 @@ export function pullToItem(ref: GithubRef, pull: GraphPull): WorkItem {
       pendingReviewers: requested,
       mergeable: (pull.mergeable ?? 'UNKNOWN').toLowerCase() as 'mergeable',
       checks: rollup ? (CHECKS[rollup] ?? 'pending') : 'none',
+      failingChecks: failingChecks(checks),
       labels: present(pull.labels).map((l) => l.name),
     },
   };
@@ -71,8 +94,11 @@ export function pullToItem(ref: GithubRef, pull: GraphPull): WorkItem {
 
 /** A GraphQL issue as a WorkItem. */
 export function issueToItem(ref: GithubRef, issue: GraphIssue): WorkItem {
+  const item = base(ref, issue.title, issue.url, issue.createdAt);
   return {
-    ...base(ref, issue.title, issue.url, issue.createdAt),
+    ...item,
+    timeline: [...item.timeline, ...timelineEvents(present(issue.timelineItems))],
+    upstream: bodyLinks(issue.body, ref.host, ref.owner, ref.repo),
     kind: 'issue',
     state: issue.issueState === 'CLOSED' ? 'closed' : 'open',
     assignees: present(issue.assignees).map(person),
@@ -90,6 +116,7 @@ export function restToItem(ref: GithubRef, issue: RestIssue): WorkItem {
   const resolvedAt = mergedAt ?? issue.closed_at ?? undefined;
   return {
     ...base(ref, issue.title, issue.html_url, issue.created_at),
+    upstream: bodyLinks(issue.body, ref.host, ref.owner, ref.repo),
     kind: issue.pull_request ? 'pull' : 'issue',
     state: mergedAt ? 'merged' : issue.state,
     assignees: (issue.assignees ?? []).map(person),

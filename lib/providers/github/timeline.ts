@@ -1,0 +1,127 @@
+/**
+ * GitHub's timeline and head-commit checks as FlowEvents. Unknown event types and malformed
+ * nodes are skipped (GitHub adds event types over time); nothing here throws.
+ */
+import type { FlowEvent, Person } from '../../flow/model';
+import type { GraphCheckRun, GraphStatusContext, GraphTimelineNode } from './schema';
+
+type Check = Extract<FlowEvent, { type: 'check' }>;
+type Node = GraphTimelineNode & Record<string, unknown>;
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const obj = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+
+/** A user, bot or team as a Person; teams get a `team:` id so they never clash with logins. */
+export function actorOf(value: unknown): Person | undefined {
+  const actor = obj(value);
+  const login = str(actor?.login);
+  const slug = str(actor?.slug);
+  const url = str(actor?.url);
+  if (login) return { id: login, name: login, ...(url ? { url } : {}) };
+  if (slug) return { id: `team:${slug}`, name: str(actor?.name) ?? slug, ...(url ? { url } : {}) };
+  return undefined;
+}
+
+const VERDICTS: Record<string, 'approved' | 'changes-requested' | 'commented' | 'dismissed'> = {
+  APPROVED: 'approved',
+  CHANGES_REQUESTED: 'changes-requested',
+  COMMENTED: 'commented',
+  DISMISSED: 'dismissed',
+};
+
+/** One timeline node as an event, or nothing. */
+function eventOf(node: Node): FlowEvent | undefined {
+  const at = str(node.createdAt);
+  const label = str(obj(node.label)?.name);
+  switch (node.__typename) {
+    case 'ReviewRequestedEvent':
+    case 'ReviewRequestRemovedEvent': {
+      const reviewer = actorOf(node.requestedReviewer);
+      if (!at || !reviewer) return undefined;
+      return { type: node.__typename === 'ReviewRequestedEvent' ? 'review-requested' : 'review-request-removed', at, reviewer };
+    }
+    case 'PullRequestReview': {
+      const by = actorOf(node.author);
+      const verdict = VERDICTS[str(node.reviewState) ?? ''];
+      const when = str(node.submittedAt) ?? at;
+      return by && verdict && when ? { type: 'reviewed', at: when, by, verdict } : undefined;
+    }
+    case 'PullRequestCommit': {
+      const commit = obj(node.commit);
+      const sha = str(commit?.oid);
+      const when = str(commit?.committedDate);
+      return sha && when ? { type: 'commit', at: when, sha } : undefined;
+    }
+    case 'AssignedEvent': {
+      const to = actorOf(node.assignee);
+      return at && to ? { type: 'assigned', at, to } : undefined;
+    }
+    case 'LabeledEvent':
+      return at && label ? { type: 'labeled', at, label } : undefined;
+    case 'UnlabeledEvent':
+      return at && label ? { type: 'unlabeled', at, label } : undefined;
+    default:
+      return at ? simpleEvent(node.__typename, at) : undefined;
+  }
+}
+
+function simpleEvent(typename: string, at: string): FlowEvent | undefined {
+  const type = ({ ReadyForReviewEvent: 'ready-for-review', ConvertToDraftEvent: 'converted-to-draft', ClosedEvent: 'closed', ReopenedEvent: 'reopened', MergedEvent: 'merged' } as const)[typename];
+  return type ? { type, at } : undefined;
+}
+
+/** The timeline nodes GitHub sent, as events in their order. */
+export function timelineEvents(nodes: (GraphTimelineNode | null | undefined)[]): FlowEvent[] {
+  return nodes.flatMap((node) => {
+    const event = node ? eventOf(node as Node) : undefined;
+    return event ? [event] : [];
+  });
+}
+
+const CONCLUSIONS: Record<string, Check['conclusion']> = {
+  SUCCESS: 'success',
+  FAILURE: 'failure',
+  TIMED_OUT: 'failure',
+  STARTUP_FAILURE: 'failure',
+  ACTION_REQUIRED: 'failure',
+  ERROR: 'failure',
+  NEUTRAL: 'neutral',
+  SKIPPED: 'skipped',
+  CANCELLED: 'cancelled',
+  STALE: 'cancelled',
+  PENDING: 'pending',
+  EXPECTED: 'pending',
+};
+
+/** Every check run (reruns included) and commit status of the head commit, as check events. */
+export function checkEvents(runs: GraphCheckRun[], contexts: GraphStatusContext[], sha: string | undefined): Check[] {
+  const fromRuns = runs.flatMap((run): Check[] => {
+    const at = run.completedAt ?? run.startedAt;
+    if (!at) return [];
+    const conclusion = run.status === 'COMPLETED' ? (CONCLUSIONS[run.conclusion ?? ''] ?? 'neutral') : 'pending';
+    return [{ type: 'check', at, name: run.name, conclusion, ...extras(sha, run.isRequired, run.detailsUrl) }];
+  });
+  const fromStatuses = contexts.map((context): Check => ({
+    type: 'check',
+    at: context.createdAt,
+    name: context.context,
+    conclusion: CONCLUSIONS[context.state] ?? 'pending',
+    ...extras(sha, context.isRequired, context.targetUrl),
+  }));
+  return [...fromRuns, ...fromStatuses];
+}
+
+function extras(sha: string | undefined, required: boolean | undefined, url: string | null | undefined) {
+  return { ...(sha ? { sha } : {}), ...(required !== undefined ? { required } : {}), ...(url ? { url } : {}) };
+}
+
+/** Names of checks whose latest run failed. */
+export function failingChecks(checks: Check[]): string[] {
+  const latest = new Map<string, Check>();
+  for (const check of checks) {
+    const seen = latest.get(check.name);
+    if (!seen || Date.parse(check.at) >= Date.parse(seen.at)) latest.set(check.name, check);
+  }
+  return [...latest.values()].filter((check) => check.conclusion === 'failure').map((check) => check.name).sort();
+}
