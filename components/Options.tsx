@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../lib/messaging';
-import type { PublicStatus } from '../lib/status';
+import type { PublicStatus, TokenCheck } from '../lib/status';
 import { StatusList } from './Popup';
 
 /** The settings fields this page edits. */
@@ -54,7 +54,7 @@ export function Options({ send, store }: OptionsProps) {
     <main class="page options">
       <h1>FlowLens options</h1>
       <p role="status" class="notice">{notice}</p>
-      <TokenField hasToken={tokenHosts.includes('github.com')} store={store} onChange={(hosts) => setTokenHosts(hosts)} onNotice={setNotice} />
+      <TokenField hasToken={tokenHosts.includes('github.com')} send={send} store={store} onChange={(hosts) => setTokenHosts(hosts)} onNotice={setNotice} />
       <NumberField label="Refresh items older than (minutes)" value={settings.cacheTtlMinutes} min={1} max={1440} onSave={(n) => save({ cacheTtlMinutes: n })} />
       <ListField label="Labels that mean blocked (comma-separated)" value={settings.blockingLabels} onSave={(list) => save({ blockingLabels: list })} />
       <section>
@@ -75,8 +75,14 @@ export function Options({ send, store }: OptionsProps) {
   );
 }
 
-function TokenField(props: { hasToken: boolean; store: OptionsStore; onChange: (hosts: string[]) => void; onNotice: (text: string) => void }) {
+function TokenField(props: { hasToken: boolean; send: Client; store: OptionsStore; onChange: (hosts: string[]) => void; onNotice: (text: string) => void }) {
   const [error, setError] = useState('');
+  const [check, setCheck] = useState<TokenCheck | string>();
+  const test = async () => {
+    setCheck('Checking…');
+    const answer = await props.send({ type: 'github/check-token', host: 'github.com' });
+    setCheck(answer.ok ? answer.data : answer.error.message);
+  };
   const submit = async (event: Event) => {
     event.preventDefault();
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('token') as HTMLInputElement;
@@ -87,6 +93,7 @@ function TokenField(props: { hasToken: boolean; store: OptionsStore; onChange: (
     input.value = '';
     props.onChange(['github.com']);
     props.onNotice('GitHub token saved.');
+    await test();
   };
   return (
     <section>
@@ -99,20 +106,46 @@ function TokenField(props: { hasToken: boolean; store: OptionsStore; onChange: (
         </label>
         <button type="submit">Save token</button>
         {props.hasToken ? (
-          <button
-            type="button"
-            onClick={async () => {
-              await props.store.setGithubToken('github.com', null);
-              props.onChange([]);
-              props.onNotice('GitHub token removed.');
-            }}
-          >
-            Remove token
-          </button>
+          <>
+            <button type="button" onClick={test}>
+              Test connection
+            </button>
+            <button
+              type="button"
+              onClick={async () => {
+                await props.store.setGithubToken('github.com', null);
+                props.onChange([]);
+                setCheck(undefined);
+                props.onNotice('GitHub token removed.');
+              }}
+            >
+              Remove token
+            </button>
+          </>
         ) : null}
         <p id="token-error" class="error" role="alert">{error}</p>
       </form>
+      {check ? <TokenReport check={check} /> : null}
     </section>
+  );
+}
+
+function TokenReport({ check }: { check: TokenCheck | string }) {
+  if (typeof check === 'string') return <p role="status" data-testid="token-check">{check}</p>;
+  const expiry = check.expiresAt ? `, expires ${check.expiresAt.slice(0, 10)}` : ', no expiry';
+  return (
+    <div role="status" data-testid="token-check">
+      <p>
+        Connected as @{check.login} ({check.kind === 'fine-grained' ? 'fine-grained token' : check.kind === 'classic' ? 'classic token' : 'token'}
+        {expiry}
+        {check.scopes ? `; scopes: ${check.scopes.join(', ') || 'none'}` : ''}).
+      </p>
+      {check.warnings.map((warning) => (
+        <p class="error" key={warning}>
+          {warning}
+        </p>
+      ))}
+    </div>
   );
 }
 

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import type { FlowView } from './flow-view';
 import type { FlowError } from './flow-error';
-import type { PublicStatus } from './status';
+import type { PublicStatus, TokenCheck } from './status';
 
 const githubRef = v.object({
   source: v.literal('github'),
@@ -37,6 +37,8 @@ export const requestSchema = v.variant('type', [
   // Extension pages only: status for the popup and options page.
   v.object({ type: v.literal('status/get') }),
   v.object({ type: v.literal('cache/clear') }),
+  // Extension pages only: "test connection" for the stored GitHub token of a host.
+  v.object({ type: v.literal('github/check-token'), host: githubRef.entries.host }),
 ]);
 
 /** A request to the background. */
@@ -48,6 +50,7 @@ export interface ResponseData {
   'flow/refresh': { views: FlowView[] };
   'status/get': PublicStatus;
   'cache/clear': { cleared: number };
+  'github/check-token': TokenCheck;
 }
 
 /** An answer: the data, or an error the UI can show. */
@@ -57,7 +60,7 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: FlowError };
 export type ResponseFor<T extends Request['type']> = Result<ResponseData[T]>;
 
 /** Requests that only the extension's own pages may send, never a content script. */
-const PAGE_ONLY: ReadonlySet<Request['type']> = new Set(['status/get', 'cache/clear']);
+const PAGE_ONLY: ReadonlySet<Request['type']> = new Set(['status/get', 'cache/clear', 'github/check-token']);
 
 /** The minimal sender shape both Chrome and Firefox give us. */
 export interface SenderInfo {

@@ -12,3 +12,15 @@ export interface PublicStatus {
   /** The last fetch error, to show on the options page. */
   lastError?: { message: string; at: number };
 }
+
+/** What a GitHub token is, as GitHub says (never the token itself). */
+export interface TokenCheck {
+  login: string;
+  kind: 'classic' | 'fine-grained' | 'other';
+  /** ISO time the token expires, when it does. */
+  expiresAt?: string;
+  /** Classic tokens only. */
+  scopes?: string[];
+  /** Sentences about access the token lacks. */
+  warnings: string[];
+}

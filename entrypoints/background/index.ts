@@ -8,8 +8,9 @@ import { loadSecrets, loadSettings } from '@/lib/storage/settings';
 export default defineBackground(() => {
   let opening: Promise<FlowCache> | undefined;
   const cache = () => (opening ??= openCache());
-  const flow = createFlowService({ cache, fetch: (url, init) => fetch(url, init), now: Date.now, loadSettings, loadSecrets });
+  const send = (url: string, init?: RequestInit) => fetch(url, init);
+  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets });
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
-  const route = createRouter({ self, flow, cache, loadSecrets });
+  const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 });

@@ -8,6 +8,8 @@ import type { PublicStatus } from '../status';
 import type { FlowService } from './flow-service';
 import type { FlowCache } from '../storage/cache';
 import type { Secrets } from '../storage/settings';
+import type { Fetch } from '../providers/http';
+import { checkGithubToken } from '../providers/github/check-token';
 
 /** What the router dispatches to. */
 export interface RouterDeps {
@@ -15,6 +17,8 @@ export interface RouterDeps {
   flow: FlowService;
   cache: () => Promise<FlowCache>;
   loadSecrets: () => Promise<Secrets>;
+  fetch: Fetch;
+  now: () => number;
 }
 
 /** Returns the `runtime.onMessage` handler: a promise for ours, `undefined` for anything else. */
@@ -23,24 +27,34 @@ export function createRouter(deps: RouterDeps) {
     const accepted = acceptRequest(message, sender, deps.self);
     if (accepted === null) return undefined;
     if (!accepted.ok) return Promise.resolve(accepted);
-    return dispatch(accepted.data, deps).then(
-      (data) => ({ ok: true as const, data }),
-      (error: unknown) => ({ ok: false as const, error: { code: 'bad-response' as const, message: `FlowLens failed: ${messageOf(error)}` } }),
-    );
+    return dispatch(accepted.data, deps).catch((error: unknown) => ({
+      ok: false as const,
+      error: { code: 'bad-response' as const, message: `FlowLens failed: ${messageOf(error)}` },
+    }));
   };
 }
 
-async function dispatch(request: Request, deps: RouterDeps): Promise<ResponseData[Request['type']]> {
+const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+
+async function dispatch(request: Request, deps: RouterDeps): Promise<Result<ResponseData[Request['type']]>> {
   switch (request.type) {
     case 'flow/cached':
-      return deps.flow.cached(request.refs);
+      return ok(await deps.flow.cached(request.refs));
     case 'flow/refresh':
-      return deps.flow.refresh(request.refs);
+      return ok(await deps.flow.refresh(request.refs));
     case 'status/get':
-      return status(deps);
+      return ok(await status(deps));
     case 'cache/clear':
-      return { cleared: await (await deps.cache()).clear() };
+      return ok({ cleared: await (await deps.cache()).clear() });
+    case 'github/check-token':
+      return checkToken(request.host, deps);
   }
+}
+
+async function checkToken(host: string, deps: RouterDeps): Promise<Result<ResponseData['github/check-token']>> {
+  const token = (await deps.loadSecrets()).githubTokens[host];
+  if (!token) return { ok: false, error: { code: 'unauthorized', message: `No GitHub token is saved for ${host}.` } };
+  return checkGithubToken(deps.fetch, host, token, deps.now());
 }
 
 async function status(deps: RouterDeps): Promise<PublicStatus> {

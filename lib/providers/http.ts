@@ -22,6 +22,7 @@ export interface HttpOk {
   body: unknown;
   etag?: string;
   rate: RateInfo;
+  headers: Headers;
 }
 
 /** A failure, with the rate info when there was an answer at all. */
@@ -84,7 +85,7 @@ export async function requestJson(fetchImpl: Fetch, request: HttpRequest): Promi
 
 async function readAnswer(response: Response, service: string, now: number): Promise<HttpResult> {
   const rate = readRate(response.headers, now);
-  if (response.status === 304) return { ok: true, status: 304, body: undefined, rate, ...etag(response) };
+  if (response.status === 304) return { ok: true, status: 304, body: undefined, rate, headers: response.headers, ...etag(response) };
   const text = await response.text();
   if (!response.ok) {
     return { ok: false, status: response.status, error: httpError(service, response.status, text, rate), rate, headers: response.headers };
@@ -94,7 +95,7 @@ async function readAnswer(response: Response, service: string, now: number): Pro
     const error: FlowError = { code: 'bad-response', message: `${service} answered with something that is not JSON${looksLikeHtml(text) ? ' (an HTML page)' : ''}.` };
     return { ok: false, status: response.status, error, rate, headers: response.headers };
   }
-  return { ok: true, status: response.status, body, rate, ...etag(response) };
+  return { ok: true, status: response.status, body, rate, headers: response.headers, ...etag(response) };
 }
 
 function etag(response: Response): { etag?: string } {

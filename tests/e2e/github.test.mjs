@@ -159,6 +159,8 @@ describe('GitHub with a token', () => {
     await options.getByLabel('Personal access token').fill('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
     await options.getByRole('button', { name: 'Save token' }).click();
     await options.getByText('A token is saved for github.com.').waitFor();
+    await options.getByText('Connected as @alice').waitFor();
+    assert.match(await options.getByTestId('token-check').innerText(), /classic token, expires 2027-01-31; scopes: public_repo, read:org[\s\S]*Public repositories only/);
     assert.deepEqual(errors, []);
 
     const page = await browser.context.newPage();
@@ -166,6 +168,7 @@ describe('GitHub with a token', () => {
     await waitForBadges(page, 5);
     const graph = browser.api.requests.filter((r) => r.path === '/graphql');
     assert.equal(graph.length, 1, 'five rows, one batched query');
+    assert.equal(browser.api.requests.filter((r) => r.path === '/user').length, 1, 'the token was checked once');
     assert.equal(graph[0].headers.authorization, 'Bearer ghp_abcdefghijklmnopqrstuvwxyz0123456789');
     assert.ok(browser.api.requests.every((r) => new URL(r.url).host === 'api.github.com'));
     const badges = await readBadges(page);

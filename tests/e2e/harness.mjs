@@ -48,6 +48,9 @@ export function createGithubApi() {
     if (api.mode === 'rate-limited') return route.fulfill(rateLimited());
     if (api.mode === 'html') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>Unicorn!</body></html>' });
     if (url.pathname === '/graphql' && request.method() === 'POST') return route.fulfill(graphql(request.postDataJSON(), headers));
+    if (url.pathname === '/user' && headers.authorization) {
+      return route.fulfill(json(200, { login: 'alice', id: 1 }, { 'x-oauth-scopes': 'public_repo, read:org', 'github-authentication-token-expiration': '2027-01-31 09:00:00 UTC' }));
+    }
     const rest = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(url.pathname);
     if (rest && request.method() === 'GET') return route.fulfill(restIssue(rest[1], rest[2], rest[3], headers));
     return route.fulfill(json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }));

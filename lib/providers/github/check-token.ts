@@ -1,0 +1,41 @@
+/**
+ * "Test connection" for a GitHub token: `GET /user` says whose token it is; GitHub also sends
+ * the token's expiry (`github-authentication-token-expiration`) and, for classic tokens, its
+ * scopes (`x-oauth-scopes`). A classic token without `repo` can read public repositories only.
+ * https://docs.github.com/en/rest/users/users#get-the-authenticated-user
+ */
+import * as v from 'valibot';
+import type { FlowError } from '../../flow-error';
+import type { TokenCheck } from '../../status';
+import { requestJson, type Fetch } from '../http';
+import { githubApi } from './fetch-items';
+
+
+const user = v.object({ login: v.string() });
+
+/** Checks `token` against `host`; never throws. */
+export async function checkGithubToken(fetch: Fetch, host: string, token: string, now: number): Promise<{ ok: true; data: TokenCheck } | { ok: false; error: FlowError }> {
+  const answer = await requestJson(fetch, {
+    url: `${githubApi(host).rest}/user`,
+    headers: { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28', Authorization: `Bearer ${token}` },
+    service: 'GitHub',
+    now,
+  });
+  if (!answer.ok) return { ok: false, error: answer.error };
+  const parsed = v.safeParse(user, answer.body);
+  if (!parsed.success) return { ok: false, error: { code: 'bad-response', message: 'GitHub answered /user without a login.' } };
+  return { ok: true, data: describeToken(parsed.output.login, token, answer.headers) };
+}
+
+function describeToken(login: string, token: string, headers: Headers): TokenCheck {
+  const kind = token.startsWith('github_pat_') ? 'fine-grained' : token.startsWith('ghp_') ? 'classic' : 'other';
+  const expiry = headers.get('github-authentication-token-expiration');
+  const expiresAt = expiry ? new Date(expiry.replace(' UTC', 'Z').replace(' ', 'T')).toISOString() : undefined;
+  const scopeHeader = headers.get('x-oauth-scopes');
+  const scopes = scopeHeader === null ? undefined : scopeHeader.split(',').map((s) => s.trim()).filter(Boolean);
+  const warnings: string[] = [];
+  if (scopes && !scopes.includes('repo')) {
+    warnings.push(scopes.includes('public_repo') ? 'Public repositories only: add the repo scope for private ones.' : 'No repo scope: FlowLens can read public repositories only.');
+  }
+  return { login, kind, warnings, ...(expiresAt && !Number.isNaN(Date.parse(expiresAt)) ? { expiresAt } : {}), ...(scopes ? { scopes } : {}) };
+}
