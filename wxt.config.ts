@@ -12,7 +12,8 @@ export default defineConfig({
     name: 'FlowLens',
     description:
       'Badges Jira tickets and GitHub pull requests with how long they have been blocked, what they wait on, and how to unblock them.',
-    permissions: ['storage'],
+    // scripting: content scripts for hosts the user adds at runtime (lib/background/host-scripts.ts).
+    permissions: ['storage', 'scripting'],
     host_permissions: ['https://github.com/*', 'https://api.github.com/*', 'https://*.atlassian.net/*'],
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createFlowService } from '@/lib/background/flow-service';
+import { browserHostApi } from '@/lib/background/browser-host-api';
+import { syncHostScripts } from '@/lib/background/host-scripts';
 import { createRouter } from '@/lib/background/router';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
-import { loadSecrets, loadSettings } from '@/lib/storage/settings';
+import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
 
 export default defineBackground(() => {
   let opening: Promise<FlowCache> | undefined;
@@ -13,4 +15,14 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+  // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.
+  const syncHosts = () =>
+    loadSettings()
+      .then((settings) => syncHostScripts(browserHostApi, { github: settings.githubHosts, jira: settings.jiraSites }))
+      .catch((error: unknown) => console.warn('FlowLens could not register scripts for added hosts:', error));
+  void syncHosts();
+  settingsItem.watch(() => void syncHosts());
+  browser.permissions.onAdded.addListener(() => void syncHosts());
+  browser.permissions.onRemoved.addListener(() => void syncHosts());
 });

@@ -1,7 +1,9 @@
 import { render } from 'preact';
-import { Options } from '@/components/Options';
+import { Options } from '@/components/options/Options';
 import { extensionClient } from '@/lib/extension-client';
+import { releaseHost, requestHost } from '@/lib/host-permissions';
 import { settingsStore } from '@/lib/storage/settings-store';
 import '@/components/pages.css';
 
-render(<Options send={extensionClient()} store={settingsStore} />, document.getElementById('app')!);
+const store = { ...settingsStore, requestHost, releaseHost };
+render(<Options send={extensionClient()} store={store} />, document.getElementById('app')!);

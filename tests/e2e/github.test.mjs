@@ -153,10 +153,10 @@ describe('GitHub with a token', () => {
     const options = await browser.context.newPage();
     const errors = watchErrors(options);
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByLabel('Personal access token').fill('not a token');
+    await options.getByLabel('Personal access token for github.com').fill('not a token');
     await options.getByRole('button', { name: 'Save token' }).click();
     await options.getByText('This does not look like a GitHub token').waitFor();
-    await options.getByLabel('Personal access token').fill('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+    await options.getByLabel('Personal access token for github.com').fill('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
     await options.getByRole('button', { name: 'Save token' }).click();
     await options.getByText('A token is saved for github.com.').waitFor();
     await options.getByText('Connected as @alice').waitFor();

@@ -1,0 +1,168 @@
+/**
+ * GitHub on the options page: a token per host (github.com and each Enterprise Server host),
+ * checked against GitHub on save, and Enterprise Server hosts added with a runtime permission.
+ */
+import { useState } from 'preact/hooks';
+import type { Client } from '../../lib/messaging';
+import type { TokenCheck } from '../../lib/status';
+import type { OptionsStore } from './Options';
+
+// Classic (ghp_), fine-grained (github_pat_) and OAuth/app tokens (gho_, ghu_, ghs_).
+const TOKEN_SHAPE = /^(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})$/;
+const HOST_SHAPE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/;
+
+/** Props of the section. */
+export interface GithubSectionProps {
+  hosts: string[];
+  tokenHosts: string[];
+  send: Client;
+  store: OptionsStore;
+  onHosts: (hosts: string[]) => void;
+  onTokenHosts: (hosts: string[]) => void;
+  onNotice: (text: string) => void;
+}
+
+/** Tokens for github.com and every added host, and the form to add a host. */
+export function GithubSection(props: GithubSectionProps) {
+  const setToken = async (host: string, token: string | null) => {
+    await props.store.setGithubToken(host, token);
+    props.onTokenHosts(token ? [...new Set([...props.tokenHosts, host])] : props.tokenHosts.filter((h) => h !== host));
+  };
+  return (
+    <section>
+      <h2>GitHub</h2>
+      {['github.com', ...props.hosts].map((host) => (
+        <TokenField key={host} host={host} hasToken={props.tokenHosts.includes(host)} send={props.send} setToken={setToken} onNotice={props.onNotice} />
+      ))}
+      <AddHost {...props} />
+    </section>
+  );
+}
+
+function AddHost(props: GithubSectionProps) {
+  const [error, setError] = useState('');
+  const add = (event: Event) => {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('host') as HTMLInputElement;
+    const host = input.value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    if (!HOST_SHAPE.test(host) || host === 'github.com') return setError('Enter an Enterprise Server host name, like github.example.com.');
+    if (props.hosts.includes(host)) return setError(`${host} is already added.`);
+    setError('');
+    // The permission prompt must open inside this click: nothing is awaited before it.
+    void props.store.requestHost(host).then((granted) => {
+      if (!granted) return setError(`FlowLens needs permission to read ${host} to badge its pages.`);
+      input.value = '';
+      props.onHosts([...props.hosts, host]);
+      props.onNotice(`Added ${host}. Save a token for it below to read private repositories.`);
+    });
+  };
+  return (
+    <form onSubmit={add} class="field">
+      <label>
+        GitHub Enterprise Server host
+        <input name="host" type="text" placeholder="github.example.com" autocomplete="off" aria-invalid={error ? 'true' : 'false'} aria-describedby="host-error" />
+      </label>
+      <button type="submit">Add host</button>
+      {props.hosts.map((host) => (
+        <button
+          key={host}
+          type="button"
+          onClick={async () => {
+            props.onHosts(props.hosts.filter((h) => h !== host));
+            await props.store.releaseHost(host);
+            props.onNotice(`Removed ${host}.`);
+          }}
+        >
+          Remove {host}
+        </button>
+      ))}
+      <p id="host-error" class="error" role="alert">
+        {error}
+      </p>
+    </form>
+  );
+}
+
+interface TokenFieldProps {
+  host: string;
+  hasToken: boolean;
+  send: Client;
+  setToken: (host: string, token: string | null) => Promise<void>;
+  onNotice: (text: string) => void;
+}
+
+function TokenField({ host, hasToken, send, setToken, onNotice }: TokenFieldProps) {
+  const [error, setError] = useState('');
+  const [check, setCheck] = useState<TokenCheck | string>();
+  const errorId = `token-error-${host}`;
+  const test = async () => {
+    setCheck('Checking…');
+    const answer = await send({ type: 'github/check-token', host });
+    setCheck(answer.ok ? answer.data : answer.error.message);
+  };
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('token') as HTMLInputElement;
+    const token = input.value.trim();
+    if (!TOKEN_SHAPE.test(token)) return setError('This does not look like a GitHub token (ghp_…, github_pat_…).');
+    setError('');
+    await setToken(host, token);
+    input.value = '';
+    onNotice(`GitHub token saved for ${host}.`);
+    await test();
+  };
+  return (
+    <div class="host" data-testid={`github-host-${host}`}>
+      <p>{hasToken ? `A token is saved for ${host}.` : host === 'github.com' ? 'No token: FlowLens reads public data only, within GitHub’s limit of 60 requests an hour.' : `No token for ${host}.`}</p>
+      <form onSubmit={submit}>
+        <label>
+          Personal access token for {host}
+          <input name="token" type="password" autocomplete="off" spellcheck={false} aria-invalid={error ? 'true' : 'false'} aria-describedby={errorId} />
+        </label>
+        <button type="submit">Save token</button>
+        {hasToken ? (
+          <>
+            <button type="button" onClick={test}>
+              Test connection
+            </button>
+            <button
+              type="button"
+              onClick={async () => {
+                await setToken(host, null);
+                setCheck(undefined);
+                onNotice(`GitHub token removed for ${host}.`);
+              }}
+            >
+              Remove token
+            </button>
+          </>
+        ) : null}
+        <p id={errorId} class="error" role="alert">
+          {error}
+        </p>
+      </form>
+      {check ? <TokenReport check={check} /> : null}
+    </div>
+  );
+}
+
+function TokenReport({ check }: { check: TokenCheck | string }) {
+  if (typeof check === 'string') return <p role="status" data-testid="token-check">{check}</p>;
+  const kind = check.kind === 'fine-grained' ? 'fine-grained token' : check.kind === 'classic' ? 'classic token' : 'token';
+  const expiry = check.expiresAt ? `, expires ${check.expiresAt.slice(0, 10)}` : ', no expiry';
+  const scopes = check.scopes ? `; scopes: ${check.scopes.join(', ') || 'none'}` : '';
+  return (
+    <div role="status" data-testid="token-check">
+      <p>
+        Connected as @{check.login} ({kind}
+        {expiry}
+        {scopes}).
+      </p>
+      {check.warnings.map((warning) => (
+        <p class="error" key={warning}>
+          {warning}
+        </p>
+      ))}
+    </div>
+  );
+}

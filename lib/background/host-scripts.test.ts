@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { syncHostScripts, type HostScriptApi } from './host-scripts';
+
+function fakeApi(granted: string[], registered: string[] = []) {
+  const state = { registered: registered.map((id) => ({ id })), calls: [] as string[] };
+  const api: HostScriptApi = {
+    getRegistered: async () => state.registered,
+    unregister: async (ids) => {
+      state.calls.push(`unregister ${ids.join(',')}`);
+      state.registered = state.registered.filter((s) => !ids.includes(s.id));
+    },
+    register: async (scripts) => {
+      state.calls.push(`register ${scripts.map((s) => `${s.id}=${s.matches.join('|')}`).join(' ')}`);
+      state.registered.push(...scripts.map((s) => ({ id: s.id })));
+    },
+    hasOrigin: async (origin) => granted.includes(origin),
+  };
+  return { api, state };
+}
+
+describe('syncHostScripts', () => {
+  it('registers the GitHub and Jira scripts for granted hosts and reports the others', async () => {
+    const { api, state } = fakeApi(['https://git.corp.example/*', 'https://jira.corp.example/*']);
+    const missing = await syncHostScripts(api, { github: ['git.corp.example', 'ghe.other.example'], jira: ['jira.corp.example'] });
+    expect(missing).toEqual(['ghe.other.example']);
+    expect(state.calls).toEqual([
+      'register flowlens-hosts-github=https://git.corp.example/* flowlens-hosts-jira=https://jira.corp.example/*',
+    ]);
+  });
+
+  it('replaces its own registrations and leaves others alone', async () => {
+    const { api, state } = fakeApi([], ['flowlens-hosts-github', 'someone-else']);
+    await syncHostScripts(api, { github: ['git.corp.example'], jira: [] });
+    expect(state.calls).toEqual(['unregister flowlens-hosts-github']);
+    expect(state.registered).toEqual([{ id: 'someone-else' }]);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * Content scripts for hosts the user adds at runtime (GitHub Enterprise Server, Jira Data
+ * Center). The manifest cannot list them, so the background registers the same built scripts
+ * for every added host it holds a permission for, and again whenever the list changes.
+ */
+
+/** The slice of the `scripting` and `permissions` APIs this needs (injected for tests). */
+export interface HostScriptApi {
+  getRegistered(): Promise<{ id: string }[]>;
+  unregister(ids: string[]): Promise<void>;
+  register(scripts: { id: string; matches: string[]; js: string[]; runAt: 'document_idle'; persistAcrossSessions: boolean }[]): Promise<void>;
+  hasOrigin(origin: string): Promise<boolean>;
+}
+
+/** Which built script serves which kind of host. */
+const SCRIPTS = {
+  github: 'content-scripts/github.js',
+  jira: 'content-scripts/jira.js',
+} as const;
+
+const PREFIX = 'flowlens-hosts-';
+
+/** The match pattern of a host: every page on it, over HTTPS. */
+export function originOf(host: string): string {
+  return `https://${host}/*`;
+}
+
+/**
+ * Replaces our registrations with one per kind, for the hosts we hold a permission for.
+ * Returns the hosts left out for lack of permission, so the options page can ask again.
+ */
+export async function syncHostScripts(api: HostScriptApi, hosts: { github: string[]; jira: string[] }): Promise<string[]> {
+  const ours = (await api.getRegistered()).map((script) => script.id).filter((id) => id.startsWith(PREFIX));
+  if (ours.length > 0) await api.unregister(ours);
+  const missing: string[] = [];
+  const scripts = [];
+  for (const kind of ['github', 'jira'] as const) {
+    const granted: string[] = [];
+    for (const host of hosts[kind]) ((await api.hasOrigin(originOf(host))) ? granted : missing).push(host);
+    if (granted.length > 0) {
+      scripts.push({ id: `${PREFIX}${kind}`, matches: granted.map(originOf), js: [SCRIPTS[kind]], runAt: 'document_idle' as const, persistAcrossSessions: true });
+    }
+  }
+  if (scripts.length > 0) await api.register(scripts);
+  return missing;
+}
