@@ -37,6 +37,7 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
       {view.title ? <p class="title">{view.title}</p> : null}
       {Number.isFinite(opened) ? <p>Open for {formatDuration(now - opened)}.</p> : null}
       {view.state === 'unknown' ? <p>Not enough data yet to say whether this item is blocked.</p> : null}
+      {view.note ? <p class="note">{view.note}</p> : null}
       {view.error ? <ErrorLine view={view} /> : null}
       <footer>
         {view.fetchedAt ? <span>{updated(now - view.fetchedAt)}</span> : null}

@@ -28,6 +28,8 @@ export interface FlowView {
   openedAt?: string;
   /** When the data was fetched (epoch ms): the card says how fresh it is. */
   fetchedAt?: number;
+  /** Why FlowLens knows less about this item than it could (e.g. no token). */
+  note?: string;
   /** Set when the view is shown from an expired cache entry while a refresh runs or failed. */
   stale?: boolean;
   error?: FlowError;

@@ -3,14 +3,13 @@
  * (`cached`), then fetch what is stale or missing (`refresh`). Concurrent refreshes of the same key
  * from several tabs share one request. Tokens are read here and never leave.
  */
-import type { WorkItem } from '../flow/model';
 import type { FlowError } from '../flow-error';
 import { errorView, toFlowView, type FlowView } from '../flow-view';
 import { formatKey, type GithubRef, type ItemRef, type JiraRef } from '../item-key';
 import type { Fetch } from '../providers/http';
 import { fetchGithubItems } from '../providers/github/fetch-items';
 import { fetchJiraIssues } from '../providers/jira/fetch-issues';
-import { failedOutcome, type FetchOutcome } from '../providers/outcome';
+import { failedOutcome, type FetchOutcome, type Fetched } from '../providers/outcome';
 import type { CacheHit, FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
 
@@ -31,11 +30,8 @@ export interface FlowServiceDeps {
   loadSecrets: () => Promise<Secrets>;
 }
 
-/** What is cached per item: the item and the ETag it came with. */
-interface CachedItem {
-  item: WorkItem;
-  etag?: string;
-}
+/** What is cached per item: the item, the ETag it came with, and a note when it is partial. */
+type CachedItem = Fetched;
 
 const MINUTE = 60_000;
 
@@ -54,7 +50,8 @@ export function createFlowService(deps: FlowServiceDeps) {
 
   function viewOf(hit: CacheHit<CachedItem>, error?: FlowError): FlowView {
     const view = toFlowView(hit.value.item, deps.now(), hit.fetchedAt);
-    return { ...view, ...(hit.fresh ? {} : { stale: true }), ...(error ? { error } : {}) };
+    const note = hit.value.note;
+    return { ...view, ...(note ? { note } : {}), ...(hit.fresh ? {} : { stale: true }), ...(error ? { error } : {}) };
   }
 
   /** Cached views at once, and which keys need a refresh. */
@@ -126,7 +123,7 @@ export function createFlowService(deps: FlowServiceDeps) {
       refs.map((ref) => {
         const key = formatKey(ref);
         const got = outcome.items.get(key);
-        if (got) return [key, toFlowView(got.item, now, now)];
+        if (got) return [key, viewOf({ value: got, fetchedAt: now, fresh: true })];
         const error = outcome.errors.get(key) ?? { code: 'bad-response', message: `No answer for ${key}.` };
         const hit = hits.get(key);
         return [key, hit ? viewOf({ ...hit, fresh: false }, error) : errorView(key, '', error)];

@@ -3,9 +3,17 @@ import type { WorkItem } from '../flow/model';
 import type { FlowError } from '../flow-error';
 import type { RateInfo } from './http';
 
+/** An item as fetched: its ETag for conditional requests, and a note when the data is partial. */
+export interface Fetched {
+  item: WorkItem;
+  etag?: string;
+  /** Why this item's data is incomplete (e.g. public REST data without a token). */
+  note?: string;
+}
+
 /** Items by key with their ETags, errors by key, and rate info. */
 export interface FetchOutcome {
-  items: Map<string, { item: WorkItem; etag?: string }>;
+  items: Map<string, Fetched>;
   errors: Map<string, FlowError>;
   rate: RateInfo;
 }

@@ -68,6 +68,7 @@ describe('GitHub pull request list, no token', () => {
     const card = page.locator('#issue_105 flowlens-badge').getByTestId('flowlens-card');
     await card.waitFor();
     assert.match(await card.innerText(), /<img src=x onerror=alert\(1\)> Escape titles in exports/);
+    assert.match(await card.innerText(), /Public data only: add a GitHub token/);
     assert.equal(await page.locator('#issue_105 flowlens-badge img').count(), 0);
     assert.equal(await button.getAttribute('aria-expanded'), 'true');
     await page.keyboard.press('Escape');

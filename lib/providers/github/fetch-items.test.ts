@@ -146,6 +146,7 @@ describe('fetchGithubItems without a token (REST)', () => {
     const cached = first.items.get('github:octo-org/api#8')!;
     expect(cached.item).toMatchObject({ kind: 'pull', state: 'merged', resolvedAt: '2026-11-03T00:00:00Z' });
     expect(cached.etag).toBe('W/"abc"');
+    expect(cached.note).toMatch(/^Public data only/);
     const second = await fetchGithubItems([ref(8)], { fetch, host: 'github.com', now: NOW, previous: first.items });
     expect(seen[1]!.get('if-none-match')).toBe('W/"abc"');
     expect(seen[0]!.has('authorization')).toBe(false);

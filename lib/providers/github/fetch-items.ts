@@ -5,11 +5,10 @@
  * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
  */
 import * as v from 'valibot';
-import type { WorkItem } from '../../flow/model';
 import type { FlowError } from '../../flow-error';
 import { formatKey, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch, type HttpResult } from '../http';
-import type { FetchOutcome } from '../outcome';
+import type { FetchOutcome, Fetched } from '../outcome';
 import { buildItemsQuery, GITHUB_BATCH } from './items-query';
 import { graphEnvelope, graphRateLimit, graphRepoSlot, restIssue } from './schema';
 import { issueToItem, pullToItem, restToItem } from './to-work-item';
@@ -21,10 +20,13 @@ export interface GithubContext {
   token?: string;
   now: number;
   /** Cached items with their ETags, for conditional REST requests. */
-  previous?: Map<string, { item: WorkItem; etag?: string }>;
+  previous?: Map<string, Fetched>;
 }
 
 const SERVICE = 'GitHub';
+
+/** Said on every item read without a token: REST alone does not tell reviews or checks. */
+export const PUBLIC_ONLY = 'Public data only: add a GitHub token in FlowLens options to see reviews, checks and private repositories.';
 const REST_CONCURRENCY = 4;
 
 /** The REST and GraphQL endpoints of a host (Enterprise Server serves them under /api). */
@@ -148,5 +150,5 @@ async function fetchRestOne(ref: GithubRef, ctx: GithubContext, outcome: FetchOu
   if (answer.status === 304 && cached) return void outcome.items.set(key, cached);
   const parsed = v.safeParse(restIssue, answer.body);
   if (!parsed.success) return void outcome.errors.set(key, badResponse(`answer for ${key}`));
-  outcome.items.set(key, { item: restToItem(ref, parsed.output), ...(answer.etag ? { etag: answer.etag } : {}) });
+  outcome.items.set(key, { item: restToItem(ref, parsed.output), note: PUBLIC_ONLY, ...(answer.etag ? { etag: answer.etag } : {}) });
 }
