@@ -68,6 +68,9 @@ export type FlowEvent =
   | { type: 'reopened'; at: string }
   | { type: 'merged'; at: string };
 
+/** One check run or commit status, as it appears in a timeline. */
+export type FlowCheckEvent = Extract<FlowEvent, { type: 'check' }>;
+
 /** What the source says about an item right now (as opposed to its history). */
 export interface CurrentSignals {
   /** GitHub: draft PR. */

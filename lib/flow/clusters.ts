@@ -1,0 +1,80 @@
+/**
+ * Blocker clustering: the kind of cause behind a stuck item, inferred from signals alone, with
+ * no field for anyone to fill in. Sums of blocked time per cluster show a team where its days go.
+ */
+import type { Cause } from './conditions';
+import type { FlowSettings } from './flow-settings';
+import type { FlowCheckEvent, WorkItem } from './model';
+
+/** The kinds of cause. */
+export type Cluster = 'review' | 'ci' | 'conflict' | 'dependency' | 'external' | 'decision' | 'environment' | 'unknown';
+
+/** Every cluster, in the order a summary lists them. */
+export const CLUSTERS: readonly Cluster[] = ['dependency', 'external', 'review', 'ci', 'conflict', 'decision', 'environment', 'unknown'];
+
+const DECISION = /\b(decision|decide|requirements?|spec|product|design|clarif\w*|question|needs?[- ]info|pm|ux)\b/i;
+const ENVIRONMENT = /\b(env(ironment)?|release|deploy\w*|staging|prod(uction)?|infra\w*|ops|outage|pipeline|migration)\b/i;
+
+/** The container (`PAY`, `octo-org/api`) a key belongs to. */
+export function containerOf(key: string): string {
+  const rest = key.slice(key.indexOf(':') + 1);
+  if (key.startsWith('jira:')) return rest.slice(rest.lastIndexOf('/') + 1).split('-')[0]!;
+  const path = rest.slice(0, rest.lastIndexOf('#')).split('/');
+  return path.slice(-2).join('/').toLowerCase();
+}
+
+/** Whether an upstream item belongs to another team. */
+export function isExternal(item: WorkItem, upstreamKey: string, settings: FlowSettings): boolean {
+  const team = settings.teamContainers.length > 0 ? settings.teamContainers.map((c) => c.toLowerCase()) : [item.container.toLowerCase()];
+  return !team.includes(containerOf(upstreamKey).toLowerCase());
+}
+
+/** The cluster of one cause. */
+export function clusterOfCause(cause: Cause, item: WorkItem, settings: FlowSettings): Cluster {
+  switch (cause.kind) {
+    case 'blocked-by':
+      return cause.link && isExternal(item, cause.link.key, settings) ? 'external' : 'dependency';
+    case 'review-pending':
+    case 'review-required':
+    case 'changes-requested':
+      return 'review';
+    case 'checks-failing':
+      return ENVIRONMENT.test(cause.detail ?? '') ? 'environment' : 'ci';
+    case 'conflict':
+      return 'conflict';
+    case 'waiting-status':
+      return DECISION.test(cause.detail ?? '') ? 'decision' : 'review';
+    default:
+      return fromWords(cause.detail);
+  }
+}
+
+function fromWords(text: string | undefined): Cluster {
+  if (text && DECISION.test(text)) return 'decision';
+  if (text && ENVIRONMENT.test(text)) return 'environment';
+  return 'unknown';
+}
+
+/** The cluster of a set of causes: the most specific one wins over `unknown`. */
+export function clusterOf(causes: Cause[], item: WorkItem, settings: FlowSettings): Cluster {
+  const clusters = causes.map((cause) => clusterOfCause(cause, item, settings));
+  const labelled = item.signals.labels?.map(fromWords).find((c) => c !== 'unknown');
+  return CLUSTERS.find((c) => c !== 'unknown' && clusters.includes(c)) ?? (clusters.length > 0 ? (labelled ?? 'unknown') : 'unknown');
+}
+
+/** Checks that failed and then passed on the same commit: flaky, by GitHub's own rerun record. */
+export function flakyChecks(item: WorkItem): string[] {
+  const runs = new Map<string, FlowCheckEvent[]>();
+  for (const event of item.timeline) {
+    // Without the commit, a later green run may be a fix rather than a rerun: not evidence.
+    if (event.type !== 'check' || !event.sha) continue;
+    runs.set(`${event.name}@${event.sha ?? ''}`, [...(runs.get(`${event.name}@${event.sha ?? ''}`) ?? []), event]);
+  }
+  const flaky = new Set<string>();
+  for (const list of runs.values()) {
+    const ordered = [...list].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const failedAt = ordered.findIndex((run) => run.conclusion === 'failure');
+    if (failedAt >= 0 && ordered.slice(failedAt + 1).some((run) => run.conclusion === 'success')) flaky.add(ordered[0]!.name);
+  }
+  return [...flaky].sort();
+}

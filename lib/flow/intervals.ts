@@ -1,0 +1,122 @@
+/**
+ * Replays an item's timeline into segments of one flow state each, and those into intervals:
+ * every blocked, waiting or failing stretch with its start, its end (or open) and its causes.
+ * Overlapping causes (flagged while in a Blocked status while linked to an open blocker) make one
+ * interval, not three; an unflag and re-flag within the re-flag gap is one interval.
+ */
+import { applyEvent, causeKey, classify, emptyConditions, type Cause, type Conditions } from './conditions';
+import type { FlowSettings } from './flow-settings';
+import type { FlowState, WorkItem } from './model';
+import { normalizeEvents } from './normalize-events';
+import { workingMs } from './working-time';
+
+/** A stretch of one state. */
+export interface Segment {
+  state: FlowState;
+  start: number;
+  /** Exclusive end; `null` while it lasts. */
+  end: number | null;
+  causes: Cause[];
+}
+
+/** A stretch in which the item did not flow. */
+export interface FlowInterval {
+  state: 'blocked' | 'waiting' | 'failing';
+  start: string;
+  /** Absent while open. */
+  end?: string;
+  /** Every cause seen during the interval, once each. */
+  causes: Cause[];
+  durationMs: number;
+  workingMs: number;
+}
+
+/** The replayed history of an item. */
+export interface History {
+  segments: Segment[];
+  intervals: FlowInterval[];
+  /** The conditions after the last event. */
+  conditions: Conditions;
+  warnings: string[];
+}
+
+/** Upstream links whose creation time is known but which no `link-added` event records. */
+function linkEvents(item: WorkItem) {
+  const recorded = new Set(item.timeline.flatMap((e) => (e.type === 'link-added' ? [e.link.key] : [])));
+  return item.upstream.filter((link) => link.at && !recorded.has(link.key)).map((link) => ({ type: 'link-added' as const, at: link.at!, link }));
+}
+
+/** Replays the timeline up to `now`. */
+export function replay(item: WorkItem, settings: FlowSettings, now: number): History {
+  const { events, warnings } = normalizeEvents([...item.timeline, ...linkEvents(item)]);
+  const conditions = emptyConditions();
+  const segments: Segment[] = [];
+  const created = Date.parse(item.createdAt);
+  const origin = Number.isFinite(created) ? created : (events[0]?.t ?? now);
+  let open: Segment = { state: 'flowing', start: origin, end: null, causes: [] };
+  let future = 0;
+  for (let i = 0; i < events.length; i++) {
+    const { event, t } = events[i]!;
+    if (t > now) {
+      future += 1;
+      continue;
+    }
+    applyEvent(conditions, event);
+    if (events[i + 1]?.t === t) continue; // apply every event of one instant before judging it
+    const next = classify(conditions, settings);
+    if (next.state === open.state && causeKey(next.causes) === causeKey(open.causes)) continue;
+    const at = Math.max(t, open.start);
+    if (at > open.start) segments.push({ ...open, end: at });
+    open = { state: next.state, start: at, end: null, causes: next.causes };
+  }
+  segments.push(open);
+  if (future) warnings.push(`Ignored ${future} event${future > 1 ? 's' : ''} dated after now.`);
+  return { segments, intervals: toIntervals(segments, settings, now), conditions, warnings };
+}
+
+/** Runs of one non-flowing state; blocked runs split by less than the re-flag gap are joined. */
+export function toIntervals(segments: Segment[], settings: FlowSettings, now: number): FlowInterval[] {
+  const runs: Segment[] = [];
+  for (const segment of segments) {
+    const last = runs[runs.length - 1];
+    if (last && last.state === segment.state) {
+      last.end = segment.end;
+      last.causes = [...last.causes, ...segment.causes];
+    } else {
+      runs.push({ ...segment, causes: [...segment.causes] });
+    }
+  }
+  const joined = joinReflags(runs, settings.reflagGapMs);
+  return joined.filter((run) => run.state === 'blocked' || run.state === 'waiting' || run.state === 'failing').map((run) => toInterval(run, settings, now));
+}
+
+function joinReflags(runs: Segment[], gap: number): Segment[] {
+  const out: Segment[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    const before = out[out.length - 2];
+    const between = out[out.length - 1];
+    const short = between && between.state !== 'done' && between.end !== null && between.end - between.start <= gap;
+    if (run.state === 'blocked' && before?.state === 'blocked' && short) {
+      out.pop();
+      before.end = run.end;
+      before.causes = [...before.causes, ...run.causes];
+    } else {
+      out.push({ ...run });
+    }
+  }
+  return out;
+}
+
+function toInterval(run: Segment, settings: FlowSettings, now: number): FlowInterval {
+  const end = run.end ?? now;
+  const unique = new Map(run.causes.map((cause) => [causeKey([cause]), cause]));
+  return {
+    state: run.state as FlowInterval['state'],
+    start: new Date(run.start).toISOString(),
+    ...(run.end !== null ? { end: new Date(run.end).toISOString() } : {}),
+    causes: [...unique.values()],
+    durationMs: Math.max(0, end - run.start),
+    workingMs: workingMs(run.start, end, settings),
+  };
+}
