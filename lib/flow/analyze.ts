@@ -61,7 +61,8 @@ export function analyzeItem(item: WorkItem, ctx: AnalysisContext, now: number): 
     const short = key.slice(key.indexOf(':') + 1).replace(/^[^/]+\.[^/]+\//, '');
     return title ? `${short} (${title})` : short;
   };
-  const impactKeys = ctx.graph?.impactOf(item.key) ?? [];
+  // Sentences name a few items; the count comes from the graph's precomputed totals.
+  const impactKeys = ctx.graph?.impactOf(item.key, 20) ?? [];
   const stateAgeMs = current.since ? Math.max(0, now - Date.parse(current.since)) : undefined;
   const base = {
     key: item.key,
@@ -77,11 +78,11 @@ export function analyzeItem(item: WorkItem, ctx: AnalysisContext, now: number): 
     openBlockers: item.upstream.filter((link) => link.kind !== 'child-of' && link.open === true),
     flaky: flakyChecks(item),
     chain: ctx.graph?.chainFrom(item.key) ?? [],
-    impact: { count: ctx.graph?.impactCount.get(item.key) ?? impactKeys.length, keys: impactKeys.slice(0, 20) },
+    impact: { count: ctx.graph?.impactCount.get(item.key) ?? impactKeys.length, keys: impactKeys },
     warnings: history.warnings,
   };
   const moves = suggestMoves(
-    { item, current, cluster, ...(stateAgeMs !== undefined ? { stateAgeMs } : {}), totalBlockedMs: base.totalBlockedMs, flaky: base.flaky, chain: base.chain, impact: impactKeys, settings: ctx.settings, describe },
+    { item, current, cluster, ...(stateAgeMs !== undefined ? { stateAgeMs } : {}), totalBlockedMs: base.totalBlockedMs, flaky: base.flaky, chain: base.chain, impact: impactKeys, impactCount: base.impact.count, settings: ctx.settings, describe },
     ctx.rules ?? DEFAULT_RULES,
     ctx.disabledRules,
   );

@@ -123,7 +123,14 @@ function applyPullEvent(c: Conditions, event: FlowEvent): void {
   }
 }
 
-const lower = (list: string[]) => new Set(list.map((name) => name.toLowerCase()));
+const lowered = new WeakMap<string[], Set<string>>();
+
+/** A name list as a lower-case set, built once per list. */
+function lower(list: string[]): Set<string> {
+  let set = lowered.get(list);
+  if (!set) lowered.set(list, (set = new Set(list.map((name) => name.toLowerCase()))));
+  return set;
+}
 
 /** What the conditions add up to: a state and its causes. */
 export function classify(c: Conditions, settings: FlowSettings): { state: FlowState; causes: Cause[] } {

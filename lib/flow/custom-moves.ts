@@ -43,7 +43,7 @@ function fill(text: string, ctx: RuleContext): string {
     days: String(Math.round((ctx.stateAgeMs ?? 0) / 86_400_000)),
     owner: owner ? `@${owner.name}` : 'the owner',
     blocker: blocker ? ctx.describe(blocker) : 'the blocker',
-    impact: String(ctx.impact.length),
+    impact: String(ctx.impactCount),
   };
   return text.replace(/\{(\w+)\}/g, (_, name: string) => values[name as keyof typeof values] ?? '');
 }

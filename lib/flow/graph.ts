@@ -23,8 +23,8 @@ export interface GraphAnalysis {
   impactCount: Map<string, number>;
   /** Every key transitively upstream of `key`. */
   upstreamOf(key: string): string[];
-  /** Every key `key` holds up transitively. */
-  impactOf(key: string): string[];
+  /** Keys `key` holds up transitively, nearest first, at most `limit`. */
+  impactOf(key: string, limit?: number): string[];
   /** The longest chain of open blockers upstream of `key`, nearest first (memoised). */
   chainFrom(key: string): string[];
 }
@@ -120,7 +120,7 @@ export function analyzeGraph(items: WorkItem[], now: number): GraphAnalysis {
     criticalPath,
     impactCount,
     upstreamOf: (key) => reach(key, up),
-    impactOf: (key) => reach(key, down),
+    impactOf: (key, limit) => reach(key, down, limit),
     chainFrom: chainFinder(up),
   };
 }
@@ -174,12 +174,12 @@ function prepend(first: string, rest: Iterator<string>): Iterator<string> {
 }
 
 /** Every key reachable from `start` along `next`, breadth first, without `start` itself. */
-function reach(start: string, next: Map<string, Iterable<string>>): string[] {
+function reach(start: string, next: Map<string, Iterable<string>>, limit = Infinity): string[] {
   const seen = new Set<string>([start]);
   const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
+  for (let i = 0; i < queue.length && seen.size <= limit; i++) {
     for (const to of next.get(queue[i]!) ?? []) {
-      if (seen.has(to)) continue;
+      if (seen.has(to) || seen.size > limit) continue;
       seen.add(to);
       queue.push(to);
     }
@@ -201,13 +201,19 @@ function impactCounts(sccs: string[][], compOf: Map<string, number>, down: Map<s
   };
   for (let c = sccs.length - 1; c >= 0; c--) {
     const members = sccs[c]!;
+    // Nothing waits on this component: it holds up nobody and needs no bitset.
+    if (members.every((key) => down.get(key)!.length === 0)) {
+      for (const key of members) counts.set(key, 0);
+      continue;
+    }
     const set = new Uint32Array(words);
     let cyclic = members.length > 1;
     for (const key of members) {
       for (const from of down.get(key)!) {
         mark(set, from);
-        if (compOf.get(from) === c) cyclic = true;
-        else orInto(set, bits.get(compOf.get(from)!)!);
+        const source = compOf.get(from)!;
+        if (source === c) cyclic = true;
+        else if (bits.has(source)) orInto(set, bits.get(source)!);
       }
     }
     // In a cycle every member holds up every other one (and itself, which we do not count).

@@ -21,8 +21,9 @@ export interface NormalizedTimeline {
 // reads as "still flagged".
 const RANK: Partial<Record<FlowEvent['type'], number>> = { created: -2, reopened: -1, closed: 8, merged: 9 };
 
+/** What makes two events the same; providers build events with a fixed key order. */
 function identity(event: FlowEvent): string {
-  return JSON.stringify(event, Object.keys(event).sort());
+  return JSON.stringify(event);
 }
 
 /** Orders and cleans a timeline. */
@@ -39,7 +40,7 @@ export function normalizeEvents(raw: readonly FlowEvent[]): NormalizedTimeline {
       unreadable += 1;
       continue;
     }
-    const id = `${t}|${identity({ ...event, at: '' })}`;
+    const id = `${t}|${identity(event)}`;
     if (seen.has(id)) {
       duplicates += 1;
       continue;

@@ -22,8 +22,10 @@ export interface RuleContext {
   flaky: string[];
   /** Open blockers upstream of the item, nearest first, as far as the graph knows. */
   chain: string[];
-  /** Items this one holds up, directly and transitively. */
+  /** Items this one holds up, nearest first (at most 20 named). */
   impact: string[];
+  /** How many items this one holds up in all. */
+  impactCount: number;
   settings: FlowSettings;
   /** A readable name for any key: its title when known. */
   describe: (key: string) => string;
@@ -138,8 +140,8 @@ export const DEFAULT_RULES: readonly Rule[] = [
   {
     id: 'systemic-bottleneck',
     skillId: 'p4-systemic',
-    applies: (ctx) => ctx.item.state === 'open' && ctx.impact.length >= ctx.settings.bottleneckImpact,
-    text: (ctx) => `${ctx.item.key.split(':')[1]} holds up ${ctx.impact.length} items (${list(ctx.impact.slice(0, 3).map(ctx.describe))}${ctx.impact.length > 3 ? ', …' : ''}): customers wait on all of them, so finish it first.`,
+    applies: (ctx) => ctx.item.state === 'open' && ctx.impactCount >= ctx.settings.bottleneckImpact,
+    text: (ctx) => `${ctx.item.key.split(':')[1]} holds up ${ctx.impactCount} items (${list(ctx.impact.slice(0, 3).map(ctx.describe))}${ctx.impactCount > 3 ? ', …' : ''}): customers wait on all of them, so finish it first.`,
   },
   {
     id: 'tell-downstream',
