@@ -28,7 +28,7 @@ describe('FlowBadge', () => {
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const card = screen.getByRole('dialog');
     expect(button.getAttribute('aria-controls')).toBe(card.id);
-    expect(card.textContent).toContain('Open for 3d.');
+    expect(card.textContent).toContain('Open for3d');
     expect(card.textContent).toContain('Updated 5m ago');
   });
 

@@ -1,8 +1,9 @@
 /**
- * The detail card a badge opens: what FlowLens knows about the item, how fresh it is, and what
- * went wrong when something did. Later issues add blockers, clusters and moves here.
+ * The detail card a badge opens: the cause in plain words, what the item waits on (each
+ * upstream item with its own state), total blocked time, the blocker cluster, how many items
+ * it holds up, and the suggested moves with their rubric level — or what went wrong.
  */
-import type { FlowView } from '../lib/flow-view';
+import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
 import { formatDuration } from '../lib/format';
 
 /** Props of the card. */
@@ -23,9 +24,21 @@ const STATE_WORDS: Record<FlowView['state'], string> = {
   error: 'Could not load',
 };
 
+const CLUSTER_WORDS: Record<NonNullable<FlowView['cluster']>, string> = {
+  review: 'review',
+  ci: 'CI',
+  conflict: 'merge conflict',
+  dependency: 'dependency in the team',
+  external: 'another team',
+  decision: 'decision or requirements',
+  environment: 'environment or release',
+  unknown: 'not clear from the data',
+};
+
 /** The card, as a non-modal dialog under the badge. */
 export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
   const opened = view.openedAt ? Date.parse(view.openedAt) : NaN;
+  const stuck = view.state === 'blocked' || view.state === 'waiting' || view.state === 'failing';
   return (
     <div id={id} class="card" role="dialog" aria-label={`FlowLens: ${view.title || view.key}`} data-testid="flowlens-card">
       <header>
@@ -35,8 +48,10 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
         </button>
       </header>
       {view.title ? <p class="title">{view.title}</p> : null}
-      {Number.isFinite(opened) ? <p>Open for {formatDuration(now - opened)}.</p> : null}
-      {view.state === 'unknown' ? <p>Not enough data yet to say whether this item is blocked.</p> : null}
+      {view.cause ? <p data-testid="flowlens-cause">{view.cause}</p> : null}
+      {view.upstream && view.upstream.length > 0 ? <Upstream links={view.upstream} /> : null}
+      <Facts view={view} stuck={stuck} opened={opened} now={now} />
+      {view.moves && view.moves.length > 0 ? <Moves moves={view.moves} /> : null}
       {view.note ? <p class="note">{view.note}</p> : null}
       {view.error ? <ErrorLine view={view} /> : null}
       <footer>
@@ -48,6 +63,70 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
         ) : null}
       </footer>
     </div>
+  );
+}
+
+function Facts({ view, stuck, opened, now }: { view: FlowView; stuck: boolean; opened: number; now: number }) {
+  return (
+    <dl class="facts">
+      {Number.isFinite(opened) ? <Fact name="Open for" value={formatDuration(now - opened)} /> : null}
+      {view.totalBlockedMs ? <Fact name="Blocked in all" value={formatDuration(view.totalBlockedMs)} /> : null}
+      {stuck && view.cluster ? <Fact name="Cause" value={CLUSTER_WORDS[view.cluster]} /> : null}
+      {view.holdsUp ? <Fact name="Holds up" value={`${view.holdsUp} item${view.holdsUp > 1 ? 's' : ''}`} /> : null}
+    </dl>
+  );
+}
+
+function Fact({ name, value }: { name: string; value: string }) {
+  return (
+    <div>
+      <dt>{name}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+function Upstream({ links }: { links: UpstreamView[] }) {
+  return (
+    <section aria-label="Waits on">
+      <h3>Waits on</h3>
+      <ul data-testid="flowlens-upstream">
+        {links.map((link) => {
+          const name = link.key.slice(link.key.indexOf(':') + 1);
+          const state = link.state ? STATE_WORDS[link.state].toLowerCase() : link.open === false ? 'closed' : link.open ? 'open' : 'state unknown';
+          return (
+            <li key={link.key}>
+              {link.url ? (
+                <a href={link.url} target="_blank" rel="noreferrer">
+                  {name}
+                </a>
+              ) : (
+                name
+              )}
+              {link.title ? ` ${link.title}` : ''} <span class="muted">({state})</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Moves({ moves }: { moves: MoveView[] }) {
+  return (
+    <section aria-label="Suggested moves">
+      <h3>Suggested moves</h3>
+      <ol data-testid="flowlens-moves">
+        {moves.map((move) => (
+          <li key={move.text}>
+            <span class="level" title={move.skill}>
+              {move.level}
+            </span>{' '}
+            {move.text}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 

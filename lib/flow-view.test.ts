@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeItem } from './flow/analyze';
+import { defaultFlowSettings } from './flow/flow-settings';
 import type { WorkItem } from './flow/model';
 import { errorView, toFlowView } from './flow-view';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
-const item: WorkItem = {
+const pull: WorkItem = {
   key: 'github:octo-org/api#7',
   source: 'github',
   kind: 'pull',
@@ -15,34 +17,34 @@ const item: WorkItem = {
   createdAt: '2026-11-17T12:00:00Z',
   container: 'octo-org/api',
   signals: {},
-  timeline: [],
+  timeline: [{ type: 'created', at: '2026-11-17T12:00:00Z' }],
   upstream: [
-    { key: 'github:octo-org/api#1', kind: 'depends-on', open: true },
+    { key: 'github:octo-org/api#1', kind: 'depends-on', open: true, title: 'Schema', at: '2026-11-18T12:00:00Z' },
     { key: 'github:octo-org/api#2', kind: 'depends-on', open: false },
     { key: 'github:octo-org/api#3', kind: 'blocked-by' },
   ],
   downstream: [],
 };
+const view = (item: WorkItem) => toFlowView(item, analyzeItem(item, { settings: defaultFlowSettings }, NOW), NOW, NOW - 1000, new Map([['github:octo-org/api#1', 'waiting' as const]]));
 
 describe('toFlowView', () => {
-  it('says how long an open item has been open, and that its flow state is unknown', () => {
-    const view = toFlowView(item, NOW, NOW - 1000);
-    expect(view).toMatchObject({ state: 'unknown', text: 'open 3d', fetchedAt: NOW - 1000 });
-    expect(view.since).toBeUndefined();
-    expect(view.label).toBe('Pull request open for 3 days. FlowLens: flow state unknown. Show details.');
+  it('shows the state, since when and the open blockers of an analysed item', () => {
+    const shown = view(pull);
+    expect(shown).toMatchObject({ state: 'blocked', since: '2026-11-18T12:00:00.000Z', blockers: 1, text: 'blocked 2d', fetchedAt: NOW - 1000, cluster: 'dependency' });
+    expect(shown.label).toBe('Pull request blocked for 2d, 1 open blocker. FlowLens: Blocked since Wed 18 Nov: blocked by octo-org/api#1 (Schema). Show details.');
+    expect(shown.upstream?.[0]).toEqual({ key: 'github:octo-org/api#1', title: 'Schema', state: 'waiting', open: true });
+    expect(shown.moves?.[0]).toMatchObject({ level: 'P3' });
   });
 
-  it('counts upstream items not known to be closed as blockers', () => {
-    expect(toFlowView(item, NOW, NOW).blockers).toBe(2);
+  it('says "open" with the age when the source told too little to know the state', () => {
+    const bare = view({ ...pull, upstream: [] });
+    expect(bare).toMatchObject({ state: 'unknown', text: 'open 3d', blockers: 0 });
+    expect(bare.since).toBeUndefined();
+    expect(bare.label).toBe('Pull request flow state unknown. FlowLens: Not enough data to tell whether this item is blocked. Show details.');
   });
 
-  it('marks closed and merged items done since they were resolved', () => {
-    const merged = toFlowView({ ...item, state: 'merged', resolvedAt: '2026-11-19T00:00:00Z' }, NOW, NOW);
-    expect(merged).toMatchObject({ state: 'done', since: '2026-11-19T00:00:00Z', text: 'merged' });
-  });
-
-  it('does not invent an age from an unparseable date', () => {
-    expect(toFlowView({ ...item, createdAt: 'yesterday' }, NOW, NOW)).toMatchObject({ text: 'open', label: expect.stringMatching(/^Pull request open\. /) });
+  it('marks merged items done since they were merged', () => {
+    expect(view({ ...pull, state: 'merged', resolvedAt: '2026-11-19T00:00:00Z' })).toMatchObject({ state: 'done', since: '2026-11-19T00:00:00Z', text: 'merged' });
   });
 });
 

@@ -1,14 +1,34 @@
 /**
  * FlowView: what one badge and its card show, computed in the background from a cached WorkItem
- * and sent to the page. It is the only item data a content script ever receives, so it holds
- * nothing the host page should not see (no tokens, no other items' private fields).
+ * and its flow analysis, and sent to the page. It is the only item data a content script ever
+ * receives, so it holds nothing the host page should not see (no tokens, no other sources' data).
  */
+import type { ItemAnalysis } from './flow/analyze';
+import type { Cluster } from './flow/clusters';
+import type { Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
 import { formatDuration } from './format';
 
 /** A state on a badge: a flow state, or `error` when we could not find out. */
 export type BadgeState = FlowState | 'error';
+
+/** An upstream item as the card lists it. */
+export interface UpstreamView {
+  key: string;
+  title?: string;
+  url?: string;
+  /** Its own state, when FlowLens knows the item. */
+  state?: FlowState;
+  open?: boolean;
+}
+
+/** A suggested move as the card lists it. */
+export interface MoveView {
+  text: string;
+  level: Level;
+  skill: string;
+}
 
 /** Everything a badge and its card render. */
 export interface FlowView {
@@ -20,10 +40,18 @@ export interface FlowView {
   since?: string;
   /** Number of open upstream items. */
   blockers: number;
-  /** Short badge text, e.g. "open 5d". */
+  /** Short badge text, e.g. "blocked 3d". */
   text: string;
   /** The same in words, for `aria-label`. */
   label: string;
+  /** The cause in plain words. */
+  cause?: string;
+  cluster?: Cluster;
+  totalBlockedMs?: number;
+  upstream?: UpstreamView[];
+  /** How many items this one holds up. */
+  holdsUp?: number;
+  moves?: MoveView[];
   /** When the item was opened, for "open for N days". */
   openedAt?: string;
   /** When the data was fetched (epoch ms): the card says how fresh it is. */
@@ -35,38 +63,55 @@ export interface FlowView {
   error?: FlowError;
 }
 
-const DAY = 86_400_000;
+const STATE_WORDS: Record<FlowState, string> = {
+  blocked: 'blocked',
+  waiting: 'waiting',
+  failing: 'needs the author',
+  flowing: 'flowing',
+  done: 'done',
+  unknown: 'flow state unknown',
+};
 
-/**
- * The view of an item at time `now`. Until the flow core lands this says only how long the item
- * has been open, and reports the state as `unknown` rather than guessing (DESIGN.md).
- */
-export function toFlowView(item: WorkItem, now: number, fetchedAt: number): FlowView {
+/** The short badge text: the state and, when known, for how long. */
+function badgeText(item: WorkItem, analysis: ItemAnalysis, now: number): string {
+  if (analysis.state === 'done') return item.state === 'open' ? 'done' : item.state;
+  const age = analysis.since ? now - Date.parse(analysis.since) : undefined;
+  const word = analysis.state === 'unknown' ? 'open' : analysis.state === 'failing' ? 'fix' : analysis.state;
   const opened = Date.parse(item.createdAt);
-  const done = item.state !== 'open';
-  const age = Number.isFinite(opened) ? Math.max(0, now - opened) : undefined;
-  const state: FlowState = done ? 'done' : 'unknown';
-  const since = done ? item.resolvedAt : undefined;
-  const text = done ? item.state : age === undefined ? 'open' : `open ${formatDuration(age)}`;
+  const shown = age ?? (analysis.state === 'unknown' && Number.isFinite(opened) ? now - opened : undefined);
+  return shown === undefined ? word : `${word} ${formatDuration(shown)}`;
+}
+
+function label(item: WorkItem, analysis: ItemAnalysis, now: number): string {
+  const what = item.kind === 'pull' ? 'Pull request' : item.kind === 'jira-issue' ? 'Jira issue' : 'Issue';
+  const since = analysis.since ? ` for ${formatDuration(now - Date.parse(analysis.since))}` : '';
+  const blockers = analysis.openBlockers.length > 0 ? `, ${analysis.openBlockers.length} open blocker${analysis.openBlockers.length > 1 ? 's' : ''}` : '';
+  return `${what} ${STATE_WORDS[analysis.state]}${since}${blockers}. FlowLens: ${analysis.causeText} Show details.`;
+}
+
+/** The view of an analysed item at time `now`; `states` are other items' states by key. */
+export function toFlowView(item: WorkItem, analysis: ItemAnalysis, now: number, fetchedAt: number, states: ReadonlyMap<string, FlowState> = new Map()): FlowView {
   return {
     key: item.key,
     url: item.url,
     title: item.title,
-    state,
-    ...(since ? { since } : {}),
-    blockers: item.upstream.filter((link) => link.open !== false).length,
-    text,
-    label: viewLabel(item, done, age),
+    state: analysis.state,
+    ...(analysis.since ? { since: analysis.since } : {}),
+    blockers: analysis.openBlockers.length,
+    text: badgeText(item, analysis, now),
+    label: label(item, analysis, now),
+    cause: analysis.causeText,
+    cluster: analysis.cluster,
+    totalBlockedMs: analysis.totalBlockedMs,
+    upstream: item.upstream.map((link) => {
+      const state = states.get(link.key);
+      return { key: link.key, ...(link.title ? { title: link.title } : {}), ...(link.url ? { url: link.url } : {}), ...(state ? { state } : {}), ...(link.open !== undefined ? { open: link.open } : {}) };
+    }),
+    holdsUp: analysis.impact.count,
+    moves: analysis.moves.map((move) => ({ text: move.text, level: move.level, skill: move.skill })),
     openedAt: item.createdAt,
     fetchedAt,
   };
-}
-
-function viewLabel(item: WorkItem, done: boolean, age: number | undefined): string {
-  const what = item.kind === 'pull' ? 'Pull request' : 'Issue';
-  if (done) return `${what} ${item.state}. FlowLens: done.`;
-  const open = age === undefined ? 'open' : `open for ${Math.floor(age / DAY)} days`;
-  return `${what} ${open}. FlowLens: flow state unknown. Show details.`;
 }
 
 /** A view that says why an item could not be shown. */

@@ -38,7 +38,7 @@ describe('flow service', () => {
     });
     expect(await service.cached([ref(1)])).toEqual({ views: [], stale: ['github:octo-org/api#1'] });
     const { views } = await service.refresh([ref(1)]);
-    expect(views[0]).toMatchObject({ key: 'github:octo-org/api#1', state: 'unknown', text: 'open 9d' });
+    expect(views[0]).toMatchObject({ key: 'github:octo-org/api#1', state: 'flowing', since: '2026-11-01T00:00:00.000Z', text: 'flowing 9d' });
     expect(await service.cached([ref(1)])).toMatchObject({ stale: [] });
     advance(DEFAULT_SETTINGS.cacheTtlMinutes * 60_000);
     const later = await service.cached([ref(1)]);
@@ -69,7 +69,7 @@ describe('flow service', () => {
     online = false;
     advance(60 * 60_000);
     const { views } = await service.refresh([ref(1)]);
-    expect(views[0]).toMatchObject({ state: 'unknown', title: 'Item 1', stale: true, error: { code: 'offline' } });
+    expect(views[0]).toMatchObject({ state: 'flowing', title: 'Item 1', stale: true, error: { code: 'offline' } });
     expect(service.status().lastError?.message).toMatch(/Could not reach GitHub/);
   });
 

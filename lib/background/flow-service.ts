@@ -4,7 +4,7 @@
  * from several tabs share one request. Tokens are read here and never leave.
  */
 import type { FlowError } from '../flow-error';
-import { errorView, toFlowView, type FlowView } from '../flow-view';
+import { errorView, type FlowView } from '../flow-view';
 import { formatKey, type GithubRef, type ItemRef, type JiraRef } from '../item-key';
 import type { Fetch } from '../providers/http';
 import { fetchGithubItems } from '../providers/github/fetch-items';
@@ -12,6 +12,7 @@ import { fetchJiraIssues } from '../providers/jira/fetch-issues';
 import { failedOutcome, type FetchOutcome, type Fetched } from '../providers/outcome';
 import type { CacheHit, FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
+import { neighbourKeys, presentViews, type Shown } from './present-views';
 
 /** The Authorization header of a stored Jira credential (Cloud: email + API token; DC: PAT). */
 function jiraAuthorization(credential: Secrets['jiraCredentials'][string] | undefined): string | undefined {
@@ -48,16 +49,19 @@ export function createFlowService(deps: FlowServiceDeps) {
     return { keys, hits };
   }
 
-  function viewOf(hit: CacheHit<CachedItem>, error?: FlowError): FlowView {
-    const view = toFlowView(hit.value.item, deps.now(), hit.fetchedAt);
-    const note = hit.value.note;
-    return { ...view, ...(note ? { note } : {}), ...(hit.fresh ? {} : { stale: true }), ...(error ? { error } : {}) };
+  /** Views of cached items, analysed with the cached items around them. */
+  async function present(shown: Shown[]): Promise<FlowView[]> {
+    if (shown.length === 0) return [];
+    const settings = await deps.loadSettings();
+    const neighbours = await (await deps.cache()).read<CachedItem>('item', neighbourKeys(shown), deps.now());
+    const around = new Map([...neighbours].map(([key, hit]) => [key, hit.value]));
+    return presentViews(shown, around, settings, deps.now());
   }
 
   /** Cached views at once, and which keys need a refresh. */
   async function cached(refs: ItemRef[]): Promise<{ views: FlowView[]; stale: string[] }> {
     const { keys, hits } = await readCache(refs);
-    const views = [...hits.values()].map((hit) => viewOf(hit));
+    const views = await present([...hits.values()].map((hit) => ({ hit })));
     return { views, stale: keys.filter((key) => !hits.get(key)?.fresh) };
   }
 
@@ -65,7 +69,7 @@ export function createFlowService(deps: FlowServiceDeps) {
   async function refresh(refs: ItemRef[]): Promise<{ views: FlowView[] }> {
     const { hits } = await readCache(refs);
     const todo = refs.filter((ref) => !hits.get(formatKey(ref))?.fresh);
-    const fresh = [...hits.values()].filter((hit) => hit.fresh).map((hit) => viewOf(hit));
+    const fresh = await present([...hits.values()].filter((hit) => hit.fresh).map((hit) => ({ hit })));
     const waiting = todo.filter((ref) => inflight.has(formatKey(ref)));
     const started = startFetches(todo.filter((ref) => !inflight.has(formatKey(ref))), hits);
     const shared = waiting.map((ref) => inflight.get(formatKey(ref))!);
@@ -95,6 +99,24 @@ export function createFlowService(deps: FlowServiceDeps) {
     return toViews(refs, outcome, hits);
   }
 
+  /** One view per ref: fetched, or the cached one with the error, or the error alone. */
+  async function toViews(refs: ItemRef[], outcome: FetchOutcome, hits: Map<string, CacheHit<CachedItem>>): Promise<Map<string, FlowView>> {
+    const now = deps.now();
+    const shown: Shown[] = [];
+    const failed = new Map<string, FlowView>();
+    for (const ref of refs) {
+      const key = formatKey(ref);
+      const got = outcome.items.get(key);
+      const error = outcome.errors.get(key) ?? { code: 'bad-response' as const, message: `No answer for ${key}.` };
+      const hit = hits.get(key);
+      if (got) shown.push({ hit: { value: got, fetchedAt: now, fresh: true } });
+      else if (hit) shown.push({ hit: { ...hit, fresh: false }, error });
+      else failed.set(key, errorView(key, '', error));
+    }
+    const views = await present(shown);
+    return new Map([...views.map((view) => [view.key, view] as const), ...failed]);
+  }
+
   async function fetchSource(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<FetchOutcome> {
     const first = refs[0]!;
     const [secrets, settings] = await Promise.all([deps.loadSecrets(), deps.loadSettings()]);
@@ -115,20 +137,6 @@ export function createFlowService(deps: FlowServiceDeps) {
     if (stop?.retryAt) blockedUntil.set(host, { until: stop.retryAt, error: stop });
     const anyError = outcome.errors.values().next().value;
     if (anyError) lastError = { message: anyError.message, at: deps.now() };
-  }
-
-  function toViews(refs: ItemRef[], outcome: FetchOutcome, hits: Map<string, CacheHit<CachedItem>>): Map<string, FlowView> {
-    const now = deps.now();
-    return new Map(
-      refs.map((ref) => {
-        const key = formatKey(ref);
-        const got = outcome.items.get(key);
-        if (got) return [key, viewOf({ value: got, fetchedAt: now, fresh: true })];
-        const error = outcome.errors.get(key) ?? { code: 'bad-response', message: `No answer for ${key}.` };
-        const hit = hits.get(key);
-        return [key, hit ? viewOf({ ...hit, fresh: false }, error) : errorView(key, '', error)];
-      }),
-    );
   }
 
   return {

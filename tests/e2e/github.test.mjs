@@ -37,17 +37,20 @@ describe('GitHub pull request list, no token', () => {
     assert.deepEqual(badges.map((b) => b.key), LEGACY_KEYS);
     assert.ok(badges.every((b) => b.afterTitle), 'each badge sits right after its title link');
     const byKey = Object.fromEntries(badges.map((b) => [b.key, b]));
+    // Public REST data: the "blocked" label and the merge are known; reviews and checks are not.
+    assert.equal(byKey['github:octo-org/api#101'].state, 'blocked');
+    assert.equal(byKey['github:octo-org/api#101'].since, null, 'REST has no history: since is unknown, not guessed');
+    assert.match(byKey['github:octo-org/api#101'].label, /^Pull request blocked\. FlowLens: Blocked: labelled “blocked”\./);
     assert.equal(byKey['github:octo-org/api#104'].state, 'done');
     assert.equal(byKey['github:octo-org/api#104'].since, '2026-11-04T17:45:00Z');
-    for (const key of LEGACY_KEYS.filter((k) => !k.endsWith('#104'))) {
+    for (const key of ['github:octo-org/api#102', 'github:octo-org/api#103', 'github:octo-org/api#105']) {
       assert.equal(byKey[key].state, 'unknown', key);
       assert.equal(byKey[key].since, null, `${key} has no since while its state is unknown`);
-      assert.match(byKey[key].text, /^open \d+[mhdw]\d*$/);
-      assert.match(byKey[key].label, /^Pull request open for \d+ days\. FlowLens: flow state unknown/);
+      assert.match(byKey[key].text, /^open \d+[mhdw]$/);
+      assert.match(byKey[key].label, /^Pull request flow state unknown\. FlowLens: Not enough data/);
     }
-    // #101's body says "Depends on octo-org/web#13": one open upstream item, shown as a count.
-    assert.deepEqual(badges.map((b) => b.blockers), ['1', '0', '0', '0', '0']);
-    assert.match(byKey['github:octo-org/api#101'].text, /^open \d+[mhdw]1$/);
+    // #101 depends on octo-org/web#13, whose state is not known here: not counted as open.
+    assert.deepEqual(badges.map((b) => b.blockers), ['0', '0', '0', '0', '0']);
     for (const n of [101, 102, 103, 104, 105]) {
       assert.equal(await page.locator(`#issue_${n} flowlens-badge`).count(), 1, `row ${n} has one badge`);
     }
@@ -111,8 +114,8 @@ describe('GitHub pull request list, no token', () => {
       [...document.querySelectorAll('li[role=listitem]')].every((li) => li.querySelectorAll('flowlens-badge[data-flow-state]').length === 1));
     await turboVisit(page, '/octo-org/web/issues', pageHtml('github/pages/issues-react.html'));
     await waitForBadges(page, 1);
-    assert.deepEqual((await readBadges(page)).map((b) => [b.key, b.state]), [['github:octo-org/web#13', 'unknown']]);
-    assert.match((await readBadges(page))[0].label, /^Issue open for/);
+    assert.deepEqual((await readBadges(page)).map((b) => [b.key, b.state, b.since]), [['github:octo-org/web#13', 'flowing', '2026-11-01T10:00:00.000Z']]);
+    assert.match((await readBadges(page))[0].label, /^Issue flowing for \d+[mhdw]\. FlowLens: Moving since Sun 1 Nov\./);
     assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await page.close();
   });
@@ -173,7 +176,24 @@ describe('GitHub with a token', () => {
     assert.equal(graph[0].headers.authorization, 'Bearer ghp_abcdefghijklmnopqrstuvwxyz0123456789');
     assert.ok(browser.api.requests.every((r) => new URL(r.url).host === 'api.github.com'));
     const badges = await readBadges(page);
-    assert.deepEqual(badges.map((b) => b.state), ['unknown', 'unknown', 'unknown', 'done', 'unknown']);
+    assert.deepEqual(badges.map((b) => [b.state, b.since, b.blockers]), [
+      ['blocked', '2026-11-14T16:20:00.000Z', '0'], // labelled "blocked" on 14 Nov
+      ['waiting', null, '0'], // needs an approving review, nobody asked
+      ['blocked', null, '1'], // stacked on #101, which is open
+      ['done', '2026-11-04T17:45:00Z', '0'],
+      ['waiting', null, '0'], // review requested from alice
+    ]);
+    await page.locator('#issue_103 flowlens-badge').getByTestId('flowlens-badge-button').click();
+    const card = page.locator('#issue_103 flowlens-badge').getByTestId('flowlens-card');
+    assert.equal(await card.getByTestId('flowlens-cause').innerText(), 'Blocked: blocked by octo-org/api#101 (Add retry to payment webhook).');
+    assert.match(await card.getByTestId('flowlens-upstream').innerText(), /octo-org\/api#101 Add retry to payment webhook \(blocked\)/);
+    const moves = await card.getByTestId('flowlens-moves').innerText();
+    assert.match(moves, /P3\s+Write down how octo-org\/api#101 \(Add retry to payment webhook\) will plug in once it lands/);
+    await page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-badge-button').click();
+    const card101 = page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-card');
+    // #103 is stacked on #101, and #101 closes octo-org/api#90.
+    assert.match(await card101.innerText(), /Holds up\s+2 items/);
+    assert.match(await card101.getByTestId('flowlens-moves').innerText(), /P4\s+"lint" failed and then passed on a rerun/);
     await page.close();
     await options.close();
   });

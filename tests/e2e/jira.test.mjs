@@ -21,7 +21,8 @@ describe('Jira Cloud issue view', () => {
     assert.equal(badge.key, 'jira:acme.atlassian.net/PAY-42');
     assert.equal(badge.blockers, '1', 'PAY-40 is open and blocks PAY-42');
     assert.ok(badge.inHeading, 'the badge sits at the end of the summary heading');
-    assert.equal(badge.state, 'unknown');
+    assert.equal(badge.state, 'blocked');
+    assert.match(badge.label, /^Jira issue blocked, 1 open blocker\. FlowLens: Blocked: blocked by PAY-40 \(Upgrade the card gateway SDK\)\./);
     const calls = browser.jira.requests;
     assert.equal(calls.length, 1);
     assert.equal(calls[0].path, '/rest/api/3/issue/bulkfetch');

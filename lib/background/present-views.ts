@@ -1,0 +1,72 @@
+/**
+ * From cached items to badge views: each item is analysed with the items around it (those asked
+ * for together and the upstream items already in the cache), so links know whether their
+ * blocker is still open, chains and impact come from one graph, and the card can show each
+ * upstream item's own state.
+ */
+import { analyzeItem } from '../flow/analyze';
+import { parseFlowSettings, type FlowSettings } from '../flow/flow-settings';
+import { analyzeGraph } from '../flow/graph';
+import type { FlowState, WorkItem } from '../flow/model';
+import type { FlowError } from '../flow-error';
+import { toFlowView, type FlowView } from '../flow-view';
+import type { Fetched } from '../providers/outcome';
+import type { CacheHit } from '../storage/cache';
+import type { Settings } from '../storage/settings';
+
+/** A cached item to show, with the error of a failed refresh when there was one. */
+export interface Shown {
+  hit: CacheHit<Fetched>;
+  error?: FlowError;
+}
+
+const flowSettingsOf = new WeakMap<Settings, FlowSettings>();
+
+/** The flow core's settings from the user's settings (built once per settings object). */
+export function flowSettings(settings: Settings): FlowSettings {
+  let found = flowSettingsOf.get(settings);
+  if (!found) {
+    found = parseFlowSettings({ blockedStatuses: settings.blockedStatuses, blockingLabels: settings.blockingLabels });
+    flowSettingsOf.set(settings, found);
+  }
+  return found;
+}
+
+/** Links marked open or closed from what the cache knows of their targets. */
+function withKnownLinks(item: WorkItem, known: ReadonlyMap<string, WorkItem>): WorkItem {
+  const resolve = <T extends { key: string; open?: boolean; title?: string }>(link: T): T => {
+    const target = known.get(link.key);
+    return target ? { ...link, open: target.state === 'open', title: link.title ?? target.title } : link;
+  };
+  return { ...item, upstream: item.upstream.map(resolve), downstream: item.downstream.map(resolve) };
+}
+
+/** Views of `shown`, analysed together with `neighbours` (other cached items) at `now`. */
+export function presentViews(shown: Shown[], neighbours: ReadonlyMap<string, Fetched>, settings: Settings, now: number): FlowView[] {
+  const known = new Map<string, WorkItem>([...neighbours].map(([key, value]) => [key, value.item]));
+  for (const { hit } of shown) known.set(hit.value.item.key, hit.value.item);
+  const items = [...known.values()].map((item) => withKnownLinks(item, known));
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  const graph = analyzeGraph(items, now);
+  const ctx = { settings: flowSettings(settings), graph, titles: new Map(items.map((item) => [item.key, item.title])) };
+  const states = new Map<string, FlowState>();
+  const stateOf = (key: string) => {
+    if (!states.has(key) && byKey.has(key)) states.set(key, analyzeItem(byKey.get(key)!, ctx, now).state);
+    return states.get(key);
+  };
+  return shown.map(({ hit, error }) => {
+    const item = byKey.get(hit.value.item.key)!;
+    const analysis = analyzeItem(item, ctx, now);
+    const upstreamStates = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
+    const view = toFlowView(item, analysis, now, hit.fetchedAt, upstreamStates);
+    const note = hit.value.note;
+    return { ...view, ...(note ? { note } : {}), ...(hit.fresh ? {} : { stale: true }), ...(error ? { error } : {}) };
+  });
+}
+
+/** Keys of upstream and downstream items of `shown` that are not among them. */
+export function neighbourKeys(shown: Shown[]): string[] {
+  const own = new Set(shown.map(({ hit }) => hit.value.item.key));
+  const keys = shown.flatMap(({ hit }) => [...hit.value.item.upstream, ...hit.value.item.downstream].map((link) => link.key));
+  return [...new Set(keys)].filter((key) => !own.has(key));
+}
