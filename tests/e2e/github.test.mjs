@@ -205,10 +205,15 @@ describe('GitHub API failures', () => {
     ['rate-limited', /rate limit reached; showing cached data until/],
     ['offline', /Could not reach GitHub/],
     ['html', /not JSON \(an HTML page\)/],
+    ['unauthorized', /GitHub refused the credentials \(401\)\. Check the token in FlowLens options\./],
   ]) {
     it(`shows an error badge with a clear message when the API is ${mode}`, async () => {
       const browser = await launch();
       browser.api.mode = mode;
+      if (mode === 'unauthorized') {
+        // A token the user saved earlier and has since revoked.
+        await browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_revoked0000000000000000000000' }, jiraCredentials: {} } }));
+      }
       const page = await browser.context.newPage();
       const errors = watchErrors(page);
       await page.goto('https://github.com/pulls');

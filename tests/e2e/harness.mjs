@@ -46,6 +46,7 @@ export function createGithubApi() {
     api.requests.push({ method: request.method(), url: url.href, path: url.pathname, headers, fromWorker: Boolean(request.serviceWorker()) });
     if (api.mode === 'offline') return route.abort('internetdisconnected');
     if (api.mode === 'rate-limited') return route.fulfill(rateLimited());
+    if (api.mode === 'unauthorized') return route.fulfill(json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' }));
     if (api.mode === 'html') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><body>Unicorn!</body></html>' });
     if (url.pathname === '/graphql' && request.method() === 'POST') return route.fulfill(graphql(request.postDataJSON(), headers));
     if (url.pathname === '/user' && headers.authorization) {
