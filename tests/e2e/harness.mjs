@@ -33,6 +33,15 @@ export function pageHtml(name) {
   return readFileSync(join(ROOT, 'tests/fixtures', name), 'utf8');
 }
 
+/** Notes a request a fake API received (the tests count and inspect them) and reads it. */
+async function record(api, route) {
+  const request = route.request();
+  const url = new URL(request.url());
+  const headers = await request.allHeaders();
+  api.requests.push({ method: request.method(), url: url.href, path: url.pathname, headers, fromWorker: Boolean(request.serviceWorker()) });
+  return { request, url, headers };
+}
+
 /**
  * A fake GitHub API over the recorded responses. `mode` switches the whole API into a failure
  * (rate limit, offline, bad token, HTML instead of JSON) for the fault tests.
@@ -40,10 +49,7 @@ export function pageHtml(name) {
 export function createGithubApi() {
   const api = { mode: 'normal', requests: [] };
   api.handle = async (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    const headers = await request.allHeaders();
-    api.requests.push({ method: request.method(), url: url.href, path: url.pathname, headers, fromWorker: Boolean(request.serviceWorker()) });
+    const { request, url, headers } = await record(api, route);
     if (api.mode === 'offline') return route.abort('internetdisconnected');
     if (api.mode === 'rate-limited') return route.fulfill(rateLimited());
     if (api.mode === 'unauthorized') return route.fulfill(json(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' }));
@@ -108,10 +114,7 @@ function graphql(payload, headers) {
 export function createJiraApi() {
   const api = { mode: 'normal', requests: [] };
   api.handle = async (route) => {
-    const request = route.request();
-    const url = new URL(request.url());
-    const headers = await request.allHeaders();
-    api.requests.push({ method: request.method(), url: url.href, path: url.pathname, headers, fromWorker: Boolean(request.serviceWorker()) });
+    const { request, url } = await record(api, route);
     if (api.mode === 'logged-out') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><title>Log in with Atlassian account</title></html>' });
     if (api.mode === 'rate-limited') return route.fulfill({ status: 429, headers: { 'retry-after': '120' }, contentType: 'application/json', body: '{"errorMessages":["Rate limit exceeded."]}' });
     if (url.pathname !== '/rest/api/3/issue/bulkfetch' || request.method() !== 'POST') return route.fulfill(json(404, { errorMessages: ['Not found'] }));
