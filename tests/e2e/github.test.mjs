@@ -114,8 +114,9 @@ describe('GitHub pull request list, no token', () => {
       [...document.querySelectorAll('li[role=listitem]')].every((li) => li.querySelectorAll('flowlens-badge[data-flow-state]').length === 1));
     await turboVisit(page, '/octo-org/web/issues', pageHtml('github/pages/issues-react.html'));
     await waitForBadges(page, 1);
-    assert.deepEqual((await readBadges(page)).map((b) => [b.key, b.state, b.since]), [['github:octo-org/web#13', 'flowing', '2026-11-01T10:00:00.000Z']]);
-    assert.match((await readBadges(page))[0].label, /^Issue flowing for \d+[mhdw]\. FlowLens: Moving since Sun 1 Nov\./);
+    // GitHub's native dependencies say web#13 is blocked by octo-org/api#101, which is open.
+    assert.deepEqual((await readBadges(page)).map((b) => [b.key, b.state, b.blockers]), [['github:octo-org/web#13', 'blocked', '1']]);
+    assert.match((await readBadges(page))[0].label, /^Issue blocked, 1 open blocker\. FlowLens: Blocked: blocked by octo-org\/api#101 \(Add retry to payment webhook\)\./);
     assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await page.close();
   });

@@ -9,6 +9,7 @@ import type { FlowError } from '../../flow-error';
 import { formatKey, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch, type HttpResult } from '../http';
 import type { FetchOutcome, Fetched } from '../outcome';
+import { fetchBlockedBy } from './dependencies';
 import { buildItemsQuery, GITHUB_BATCH } from './items-query';
 import { graphEnvelope, graphRateLimit, graphRepoSlot, restIssue } from './schema';
 import { issueToItem, pullToItem, restToItem } from './to-work-item';
@@ -51,7 +52,37 @@ export async function fetchGithubItems(refs: GithubRef[], ctx: GithubContext): P
   } else {
     await fetchRestAll(refs, ctx, outcome);
   }
+  if (!stopError(outcome)) await addDependencies(refs, ctx, outcome);
   return outcome;
+}
+
+/** At most this many dependency requests per refresh; the rest wait for the next one. */
+export const DEPENDENCY_LIMIT = 25;
+
+/** Native "blocked by" dependencies of the open issues fetched, merged into their upstream. */
+async function addDependencies(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
+  const issues = refs.filter((ref) => {
+    const got = outcome.items.get(formatKey(ref));
+    return got?.item.kind === 'issue' && got.item.state === 'open';
+  });
+  await pool(issues.slice(0, DEPENDENCY_LIMIT), async (ref) => {
+    const key = formatKey(ref);
+    const got = outcome.items.get(key)!;
+    const previous = ctx.previous?.get(key)?.dependencies;
+    const dependencies = await fetchBlockedBy(ref, { fetch: ctx.fetch, rest: githubApi(ctx.host).rest, headers: headers(ctx.token), now: ctx.now, ...(previous ? { previous } : {}) });
+    if (!dependencies) return;
+    const written = got.item.upstream.filter((link) => !dependencies.links.some((d) => d.key === link.key));
+    outcome.items.set(key, { ...got, dependencies, item: { ...got.item, upstream: [...dependencies.links, ...written] } });
+  });
+}
+
+/** Runs `task` over `items`, REST_CONCURRENCY at a time. */
+async function pool<T>(items: T[], task: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) await task(next);
+  };
+  await Promise.all(Array.from({ length: Math.min(REST_CONCURRENCY, items.length) }, worker));
 }
 
 function failAll(refs: GithubRef[], error: FlowError, outcome: FetchOutcome): void {
@@ -127,11 +158,7 @@ function stopError(outcome: FetchOutcome): FlowError | undefined {
 }
 
 async function fetchRestAll(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
-  const queue = [...refs];
-  const worker = async () => {
-    for (let ref = queue.shift(); ref; ref = queue.shift()) await fetchRestOne(ref, ctx, outcome);
-  };
-  await Promise.all(Array.from({ length: Math.min(REST_CONCURRENCY, refs.length) }, worker));
+  await pool(refs, (ref) => fetchRestOne(ref, ctx, outcome));
 }
 
 async function fetchRestOne(ref: GithubRef, ctx: GithubContext, outcome: FetchOutcome): Promise<void> {

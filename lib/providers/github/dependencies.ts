@@ -1,0 +1,46 @@
+/**
+ * GitHub's native issue dependencies ("blocked by"), which GraphQL's published schema does not
+ * describe yet: `GET /repos/{owner}/{repo}/issues/{number}/dependencies/blocked_by`, one
+ * conditional request per open issue (a 304 costs no rate limit), the cached answer reused.
+ * https://docs.github.com/en/rest/issues/issue-dependencies
+ */
+import * as v from 'valibot';
+import type { ItemLink } from '../../flow/model';
+import { formatKey, type GithubRef } from '../../item-key';
+import { requestJson, type Fetch } from '../http';
+
+/** What we keep of a dependency answer, for the next conditional request. */
+export interface Dependencies {
+  etag?: string;
+  links: ItemLink[];
+}
+
+const blockingIssue = v.object({ number: v.number(), title: v.string(), html_url: v.string(), state: v.string() });
+
+/** Where the issue a dependency answer names lives, from its web URL. */
+function refOf(htmlUrl: string): GithubRef | undefined {
+  const match = /^https:\/\/([^/]+)\/([^/]+)\/([^/]+)\/(?:issues|pull)\/(\d+)$/.exec(htmlUrl);
+  return match ? { source: 'github', host: match[1]!, owner: match[2]!, repo: match[3]!, number: Number(match[4]) } : undefined;
+}
+
+/** The issues `ref` is blocked by, or `undefined` when GitHub did not answer usefully. */
+export async function fetchBlockedBy(
+  ref: GithubRef,
+  ctx: { fetch: Fetch; rest: string; headers: Record<string, string>; now: number; previous?: Dependencies },
+): Promise<Dependencies | undefined> {
+  const answer = await requestJson(ctx.fetch, {
+    url: `${ctx.rest}/repos/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}/issues/${ref.number}/dependencies/blocked_by?per_page=50`,
+    headers: { ...ctx.headers, ...(ctx.previous?.etag ? { 'If-None-Match': ctx.previous.etag } : {}) },
+    service: 'GitHub',
+    now: ctx.now,
+  });
+  if (!answer.ok) return undefined;
+  if (answer.status === 304) return ctx.previous;
+  const parsed = v.safeParse(v.array(blockingIssue), answer.body);
+  if (!parsed.success) return undefined;
+  const links = parsed.output.flatMap((issue): ItemLink[] => {
+    const target = refOf(issue.html_url);
+    return target ? [{ key: formatKey(target), kind: 'blocked-by', title: issue.title, url: issue.html_url, open: issue.state === 'open' }] : [];
+  });
+  return { links, ...(answer.etag ? { etag: answer.etag } : {}) };
+}
