@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { JiraRef } from '../../item-key';
 import type { Fetch } from '../http';
 import { fetchJiraIssues } from './fetch-issues';
+import { forgetSiteMeta } from './site-meta';
 
 // Real Jira Cloud payloads, read from the shared fixtures beside the project when present.
 const FIXTURES = resolve('../shared/fixtures/jira/jirametrics');
@@ -12,30 +13,53 @@ const HOST = 'improvingflow.atlassian.net';
 const ref = (issueKey: string): JiraRef => ({ source: 'jira', host: HOST, issueKey });
 const NOW = Date.parse('2026-11-20T00:00:00Z');
 
+/** A fake Jira site: issue bulk-fetch answers `body`; fields, statuses and changelogs come from the fixtures. */
 function answering(body: unknown, init: ResponseInit = { status: 200 }) {
+  forgetSiteMeta();
   const calls: { url: string; init: RequestInit | undefined }[] = [];
+  const json = (value: unknown) => new Response(JSON.stringify(value), { status: 200 });
   const fetch: Fetch = async (url, requestInit) => {
     calls.push({ url, init: requestInit });
+    if (url.endsWith('/rest/api/3/field')) return json([{ id: 'customfield_10021', name: 'Flagged' }, { id: 'summary', name: 'Summary' }]);
+    if (url.endsWith('/rest/api/3/status')) return json(haveFixtures ? fixture('testdata__sample_statuses') : []);
+    if (url.endsWith('/rest/api/3/changelog/bulkfetch')) return json({ issueChangeLogs: changelogsFor(JSON.parse(String(requestInit?.body)).issueIdsOrKeys) });
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), init);
   };
-  return { fetch, calls };
+  return { fetch, calls, issueCalls: () => calls.filter((c) => c.url.endsWith('/issue/bulkfetch')) };
+}
+
+const haveFixtures = existsSync(FIXTURES);
+
+/** The fixtures' own changelogs, in the shape of the changelog bulk-fetch answer. */
+function changelogsFor(keys: string[]) {
+  if (!haveFixtures) return [];
+  const byKey: Record<string, string> = { 'SP-1': 'testdata__SP-1', 'SP-14': 'testdata__SP-14', 'SP-15': 'testdata__SP-15' };
+  return keys.filter((key) => byKey[key]).map((key) => {
+    const payload = fixture(byKey[key]!);
+    return { issueId: payload.id, changeHistories: payload.changelog.histories };
+  });
 }
 
 describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on real Jira payloads', () => {
   it('reads "is blocked by" links: SP-15 is blocked by SP-14, which is Done', async () => {
     // SP-15's issuelinks hold a "Blocks" link (inward "is blocked by") whose inwardIssue is SP-14
     // with status Done (category "done"), so SP-15 has one upstream link and it is closed.
-    const { fetch, calls } = answering({ issues: [fixture('testdata__SP-14'), fixture('testdata__SP-15')] });
+    const { fetch, issueCalls } = answering({ issues: [fixture('testdata__SP-14'), fixture('testdata__SP-15')] });
     const outcome = await fetchJiraIssues([ref('SP-14'), ref('SP-15')], { fetch, host: HOST, now: NOW, blockedByLinks: ['is blocked by'] });
     const sp15 = outcome.items.get(`jira:${HOST}/SP-15`)!.item;
+    // The changelog says when the link was made: 2022-04-24T16:42:42.531+0000.
     expect(sp15.upstream).toEqual([
-      { key: `jira:${HOST}/SP-14`, kind: 'blocked-by', url: `https://${HOST}/browse/SP-14`, title: 'Save credit card information', open: false },
+      { key: `jira:${HOST}/SP-14`, kind: 'blocked-by', url: `https://${HOST}/browse/SP-14`, title: 'Save credit card information', open: false, at: '2022-04-24T16:42:42.531Z' },
     ]);
+    // …and that SP-15 was flagged at 20:30:51.748; the Flagged field (customfield_10021) is set now.
+    expect(sp15.timeline).toContainEqual(expect.objectContaining({ type: 'flagged', at: '2022-04-24T20:30:51.748Z' }));
+    expect(sp15.signals.flagged).toBe(true);
     // SP-14 holds the outward side ("blocks SP-15"): that is downstream, not a blocker of SP-14.
     expect(outcome.items.get(`jira:${HOST}/SP-14`)!.item.upstream).toEqual([]);
+    const calls = issueCalls();
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.url).toBe(`https://${HOST}/rest/api/3/issue/bulkfetch`);
     expect(JSON.parse(String(calls[0]!.init?.body)).issueIdsOrKeys).toEqual(['SP-14', 'SP-15']);
+    expect(JSON.parse(String(calls[0]!.init?.body)).fields).toContain('customfield_10021');
     expect(calls[0]!.init?.credentials).toBe('include');
   });
 
@@ -44,7 +68,8 @@ describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on real Jira payloads', 
     const outcome = await fetchJiraIssues([ref('SP-1')], { fetch, host: HOST, now: NOW, blockedByLinks: ['is blocked by'] });
     const item = outcome.items.get(`jira:${HOST}/SP-1`)!.item;
     expect(item).toMatchObject({ kind: 'jira-issue', state: 'open', container: 'SP', signals: { status: 'In Progress', statusCategory: 'indeterminate' } });
-    expect(item.createdAt).toBe(fixture('testdata__SP-1').fields.created);
+    // Jira's "+0000" offsets are read as ISO times.
+    expect(item.createdAt).toBe('2021-06-18T18:41:29.398Z');
   });
 
   it('says which keys Jira left out', async () => {
@@ -69,9 +94,10 @@ describe('fetchJiraIssues sessions and batches', () => {
   });
 
   it('sends a configured token instead of cookies, in batches of 100 keys', async () => {
-    const { fetch, calls } = answering({ issues: [] });
+    const { fetch, issueCalls } = answering({ issues: [] });
     const refs = Array.from({ length: 150 }, (_, i) => ref(`SP-${i + 1}`));
     await fetchJiraIssues(refs, { fetch, host: HOST, now: NOW, blockedByLinks: [], authorization: 'Basic abc' });
+    const calls = issueCalls();
     expect(calls).toHaveLength(2);
     expect(calls[0]!.init?.credentials).toBe('omit');
     expect((calls[0]!.init?.headers as Record<string, string>).Authorization).toBe('Basic abc');

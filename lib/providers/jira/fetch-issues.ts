@@ -10,6 +10,9 @@ import { formatKey, type JiraRef } from '../../item-key';
 import { requestJson, type Fetch } from '../http';
 import type { FetchOutcome } from '../outcome';
 import { bulkFetchAnswer, jiraIssue } from './schema';
+import { changelogEvents } from './changelog';
+import { fetchChangelogs } from './fetch-changelogs';
+import { siteMeta } from './site-meta';
 import { jiraToItem } from './to-work-item';
 
 /** Keys per bulk-fetch request, Jira's documented maximum. */
@@ -36,13 +39,16 @@ export async function fetchJiraIssues(refs: JiraRef[], ctx: JiraContext): Promis
 }
 
 async function fetchBatch(refs: JiraRef[], ctx: JiraContext, outcome: FetchOutcome): Promise<void> {
+  // The XSRF check of Jira's REST API is for browser forms; this header opts out of it.
+  const headers = { 'X-Atlassian-Token': 'no-check', ...(ctx.authorization ? { Authorization: ctx.authorization } : {}) };
+  const credentials: RequestCredentials = ctx.authorization ? 'omit' : 'include';
+  const meta = await siteMeta(ctx.fetch, ctx.host, headers, credentials, ctx.now);
   const answer = await requestJson(ctx.fetch, {
     url: `https://${ctx.host}/rest/api/3/issue/bulkfetch`,
     method: 'POST',
-    // The XSRF check of Jira's REST API is for browser forms; this header opts out of it.
-    headers: { 'X-Atlassian-Token': 'no-check', ...(ctx.authorization ? { Authorization: ctx.authorization } : {}) },
-    body: { issueIdsOrKeys: refs.map((ref) => ref.issueKey), fields: FIELDS },
-    credentials: ctx.authorization ? 'omit' : 'include',
+    headers,
+    body: { issueIdsOrKeys: refs.map((ref) => ref.issueKey), fields: [...FIELDS, ...(meta.flaggedFieldId ? [meta.flaggedFieldId] : [])] },
+    credentials,
     service: 'Jira',
     now: ctx.now,
   });
@@ -51,11 +57,24 @@ async function fetchBatch(refs: JiraRef[], ctx: JiraContext, outcome: FetchOutco
   const parsed = v.safeParse(bulkFetchAnswer, answer.body);
   if (!parsed.success) return failAll(refs, { code: 'bad-response', message: 'Jira sent an answer FlowLens does not understand.' }, outcome);
   const inward = new Set(ctx.blockedByLinks.map((name) => name.toLowerCase()));
-  for (const raw of parsed.output.issues) {
+  const issues = parsed.output.issues.flatMap((raw) => {
     const issue = v.safeParse(jiraIssue, raw);
-    if (!issue.success) continue;
-    const item = jiraToItem(ctx.host, issue.output, inward);
-    outcome.items.set(item.key, { item });
+    return issue.success ? [issue.output] : [];
+  });
+  const histories = await fetchChangelogs(ctx.fetch, {
+    host: ctx.host,
+    keys: issues.map((issue) => issue.key),
+    fieldIds: ['status', 'issuelinks', ...(meta.flaggedFieldId ? [meta.flaggedFieldId] : [])],
+    headers,
+    credentials,
+    now: ctx.now,
+  });
+  const done = new Set([...meta.doneStatuses, ...issues.filter((i) => i.fields.status.statusCategory?.key === 'done').map((i) => i.fields.status.name.toLowerCase())]);
+  const changelog = { host: ctx.host, doneStatuses: done, blockedByLinks: inward, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) };
+  for (const issue of issues) {
+    const events = changelogEvents(histories?.get(issue.id ?? '') ?? histories?.get(issue.key) ?? [], changelog);
+    const item = jiraToItem(ctx.host, issue, inward, { events, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) });
+    outcome.items.set(item.key, { item, ...(histories ? {} : { note: 'Jira did not share this issue’s history: how long it has been blocked is unknown.' }) });
   }
   for (const ref of refs) {
     const key = formatKey(ref);

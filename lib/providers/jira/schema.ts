@@ -21,8 +21,10 @@ export const jiraIssueLink = v.object({
 
 /** One issue with the fields we ask for. */
 export const jiraIssue = v.object({
+  id: v.optional(v.string()),
   key: v.string(),
-  fields: v.object({
+  // Loose: the Flagged field's id differs per site and is read by id.
+  fields: v.looseObject({
     summary: v.string(),
     status,
     created: v.string(),

@@ -1,6 +1,7 @@
 /** Turns a validated Jira issue into the shared WorkItem model. */
 import * as v from 'valibot';
-import type { ItemLink, Person, WorkItem } from '../../flow/model';
+import type { FlowEvent, ItemLink, Person, WorkItem } from '../../flow/model';
+import { jiraDate } from './changelog';
 import { formatKey } from '../../item-key';
 import { jiraIssueLink, type JiraIssue } from './schema';
 
@@ -29,9 +30,25 @@ function blockedBy(host: string, links: unknown[] | undefined, inwardNames: Set<
   });
 }
 
+/** History and site facts that enrich an issue when Jira gave them. */
+export interface JiraExtras {
+  /** Flow events from the issue's changelog. */
+  events?: FlowEvent[];
+  /** The site's Flagged field id, to read whether the issue is flagged now. */
+  flaggedFieldId?: string;
+}
+
+/** When each "is blocked by" link was made, from the changelog. */
+function linkTimes(events: FlowEvent[]): Map<string, string> {
+  return new Map(events.flatMap((e) => (e.type === 'link-added' ? [[e.link.key, e.at] as const] : [])));
+}
+
 /** A Jira issue as a WorkItem; `inwardNames` are the link descriptions that mean "is blocked by". */
-export function jiraToItem(host: string, issue: JiraIssue, inwardNames: Set<string>): WorkItem {
+export function jiraToItem(host: string, issue: JiraIssue, inwardNames: Set<string>, extras: JiraExtras = {}): WorkItem {
   const { fields } = issue;
+  const events = extras.events ?? [];
+  const times = linkTimes(events);
+  const flaggedValue = extras.flaggedFieldId ? fields[extras.flaggedFieldId] : undefined;
   const category = fields.status.statusCategory?.key;
   const assignee = person(fields.assignee);
   const author = person(fields.reporter);
@@ -45,17 +62,18 @@ export function jiraToItem(host: string, issue: JiraIssue, inwardNames: Set<stri
     assignees: assignee ? [assignee] : [],
     ...(author ? { author } : {}),
     requestedReviewers: [],
-    createdAt: fields.created,
-    ...(fields.resolutiondate ? { resolvedAt: fields.resolutiondate } : {}),
-    ...(fields.updated ? { updatedAt: fields.updated } : {}),
+    createdAt: jiraDate(fields.created) ?? fields.created,
+    ...(jiraDate(fields.resolutiondate) ? { resolvedAt: jiraDate(fields.resolutiondate)! } : {}),
+    ...(jiraDate(fields.updated) ? { updatedAt: jiraDate(fields.updated)! } : {}),
     container: fields.project?.key ?? issue.key.split('-')[0]!,
     signals: {
       status: fields.status.name,
       ...(category === 'new' || category === 'indeterminate' || category === 'done' ? { statusCategory: category } : {}),
       labels: fields.labels ?? [],
+      ...(extras.flaggedFieldId ? { flagged: Array.isArray(flaggedValue) ? flaggedValue.length > 0 : Boolean(flaggedValue) } : {}),
     },
-    timeline: [{ type: 'created', at: fields.created }],
-    upstream: blockedBy(host, fields.issuelinks, inwardNames),
+    timeline: [{ type: 'created', at: jiraDate(fields.created) ?? fields.created }, ...events],
+    upstream: blockedBy(host, fields.issuelinks, inwardNames).map((link) => (times.has(link.key) ? { ...link, at: times.get(link.key)! } : link)),
     downstream: [],
   };
 }

@@ -1,0 +1,52 @@
+/**
+ * Histories of many issues at once: `POST /rest/api/3/changelog/bulkfetch`, filtered to the
+ * fields flow needs (status, Flagged, links) and paged by `nextPageToken`. Dates may come as
+ * strings or as epoch numbers; changelog.ts reads both.
+ */
+import * as v from 'valibot';
+import { requestJson, type Fetch } from '../http';
+import type { JiraHistory } from './changelog';
+
+const page = v.object({
+  issueChangeLogs: v.optional(
+    v.array(
+      v.object({
+        issueId: v.union([v.string(), v.number()]),
+        changeHistories: v.optional(v.array(v.looseObject({ created: v.union([v.string(), v.number()]), items: v.array(v.looseObject({})) }))),
+      }),
+    ),
+  ),
+  nextPageToken: v.nullish(v.string()),
+});
+
+/** Pages we read at most, so a huge history cannot run a refresh forever. */
+const MAX_PAGES = 10;
+
+/** Histories by issue id; `undefined` when Jira would not give them (the badges still work). */
+export async function fetchChangelogs(
+  fetch: Fetch,
+  request: { host: string; keys: string[]; fieldIds: string[]; headers: Record<string, string>; credentials: RequestCredentials; now: number },
+): Promise<Map<string, JiraHistory[]> | undefined> {
+  const histories = new Map<string, JiraHistory[]>();
+  let token: string | undefined;
+  for (let pages = 0; pages < MAX_PAGES; pages++) {
+    const answer = await requestJson(fetch, {
+      url: `https://${request.host}/rest/api/3/changelog/bulkfetch`,
+      method: 'POST',
+      headers: request.headers,
+      body: { issueIdsOrKeys: request.keys, fieldIds: request.fieldIds, maxResults: 1000, ...(token ? { nextPageToken: token } : {}) },
+      credentials: request.credentials,
+      service: 'Jira',
+      now: request.now,
+    });
+    const parsed = answer.ok ? v.safeParse(page, answer.body) : undefined;
+    if (!parsed?.success) return pages === 0 ? undefined : histories;
+    for (const log of parsed.output.issueChangeLogs ?? []) {
+      const id = String(log.issueId);
+      histories.set(id, [...(histories.get(id) ?? []), ...((log.changeHistories ?? []) as unknown as JiraHistory[])]);
+    }
+    token = parsed.output.nextPageToken ?? undefined;
+    if (!token) break;
+  }
+  return histories;
+}
