@@ -2,26 +2,34 @@
  * analyzeItem: everything FlowLens says about one item at one time — state and since when,
  * blocked intervals and totals, open blockers, cluster, the cause in words and the moves.
  */
+import { replay, type BlockedInterval, type History } from './blocked-intervals';
+import { causeText } from './cause-text';
 import { clusterOf, flakyChecks, type Cluster } from './clusters';
-import type { Cause } from './conditions';
-import { currentState } from './current-state';
+import { linkBlocks, type Cause } from './conditions';
+import { currentState, type CurrentState } from './current-state';
 import type { FlowSettings } from './flow-settings';
 import type { GraphAnalysis } from './graph';
-import { replay, type FlowInterval } from './intervals';
+import { namer, shortKey } from './item-names';
 import type { FlowState, ItemLink, WorkItem } from './model';
-import { DEFAULT_RULES, suggestMoves, type Move, type Rule } from './rules';
+import { suggestMoves, type Move, type Rule } from './moves';
+import { DEFAULT_RULES } from './rules';
+import { parseTime } from './time';
 
 /** What analysis needs besides the item and the time. */
 export interface AnalysisContext {
   settings: FlowSettings;
-  /** Rules to apply (default: DEFAULT_RULES); custom moves are appended by the caller. */
+  /** Rules to apply (default: DEFAULT_RULES); see parseRuleSet for the user's own. */
   rules?: readonly Rule[];
+  /** Ids of rules the user turned off. */
   disabledRules?: ReadonlySet<string>;
-  /** The graph of the items around this one, for chains and impact. */
+  /** The graph of the items around this one, for chains, cycles and impact. */
   graph?: GraphAnalysis;
   /** Titles of other items by key, to name them in sentences. */
   titles?: ReadonlyMap<string, string>;
 }
+
+/** An interval with the cluster of its causes. */
+export type ClusteredInterval = BlockedInterval & { cluster: Cluster };
 
 /** Everything FlowLens says about an item. */
 export interface ItemAnalysis {
@@ -32,114 +40,89 @@ export interface ItemAnalysis {
   causes: Cause[];
   causeText: string;
   cluster: Cluster;
-  /** Every interval, with the cluster of its causes. */
-  intervals: (FlowInterval & { cluster: Cluster })[];
+  /** Every blocked, waiting and failing interval, oldest first, with its cluster. */
+  intervals: ClusteredInterval[];
   totalBlockedMs: number;
-  totalBlockedWorkingMs: number;
+  /** Blocked time on working days; absent when working time is turned off. */
+  totalBlockedWorkingMs?: number;
   totalWaitingMs: number;
   totalFailingMs: number;
+  /** Open upstream items this one waits on now. */
   openBlockers: ItemLink[];
+  /** Checks that failed and then passed on the same commit. */
   flaky: string[];
-  /** Open blockers upstream, nearest first. */
+  /** Open blockers upstream, nearest first, along the longest chain. */
   chain: string[];
-  /** Items this one holds up (at most 20 named) and how many in all. */
-  impact: { count: number; keys: string[] };
+  /** The dependency cycle this item is in, when it is in one. */
+  cycle?: string[];
+  /** Items this one holds up: directly, in all, and the first 20 by name. */
+  impact: { direct: number; count: number; keys: string[] };
   moves: Move[];
+  /** Problems with the data, in words. */
   warnings: string[];
 }
 
-const sum = (intervals: FlowInterval[], state: FlowInterval['state'], field: 'durationMs' | 'workingMs') =>
-  intervals.filter((i) => i.state === state).reduce((total, i) => total + i[field], 0);
+const total = (intervals: BlockedInterval[], state: BlockedInterval['state'], field: 'durationMs' | 'workingMs') =>
+  intervals.reduce((sum, i) => (i.state === state ? sum + (i[field] ?? 0) : sum), 0);
 
-/** Analyses one item at `now` (epoch ms). Never throws on bad data: it reports warnings. */
-export function analyzeItem(item: WorkItem, ctx: AnalysisContext, now: number): ItemAnalysis {
+/** The cluster of the current state; flowing, done and unknown items have no blocker. */
+function currentCluster(current: CurrentState, item: WorkItem, settings: FlowSettings): Cluster {
+  return current.state === 'blocked' || current.state === 'waiting' || current.state === 'failing' ? clusterOf(current.causes, item, settings) : 'unknown';
+}
+
+/** Totals and intervals of the replayed history. */
+function historyPart(history: History, item: WorkItem, settings: FlowSettings) {
+  return {
+    intervals: history.intervals.map((interval) => ({ ...interval, cluster: clusterOf(interval.causes, item, settings) })),
+    totalBlockedMs: total(history.intervals, 'blocked', 'durationMs'),
+    ...(settings.workingTime ? { totalBlockedWorkingMs: total(history.intervals, 'blocked', 'workingMs') } : {}),
+    totalWaitingMs: total(history.intervals, 'waiting', 'durationMs'),
+    totalFailingMs: total(history.intervals, 'failing', 'durationMs'),
+  };
+}
+
+/** Chain, cycle and impact from the graph, when there is one. */
+function graphPart(key: string, graph: GraphAnalysis | undefined) {
+  // Sentences name a few items; the count comes from the graph's precomputed totals.
+  const keys = graph?.impactOf(key, 20) ?? [];
+  const cycle = graph?.cycleOf(key);
+  return {
+    chain: graph?.chainFrom(key) ?? [],
+    ...(cycle ? { cycle } : {}),
+    impact: { direct: graph?.downstream.get(key)?.length ?? 0, count: graph?.impactCount.get(key) ?? 0, keys },
+  };
+}
+
+/** What is said of an item when the time given as "now" cannot be read: nothing but that. */
+function withoutTime(item: WorkItem, now: unknown): ItemAnalysis {
+  return {
+    key: item.key, state: 'unknown', causes: [], causeText: causeText('unknown', [], undefined, shortKey), cluster: 'unknown',
+    intervals: [], totalBlockedMs: 0, totalWaitingMs: 0, totalFailingMs: 0, openBlockers: [], flaky: [], chain: [],
+    impact: { direct: 0, count: 0, keys: [] }, moves: [], warnings: [`The current time ${JSON.stringify(now)} is unreadable: nothing was analysed.`],
+  };
+}
+
+/** Analyses one item at `at` (epoch ms, or ISO with a zone). Never throws on bad data: it reports warnings. */
+export function analyzeItem(item: WorkItem, ctx: AnalysisContext, at: number | string): ItemAnalysis {
+  const now = parseTime(at);
+  if (!Number.isFinite(now)) return withoutTime(item, at);
   const history = replay(item, ctx.settings, now);
   const current = currentState(item, history, ctx.settings);
-  const cluster = current.state === 'flowing' || current.state === 'done' || current.state === 'unknown' ? 'unknown' : clusterOf(current.causes, item, ctx.settings);
-  const describe = (key: string) => {
-    const title = ctx.titles?.get(key) ?? item.upstream.find((l) => l.key === key)?.title;
-    const short = key.slice(key.indexOf(':') + 1).replace(/^[^/]+\.[^/]+\//, '');
-    return title ? `${short} (${title})` : short;
-  };
-  // Sentences name a few items; the count comes from the graph's precomputed totals.
-  const impactKeys = ctx.graph?.impactOf(item.key, 20) ?? [];
-  const stateAgeMs = current.since ? Math.max(0, now - Date.parse(current.since)) : undefined;
+  const describe = namer(item, ctx.titles);
+  const since = current.since === undefined ? NaN : parseTime(current.since);
   const base = {
     key: item.key,
     state: current.state,
     ...(current.since ? { since: current.since } : {}),
     causes: current.causes,
-    cluster,
-    intervals: history.intervals.map((interval) => ({ ...interval, cluster: clusterOf(interval.causes, item, ctx.settings) })),
-    totalBlockedMs: sum(history.intervals, 'blocked', 'durationMs'),
-    totalBlockedWorkingMs: sum(history.intervals, 'blocked', 'workingMs'),
-    totalWaitingMs: sum(history.intervals, 'waiting', 'durationMs'),
-    totalFailingMs: sum(history.intervals, 'failing', 'durationMs'),
-    openBlockers: item.upstream.filter((link) => link.kind !== 'child-of' && link.open === true),
+    causeText: causeText(current.state, current.causes, current.since, describe),
+    cluster: currentCluster(current, item, ctx.settings),
+    ...historyPart(history, item, ctx.settings),
+    openBlockers: item.upstream.filter((link) => linkBlocks(link, ctx.settings)),
     flaky: flakyChecks(item),
-    chain: ctx.graph?.chainFrom(item.key) ?? [],
-    impact: { count: ctx.graph?.impactCount.get(item.key) ?? impactKeys.length, keys: impactKeys },
+    ...graphPart(item.key, ctx.graph),
     warnings: history.warnings,
   };
-  const moves = suggestMoves(
-    { item, current, cluster, ...(stateAgeMs !== undefined ? { stateAgeMs } : {}), totalBlockedMs: base.totalBlockedMs, flaky: base.flaky, chain: base.chain, impact: impactKeys, impactCount: base.impact.count, settings: ctx.settings, describe },
-    ctx.rules ?? DEFAULT_RULES,
-    ctx.disabledRules,
-  );
-  return { ...base, causeText: causeText(current.state, current.causes, current.since, describe), moves };
-}
-
-const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Tue 10 Nov", in UTC so the same data reads the same everywhere. */
-export function shortDate(iso: string): string {
-  const date = new Date(iso);
-  return `${WEEKDAY[date.getUTCDay()]} ${date.getUTCDate()} ${MONTH[date.getUTCMonth()]}`;
-}
-
-function phrase(cause: Cause, describe: (key: string) => string): string {
-  switch (cause.kind) {
-    case 'flagged':
-      return cause.detail ? `flagged: “${cause.detail}”` : 'flagged as an impediment';
-    case 'blocked-status':
-      return `in status ${cause.detail}`;
-    case 'blocking-label':
-      return `labelled “${cause.detail}”`;
-    case 'blocked-by':
-      return `blocked by ${describe(cause.link!.key)}`;
-    case 'waiting-status':
-      return `waiting in ${cause.detail}`;
-    case 'review-pending':
-      return `review from ${cause.who!.id.startsWith('team:') ? `the ${cause.who!.name} team` : `@${cause.who!.name}`}`;
-    case 'review-required':
-      return 'an approving review, with no reviewer asked';
-    case 'changes-requested':
-      return `changes requested by @${cause.who!.name}`;
-    case 'checks-failing':
-      return `check “${cause.detail}” failing`;
-    case 'conflict':
-      return 'merge conflicts';
-  }
-}
-
-/** The cause in plain words, e.g. "Waiting for review from @alice since Tue 10 Nov". */
-export function causeText(state: FlowState, causes: Cause[], since: string | undefined, describe: (key: string) => string): string {
-  const when = since ? ` since ${shortDate(since)}` : '';
-  const words = causes.map((cause) => phrase(cause, describe));
-  const joined = words.length <= 2 ? words.join(' and ') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-  switch (state) {
-    case 'blocked':
-      return `Blocked${when}: ${joined}.`;
-    case 'waiting':
-      return `Waiting for ${joined.replace(/^waiting in /, '')}${when}.`;
-    case 'failing':
-      return `Needs the author${when}: ${joined}.`;
-    case 'flowing':
-      return `Moving${when}.`;
-    case 'done':
-      return `Done${when}.`;
-    case 'unknown':
-      return 'Not enough data to tell whether this item is blocked.';
-  }
+  const ruleContext = { item, current, ...base, ...(Number.isFinite(since) ? { stateAgeMs: Math.max(0, now - since) } : {}), settings: ctx.settings, describe };
+  return { ...base, moves: suggestMoves(ruleContext, ctx.rules ?? DEFAULT_RULES, ctx.disabledRules) };
 }

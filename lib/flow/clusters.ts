@@ -23,10 +23,16 @@ export function containerOf(key: string): string {
   return path.slice(-2).join('/').toLowerCase();
 }
 
-/** Whether an upstream item belongs to another team. */
+/** Whether `container` is one of `team`'s: `PAY`, `octo-org/api`, or a whole org as `octo-org/*`. */
+function ownedBy(container: string, team: readonly string[]): boolean {
+  const name = container.toLowerCase();
+  return team.some((c) => (c.endsWith('/*') ? name.startsWith(c.slice(0, -1).toLowerCase()) : name === c.toLowerCase()));
+}
+
+/** Whether an upstream item belongs to another team (another project, repository or org). */
 export function isExternal(item: WorkItem, upstreamKey: string, settings: FlowSettings): boolean {
-  const team = settings.teamContainers.length > 0 ? settings.teamContainers.map((c) => c.toLowerCase()) : [item.container.toLowerCase()];
-  return !team.includes(containerOf(upstreamKey).toLowerCase());
+  const team = settings.teamContainers.length > 0 ? settings.teamContainers : [item.container];
+  return !ownedBy(containerOf(upstreamKey), team);
 }
 
 /** The cluster of one cause. */

@@ -7,6 +7,9 @@
 import type { FlowSettings } from './flow-settings';
 import type { FlowEvent, FlowState, ItemLink, Person } from './model';
 
+/** A flow event, or the flow core's own note that an upstream item was resolved then. */
+export type ReplayEvent = FlowEvent | { type: 'upstream-resolved'; at: string; key: string };
+
 /** Why an item is not flowing. */
 export type CauseKind =
   | 'flagged'
@@ -40,6 +43,8 @@ export interface Conditions {
   status?: string;
   labels: Map<string, string>;
   links: Map<string, ItemLink>;
+  /** Upstream items resolved so far: their links no longer block. */
+  resolvedUpstream: Set<string>;
   pending: Map<string, Person>;
   changesRequested: Map<string, Person>;
   checks: Map<string, { conclusion: string; required?: boolean }>;
@@ -48,11 +53,11 @@ export interface Conditions {
 
 /** Conditions of a new item. */
 export function emptyConditions(): Conditions {
-  return { done: false, draft: false, flagged: false, labels: new Map(), links: new Map(), pending: new Map(), changesRequested: new Map(), checks: new Map(), conflict: false };
+  return { done: false, draft: false, flagged: false, labels: new Map(), links: new Map(), resolvedUpstream: new Set(), pending: new Map(), changesRequested: new Map(), checks: new Map(), conflict: false };
 }
 
 /** Applies one event. */
-export function applyEvent(c: Conditions, event: FlowEvent): void {
+export function applyEvent(c: Conditions, event: ReplayEvent): void {
   switch (event.type) {
     case 'closed':
     case 'merged':
@@ -84,12 +89,15 @@ export function applyEvent(c: Conditions, event: FlowEvent): void {
     case 'link-removed':
       c.links.delete(event.key);
       return;
+    case 'upstream-resolved':
+      c.resolvedUpstream.add(event.key);
+      return;
     default:
       applyPullEvent(c, event);
   }
 }
 
-function applyPullEvent(c: Conditions, event: FlowEvent): void {
+function applyPullEvent(c: Conditions, event: ReplayEvent): void {
   switch (event.type) {
     case 'review-requested':
       c.pending.set(event.reviewer.id, event.reviewer);
@@ -132,6 +140,20 @@ function lower(list: string[]): Set<string> {
   return set;
 }
 
+/**
+ * Whether a link holds the item up: an upstream item known to be open, linked by a name the team
+ * counts as blocking (a link without a name counts by its kind). Unknown openness never blocks.
+ */
+export function linkBlocks(link: ItemLink, settings: FlowSettings): boolean {
+  return link.open === true && isWaitLink(link, settings);
+}
+
+/** Whether a link means "waits on" at all (whatever the state of the other item). */
+export function isWaitLink(link: ItemLink, settings: FlowSettings): boolean {
+  if (link.kind === 'child-of') return false;
+  return link.name === undefined || lower(settings.blockedByLinks).has(link.name.toLowerCase());
+}
+
 /** What the conditions add up to: a state and its causes. */
 export function classify(c: Conditions, settings: FlowSettings): { state: FlowState; causes: Cause[] } {
   if (c.done) return { state: 'done', causes: [] };
@@ -150,7 +172,7 @@ function blockedCauses(c: Conditions, settings: FlowSettings): Cause[] {
   if (c.status && lower(settings.blockedStatuses).has(c.status.toLowerCase())) causes.push({ kind: 'blocked-status', detail: c.status });
   const blockingLabels = lower(settings.blockingLabels);
   for (const [name, label] of c.labels) if (blockingLabels.has(name)) causes.push({ kind: 'blocking-label', detail: label });
-  for (const link of c.links.values()) if (link.open === true) causes.push({ kind: 'blocked-by', link });
+  for (const link of c.links.values()) if (linkBlocks(link, settings) && !c.resolvedUpstream.has(link.key)) causes.push({ kind: 'blocked-by', link });
   return causes;
 }
 

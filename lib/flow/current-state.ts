@@ -6,7 +6,7 @@
  */
 import { classify, type Cause, type Conditions } from './conditions';
 import type { FlowSettings } from './flow-settings';
-import type { History } from './intervals';
+import type { History } from './blocked-intervals';
 import type { FlowState, WorkItem } from './model';
 
 /** The state now, since when (ISO, when known), and why. */
@@ -20,7 +20,7 @@ export interface CurrentState {
 export function conditionsNow(item: WorkItem, history: History): Conditions {
   const c = history.conditions;
   const s = item.signals;
-  const now: Conditions = { ...c, labels: new Map(c.labels), links: new Map(), pending: new Map(c.pending), changesRequested: new Map(c.changesRequested), checks: new Map(c.checks) };
+  const now: Conditions = { ...c, labels: new Map(c.labels), links: new Map(), resolvedUpstream: new Set(), pending: new Map(c.pending), changesRequested: new Map(c.changesRequested), checks: new Map(c.checks) };
   now.done = item.state !== 'open';
   if (s.draft !== undefined) now.draft = s.draft;
   if (s.flagged !== undefined) now.flagged = s.flagged;

@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import { CLUSTERS } from './clusters';
-import type { Rule, RuleContext } from './rules';
+import { shortKey } from './item-names';
+import type { Rule, RuleContext } from './moves';
 import { RUBRIC } from './rubric';
 
 const PLACEHOLDERS = ['key', 'title', 'days', 'owner', 'blocker', 'impact'] as const;
@@ -34,20 +35,22 @@ export const customMoveSchema = v.object({
 /** A custom move as the user wrote it. */
 export type CustomMove = v.InferOutput<typeof customMoveSchema>;
 
+/** The placeholders' values for one item. */
 function fill(text: string, ctx: RuleContext): string {
   const owner = ctx.item.assignees[0] ?? ctx.item.author;
-  const blocker = ctx.current.causes.find((c) => c.kind === 'blocked-by')?.link?.key;
+  const blocker = ctx.openBlockers[0]?.key;
   const values: Record<(typeof PLACEHOLDERS)[number], string> = {
-    key: ctx.item.key.split(':')[1] ?? ctx.item.key,
+    key: shortKey(ctx.item.key),
     title: ctx.item.title,
     days: String(Math.round((ctx.stateAgeMs ?? 0) / 86_400_000)),
     owner: owner ? `@${owner.name}` : 'the owner',
     blocker: blocker ? ctx.describe(blocker) : 'the blocker',
-    impact: String(ctx.impactCount),
+    impact: String(ctx.impact.count),
   };
   return text.replace(/\{(\w+)\}/g, (_, name: string) => values[name as keyof typeof values] ?? '');
 }
 
+/** A custom move as a rule: every condition given must hold. */
 function toRule(move: CustomMove): Rule {
   const { states, clusters, minDays, labels } = move.when;
   const wanted = labels?.map((l) => l.toLowerCase());
@@ -63,6 +66,15 @@ function toRule(move: CustomMove): Rule {
   };
 }
 
+/** Parses one move; input with throwing getters is refused like any other bad input. */
+function safely(raw: unknown): ReturnType<typeof v.safeParse<typeof customMoveSchema>> | { success: false; issues: { message: string }[] } {
+  try {
+    return v.safeParse(customMoveSchema, raw);
+  } catch {
+    return { success: false, issues: [{ message: 'This move cannot be read.' }] };
+  }
+}
+
 /** Validates user-written moves: the valid ones as rules, and a message per invalid one. */
 export function parseCustomMoves(input: unknown): { rules: Rule[]; errors: string[] } {
   if (!Array.isArray(input)) return { rules: [], errors: input === undefined ? [] : ['Custom moves must be a list.'] };
@@ -70,7 +82,7 @@ export function parseCustomMoves(input: unknown): { rules: Rule[]; errors: strin
   const errors: string[] = [];
   const ids = new Set<string>();
   input.forEach((raw, i) => {
-    const parsed = v.safeParse(customMoveSchema, raw);
+    const parsed = safely(raw);
     if (!parsed.success) return void errors.push(`Move ${i + 1}: ${parsed.issues.map((issue) => issue.message).join(' ')}`);
     if (ids.has(parsed.output.id)) return void errors.push(`Move ${i + 1}: the id "${parsed.output.id}" is used twice.`);
     ids.add(parsed.output.id);

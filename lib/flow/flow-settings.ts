@@ -1,6 +1,6 @@
 /**
- * What the flow core needs to know about a team's conventions: which statuses, labels and links
- * mean blocked or waiting, the re-flag gap, working days, the team's own projects. Validated:
+ * What the flow core needs to know about a team's conventions: which statuses, labels and link
+ * names mean blocked or waiting, the re-flag gap, working days, the team's own projects. Validated:
  * bad fields fall back to their defaults, never throw.
  */
 import * as v from 'valibot';
@@ -15,8 +15,12 @@ export const flowSettingsSchema = v.object({
   waitingStatuses: names(['Ready', 'Ready for Development', 'Selected for Development', 'In Review', 'Code Review', 'Ready for Review', 'Awaiting Review', 'Ready for QA']),
   /** GitHub labels that mean blocked (case-insensitive). */
   blockingLabels: names(['blocked', 'status: blocked', 'on hold']),
+  /** Link names that mean "waits on" (case-insensitive); links without a name count by kind. */
+  blockedByLinks: names(['is blocked by', 'depends on', 'is blocked', 'blocked by']),
   /** An unflag followed by a re-flag within this many ms is one interval. */
   reflagGapMs: v.fallback(v.pipe(v.number(), v.minValue(0)), 30 * 60_000),
+  /** Also count blocked time in working time (weekends and non-working dates left out). */
+  workingTime: v.fallback(v.boolean(), true),
   /** Working weekdays, 0 = Sunday. */
   workingDays: v.fallback(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), [1, 2, 3, 4, 5]),
   /** Extra non-working dates, `YYYY-MM-DD` (UTC). */

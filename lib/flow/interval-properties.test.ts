@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFlowSettings } from './flow-settings';
-import { replay } from './intervals';
+import { replay } from './blocked-intervals';
 import type { FlowEvent, WorkItem } from './model';
 
 const START = Date.parse('2026-01-05T00:00:00Z');

@@ -40,6 +40,10 @@ export interface ItemLink {
   open?: boolean;
   /** When the link was made, when the source records it. */
   at?: string;
+  /** The source's own words for the link (Jira "is blocked by"), matched against the settings. */
+  name?: string;
+  /** When the linked item was closed or resolved, when known: a blocker stops blocking then. */
+  resolvedAt?: string;
 }
 
 /**

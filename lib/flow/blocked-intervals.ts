@@ -8,6 +8,8 @@ import { applyEvent, causeKey, classify, emptyConditions, type Cause, type Condi
 import type { FlowSettings } from './flow-settings';
 import type { FlowState, WorkItem } from './model';
 import { normalizeEvents } from './normalize-events';
+import { replayEvents } from './replay-events';
+import { iso, parseTime } from './time';
 import { workingMs } from './working-time';
 
 /** A stretch of one state. */
@@ -28,8 +30,12 @@ export interface FlowInterval {
   /** Every cause seen during the interval, once each. */
   causes: Cause[];
   durationMs: number;
-  workingMs: number;
+  /** The part of it on working days; absent when working time is turned off. */
+  workingMs?: number;
 }
+
+/** A blocked, waiting or failing interval; `state` says which. */
+export type BlockedInterval = FlowInterval;
 
 /** The replayed history of an item. */
 export interface History {
@@ -40,18 +46,15 @@ export interface History {
   warnings: string[];
 }
 
-/** Upstream links whose creation time is known but which no `link-added` event records. */
-function linkEvents(item: WorkItem) {
-  const recorded = new Set(item.timeline.flatMap((e) => (e.type === 'link-added' ? [e.link.key] : [])));
-  return item.upstream.filter((link) => link.at && !recorded.has(link.key)).map((link) => ({ type: 'link-added' as const, at: link.at!, link }));
-}
-
 /** Replays the timeline up to `now`. */
 export function replay(item: WorkItem, settings: FlowSettings, now: number): History {
-  const { events, warnings } = normalizeEvents([...item.timeline, ...linkEvents(item)]);
+  const input = replayEvents(item);
+  const { events, warnings } = normalizeEvents(input.events, item.timeline);
+  warnings.push(...input.warnings);
   const conditions = emptyConditions();
   const segments: Segment[] = [];
-  const created = Date.parse(item.createdAt);
+  const created = parseTime(item.createdAt);
+  if (!Number.isFinite(created)) warnings.push('The creation date is unreadable: the history starts at the first event.');
   const origin = Number.isFinite(created) ? created : (events[0]?.t ?? now);
   let open: Segment = { state: 'flowing', start: origin, end: null, causes: [] };
   let future = 0;
@@ -113,10 +116,10 @@ function toInterval(run: Segment, settings: FlowSettings, now: number): FlowInte
   const unique = new Map(run.causes.map((cause) => [causeKey([cause]), cause]));
   return {
     state: run.state as FlowInterval['state'],
-    start: new Date(run.start).toISOString(),
-    ...(run.end !== null ? { end: new Date(run.end).toISOString() } : {}),
+    start: iso(run.start),
+    ...(run.end !== null ? { end: iso(run.end) } : {}),
     causes: [...unique.values()],
     durationMs: Math.max(0, end - run.start),
-    workingMs: workingMs(run.start, end, settings),
+    ...(settings.workingTime ? { workingMs: workingMs(run.start, end, settings) } : {}),
   };
 }

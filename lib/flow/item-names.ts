@@ -1,0 +1,23 @@
+/**
+ * Names for items in sentences: the short key people use (`PAY-42`, `octo-org/api#101`), with the
+ * title when we know it. Keys are the canonical ones of lib/item-key.ts.
+ */
+import type { WorkItem } from './model';
+
+/** `jira:acme.atlassian.net/PAY-42` → `PAY-42`; `github:[host/]owner/repo#7` → `owner/repo#7`. */
+export function shortKey(key: string): string {
+  const rest = key.slice(key.indexOf(':') + 1);
+  if (key.startsWith('jira:')) return rest.slice(rest.lastIndexOf('/') + 1);
+  const hash = rest.lastIndexOf('#');
+  if (hash < 0) return rest;
+  return `${rest.slice(0, hash).split('/').slice(-2).join('/')}${rest.slice(hash)}`;
+}
+
+/** A function naming any key: the short key, and the title from `titles` or the item's links. */
+export function namer(item: WorkItem, titles?: ReadonlyMap<string, string>): (key: string) => string {
+  const linked = new Map([...item.upstream, ...item.downstream].flatMap((link) => (link.title ? [[link.key, link.title] as const] : [])));
+  return (key) => {
+    const title = titles?.get(key) ?? linked.get(key);
+    return title ? `${shortKey(key)} (${title})` : shortKey(key);
+  };
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeItem, type AnalysisContext } from './analyze';
+import { defaultFlowSettings, parseFlowSettings } from './flow-settings';
+import { analyzeGraph } from './graph';
+import type { WorkItem } from './model';
+import { blockedBy, jiraItem, pullItem } from './testing/items';
+
+const settings = defaultFlowSettings;
+const now = Date.parse('2026-11-16T09:00:00Z');
+const movesOf = (item: WorkItem, ctx: Partial<AnalysisContext> = {}) => analyzeItem(item, { settings, ...ctx }, now).moves;
+const byRule = (item: WorkItem, ctx: Partial<AnalysisContext> = {}) => Object.fromEntries(movesOf(item, ctx).map((m) => [m.rule, m]));
+const pay = (n: number) => `jira:acme.atlassian.net/PAY-${n}`;
+
+describe('the rubric’s success story', () => {
+  // PAY-1 has waited on another team's OPS-7 since 10 Nov, 6 days: build without it, plan the
+  // integration, talk to the upstream team.
+  const blocked = jiraItem(1, { upstream: [blockedBy('jira:acme.atlassian.net/OPS-7', '2026-11-10T09:00:00Z', { title: 'Card gateway SDK' })] });
+
+  it('is an external dependency, blocked since the link', () => {
+    expect(analyzeItem(blocked, { settings }, now)).toMatchObject({ state: 'blocked', since: '2026-11-10T09:00:00.000Z', cluster: 'external' });
+  });
+
+  it('suggests the three moves of the story, each with its skill and level', () => {
+    expect(movesOf(blocked).slice(0, 3).map((m) => [m.rule, m.level, m.skillId, m.text])).toEqual([
+      ['build-around-dependency', 'P3', 'p3-integrate-upstream', 'PAY-1 has waited 6 days on OPS-7 (Card gateway SDK): build it without that dependency — stub or feature-flag the part that needs it — so the rest can ship now.'],
+      ['plan-integration', 'P3', 'p3-integrate-upstream', 'Plan how OPS-7 (Card gateway SDK) will plug into PAY-1 once it lands (the interface, a feature flag, the test that proves it), so integrating it is a small, planned step.'],
+      ['talk-to-upstream', 'P4', 'p4-integrations', 'Talk to the OPS team that owns OPS-7 (Card gateway SDK): agree the interface and a date, and tell them PAY-1 waits on it.'],
+    ]);
+  });
+
+  it('does not suggest building around a dependency one day old, nor talking to a team for one’s own item', () => {
+    const fresh = jiraItem(1, { upstream: [blockedBy(pay(9), '2026-11-15T09:00:00Z')] });
+    expect(movesOf(fresh).map((m) => m.rule)).toEqual(['plan-integration']);
+  });
+
+  it('lets users turn rules off', () => {
+    // Blocked 6 days, past twice the 2-day long wait: customer-impact joins the story's moves.
+    expect(movesOf(blocked).map((m) => m.rule)).toEqual(['build-around-dependency', 'plan-integration', 'talk-to-upstream', 'customer-impact']);
+    expect(movesOf(blocked, { disabledRules: new Set(['build-around-dependency']) }).map((m) => m.rule)).toEqual(['plan-integration', 'talk-to-upstream', 'customer-impact']);
+  });
+});
+
+describe('review, CI and conflicts', () => {
+  const red = (since: string) => {
+    const pull = pullItem(5, { timeline: [{ type: 'created', at: '2026-11-10T09:00:00Z' }, { type: 'check', at: since, name: 'e2e', conclusion: 'failure', required: true }] });
+    pull.signals = { ...pull.signals, checks: 'failure', failingChecks: ['e2e'] };
+    return pull;
+  };
+
+  it('asks to fix a check red since this morning, and calls one red for three days a team problem (P2 symptom)', () => {
+    expect(byRule(red('2026-11-16T07:00:00Z'))['fix-red-ci']).toMatchObject({ level: 'P2', text: 'Fix “e2e”: red on the latest commit of octo-org/api#5.' });
+    const persistent = byRule(red('2026-11-13T09:00:00Z'));
+    expect(persistent['fix-red-ci']).toBeUndefined();
+    expect(persistent['persistent-red-ci']).toMatchObject({ level: 'P2', skillId: 'p2-symptoms' });
+    expect(persistent['persistent-red-ci']!.text).toBe("“e2e” has been red on octo-org/api#5 for 3 days: persistently red CI is a team problem, not one pull request's — raise it, then fix or quarantine the check.");
+  });
+
+  it('asks for a reviewer when none is asked, and for a rebase on conflicts', () => {
+    const unasked = pullItem(6);
+    unasked.signals = { ...unasked.signals, reviewDecision: 'review-required' };
+    expect(movesOf(unasked).map((m) => m.text)).toEqual(['Request a reviewer for octo-org/api#6: it needs an approving review and nobody is asked.']);
+    const conflicted = pullItem(8);
+    conflicted.signals = { ...conflicted.signals, mergeable: 'conflicting' };
+    expect(byRule(conflicted)['resolve-conflict']?.text).toBe('Rebase octo-org/api#8 on its base branch (or merge it in): merge conflicts stop it.');
+  });
+
+  it('asks to land the base of a stacked pull request', () => {
+    const stacked = pullItem(9, { upstream: [{ key: 'github:octo-org/api#8', kind: 'stacked-on', open: true, title: 'Extract client' }] });
+    expect(movesOf(stacked).map((m) => m.text)).toEqual(['Get the base octo-org/api#8 (Extract client) reviewed and merged first, or retarget octo-org/api#9 onto the main branch if it no longer needs it.']);
+  });
+});
+
+describe('decisions and releases', () => {
+  it('asks product for a decision when the flag says so', () => {
+    const item = jiraItem(2, { signals: { status: 'In Progress', flagged: true }, timeline: [{ type: 'flagged', at: '2026-11-12T09:00:00Z', reason: 'Waiting on product decision' }] });
+    expect(byRule(item)['get-decision']).toMatchObject({ level: 'P3', text: 'Ask product for the decision PAY-2 waits on, with a proposed default and a date after which the team goes with it; meanwhile plan a track that does not depend on it.' });
+  });
+
+  it('asks to automate a manual release step (P4: engineering over toil)', () => {
+    const item = jiraItem(3, { signals: { status: 'Blocked', labels: ['waiting-for-release'] }, timeline: [{ type: 'status', at: '2026-11-12T09:00:00Z', to: 'Blocked' }] });
+    const analysis = analyzeItem(item, { settings }, now);
+    expect(analysis.cluster).toBe('environment');
+    expect(analysis.moves.map((m) => [m.rule, m.level])).toEqual([['automate-release', 'P4'], ['customer-impact', 'P3']]);
+  });
+});
+
+describe('moves from the graph', () => {
+  // 2, 3 and 4 wait on 1; 5 waits on 4, which waits on 1: PAY-1 holds up four items, three directly.
+  const items = [jiraItem(1), jiraItem(2, { upstream: [blockedBy(pay(1))] }), jiraItem(3, { upstream: [blockedBy(pay(1))] }), jiraItem(4, { upstream: [blockedBy(pay(1))] }), jiraItem(5, { upstream: [blockedBy(pay(4))] })];
+  const graph = analyzeGraph(items, now);
+
+  it('calls out a systemic bottleneck in customer terms (P4)', () => {
+    const analysis = analyzeItem(items[0]!, { settings, graph }, now);
+    expect(analysis.impact).toEqual({ direct: 3, count: 4, keys: [pay(2), pay(3), pay(4), pay(5)] });
+    expect(byRule(items[0]!, { graph })['systemic-bottleneck']).toMatchObject({
+      level: 'P4',
+      skillId: 'p4-systemic',
+      text: 'PAY-1 holds up 4 items (3 directly: PAY-2, PAY-3 and PAY-4, …): customers wait on all of them, so unblock or finish it first.',
+    });
+  });
+
+  it('asks a stuck item to tell the people it holds up (P3: communicate to avoid blocking others)', () => {
+    const tell = byRule(items[3]!, { graph })['tell-downstream'];
+    expect(tell).toMatchObject({ level: 'P3', skillId: 'p3-communicate', text: 'Tell the owners of PAY-5 that PAY-4 is blocked and when to expect it, so they can plan around it.' });
+    // A flowing item holds PAY-2..4 up by being unfinished, not stuck: no message to send.
+    expect(byRule(items[0]!, { graph })['tell-downstream']).toBeUndefined();
+  });
+
+  it('names a long chain of blockers and where to cut it (P3: surface at the retro)', () => {
+    const chained = [jiraItem(10, { upstream: [blockedBy(pay(11))] }), jiraItem(11, { upstream: [blockedBy(pay(12))] }), jiraItem(12, { upstream: [blockedBy(pay(13))] }), jiraItem(13)];
+    const cut = byRule(chained[0]!, { graph: analyzeGraph(chained, now) })['cut-long-chain'];
+    expect(cut).toMatchObject({ level: 'P3', text: 'PAY-10 waits at the end of a chain of 3 open blockers (PAY-11 → PAY-12 → PAY-13): raise it at the retro and cut the chain at PAY-13.' });
+  });
+
+  it('asks to break a dependency cycle (P3: break out of the process)', () => {
+    const cyclic = [jiraItem(20, { upstream: [blockedBy(pay(21))] }), jiraItem(21, { upstream: [blockedBy(pay(20))] })];
+    const analysis = analyzeItem(cyclic[0]!, { settings, graph: analyzeGraph(cyclic, now) }, now);
+    expect(analysis.cycle).toEqual([pay(20), pay(21)]);
+    expect(analysis.moves.find((m) => m.rule === 'break-cycle')).toMatchObject({ level: 'P3', text: 'PAY-20 is in a dependency cycle (PAY-20, PAY-21): none of them can finish first. Break it — split one item or drop one link — and tell the others which.' });
+  });
+
+  it('frames a long block in customer terms', () => {
+    const long = jiraItem(30, { upstream: [blockedBy(pay(31), '2026-11-01T09:00:00Z')] });
+    expect(byRule(long, { settings: parseFlowSettings({ longWaitMs: 86_400_000 }) })['customer-impact']?.text).toBe('Frame it in customer terms: PAY-30 has been blocked 15 days in all; that is how much later its value reaches customers.');
+  });
+});
+
+describe('the engine', () => {
+  it('skips a rule that throws rather than losing the card', () => {
+    const broken = { id: 'broken', skillId: 'p2-blockers', applies: () => true, text: () => { throw new Error('bad'); } };
+    const fine = { id: 'fine', skillId: 'p2-blockers', applies: () => true, text: () => 'Fine.' };
+    expect(movesOf(jiraItem(1), { rules: [broken, fine] }).map((m) => m.rule)).toEqual(['fine']);
+  });
+});

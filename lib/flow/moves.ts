@@ -1,0 +1,87 @@
+/**
+ * The move engine: rules turn an item's state, cluster and place in the graph into suggested
+ * moves, each a concrete sentence made from the item's own data and tagged with the rubric skill
+ * (and level) it comes from. The engine takes rules as input, so users can turn rules off and
+ * add their own (custom-moves.ts); a rule that throws is skipped, never fatal.
+ */
+import type { BlockedInterval } from './blocked-intervals';
+import type { Cluster } from './clusters';
+import type { Cause } from './conditions';
+import type { CurrentState } from './current-state';
+import type { FlowSettings } from './flow-settings';
+import { shortKey } from './item-names';
+import type { ItemLink, WorkItem } from './model';
+import { skill, type Level } from './rubric';
+
+/** What a rule sees. */
+export interface RuleContext {
+  item: WorkItem;
+  current: CurrentState;
+  cluster: Cluster;
+  /** How long the current state has lasted (ms), when known. */
+  stateAgeMs?: number;
+  totalBlockedMs: number;
+  intervals: readonly BlockedInterval[];
+  openBlockers: readonly ItemLink[];
+  flaky: readonly string[];
+  /** Open blockers upstream of the item, nearest first, as far as the graph knows. */
+  chain: readonly string[];
+  cycle?: readonly string[];
+  /** Items this one holds up: directly, in all, and the first few by key. */
+  impact: { direct: number; count: number; keys: readonly string[] };
+  settings: FlowSettings;
+  /** A readable name for any key: its short key and title when known. */
+  describe: (key: string) => string;
+}
+
+/** A suggested move. */
+export interface Move {
+  /** The id of the rule that made it. */
+  rule: string;
+  text: string;
+  level: Level;
+  skillId: string;
+  /** The skill as the rubric words it. */
+  skill: string;
+}
+
+/** A rule: when it applies and what it says. */
+export interface Rule {
+  id: string;
+  skillId: string;
+  applies: (ctx: RuleContext) => boolean;
+  text: (ctx: RuleContext) => string;
+}
+
+const DAY = 86_400_000;
+
+/** "1 day", "6 days": at least one, since the rules only speak of waits that exist. */
+export function days(ms: number | undefined): string {
+  const n = Math.max(1, Math.round((ms ?? 0) / DAY));
+  return `${n} day${n > 1 ? 's' : ''}`;
+}
+
+/** The item's short key, e.g. `PAY-42`. */
+export const own = (ctx: RuleContext) => shortKey(ctx.item.key);
+
+/** The current causes of one kind. */
+export const causesOf = (ctx: RuleContext, kind: Cause['kind']) => ctx.current.causes.filter((cause) => cause.kind === kind);
+
+/** Whether the current state has lasted the settings' "long" wait. */
+export const isLong = (ctx: RuleContext) => (ctx.stateAgeMs ?? 0) >= ctx.settings.longWaitMs;
+
+function toMove(rule: Rule, ctx: RuleContext): Move[] {
+  const cited = skill(rule.skillId);
+  if (!cited) return [];
+  try {
+    return rule.applies(ctx) ? [{ rule: rule.id, text: rule.text(ctx), level: cited.level, skillId: cited.id, skill: cited.text }] : [];
+  } catch {
+    // A user's rule (or a bug in ours) must not take the whole card down with it.
+    return [];
+  }
+}
+
+/** The moves the enabled rules suggest, in rule order. */
+export function suggestMoves(ctx: RuleContext, rules: readonly Rule[], disabled: ReadonlySet<string> = new Set()): Move[] {
+  return rules.flatMap((rule) => (disabled.has(rule.id) ? [] : toMove(rule, ctx)));
+}

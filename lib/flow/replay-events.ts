@@ -1,0 +1,57 @@
+/**
+ * The events a replay reads: the item's timeline, plus what its current upstream links say about
+ * the past — links the timeline never recorded (but whose creation time is known), and when each
+ * resolved blocker stopped blocking. A link whose blocker is closed at an unknown time is not
+ * counted as blocking at all, and the warning says so: FlowLens does not guess how long it held.
+ */
+import type { ReplayEvent } from './conditions';
+import type { ItemLink, WorkItem } from './model';
+import { parseTime } from './time';
+
+/** Timeline events and the warnings found while reading links. */
+export interface ReplayInput {
+  events: ReplayEvent[];
+  warnings: string[];
+}
+
+/**
+ * A link as it was when it was made: the current upstream link's facts, open until the blocker
+ * resolved when we know when that was; otherwise as open as it is now.
+ */
+function historic(link: ItemLink, current: ItemLink | undefined): ItemLink {
+  const merged: ItemLink = { ...current, ...link, kind: link.kind };
+  const resolvedAt = current?.resolvedAt ?? link.resolvedAt;
+  const open = resolvedAt !== undefined && Number.isFinite(parseTime(resolvedAt)) ? true : (current?.open ?? link.open);
+  if (open === undefined) delete merged.open;
+  else merged.open = open;
+  return merged;
+}
+
+/** Adds the facts of the current upstream links to the timeline's link events. */
+function withLinkFacts(timeline: readonly ReplayEvent[], upstream: Map<string, ItemLink>): ReplayEvent[] {
+  return timeline.map((event) => (event.type === 'link-added' ? { ...event, link: historic(event.link, upstream.get(event.link.key)) } : event));
+}
+
+/** Upstream links with a known creation time that no `link-added` event records. */
+function unrecordedLinks(item: WorkItem): ReplayEvent[] {
+  const recorded = new Set(item.timeline.flatMap((e) => (e.type === 'link-added' ? [e.link.key] : [])));
+  return item.upstream.filter((link) => link.at !== undefined && !recorded.has(link.key)).map((link) => ({ type: 'link-added' as const, at: link.at!, link: historic(link, link) }));
+}
+
+/** When each resolved upstream item stopped blocking. */
+function resolutions(item: WorkItem): ReplayEvent[] {
+  return item.upstream.filter((link) => link.open !== true && link.resolvedAt !== undefined).map((link) => ({ type: 'upstream-resolved' as const, at: link.resolvedAt!, key: link.key }));
+}
+
+/** Closed blockers that the history links to but whose closing time nobody told us. */
+function unknownClosings(events: readonly ReplayEvent[]): string[] {
+  const keys = new Set(events.flatMap((e) => (e.type === 'link-added' && e.link.kind !== 'child-of' && e.link.open === false ? [e.link.key] : [])));
+  return [...keys].map((key) => `${key} is closed but not when: the time it blocked this item is not counted.`);
+}
+
+/** Everything a replay of `item` reads, in no particular order. */
+export function replayEvents(item: WorkItem): ReplayInput {
+  const upstream = new Map(item.upstream.map((link) => [link.key, link]));
+  const events = [...withLinkFacts(item.timeline, upstream), ...unrecordedLinks(item), ...resolutions(item)];
+  return { events, warnings: unknownClosings(events) };
+}

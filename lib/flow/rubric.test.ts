@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { RUBRIC, SUCCESS_STORY } from './rubric';
+import { DEFAULT_RULES } from './rules';
+
+const RUBRIC_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds/flow-rubric.txt');
+
+/** The rubric file's skills as [level, text], read the way the file is laid out: "P2 |", then "- skill" lines. */
+function skillsInFile(text: string): [string, string][] {
+  let level = '';
+  return text.split('\n').flatMap((line): [string, string][] => {
+    const heading = /^(P[1-4]) \|/.exec(line);
+    if (heading) level = heading[1]!;
+    return line.startsWith('- ') && level ? [[level, line.slice(2).trim()]] : [];
+  });
+}
+
+describe('the rubric as data', () => {
+  it.skipIf(!existsSync(RUBRIC_FILE))('has every skill of the rubric file, word for word, at its level, and its success story', () => {
+    const text = readFileSync(RUBRIC_FILE, 'utf8');
+    expect(RUBRIC.map((s) => [s.level, s.text])).toEqual(skillsInFile(text));
+    expect(text).toContain(SUCCESS_STORY);
+  });
+
+  it('is cited by every default rule, at every level from P1 to P4', () => {
+    const ids = new Set(RUBRIC.map((s) => s.id));
+    expect(DEFAULT_RULES.filter((rule) => !ids.has(rule.skillId)).map((r) => r.id)).toEqual([]);
+    const levels = new Set(DEFAULT_RULES.map((rule) => RUBRIC.find((s) => s.id === rule.skillId)!.level));
+    expect([...levels].sort()).toEqual(['P1', 'P2', 'P3', 'P4']);
+    expect(new Set(DEFAULT_RULES.map((r) => r.id)).size).toBe(DEFAULT_RULES.length);
+  });
+});
