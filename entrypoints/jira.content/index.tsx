@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import badgeCss from '@/components/badge.css?inline';
 import { findIssueView } from '@/lib/adapters/jira/find-items';
-import { issueKeyOf } from '@/lib/adapters/jira/page-detect';
+import { findListedIssues } from '@/lib/adapters/jira/find-listed';
 import { runContentScript } from '@/lib/content/run-content-script';
 
 // Jira Cloud; Data Center hosts are registered at runtime once the user grants them.
@@ -10,8 +10,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main(ctx) {
-    const find = (root: Document | Element, href: string) =>
-      findIssueView(root, href).map((found) => ({ ...found, placement: 'inside' as const }));
-    runContentScript(ctx, { active: (href) => issueKeyOf(href) !== undefined, find }, badgeCss);
+    const find = (root: Document | Element, href: string) => [
+      ...findIssueView(root, href).map((found) => ({ ...found, placement: 'inside' as const })),
+      ...findListedIssues(root, href),
+    ];
+    runContentScript(ctx, { active: () => true, find }, badgeCss);
   },
 });

@@ -21,6 +21,7 @@ export const PAGES = {
   'github.com/octo-org/web/issues/13': 'github/pages/issue-react.html',
   'github.com/search': 'github/pages/search-react.html',
   'acme.atlassian.net/browse/PAY-42': 'jira/pages/issue-view.html',
+  'acme.atlassian.net/jira/software/projects/PAY/boards/3': 'jira/pages/board-cloud.html',
 };
 
 /** The browser to drive: Debian's Chromium unless CHROMIUM_PATH says otherwise. */
@@ -119,6 +120,8 @@ export function createJiraApi() {
     const { request, url } = await record(api, route);
     if (api.mode === 'logged-out') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><title>Log in with Atlassian account</title></html>' });
     if (api.mode === 'rate-limited') return route.fulfill({ status: 429, headers: { 'retry-after': '120' }, contentType: 'application/json', body: '{"errorMessages":["Rate limit exceeded."]}' });
+    const recordedJira = { '/rest/api/3/field': 'fields.json', '/rest/api/3/status': 'statuses.json', '/rest/api/3/changelog/bulkfetch': 'changelogs.json' }[url.pathname];
+    if (recordedJira) return route.fulfill(json(200, JSON.parse(readFileSync(join(JIRA_FIXTURES, 'api', recordedJira), 'utf8'))));
     if (url.pathname !== '/rest/api/3/issue/bulkfetch' || request.method() !== 'POST') return route.fulfill(json(404, { errorMessages: ['Not found'] }));
     const { issueIdsOrKeys = [] } = request.postDataJSON() ?? {};
     const issues = issueIdsOrKeys.flatMap((key) => {

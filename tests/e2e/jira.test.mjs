@@ -22,10 +22,12 @@ describe('Jira Cloud issue view', () => {
     assert.equal(badge.blockers, '1', 'PAY-40 is open and blocks PAY-42');
     assert.ok(badge.inHeading, 'the badge sits at the end of the summary heading');
     assert.equal(badge.state, 'blocked');
-    assert.match(badge.label, /^Jira issue blocked, 1 open blocker\. FlowLens: Blocked: blocked by PAY-40 \(Upgrade the card gateway SDK\)\./);
-    const calls = browser.jira.requests;
+    // The changelog (epoch-number date) says PAY-40 was linked as a blocker at 2026-11-14T10:30Z.
+    assert.equal(badge.since, new Date(1794652200000).toISOString());
+    assert.match(badge.label, /^Jira issue blocked for \d+[mhdw], 1 open blocker\. FlowLens: Blocked since Sat 14 Nov: blocked by PAY-40 \(Upgrade the card gateway SDK\)\./);
+    const calls = browser.jira.requests.filter((r) => r.path === '/rest/api/3/issue/bulkfetch');
     assert.equal(calls.length, 1);
-    assert.equal(calls[0].path, '/rest/api/3/issue/bulkfetch');
+    assert.deepEqual(browser.jira.requests.map((r) => r.path).sort(), ['/rest/api/3/changelog/bulkfetch', '/rest/api/3/field', '/rest/api/3/issue/bulkfetch', '/rest/api/3/status']);
     assert.match(calls[0].headers.cookie ?? '', /tenant\.session\.token=session-abc/);
     assert.equal(calls[0].headers.authorization, undefined);
     assert.ok(calls[0].fromWorker, 'the background makes the request, not the page');
@@ -48,5 +50,18 @@ describe('Jira Cloud issue view', () => {
     await page.goto('https://acme.atlassian.net/browse/PAY-42');
     await waitForBadges(page, 1);
     assert.match((await readBadges(page))[0].label, /Jira rate limit reached; showing cached data until/);
+  });
+
+  it('badges every card of a board once, in one batch', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://acme.atlassian.net/jira/software/projects/PAY/boards/3');
+    await waitForBadges(page, 4);
+    const badges = await readBadges(page);
+    assert.deepEqual(badges.map((b) => b.key), ['PAY-40', 'PAY-43', 'PAY-42', 'PAY-44'].map((k) => `jira:acme.atlassian.net/${k}`));
+    assert.deepEqual(badges.map((b) => b.state), ['error', 'error', 'blocked', 'error'], 'only PAY-42 is recorded; Jira leaves the others out');
+    assert.match(badges[0].label, /PAY-40 does not exist, or you cannot see it in Jira\./);
+    assert.equal(browser.jira.requests.filter((r) => r.path === '/rest/api/3/issue/bulkfetch').length, 1, 'four cards, one bulk fetch');
+    assert.deepEqual(errors, []);
   });
 });

@@ -10,3 +10,32 @@ export const ISSUE_SUMMARY_HEADING = [
   // Jira Data Center / Server issue view.
   'h1#summary-val',
 ].join(', ');
+
+/**
+ * Places that list issues: each is one place, so each gets one badge however many `/browse/`
+ * links (key, summary, screen-reader twin) it holds.
+ */
+export const ISSUE_CONTAINERS = [
+  // Jira Cloud board cards (company- and team-managed boards).
+  '[data-testid="platform-board-kit.ui.card.card"]',
+  // Jira Cloud backlog rows.
+  '[data-testid="software-backlog.card-list.card.card-contents.card-container"]',
+  // Jira Cloud issue navigator / list view rows.
+  '[data-testid="native-issue-table.ui.issue-row"]',
+  // Jira Cloud linked issues and child issues in the issue view.
+  '[data-testid="issue.issue-view.views.common.issue-line-card.issue-line-card-view.container"]',
+  // Jira Data Center boards (ghx markup; the key is also in data-issue-key).
+  '.ghx-issue[data-issue-key]',
+  '.ghx-issue-compact[data-issue-key]',
+  // Jira Data Center issue navigator rows.
+  'tr.issuerow[data-issuekey]',
+].join(', ');
+
+/** Inside a container, where the badge goes, in order of preference: the issue key, where shown. */
+export const CONTAINER_KEY: readonly string[] = [
+  '[data-testid="platform-card.common.ui.key.key"]',
+  '[data-testid="issue.issue-view.views.common.issue-line-card.issue-line-card-view.key"]',
+  '.ghx-key',
+  'td.issuekey a.issue-link',
+  'a[href*="/browse/"]',
+];

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findListedIssues } from './find-listed';
+
+const load = (name: string) => new DOMParser().parseFromString(readFileSync(resolve('tests/fixtures/jira/pages', name), 'utf8'), 'text/html');
+
+describe('findListedIssues', () => {
+  it('finds exactly the 4 cards of a Jira Cloud board, once each despite screen-reader twins', () => {
+    const found = findListedIssues(load('board-cloud.html'), 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3');
+    expect(found.map((f) => f.key)).toEqual(['PAY-40', 'PAY-43', 'PAY-42', 'PAY-44'].map((k) => `jira:acme.atlassian.net/${k}`));
+    expect(found.every((f) => f.anchor.getAttribute('data-testid') === 'platform-card.common.ui.key.key')).toBe(true);
+  });
+
+  it('finds exactly the 3 issues of a Data Center board under a context path', () => {
+    const found = findListedIssues(load('board-dc.html'), 'https://jira.corp.example/jira/secure/RapidBoard.jspa?rapidView=7');
+    expect(found.map((f) => f.key)).toEqual(['OPS-1', 'OPS-2', 'OPS-3'].map((k) => `jira:jira.corp.example/${k}`));
+    expect(found[0]!.anchor.classList.contains('ghx-key')).toBe(true);
+  });
+
+  it('brings a card back when only its key was re-rendered', () => {
+    const doc = load('board-cloud.html');
+    const key = doc.querySelectorAll('[data-testid="platform-card.common.ui.key.key"]')[2]!;
+    expect(findListedIssues(key, 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3').map((f) => f.key)).toEqual(['jira:acme.atlassian.net/PAY-42']);
+  });
+
+  it('ignores /browse/ links outside listed issues', () => {
+    const doc = new DOMParser().parseFromString('<a href="/browse/PAY-1">Epic</a>', 'text/html');
+    expect(findListedIssues(doc, 'https://acme.atlassian.net/jira/your-work')).toEqual([]);
+  });
+});
