@@ -49,7 +49,7 @@ export interface History {
 /** Replays the timeline up to `now`. */
 export function replay(item: WorkItem, settings: FlowSettings, now: number): History {
   const input = replayEvents(item);
-  const { events, warnings } = normalizeEvents(input.events, item.timeline);
+  const { events, warnings } = normalizeEvents(input.events, item.timeline.length);
   warnings.push(...input.warnings);
   const conditions = emptyConditions();
   const segments: Segment[] = [];
@@ -57,6 +57,7 @@ export function replay(item: WorkItem, settings: FlowSettings, now: number): His
   if (!Number.isFinite(created)) warnings.push('The creation date is unreadable: the history starts at the first event.');
   const origin = Number.isFinite(created) ? created : (events[0]?.t ?? now);
   let open: Segment = { state: 'flowing', start: origin, end: null, causes: [] };
+  let openKey = '';
   let future = 0;
   for (let i = 0; i < events.length; i++) {
     const { event, t } = events[i]!;
@@ -67,10 +68,12 @@ export function replay(item: WorkItem, settings: FlowSettings, now: number): His
     applyEvent(conditions, event);
     if (events[i + 1]?.t === t) continue; // apply every event of one instant before judging it
     const next = classify(conditions, settings);
-    if (next.state === open.state && causeKey(next.causes) === causeKey(open.causes)) continue;
+    const nextKey = causeKey(next.causes);
+    if (next.state === open.state && nextKey === openKey) continue;
     const at = Math.max(t, open.start);
     if (at > open.start) segments.push({ ...open, end: at });
     open = { state: next.state, start: at, end: null, causes: next.causes };
+    openKey = nextKey;
   }
   segments.push(open);
   if (future) warnings.push(`Ignored ${future} event${future > 1 ? 's' : ''} dated after now.`);

@@ -6,19 +6,18 @@
 import { isWaitLink } from './conditions';
 import type { FlowSettings } from './flow-settings';
 import type { ItemLink, WorkItem } from './model';
-import { parseTime } from './time';
 
 /** Items as indices with their edges both ways. */
 export interface IndexedGraph {
   /** Keys by index: the items in input order, then keys only seen in links. */
   keys: string[];
   index: Map<string, number>;
+  /** The item at each index; undefined for keys only seen in links. */
+  items: (WorkItem | undefined)[];
   /** Open items each index waits on, directly. */
   up: number[][];
   /** Items directly waiting on each index. */
   down: number[][];
-  /** Creation time (epoch ms) by index; NaN when unknown. */
-  created: number[];
 }
 
 function indexOf(g: IndexedGraph, key: string): number {
@@ -26,39 +25,38 @@ function indexOf(g: IndexedGraph, key: string): number {
   if (i === undefined) {
     i = g.keys.push(key) - 1;
     g.index.set(key, i);
+    g.items.push(undefined);
     g.up.push([]);
     g.down.push([]);
-    g.created.push(NaN);
   }
   return i;
 }
 
-function addEdge(g: IndexedGraph, from: number, to: number, seen: Set<number>): void {
-  // One edge per pair, however many links say so (a link both ways, or twice).
-  const id = from * g.keys.length + to;
-  if (seen.has(id)) return;
-  seen.add(id);
+/** One edge per pair, however many links say so (a link both ways, or twice). */
+function addEdge(g: IndexedGraph, from: number, to: number): void {
+  if (g.up[from]!.includes(to)) return;
   g.up[from]!.push(to);
   g.down[to]!.push(from);
 }
 
+/** Whether the other end of a link is open: by its item when we have it, else as the link says. */
+function openEnd(g: IndexedGraph, link: ItemLink): boolean {
+  const i = g.index.get(link.key);
+  const item = i === undefined ? undefined : g.items[i];
+  return item ? item.state === 'open' : link.open === true;
+}
+
 /** Builds the graph of `items`: a link counts when it means "waits on" and both ends are open. */
 export function buildGraph(items: readonly WorkItem[], settings: FlowSettings): IndexedGraph {
-  const g: IndexedGraph = { keys: [], index: new Map(), up: [], down: [], created: [] };
-  const byKey = new Map(items.map((item) => [item.key, item]));
-  for (const item of byKey.values()) g.created[indexOf(g, item.key)] = parseTime(item.createdAt);
-  const isOpen = (link: ItemLink) => (byKey.has(link.key) ? byKey.get(link.key)!.state === 'open' : link.open === true);
-  const pairs: [string, string][] = [];
-  for (const item of byKey.values()) {
-    if (item.state !== 'open') continue;
-    for (const link of item.upstream) if (isWaitLink(link, settings) && isOpen(link)) pairs.push([item.key, link.key]);
-    for (const link of item.downstream) if (isWaitLink(link, settings) && isOpen(link)) pairs.push([link.key, item.key]);
+  const g: IndexedGraph = { keys: [], index: new Map(), items: [], up: [], down: [] };
+  // Every item first, so that links can ask whether their other end is open.
+  for (const item of items) g.items[indexOf(g, item.key)] = item;
+  const count = g.keys.length;
+  for (let i = 0; i < count; i++) {
+    const item = g.items[i];
+    if (!item || item.state !== 'open') continue;
+    for (const link of item.upstream) if (isWaitLink(link, settings) && openEnd(g, link)) addEdge(g, i, indexOf(g, link.key));
+    for (const link of item.downstream) if (isWaitLink(link, settings) && openEnd(g, link)) addEdge(g, indexOf(g, link.key), i);
   }
-  for (const [from, to] of pairs) {
-    indexOf(g, from);
-    indexOf(g, to);
-  }
-  const seen = new Set<number>();
-  for (const [from, to] of pairs) addEdge(g, g.index.get(from)!, g.index.get(to)!, seen);
   return g;
 }

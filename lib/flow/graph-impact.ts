@@ -23,7 +23,7 @@ function popcount(set: Uint32Array): number {
   return total;
 }
 
-/** Edges leaving each component: how many blockers will read its bitset. */
+/** Edges leaving each component: how many blockers will read its reach. */
 function readers(g: IndexedGraph, comps: Components): Int32Array {
   const count = new Int32Array(comps.members.length);
   g.up.forEach((tos, from) => {
@@ -32,31 +32,80 @@ function readers(g: IndexedGraph, comps: Components): Int32Array {
   return count;
 }
 
+/** The items that wait on a component: a list while few, a bitset once many. */
+interface Reach {
+  list?: number[];
+  bits?: Uint32Array;
+  size: number;
+}
+
+/** What a component's reach is made of: items waiting on it directly, and the reach of their components. */
+function parts(c: number, g: IndexedGraph, comps: Components, reaches: (Reach | undefined)[]) {
+  const direct: number[] = [];
+  const inherited: Reach[] = [];
+  for (const m of comps.members[c]!) {
+    for (const d of g.down[m]!) {
+      direct.push(d);
+      const from = reaches[comps.of[d]!];
+      if (comps.of[d] !== c && from) inherited.push(from);
+    }
+  }
+  return { direct, inherited };
+}
+
+/** Union as a list, each item once (marked with the component's own stamp). */
+function asList(c: number, direct: number[], inherited: Reach[], stamp: Int32Array): Reach {
+  const list: number[] = [];
+  const add = (i: number) => {
+    if (stamp[i] === c) return;
+    stamp[i] = c;
+    list.push(i);
+  };
+  direct.forEach(add);
+  for (const reach of inherited) reach.list!.forEach(add);
+  return { list, size: list.length };
+}
+
+/** Union as a bitset. */
+function asBits(direct: number[], inherited: Reach[], words: number): Reach {
+  const bits = new Uint32Array(words);
+  for (const reach of inherited) {
+    if (reach.bits) orInto(bits, reach.bits);
+    else reach.list!.forEach((i) => setBit(bits, i));
+  }
+  direct.forEach((i) => setBit(bits, i));
+  return { bits, size: popcount(bits) };
+}
+
+/** Drops the reach of waiting components once their last blocker has read it: memory stays small. */
+function release(c: number, g: IndexedGraph, comps: Components, left: Int32Array, reaches: (Reach | undefined)[]): void {
+  for (const m of comps.members[c]!) {
+    for (const d of g.down[m]!) {
+      const dc = comps.of[d]!;
+      if (dc !== c && --left[dc]! === 0) reaches[dc] = undefined;
+    }
+  }
+}
+
 /** How many items wait on each index, transitively (an item in a cycle does not count itself). */
 export function impactCounts(g: IndexedGraph, comps: Components): Int32Array {
   const words = (g.keys.length + 31) >>> 5;
   const counts = new Int32Array(g.keys.length);
-  const bits: (Uint32Array | undefined)[] = [];
+  const reaches: (Reach | undefined)[] = [];
   const left = readers(g, comps);
+  const stamp = new Int32Array(g.keys.length).fill(-1);
   // Components come blockers first, so walking them backwards meets every waiter before its blockers.
   for (let c = comps.members.length - 1; c >= 0; c--) {
-    const members = comps.members[c]!;
-    if (members.every((m) => g.down[m]!.length === 0)) continue;
-    const set = new Uint32Array(words);
-    for (const m of members) {
-      for (const d of g.down[m]!) {
-        setBit(set, d);
-        const dc = comps.of[d]!;
-        if (dc === c) continue;
-        if (bits[dc]) orInto(set, bits[dc]);
-        if (--left[dc]! === 0) bits[dc] = undefined;
-      }
-    }
+    const { direct, inherited } = parts(c, g, comps, reaches);
+    if (direct.length === 0) continue;
     const cyclic = isCycle(c, comps, g.up);
-    if (cyclic) members.forEach((m) => setBit(set, m));
-    const size = popcount(set) - (cyclic ? 1 : 0);
-    for (const m of members) counts[m] = size;
-    if (left[c]! > 0) bits[c] = set;
+    if (cyclic) direct.push(...comps.members[c]!);
+    // Lists while the union is smaller than a bitset; past that, bitsets are cheaper to merge.
+    const bound = inherited.reduce((sum, reach) => sum + (reach.bits ? Infinity : reach.size), direct.length);
+    const reach = bound < words ? asList(c, direct, inherited, stamp) : asBits(direct, inherited, words);
+    for (const m of comps.members[c]!) counts[m] = reach.size - (cyclic ? 1 : 0);
+    if (left[c]! > 0) reaches[c] = reach;
+    release(c, g, comps, left, reaches);
   }
   return counts;
 }

@@ -10,6 +10,7 @@ import { buildGraph, type IndexedGraph } from './graph-build';
 import { components, isCycle, type Components } from './graph-components';
 import { impactCounts, reach } from './graph-impact';
 import { chainFrom, criticalStart, longestChains } from './critical-path';
+import { IndexedView } from './indexed-view';
 import type { WorkItem } from './model';
 import { parseTime } from './time';
 
@@ -18,15 +19,15 @@ export interface GraphAnalysis {
   /** Item keys in input order; open items only referenced by links come after them. */
   keys: string[];
   /** Open items each key waits on, directly. */
-  upstream: Map<string, string[]>;
+  upstream: ReadonlyMap<string, string[]>;
   /** Items waiting on each key, directly. */
-  downstream: Map<string, string[]>;
+  downstream: ReadonlyMap<string, string[]>;
   /** Each cycle as its keys, sorted; items in a cycle wait on each other. */
   cycles: string[][];
   /** The longest chain of open blockers, from the item that waits to the root blocker, and its age. */
   criticalPath: { keys: string[]; ageMs: number };
   /** How many items each key holds up transitively. */
-  impactCount: Map<string, number>;
+  impactCount: ReadonlyMap<string, number>;
   /** Every key transitively upstream of `key`, nearest first. */
   upstreamOf(key: string): string[];
   /** Keys `key` holds up transitively, nearest first, at most `limit`. */
@@ -52,7 +53,8 @@ function cyclesOf(g: IndexedGraph, comps: Components): { list: string[][]; byKey
 
 /** Age of a chain: since its oldest item was opened (0 when no creation time is known). */
 function ageOf(path: number[], g: IndexedGraph, now: number): number {
-  const oldest = path.reduce((min, i) => (g.created[i]! < min ? g.created[i]! : min), Infinity);
+  const created = path.map((i) => parseTime(g.items[i]?.createdAt)).filter(Number.isFinite);
+  const oldest = created.reduce((min, t) => Math.min(min, t), Infinity);
   return Number.isFinite(oldest) && Number.isFinite(now) ? Math.max(0, now - oldest) : 0;
 }
 
@@ -70,11 +72,11 @@ export function analyzeGraph(items: readonly WorkItem[], at: number | string, se
   const indexOf = (key: string) => g.index.get(key);
   return {
     keys: g.keys,
-    upstream: new Map(g.keys.map((key, i) => [key, keysOf(g.up[i]!)])),
-    downstream: new Map(g.keys.map((key, i) => [key, keysOf(g.down[i]!)])),
+    upstream: new IndexedView(g.keys, g.index, (i) => keysOf(g.up[i]!)),
+    downstream: new IndexedView(g.keys, g.index, (i) => keysOf(g.down[i]!)),
     cycles: cycles.list,
     criticalPath: critical.length > 1 ? { keys: keysOf(critical), ageMs: ageOf(critical, g, now) } : { keys: [], ageMs: 0 },
-    impactCount: new Map(g.keys.map((key, i) => [key, counts[i]!])),
+    impactCount: new IndexedView(g.keys, g.index, (i) => counts[i]!),
     upstreamOf: (key) => (indexOf(key) === undefined ? [] : keysOf(reach(indexOf(key)!, g.up))),
     impactOf: (key, limit) => (indexOf(key) === undefined ? [] : keysOf(reach(indexOf(key)!, g.down, limit))),
     chainFrom: (key) => (indexOf(key) === undefined ? [] : keysOf(chainFrom(indexOf(key)!, g, comps, chains).slice(1))),

@@ -33,24 +33,35 @@ const RANK: Partial<Record<ReplayEvent['type'], number>> = {
   merged: 9,
 };
 
-/** What makes two events the same; providers build events with a fixed key order. */
-function identity(event: ReplayEvent): string {
-  return JSON.stringify(event);
+interface Entry extends TimedEvent {
+  /** What makes two events the same, made only when two events share an instant. */
+  id?: string;
+}
+
+/** The identity of an event: its content, with its time as a number (`…00Z` and `…00.000Z` agree). */
+function identity(entry: Entry): string {
+  return (entry.id ??= JSON.stringify({ ...entry.event, at: entry.t }));
+}
+
+const rank = (entry: Entry) => RANK[entry.event.type] ?? 0;
+
+/** Time, then rank, then content: a total order, so any arrival order gives the same result. */
+function compare(a: Entry, b: Entry): number {
+  if (a.t !== b.t) return a.t - b.t;
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  const [x, y] = [identity(a), identity(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
- * Whether readable event times run one way, oldest or newest first (Jira sends its changelog
- * newest first: the API's order, not a data problem). Creation events are left out: providers put
- * them first whatever the order of the rest.
+ * Whether the source's own events run one way, oldest or newest first (Jira sends its changelog
+ * newest first: the API's order, not a data problem). Creation events are left out: providers
+ * put them first whatever the order of the rest.
  */
-function inOrder(raw: readonly ReplayEvent[]): boolean {
-  let up = true;
-  let down = true;
-  let last = NaN;
-  for (const event of raw) {
+function inOrder(entries: readonly Entry[]): boolean {
+  let [up, down, last] = [true, true, NaN];
+  for (const { event, t } of entries) {
     if (event.type === 'created') continue;
-    const t = parseTime(event.at);
-    if (!Number.isFinite(t)) continue;
     if (t < last) up = false;
     if (t > last) down = false;
     last = t;
@@ -58,30 +69,36 @@ function inOrder(raw: readonly ReplayEvent[]): boolean {
   return up || down;
 }
 
-/** Orders and cleans a timeline; the order warning judges `original` (the source's own events). */
-export function normalizeEvents(raw: readonly ReplayEvent[], original: readonly ReplayEvent[] = raw): NormalizedTimeline {
-  const warnings: string[] = [];
-  const seen = new Set<string>();
-  const events: (TimedEvent & { id: string })[] = [];
-  let unreadable = 0;
-  let duplicates = 0;
-  for (const event of raw) {
-    const t = parseTime(event.at);
-    if (!Number.isFinite(t)) {
-      unreadable += 1;
-      continue;
-    }
-    const id = `${t}|${identity(event)}`;
-    if (seen.has(id)) {
-      duplicates += 1;
-      continue;
-    }
-    seen.add(id);
-    events.push({ event, t, id });
+/** Drops events equal to the one before them (after sorting, equal events are neighbours). */
+function withoutDuplicates(sorted: Entry[]): { kept: TimedEvent[]; dropped: number } {
+  const kept: TimedEvent[] = [];
+  let previous: Entry | undefined;
+  for (const entry of sorted) {
+    if (previous && previous.t === entry.t && previous.event.type === entry.event.type && identity(previous) === identity(entry)) continue;
+    kept.push({ event: entry.event, t: entry.t });
+    previous = entry;
   }
-  events.sort((a, b) => a.t - b.t || (RANK[a.event.type] ?? 0) - (RANK[b.event.type] ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  if (unreadable) warnings.push(`Ignored ${unreadable} event${unreadable > 1 ? 's' : ''} with an unreadable date.`);
-  if (duplicates) warnings.push(`Ignored ${duplicates} duplicate event${duplicates > 1 ? 's' : ''}.`);
-  if (!inOrder(original)) warnings.push('Events arrived out of order and were sorted by time.');
-  return { events: events.map(({ event, t }) => ({ event, t })), warnings };
+  return { kept, dropped: sorted.length - kept.length };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n > 1 ? 's' : ''}`;
+
+/** Orders and cleans events; the order warning judges the first `own` of them (the source's own). */
+export function normalizeEvents(raw: readonly ReplayEvent[], own = raw.length): NormalizedTimeline {
+  const entries: Entry[] = [];
+  let unreadable = 0;
+  let ownReadable = 0;
+  raw.forEach((event, i) => {
+    const t = parseTime(event.at);
+    if (!Number.isFinite(t)) return void (unreadable += 1);
+    entries.push({ event, t });
+    if (i < own) ownReadable = entries.length;
+  });
+  const ordered = inOrder(entries.slice(0, ownReadable));
+  const { kept, dropped } = withoutDuplicates(entries.sort(compare));
+  const warnings: string[] = [];
+  if (unreadable) warnings.push(`Ignored ${plural(unreadable, 'event')} with an unreadable date.`);
+  if (dropped) warnings.push(`Ignored ${plural(dropped, 'duplicate event')}.`);
+  if (!ordered) warnings.push('Events arrived out of order and were sorted by time.');
+  return { events: kept, warnings };
 }

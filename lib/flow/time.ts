@@ -10,8 +10,14 @@ const ZONED = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{
 /** Epoch ms of an ISO time or an epoch number; NaN when it cannot be read without guessing. */
 export function parseTime(value: string | number | undefined | null): number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
-  if (typeof value !== 'string' || !ZONED.test(value.trim())) return NaN;
-  return Date.parse(value.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  if (typeof value !== 'string') return NaN;
+  // The common case, toISOString's own form (`2026-11-02T09:00:00.000Z`), needs no checking.
+  if (value.length === 24 && value.charCodeAt(10) === 84 && value.charCodeAt(23) === 90) return Date.parse(value);
+  if (!ZONED.test(value)) return NaN;
+  // `+0000` → `+00:00`: the only offset form every engine's Date.parse is required to read.
+  const sign = value.charAt(value.length - 5);
+  const compact = value.length > 10 && (sign === '+' || sign === '-');
+  return Date.parse(compact ? `${value.slice(0, -2)}:${value.slice(-2)}` : value);
 }
 
 /** The ISO string of epoch ms. */
