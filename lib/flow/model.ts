@@ -123,4 +123,9 @@ export interface WorkItem {
   timeline: FlowEvent[];
   upstream: ItemLink[];
   downstream: ItemLink[];
+  /**
+   * Items of another source this one names (Jira keys in a PR's title or branch), as the
+   * source wrote them (`PAY-42`): shown beside it, never counted as blockers.
+   */
+  mentions?: string[];
 }
