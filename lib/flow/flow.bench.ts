@@ -1,4 +1,5 @@
-// npm run bench: the flow core on synthetic teams of 100, 1,000 and 10,000 items.
+// npm run bench: the flow core on synthetic teams of 100, 1,000 and 10,000 items: the graph with
+// random links (up to two earlier items each) and as one chain, and every item analysed.
 import { bench, describe } from 'vitest';
 import { analyzeItem } from './analyze';
 import { defaultFlowSettings } from './flow-settings';
@@ -29,12 +30,21 @@ function team(size: number): WorkItem[] {
   });
 }
 
+/** The worst shape for depth: every item waits on the next, one chain of `size`. */
+function chain(size: number): WorkItem[] {
+  return team(size).map((item, i) => ({ ...item, upstream: i + 1 < size ? [{ key: `jira:acme.atlassian.net/PAY-${i + 1}`, kind: 'blocked-by' as const, open: true }] : [] }));
+}
+
 for (const size of [100, 1_000, 10_000]) {
   const items = team(size);
+  const deep = chain(size);
   const graph = analyzeGraph(items, NOW);
   describe(`${size} items`, () => {
-    bench(`analyzeGraph (${size})`, () => {
+    bench(`analyzeGraph (${size}, random links)`, () => {
       analyzeGraph(items, NOW);
+    });
+    bench(`analyzeGraph (${size}, one chain)`, () => {
+      analyzeGraph(deep, NOW);
     });
     bench(`analyzeItem × ${size} (intervals, state, moves)`, () => {
       for (const item of items) analyzeItem(item, { settings: defaultFlowSettings, graph }, NOW);

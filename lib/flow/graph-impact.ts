@@ -7,7 +7,13 @@
 import { isCycle, type Components } from './graph-components';
 import type { IndexedGraph } from './graph-build';
 
-const setBit = (set: Uint32Array, i: number) => (set[i >>> 5] = set[i >>> 5]! | (1 << (i & 31)));
+/** Sets bit `i`; 1 when it was not set before, so sizes can be counted without a popcount. */
+function setBit(set: Uint32Array, i: number): number {
+  const mask = 1 << (i & 31);
+  if (set[i >>> 5]! & mask) return 0;
+  set[i >>> 5] = set[i >>> 5]! | mask;
+  return 1;
+}
 
 function orInto(target: Uint32Array, source: Uint32Array): void {
   for (let i = 0; i < target.length; i++) target[i] = target[i]! | source[i]!;
@@ -43,14 +49,17 @@ interface Reach {
 function parts(c: number, g: IndexedGraph, comps: Components, reaches: (Reach | undefined)[]) {
   const direct: number[] = [];
   const inherited: Reach[] = [];
+  const sources: number[] = [];
   for (const m of comps.members[c]!) {
     for (const d of g.down[m]!) {
       direct.push(d);
       const from = reaches[comps.of[d]!];
-      if (comps.of[d] !== c && from) inherited.push(from);
+      if (comps.of[d] === c || !from) continue;
+      inherited.push(from);
+      sources.push(comps.of[d]!);
     }
   }
-  return { direct, inherited };
+  return { direct, inherited, sources };
 }
 
 /** Union as a list, each item once (marked with the component's own stamp). */
@@ -66,15 +75,30 @@ function asList(c: number, direct: number[], inherited: Reach[], stamp: Int32Arr
   return { list, size: list.length };
 }
 
-/** Union as a bitset. */
-function asBits(direct: number[], inherited: Reach[], words: number): Reach {
-  const bits = new Uint32Array(words);
+/**
+ * A bitset this component may take over instead of copying: one whose every remaining reader
+ * is this component (the usual case along chains and trees).
+ */
+function spareBits(inherited: Reach[], sources: number[], left: Int32Array): Reach | undefined {
+  return inherited.find((reach, j) => reach.bits && sources.filter((x) => x === sources[j]).length === left[sources[j]!]);
+}
+
+/** Union as a bitset, grown from `spare` when given; counted as it grows unless bitsets were merged. */
+function asBits(direct: number[], inherited: Reach[], words: number, spare?: Reach): Reach {
+  const bits = spare?.bits ?? new Uint32Array(words);
+  let size = spare?.size ?? 0;
+  let merged = false;
   for (const reach of inherited) {
-    if (reach.bits) orInto(bits, reach.bits);
-    else reach.list!.forEach((i) => setBit(bits, i));
+    if (reach === spare) continue;
+    if (reach.bits) {
+      orInto(bits, reach.bits);
+      merged = true;
+    } else {
+      for (const i of reach.list!) size += setBit(bits, i);
+    }
   }
-  direct.forEach((i) => setBit(bits, i));
-  return { bits, size: popcount(bits) };
+  for (const i of direct) size += setBit(bits, i);
+  return { bits, size: merged ? popcount(bits) : size };
 }
 
 /** Drops the reach of waiting components once their last blocker has read it: memory stays small. */
@@ -96,13 +120,13 @@ export function impactCounts(g: IndexedGraph, comps: Components): Int32Array {
   const stamp = new Int32Array(g.keys.length).fill(-1);
   // Components come blockers first, so walking them backwards meets every waiter before its blockers.
   for (let c = comps.members.length - 1; c >= 0; c--) {
-    const { direct, inherited } = parts(c, g, comps, reaches);
+    const { direct, inherited, sources } = parts(c, g, comps, reaches);
     if (direct.length === 0) continue;
     const cyclic = isCycle(c, comps, g.up);
     if (cyclic) direct.push(...comps.members[c]!);
     // Lists while the union is smaller than a bitset; past that, bitsets are cheaper to merge.
     const bound = inherited.reduce((sum, reach) => sum + (reach.bits ? Infinity : reach.size), direct.length);
-    const reach = bound < words ? asList(c, direct, inherited, stamp) : asBits(direct, inherited, words);
+    const reach = bound < words ? asList(c, direct, inherited, stamp) : asBits(direct, inherited, words, spareBits(inherited, sources, left));
     for (const m of comps.members[c]!) counts[m] = reach.size - (cyclic ? 1 : 0);
     if (left[c]! > 0) reaches[c] = reach;
     release(c, g, comps, left, reaches);

@@ -64,12 +64,40 @@ describe('analyzeGraph', () => {
     expect(analyzeGraph([pr, node(11, [])], NOW).impactOf(k(10))).toEqual([k(11)]);
   });
 
-  it('handles a chain of 10,000 without running out of stack', () => {
+  it('walks the critical path through a cycle along real edges', () => {
+    // 1 → 2 → 3 → 2 (a cycle of 2 and 3), and 3 → 4: condensed, 1 → {2,3} → 4; as items, 1, 2, 3, 4.
+    const graph = analyzeGraph([node(1, [2]), node(2, [3]), node(3, [2, 4]), node(4, [])], NOW);
+    expect(graph.cycles).toEqual([[k(2), k(3)]]);
+    expect(graph.cycleOf(k(3))).toEqual([k(2), k(3)]);
+    expect(graph.cycleOf(k(1))).toBeUndefined();
+    expect(graph.criticalPath.keys).toEqual([k(1), k(2), k(3), k(4)]);
+  });
+
+  it('leaves out links the team does not count, links to closed items, and links of unknown state', () => {
+    const relates = { ...node(1, []), upstream: [{ key: k(2), kind: 'blocked-by' as const, open: true, name: 'relates to' }] };
+    const unknown = { ...node(3, []), upstream: [{ key: 'github:o/r#99', kind: 'depends-on' as const }] };
+    const toClosed = node(5, [6]);
+    const graph = analyzeGraph([relates, node(2, []), unknown, toClosed, node(6, [], undefined, 'closed')], NOW);
+    expect([...graph.upstream.values()].flat()).toEqual([]);
+    expect(graph.keys).toEqual([k(1), k(2), k(3), k(5), k(6)]);
+  });
+
+  it('adds open items only known from links, after the items given', () => {
+    const graph = analyzeGraph([node(1, [50])], NOW);
+    expect(graph.keys).toEqual([k(1), k(50)]);
+    expect(graph.impactCount.get(k(50))).toBe(1);
+    expect(graph.criticalPath).toEqual({ keys: [k(1), k(50)], ageMs: NOW - Date.parse('2026-11-01T00:00:00Z') });
+  });
+
+  it('handles a chain of 10,000 and a ring of 10,000 without running out of stack', () => {
     const chain = Array.from({ length: 10_000 }, (_, i) => node(i, i + 1 < 10_000 ? [i + 1] : []));
     const big = analyzeGraph(chain, NOW);
     expect(big.criticalPath.keys).toHaveLength(10_000);
     expect(big.impactCount.get(k(9_999))).toBe(9_999);
     expect(big.chainFrom(k(0))).toHaveLength(9_999);
+    const ring = analyzeGraph(Array.from({ length: 10_000 }, (_, i) => node(i, [(i + 1) % 10_000])), NOW);
+    expect(ring.cycles.map((c) => c.length)).toEqual([10_000]);
+    expect(ring.impactCount.get(k(0))).toBe(9_999);
   });
 });
 
@@ -111,7 +139,67 @@ function longest(items: WorkItem[]): number {
   return Math.max(0, ...items.map((i) => depth(i.key)));
 }
 
+/** Reference: keys reachable from `key` along upstream links, by plain search. */
+function reachable(items: WorkItem[], key: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [key];
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    for (const link of items.find((i) => i.key === at)!.upstream) {
+      if (seen.has(link.key)) continue;
+      seen.add(link.key);
+      stack.push(link.key);
+    }
+  }
+  return seen;
+}
+
+/** Checks `path` follows real upstream links and visits no item twice. */
+function expectRealPath(items: WorkItem[], path: string[]): void {
+  const edges = new Set(items.flatMap((i) => i.upstream.map((l) => `${i.key}>${l.key}`)));
+  path.slice(1).forEach((key, i) => expect(edges.has(`${path[i]}>${key}`)).toBe(true));
+  expect(new Set(path).size).toBe(path.length);
+}
+
 describe('graph properties', () => {
+  it('names as cycles exactly the items that wait on themselves, grouped by who reaches whom', () => {
+    fc.assert(
+      fc.property(graphs(false), (items) => {
+        const graph = analyzeGraph(items, NOW);
+        const reach = new Map(items.map((i) => [i.key, reachable(items, i.key)]));
+        const inCycle = items.filter((i) => reach.get(i.key)!.has(i.key)).map((i) => i.key).sort();
+        expect(graph.cycles.flat().sort()).toEqual(inCycle);
+        for (const cycle of graph.cycles) for (const a of cycle) for (const b of cycle) expect(reach.get(a)!.has(b)).toBe(true);
+      }),
+    );
+  });
+
+  it('gives real paths for the critical path and every chain, even with cycles', () => {
+    fc.assert(
+      fc.property(graphs(false), (items) => {
+        const graph = analyzeGraph(items, NOW);
+        expectRealPath(items, graph.criticalPath.keys);
+        for (const item of items) expectRealPath(items, [item.key, ...graph.chainFrom(item.key)]);
+      }),
+    );
+  });
+
+  it('finds every transitive blocker, and what each item holds up (directly and in all)', () => {
+    fc.assert(
+      fc.property(graphs(false), (items) => {
+        const graph = analyzeGraph(items, NOW);
+        for (const item of items) {
+          const up = reachable(items, item.key);
+          up.delete(item.key);
+          expect(new Set(graph.upstreamOf(item.key))).toEqual(up);
+          const waiting = items.filter((other) => other.key !== item.key && reachable(items, other.key).has(item.key)).map((o) => o.key);
+          expect(graph.impactOf(item.key).sort()).toEqual(waiting.sort());
+          expect(graph.downstream.get(item.key)!.sort()).toEqual(items.filter((o) => o.upstream.some((l) => l.key === item.key)).map((o) => o.key).sort());
+        }
+      }),
+    );
+  });
+
   it('finds a cycle exactly when there is one', () => {
     fc.assert(
       fc.property(graphs(false), (items) => {
