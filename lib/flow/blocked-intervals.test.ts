@@ -72,3 +72,57 @@ describe('overlapping and repeated causes', () => {
     ]);
   });
 });
+
+describe('blockers that get resolved', () => {
+  const now = ms('2026-11-03T00:00:00Z');
+
+  it('blocks from the link until the blocker was resolved: 10:00–12:00', () => {
+    const resolved = { ...blocker, open: false, resolvedAt: '2026-11-02T12:00:00Z' };
+    const linked = item([{ type: 'link-added', at: '2026-11-02T10:00:00Z', link: { key: blocker.key, kind: 'blocked-by' } }], { upstream: [resolved] });
+    const { intervals, warnings } = replay(linked, settings, now);
+    expect(intervals.map((i) => [i.start, i.end, i.durationMs])).toEqual([['2026-11-02T10:00:00.000Z', '2026-11-02T12:00:00.000Z', 2 * 3_600_000]]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('does not block when linked after the blocker was resolved, even at the same instant', () => {
+    for (const at of ['2026-11-02T13:00:00Z', '2026-11-02T12:00:00Z']) {
+      const late = item([{ type: 'link-added', at, link: { key: blocker.key, kind: 'blocked-by' } }], { upstream: [{ ...blocker, open: false, resolvedAt: '2026-11-02T12:00:00Z' }] });
+      expect(replay(late, settings, now).intervals).toEqual([]);
+    }
+  });
+
+  it('blocks from a link recorded only on the upstream list, still open now', () => {
+    const listed = item([], { upstream: [{ ...blocker, at: '2026-11-02T20:00:00Z' }] });
+    expect(replay(listed, settings, now).intervals.map((i) => [i.start, i.end])).toEqual([['2026-11-02T20:00:00.000Z', undefined]]);
+  });
+});
+
+describe('times as sources send them', () => {
+  it('reads Jira’s +0000 offsets, and refuses a time without a zone rather than read it in the local one', () => {
+    const jira = item([{ type: 'flagged', at: '2026-11-02T10:00:00.000+0000' }, { type: 'unflagged', at: '2026-11-02T12:00:00.000+0100' }]);
+    // 12:00 at +01:00 is 11:00 UTC: one hour flagged (two, had the offset been dropped).
+    expect(replay(jira, settings, ms('2026-11-03T00:00:00Z')).intervals.map((i) => i.durationMs)).toEqual([3_600_000]);
+    const local = item([{ type: 'flagged', at: '2026-11-02T10:00:00' }]);
+    const history = replay(local, settings, ms('2026-11-03T00:00:00Z'));
+    expect(history.intervals).toEqual([]);
+    expect(history.warnings).toEqual(['Ignored 1 event with an unreadable date.']);
+  });
+
+  it('reads an unflag and re-flag at one instant as still flagged', () => {
+    const same: FlowEvent[] = [
+      { type: 'flagged', at: '2026-11-02T10:00:00Z' },
+      { type: 'flagged', at: '2026-11-02T11:00:00Z' },
+      { type: 'unflagged', at: '2026-11-02T11:00:00Z' },
+      { type: 'unflagged', at: '2026-11-02T12:00:00Z' },
+    ];
+    const { intervals } = replay(item(same), parseFlowSettings({ reflagGapMs: 0 }), ms('2026-11-03T00:00:00Z'));
+    expect(intervals.map((i) => [i.start, i.end])).toEqual([['2026-11-02T10:00:00.000Z', '2026-11-02T12:00:00.000Z']]);
+  });
+
+  it('starts the history at the first event when the creation date is unreadable, and says so', () => {
+    const undated = item([{ type: 'flagged', at: '2026-11-02T10:00:00Z' }], { createdAt: 'last week', timeline: [{ type: 'flagged', at: '2026-11-02T10:00:00Z' }] });
+    const history = replay(undated, settings, ms('2026-11-02T12:00:00Z'));
+    expect(history.intervals.map((i) => i.durationMs)).toEqual([2 * 3_600_000]);
+    expect(history.warnings).toEqual(['The creation date is unreadable: the history starts at the first event.']);
+  });
+});
