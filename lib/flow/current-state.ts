@@ -8,6 +8,7 @@ import { classify, type Cause, type Conditions } from './conditions';
 import type { FlowSettings } from './flow-settings';
 import type { History } from './blocked-intervals';
 import type { FlowState, WorkItem } from './model';
+import { iso, parseTime } from './time';
 
 /** The state now, since when (ISO, when known), and why. */
 export interface CurrentState {
@@ -61,9 +62,19 @@ export function currentState(item: WorkItem, history: History, settings: FlowSet
     causes = [{ kind: 'review-required' }];
   }
   if ((state === 'flowing' || state === 'waiting') && tooLittle(item)) return { state: 'unknown', causes: [] };
-  if (state === 'done') return { state, causes, ...(item.resolvedAt ? { since: item.resolvedAt } : {}) };
+  if (state === 'done') {
+    const since = doneSince(item.resolvedAt);
+    return { state, causes, ...(since ? { since } : {}) };
+  }
   const since = sinceOf(state, history);
   return { state, causes, ...(since ? { since } : {}) };
+}
+
+/** The resolution time as UTC ISO: kept as the source wrote it when it already is, else rewritten (Jira's `+0000`). */
+function doneSince(resolvedAt: string | undefined): string | undefined {
+  const t = parseTime(resolvedAt);
+  if (!Number.isFinite(t)) return undefined;
+  return resolvedAt!.endsWith('Z') ? resolvedAt : iso(t);
 }
 
 /** When the current run of `state` began, if the history ends in it. */

@@ -43,5 +43,10 @@ export const defaultFlowSettings: FlowSettings = v.parse(flowSettingsSchema, {})
 
 /** Validates anything into flow settings, keeping valid fields. */
 export function parseFlowSettings(input: unknown): FlowSettings {
-  return v.parse(flowSettingsSchema, typeof input === 'object' && input !== null ? input : {});
+  try {
+    return v.parse(flowSettingsSchema, typeof input === 'object' && input !== null ? input : {});
+  } catch {
+    // Only input that throws when read gets here (every field has a fallback): use the defaults.
+    return v.parse(flowSettingsSchema, {});
+  }
 }
