@@ -132,3 +132,24 @@ describe('the engine', () => {
     expect(movesOf(jiraItem(1), { rules: [broken, fine] }).map((m) => m.rule)).toEqual(['fine']);
   });
 });
+
+describe('bottlenecks that are stuck, and other teams downstream', () => {
+  const now2 = Date.parse('2026-11-16T09:00:00Z');
+  // PAY-1 is blocked by PAY-9; PAY-2, PAY-3 and the OPS team's OPS-4 wait on PAY-1.
+  const items = [
+    jiraItem(1, { upstream: [blockedBy(pay(9))] }),
+    jiraItem(9),
+    jiraItem(2, { upstream: [blockedBy(pay(1))] }),
+    jiraItem(3, { upstream: [blockedBy(pay(1))] }),
+    jiraItem('OPS-4', { upstream: [blockedBy(pay(1))] }),
+  ];
+  const moves = Object.fromEntries(analyzeItem(items[0]!, { settings, graph: analyzeGraph(items, now2) }, now2).moves.map((m) => [m.rule, m]));
+
+  it('asks to intervene on a bottleneck that is itself blocked (P4)', () => {
+    expect(moves['intervene-bottleneck']).toMatchObject({ level: 'P4', skillId: 'p4-intervene', text: 'PAY-1 holds up 3 items and is itself blocked: intervene now — pair on it, cut its scope, or take its blocker on — rather than let the queue behind it grow.' });
+  });
+
+  it('asks to tell the other team that waits on it (P4: share context across the organisation)', () => {
+    expect(moves['share-context']).toMatchObject({ level: 'P4', skillId: 'p4-share-context', text: 'Tell the OPS team now that PAY-1 is blocked: OPS-4 waits on it, and they can plan around it only if they know.' });
+  });
+});

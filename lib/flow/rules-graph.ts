@@ -4,11 +4,15 @@
  * about it — each framed in what customers wait for.
  */
 import { listOf } from './cause-text';
+import { containerOf, isExternal } from './clusters';
 import { days, own, type Rule, type RuleContext } from './moves';
 
 const stuck = (ctx: RuleContext) => ['blocked', 'waiting', 'failing'].includes(ctx.current.state);
 const first = (ctx: RuleContext, n: number) => listOf(ctx.impact.keys.slice(0, n).map(ctx.describe)) + (ctx.impact.count > n ? ', …' : '');
 const items = (n: number) => `${n} item${n > 1 ? 's' : ''}`;
+const bottleneck = (ctx: RuleContext) => ctx.item.state === 'open' && ctx.impact.count >= ctx.settings.bottleneckImpact;
+/** Items waiting on this one directly that belong to other teams. */
+const otherTeams = (ctx: RuleContext) => ctx.impact.keys.slice(0, ctx.impact.direct).filter((key) => isExternal(ctx.item, key, ctx.settings));
 
 /** Graph rules. */
 export const GRAPH_RULES: readonly Rule[] = [
@@ -27,8 +31,20 @@ export const GRAPH_RULES: readonly Rule[] = [
   {
     id: 'systemic-bottleneck',
     skillId: 'p4-systemic',
-    applies: (ctx) => ctx.item.state === 'open' && ctx.impact.count >= ctx.settings.bottleneckImpact,
+    applies: bottleneck,
     text: (ctx) => `${own(ctx)} holds up ${items(ctx.impact.count)} (${ctx.impact.direct} directly: ${first(ctx, 3)}): customers wait on all of them, so unblock or finish it first.`,
+  },
+  {
+    id: 'intervene-bottleneck',
+    skillId: 'p4-intervene',
+    applies: (ctx) => bottleneck(ctx) && stuck(ctx),
+    text: (ctx) => `${own(ctx)} holds up ${items(ctx.impact.count)} and is itself ${ctx.current.state}: intervene now — pair on it, cut its scope, or take its blocker on — rather than let the queue behind it grow.`,
+  },
+  {
+    id: 'share-context',
+    skillId: 'p4-share-context',
+    applies: (ctx) => stuck(ctx) && otherTeams(ctx).length > 0,
+    text: (ctx) => `Tell the ${listOf([...new Set(otherTeams(ctx).map(containerOf))])} team${new Set(otherTeams(ctx).map(containerOf)).size > 1 ? 's' : ''} now that ${own(ctx)} is ${ctx.current.state}: ${listOf(otherTeams(ctx).slice(0, 3).map(ctx.describe))} wait${otherTeams(ctx).length > 1 ? '' : 's'} on it, and they can plan around it only if they know.`,
   },
   {
     id: 'tell-downstream',
