@@ -49,7 +49,8 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
       </header>
       {view.title ? <p class="title">{view.title}</p> : null}
       {view.cause ? <p data-testid="flowlens-cause">{view.cause}</p> : null}
-      {view.upstream && view.upstream.length > 0 ? <Upstream links={view.upstream} /> : null}
+      {view.upstream && view.upstream.length > 0 ? <Upstream title="Waits on" testId="flowlens-upstream" links={view.upstream} /> : null}
+      {view.related && view.related.length > 0 ? <Upstream title="Jira" testId="flowlens-related" links={view.related} /> : null}
       <Facts view={view} stuck={stuck} opened={opened} now={now} />
       {view.moves && view.moves.length > 0 ? <Moves moves={view.moves} /> : null}
       {view.note ? <p class="note">{view.note}</p> : null}
@@ -86,11 +87,11 @@ function Fact({ name, value }: { name: string; value: string }) {
   );
 }
 
-function Upstream({ links }: { links: UpstreamView[] }) {
+function Upstream({ title, testId, links }: { title: string; testId: string; links: UpstreamView[] }) {
   return (
-    <section aria-label="Waits on">
-      <h3>Waits on</h3>
-      <ul data-testid="flowlens-upstream">
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      <ul data-testid={testId}>
         {links.map((link) => {
           const name = link.key.slice(link.key.indexOf(':') + 1);
           const state = link.state ? STATE_WORDS[link.state].toLowerCase() : link.open === false ? 'closed' : link.open ? 'open' : 'state unknown';

@@ -51,6 +51,8 @@ export interface FlowView {
   upstream?: UpstreamView[];
   /** How many items this one holds up. */
   holdsUp?: number;
+  /** Items of another source this one names (Jira tickets of a PR), when the user allows it. */
+  related?: UpstreamView[];
   moves?: MoveView[];
   /** When the item was opened, for "open for N days". */
   openedAt?: string;

@@ -9,12 +9,15 @@ import type { PublicStatus } from '../../lib/status';
 import { StatusList } from '../Popup';
 import { ListField, NumberField } from './fields';
 import { GithubSection } from './GithubSection';
+import { JiraSection } from './JiraSection';
 
 /** The settings fields this page edits. */
 export interface EditableSettings {
   cacheTtlMinutes: number;
   blockingLabels: string[];
   githubHosts: string[];
+  jiraSites: string[];
+  crossSource: boolean;
   [other: string]: unknown;
 }
 
@@ -64,6 +67,14 @@ export function Options({ send, store }: OptionsProps) {
         store={store}
         onHosts={(githubHosts) => save({ githubHosts })}
         onTokenHosts={setTokenHosts}
+        onNotice={setNotice}
+      />
+      <JiraSection
+        sites={settings.jiraSites}
+        crossSource={settings.crossSource}
+        store={store}
+        onSites={(jiraSites) => save({ jiraSites })}
+        onCrossSource={(crossSource) => save({ crossSource })}
         onNotice={setNotice}
       />
       <NumberField label="Refresh items older than (minutes)" value={settings.cacheTtlMinutes} min={1} max={1440} onSave={(n) => save({ cacheTtlMinutes: n })} />

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createFlowService } from '@/lib/background/flow-service';
 import { browserHostApi } from '@/lib/background/browser-host-api';
 import { syncHostScripts } from '@/lib/background/host-scripts';
+import { grantedByManifest } from '@/lib/host-permissions';
 import { createRouter } from '@/lib/background/router';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
@@ -19,7 +20,7 @@ export default defineBackground(() => {
   // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.
   const syncHosts = () =>
     loadSettings()
-      .then((settings) => syncHostScripts(browserHostApi, { github: settings.githubHosts, jira: settings.jiraSites }))
+      .then((settings) => syncHostScripts(browserHostApi, { github: settings.githubHosts, jira: settings.jiraSites }, (host) => grantedByManifest(host, browser.runtime.getManifest().host_permissions ?? [])))
       .catch((error: unknown) => console.warn('FlowLens could not register scripts for added hosts:', error));
   void syncHosts();
   settingsItem.watch(() => void syncHosts());

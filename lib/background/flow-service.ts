@@ -5,14 +5,14 @@
  */
 import type { FlowError } from '../flow-error';
 import { errorView, type FlowView } from '../flow-view';
-import { formatKey, type GithubRef, type ItemRef, type JiraRef } from '../item-key';
+import { formatKey, parseKey, type GithubRef, type ItemRef, type JiraRef } from '../item-key';
 import type { Fetch } from '../providers/http';
 import { fetchGithubItems } from '../providers/github/fetch-items';
 import { fetchJiraIssues } from '../providers/jira/fetch-issues';
 import { failedOutcome, type FetchOutcome, type Fetched } from '../providers/outcome';
 import type { CacheHit, FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
-import { neighbourKeys, presentViews, type Shown } from './present-views';
+import { mentionKeys, mentionSite, neighbourKeys, presentViews, type Shown } from './present-views';
 
 /** The Authorization header of a stored Jira credential (Cloud: email + API token; DC: PAT). */
 function jiraAuthorization(credential: Secrets['jiraCredentials'][string] | undefined): string | undefined {
@@ -55,7 +55,23 @@ export function createFlowService(deps: FlowServiceDeps) {
     const settings = await deps.loadSettings();
     const neighbours = await (await deps.cache()).read<CachedItem>('item', neighbourKeys(shown), deps.now());
     const around = new Map([...neighbours].map(([key, hit]) => [key, hit.value]));
-    return presentViews(shown, around, settings, deps.now());
+    return presentViews(shown, around, settings, deps.now(), await mentioned(shown, settings));
+  }
+
+  /** Jira tickets the shown GitHub items name, from the cache or one bulk fetch (opt-in). */
+  async function mentioned(shown: Shown[], settings: Settings): Promise<Map<string, Fetched>> {
+    const site = mentionSite(settings);
+    const keys = [...new Set(shown.flatMap(({ hit }) => mentionKeys(hit.value.item, site)))];
+    if (!site || keys.length === 0) return new Map();
+    const cache = await deps.cache();
+    const hits = await cache.read<CachedItem>('item', keys, deps.now(), settings.cacheTtlMinutes * MINUTE);
+    const found = new Map([...hits].map(([key, hit]) => [key, hit.value]));
+    const missing = keys.filter((key) => !hits.get(key)?.fresh).map((key) => parseKey(key)).filter((ref): ref is JiraRef => ref?.source === 'jira');
+    if (missing.length === 0) return found;
+    const outcome = await fetchSource(missing, new Map());
+    await remember(outcome, site);
+    for (const [key, value] of outcome.items) found.set(key, value);
+    return found;
   }
 
   /** Cached views at once, and which keys need a refresh. */

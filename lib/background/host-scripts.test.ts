@@ -34,4 +34,10 @@ describe('syncHostScripts', () => {
     expect(state.calls).toEqual(['unregister flowlens-hosts-github']);
     expect(state.registered).toEqual([{ id: 'someone-else' }]);
   });
+
+  it('leaves hosts the manifest covers to the manifest, so no page runs the script twice', async () => {
+    const { api, state } = fakeApi(['https://acme.atlassian.net/*', 'https://jira.corp.example/*']);
+    await syncHostScripts(api, { github: [], jira: ['acme.atlassian.net', 'jira.corp.example'] }, (host) => host.endsWith('.atlassian.net'));
+    expect(state.calls).toEqual(['register flowlens-hosts-jira=https://jira.corp.example/*']);
+  });
 });

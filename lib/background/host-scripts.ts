@@ -26,17 +26,19 @@ export function originOf(host: string): string {
 }
 
 /**
- * Replaces our registrations with one per kind, for the hosts we hold a permission for.
+ * Replaces our registrations with one per kind, for the hosts we hold a permission for and
+ * that the manifest's own content scripts do not already cover.
  * Returns the hosts left out for lack of permission, so the options page can ask again.
  */
-export async function syncHostScripts(api: HostScriptApi, hosts: { github: string[]; jira: string[] }): Promise<string[]> {
+export async function syncHostScripts(api: HostScriptApi, hosts: { github: string[]; jira: string[] }, isStatic: (host: string) => boolean = () => false): Promise<string[]> {
   const ours = (await api.getRegistered()).map((script) => script.id).filter((id) => id.startsWith(PREFIX));
   if (ours.length > 0) await api.unregister(ours);
   const missing: string[] = [];
   const scripts = [];
   for (const kind of ['github', 'jira'] as const) {
     const granted: string[] = [];
-    for (const host of hosts[kind]) ((await api.hasOrigin(originOf(host))) ? granted : missing).push(host);
+    // Hosts the manifest already covers have its content scripts: registering again would double them.
+    for (const host of hosts[kind].filter((h) => !isStatic(h))) ((await api.hasOrigin(originOf(host))) ? granted : missing).push(host);
     if (granted.length > 0) {
       scripts.push({ id: `${PREFIX}${kind}`, matches: granted.map(originOf), js: [SCRIPTS[kind]], runAt: 'document_idle' as const, persistAcrossSessions: true });
     }

@@ -194,9 +194,45 @@ describe('GitHub with a token', () => {
     const card101 = page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-card');
     // #103 is stacked on #101, and #101 closes octo-org/api#90.
     assert.match(await card101.innerText(), /Holds up\s+2 items/);
+    // Its branch names PAY-42, but Jira data stays off GitHub pages until the user allows it.
+    assert.equal(await card101.getByTestId('flowlens-related').count(), 0);
+    assert.equal(browser.jira.requests.length, 0);
     assert.match(await card101.getByTestId('flowlens-moves').innerText(), /P2\s+“lint” failed and then passed on a rerun of the same commit of octo-org\/api#101: a flaky test\./);
     await page.close();
     await options.close();
+  });
+});
+
+describe('Jira tickets named by a pull request', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+
+  it('shows their Jira state in the card once the user turns it on', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Personal access token for github.com').fill('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+    await options.getByRole('button', { name: 'Save token' }).click();
+    await options.getByText('Connected as @alice').waitFor();
+    await options.getByLabel('Jira site').fill('https://acme.atlassian.net/jira/your-work');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await options.getByRole('button', { name: 'Remove acme.atlassian.net' }).waitFor();
+    await options.getByLabel(/Show the Jira tickets a pull request names/).check();
+    await options.getByText('Saved.').waitFor();
+    // Settings survive a reload of the options page.
+    await options.reload();
+    assert.equal(await options.getByLabel(/Show the Jira tickets a pull request names/).isChecked(), true);
+    assert.equal(await options.getByRole('button', { name: 'Remove acme.atlassian.net' }).count(), 1);
+
+    const page = await browser.context.newPage();
+    await page.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(page, 5);
+    await page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-badge-button').click();
+    const related = page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-related');
+    assert.match(await related.innerText(), /PAY-42 Card payments fail for 3-D Secure cards \(blocked\)/);
+    assert.equal(browser.jira.requests.filter((r) => r.path === '/rest/api/3/issue/bulkfetch').length, 1);
   });
 });
 

@@ -2,6 +2,7 @@
 import type { FlowEvent, ItemLink, Person, WorkItem } from '../../flow/model';
 import { formatKey, type GithubRef } from '../../item-key';
 import { bodyLinks } from './body-links';
+import { jiraMentions } from './jira-mentions';
 import type { GraphIssue, GraphPull, RestIssue } from './schema';
 import { actorOf, checkEvents, failingChecks, timelineEvents } from './timeline';
 
@@ -68,8 +69,10 @@ export function pullToItem(ref: GithubRef, pull: GraphPull): WorkItem {
   const checks = checkEvents(runs, head?.status?.contexts ?? [], head?.oid);
   const requested = reviewers(pull);
   const item = base(ref, pull.title, pull.url, pull.createdAt);
+  const mentions = jiraMentions(pull.title, pull.headRefName);
   return {
     ...item,
+    ...(mentions.length > 0 ? { mentions } : {}),
     timeline: [...item.timeline, ...timelineEvents(present(pull.timelineItems)), ...checks],
     upstream: pullUpstream(ref, pull),
     downstream: present(pull.closingIssuesReferences).map((node) => linkTo(ref, node, 'depends-on', node.issueState !== 'CLOSED')),

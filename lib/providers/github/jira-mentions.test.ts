@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { jiraMentions } from './jira-mentions';
+
+describe('jiraMentions', () => {
+  it('reads keys from a title and a branch, once each', () => {
+    expect(jiraMentions('PAY-42: retry webhook (see OPS-7)', 'feature/PAY-42-retry')).toEqual(['PAY-42', 'OPS-7']);
+  });
+
+  it('ignores lower-case and look-alikes', () => {
+    expect(jiraMentions('Bump to release-2, UTF-8 handling, A-1, XPAY-0', 'fix/pay-42', undefined)).toEqual([]);
+  });
+});
