@@ -5,9 +5,9 @@
  * upstream item's own state.
  */
 import { analyzeItem } from '../flow/analyze';
-import { parseFlowSettings, type FlowSettings } from '../flow/flow-settings';
+import { defaultFlowSettings, parseFlowSettings, type FlowSettings } from '../flow/flow-settings';
 import { analyzeGraph } from '../flow/graph';
-import type { FlowState, WorkItem } from '../flow/model';
+import type { FlowState, ItemLink, WorkItem } from '../flow/model';
 import type { FlowError } from '../flow-error';
 import { toFlowView, type FlowView } from '../flow-view';
 import type { Fetched } from '../providers/outcome';
@@ -27,17 +27,27 @@ const flowSettingsOf = new WeakMap<Settings, FlowSettings>();
 export function flowSettings(settings: Settings): FlowSettings {
   let found = flowSettingsOf.get(settings);
   if (!found) {
-    found = parseFlowSettings({ blockedStatuses: settings.blockedStatuses, blockingLabels: settings.blockingLabels });
+    found = parseFlowSettings({
+      blockedStatuses: settings.blockedStatuses,
+      blockingLabels: settings.blockingLabels,
+      // The provider already reads Jira links by these names; the flow core matches them too.
+      blockedByLinks: [...new Set([...defaultFlowSettings.blockedByLinks, ...settings.blockedByLinks])],
+    });
     flowSettingsOf.set(settings, found);
   }
   return found;
 }
 
-/** Links marked open or closed from what the cache knows of their targets. */
+/**
+ * Links marked open or closed from what the cache knows of their targets, with the time a
+ * closed target was resolved, so its blocked interval ends then rather than never.
+ */
 function withKnownLinks(item: WorkItem, known: ReadonlyMap<string, WorkItem>): WorkItem {
-  const resolve = <T extends { key: string; open?: boolean; title?: string }>(link: T): T => {
+  const resolve = <T extends ItemLink>(link: T): T => {
     const target = known.get(link.key);
-    return target ? { ...link, open: target.state === 'open', title: link.title ?? target.title } : link;
+    if (!target) return link;
+    const resolvedAt = target.state !== 'open' ? target.resolvedAt : undefined;
+    return { ...link, open: target.state === 'open', title: link.title ?? target.title, ...(resolvedAt ? { resolvedAt } : {}) };
   };
   return { ...item, upstream: item.upstream.map(resolve), downstream: item.downstream.map(resolve) };
 }
