@@ -74,6 +74,7 @@ function Facts({ view, stuck, opened, now }: { view: FlowView; stuck: boolean; o
       {view.totalBlockedMs ? <Fact name="Blocked in all" value={formatDuration(view.totalBlockedMs)} /> : null}
       {stuck && view.cluster ? <Fact name="Cause" value={CLUSTER_WORDS[view.cluster]} /> : null}
       {view.holdsUp ? <Fact name="Holds up" value={`${view.holdsUp} item${view.holdsUp > 1 ? 's' : ''}`} /> : null}
+      {view.subIssues ? <Fact name="Sub-issues done" value={`${view.subIssues.completed} of ${view.subIssues.total}`} /> : null}
     </dl>
   );
 }

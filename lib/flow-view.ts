@@ -51,6 +51,8 @@ export interface FlowView {
   upstream?: UpstreamView[];
   /** How many items this one holds up. */
   holdsUp?: number;
+  /** GitHub sub-issues: how many, and how many are done. */
+  subIssues?: { total: number; completed: number };
   /** Items of another source this one names (Jira tickets of a PR), when the user allows it. */
   related?: UpstreamView[];
   moves?: MoveView[];
@@ -110,6 +112,7 @@ export function toFlowView(item: WorkItem, analysis: ItemAnalysis, now: number, 
       return { key: link.key, ...(link.title ? { title: link.title } : {}), ...(link.url ? { url: link.url } : {}), ...(state ? { state } : {}), ...(link.open !== undefined ? { open: link.open } : {}) };
     }),
     holdsUp: analysis.impact.count,
+    ...(item.signals.subIssues ? { subIssues: item.signals.subIssues } : {}),
     moves: analysis.moves.map((move) => ({ text: move.text, level: move.level, skill: move.skill })),
     openedAt: item.createdAt,
     fetchedAt,

@@ -33,7 +33,7 @@ describe('flow service', () => {
   it('answers from the cache first, then refreshes what was stale', async () => {
     let calls = 0;
     const { service, advance } = setup(async (url) => {
-      if (url.includes('/dependencies/')) return new Response('[]', { status: 200 });
+      if (url.includes('/dependencies/') || url.includes('/sub_issues')) return new Response('[]', { status: 200 });
       calls += 1;
       return new Response(JSON.stringify(restIssue(Number(url.split('/').pop()))), { status: 200 });
     });
@@ -51,7 +51,7 @@ describe('flow service', () => {
   it('shares one request between tabs asking for the same items at once', async () => {
     let calls = 0;
     const { service } = setup(async (url) => {
-      if (url.includes('/dependencies/')) return new Response('[]', { status: 200 });
+      if (url.includes('/dependencies/') || url.includes('/sub_issues')) return new Response('[]', { status: 200 });
       calls += 1;
       await new Promise((resolve) => setTimeout(resolve, 10));
       return new Response(JSON.stringify(restIssue(Number(url.split('/').pop()))), { status: 200 });

@@ -94,6 +94,8 @@ export interface CurrentSignals {
   /** Jira: status name and its category. */
   status?: string;
   statusCategory?: 'new' | 'indeterminate' | 'done';
+  /** GitHub sub-issues: how many, and how many are closed. */
+  subIssues?: { total: number; completed: number };
   /** Jira: Flagged = Impediment now. */
   flagged?: boolean;
 }

@@ -2,7 +2,7 @@
 import type { WorkItem } from '../flow/model';
 import type { FlowError } from '../flow-error';
 import type { RateInfo } from './http';
-import type { Dependencies } from './github/dependencies';
+import type { Dependencies, Relation } from './github/dependencies';
 
 /** An item as fetched: its ETag for conditional requests, and a note when the data is partial. */
 export interface Fetched {
@@ -10,8 +10,8 @@ export interface Fetched {
   etag?: string;
   /** Why this item's data is incomplete (e.g. public REST data without a token). */
   note?: string;
-  /** GitHub issue dependencies as last fetched, for the next conditional request. */
-  dependencies?: Dependencies;
+  /** GitHub issue relations as last fetched, for the next conditional requests. */
+  relations?: Partial<Record<Relation, Dependencies>>;
 }
 
 /** Items by key with their ETags, errors by key, and rate info. */

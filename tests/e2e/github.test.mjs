@@ -49,7 +49,7 @@ describe('GitHub pull request list, no token', () => {
       assert.match(byKey[key].text, /^open \d+[mhdw]$/);
       assert.match(byKey[key].label, /^Pull request flow state unknown\. FlowLens: Not enough data/);
     }
-    // #101 depends on octo-org/web#13, whose state is not known here: not counted as open.
+    // #101 depends on octo-org/web#14, whose state is not known here: not counted as open.
     assert.deepEqual(badges.map((b) => b.blockers), ['0', '0', '0', '0', '0']);
     for (const n of [101, 102, 103, 104, 105]) {
       assert.equal(await page.locator(`#issue_${n} flowlens-badge`).count(), 1, `row ${n} has one badge`);
@@ -145,6 +145,18 @@ describe('GitHub item pages and search', () => {
       await page.close();
     });
   }
+
+  it('shows on an issue page what the issue blocks and its sub-issues', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://github.com/octo-org/web/issues/13');
+    await waitForBadges(page, 2);
+    const badge = page.locator('h1 flowlens-badge');
+    await badge.getByTestId('flowlens-badge-button').click();
+    const card = await badge.getByTestId('flowlens-card').innerText();
+    assert.match(card, /Holds up\s+1 item/, 'web#13 blocks web#12 (dependencies/blocking)');
+    assert.match(card, /Sub-issues done\s+1 of 2/);
+    await page.close();
+  });
 });
 
 describe('GitHub with a token', () => {

@@ -59,8 +59,8 @@ export function createGithubApi() {
     if (url.pathname === '/user' && headers.authorization) {
       return route.fulfill(json(200, { login: 'alice', id: 1 }, { 'x-oauth-scopes': 'public_repo, read:org', 'github-authentication-token-expiration': '2027-01-31 09:00:00 UTC' }));
     }
-    const dependencies = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/dependencies\/blocked_by$/.exec(url.pathname);
-    if (dependencies) return route.fulfill(json(200, JSON.parse(recorded('rest', dependencies[1], dependencies[2], `${dependencies[3]}.blocked_by`) ?? '[]')));
+    const relation = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/(?:dependencies\/)?(blocked_by|blocking|sub_issues)$/.exec(url.pathname);
+    if (relation) return route.fulfill(json(200, JSON.parse(recorded('rest', relation[1], relation[2], `${relation[3]}.${relation[4]}`) ?? '[]')));
     const rest = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(url.pathname);
     if (rest && request.method() === 'GET') return route.fulfill(restIssue(rest[1], rest[2], rest[3], headers));
     return route.fulfill(json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }));

@@ -1,7 +1,7 @@
 import type { components, paths } from '@octokit/openapi-types';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Fetch } from '../http';
-import { fetchBlockedBy } from './dependencies';
+import { fetchRelation } from './dependencies';
 
 // Issue dependencies are newer than the published GraphQL schema FlowLens validates against,
 // so the REST call is checked against GitHub's REST description (@octokit/openapi-types) at
@@ -9,6 +9,8 @@ import { fetchBlockedBy } from './dependencies';
 type BlockedBy = paths['/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by']['get'];
 type Answer = BlockedBy['responses'][200]['content']['application/json'];
 type Issue = components['schemas']['issue'];
+type Blocking = paths['/repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking']['get'];
+type SubIssues = paths['/repos/{owner}/{repo}/issues/{issue_number}/sub_issues']['get'];
 
 describe('the REST description of blocked_by', () => {
   it('answers a list of issues with the fields FlowLens reads', () => {
@@ -18,6 +20,11 @@ describe('the REST description of blocked_by', () => {
     expectTypeOf<Issue['html_url']>().toEqualTypeOf<string>();
     expectTypeOf<Issue['state']>().toEqualTypeOf<string>();
     expectTypeOf<BlockedBy['parameters']['path']>().toEqualTypeOf<{ owner: string; repo: string; issue_number: number }>();
+  });
+
+  it('answers lists of issues for blocking and sub-issues too', () => {
+    expectTypeOf<Blocking['responses'][200]['content']['application/json']>().toEqualTypeOf<Issue[]>();
+    expectTypeOf<SubIssues['responses'][200]['content']['application/json']>().toEqualTypeOf<Issue[]>();
   });
 });
 
@@ -35,7 +42,7 @@ describe('fetchBlockedBy', () => {
       ];
       return new Response(JSON.stringify(body), { status: 200, headers: { etag: '"e1"' } });
     };
-    expect(await fetchBlockedBy(ref, { ...ctx, fetch })).toEqual({
+    expect(await fetchRelation(ref, 'dependencies/blocked_by', { ...ctx, fetch })).toEqual({
       etag: '"e1"',
       links: [
         { key: 'github:octo-org/api#3', kind: 'blocked-by', title: 'Schema', url: 'https://github.com/octo-org/api/issues/3', open: true },
@@ -45,6 +52,13 @@ describe('fetchBlockedBy', () => {
     expect(urls).toEqual(['https://api.github.com/repos/octo-org/api/issues/7/dependencies/blocked_by?per_page=50']);
   });
 
+  it('reads sub-issues as children', async () => {
+    const fetch: Fetch = async () => new Response(JSON.stringify([{ number: 8, title: 'Part', html_url: 'https://github.com/octo-org/api/issues/8', state: 'closed' }]), { status: 200 });
+    expect((await fetchRelation(ref, 'sub_issues', { ...ctx, fetch }))?.links).toEqual([
+      { key: 'github:octo-org/api#8', kind: 'child-of', title: 'Part', url: 'https://github.com/octo-org/api/issues/8', open: false },
+    ]);
+  });
+
   it('reuses the previous answer on 304 and gives up quietly on errors', async () => {
     const previous = { etag: '"e1"', links: [] };
     let sent: Headers | undefined;
@@ -52,9 +66,9 @@ describe('fetchBlockedBy', () => {
       sent = new Headers(init?.headers);
       return new Response(null, { status: 304 });
     };
-    expect(await fetchBlockedBy(ref, { ...ctx, fetch: notModified, previous })).toBe(previous);
+    expect(await fetchRelation(ref, 'dependencies/blocked_by', { ...ctx, fetch: notModified, previous })).toBe(previous);
     expect(sent?.get('if-none-match')).toBe('"e1"');
     const missing: Fetch = async () => new Response('{"message":"Not Found"}', { status: 404 });
-    expect(await fetchBlockedBy(ref, { ...ctx, fetch: missing })).toBeUndefined();
+    expect(await fetchRelation(ref, 'dependencies/blocked_by', { ...ctx, fetch: missing })).toBeUndefined();
   });
 });

@@ -1,19 +1,23 @@
 /**
- * GitHub's native issue dependencies ("blocked by"), which GraphQL's published schema does not
- * describe yet: `GET /repos/{owner}/{repo}/issues/{number}/dependencies/blocked_by`, one
- * conditional request per open issue (a 304 costs no rate limit), the cached answer reused.
- * https://docs.github.com/en/rest/issues/issue-dependencies
+ * GitHub's native issue relations, which GraphQL's published schema does not describe yet:
+ * dependencies (`dependencies/blocked_by`, `dependencies/blocking`) and sub-issues
+ * (`sub_issues`) of an issue, each a conditional request (a 304 costs no rate limit) whose
+ * cached answer is reused.
+ * https://docs.github.com/en/rest/issues/issue-dependencies, …/rest/issues/sub-issues
  */
 import * as v from 'valibot';
 import type { ItemLink } from '../../flow/model';
 import { formatKey, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch } from '../http';
 
-/** What we keep of a dependency answer, for the next conditional request. */
+/** What we keep of one relation's answer, for the next conditional request. */
 export interface Dependencies {
   etag?: string;
   links: ItemLink[];
 }
+
+/** The relations FlowLens reads, by their path under the issue. */
+export type Relation = 'dependencies/blocked_by' | 'dependencies/blocking' | 'sub_issues';
 
 const blockingIssue = v.object({ number: v.number(), title: v.string(), html_url: v.string(), state: v.string() });
 
@@ -23,13 +27,14 @@ function refOf(htmlUrl: string): GithubRef | undefined {
   return match ? { source: 'github', host: match[1]!, owner: match[2]!, repo: match[3]!, number: Number(match[4]) } : undefined;
 }
 
-/** The issues `ref` is blocked by, or `undefined` when GitHub did not answer usefully. */
-export async function fetchBlockedBy(
+/** The issues related to `ref` as `relation`, or `undefined` when GitHub did not answer usefully. */
+export async function fetchRelation(
   ref: GithubRef,
+  relation: Relation,
   ctx: { fetch: Fetch; rest: string; headers: Record<string, string>; now: number; previous?: Dependencies },
 ): Promise<Dependencies | undefined> {
   const answer = await requestJson(ctx.fetch, {
-    url: `${ctx.rest}/repos/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}/issues/${ref.number}/dependencies/blocked_by?per_page=50`,
+    url: `${ctx.rest}/repos/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}/issues/${ref.number}/${relation}?per_page=50`,
     headers: { ...ctx.headers, ...(ctx.previous?.etag ? { 'If-None-Match': ctx.previous.etag } : {}) },
     service: 'GitHub',
     now: ctx.now,
@@ -40,7 +45,9 @@ export async function fetchBlockedBy(
   if (!parsed.success) return undefined;
   const links = parsed.output.flatMap((issue): ItemLink[] => {
     const target = refOf(issue.html_url);
-    return target ? [{ key: formatKey(target), kind: 'blocked-by', title: issue.title, url: issue.html_url, open: issue.state === 'open' }] : [];
+    // blocked_by: we wait on them; blocking: they wait on us; sub_issues: our children.
+    const kind = relation === 'dependencies/blocking' ? 'blocked-by' : relation === 'sub_issues' ? 'child-of' : 'blocked-by';
+    return target ? [{ key: formatKey(target), kind, title: issue.title, url: issue.html_url, open: issue.state === 'open' }] : [];
   });
   return { links, ...(answer.etag ? { etag: answer.etag } : {}) };
 }

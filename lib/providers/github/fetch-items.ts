@@ -9,7 +9,8 @@ import type { FlowError } from '../../flow-error';
 import { formatKey, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch, type HttpResult } from '../http';
 import type { FetchOutcome, Fetched } from '../outcome';
-import { fetchBlockedBy } from './dependencies';
+import { fetchRelation, type Dependencies, type Relation } from './dependencies';
+import type { ItemLink } from '../../flow/model';
 import { buildItemsQuery, GITHUB_BATCH } from './items-query';
 import { graphEnvelope, graphRateLimit, graphRepoSlot, restIssue } from './schema';
 import { issueToItem, pullToItem, restToItem } from './to-work-item';
@@ -56,24 +57,43 @@ export async function fetchGithubItems(refs: GithubRef[], ctx: GithubContext): P
   return outcome;
 }
 
-/** At most this many dependency requests per refresh; the rest wait for the next one. */
+/** At most this many issues a refresh get their dependencies read; the rest wait. */
 export const DEPENDENCY_LIMIT = 25;
 
-/** Native "blocked by" dependencies of the open issues fetched, merged into their upstream. */
+/** Issues this few or fewer (an issue page) also get what they block and their sub-issues. */
+export const DETAIL_LIMIT = 3;
+
+/**
+ * Native relations of the open issues fetched: what blocks them (upstream), and for small
+ * batches what they block (downstream) and their sub-issues (shown as progress, not blockers).
+ */
 async function addDependencies(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
   const issues = refs.filter((ref) => {
     const got = outcome.items.get(formatKey(ref));
     return got?.item.kind === 'issue' && got.item.state === 'open';
   });
-  await pool(issues.slice(0, DEPENDENCY_LIMIT), async (ref) => {
+  const detailed = issues.length <= DETAIL_LIMIT;
+  const relations: Relation[] = detailed ? ['dependencies/blocked_by', 'dependencies/blocking', 'sub_issues'] : ['dependencies/blocked_by'];
+  const jobs = issues.slice(0, DEPENDENCY_LIMIT).flatMap((ref) => relations.map((relation) => ({ ref, relation })));
+  await pool(jobs, async ({ ref, relation }) => {
     const key = formatKey(ref);
-    const got = outcome.items.get(key)!;
-    const previous = ctx.previous?.get(key)?.dependencies;
-    const dependencies = await fetchBlockedBy(ref, { fetch: ctx.fetch, rest: githubApi(ctx.host).rest, headers: headers(ctx.token), now: ctx.now, ...(previous ? { previous } : {}) });
-    if (!dependencies) return;
-    const written = got.item.upstream.filter((link) => !dependencies.links.some((d) => d.key === link.key));
-    outcome.items.set(key, { ...got, dependencies, item: { ...got.item, upstream: [...dependencies.links, ...written] } });
+    const previous = ctx.previous?.get(key)?.relations?.[relation];
+    const found = await fetchRelation(ref, relation, { fetch: ctx.fetch, rest: githubApi(ctx.host).rest, headers: headers(ctx.token), now: ctx.now, ...(previous ? { previous } : {}) });
+    if (found) mergeRelation(outcome, key, relation, found);
   });
+}
+
+/** Adds one relation's links to the item (replacing what the body said about the same keys). */
+function mergeRelation(outcome: FetchOutcome, key: string, relation: Relation, found: Dependencies): void {
+  const got = outcome.items.get(key)!;
+  const item = { ...got.item };
+  const others = (links: ItemLink[]) => links.filter((link) => !found.links.some((f) => f.key === link.key));
+  if (relation === 'dependencies/blocked_by') item.upstream = [...found.links, ...others(item.upstream)];
+  if (relation === 'dependencies/blocking') item.downstream = [...found.links, ...others(item.downstream)];
+  if (relation === 'sub_issues' && found.links.length > 0) {
+    item.signals = { ...item.signals, subIssues: { total: found.links.length, completed: found.links.filter((l) => l.open === false).length } };
+  }
+  outcome.items.set(key, { ...got, item, relations: { ...got.relations, [relation]: found } });
 }
 
 /** Runs `task` over `items`, REST_CONCURRENCY at a time. */

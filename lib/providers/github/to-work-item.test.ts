@@ -37,7 +37,7 @@ describe('pullToItem on a recorded pull request', () => {
   });
 
   it('reads dependencies from the body and the issues it closes', () => {
-    expect(item.upstream).toEqual([{ key: 'github:octo-org/web#13', kind: 'depends-on' }]);
+    expect(item.upstream).toEqual([{ key: 'github:octo-org/web#14', kind: 'depends-on' }]);
     expect(item.downstream).toEqual([
       { key: 'github:octo-org/api#90', kind: 'depends-on', url: 'https://github.com/octo-org/api/issues/90', open: true },
     ]);
