@@ -94,7 +94,11 @@ describe('fetchGithubItems with a token (GraphQL)', () => {
       errors: [{ type: 'FORBIDDEN', path: ['i0'], message: 'Resource protected by organization SAML enforcement.' }],
     }));
     const outcome = await fetchGithubItems([ref(1)], { fetch, host: 'github.com', token: 't', now: NOW });
-    expect(outcome.errors.get('github:octo-org/api#1')).toMatchObject({ code: 'sso-required' });
+    expect(outcome.errors.get('github:octo-org/api#1')).toEqual({
+      code: 'sso-required',
+      message: 'The octo-org organisation requires SAML single sign-on: authorise your token for octo-org.',
+      helpUrl: 'https://github.com/settings/tokens',
+    });
   });
 
   it('stops after a rate limit instead of asking again', async () => {
@@ -151,6 +155,17 @@ describe('fetchGithubItems without a token (REST)', () => {
     expect(seen[1]!.get('if-none-match')).toBe('W/"abc"');
     expect(seen[0]!.has('authorization')).toBe(false);
     expect(second.items.get('github:octo-org/api#8')).toEqual(cached);
+  });
+
+  it('names the organisation and links its SSO page when REST says x-github-sso', async () => {
+    const sso = 'https://github.com/orgs/octo-org/sso?authorization_request=A1B2';
+    const fetch: Fetch = async () => new Response('{"message":"Resource protected by organization SAML enforcement."}', { status: 403, headers: { 'x-github-sso': `required; url=${sso}` } });
+    const outcome = await fetchGithubItems([ref(8)], { fetch, host: 'github.com', now: NOW });
+    expect(outcome.errors.get('github:octo-org/api#8')).toEqual({
+      code: 'sso-required',
+      message: 'The octo-org organisation requires SAML single sign-on for this token: authorise it.',
+      helpUrl: sso,
+    });
   });
 
   it('turns an HTML answer into a clear error', async () => {

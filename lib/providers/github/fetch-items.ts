@@ -145,17 +145,23 @@ function readGraphSlot(alias: string, ref: GithubRef, envelope: Envelope, outcom
   const slot = v.safeParse(graphRepoSlot, envelope.data?.[alias] ?? null);
   if (!slot.success) return void outcome.errors.set(key, badResponse(`answer for ${key}`));
   const node = slot.output?.issueOrPullRequest;
-  if (!node) return void outcome.errors.set(key, graphItemError(key, error));
+  if (!node) return void outcome.errors.set(key, graphItemError(ref, error));
   const item = node.__typename === 'PullRequest' ? pullToItem(ref, node) : issueToItem(ref, node);
   outcome.items.set(key, { item });
 }
 
-function graphItemError(key: string, error: { message: string; type?: string | undefined } | undefined): FlowError {
+/**
+ * A missing item's error. SAML refusals name the organisation (the repository's owner) and
+ * link the token settings, where a token is authorised for single sign-on.
+ * https://docs.github.com/en/authentication/authenticating-with-saml-single-sign-on
+ */
+function graphItemError(ref: GithubRef, error: { message: string; type?: string | undefined } | undefined): FlowError {
   if (error?.type === 'FORBIDDEN' && /SAML/i.test(error.message)) {
-    return { code: 'sso-required', message: `${error.message} Authorise your token for this organisation.` };
+    const settings = ref.host === 'github.com' ? 'https://github.com/settings/tokens' : `https://${ref.host}/settings/tokens`;
+    return { code: 'sso-required', message: `The ${ref.owner} organisation requires SAML single sign-on: authorise your token for ${ref.owner}.`, helpUrl: settings };
   }
   if (error?.type === 'FORBIDDEN') return { code: 'forbidden', message: error.message };
-  return { code: 'not-found', message: `${key} was not found, or your token cannot read it.` };
+  return { code: 'not-found', message: `${formatKey(ref)} was not found, or your token cannot read it.` };
 }
 
 function badResponse(what: string): FlowError {
@@ -167,7 +173,8 @@ function withSso(answer: Extract<HttpResult, { ok: false }>): FlowError {
   const sso = answer.headers?.get('x-github-sso');
   const url = sso?.match(/url=(\S+)/)?.[1];
   if (sso && answer.status === 403) {
-    return { code: 'sso-required', message: 'Your organisation requires SAML single sign-on for this token.', ...(url ? { helpUrl: url } : {}) };
+    const org = url?.match(/\/orgs\/([^/]+)\/sso/)?.[1];
+    return { code: 'sso-required', message: `${org ? `The ${org} organisation` : 'Your organisation'} requires SAML single sign-on for this token: authorise it.`, ...(url ? { helpUrl: url } : {}) };
   }
   return answer.error;
 }
