@@ -5,6 +5,7 @@
  */
 import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
 import { formatDuration } from '../lib/format';
+import { shortKey } from '../lib/flow/item-names';
 
 /** Props of the card. */
 export interface FlowCardProps {
@@ -94,7 +95,7 @@ function Upstream({ title, testId, links }: { title: string; testId: string; lin
       <h3>{title}</h3>
       <ul data-testid={testId}>
         {links.map((link) => {
-          const name = link.key.slice(link.key.indexOf(':') + 1);
+          const name = shortKey(link.key);
           const state = link.state ? STATE_WORDS[link.state].toLowerCase() : link.open === false ? 'closed' : link.open ? 'open' : 'state unknown';
           return (
             <li key={link.key}>

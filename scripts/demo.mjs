@@ -17,6 +17,12 @@ try {
     await page.screenshot({ path, fullPage: true });
     shots.push(path);
   };
+  // The demo GitHub answers GraphQL too, so give the extension a stand-in token: the badges then
+  // show full flow states (reviews, checks, stacked PRs) instead of public data only. Jira is
+  // read "with the session", which the demo site grants.
+  await browser.worker.evaluate(() =>
+    globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_demo000000000000000000000000000000' }, jiraCredentials: {} } }),
+  );
   const page = await browser.context.newPage();
   await page.goto('https://github.com/octo-org/api/pulls');
   await waitForBadges(page, 5);
@@ -27,6 +33,11 @@ try {
   await global.goto('https://github.com/pulls');
   await waitForBadges(global, 4);
   await shoot(global, 'github-global-pulls');
+  const jira = await browser.context.newPage();
+  await jira.goto('https://acme.atlassian.net/browse/PAY-42');
+  await waitForBadges(jira, 1);
+  await jira.locator('h1 flowlens-badge').getByTestId('flowlens-badge-button').click();
+  await shoot(jira, 'jira-issue');
   const popup = await browser.context.newPage();
   await popup.setViewportSize({ width: 360, height: 260 });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
