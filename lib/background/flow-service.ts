@@ -138,7 +138,7 @@ export function createFlowService(deps: FlowServiceDeps) {
     const [secrets, settings] = await Promise.all([deps.loadSecrets(), deps.loadSettings()]);
     const base = { fetch: deps.fetch, host: first.host, now: deps.now() };
     if (first.source === 'jira') {
-      const authorization = jiraAuthorization(secrets.jiraCredentials[first.host]);
+      const authorization = jiraAuthorization(secrets.jiraCredentials[first.host.split('/')[0]!]);
       return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(authorization ? { authorization } : {}) });
     }
     const token = secrets.githubTokens[first.host];

@@ -25,7 +25,12 @@ describe('findIssueView', () => {
 
   it('reads Data Center pages under a context path', () => {
     const found = findIssueView(parse('<h1 id="summary-val">Disk full</h1>'), 'https://jira.corp.example/jira/browse/OPS-1');
-    expect(found.map((f) => f.key)).toEqual(['jira:jira.corp.example/OPS-1']);
+    expect(found.map((f) => f.key)).toEqual(['jira:jira.corp.example/jira/OPS-1']);
+  });
+
+  it('takes the context path Data Center states in its meta tag', () => {
+    const doc = parse('<head><meta name="ajs-context-path" content="/tracker"></head><h1 id="summary-val">x</h1>');
+    expect(findIssueView(doc, 'https://jira.corp.example/tracker/browse/OPS-2').map((f) => f.key)).toEqual(['jira:jira.corp.example/tracker/OPS-2']);
   });
 
   it('finds nothing without a heading or without a key', () => {

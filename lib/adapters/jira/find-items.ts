@@ -1,6 +1,6 @@
 /** Finds the Jira issue an issue view shows, and where its badge goes. Reads only. */
 import { formatKey, type JiraRef } from '../../item-key';
-import { issueKeyOf } from './page-detect';
+import { issueKeyOf, siteOf } from './page-detect';
 import { ISSUE_SUMMARY_HEADING } from './selectors';
 
 /** An issue on the page and the element its badge goes after. */
@@ -15,6 +15,6 @@ export function findIssueView(root: Document | Element, pageUrl: string): FoundI
   const issueKey = issueKeyOf(pageUrl);
   const heading = root.querySelector(ISSUE_SUMMARY_HEADING) ?? (root instanceof Element && root.matches(ISSUE_SUMMARY_HEADING) ? root : null);
   if (!issueKey || !heading) return [];
-  const ref: JiraRef = { source: 'jira', host: new URL(pageUrl).host, issueKey };
+  const ref: JiraRef = { source: 'jira', host: siteOf(root.ownerDocument ?? (root as Document), pageUrl), issueKey };
   return [{ ref, key: formatKey(ref), anchor: heading }];
 }

@@ -14,7 +14,8 @@ describe('findListedIssues', () => {
 
   it('finds exactly the 3 issues of a Data Center board under a context path', () => {
     const found = findListedIssues(load('board-dc.html'), 'https://jira.corp.example/jira/secure/RapidBoard.jspa?rapidView=7');
-    expect(found.map((f) => f.key)).toEqual(['OPS-1', 'OPS-2', 'OPS-3'].map((k) => `jira:jira.corp.example/${k}`));
+    // The board's URL gives the context path /jira: it is part of the site, and of the key.
+    expect(found.map((f) => f.key)).toEqual(['OPS-1', 'OPS-2', 'OPS-3'].map((k) => `jira:jira.corp.example/jira/${k}`));
     expect(found[0]!.anchor.classList.contains('ghx-key')).toBe(true);
   });
 

@@ -6,6 +6,7 @@
  */
 import { formatKey, type JiraRef } from '../../item-key';
 import type { FoundIssue } from './find-items';
+import { siteOf } from './page-detect';
 import { CONTAINER_KEY, ISSUE_CONTAINERS } from './selectors';
 
 const KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
@@ -31,7 +32,7 @@ export function findListedIssues(root: Document | Element, pageUrl: string): Fou
   // An element added inside a card (its key re-rendered) brings the card back into view.
   const around = root instanceof Element ? root.closest(ISSUE_CONTAINERS) : null;
   if (around) containers.unshift(around);
-  const host = new URL(pageUrl).host;
+  const host = siteOf(root.ownerDocument ?? (root as Document), pageUrl);
   return containers.flatMap((container) => {
     const issueKey = keyOf(container, pageUrl);
     if (!issueKey || container.parentElement?.closest(ISSUE_CONTAINERS)) return [];

@@ -28,3 +28,18 @@ export const NOT_ISSUE_VIEW_EXAMPLES = [
   'https://acme.atlassian.net/browse/not-a-key',
   'https://acme.atlassian.net/jira/your-work',
 ];
+
+/**
+ * The Jira site a page belongs to: its host, plus the context path Data Center may run under
+ * (`jira.corp.example/jira`). Data Center pages state it in `<meta name="ajs-context-path">`;
+ * without that, the path before `/browse/` or `/secure/` is taken.
+ */
+export function siteOf(doc: Document, href: string): string {
+  const url = new URL(href);
+  // Jira Cloud has no context path (its /jira/… pages are routes, not a prefix).
+  if (url.host.endsWith('.atlassian.net')) return url.host;
+  const meta = doc.querySelector('meta[name="ajs-context-path"]')?.getAttribute('content');
+  const guessed = /^(.*?)\/(?:browse|secure|issues)\//.exec(url.pathname)?.[1];
+  const context = (meta ?? guessed ?? '').replace(/\/+$/, '');
+  return /^(\/[\w.-]+)*$/.test(context) ? `${url.host}${context}` : url.host;
+}

@@ -103,3 +103,37 @@ describe('fetchJiraIssues sessions and batches', () => {
     expect((calls[0]!.init?.headers as Record<string, string>).Authorization).toBe('Basic abc');
   });
 });
+
+describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on Data Center', () => {
+  const SITE = 'jira.corp.example/jira';
+  const dcRef = (issueKey: string): JiraRef => ({ source: 'jira', host: SITE, issueKey });
+
+  it('searches the keys under the context path with histories, and reads them like Cloud', async () => {
+    forgetSiteMeta();
+    const urls: string[] = [];
+    const fetch: Fetch = async (url) => {
+      urls.push(url);
+      if (url.includes('/rest/api/2/field')) return new Response(JSON.stringify([{ id: 'customfield_10021', name: 'Flagged' }]), { status: 200 });
+      if (url.includes('/rest/api/2/status')) return new Response(JSON.stringify(fixture('testdata__sample_statuses')), { status: 200 });
+      // The search answers v2 issues with `changelog.histories`, as the jirametrics payloads are.
+      return new Response(JSON.stringify({ startAt: 0, maxResults: 100, total: 1, issues: [fixture('testdata__SP-10')] }), { status: 200 });
+    };
+    const outcome = await fetchJiraIssues([dcRef('SP-10'), dcRef('SP-404')], { fetch, host: SITE, now: NOW, blockedByLinks: ['is blocked by'], authorization: 'Bearer pat' });
+    const search = new URL(urls.find((u) => u.includes('/search'))!);
+    expect(`${search.host}${search.pathname}`).toBe('jira.corp.example/jira/rest/api/2/search');
+    expect(search.searchParams.get('jql')).toBe('key in (SP-10,SP-404)');
+    expect(search.searchParams.get('expand')).toBe('changelog');
+    expect(search.searchParams.get('validateQuery')).toBe('false');
+    const item = outcome.items.get(`jira:${SITE}/SP-10`)!.item;
+    expect(item.url).toBe('https://jira.corp.example/jira/browse/SP-10');
+    // SP-10 was flagged 04:33:30.647 and unflagged 04:33:55.539 on 6 Sep 2021, then Done
+    // (Jira lists histories newest first; the flow core orders them).
+    const flow = item.timeline.filter((e) => e.type === 'flagged' || e.type === 'unflagged' || e.type === 'closed');
+    expect(flow.map((e) => `${e.type} ${e.at}`).sort((a, b) => a.split(' ')[1]!.localeCompare(b.split(' ')[1]!))).toEqual([
+      'flagged 2021-09-06T04:33:30.647Z',
+      'unflagged 2021-09-06T04:33:55.539Z',
+      'closed 2021-09-06T04:34:26.239Z',
+    ]);
+    expect(outcome.errors.get(`jira:${SITE}/SP-404`)?.code).toBe('not-found');
+  });
+});

@@ -1,18 +1,19 @@
 /**
- * Fetches Jira Cloud issues for the visible keys in batches with `POST /rest/api/3/issue/bulkfetch`
- * (up to 100 keys a request), using the user's own Jira session cookies unless a token is set.
- * Keys the user cannot read are silently left out by Jira: we compare keys asked with keys
- * returned and say so.
+ * Fetches Jira issues for the visible keys in batches of 100, using the user's own Jira session
+ * cookies unless a token is set. Cloud: `POST /rest/api/3/issue/bulkfetch` and the changelog
+ * bulk-fetch. Data Center (any other host, with its context path): `GET /rest/api/2/search`
+ * with `expand=changelog`. Keys the user cannot read are left out by Jira: we compare keys
+ * asked with keys returned and say so.
  */
 import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
 import { formatKey, type JiraRef } from '../../item-key';
 import { requestJson, type Fetch } from '../http';
 import type { FetchOutcome } from '../outcome';
-import { bulkFetchAnswer, jiraIssue } from './schema';
-import { changelogEvents } from './changelog';
+import { bulkFetchAnswer, jiraIssue, type JiraIssue } from './schema';
+import { changelogEvents, type JiraHistory } from './changelog';
 import { fetchChangelogs } from './fetch-changelogs';
-import { siteMeta } from './site-meta';
+import { siteMeta, type SiteMeta } from './site-meta';
 import { jiraToItem } from './to-work-item';
 
 /** Keys per bulk-fetch request, Jira's documented maximum. */
@@ -38,37 +39,29 @@ export async function fetchJiraIssues(refs: JiraRef[], ctx: JiraContext): Promis
   return outcome;
 }
 
+/** Issues as Jira sent them, with their histories when Jira gave them. */
+interface Loaded {
+  issues: JiraIssue[];
+  histories: Map<string, JiraHistory[]> | undefined;
+}
+
+interface Access {
+  headers: Record<string, string>;
+  credentials: RequestCredentials;
+}
+
 async function fetchBatch(refs: JiraRef[], ctx: JiraContext, outcome: FetchOutcome): Promise<void> {
   // The XSRF check of Jira's REST API is for browser forms; this header opts out of it.
-  const headers = { 'X-Atlassian-Token': 'no-check', ...(ctx.authorization ? { Authorization: ctx.authorization } : {}) };
-  const credentials: RequestCredentials = ctx.authorization ? 'omit' : 'include';
-  const meta = await siteMeta(ctx.fetch, ctx.host, headers, credentials, ctx.now);
-  const answer = await requestJson(ctx.fetch, {
-    url: `https://${ctx.host}/rest/api/3/issue/bulkfetch`,
-    method: 'POST',
-    headers,
-    body: { issueIdsOrKeys: refs.map((ref) => ref.issueKey), fields: [...FIELDS, ...(meta.flaggedFieldId ? [meta.flaggedFieldId] : [])] },
-    credentials,
-    service: 'Jira',
-    now: ctx.now,
-  });
-  outcome.rate = answer.rate;
-  if (!answer.ok) return failAll(refs, sessionError(answer.error, answer.status, ctx.host), outcome);
-  const parsed = v.safeParse(bulkFetchAnswer, answer.body);
-  if (!parsed.success) return failAll(refs, { code: 'bad-response', message: 'Jira sent an answer FlowLens does not understand.' }, outcome);
+  const access: Access = {
+    headers: { 'X-Atlassian-Token': 'no-check', ...(ctx.authorization ? { Authorization: ctx.authorization } : {}) },
+    credentials: ctx.authorization ? 'omit' : 'include',
+  };
+  const cloud = isCloud(ctx.host);
+  const meta = await siteMeta(ctx.fetch, ctx.host, access.headers, access.credentials, ctx.now, cloud ? '3' : '2');
+  const loaded = cloud ? await loadCloud(refs, ctx, access, meta) : await loadDataCenter(refs, ctx, access, meta);
+  if ('code' in loaded) return failAll(refs, loaded, outcome);
   const inward = new Set(ctx.blockedByLinks.map((name) => name.toLowerCase()));
-  const issues = parsed.output.issues.flatMap((raw) => {
-    const issue = v.safeParse(jiraIssue, raw);
-    return issue.success ? [issue.output] : [];
-  });
-  const histories = await fetchChangelogs(ctx.fetch, {
-    host: ctx.host,
-    keys: issues.map((issue) => issue.key),
-    fieldIds: ['status', 'issuelinks', ...(meta.flaggedFieldId ? [meta.flaggedFieldId] : [])],
-    headers,
-    credentials,
-    now: ctx.now,
-  });
+  const { issues, histories } = loaded;
   const done = new Set([...meta.doneStatuses, ...issues.filter((i) => i.fields.status.statusCategory?.key === 'done').map((i) => i.fields.status.name.toLowerCase())]);
   const changelog = { host: ctx.host, doneStatuses: done, blockedByLinks: inward, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) };
   for (const issue of issues) {
@@ -81,6 +74,71 @@ async function fetchBatch(refs: JiraRef[], ctx: JiraContext, outcome: FetchOutco
     if (!outcome.items.has(key)) outcome.errors.set(key, { code: 'not-found', message: `${ref.issueKey} does not exist, or you cannot see it in Jira.` });
   }
 }
+
+/** Jira Cloud lives on *.atlassian.net; every other host is Data Center or Server. */
+export function isCloud(host: string): boolean {
+  return /^[^/]+\.atlassian\.net$/.test(host);
+}
+
+function validIssues(raw: unknown[]): JiraIssue[] {
+  return raw.flatMap((value) => {
+    const issue = v.safeParse(jiraIssue, value);
+    return issue.success ? [issue.output] : [];
+  });
+}
+
+async function loadCloud(refs: JiraRef[], ctx: JiraContext, access: Access, meta: SiteMeta): Promise<Loaded | FlowError> {
+  const answer = await requestJson(ctx.fetch, {
+    url: `https://${ctx.host}/rest/api/3/issue/bulkfetch`,
+    method: 'POST',
+    ...access,
+    body: { issueIdsOrKeys: refs.map((ref) => ref.issueKey), fields: fieldsFor(meta) },
+    service: 'Jira',
+    now: ctx.now,
+  });
+  if (!answer.ok) return sessionError(answer.error, answer.status, ctx.host);
+  const parsed = v.safeParse(bulkFetchAnswer, answer.body);
+  if (!parsed.success) return { code: 'bad-response', message: 'Jira sent an answer FlowLens does not understand.' };
+  const issues = validIssues(parsed.output.issues);
+  const histories = await fetchChangelogs(ctx.fetch, {
+    host: ctx.host,
+    keys: issues.map((issue) => issue.key),
+    fieldIds: ['status', 'issuelinks', ...(meta.flaggedFieldId ? [meta.flaggedFieldId] : [])],
+    ...access,
+    now: ctx.now,
+  });
+  return { issues, histories };
+}
+
+/** Data Center: one search for the keys, histories included; unknown keys must not fail it. */
+async function loadDataCenter(refs: JiraRef[], ctx: JiraContext, access: Access, meta: SiteMeta): Promise<Loaded | FlowError> {
+  const query = new URLSearchParams({
+    jql: `key in (${refs.map((ref) => ref.issueKey).join(',')})`,
+    fields: fieldsFor(meta).join(','),
+    expand: 'changelog',
+    maxResults: String(JIRA_BATCH),
+    validateQuery: 'false',
+  });
+  const answer = await requestJson(ctx.fetch, { url: `https://${ctx.host}/rest/api/2/search?${query}`, ...access, service: 'Jira', now: ctx.now });
+  if (!answer.ok) return sessionError(answer.error, answer.status, ctx.host);
+  const parsed = v.safeParse(dataCenterSearch, answer.body);
+  if (!parsed.success) return { code: 'bad-response', message: 'Jira sent an answer FlowLens does not understand.' };
+  const issues = validIssues(parsed.output.issues);
+  const histories = new Map(
+    parsed.output.issues.flatMap((raw) => {
+      const issue = v.safeParse(withChangelog, raw);
+      return issue.success ? [[issue.output.key, issue.output.changelog.histories as unknown as JiraHistory[]] as const] : [];
+    }),
+  );
+  return { issues, histories };
+}
+
+function fieldsFor(meta: SiteMeta): string[] {
+  return [...FIELDS, ...(meta.flaggedFieldId ? [meta.flaggedFieldId] : [])];
+}
+
+const dataCenterSearch = v.object({ issues: v.array(v.unknown()) });
+const withChangelog = v.object({ key: v.string(), changelog: v.object({ histories: v.array(v.looseObject({ created: v.union([v.string(), v.number()]), items: v.array(v.looseObject({})) })) }) });
 
 function failAll(refs: JiraRef[], error: FlowError, outcome: FetchOutcome): void {
   for (const ref of refs) outcome.errors.set(formatKey(ref), error);

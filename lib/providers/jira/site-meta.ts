@@ -20,11 +20,11 @@ const HOUR = 3_600_000;
 const known = new Map<string, { at: number; meta: SiteMeta }>();
 
 /** The site's facts, from memory when fresh. */
-export async function siteMeta(fetch: Fetch, host: string, headers: Record<string, string>, credentials: RequestCredentials, now: number): Promise<SiteMeta> {
+export async function siteMeta(fetch: Fetch, host: string, headers: Record<string, string>, credentials: RequestCredentials, now: number, api: '2' | '3' = '3'): Promise<SiteMeta> {
   const cached = known.get(host);
   if (cached && now - cached.at < HOUR) return cached.meta;
-  const ask = (path: string) => requestJson(fetch, { url: `https://${host}${path}`, headers, credentials, service: 'Jira', now });
-  const [fieldAnswer, statusAnswer] = await Promise.all([ask('/rest/api/3/field'), ask('/rest/api/3/status')]);
+  const ask = (path: string) => requestJson(fetch, { url: `https://${host}/rest/api/${api}/${path}`, headers, credentials, service: 'Jira', now });
+  const [fieldAnswer, statusAnswer] = await Promise.all([ask('field'), ask('status')]);
   const fieldList = fieldAnswer.ok ? v.safeParse(fields, fieldAnswer.body) : undefined;
   const statusList = statusAnswer.ok ? v.safeParse(statuses, statusAnswer.body) : undefined;
   const flagged = fieldList?.success ? fieldList.output.find((field) => field.name === 'Flagged')?.id : undefined;
