@@ -22,6 +22,9 @@ function answering(body: unknown, init: ResponseInit = { status: 200 }) {
     calls.push({ url, init: requestInit });
     if (url.endsWith('/rest/api/3/field')) return json([{ id: 'customfield_10021', name: 'Flagged' }, { id: 'summary', name: 'Summary' }]);
     if (url.endsWith('/rest/api/3/status')) return json(haveFixtures ? fixture('testdata__sample_statuses') : []);
+    if (url.endsWith('/rest/api/3/issueLinkType')) {
+      return json({ issueLinkTypes: [{ name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }, { name: 'Gate', inward: 'waits for', outward: 'gates' }, { name: 'Cloners', inward: 'is cloned by', outward: 'clones' }] });
+    }
     if (url.endsWith('/rest/api/3/changelog/bulkfetch')) return json({ issueChangeLogs: changelogsFor(JSON.parse(String(requestInit?.body)).issueIdsOrKeys) });
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), init);
   };
@@ -70,6 +73,18 @@ describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on real Jira payloads', 
     expect(item).toMatchObject({ kind: 'jira-issue', state: 'open', container: 'SP', signals: { status: 'In Progress', statusCategory: 'indeterminate' } });
     // Jira's "+0000" offsets are read as ISO times.
     expect(item.createdAt).toBe('2021-06-18T18:41:29.398Z');
+  });
+
+  it('reads the site’s own blocking link types, not only the configured names', async () => {
+    // A custom "Gate" link type ("waits for") counts because its name says so; "Cloners" does not.
+    const sp15 = fixture('testdata__SP-15');
+    sp15.fields.issuelinks = [
+      { type: { name: 'Gate', inward: 'waits for', outward: 'gates' }, inwardIssue: { key: 'SP-99', fields: { summary: 'Gate', status: { name: 'To Do', statusCategory: { key: 'new' } } } } },
+      { type: { name: 'Cloners', inward: 'is cloned by', outward: 'clones' }, inwardIssue: { key: 'SP-13', fields: { status: { name: 'Done', statusCategory: { key: 'done' } } } } },
+    ];
+    const { fetch } = answering({ issues: [sp15] });
+    const outcome = await fetchJiraIssues([ref('SP-15')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect(outcome.items.get(`jira:${HOST}/SP-15`)!.item.upstream.map((l) => [l.key, l.open])).toEqual([[`jira:${HOST}/SP-99`, true]]);
   });
 
   it('says which keys Jira left out', async () => {

@@ -60,7 +60,8 @@ async function fetchBatch(refs: JiraRef[], ctx: JiraContext, outcome: FetchOutco
   const meta = await siteMeta(ctx.fetch, ctx.host, access.headers, access.credentials, ctx.now, cloud ? '3' : '2');
   const loaded = cloud ? await loadCloud(refs, ctx, access, meta) : await loadDataCenter(refs, ctx, access, meta);
   if ('code' in loaded) return failAll(refs, loaded, outcome);
-  const inward = new Set(ctx.blockedByLinks.map((name) => name.toLowerCase()));
+  // The user's link names, plus the site's own link types that mean "waits on".
+  const inward = new Set([...ctx.blockedByLinks.map((name) => name.toLowerCase()), ...meta.blockingInwards]);
   const { issues, histories } = loaded;
   const done = new Set([...meta.doneStatuses, ...issues.filter((i) => i.fields.status.statusCategory?.key === 'done').map((i) => i.fields.status.name.toLowerCase())]);
   const changelog = { host: ctx.host, doneStatuses: done, blockedByLinks: inward, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) };

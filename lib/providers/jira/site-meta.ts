@@ -1,7 +1,7 @@
 /**
  * What FlowLens needs to know about a Jira site before it can read histories: the id of the
- * Flagged field (a custom field whose id differs per site) and which statuses are in the done
- * category. Discovered once per site and kept for an hour; a failure falls back to the field's
+ * Flagged field (a custom field whose id differs per site), which statuses are in the done
+ * category, and which of the site's link types mean "waits on". Discovered once per site and kept for an hour; a failure falls back to the field's
  * name and to the current status categories, never stops the badges.
  * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
  */
@@ -12,10 +12,16 @@ import { requestJson, type Fetch } from '../http';
 export interface SiteMeta {
   flaggedFieldId?: string;
   doneStatuses: Set<string>;
+  /** Inward names of the site's link types that mean "waits on" (e.g. "is blocked by"). */
+  blockingInwards: Set<string>;
 }
+
+/** Link types whose names say one issue waits on another; sites rename and add their own. */
+const BLOCKING_TYPE = /block|depend|prerequisite|requires|waits?/i;
 
 const fields = v.array(v.object({ id: v.string(), name: v.string() }));
 const statuses = v.array(v.object({ name: v.string(), statusCategory: v.optional(v.object({ key: v.string() })) }));
+const linkTypes = v.object({ issueLinkTypes: v.array(v.object({ name: v.string(), inward: v.string(), outward: v.string() })) });
 const HOUR = 3_600_000;
 const known = new Map<string, { at: number; meta: SiteMeta }>();
 
@@ -24,12 +30,14 @@ export async function siteMeta(fetch: Fetch, host: string, headers: Record<strin
   const cached = known.get(host);
   if (cached && now - cached.at < HOUR) return cached.meta;
   const ask = (path: string) => requestJson(fetch, { url: `https://${host}/rest/api/${api}/${path}`, headers, credentials, service: 'Jira', now });
-  const [fieldAnswer, statusAnswer] = await Promise.all([ask('field'), ask('status')]);
+  const [fieldAnswer, statusAnswer, linkAnswer] = await Promise.all([ask('field'), ask('status'), ask('issueLinkType')]);
   const fieldList = fieldAnswer.ok ? v.safeParse(fields, fieldAnswer.body) : undefined;
   const statusList = statusAnswer.ok ? v.safeParse(statuses, statusAnswer.body) : undefined;
+  const linkList = linkAnswer.ok ? v.safeParse(linkTypes, linkAnswer.body) : undefined;
+  const blocking = linkList?.success ? linkList.output.issueLinkTypes.filter((t) => BLOCKING_TYPE.test(`${t.name} ${t.inward}`)).map((t) => t.inward.toLowerCase()) : [];
   const flagged = fieldList?.success ? fieldList.output.find((field) => field.name === 'Flagged')?.id : undefined;
   const done = statusList?.success ? statusList.output.filter((s) => s.statusCategory?.key === 'done').map((s) => s.name.toLowerCase()) : [];
-  const meta: SiteMeta = { doneStatuses: new Set(done), ...(flagged ? { flaggedFieldId: flagged } : {}) };
+  const meta: SiteMeta = { doneStatuses: new Set(done), blockingInwards: new Set(blocking), ...(flagged ? { flaggedFieldId: flagged } : {}) };
   if (fieldList?.success && statusList?.success) known.set(host, { at: now, meta });
   return meta;
 }
