@@ -62,6 +62,17 @@ describe('Jira Cloud issue view', () => {
     assert.deepEqual(badges.map((b) => b.state), ['error', 'error', 'blocked', 'error'], 'only PAY-42 is recorded; Jira leaves the others out');
     assert.match(badges[0].label, /PAY-40 does not exist, or you cannot see it in Jira\./);
     assert.equal(browser.jira.requests.filter((r) => r.path === '/rest/api/3/issue/bulkfetch').length, 1, 'four cards, one bulk fetch');
+    // The board unmounts a card on scroll and mounts it again: its badge comes back, once.
+    await page.evaluate(() => {
+      const card = document.querySelectorAll('[data-testid="platform-board-kit.ui.card.card"]')[2];
+      const parent = card.parentElement;
+      const copy = card.cloneNode(true);
+      copy.querySelectorAll('flowlens-badge').forEach((badge) => badge.remove());
+      card.remove();
+      setTimeout(() => parent.append(copy), 50);
+    });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="platform-board-kit.ui.card.card"]')].every((card) => card.querySelectorAll('flowlens-badge[data-flow-state]').length === 1) && document.querySelectorAll('flowlens-badge').length === 4);
+    assert.equal(browser.jira.requests.filter((r) => r.path === '/rest/api/3/issue/bulkfetch').length, 1, 'the remounted card is painted from the cache');
     assert.deepEqual(errors, []);
   });
 });
