@@ -22,11 +22,23 @@ const page = v.object({
 /** Pages we read at most, so a huge history cannot run a refresh forever. */
 const MAX_PAGES = 10;
 
+/** Keys per changelog bulk fetch, Jira's documented maximum. */
+const CHANGELOG_KEYS = 1000;
+
+type ChangelogRequest = { host: string; keys: string[]; fieldIds: string[]; headers: Record<string, string>; credentials: RequestCredentials; now: number };
+
 /** Histories by issue id; `undefined` when Jira would not give them (the badges still work). */
-export async function fetchChangelogs(
-  fetch: Fetch,
-  request: { host: string; keys: string[]; fieldIds: string[]; headers: Record<string, string>; credentials: RequestCredentials; now: number },
-): Promise<Map<string, JiraHistory[]> | undefined> {
+export async function fetchChangelogs(fetch: Fetch, request: ChangelogRequest): Promise<Map<string, JiraHistory[]> | undefined> {
+  const histories = new Map<string, JiraHistory[]>();
+  for (let i = 0; i < request.keys.length; i += CHANGELOG_KEYS) {
+    const part = await fetchChangelogPages(fetch, { ...request, keys: request.keys.slice(i, i + CHANGELOG_KEYS) });
+    if (!part) return i === 0 ? undefined : histories;
+    for (const [id, list] of part) histories.set(id, list);
+  }
+  return histories;
+}
+
+async function fetchChangelogPages(fetch: Fetch, request: ChangelogRequest): Promise<Map<string, JiraHistory[]> | undefined> {
   const histories = new Map<string, JiraHistory[]>();
   let token: string | undefined;
   for (let pages = 0; pages < MAX_PAGES; pages++) {
