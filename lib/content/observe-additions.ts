@@ -21,7 +21,12 @@ export function observeAdditions(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     timer = undefined;
-    const batch = { added: [...added].filter((element) => element.isConnected), removedSomething };
+    // A subtree added inside another added subtree is scanned with it: skip it.
+    const within = (element: Element) => {
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) if (added.has(parent)) return true;
+      return false;
+    };
+    const batch = { added: [...added].filter((element) => element.isConnected && !within(element)), removedSomething };
     added = new Set();
     removedSomething = false;
     onBatch(batch);
