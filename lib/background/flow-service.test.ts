@@ -93,3 +93,40 @@ describe('flow service', () => {
     expect(calls).toBe(2);
   });
 });
+
+describe('Jira tickets named by pull requests', () => {
+  const pull = {
+    key: 'github:octo-org/api#5', source: 'github' as const, kind: 'pull' as const, title: 'PAY-42: retry', url: 'https://github.com/octo-org/api/pull/5',
+    state: 'open' as const, assignees: [], requestedReviewers: [], createdAt: '2026-11-01T00:00:00Z', container: 'octo-org/api',
+    signals: { reviewDecision: 'review-required' as const, checks: 'success' as const }, timeline: [], upstream: [], downstream: [], mentions: ['PAY-42', 'UTF-8'],
+  };
+
+  it('are looked up once, after the cached paint, only when the user allows it', async () => {
+    const now = Date.parse('2026-11-10T00:00:00Z');
+    const cache = new FlowCache(memoryRecordStore());
+    await cache.write('item', [{ key: pull.key, value: { item: pull } }], now);
+    const asked: string[][] = [];
+    const fetch: Fetch = async (url, init) => {
+      if (url.endsWith('/issue/bulkfetch')) {
+        const keys = JSON.parse(String(init?.body)).issueIdsOrKeys as string[];
+        asked.push(keys);
+        const issues = keys.filter((k) => k === 'PAY-42').map((key) => ({ id: '1', key, fields: { summary: 'Card payments', status: { name: 'In Progress', statusCategory: { key: 'indeterminate' } }, created: '2026-11-01T00:00:00.000+0000' } }));
+        return new Response(JSON.stringify({ issues }), { status: 200 });
+      }
+      return new Response(url.endsWith('/changelog/bulkfetch') ? '{"issueChangeLogs":[]}' : '[]', { status: 200 });
+    };
+    const settings = { ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'], crossSource: true };
+    const service = createFlowService({ cache: async () => cache, fetch, now: () => now, loadSettings: async () => settings, loadSecrets: async () => NO_SECRETS });
+    const ref = { source: 'github' as const, host: 'github.com', owner: 'octo-org', repo: 'api', number: 5 };
+
+    const first = await service.cached([ref]);
+    expect(asked).toEqual([]); // the cached paint never waits on the network
+    expect(first.stale).toEqual([pull.key]); // …but asks for a refresh to fill the gap
+    const refreshed = await service.refresh([ref]);
+    expect(asked).toEqual([['PAY-42', 'UTF-8']]);
+    expect(refreshed.views[0]!.related).toEqual([{ key: 'jira:acme.atlassian.net/PAY-42', title: 'Card payments', url: 'https://acme.atlassian.net/browse/PAY-42', state: 'flowing' }]);
+    expect((await service.cached([ref])).stale).toEqual([]); // UTF-8 was unknown to Jira: not asked again
+    await service.refresh([ref]);
+    expect(asked).toHaveLength(1);
+  });
+});

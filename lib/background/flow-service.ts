@@ -40,6 +40,8 @@ const MINUTE = 60_000;
 export function createFlowService(deps: FlowServiceDeps) {
   const inflight = new Map<string, Promise<FlowView>>();
   const blockedUntil = new Map<string, { until: number; error: FlowError }>();
+  // Mentioned keys Jira did not know (a PR title's "UTF-8"), not asked for again for a while.
+  const unknownUntil = new Map<string, number>();
   let lastError: { message: string; at: number } | undefined;
 
   async function readCache(refs: ItemRef[]) {
@@ -49,43 +51,57 @@ export function createFlowService(deps: FlowServiceDeps) {
     return { keys, hits };
   }
 
-  /** Views of cached items, analysed with the cached items around them. */
-  async function present(shown: Shown[]): Promise<FlowView[]> {
-    if (shown.length === 0) return [];
+  /**
+   * Views of cached items, analysed with the cached items around them. `fetch` allows asking
+   * the network for mentioned items; the cache-first answer never waits on the network.
+   */
+  async function present(shown: Shown[], fetch: boolean): Promise<FlowView[]> {
+    return (await presentWithGaps(shown, fetch)).views;
+  }
+
+  /** Views, and the keys of items whose mentioned items are not known yet (worth a refresh). */
+  async function presentWithGaps(shown: Shown[], fetch: boolean): Promise<{ views: FlowView[]; gaps: string[] }> {
+    if (shown.length === 0) return { views: [], gaps: [] };
     const settings = await deps.loadSettings();
     const neighbours = await (await deps.cache()).read<CachedItem>('item', neighbourKeys(shown), deps.now());
     const around = new Map([...neighbours].map(([key, hit]) => [key, hit.value]));
-    return presentViews(shown, around, settings, deps.now(), await mentioned(shown, settings));
+    const related = await mentioned(shown, settings, fetch);
+    const site = mentionSite(settings);
+    const open = (key: string) => !related.has(key) && (unknownUntil.get(key) ?? 0) <= deps.now();
+    const gaps = shown.map(({ hit }) => hit.value.item).filter((item) => mentionKeys(item, site).some(open)).map((item) => item.key);
+    return { views: presentViews(shown, around, settings, deps.now(), related), gaps };
   }
 
   /** Jira tickets the shown GitHub items name, from the cache or one bulk fetch (opt-in). */
-  async function mentioned(shown: Shown[], settings: Settings): Promise<Map<string, Fetched>> {
+  async function mentioned(shown: Shown[], settings: Settings, fetch: boolean): Promise<Map<string, Fetched>> {
     const site = mentionSite(settings);
-    const keys = [...new Set(shown.flatMap(({ hit }) => mentionKeys(hit.value.item, site)))];
+    const known = (key: string) => (unknownUntil.get(key) ?? 0) <= deps.now();
+    const keys = [...new Set(shown.flatMap(({ hit }) => mentionKeys(hit.value.item, site)))].filter(known);
     if (!site || keys.length === 0) return new Map();
     const cache = await deps.cache();
     const hits = await cache.read<CachedItem>('item', keys, deps.now(), settings.cacheTtlMinutes * MINUTE);
     const found = new Map([...hits].map(([key, hit]) => [key, hit.value]));
     const missing = keys.filter((key) => !hits.get(key)?.fresh).map((key) => parseKey(key)).filter((ref): ref is JiraRef => ref?.source === 'jira');
-    if (missing.length === 0) return found;
+    if (missing.length === 0 || !fetch) return found;
     const outcome = await fetchSource(missing, new Map());
     await remember(outcome, site);
     for (const [key, value] of outcome.items) found.set(key, value);
+    for (const [key, error] of outcome.errors) if (error.code === 'not-found') unknownUntil.set(key, deps.now() + settings.cacheTtlMinutes * MINUTE);
     return found;
   }
 
   /** Cached views at once, and which keys need a refresh. */
   async function cached(refs: ItemRef[]): Promise<{ views: FlowView[]; stale: string[] }> {
     const { keys, hits } = await readCache(refs);
-    const views = await present([...hits.values()].map((hit) => ({ hit })));
-    return { views, stale: keys.filter((key) => !hits.get(key)?.fresh) };
+    const { views, gaps } = await presentWithGaps([...hits.values()].map((hit) => ({ hit })), false);
+    return { views, stale: keys.filter((key) => !hits.get(key)?.fresh || gaps.includes(key)) };
   }
 
   /** Fresh views: fetched where stale, shared where another tab already asked. */
   async function refresh(refs: ItemRef[]): Promise<{ views: FlowView[] }> {
     const { hits } = await readCache(refs);
     const todo = refs.filter((ref) => !hits.get(formatKey(ref))?.fresh);
-    const fresh = await present([...hits.values()].filter((hit) => hit.fresh).map((hit) => ({ hit })));
+    const fresh = await present([...hits.values()].filter((hit) => hit.fresh).map((hit) => ({ hit })), true);
     const waiting = todo.filter((ref) => inflight.has(formatKey(ref)));
     const started = startFetches(todo.filter((ref) => !inflight.has(formatKey(ref))), hits);
     const shared = waiting.map((ref) => inflight.get(formatKey(ref))!);
@@ -129,7 +145,7 @@ export function createFlowService(deps: FlowServiceDeps) {
       else if (hit) shown.push({ hit: { ...hit, fresh: false }, error });
       else failed.set(key, errorView(key, '', error));
     }
-    const views = await present(shown);
+    const views = await present(shown, true);
     return new Map([...views.map((view) => [view.key, view] as const), ...failed]);
   }
 
