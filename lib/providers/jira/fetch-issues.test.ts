@@ -22,6 +22,9 @@ function answering(body: unknown, init: ResponseInit = { status: 200 }) {
     calls.push({ url, init: requestInit });
     if (url.endsWith('/rest/api/3/field')) return json([{ id: 'customfield_10021', name: 'Flagged' }, { id: 'summary', name: 'Summary' }]);
     if (url.endsWith('/rest/api/3/status')) return json(haveFixtures ? fixture('testdata__sample_statuses') : []);
+    if (url.includes('/rest/api/3/issue/SP-15/comment')) {
+      return json({ comments: [{ created: '2022-04-24T20:30:52.100+0000', author: { accountId: '557058:aaccdddd-0be8-432f-959a-13d34c55315f' }, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '(flag) Flag added' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Waiting for the payments team' }] }] } }] });
+    }
     if (url.endsWith('/rest/api/3/issueLinkType')) {
       return json({ issueLinkTypes: [{ name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }, { name: 'Gate', inward: 'waits for', outward: 'gates' }, { name: 'Cloners', inward: 'is cloned by', outward: 'clones' }] });
     }
@@ -55,7 +58,8 @@ describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on real Jira payloads', 
       { key: `jira:${HOST}/SP-14`, kind: 'blocked-by', url: `https://${HOST}/browse/SP-14`, title: 'Save credit card information', open: false, at: '2022-04-24T16:42:42.531Z' },
     ]);
     // …and that SP-15 was flagged at 20:30:51.748; the Flagged field (customfield_10021) is set now.
-    expect(sp15.timeline).toContainEqual(expect.objectContaining({ type: 'flagged', at: '2022-04-24T20:30:51.748Z' }));
+    // The "Flag added" comment posted with it says why.
+    expect(sp15.timeline).toContainEqual(expect.objectContaining({ type: 'flagged', at: '2022-04-24T20:30:51.748Z', reason: 'Waiting for the payments team' }));
     expect(sp15.signals.flagged).toBe(true);
     // SP-14 holds the outward side ("blocks SP-15"): that is downstream, not a blocker of SP-14.
     expect(outcome.items.get(`jira:${HOST}/SP-14`)!.item.upstream).toEqual([]);

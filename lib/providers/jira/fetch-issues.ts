@@ -14,6 +14,7 @@ import { bulkFetchAnswer, jiraIssue, type JiraIssue } from './schema';
 import { changelogEvents, type JiraHistory } from './changelog';
 import { fetchChangelogs } from './fetch-changelogs';
 import { siteMeta, type SiteMeta } from './site-meta';
+import { withFlagReasons, type JiraComment } from './flag-reasons';
 import { jiraToItem } from './to-work-item';
 
 /** Keys per bulk-fetch request, Jira's documented maximum. */
@@ -70,8 +71,10 @@ async function fetchAll(refs: JiraRef[], ctx: JiraContext, outcome: FetchOutcome
   const { issues, histories } = loaded;
   const done = new Set([...meta.doneStatuses, ...issues.filter((i) => i.fields.status.statusCategory?.key === 'done').map((i) => i.fields.status.name.toLowerCase())]);
   const changelog = { host: ctx.host, doneStatuses: done, blockedByLinks: inward, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) };
+  const reasons = await flagComments(issues, ctx, access, meta, cloud);
   for (const issue of issues) {
-    const events = changelogEvents(histories?.get(issue.id ?? '') ?? histories?.get(issue.key) ?? [], changelog);
+    const raw = changelogEvents(histories?.get(issue.id ?? '') ?? histories?.get(issue.key) ?? [], changelog);
+    const events = withFlagReasons(raw, reasons.get(issue.key) ?? []);
     const item = jiraToItem(ctx.host, issue, inward, { events, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) });
     outcome.items.set(item.key, { item, ...(histories ? {} : { note: 'Jira did not share this issue’s history: how long it has been blocked is unknown.' }) });
   }
@@ -80,6 +83,31 @@ async function fetchAll(refs: JiraRef[], ctx: JiraContext, outcome: FetchOutcome
     if (!outcome.items.has(key)) outcome.errors.set(key, { code: 'not-found', message: `${ref.issueKey} does not exist, or you cannot see it in Jira.` });
   }
 }
+
+/** Issues flagged now whose flag reason is read (one comment request each) in one refresh. */
+export const FLAG_REASON_LIMIT = 5;
+
+/** The latest comments of issues flagged now, where a flag's reason is written. */
+async function flagComments(issues: JiraIssue[], ctx: JiraContext, access: Access, meta: SiteMeta, cloud: boolean): Promise<Map<string, JiraComment[]>> {
+  const flaggedId = meta.flaggedFieldId;
+  const flagged = flaggedId ? issues.filter((issue) => { const value = issue.fields[flaggedId]; return Array.isArray(value) ? value.length > 0 : Boolean(value); }) : [];
+  const found = new Map<string, JiraComment[]>();
+  await Promise.all(
+    flagged.slice(0, FLAG_REASON_LIMIT).map(async (issue) => {
+      const answer = await requestJson(ctx.fetch, {
+        url: `https://${ctx.host}/rest/api/${cloud ? '3' : '2'}/issue/${encodeURIComponent(issue.key)}/comment?orderBy=-created&maxResults=10`,
+        ...access,
+        service: 'Jira',
+        now: ctx.now,
+      });
+      const parsed = answer.ok ? v.safeParse(commentPage, answer.body) : undefined;
+      if (parsed?.success) found.set(issue.key, parsed.output.comments as JiraComment[]);
+    }),
+  );
+  return found;
+}
+
+const commentPage = v.object({ comments: v.array(v.looseObject({})) });
 
 /** Jira Cloud lives on *.atlassian.net; every other host is Data Center or Server. */
 export function isCloud(host: string): boolean {
