@@ -84,16 +84,23 @@ async function fetchAll(refs: JiraRef[], ctx: JiraContext, outcome: FetchOutcome
   }
 }
 
-/** Issues flagged now whose flag reason is read (one comment request each) in one refresh. */
-export const FLAG_REASON_LIMIT = 5;
+/**
+ * Flag reasons cost a comment request per flagged issue, so they are read for small batches
+ * only (an issue view and its side panel), keeping a board within a handful of requests.
+ */
+export const FLAG_REASON_LIMIT = 3;
 
 /** The latest comments of issues flagged now, where a flag's reason is written. */
 async function flagComments(issues: JiraIssue[], ctx: JiraContext, access: Access, meta: SiteMeta, cloud: boolean): Promise<Map<string, JiraComment[]>> {
   const flaggedId = meta.flaggedFieldId;
-  const flagged = flaggedId ? issues.filter((issue) => { const value = issue.fields[flaggedId]; return Array.isArray(value) ? value.length > 0 : Boolean(value); }) : [];
+  if (!flaggedId || issues.length > FLAG_REASON_LIMIT) return new Map();
+  const flagged = issues.filter((issue) => {
+    const value = issue.fields[flaggedId];
+    return Array.isArray(value) ? value.length > 0 : Boolean(value);
+  });
   const found = new Map<string, JiraComment[]>();
   await Promise.all(
-    flagged.slice(0, FLAG_REASON_LIMIT).map(async (issue) => {
+    flagged.map(async (issue) => {
       const answer = await requestJson(ctx.fetch, {
         url: `https://${ctx.host}/rest/api/${cloud ? '3' : '2'}/issue/${encodeURIComponent(issue.key)}/comment?orderBy=-created&maxResults=10`,
         ...access,
