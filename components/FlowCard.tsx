@@ -51,7 +51,7 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
       {view.title ? <p class="title">{view.title}</p> : null}
       {view.cause ? <p data-testid="flowlens-cause">{view.cause}</p> : null}
       {view.upstream && view.upstream.length > 0 ? <Upstream title="Waits on" testId="flowlens-upstream" links={view.upstream} /> : null}
-      {view.related && view.related.length > 0 ? <Upstream title="Jira" testId="flowlens-related" links={view.related} /> : null}
+      {view.related && view.related.length > 0 ? <Upstream title={view.key.startsWith('jira:') ? 'Pull requests' : 'Jira'} testId="flowlens-related" links={view.related} /> : null}
       <Facts view={view} stuck={stuck} opened={opened} now={now} />
       {view.moves && view.moves.length > 0 ? <Moves moves={view.moves} /> : null}
       {view.note ? <p class="note">{view.note}</p> : null}

@@ -5,14 +5,23 @@
  */
 import type { FlowError } from '../flow-error';
 import { errorView, type FlowView } from '../flow-view';
-import { formatKey, parseKey, type GithubRef, type ItemRef, type JiraRef } from '../item-key';
+import { formatKey, type GithubRef, type ItemRef, type JiraRef } from '../item-key';
 import type { Fetch } from '../providers/http';
 import { fetchGithubItems } from '../providers/github/fetch-items';
 import { fetchJiraIssues } from '../providers/jira/fetch-issues';
 import { failedOutcome, type FetchOutcome, type Fetched } from '../providers/outcome';
 import type { CacheHit, FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
-import { mentionKeys, mentionSite, neighbourKeys, presentViews, type Shown } from './present-views';
+import { createCrossSource } from './cross-source';
+import { neighbourKeys, presentViews, type Shown } from './present-views';
+import { searchMentioningPulls } from '../providers/github/search-mentions';
+
+/** Refs grouped by source and host: each group is one provider call. */
+function groupByHost(refs: ItemRef[]): Map<string, ItemRef[]> {
+  const groups = new Map<string, ItemRef[]>();
+  for (const ref of refs) groups.set(`${ref.source}:${ref.host}`, [...(groups.get(`${ref.source}:${ref.host}`) ?? []), ref]);
+  return groups;
+}
 
 /** The Authorization header of a stored Jira credential (Cloud: email + API token; DC: PAT). */
 function jiraAuthorization(credential: Secrets['jiraCredentials'][string] | undefined): string | undefined {
@@ -40,8 +49,6 @@ const MINUTE = 60_000;
 export function createFlowService(deps: FlowServiceDeps) {
   const inflight = new Map<string, Promise<FlowView>>();
   const blockedUntil = new Map<string, { until: number; error: FlowError }>();
-  // Mentioned keys Jira did not know (a PR title's "UTF-8"), not asked for again for a while.
-  const unknownUntil = new Map<string, number>();
   let lastError: { message: string; at: number } | undefined;
 
   async function readCache(refs: ItemRef[]) {
@@ -59,35 +66,36 @@ export function createFlowService(deps: FlowServiceDeps) {
     return (await presentWithGaps(shown, fetch)).views;
   }
 
-  /** Views, and the keys of items whose mentioned items are not known yet (worth a refresh). */
+  /** Views, and the keys of items whose related items are not known yet (worth a refresh). */
   async function presentWithGaps(shown: Shown[], fetch: boolean): Promise<{ views: FlowView[]; gaps: string[] }> {
     if (shown.length === 0) return { views: [], gaps: [] };
     const settings = await deps.loadSettings();
     const neighbours = await (await deps.cache()).read<CachedItem>('item', neighbourKeys(shown), deps.now());
     const around = new Map([...neighbours].map(([key, hit]) => [key, hit.value]));
-    const related = await mentioned(shown, settings, fetch);
-    const site = mentionSite(settings);
-    const open = (key: string) => !related.has(key) && (unknownUntil.get(key) ?? 0) <= deps.now();
-    const gaps = shown.map(({ hit }) => hit.value.item).filter((item) => mentionKeys(item, site).some(open)).map((item) => item.key);
-    return { views: presentViews(shown, around, settings, deps.now(), related), gaps };
+    const related = await crossSource.related(shown, settings, fetch);
+    return { views: presentViews(shown, around, settings, deps.now(), related), gaps: related.gaps };
   }
 
-  /** Jira tickets the shown GitHub items name, from the cache or one bulk fetch (opt-in). */
-  async function mentioned(shown: Shown[], settings: Settings, fetch: boolean): Promise<Map<string, Fetched>> {
-    const site = mentionSite(settings);
-    const known = (key: string) => (unknownUntil.get(key) ?? 0) <= deps.now();
-    const keys = [...new Set(shown.flatMap(({ hit }) => mentionKeys(hit.value.item, site)))].filter(known);
-    if (!site || keys.length === 0) return new Map();
-    const cache = await deps.cache();
-    const hits = await cache.read<CachedItem>('item', keys, deps.now(), settings.cacheTtlMinutes * MINUTE);
-    const found = new Map([...hits].map(([key, hit]) => [key, hit.value]));
-    const missing = keys.filter((key) => !hits.get(key)?.fresh).map((key) => parseKey(key)).filter((ref): ref is JiraRef => ref?.source === 'jira');
-    if (missing.length === 0 || !fetch) return found;
-    const outcome = await fetchSource(missing, new Map());
-    await remember(outcome, site);
-    for (const [key, value] of outcome.items) found.set(key, value);
-    for (const [key, error] of outcome.errors) if (error.code === 'not-found') unknownUntil.set(key, deps.now() + settings.cacheTtlMinutes * MINUTE);
-    return found;
+  const crossSource = createCrossSource({
+    cache: deps.cache,
+    now: deps.now,
+    fetchItems: fetchAndRemember,
+    pullSearch: async () => {
+      const token = (await deps.loadSecrets()).githubTokens['github.com'];
+      return token ? (keys) => searchMentioningPulls(keys, { fetch: deps.fetch, host: 'github.com', token, now: deps.now() }) : undefined;
+    },
+  });
+
+  /** Fetches refs of any sources (one group per source and host) and caches what came. */
+  async function fetchAndRemember(refs: ItemRef[]): Promise<FetchOutcome> {
+    const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
+    for (const group of groupByHost(refs).values()) {
+      const part = await fetchSource(group, new Map());
+      await remember(part, group[0]!.host);
+      for (const [key, value] of part.items) outcome.items.set(key, value);
+      for (const [key, error] of part.errors) outcome.errors.set(key, error);
+    }
+    return outcome;
   }
 
   /** Cached views at once, and which keys need a refresh. */
@@ -109,9 +117,7 @@ export function createFlowService(deps: FlowServiceDeps) {
   }
 
   function startFetches(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<FlowView>[] {
-    const groups = new Map<string, ItemRef[]>();
-    for (const ref of refs) groups.set(`${ref.source}:${ref.host}`, [...(groups.get(`${ref.source}:${ref.host}`) ?? []), ref]);
-    return [...groups.values()].flatMap((group) => {
+    return [...groupByHost(refs).values()].flatMap((group) => {
       const batch = fetchGroup(group, hits);
       return group.map((ref) => track(formatKey(ref), batch.then((views) => views.get(formatKey(ref))!)));
     });

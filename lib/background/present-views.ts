@@ -13,7 +13,6 @@ import { toFlowView, type FlowView } from '../flow-view';
 import type { Fetched } from '../providers/outcome';
 import type { CacheHit } from '../storage/cache';
 import type { Settings } from '../storage/settings';
-import { formatKey } from '../item-key';
 
 /** A cached item to show, with the error of a failed refresh when there was one. */
 export interface Shown {
@@ -52,21 +51,17 @@ function withKnownLinks(item: WorkItem, known: ReadonlyMap<string, WorkItem>): W
   return { ...item, upstream: item.upstream.map(resolve), downstream: item.downstream.map(resolve) };
 }
 
-/** The Jira site whose keys a GitHub item's mentions name, when the user turned that on. */
-export function mentionSite(settings: Settings): string | undefined {
-  return settings.crossSource ? settings.jiraSites[0] : undefined;
-}
-
-/** Canonical keys of the items `item` mentions on `site`. */
-export function mentionKeys(item: WorkItem, site: string | undefined): string[] {
-  return site ? (item.mentions ?? []).map((issueKey) => formatKey({ source: 'jira', host: site, issueKey })) : [];
-}
-
 /**
  * Views of `shown`, analysed together with `neighbours` (other cached items) at `now`;
- * `related` holds the cached items of another source they mention (shown only when allowed).
+ * `related` holds the items of the other source each one names (shown only when allowed).
  */
-export function presentViews(shown: Shown[], neighbours: ReadonlyMap<string, Fetched>, settings: Settings, now: number, related: ReadonlyMap<string, Fetched> = new Map()): FlowView[] {
+export function presentViews(
+  shown: Shown[],
+  neighbours: ReadonlyMap<string, Fetched>,
+  settings: Settings,
+  now: number,
+  related: { keysByItem: ReadonlyMap<string, string[]>; items: ReadonlyMap<string, Fetched> } = { keysByItem: new Map(), items: new Map() },
+): FlowView[] {
   const known = new Map<string, WorkItem>([...neighbours].map(([key, value]) => [key, value.item]));
   for (const { hit } of shown) known.set(hit.value.item.key, hit.value.item);
   const items = [...known.values()].map((item) => withKnownLinks(item, known));
@@ -84,8 +79,8 @@ export function presentViews(shown: Shown[], neighbours: ReadonlyMap<string, Fet
     const upstreamStates = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
     const view = toFlowView(item, analysis, now, hit.fetchedAt, upstreamStates);
     const note = hit.value.note;
-    const mentioned = mentionKeys(item, mentionSite(settings)).flatMap((key) => {
-      const other = related.get(key)?.item;
+    const mentioned = (related.keysByItem.get(item.key) ?? []).flatMap((key) => {
+      const other = related.items.get(key)?.item;
       return other ? [{ key, title: other.title, url: other.url, state: analyzeItem(other, { settings: ctx.settings }, now).state }] : [];
     });
     return { ...view, ...(mentioned.length > 0 ? { related: mentioned } : {}), ...(note ? { note } : {}), ...(hit.fresh ? {} : { stale: true }), ...(error ? { error } : {}) };

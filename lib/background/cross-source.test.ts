@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkItem } from '../flow/model';
+import type { GithubRef, ItemRef } from '../item-key';
+import type { FetchOutcome } from '../providers/outcome';
+import { FlowCache } from '../storage/cache';
+import { memoryRecordStore } from '../storage/record-store';
+import { DEFAULT_SETTINGS } from '../storage/settings';
+import { createCrossSource } from './cross-source';
+
+const NOW = Date.parse('2026-11-20T00:00:00Z');
+const ticket: WorkItem = {
+  key: 'jira:acme.atlassian.net/PAY-42', source: 'jira', kind: 'jira-issue', title: 'Card payments', url: '', state: 'open',
+  assignees: [], requestedReviewers: [], createdAt: '2026-11-01T00:00:00Z', container: 'PAY', signals: {}, timeline: [], upstream: [], downstream: [],
+};
+const pull: WorkItem = { ...ticket, key: 'github:octo-org/api#101', source: 'github', kind: 'pull', title: 'PAY-42: retry', container: 'octo-org/api' };
+const shown = [{ hit: { value: { item: ticket }, fetchedAt: NOW, fresh: true } }];
+const settings = { ...DEFAULT_SETTINGS, crossSource: true };
+
+function setup(token: boolean) {
+  const searches: string[][] = [];
+  const fetched: ItemRef[][] = [];
+  const cross = createCrossSource({
+    cache: async () => cache,
+    now: () => NOW,
+    fetchItems: async (refs): Promise<FetchOutcome> => {
+      fetched.push(refs);
+      return { items: new Map([[pull.key, { item: pull }]]), errors: new Map(), rate: {} };
+    },
+    pullSearch: async () =>
+      token
+        ? async (keys) => {
+            searches.push(keys);
+            const ref: GithubRef = { source: 'github', host: 'github.com', owner: 'octo-org', repo: 'api', number: 101 };
+            return new Map([['PAY-42', [ref]]]);
+          }
+        : undefined,
+  });
+  const cache = new FlowCache(memoryRecordStore());
+  return { cross, searches, fetched };
+}
+
+describe('pull requests naming a Jira ticket', () => {
+  it('are searched once for an issue view, after the cached paint, and then remembered', async () => {
+    const { cross, searches, fetched } = setup(true);
+    const cachedPaint = await cross.related(shown, settings, false);
+    expect(searches).toEqual([]);
+    expect(cachedPaint.gaps).toEqual([ticket.key]);
+    const refreshed = await cross.related(shown, settings, true);
+    expect(searches).toEqual([['PAY-42']]);
+    expect(fetched).toHaveLength(1);
+    expect(refreshed.keysByItem.get(ticket.key)).toEqual(['github:octo-org/api#101']);
+    expect(refreshed.items.get('github:octo-org/api#101')?.item.title).toBe('PAY-42: retry');
+    await cross.related(shown, settings, true);
+    expect(searches).toHaveLength(1);
+  });
+
+  it('are not looked for without a GitHub token, nor when the user has not allowed it', async () => {
+    const { cross, searches } = setup(false);
+    expect((await cross.related(shown, settings, true)).gaps).toEqual([]);
+    const allowed = setup(true);
+    expect((await allowed.cross.related(shown, DEFAULT_SETTINGS, true)).keysByItem.size).toBe(0);
+    expect([...searches, ...allowed.searches]).toEqual([]);
+  });
+});

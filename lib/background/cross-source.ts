@@ -1,0 +1,92 @@
+/**
+ * Items of the other source an item names, shown in its card when the user allows it (the host
+ * page can read what FlowLens renders): the Jira tickets a pull request names in its title or
+ * branch, and the pull requests that name a Jira ticket (what Jira's development panel lists),
+ * found with one GitHub search for an issue view. The cache-first paint never waits on the
+ * network: what is missing is reported as a gap worth a refresh.
+ */
+import { formatKey, parseKey, type GithubRef, type ItemRef } from '../item-key';
+import type { FetchOutcome, Fetched } from '../providers/outcome';
+import type { FlowCache } from '../storage/cache';
+import type { Settings } from '../storage/settings';
+import type { Shown } from './present-views';
+
+/** What cross-source lookups need from the background. */
+export interface CrossSourceDeps {
+  cache: () => Promise<FlowCache>;
+  now: () => number;
+  /** Fetches and caches items. */
+  fetchItems: (refs: ItemRef[]) => Promise<FetchOutcome>;
+  /** A search for pull requests naming Jira keys, or `undefined` without a GitHub token. */
+  pullSearch: () => Promise<((keys: string[]) => Promise<Map<string, GithubRef[]>>) | undefined>;
+}
+
+/** Related items for a set of shown items. */
+export interface Related {
+  /** Related keys per shown item key. */
+  keysByItem: Map<string, string[]>;
+  items: Map<string, Fetched>;
+  /** Shown items whose related items are not known yet. */
+  gaps: string[];
+}
+
+const MINUTE = 60_000;
+/** Jira items in a batch this small (an issue view) get a GitHub search. */
+const SEARCH_LIMIT = 3;
+
+/** Creates the lookups, with their memory of unknown keys and of searches. */
+export function createCrossSource(deps: CrossSourceDeps) {
+  const unknownUntil = new Map<string, number>();
+  const searched = new Map<string, { until: number; keys: string[] }>();
+  const isUnknown = (key: string) => (unknownUntil.get(key) ?? 0) > deps.now();
+
+  /** Jira keys of GitHub items, on the first configured site. */
+  function jiraKeys(shown: Shown[], site: string): Map<string, string[]> {
+    return new Map(shown.flatMap(({ hit }) => {
+      const item = hit.value.item;
+      const keys = (item.mentions ?? []).map((issueKey) => formatKey({ source: 'jira', host: site, issueKey }));
+      return item.source === 'github' && keys.length > 0 ? [[item.key, keys] as const] : [];
+    }));
+  }
+
+  /** Pull request keys naming Jira items (issue views only), from memory or one search. */
+  async function pullKeys(shown: Shown[], allowFetch: boolean, ttl: number): Promise<{ byItem: Map<string, string[]>; pending: string[] }> {
+    const jira = shown.map(({ hit }) => hit.value.item).filter((item) => item.source === 'jira');
+    if (jira.length === 0 || jira.length > SEARCH_LIMIT) return { byItem: new Map(), pending: [] };
+    const search = await deps.pullSearch();
+    if (!search) return { byItem: new Map(), pending: [] };
+    const todo = jira.filter((item) => (searched.get(item.key)?.until ?? 0) <= deps.now());
+    if (todo.length > 0 && allowFetch) {
+      const found = await search(todo.map((item) => item.key.slice(item.key.lastIndexOf('/') + 1)));
+      for (const item of todo) {
+        const refs = found.get(item.key.slice(item.key.lastIndexOf('/') + 1)) ?? [];
+        searched.set(item.key, { until: deps.now() + ttl, keys: refs.map(formatKey) });
+      }
+    }
+    const byItem = new Map(jira.flatMap((item) => (searched.has(item.key) ? [[item.key, searched.get(item.key)!.keys] as const] : [])));
+    return { byItem, pending: jira.filter((item) => !searched.has(item.key)).map((item) => item.key) };
+  }
+
+  /** Related items of `shown`; fetches what is missing only when `allowFetch`. */
+  async function related(shown: Shown[], settings: Settings, allowFetch: boolean): Promise<Related> {
+    if (!settings.crossSource) return { keysByItem: new Map(), items: new Map(), gaps: [] };
+    const ttl = settings.cacheTtlMinutes * MINUTE;
+    const site = settings.jiraSites[0];
+    const pulls = await pullKeys(shown, allowFetch, ttl);
+    const keysByItem = new Map([...(site ? jiraKeys(shown, site) : new Map<string, string[]>()), ...pulls.byItem]);
+    const wanted = [...new Set([...keysByItem.values()].flat())].filter((key) => !isUnknown(key));
+    const hits = await (await deps.cache()).read<Fetched>('item', wanted, deps.now(), ttl);
+    const items = new Map([...hits].map(([key, hit]) => [key, hit.value]));
+    const missing = wanted.filter((key) => !hits.get(key)?.fresh).map(parseKey).filter((ref): ref is ItemRef => ref !== undefined);
+    if (missing.length > 0 && allowFetch) {
+      const outcome = await deps.fetchItems(missing);
+      for (const [key, value] of outcome.items) items.set(key, value);
+      for (const [key, error] of outcome.errors) if (error.code === 'not-found') unknownUntil.set(key, deps.now() + ttl);
+    }
+    const open = (key: string) => !items.has(key) && !isUnknown(key);
+    const gaps = [...new Set([...[...keysByItem].filter(([, keys]) => keys.some(open)).map(([key]) => key), ...pulls.pending])];
+    return { keysByItem, items, gaps };
+  }
+
+  return { related };
+}
