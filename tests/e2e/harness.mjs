@@ -2,7 +2,7 @@
 // from saved HTML as https://github.com/..., and https://api.github.com answered from recorded
 // responses. Nothing reaches the network: every other request is aborted.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -95,8 +95,21 @@ function restIssue(owner, repo, number, headers) {
   return { ...json(200, JSON.parse(body)), headers: { ...json(200, {}).headers, etag } };
 }
 
+/** GitHub search over the recorded pull requests: a quoted term in the title. */
+function searchRecorded(query) {
+  const term = /"([^"]+)"/.exec(query)?.[1] ?? '';
+  const root = join(FIXTURES, 'api', 'graphql');
+  return readdirSync(root).flatMap((owner) => readdirSync(join(root, owner)).flatMap((repo) => readdirSync(join(root, owner, repo)).flatMap((file) => {
+    const node = JSON.parse(readFileSync(join(root, owner, repo, file), 'utf8'));
+    return node.__typename === 'PullRequest' && node.title.includes(term) ? [{ number: node.number, repository: { nameWithOwner: `${owner}/${repo}` } }] : [];
+  })));
+}
+
 function graphql(payload, headers) {
   if (!headers.authorization) return json(401, { message: 'This endpoint requires you to be authenticated.' });
+  if (/query FlowLensMentions/.test(payload.query)) {
+    return json(200, { data: Object.fromEntries(Object.entries(payload.variables).map(([name, query]) => [`k${name.slice(1)}`, { nodes: searchRecorded(query) }])) });
+  }
   const data = { rateLimit: { cost: 1, remaining: 4990, resetAt: new Date(Date.now() + 3600_000).toISOString() } };
   const errors = [];
   for (const [name, value] of Object.entries(payload.variables ?? {})) {

@@ -75,4 +75,21 @@ describe('Jira Cloud issue view', () => {
     assert.equal(browser.jira.requests.filter((r) => r.path === '/rest/api/3/issue/bulkfetch').length, 1, 'the remounted card is painted from the cache');
     assert.deepEqual(errors, []);
   });
+
+  it('lists the pull requests that name the ticket, with their state, once allowed', async () => {
+    await browser.worker.evaluate(async () => {
+      await globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } });
+      const { settings } = await globalThis.chrome.storage.sync.get('settings');
+      await globalThis.chrome.storage.sync.set({ settings: { ...settings, crossSource: true } });
+    });
+    const page = await browser.context.newPage();
+    await page.goto('https://acme.atlassian.net/browse/PAY-42');
+    await waitForBadges(page, 1);
+    const badge = page.locator('h1 flowlens-badge');
+    await badge.getByTestId('flowlens-badge-button').click();
+    // The first answer comes from the cache; the refresh adds the pull requests.
+    await badge.getByTestId('flowlens-related').waitFor();
+    assert.match(await badge.getByTestId('flowlens-related').innerText(), /octo-org\/api#106 PAY-42: Retry 3-D Secure challenges \(waiting\)/);
+    assert.match(await badge.locator('section[aria-label="Pull requests"] h3').innerText(), /Pull requests/);
+  });
 });
