@@ -5,11 +5,11 @@
 import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type { TokenCheck } from '../../lib/status';
+import { HostListForm } from './HostListForm';
 import type { OptionsStore } from './Options';
 
 // Classic (ghp_), fine-grained (github_pat_) and OAuth/app tokens (gho_, ghu_, ghs_).
 const TOKEN_SHAPE = /^(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})$/;
-const HOST_SHAPE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/;
 
 /** Props of the section. */
 export interface GithubSectionProps {
@@ -40,46 +40,21 @@ export function GithubSection(props: GithubSectionProps) {
 }
 
 function AddHost(props: GithubSectionProps) {
-  const [error, setError] = useState('');
-  const add = (event: Event) => {
-    event.preventDefault();
-    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('host') as HTMLInputElement;
-    const host = input.value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-    if (!HOST_SHAPE.test(host) || host === 'github.com') return setError('Enter an Enterprise Server host name, like github.example.com.');
-    if (props.hosts.includes(host)) return setError(`${host} is already added.`);
-    setError('');
-    // The permission prompt must open inside this click: nothing is awaited before it.
-    void props.store.requestHost(host).then((granted) => {
-      if (!granted) return setError(`FlowLens needs permission to read ${host} to badge its pages.`);
-      input.value = '';
-      props.onHosts([...props.hosts, host]);
-      props.onNotice(`Added ${host}. Save a token for it below to read private repositories.`);
-    });
-  };
   return (
-    <form onSubmit={add} class="field">
-      <label>
-        GitHub Enterprise Server host
-        <input name="host" type="text" placeholder="github.example.com" autocomplete="off" aria-invalid={error ? 'true' : 'false'} aria-describedby="host-error" />
-      </label>
-      <button type="submit">Add host</button>
-      {props.hosts.map((host) => (
-        <button
-          key={host}
-          type="button"
-          onClick={async () => {
-            props.onHosts(props.hosts.filter((h) => h !== host));
-            await props.store.releaseHost(host);
-            props.onNotice(`Removed ${host}.`);
-          }}
-        >
-          Remove {host}
-        </button>
-      ))}
-      <p id="host-error" class="error" role="alert">
-        {error}
-      </p>
-    </form>
+    <HostListForm
+      name="host"
+      label="GitHub Enterprise Server host"
+      placeholder="github.example.com"
+      addLabel="Add host"
+      hosts={props.hosts}
+      invalid="Enter an Enterprise Server host name, like github.example.com."
+      refuse={(host) => host === 'github.com'}
+      added={(host) => `Added ${host}. Save a token for it below to read private repositories.`}
+      denied={(host) => `FlowLens needs permission to read ${host} to badge its pages.`}
+      store={props.store}
+      onHosts={props.onHosts}
+      onNotice={props.onNotice}
+    />
   );
 }
 

@@ -1,0 +1,78 @@
+/**
+ * A list of hosts the user adds and removes (GitHub Enterprise Server hosts, Jira sites): the
+ * host is validated in place, its permission asked for inside the click (Firefox requires it),
+ * and given back on removal.
+ */
+import { useState } from 'preact/hooks';
+import type { OptionsStore } from './Options';
+
+const HOST_SHAPE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/;
+
+/** Props of the form. */
+export interface HostListFormProps {
+  /** Field name, also used for ids. */
+  name: string;
+  label: string;
+  placeholder: string;
+  addLabel: string;
+  hosts: string[];
+  /** Said when the input is not a host this list takes. */
+  invalid: string;
+  /** Hosts the list must refuse although well-formed (github.com for Enterprise hosts). */
+  refuse?: (host: string) => boolean;
+  /** Said once a host is added. */
+  added: (host: string) => string;
+  /** Said when the permission is denied. */
+  denied: (host: string) => string;
+  store: OptionsStore;
+  onHosts: (hosts: string[]) => void;
+  onNotice: (text: string) => void;
+}
+
+/** The host from what the user typed: a URL or a bare host, any case. */
+export function hostOf(input: string): string {
+  return input.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+}
+
+/** The add-and-remove form. */
+export function HostListForm(props: HostListFormProps) {
+  const [error, setError] = useState('');
+  const errorId = `${props.name}-error`;
+  const add = (event: Event) => {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem(props.name) as HTMLInputElement;
+    const host = hostOf(input.value);
+    if (!HOST_SHAPE.test(host) || props.refuse?.(host)) return setError(props.invalid);
+    if (props.hosts.includes(host)) return setError(`${host} is already added.`);
+    setError('');
+    // The permission prompt must open inside this click: nothing is awaited before it.
+    void props.store.requestHost(host).then((granted) => {
+      if (!granted) return setError(props.denied(host));
+      input.value = '';
+      props.onHosts([...props.hosts, host]);
+      props.onNotice(props.added(host));
+    });
+  };
+  const remove = async (host: string) => {
+    props.onHosts(props.hosts.filter((h) => h !== host));
+    await props.store.releaseHost(host);
+    props.onNotice(`Removed ${host}.`);
+  };
+  return (
+    <form onSubmit={add} class="field">
+      <label>
+        {props.label}
+        <input name={props.name} type="text" placeholder={props.placeholder} autocomplete="off" aria-invalid={error ? 'true' : 'false'} aria-describedby={errorId} />
+      </label>
+      <button type="submit">{props.addLabel}</button>
+      {props.hosts.map((host) => (
+        <button key={host} type="button" onClick={() => void remove(host)}>
+          Remove {host}
+        </button>
+      ))}
+      <p id={errorId} class="error" role="alert">
+        {error}
+      </p>
+    </form>
+  );
+}
