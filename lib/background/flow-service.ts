@@ -90,8 +90,7 @@ export function createFlowService(deps: FlowServiceDeps) {
   async function fetchAndRemember(refs: ItemRef[]): Promise<FetchOutcome> {
     const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
     for (const group of groupByHost(refs).values()) {
-      const part = await fetchSource(group, new Map());
-      await remember(part, group[0]!.host);
+      const part = await fetchHeld(group, new Map());
       for (const [key, value] of part.items) outcome.items.set(key, value);
       for (const [key, error] of part.errors) outcome.errors.set(key, error);
     }
@@ -102,7 +101,8 @@ export function createFlowService(deps: FlowServiceDeps) {
   async function cached(refs: ItemRef[]): Promise<{ views: FlowView[]; stale: string[] }> {
     const { keys, hits } = await readCache(refs);
     const { views, gaps } = await presentWithGaps([...hits.values()].map((hit) => ({ hit })), false);
-    return { views, stale: keys.filter((key) => !hits.get(key)?.fresh || gaps.includes(key)) };
+    const gap = new Set(gaps);
+    return { views, stale: keys.filter((key) => !hits.get(key)?.fresh || gap.has(key)) };
   }
 
   /** Fresh views: fetched where stale, shared where another tab already asked. */
@@ -130,11 +130,16 @@ export function createFlowService(deps: FlowServiceDeps) {
   }
 
   async function fetchGroup(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<Map<string, FlowView>> {
-    const first = refs[0]!;
-    const hold = blockedUntil.get(first.host);
+    return toViews(refs, await fetchHeld(refs, hits), hits);
+  }
+
+  /** Fetches one host's refs unless its rate limit holds them back, and caches what came. */
+  async function fetchHeld(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<FetchOutcome> {
+    const host = refs[0]!.host;
+    const hold = blockedUntil.get(host);
     const outcome = hold && hold.until > deps.now() ? failedOutcome(refs.map(formatKey), hold.error) : await fetchSource(refs, hits);
-    await remember(outcome, first.host);
-    return toViews(refs, outcome, hits);
+    await remember(outcome, host);
+    return outcome;
   }
 
   /** One view per ref: fetched, or the cached one with the error, or the error alone. */
