@@ -62,3 +62,12 @@ function parseJiraKey(rest: string): JiraRef | undefined {
   if (slash < 1 || !JIRA_KEY.test(issueKey)) return undefined;
   return { source: 'jira', host, issueKey };
 }
+
+const GITHUB_ITEM_PATH = /^\/([a-z0-9_.-]+)\/([a-z0-9_.-]+)\/(?:pull|issues)\/(\d+)\/?$/i;
+
+/** The PR or issue a GitHub web URL shows (`https://HOST/owner/repo/pull/7`), on any host. */
+export function githubRefOfUrl(url: URL): GithubRef | undefined {
+  const match = GITHUB_ITEM_PATH.exec(url.pathname);
+  if (!match || url.protocol !== 'https:') return undefined;
+  return { source: 'github', host: url.host, owner: match[1]!, repo: match[2]!, number: Number(match[3]) };
+}

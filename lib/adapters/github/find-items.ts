@@ -2,7 +2,7 @@
  * Finds the GitHub items referenced on a page: reads the DOM, never changes it, never fetches.
  * Links are recognised by what they point to (the href), so legacy and React markup share rules.
  */
-import { formatKey, type GithubRef } from '../../item-key';
+import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import { PAGE_KINDS } from './page-detect';
 import { ITEM_PAGE_TITLE, LIST_TITLE_LINKS, OWN_ELEMENTS, REFERENCE_LINKS, SEARCH_RESULT_LINKS } from './selectors';
 
@@ -14,7 +14,6 @@ export interface FoundItem {
   placement?: 'after' | 'inside';
 }
 
-const ITEM_PATH = /^\/([a-z0-9_.-]+)\/([a-z0-9_.-]+)\/(pull|issues)\/(\d+)\/?$/i;
 const LINKS = [LIST_TITLE_LINKS, REFERENCE_LINKS, SEARCH_RESULT_LINKS].join(', ');
 
 /** The item a link points to, when it is a PR or issue on this GitHub host. */
@@ -25,10 +24,7 @@ export function parseItemLink(href: string, pageUrl: string): GithubRef | undefi
   } catch {
     return undefined;
   }
-  const match = ITEM_PATH.exec(url.pathname);
-  if (!match || url.host !== new URL(pageUrl).host) return undefined;
-  const [, owner, repo, , number] = match;
-  return { source: 'github', host: url.host, owner: owner!, repo: repo!, number: Number(number) };
+  return url.host === new URL(pageUrl).host ? githubRefOfUrl(url) : undefined;
 }
 
 /** Elements matching `selector` inside `root`, and `root` itself when it matches. */

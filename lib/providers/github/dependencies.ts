@@ -7,7 +7,7 @@
  */
 import * as v from 'valibot';
 import type { ItemLink } from '../../flow/model';
-import { formatKey, type GithubRef } from '../../item-key';
+import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch } from '../http';
 
 /** What we keep of one relation's answer, for the next conditional request. */
@@ -23,8 +23,7 @@ const blockingIssue = v.object({ number: v.number(), title: v.string(), html_url
 
 /** Where the issue a dependency answer names lives, from its web URL. */
 function refOf(htmlUrl: string): GithubRef | undefined {
-  const match = /^https:\/\/([^/]+)\/([^/]+)\/([^/]+)\/(?:issues|pull)\/(\d+)$/.exec(htmlUrl);
-  return match ? { source: 'github', host: match[1]!, owner: match[2]!, repo: match[3]!, number: Number(match[4]) } : undefined;
+  return URL.canParse(htmlUrl) ? githubRefOfUrl(new URL(htmlUrl)) : undefined;
 }
 
 /** The issues related to `ref` as `relation`, or `undefined` when GitHub did not answer usefully. */
