@@ -4,7 +4,7 @@
  * blocker is still open, chains and impact come from one graph, and the card can show each
  * upstream item's own state.
  */
-import { analyzeItem } from '../flow/analyze';
+import { analyzeItem, type ItemAnalysis } from '../flow/analyze';
 import { defaultFlowSettings, parseFlowSettings, type FlowSettings } from '../flow/flow-settings';
 import { analyzeGraph } from '../flow/graph';
 import type { FlowState, ItemLink, WorkItem } from '../flow/model';
@@ -68,14 +68,16 @@ export function presentViews(
   const byKey = new Map(items.map((item) => [item.key, item]));
   const graph = analyzeGraph(items, now);
   const ctx = { settings: flowSettings(settings), graph, titles: new Map(items.map((item) => [item.key, item.title])) };
-  const states = new Map<string, FlowState>();
-  const stateOf = (key: string) => {
-    if (!states.has(key) && byKey.has(key)) states.set(key, analyzeItem(byKey.get(key)!, ctx, now).state);
-    return states.get(key);
+  // Each known item is analysed once, whether shown or only named as another's blocker.
+  const analyses = new Map<string, ItemAnalysis>();
+  const analysisOf = (key: string) => {
+    if (!analyses.has(key) && byKey.has(key)) analyses.set(key, analyzeItem(byKey.get(key)!, ctx, now));
+    return analyses.get(key);
   };
+  const stateOf = (key: string): FlowState | undefined => analysisOf(key)?.state;
   return shown.map(({ hit, error }) => {
     const item = byKey.get(hit.value.item.key)!;
-    const analysis = analyzeItem(item, ctx, now);
+    const analysis = analysisOf(item.key)!;
     const upstreamStates = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
     const view = toFlowView(item, analysis, now, hit.fetchedAt, upstreamStates);
     const note = hit.value.note;
