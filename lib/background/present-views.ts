@@ -7,6 +7,7 @@
 import { analyzeItem, type ItemAnalysis } from '../flow/analyze';
 import { defaultFlowSettings, parseFlowSettings, type FlowSettings } from '../flow/flow-settings';
 import { analyzeGraph } from '../flow/graph';
+import { parseRuleSet, type RuleSet } from '../flow/rule-set';
 import type { FlowState, ItemLink, WorkItem } from '../flow/model';
 import type { FlowError } from '../flow-error';
 import { toFlowView, type FlowView } from '../flow-view';
@@ -21,6 +22,17 @@ export interface Shown {
 }
 
 const flowSettingsOf = new WeakMap<Settings, FlowSettings>();
+const ruleSetOf = new WeakMap<Settings, RuleSet>();
+
+/** The rules the user kept on, with their own moves (built once per settings object). */
+export function ruleSet(settings: Settings): RuleSet {
+  let found = ruleSetOf.get(settings);
+  if (!found) {
+    found = parseRuleSet(settings.rules);
+    ruleSetOf.set(settings, found);
+  }
+  return found;
+}
 
 /** The flow core's settings from the user's settings (built once per settings object). */
 export function flowSettings(settings: Settings): FlowSettings {
@@ -31,6 +43,9 @@ export function flowSettings(settings: Settings): FlowSettings {
       blockingLabels: settings.blockingLabels,
       // The provider already reads Jira links by these names; the flow core matches them too.
       blockedByLinks: [...new Set([...defaultFlowSettings.blockedByLinks, ...settings.blockedByLinks])],
+      workingDays: settings.workingDays,
+      nonWorkingDates: settings.nonWorkingDates,
+      teamContainers: settings.team.containers,
     });
     flowSettingsOf.set(settings, found);
   }
@@ -67,7 +82,8 @@ export function presentViews(
   const items = [...known.values()].map((item) => withKnownLinks(item, known));
   const byKey = new Map(items.map((item) => [item.key, item]));
   const graph = analyzeGraph(items, now);
-  const ctx = { settings: flowSettings(settings), graph, titles: new Map(items.map((item) => [item.key, item.title])) };
+  const rules = ruleSet(settings);
+  const ctx = { settings: flowSettings(settings), graph, titles: new Map(items.map((item) => [item.key, item.title])), rules: rules.rules, disabledRules: rules.disabled };
   // Each known item is analysed once, whether shown or only named as another's blocker.
   const analyses = new Map<string, ItemAnalysis>();
   const analysisOf = (key: string) => {

@@ -43,7 +43,35 @@ describe('settings', () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'] });
     expect((await loadSettings()).jiraSites).toEqual(['acme.atlassian.net']);
     const raw = await fakeBrowser.storage.sync.get(null);
-    expect(raw['settings$']).toEqual({ v: 1 });
+    expect(raw['settings$']).toEqual({ v: 2 });
+  });
+
+  it('migrates version-1 settings to version 2 without losing a field', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { githubHosts: ['ghe.corp'], blockingLabels: ['waiting'], cacheTtlMinutes: 30, crossSource: true },
+      settings$: { v: 1 },
+    });
+    await settingsItem.migrate();
+    const settings = await loadSettings();
+    expect(settings).toMatchObject({ githubHosts: ['ghe.corp'], blockingLabels: ['waiting'], cacheTtlMinutes: 30, crossSource: true });
+    expect(settings.syncMinutes).toBe(15);
+    expect(settings.team.githubRepos).toEqual([]);
+    expect((await fakeBrowser.storage.sync.get('settings$'))['settings$']).toEqual({ v: 2 });
+  });
+
+  it('keeps the valid parts of the team and of nested settings', () => {
+    const settings = sanitizeSettings({
+      team: { githubRepos: ['octo-org/api', 'not a repo', 'ghe.corp/platform/core'], jiraQueries: [{ site: 'acme.atlassian.net', jql: 'project = PAY' }, { site: 'x', jql: '' }], members: 'alice' },
+      badgeThresholds: { warnHours: 80, alertHours: 10 },
+      workingDays: [5, 1, 1, 3],
+      notifications: { enabled: true, blockedLongerThanHours: 'long' },
+    });
+    expect(settings.team.githubRepos).toEqual(['octo-org/api', 'ghe.corp/platform/core']);
+    expect(settings.team.jiraQueries).toEqual([{ site: 'acme.atlassian.net', jql: 'project = PAY' }]);
+    expect(settings.team.members).toEqual([]);
+    expect(settings.badgeThresholds).toEqual(DEFAULT_SETTINGS.badgeThresholds);
+    expect(settings.workingDays).toEqual([1, 3, 5]);
+    expect(settings.notifications).toEqual({ enabled: true, blockedLongerThanHours: 48, upstreamResolved: true });
   });
 
   it('validates what a hand-edited store holds', async () => {

@@ -40,6 +40,30 @@ function byHost<T>(entry: v.GenericSchema<unknown, T>) {
   return v.fallback(v.pipe(v.record(v.string(), v.unknown()), v.transform(keepValid)), {});
 }
 
+function hours(fallback: number) {
+  return v.fallback(v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 365)), fallback);
+}
+
+/** `owner/repo` on github.com, or `host/owner/repo` on an Enterprise Server host. */
+const repoPath = v.pipe(v.string(), v.trim(), v.regex(/^([a-z0-9.-]+(:\d{1,5})?\/)?[a-z0-9_.-]+\/[a-z0-9_.-]+$/i, 'Enter a repository as owner/name or host/owner/name'));
+const query = v.pipe(v.string(), v.trim(), v.minLength(1, 'Enter a query'), v.maxLength(1000));
+
+/** The team: where its work is, who is in it, and what it owns. */
+const teamFields = {
+  /** Repositories whose open pull requests and issues are the team's. */
+  githubRepos: listOf(repoPath, []),
+  /** GitHub search queries, e.g. `is:pr is:open team-review-requested:org/team`. */
+  githubQueries: listOf(v.object({ host: hostName, query }), []),
+  /** Jira JQL queries per site, e.g. `project = PAY AND statusCategory != Done`. */
+  jiraQueries: listOf(v.object({ site: hostName, jql: query }), []),
+  /** Team members: GitHub logins and Jira account names (the popup filters by them). */
+  members: listOf(name, []),
+  /** The user's own GitHub login and Jira name: "my items" for notifications. */
+  me: listOf(name, [], 10),
+  /** The team's own projects and repositories (`PAY`, `octo-org/api`); blockers elsewhere are external. */
+  containers: listOf(name, []),
+};
+
 /** The fields of the settings, each with its default: invalid fields fall back to it alone. */
 const settingsFields = {
   /** GitHub Enterprise Server hosts the user added (github.com is always on). */
@@ -56,6 +80,35 @@ const settingsFields = {
   cacheTtlMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)), 5),
   /** Show Jira data on GitHub pages and the other way round (the host page can read it). */
   crossSource: v.fallback(v.boolean(), false),
+  /** What the team works on, for the popup's summary and the background sync. */
+  team: v.fallback(v.object(teamFields), () => v.parse(v.object(teamFields), {})),
+  /** Minutes between background syncs of the team's items (paused while no source is set). */
+  syncMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(24 * 60)), 15),
+  /** Working weekdays, 0 = Sunday: blocked time counts working time only. */
+  workingDays: v.fallback(v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6))), v.minLength(1), v.transform((days) => [...new Set(days)].sort((a, b) => a - b))), [1, 2, 3, 4, 5]),
+  /** Days off (`YYYY-MM-DD`) that do not count as working time. */
+  nonWorkingDates: listOf(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')), [], 366),
+  /** Badge colours: blocked or waiting longer than these many hours turns amber, then red. */
+  badgeThresholds: v.fallback(
+    v.pipe(
+      v.object({ warnHours: hours(24), alertHours: hours(72) }),
+      v.check((t) => t.warnHours <= t.alertHours, 'The amber threshold must not be above the red one.'),
+    ),
+    { warnHours: 24, alertHours: 72 },
+  ),
+  /** Default rules turned off by id, and the team's own moves (validated by `parseRuleSet`). */
+  rules: v.fallback(v.object({ disabled: listOf(name, []), custom: v.fallback(v.pipe(v.array(v.unknown()), v.maxLength(50)), []) }), { disabled: [], custom: [] }),
+  /** Opt-in desktop notifications. */
+  notifications: v.fallback(
+    v.object({
+      enabled: v.fallback(v.boolean(), false),
+      /** Tell when a team item has been blocked longer than this. */
+      blockedLongerThanHours: hours(48),
+      /** Tell when an upstream blocker of one of my items is resolved. */
+      upstreamResolved: v.fallback(v.boolean(), true),
+    }),
+    { enabled: false, blockedLongerThanHours: 48, upstreamResolved: true },
+  ),
 };
 
 /** Schema of the current settings; unknown fields are dropped. */
@@ -72,11 +125,13 @@ export function sanitizeSettings(input: unknown): Settings {
   return v.parse(settingsSchema, typeof input === 'object' && input !== null ? input : {});
 }
 
-/** Preferences, synced. Version 1 is the first; later versions add `migrations[N]`. */
+/** Preferences, synced (`storage.sync` holds at most 8 KB per item: the options page says so when full). */
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
-  migrations: {},
+  version: 2,
+  // Version 2 added the team, sync, working time, thresholds, rules and notifications; a
+  // version-1 value keeps every field it had and gets the defaults for the new ones.
+  migrations: { 2: (old: unknown) => sanitizeSettings(old) },
 });
 
 /** One Jira credential: an API token (Cloud, with the account email) or a PAT (Data Center). */
