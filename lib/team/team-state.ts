@@ -1,0 +1,75 @@
+/**
+ * What the background sync knows about the team, kept in `storage.local` so it outlives the
+ * service worker: the keys of the team's open items (their data is in the IndexedDB cache), the
+ * cycle times of recently finished items (for the aging chart's percentiles), when the last good
+ * sync ended and the last error. A sync in progress also keeps its run here, page by page, so a
+ * sync cut short by the worker stopping resumes where it was instead of starting over.
+ */
+import * as v from 'valibot';
+import { storage } from 'wxt/utils/storage';
+
+const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
+const key = v.pipe(v.string(), v.minLength(1), v.maxLength(400));
+const problem = v.object({ message: v.string(), at: epochMs, source: v.optional(v.string()) });
+
+/** One team source being read: its id (see `sourceId`) and where the next page starts. */
+const cursor = v.object({ source: v.string(), next: v.optional(v.string()), done: v.boolean() });
+
+/** Schema of the team state; what does not validate falls back to "nothing synced yet". */
+export const teamStateSchema = v.object({
+  /** Keys of the team's open items, as the last complete sync found them. */
+  openKeys: v.fallback(v.array(key), []),
+  /** Cycle times (ms, created → done) of the team's items finished in the last 90 days. */
+  cycleTimesMs: v.fallback(v.array(v.pipe(v.number(), v.minValue(0))), []),
+  /** End of the last sync that read every source. */
+  lastGoodAt: v.fallback(v.optional(epochMs), undefined),
+  /** The last failure, per source when one source failed. */
+  lastErrors: v.fallback(v.array(problem), []),
+  /** The sync in progress, if any: what it has read so far, and where each source stands. */
+  run: v.fallback(
+    v.optional(
+      v.object({
+        startedAt: epochMs,
+        cursors: v.array(cursor),
+        openKeys: v.array(key),
+        cycleTimesMs: v.array(v.number()),
+      }),
+    ),
+    undefined,
+  ),
+});
+
+/** What the sync keeps. */
+export type TeamState = v.InferOutput<typeof teamStateSchema>;
+
+/** Nothing synced yet. */
+export const EMPTY_TEAM_STATE: TeamState = { openKeys: [], cycleTimesMs: [], lastErrors: [] };
+
+/** Validates a stored value into the team state. */
+export function sanitizeTeamState(input: unknown): TeamState {
+  return v.parse(teamStateSchema, typeof input === 'object' && input !== null ? input : {});
+}
+
+/** The team state, local to this browser (it is derived data, not a preference). */
+export const teamStateItem = storage.defineItem<TeamState>('local:teamState', {
+  fallback: EMPTY_TEAM_STATE,
+  version: 1,
+  migrations: {},
+});
+
+/** The team state as stored, validated. */
+export async function loadTeamState(): Promise<TeamState> {
+  return sanitizeTeamState(await teamStateItem.getValue());
+}
+
+/** What the popup and options page are told about the sync. */
+export interface SyncStatus {
+  /** False while no team source is configured: the sync is paused. */
+  configured: boolean;
+  running: boolean;
+  lastGoodAt?: number;
+  nextAt?: number;
+  lastErrors: { message: string; at: number; source?: string }[];
+  /** Progress of the running sync: sources read of all. */
+  progress?: { done: number; total: number };
+}
