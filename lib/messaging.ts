@@ -7,7 +7,9 @@
 import * as v from 'valibot';
 import type { FlowView } from './flow-view';
 import type { FlowError } from './flow-error';
-import type { PublicStatus, TokenCheck } from './status';
+import type { JiraAccessCheck, PublicStatus, TokenCheck } from './status';
+import type { TeamSummaryAnswer } from './team/summary-types';
+import type { SyncStatus } from './team/team-state';
 
 const githubRef = v.object({
   source: v.literal('github'),
@@ -39,6 +41,16 @@ export const requestSchema = v.variant('type', [
   v.object({ type: v.literal('cache/clear') }),
   // Extension pages only: "test connection" for the stored GitHub token of a host.
   v.object({ type: v.literal('github/check-token'), host: githubRef.entries.host }),
+  // Extension pages only: does GitHub accept this search query, and how many items match?
+  v.object({ type: v.literal('github/check-query'), host: githubRef.entries.host, query: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)) }),
+  // Extension pages only: can FlowLens read this Jira site (token or session), and as whom?
+  v.object({ type: v.literal('jira/check-access'), host: jiraRef.entries.host }),
+  // Extension pages only: does the Jira site accept this JQL?
+  v.object({ type: v.literal('jira/check-jql'), host: jiraRef.entries.host, jql: v.pipe(v.string(), v.minLength(1), v.maxLength(2000)) }),
+  // Extension pages only: the team summary from the cache, at once.
+  v.object({ type: v.literal('team/summary') }),
+  // Extension pages only: sync the team's items now (or join the sync under way); answers when it ends.
+  v.object({ type: v.literal('team/sync') }),
 ]);
 
 /** A request to the background. */
@@ -51,6 +63,11 @@ export interface ResponseData {
   'status/get': PublicStatus;
   'cache/clear': { cleared: number };
   'github/check-token': TokenCheck;
+  'github/check-query': { count: number };
+  'jira/check-access': JiraAccessCheck;
+  'jira/check-jql': { errors: string[] };
+  'team/summary': TeamSummaryAnswer;
+  'team/sync': SyncStatus;
 }
 
 /** An answer: the data, or an error the UI can show. */
@@ -60,7 +77,16 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: FlowError };
 export type ResponseFor<T extends Request['type']> = Result<ResponseData[T]>;
 
 /** Requests that only the extension's own pages may send, never a content script. */
-const PAGE_ONLY: ReadonlySet<Request['type']> = new Set(['status/get', 'cache/clear', 'github/check-token']);
+const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
+  'status/get',
+  'cache/clear',
+  'github/check-token',
+  'github/check-query',
+  'jira/check-access',
+  'jira/check-jql',
+  'team/summary',
+  'team/sync',
+]);
 
 /** The minimal sender shape both Chrome and Firefox give us. */
 export interface SenderInfo {

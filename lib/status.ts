@@ -24,3 +24,12 @@ export interface TokenCheck {
   /** Sentences about access the token lacks. */
   warnings: string[];
 }
+
+/** Who Jira says the user is on a site, and how FlowLens reaches it (never the token itself). */
+export interface JiraAccessCheck {
+  displayName: string;
+  /** `token`: the saved API token or PAT; `session`: the browser's Jira login. */
+  via: 'token' | 'session';
+  /** Cloud or Data Center / Server. */
+  deployment: 'cloud' | 'data-center';
+}

@@ -19,6 +19,17 @@ export interface RouterDeps {
   loadSecrets: () => Promise<Secrets>;
   fetch: Fetch;
   now: () => number;
+  /** The team summary and sync (popup, options page). */
+  team: {
+    summary: () => Promise<Result<ResponseData['team/summary']>>;
+    sync: () => Promise<Result<ResponseData['team/sync']>>;
+  };
+  /** Checks the options page runs against the user's own GitHub and Jira. */
+  checks: {
+    githubQuery: (host: string, query: string) => Promise<Result<ResponseData['github/check-query']>>;
+    jiraAccess: (host: string) => Promise<Result<ResponseData['jira/check-access']>>;
+    jiraJql: (host: string, jql: string) => Promise<Result<ResponseData['jira/check-jql']>>;
+  };
 }
 
 /** Returns the `runtime.onMessage` handler: a promise for ours, `undefined` for anything else. */
@@ -48,6 +59,16 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
       return ok({ cleared: await (await deps.cache()).clear() });
     case 'github/check-token':
       return checkToken(request.host, deps);
+    case 'github/check-query':
+      return deps.checks.githubQuery(request.host, request.query);
+    case 'jira/check-access':
+      return deps.checks.jiraAccess(request.host);
+    case 'jira/check-jql':
+      return deps.checks.jiraJql(request.host, request.jql);
+    case 'team/summary':
+      return deps.team.summary();
+    case 'team/sync':
+      return deps.team.sync();
   }
 }
 

@@ -73,3 +73,21 @@ export interface SyncStatus {
   /** Progress of the running sync: sources read of all. */
   progress?: { done: number; total: number };
 }
+
+/** Whether any team source is configured (the sync pauses while none is). */
+export function hasTeamSources(team: { githubRepos: unknown[]; githubQueries: unknown[]; jiraQueries: unknown[] }): boolean {
+  return team.githubRepos.length + team.githubQueries.length + team.jiraQueries.length > 0;
+}
+
+/** The sync's status from what it keeps, for the popup and options page. */
+export function syncStatusOf(state: TeamState, configured: boolean, nextAt?: number): SyncStatus {
+  const run = state.run;
+  return {
+    configured,
+    running: run !== undefined,
+    lastErrors: state.lastErrors,
+    ...(state.lastGoodAt !== undefined ? { lastGoodAt: state.lastGoodAt } : {}),
+    ...(nextAt !== undefined ? { nextAt } : {}),
+    ...(run ? { progress: { done: run.cursors.filter((c) => c.done).length, total: run.cursors.length } } : {}),
+  };
+}
