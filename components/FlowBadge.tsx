@@ -35,7 +35,7 @@ export function FlowBadge({ view, now }: FlowBadgeProps) {
       <button
         ref={button}
         type="button"
-        class={`badge state-${view.state}${view.stale ? ' stale' : ''}`}
+        class={`badge state-${view.state}${view.urgency ? ` urgency-${view.urgency}` : ''}${view.stale ? ' stale' : ''}`}
         aria-label={view.label}
         aria-expanded={open}
         aria-controls={cardId}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeItem } from './flow/analyze';
 import { defaultFlowSettings } from './flow/flow-settings';
 import type { WorkItem } from './flow/model';
-import { errorView, toFlowView } from './flow-view';
+import { errorView, toFlowView, urgencyOf } from './flow-view';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const pull: WorkItem = {
@@ -45,6 +45,29 @@ describe('toFlowView', () => {
 
   it('marks merged items done since they were merged', () => {
     expect(view({ ...pull, state: 'merged', resolvedAt: '2026-11-19T00:00:00Z' })).toMatchObject({ state: 'done', since: '2026-11-19T00:00:00Z', text: 'merged' });
+  });
+});
+
+describe('urgencyOf', () => {
+  const thresholds = { warnHours: 24, alertHours: 72 };
+  const hoursAgo = (hours: number) => new Date(NOW - hours * 3_600_000).toISOString();
+
+  it('turns a stuck item amber at the first threshold and red at the second', () => {
+    expect(urgencyOf('blocked', hoursAgo(23.9), NOW, thresholds)).toBeUndefined();
+    expect(urgencyOf('blocked', hoursAgo(24), NOW, thresholds)).toBe('warn');
+    expect(urgencyOf('waiting', hoursAgo(71), NOW, thresholds)).toBe('warn');
+    expect(urgencyOf('failing', hoursAgo(72), NOW, thresholds)).toBe('alert');
+  });
+
+  it('never marks moving, finished or unknown items, nor items with no start', () => {
+    for (const state of ['flowing', 'done', 'unknown', 'error'] as const) expect(urgencyOf(state, hoursAgo(500), NOW, thresholds)).toBeUndefined();
+    expect(urgencyOf('blocked', undefined, NOW, thresholds)).toBeUndefined();
+  });
+
+  it('follows the user’s thresholds into the view', () => {
+    const shown = toFlowView(pull, analyzeItem(pull, { settings: defaultFlowSettings }, NOW), NOW, NOW, new Map(), { warnHours: 1, alertHours: 24 });
+    expect(shown).toMatchObject({ state: 'blocked', urgency: 'alert' });
+    expect(view(pull).urgency).toBe('warn');
   });
 });
 

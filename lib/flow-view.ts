@@ -64,6 +64,8 @@ export interface FlowView {
   note?: string;
   /** Set when the view is shown from an expired cache entry while a refresh runs or failed. */
   stale?: boolean;
+  /** Blocked, waiting or failing past the user's amber (`warn`) or red (`alert`) threshold. */
+  urgency?: 'warn' | 'alert';
   error?: FlowError;
 }
 
@@ -93,9 +95,34 @@ function label(item: WorkItem, analysis: ItemAnalysis, now: number): string {
   return `${what} ${STATE_WORDS[analysis.state]}${since}${blockers}. FlowLens: ${analysis.causeText} Show details.`;
 }
 
+/** Hours after which a stuck item's badge turns amber, then red. */
+export interface BadgeThresholds {
+  warnHours: number;
+  alertHours: number;
+}
+
+const HOUR = 3_600_000;
+
+/** How urgent a stuck item is by how long it has been stuck; flowing, done and unknown never are. */
+export function urgencyOf(state: BadgeState, since: string | undefined, now: number, thresholds: BadgeThresholds): FlowView['urgency'] {
+  if (state !== 'blocked' && state !== 'waiting' && state !== 'failing') return undefined;
+  const stuck = since ? now - Date.parse(since) : NaN;
+  if (!(stuck >= thresholds.warnHours * HOUR)) return undefined;
+  return stuck >= thresholds.alertHours * HOUR ? 'alert' : 'warn';
+}
+
 /** The view of an analysed item at time `now`; `states` are other items' states by key. */
-export function toFlowView(item: WorkItem, analysis: ItemAnalysis, now: number, fetchedAt: number, states: ReadonlyMap<string, FlowState> = new Map()): FlowView {
+export function toFlowView(
+  item: WorkItem,
+  analysis: ItemAnalysis,
+  now: number,
+  fetchedAt: number,
+  states: ReadonlyMap<string, FlowState> = new Map(),
+  thresholds: BadgeThresholds = { warnHours: 24, alertHours: 72 },
+): FlowView {
+  const urgency = urgencyOf(analysis.state, analysis.since, now, thresholds);
   return {
+    ...(urgency ? { urgency } : {}),
     key: item.key,
     url: item.url,
     title: item.title,

@@ -95,7 +95,7 @@ export function presentViews(
     const item = byKey.get(hit.value.item.key)!;
     const analysis = analysisOf(item.key)!;
     const upstreamStates = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
-    const view = toFlowView(item, analysis, now, hit.fetchedAt, upstreamStates);
+    const view = toFlowView(item, analysis, now, hit.fetchedAt, upstreamStates, settings.badgeThresholds);
     const note = hit.value.note;
     const mentioned = (related.keysByItem.get(item.key) ?? []).flatMap((key) => {
       const other = related.items.get(key)?.item;
