@@ -1,0 +1,108 @@
+// End to end: where secrets go, and what the host page can see. Every request the browser makes
+// is recorded (pages, APIs, and the ones aborted because they lead elsewhere), with its headers.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launch, waitForBadges, watchErrors } from './harness.mjs';
+
+const GITHUB_TOKEN = 'ghp_securitydrill000000000000000000000000';
+const JIRA_TOKEN = 'ATATT3xSecurityDrillToken';
+const JIRA_BASIC = `Basic ${Buffer.from(`me@acme.dev:${JIRA_TOKEN}`).toString('base64')}`;
+const ISSUES = resolve(import.meta.dirname, '../fixtures/jira/api/issues');
+
+/** Text of the page and of every open shadow root in it. */
+function everythingRendered(page) {
+  return page.evaluate(() => {
+    const parts = [document.documentElement.outerHTML];
+    for (const host of document.querySelectorAll('flowlens-badge')) if (host.shadowRoot) parts.push(host.shadowRoot.innerHTML);
+    return parts.join('\n');
+  });
+}
+
+describe('secrets and the host page', () => {
+  let browser;
+  const seen = [];
+  before(async () => {
+    browser = await launch();
+    // Registered last, so it sees every request first, then hands it to the fakes.
+    await browser.context.route('**/*', async (route) => {
+      const request = route.request();
+      seen.push({ url: new URL(request.url()), authorization: (await request.allHeaders()).authorization });
+      return route.fallback();
+    });
+    await browser.context.addCookies([{ name: 'tenant.session.token', value: 'session-abc', domain: 'acme.atlassian.net', path: '/', secure: true, httpOnly: true, sameSite: 'None' }]);
+    await browser.worker.evaluate(
+      async ({ github, jira }) => {
+        await globalThis.chrome.storage.local.set({
+          secrets: { githubTokens: { 'github.com': github }, jiraCredentials: { 'acme.atlassian.net': { kind: 'cloud-token', email: 'me@acme.dev', token: jira } } },
+        });
+        const { settings } = await globalThis.chrome.storage.sync.get('settings');
+        await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], crossSource: true } });
+      },
+      { github: GITHUB_TOKEN, jira: JIRA_TOKEN },
+    );
+  });
+  after(() => browser?.close());
+
+  it('sends each token only to the API host it belongs to, and never to a page', async () => {
+    const github = await browser.context.newPage();
+    await github.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(github, 5);
+    // The PR card asks Jira for the ticket its branch names: both tokens are in use.
+    await github.locator('#issue_101 flowlens-badge').getByTestId('flowlens-badge-button').click();
+    await github.locator('#issue_101 flowlens-badge').getByTestId('flowlens-related').waitFor();
+    const jira = await browser.context.newPage();
+    await jira.goto('https://acme.atlassian.net/browse/PAY-42');
+    await waitForBadges(jira, 1);
+
+    const withAuth = seen.filter((request) => request.authorization);
+    assert.ok(withAuth.some((r) => r.url.host === 'api.github.com'), 'the GitHub token was used');
+    assert.ok(withAuth.some((r) => r.url.host === 'acme.atlassian.net'), 'the Jira token was used');
+    for (const request of withAuth) {
+      if (request.authorization.includes(GITHUB_TOKEN)) assert.equal(request.url.host, 'api.github.com', `GitHub token sent to ${request.url.href}`);
+      else if (request.authorization === JIRA_BASIC) {
+        assert.equal(request.url.host, 'acme.atlassian.net', `Jira token sent to ${request.url.href}`);
+        assert.match(request.url.pathname, /^\/rest\//, 'the Jira token goes to the REST API only');
+      } else assert.fail(`unexpected Authorization header on ${request.url.href}`);
+    }
+    for (const page of [github, jira]) {
+      const rendered = await everythingRendered(page);
+      assert.ok(!rendered.includes(GITHUB_TOKEN) && !rendered.includes(JIRA_TOKEN), 'no token reaches the page');
+    }
+  });
+
+  it('renders HTML in titles as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="window.__flowlensPwned=1"><script>window.__flowlensPwned=2</script>Card payments';
+    await browser.context.route('https://acme.atlassian.net/rest/api/3/issue/bulkfetch', (route) => {
+      const keys = route.request().postDataJSON()?.issueIdsOrKeys ?? [];
+      const issues = keys.flatMap((key) => {
+        if (key !== 'PAY-42') return [];
+        const issue = JSON.parse(readFileSync(join(ISSUES, `${key}.json`), 'utf8'));
+        issue.fields.summary = hostile;
+        issue.fields.issuelinks = issue.fields.issuelinks.map((link) => ({ ...link, inwardIssue: link.inwardIssue && { ...link.inwardIssue, fields: { ...link.inwardIssue.fields, summary: `${hostile} upstream` } } }));
+        return [issue];
+      });
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ issues, issueErrors: [] }) });
+    });
+    // Clear through an extension page: cache/clear is refused to anything else.
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.evaluate(() => globalThis.chrome.runtime.sendMessage({ type: 'cache/clear' }));
+    await options.close();
+
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://acme.atlassian.net/browse/PAY-42');
+    await waitForBadges(page, 1);
+    const badge = page.locator('h1 flowlens-badge');
+    await badge.getByTestId('flowlens-badge-button').click();
+    const card = badge.getByTestId('flowlens-card');
+    await card.waitFor();
+    await page.waitForTimeout(200);
+    assert.match(await card.innerText(), /<img src=x onerror="window.__flowlensPwned=1"><script>window.__flowlensPwned=2<\/script>Card payments upstream/);
+    assert.equal(await page.evaluate(() => window.__flowlensPwned), undefined, 'nothing ran');
+    assert.equal(await page.evaluate(() => document.querySelector('h1 flowlens-badge').shadowRoot.querySelectorAll('img, script').length), 0);
+    assert.deepEqual(errors, []);
+  });
+});
