@@ -44,6 +44,12 @@ export function StatusList({ status }: { status: PublicStatus }) {
         <li class="error">GitHub rate limit reached until {new Date(status.githubRateLimitedUntil).toLocaleTimeString()}</li>
       ) : null}
       {status.lastError ? <li class="error">Last problem: {status.lastError.message}</li> : null}
+      {status.markupMisses.map((miss) => (
+        <li key={miss.site} data-testid="markup-misses">
+          {miss.count} {miss.site === 'github' ? 'GitHub' : 'Jira'} page{miss.count > 1 ? 's' : ''} this week showed items FlowLens could not find (last: {miss.lastPage},{' '}
+          {new Date(miss.lastAt).toLocaleString()}). The site may have changed its markup; badges there are missing until FlowLens is updated.
+        </li>
+      ))}
     </ul>
   );
 }

@@ -36,6 +36,8 @@ export const requestSchema = v.variant('type', [
   v.object({ type: v.literal('flow/cached'), refs }),
   // Fetch what is stale or missing (deduplicated across tabs), then answer.
   v.object({ type: v.literal('flow/refresh'), refs }),
+  // A content script found no item on a page that should hold some: the site's markup may have changed.
+  v.object({ type: v.literal('page/markup-miss'), site: v.picklist(['github', 'jira']), page: v.pipe(v.string(), v.maxLength(40)) }),
   // Extension pages only: status for the popup and options page.
   v.object({ type: v.literal('status/get') }),
   v.object({ type: v.literal('cache/clear') }),
@@ -60,6 +62,7 @@ export type Request = v.InferOutput<typeof requestSchema>;
 export interface ResponseData {
   'flow/cached': { views: FlowView[]; stale: string[] };
   'flow/refresh': { views: FlowView[] };
+  'page/markup-miss': { recorded: boolean };
   'status/get': PublicStatus;
   'cache/clear': { cleared: number };
   'github/check-token': TokenCheck;

@@ -11,6 +11,17 @@ export interface PublicStatus {
   githubRateLimitedUntil?: number;
   /** The last fetch error, to show on the options page. */
   lastError?: { message: string; at: number };
+  /** Pages that should have held items where FlowLens found none (markup changed?), per site. */
+  markupMisses: MarkupMiss[];
+}
+
+/** Pages of a site where FlowLens found no item although the page had some. */
+export interface MarkupMiss {
+  site: 'github' | 'jira';
+  count: number;
+  lastAt: number;
+  /** The page kind of the last one, e.g. `pullRequest` or `issue view`. */
+  lastPage: string;
 }
 
 /** What a GitHub token is, as GitHub says (never the token itself). */

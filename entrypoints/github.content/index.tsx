@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import badgeCss from '@/components/badge.css?inline';
 import { findItems } from '@/lib/adapters/github/find-items';
-import { detectPage } from '@/lib/adapters/github/page-detect';
+import { detectPage, expectedItems } from '@/lib/adapters/github/page-detect';
 import { runContentScript } from '@/lib/content/run-content-script';
 
 // Styles go into each badge's shadow root as a string (`css`), not fetched per badge as
@@ -11,6 +11,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main(ctx) {
-    runContentScript(ctx, { active: (href) => detectPage(href) !== undefined, find: findItems }, badgeCss);
+    runContentScript(ctx, { site: 'github', active: (href) => detectPage(href) !== undefined, find: findItems, expected: expectedItems }, badgeCss);
   },
 });

@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import badgeCss from '@/components/badge.css?inline';
 import { findIssueView } from '@/lib/adapters/jira/find-items';
 import { findListedIssues } from '@/lib/adapters/jira/find-listed';
+import { expectedIssues } from '@/lib/adapters/jira/page-detect';
 import { runContentScript } from '@/lib/content/run-content-script';
 
 // Jira Cloud; Data Center hosts are registered at runtime once the user grants them.
@@ -14,6 +15,6 @@ export default defineContentScript({
       ...findIssueView(root, href).map((found) => ({ ...found, placement: 'inside' as const })),
       ...findListedIssues(root, href),
     ];
-    runContentScript(ctx, { active: () => true, find }, badgeCss);
+    runContentScript(ctx, { site: 'jira', active: () => true, find, expected: expectedIssues }, badgeCss);
   },
 });

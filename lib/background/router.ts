@@ -10,6 +10,7 @@ import type { FlowCache } from '../storage/cache';
 import type { Secrets } from '../storage/settings';
 import type { Fetch } from '../providers/http';
 import { checkGithubToken } from '../providers/github/check-token';
+import { loadMarkupMisses, recordMarkupMiss } from '../storage/markup-misses';
 
 /** What the router dispatches to. */
 export interface RouterDeps {
@@ -53,6 +54,9 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
       return ok(await deps.flow.cached(request.refs));
     case 'flow/refresh':
       return ok(await deps.flow.refresh(request.refs));
+    case 'page/markup-miss':
+      await recordMarkupMiss(request.site, request.page, deps.now());
+      return ok({ recorded: true });
     case 'status/get':
       return ok(await status(deps));
     case 'cache/clear':
@@ -79,7 +83,7 @@ async function checkToken(host: string, deps: RouterDeps): Promise<Result<Respon
 }
 
 async function status(deps: RouterDeps): Promise<PublicStatus> {
-  const [cache, secrets] = await Promise.all([deps.cache(), deps.loadSecrets()]);
+  const [cache, secrets, markupMisses] = await Promise.all([deps.cache(), deps.loadSecrets(), loadMarkupMisses(deps.now())]);
   const flow = deps.flow.status();
   return {
     cacheBackend: cache.backend,
@@ -88,5 +92,6 @@ async function status(deps: RouterDeps): Promise<PublicStatus> {
     githubHostsWithToken: Object.keys(secrets.githubTokens),
     ...(flow.rateLimitedUntil ? { githubRateLimitedUntil: flow.rateLimitedUntil } : {}),
     ...(flow.lastError ? { lastError: flow.lastError } : {}),
+    markupMisses,
   };
 }

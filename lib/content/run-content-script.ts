@@ -10,15 +10,39 @@ import { observeAdditions } from './observe-additions';
 
 /** What a site adapter gives the content script. */
 export interface SiteAdapter {
+  site: 'github' | 'jira';
   /** Whether FlowLens decorates the page at this URL. */
   active: (href: string) => boolean;
   /** Items inside `root` (a document or an added element) on the page at `href`. */
   find: (root: Document | Element, href: string) => Target[];
+  /** The page kind when the page must hold items (to notice markup we no longer read). */
+  expected: (doc: Document, href: string) => string | undefined;
 }
+
+/** How long a page may take to render its items before finding none counts as a miss. */
+export const SETTLE_MS = 5_000;
 
 /** Runs a site's content script; returns nothing, cleans up when the extension goes away. */
 export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter, css: string): void {
-  const layer = createBadgeLayer(ctx, { send: extensionClient(), css, now: Date.now });
+  const send = extensionClient();
+  const layer = createBadgeLayer(ctx, { send, css, now: Date.now });
+  // Once per address: a page that should hold items but gave us none tells the options page,
+  // quietly, that the site's markup may have changed. Nothing is shown on the host page.
+  const checked = new Set<string>();
+  const checkLater = () => {
+    const href = location.href;
+    if (checked.has(href)) return;
+    checked.add(href);
+    ctx.setTimeout(() => {
+      try {
+        if (location.href !== href || layer.size() > 0 || !adapter.active(href)) return;
+        const page = adapter.expected(document, href);
+        if (page) void send({ type: 'page/markup-miss', site: adapter.site, page });
+      } catch (error) {
+        report(error);
+      }
+    }, SETTLE_MS);
+  };
   const scan = (root: Document | Element) => {
     try {
       if (adapter.active(location.href)) void layer.add(adapter.find(root, location.href)).catch(report);
@@ -27,6 +51,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     }
   };
   scan(document);
+  checkLater();
   const stop = observeAdditions(
     document.documentElement,
     ({ added, removedSomething }) => {
@@ -39,6 +64,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     if (!adapter.active(location.href)) return layer.clear();
     layer.sweep();
     scan(document);
+    checkLater();
   });
   ctx.onInvalidated(() => {
     stop();

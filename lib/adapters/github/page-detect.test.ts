@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPage, PAGE_KINDS, type PageKind } from './page-detect';
+import { detectPage, expectedItems, PAGE_KINDS, type PageKind } from './page-detect';
 
 const kinds = Object.keys(PAGE_KINDS) as PageKind[];
 const OTHER_URLS = [
@@ -27,5 +27,25 @@ describe('GitHub page detection', () => {
 
   it.each(OTHER_URLS)('leaves %s alone', (url) => {
     expect(detectPage(url)).toBeUndefined();
+  });
+});
+
+describe('expectedItems', () => {
+  const doc = (body: string) => new DOMParser().parseFromString(`<main>${body}</main>`, 'text/html');
+
+  it('always expects the item on a pull request or issue page', () => {
+    expect(expectedItems(doc(''), 'https://github.com/octo-org/api/pull/42')).toBe('pullRequest');
+    expect(expectedItems(doc(''), 'https://github.com/octo-org/api/issues/7')).toBe('issue');
+  });
+
+  it('expects items on a list only when it links to some', () => {
+    const url = 'https://github.com/octo-org/api/pulls';
+    expect(expectedItems(doc('<p>No results.</p><a href="/octo-org/api/issues/new">New issue</a>'), url)).toBeUndefined();
+    expect(expectedItems(doc('<div><a href="/octo-org/api/pull/12">Fix it</a></div>'), url)).toBe('repoPullList');
+    expect(expectedItems(doc('<a href="https://github.com/octo-org/web/issues/3#issuecomment-1">x</a>'), 'https://github.com/search?q=x&type=issues')).toBe('search');
+  });
+
+  it('expects nothing where FlowLens has nothing to do', () => {
+    expect(expectedItems(doc('<a href="/octo-org/api/pull/12">Fix it</a>'), 'https://github.com/octo-org/api')).toBeUndefined();
   });
 });

@@ -58,3 +58,23 @@ export function detectPage(href: string): PageKind | undefined {
   const url = new URL(href);
   return (Object.keys(PAGE_KINDS) as PageKind[]).find((kind) => PAGE_KINDS[kind].test(url));
 }
+
+/** Any link to a pull request or an issue, whatever markup surrounds it. */
+const ITEM_HREF = /\/[^/]+\/[^/]+\/(pull|issues)\/\d+(?:[/?#]|$)/;
+
+/**
+ * The page kind when this page must hold items FlowLens can badge: a pull request or issue page
+ * always, a list or search page when it links to any. Used to notice markup FlowLens no longer
+ * reads (items expected, none found), never to find items.
+ */
+export function expectedItems(doc: Document, href: string): PageKind | undefined {
+  const kind = detectPage(href);
+  if (kind === 'pullRequest' || kind === 'issue') return kind;
+  if (!kind) return undefined;
+  const main = doc.querySelector('main, [role="main"]') ?? doc.body;
+  if (!main) return undefined;
+  for (const link of main.querySelectorAll<HTMLAnchorElement>('a[href*="/pull/"], a[href*="/issues/"]')) {
+    if (ITEM_HREF.test(link.getAttribute('href') ?? '')) return kind;
+  }
+  return undefined;
+}

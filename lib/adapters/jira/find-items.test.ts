@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findIssueView } from './find-items';
-import { issueKeyOf, ISSUE_VIEW_EXAMPLES, NOT_ISSUE_VIEW_EXAMPLES } from './page-detect';
+import { expectedIssues, issueKeyOf, ISSUE_VIEW_EXAMPLES, NOT_ISSUE_VIEW_EXAMPLES } from './page-detect';
 
 describe('Jira issue view detection', () => {
   it.each(ISSUE_VIEW_EXAMPLES)('reads the key of %s', (url, key) => {
@@ -36,5 +36,19 @@ describe('findIssueView', () => {
   it('finds nothing without a heading or without a key', () => {
     expect(findIssueView(parse('<h1>Other</h1>'), 'https://acme.atlassian.net/browse/PAY-42')).toEqual([]);
     expect(findIssueView(parse(cloud), 'https://acme.atlassian.net/jira/your-work')).toEqual([]);
+  });
+});
+
+describe('expectedIssues', () => {
+  const doc = (body: string) => new DOMParser().parseFromString(body, 'text/html');
+
+  it('expects the issue on an issue view, and issues on pages that link to some', () => {
+    expect(expectedIssues(doc(''), 'https://acme.atlassian.net/browse/PAY-42')).toBe('issue view');
+    expect(expectedIssues(doc('<a href="/browse/PAY-7">PAY-7</a>'), 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3')).toBe('issue list');
+    expect(expectedIssues(doc('<a href="https://jira.corp/jira/browse/OPS-1">OPS-1</a>'), 'https://jira.corp/jira/secure/RapidBoard.jspa')).toBe('issue list');
+  });
+
+  it('expects nothing on pages without issue links', () => {
+    expect(expectedIssues(doc('<a href="/browse/PAY">Project</a><a href="/jira/your-work">Work</a>'), 'https://acme.atlassian.net/jira/your-work')).toBeUndefined();
   });
 });

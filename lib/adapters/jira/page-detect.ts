@@ -43,3 +43,15 @@ export function siteOf(doc: Document, href: string): string {
   const context = (meta ?? guessed ?? '').replace(/\/+$/, '');
   return /^(\/[\w.-]+)*$/.test(context) ? `${url.host}${context}` : url.host;
 }
+
+/**
+ * Which kind of Jira page must hold an issue FlowLens can badge: an issue view always, any other
+ * page when it links to an issue. Used to notice markup FlowLens no longer reads.
+ */
+export function expectedIssues(doc: Document, href: string): 'issue view' | 'issue list' | undefined {
+  if (issueKeyOf(href)) return 'issue view';
+  for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[href*="/browse/"]')) {
+    if (/\/browse\/[A-Z][A-Z0-9_]*-[1-9][0-9]*\/?$/.test(new URL(link.href, href).pathname)) return 'issue list';
+  }
+  return undefined;
+}
