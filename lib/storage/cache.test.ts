@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
 import { DEFAULT_POLICY, FlowCache, openCache, type CachePolicy } from './cache';
 import { memoryRecordStore, type RecordStore } from './record-store';
 
@@ -100,6 +101,41 @@ describe('openCache', () => {
     expect(cache.problem).toMatch(/IndexedDB is unavailable \(denied\)/);
     await cache.write('item', [{ key: 'k', value: 1 }], 0);
     expect((await cache.read('item', ['k'], 1)).get('k')?.value).toBe(1);
+  });
+
+  it('rebuilds a database it cannot open, e.g. one left by a newer version of FlowLens', async () => {
+    const name = `newer-${Math.random()}`;
+    const newer = await openDB(name, 7, { upgrade: (db) => void db.createObjectStore('something-else') });
+    newer.close();
+    const cache = await openCache({ name });
+    expect(cache.backend).toBe('indexeddb');
+    expect(cache.problem).toMatch(/^FlowLens rebuilt its cache because IndexedDB could not open it \(.*\); items are fetched again/);
+    await cache.write('item', [{ key: 'k', value: 1 }], 0);
+    expect((await cache.read('item', ['k'], 1)).get('k')?.value).toBe(1);
+  });
+
+  it('reopens the database when it fails under a running cache, and says so', async () => {
+    let broken = true;
+    const failing: RecordStore = { ...memoryRecordStore(), backend: 'indexeddb', getMany: () => (broken ? Promise.reject(new DOMException('The database connection is closing.', 'InvalidStateError')) : Promise.resolve([])) };
+    const healthy = memoryRecordStore();
+    let opens = 0;
+    const cache = await openCache({ open: async () => (opens++ === 0 ? failing : { ...healthy, backend: 'indexeddb' }) });
+    expect(cache.problem).toBeUndefined();
+    await expect(cache.read('item', ['k'], 0)).resolves.toEqual(new Map());
+    expect(opens).toBe(2);
+    expect(cache.backend).toBe('indexeddb');
+    expect(cache.problem).toMatch(/reopened its cache after IndexedDB failed \(The database connection is closing\.\)/);
+    broken = false;
+  });
+
+  it('moves to memory when the database fails and cannot be reopened', async () => {
+    const failing: RecordStore = { ...memoryRecordStore(), backend: 'indexeddb', putMany: () => Promise.reject(new DOMException('disk I/O error', 'UnknownError')) };
+    let opens = 0;
+    const cache = await openCache({ open: async () => (opens++ === 0 ? failing : Promise.reject(new Error('gone'))) });
+    await cache.write('item', [{ key: 'k', value: 2 }], 0);
+    expect(cache.backend).toBe('memory');
+    expect(cache.problem).toMatch(/IndexedDB failed \(gone\)/);
+    expect((await cache.read('item', ['k'], 1)).get('k')?.value).toBe(2);
   });
 
   it('falls back to memory when IndexedDB never answers', async () => {

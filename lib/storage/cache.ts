@@ -3,6 +3,7 @@
  * eviction by age and by count, and a memory fallback when IndexedDB cannot open. Time is always
  * an argument so tests and the benchmark control it.
  */
+import { deleteDB } from 'idb';
 import { openFlowLensDb, recordId, type CacheKind, type CacheRecord } from './db';
 import { idbRecordStore, memoryRecordStore, type RecordStore } from './record-store';
 import { messageOf } from '../flow-error';
@@ -48,21 +49,53 @@ export interface CacheWrite<T> {
 /** The cache the background uses. */
 export class FlowCache {
   private lastEviction = -Infinity;
+  private recovering: Promise<void> | undefined;
 
   constructor(
-    private readonly store: RecordStore,
+    private store: RecordStore,
     readonly policy: CachePolicy = DEFAULT_POLICY,
-    /** Why we run on memory, when we do. */
-    readonly problem?: string,
+    /** What went wrong with the cache and what FlowLens did about it, for the options page. */
+    public problem?: string,
+    /** Opens the store anew after it failed under us (e.g. the browser closed or deleted it). */
+    private readonly reopen?: () => Promise<RecordStore>,
   ) {}
 
   get backend(): RecordStore['backend'] {
     return this.store.backend;
   }
 
+  /**
+   * Runs `operation` on the store; when the store fails (not a full quota, which `write`
+   * handles), opens it anew once, or falls back to memory, says so, and runs it again there.
+   * Cached data is only ever a copy, so losing it costs requests, never the user's data.
+   */
+  private async guard<R>(operation: (store: RecordStore) => Promise<R>): Promise<R> {
+    const failed = this.store;
+    try {
+      return await operation(failed);
+    } catch (error) {
+      if (isQuotaError(error) || failed.backend === 'memory') throw error;
+      this.recovering ??= this.recover(failed, error).finally(() => (this.recovering = undefined));
+      await this.recovering;
+      return operation(this.store);
+    }
+  }
+
+  private async recover(failed: RecordStore, error: unknown): Promise<void> {
+    if (this.store !== failed) return;
+    try {
+      if (!this.reopen) throw error;
+      this.store = await this.reopen();
+      this.problem = `FlowLens reopened its cache after IndexedDB failed (${messageOf(error)}).`;
+    } catch (reopenError) {
+      this.store = memoryRecordStore();
+      this.problem = `IndexedDB failed (${messageOf(reopenError)}); the cache lives in memory until the browser restarts.`;
+    }
+  }
+
   /** Cached values for the keys that have one, fresh or stale; `ttl` overrides the kind's. */
   async read<T>(kind: CacheKind, keys: string[], now: number, ttl = this.policy.ttl[kind]): Promise<Map<string, CacheHit<T>>> {
-    const records = await this.store.getMany(keys.map((key) => recordId(kind, key)));
+    const records = await this.guard((store) => store.getMany(keys.map((key) => recordId(kind, key))));
     const hits = new Map<string, CacheHit<T>>();
     for (const record of records) {
       if (!record || now - record.fetchedAt > this.policy.maxAge) continue;
@@ -84,7 +117,7 @@ export class FlowCache {
       ...(etag ? { etag } : {}),
     }));
     try {
-      await this.store.putMany(records);
+      await this.guard((store) => store.putMany(records));
     } catch (error) {
       if (!isQuotaError(error)) throw error;
       await this.store.trimTo(Math.floor((await this.store.count()) / 2));
@@ -96,17 +129,17 @@ export class FlowCache {
   /** Drops records past the maximum age, then the oldest beyond the maximum count. */
   async evict(now: number): Promise<{ byAge: number; byCount: number }> {
     this.lastEviction = now;
-    const byAge = await this.store.deleteFetchedBefore(now - this.policy.maxAge);
-    const byCount = await this.store.trimTo(this.policy.maxEntries);
+    const byAge = await this.guard((store) => store.deleteFetchedBefore(now - this.policy.maxAge));
+    const byCount = await this.guard((store) => store.trimTo(this.policy.maxEntries));
     return { byAge, byCount };
   }
 
   count(): Promise<number> {
-    return this.store.count();
+    return this.guard((store) => store.count());
   }
 
   clear(): Promise<number> {
-    return this.store.clear();
+    return this.guard((store) => store.clear());
   }
 }
 
@@ -123,6 +156,8 @@ export interface OpenCacheOptions {
   name?: string;
   policy?: CachePolicy;
   open?: (name: string) => Promise<RecordStore>;
+  /** Deletes the database, to rebuild one that cannot be opened (corrupt, or from a newer version). */
+  remove?: (name: string) => Promise<void>;
   /** Firefox private windows can leave `indexedDB.open` pending forever: give up after this. */
   timeoutMs?: number;
 }
@@ -133,15 +168,30 @@ export async function openCache(options: OpenCacheOptions = {}): Promise<FlowCac
   const open = options.open ?? (async (dbName: string) => idbRecordStore(await openFlowLensDb(dbName)));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`IndexedDB did not open within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(TIMED_OUT), timeoutMs);
   });
+  const remove = options.remove ?? ((dbName: string) => deleteDB(dbName));
+  const reopen = () => open(name);
   try {
     const store = await Promise.race([open(name), timeout]);
-    return new FlowCache(store, policy);
+    return new FlowCache(store, policy, undefined, reopen);
   } catch (error) {
-    const problem = `IndexedDB is unavailable (${messageOf(error)}); the cache lives in memory until the browser restarts.`;
-    return new FlowCache(memoryRecordStore(), policy, problem);
+    if (error === TIMED_OUT) return new FlowCache(memoryRecordStore(), policy, unavailable(`it did not open within ${timeoutMs} ms`));
+    // It answered, but with an error: a damaged database is rebuilt (it only ever holds copies).
+    try {
+      await Promise.race([remove(name), timeout]);
+      const store = await Promise.race([open(name), timeout]);
+      return new FlowCache(store, policy, `FlowLens rebuilt its cache because IndexedDB could not open it (${messageOf(error)}); items are fetched again as pages ask for them.`, reopen);
+    } catch (rebuildError) {
+      return new FlowCache(memoryRecordStore(), policy, unavailable(messageOf(rebuildError === TIMED_OUT ? error : rebuildError)));
+    }
   } finally {
     clearTimeout(timer);
   }
+}
+
+const TIMED_OUT = new Error('IndexedDB did not answer');
+
+function unavailable(reason: string): string {
+  return `IndexedDB is unavailable (${reason}); the cache lives in memory until the browser restarts.`;
 }
