@@ -38,6 +38,39 @@ export interface BadgeLayerOptions {
   now: () => number;
 }
 
+/**
+ * Main-thread time one slice of badge work may take. A board of 2,000 cards done in one go holds
+ * the page for well over 50 ms (a long task); cut at this budget, the page stays responsive.
+ */
+export const SLICE_MS = 12;
+
+/** Badges per slice at most: the page renders what a slice added before the next one runs. */
+export const SLICE_ITEMS = 50;
+
+/** Gives the page its main thread back for a moment: `scheduler.yield` where there is one. */
+function yieldToPage(): Promise<void> {
+  // A visible page renders what the last slice added before the next one runs (one frame each);
+  // a hidden page renders nothing, so there a plain task boundary does (rAF would wait forever).
+  if (document.visibilityState === 'visible') return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Runs `work` over `list`, yielding whenever a slice has used its time budget. */
+async function inSlices<T>(list: T[], work: (item: T) => unknown): Promise<void> {
+  let sliceStart = performance.now();
+  let done = 0;
+  for (let i = 0; i < list.length; i += 10) {
+    if (performance.now() - sliceStart > SLICE_MS || done >= SLICE_ITEMS) {
+      await yieldToPage();
+      sliceStart = performance.now();
+      done = 0;
+    }
+    await Promise.all(list.slice(i, i + 10).map(work));
+    done += 10;
+  }
+}
+
 /** Creates the layer a content script adds targets to. */
 export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerOptions) {
   const entries = new Map<Element, Entry>();
@@ -49,10 +82,10 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     if (entry.ui.mounted) render(h(FlowBadge, { view, now: options.now() }), entry.ui.mounted);
   }
 
-  function setViews(list: FlowView[]): void {
+  async function setViews(list: FlowView[]): Promise<void> {
     for (const view of list) views.set(view.key, view);
     const keys = new Set(list.map((view) => view.key));
-    for (const entry of entries.values()) if (keys.has(entry.target.key)) paint(entry);
+    await inSlices([...entries.values()].filter((entry) => keys.has(entry.target.key)), (entry) => paint(entry));
   }
 
   async function mount(target: Target): Promise<Entry> {
@@ -85,7 +118,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     }
     const fresh = targets.filter((target) => !entries.has(target.anchor));
     if (fresh.length === 0) return;
-    await Promise.all(fresh.map(mount));
+    await inSlices(fresh, mount);
     const wanted = new Map<string, ItemRef>();
     for (const { key, ref } of fresh) if (!views.get(key) || views.get(key)?.stale) wanted.set(key, ref);
     await request(wanted);
@@ -98,19 +131,19 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
       const chunk = all.slice(i, i + MAX_REFS_PER_REQUEST);
       const cached = await options.send({ type: 'flow/cached', refs: chunk.map(([, ref]) => ref) });
       if (!cached.ok) return fail(chunk, cached.error);
-      setViews(cached.data.views);
+      await setViews(cached.data.views);
       const stale = new Set(cached.data.stale);
       const toRefresh = chunk.filter(([key]) => stale.has(key));
       if (toRefresh.length === 0) continue;
       const fresh = await options.send({ type: 'flow/refresh', refs: toRefresh.map(([, ref]) => ref) });
-      if (fresh.ok) setViews(fresh.data.views);
-      else fail(toRefresh, fresh.error);
+      if (fresh.ok) await setViews(fresh.data.views);
+      else await fail(toRefresh, fresh.error);
     }
   }
 
   /** Shows the error on badges that have nothing better to show. */
-  function fail(chunk: [string, ItemRef][], error: FlowError): void {
-    setViews(chunk.filter(([key]) => !views.has(key)).map(([key]) => errorView(key, '', error)));
+  function fail(chunk: [string, ItemRef][], error: FlowError): Promise<void> {
+    return setViews(chunk.filter(([key]) => !views.has(key)).map(([key]) => errorView(key, '', error)));
   }
 
   /** Removes badges whose anchor left the page; puts back badges the page removed. */
