@@ -32,6 +32,8 @@ export interface HttpFail {
   error: FlowError;
   rate: RateInfo;
   headers?: Headers;
+  /** The error answer's JSON body, when it had one (e.g. Jira's `errorMessages`). */
+  body?: unknown;
 }
 
 /** The outcome of a request. */
@@ -88,7 +90,8 @@ async function readAnswer(response: Response, service: string, now: number): Pro
   if (response.status === 304) return { ok: true, status: 304, body: undefined, rate, headers: response.headers, ...etag(response) };
   const text = await response.text();
   if (!response.ok) {
-    return { ok: false, status: response.status, error: httpError(service, response.status, text, rate), rate, headers: response.headers };
+    const body = parseJson(text);
+    return { ok: false, status: response.status, error: httpError(service, response.status, text, rate), rate, headers: response.headers, ...(body === undefined ? {} : { body }) };
   }
   const body = parseJson(text);
   if (body === undefined) {
