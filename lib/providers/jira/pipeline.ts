@@ -71,7 +71,7 @@ export async function openSite(ctx: JiraContext): Promise<Site> {
 
 /** The fields every issue request asks for, with the site's own custom fields. */
 export function fieldsFor(meta: SiteMeta): string[] {
-  return [...FIELDS, ...(meta.flaggedFieldId ? [meta.flaggedFieldId] : [])];
+  return [...FIELDS, ...(meta.flaggedFieldId ? [meta.flaggedFieldId] : []), ...(meta.sprintFieldId ? [meta.sprintFieldId] : [])];
 }
 
 /** The issues that match our schema; an odd one is skipped, not the whole answer. */
@@ -128,7 +128,7 @@ export async function toFetched(loaded: Loaded, ctx: JiraContext, site: Site): P
   for (const issue of issues) {
     const raw = changelogEvents(histories?.get(issue.id ?? '') ?? histories?.get(issue.key) ?? [], changelog);
     const events = withFlagReasons(raw, reasons.get(issue.key) ?? []);
-    const item = jiraToItem(ctx.host, issue, inward, { events, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) });
+    const item = jiraToItem(ctx.host, issue, inward, { events, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}), ...(meta.sprintFieldId ? { sprintFieldId: meta.sprintFieldId } : {}) });
     items.set(item.key, { item, ...(histories ? {} : { note: 'Jira did not share this issue’s history: how long it has been blocked is unknown.' }) });
   }
   return items;
