@@ -105,11 +105,27 @@ export function cloudHistories(issues: JiraIssue[], ctx: JiraContext, site: Site
   });
 }
 
-/** A logged-out session shows as 401, or as Jira's login page with status 200. */
-export function sessionError(error: FlowError, status: number | undefined, host: string): FlowError {
+/**
+ * A logged-out session shows as 401, or as Jira's login page with status 200; a 403 means the
+ * account may not read this site or project, in Jira's own words when it gave some.
+ */
+export function sessionError(error: FlowError, status: number | undefined, host: string, body?: unknown): FlowError {
+  if (error.code === 'forbidden') {
+    const said = jiraErrorMessages(body).join(' ').slice(0, 200);
+    return { code: 'forbidden', message: `Jira at ${host} denied access (403)${said ? `: ${said}` : '.'} Your Jira account may lack permission to browse this project; ask a Jira admin.` };
+  }
   const loggedOut = error.code === 'unauthorized' || (status === 200 && /HTML page/.test(error.message));
   if (!loggedOut) return error;
   return { code: 'unauthorized', message: `You are logged out of Jira at ${host}. Log in and reload the page.`, helpUrl: `https://${host}/login` };
+}
+
+const errorBody = v.object({ errorMessages: v.optional(v.array(v.string())), errors: v.optional(v.record(v.string(), v.string())) });
+
+/** Jira's own words in an error answer, e.g. "Field 'foo' does not exist…". */
+export function jiraErrorMessages(body: unknown): string[] {
+  const parsed = v.safeParse(errorBody, body);
+  if (!parsed.success) return [];
+  return [...(parsed.output.errorMessages ?? []), ...Object.values(parsed.output.errors ?? {})];
 }
 
 /** The answer FlowLens could not read. */
