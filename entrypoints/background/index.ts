@@ -5,6 +5,7 @@ import { browserHostApi } from '@/lib/background/browser-host-api';
 import { syncHostScripts } from '@/lib/background/host-scripts';
 import { grantedByManifest } from '@/lib/host-permissions';
 import { createRouter } from '@/lib/background/router';
+import { createJiraChecks } from '@/lib/background/jira-checks';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
 
@@ -17,7 +18,8 @@ export default defineBackground(() => {
   // TEMPORARY while the team sync, summary and checks are being built: each is replaced by its service.
   const unbuilt = () => Promise.resolve({ ok: false as const, error: { code: 'bad-request' as const, message: 'Not built yet.' } });
   const team = { summary: unbuilt, sync: unbuilt };
-  const checks = { githubQuery: unbuilt, jiraAccess: unbuilt, jiraJql: unbuilt };
+  const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
+  const checks = { githubQuery: unbuilt, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
   const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now, team, checks });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 

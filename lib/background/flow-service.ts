@@ -9,6 +9,7 @@ import { formatKey, type GithubRef, type ItemRef, type JiraRef } from '../item-k
 import type { Fetch } from '../providers/http';
 import { fetchGithubItems } from '../providers/github/fetch-items';
 import { fetchJiraIssues } from '../providers/jira/fetch-issues';
+import { credentialFor, jiraAuthorization } from '../providers/jira/credentials';
 import { failedOutcome, type FetchOutcome, type Fetched } from '../providers/outcome';
 import type { CacheHit, FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
@@ -21,13 +22,6 @@ function groupByHost(refs: ItemRef[]): Map<string, ItemRef[]> {
   const groups = new Map<string, ItemRef[]>();
   for (const ref of refs) groups.set(`${ref.source}:${ref.host}`, [...(groups.get(`${ref.source}:${ref.host}`) ?? []), ref]);
   return groups;
-}
-
-/** The Authorization header of a stored Jira credential (Cloud: email + API token; DC: PAT). */
-function jiraAuthorization(credential: Secrets['jiraCredentials'][string] | undefined): string | undefined {
-  if (!credential) return undefined;
-  if (credential.kind === 'pat') return `Bearer ${credential.token}`;
-  return `Basic ${btoa(`${credential.email}:${credential.token}`)}`;
 }
 
 /** What the service needs from the world. */
@@ -165,7 +159,7 @@ export function createFlowService(deps: FlowServiceDeps) {
     const [secrets, settings] = await Promise.all([deps.loadSecrets(), deps.loadSettings()]);
     const base = { fetch: deps.fetch, host: first.host, now: deps.now() };
     if (first.source === 'jira') {
-      const authorization = jiraAuthorization(secrets.jiraCredentials[first.host.split('/')[0]!]);
+      const authorization = jiraAuthorization(credentialFor(secrets, first.host));
       return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(authorization ? { authorization } : {}) });
     }
     const token = secrets.githubTokens[first.host];

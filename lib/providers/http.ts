@@ -5,6 +5,7 @@
  */
 import type { FlowError } from '../flow-error';
 import { messageOf } from '../flow-error';
+import { createHostLimiter, type HostLimiter } from './host-limiter';
 
 /** What the server said about its rate limit on this answer. */
 export interface RateInfo {
@@ -32,6 +33,8 @@ export interface HttpFail {
   error: FlowError;
   rate: RateInfo;
   headers?: Headers;
+  /** The error answer's JSON body, when it had one (e.g. Jira's `errorMessages`). */
+  body?: unknown;
 }
 
 /** The outcome of a request. */
@@ -53,11 +56,91 @@ export interface HttpRequest {
   service: string;
   /** Current time (epoch ms), to turn `retry-after` seconds into a time. */
   now: number;
+  /** False for a request that must not be sent twice; every request today is a read (true). */
+  idempotent?: boolean;
 }
 
-/** Sends a request and reads a JSON answer; 304 Not Modified is a success with no body. */
-export async function requestJson(fetchImpl: Fetch, request: HttpRequest): Promise<HttpResult> {
-  const { url, method = 'GET', timeoutMs = 15_000, service, now } = request;
+/**
+ * How requests wait and retry; every field has a default, tests pass their own so waits are
+ * instant and jitter is fixed.
+ */
+export interface HttpPacing {
+  /** Random numbers in [0, 1), for jitter. */
+  random?: () => number;
+  /** Waits `ms` milliseconds. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The per-host concurrency cap; by default one shared by every provider. */
+  limiter?: HostLimiter;
+}
+
+/** Retries after the first attempt, whatever the reason. */
+export const MAX_RETRIES = 2;
+
+/** The longest `retry-after` we wait through; a longer one is reported as the rate limit. */
+export const MAX_RETRY_WAIT_MS = 10_000;
+
+/** The first backoff; each retry doubles it, plus up to as much again of random jitter. */
+const BACKOFF_MS = 300;
+
+const sharedLimiter = createHostLimiter();
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends a request and reads a JSON answer; 304 Not Modified is a success with no body.
+ *
+ * At most MAX_PER_HOST requests per host are in flight; the others queue. A rate limit (429, a
+ * GitHub 403 with `retry-after`, or 503) whose wait is short is waited out and retried; a longer
+ * one is returned at once as a `rate-limited` error with its `retryAt`, as the badges expect. A
+ * network failure or another 5xx is retried too, with exponential backoff and random jitter so
+ * that many tabs do not retry in step. Timeouts are not retried: the user already waited.
+ *
+ * Retrying is safe because every request FlowLens sends is a read. That includes its POSTs:
+ * Jira's issue and changelog bulk fetches, `search/jql` and `jql/parse`, and GitHub's GraphQL
+ * queries only read. A request that changes something must set `idempotent: false`.
+ */
+export async function requestJson(fetchImpl: Fetch, request: HttpRequest, pacing: HttpPacing = {}): Promise<HttpResult> {
+  const { random = Math.random, sleep = sleepFor, limiter = sharedLimiter } = pacing;
+  const host = hostOf(request.url);
+  let waited = 0;
+  for (let attempt = 0; ; attempt++) {
+    const now = request.now + waited;
+    const result = await limiter.run(host, () => attemptOnce(fetchImpl, request, now));
+    const wait = attempt < MAX_RETRIES && request.idempotent !== false ? retryWait(result, attempt, now, random) : undefined;
+    if (wait === undefined) return result;
+    await sleep(wait);
+    waited += wait;
+  }
+}
+
+/** How long to wait before trying again, or `undefined` when the answer stands. */
+function retryWait(result: HttpResult, attempt: number, now: number, random: () => number): number | undefined {
+  if (result.ok) return undefined;
+  const backoff = BACKOFF_MS * 2 ** attempt;
+  const jitter = Math.floor(random() * backoff);
+  const limited = result.error.code === 'rate-limited';
+  if (limited || result.status === 503) {
+    // `retry-after` is relative to now; a reset time in our past (clocks differ) says nothing.
+    const reset = result.rate.resetAt !== undefined && result.rate.resetAt > now ? result.rate.resetAt : undefined;
+    const retryAt = result.rate.retryAt ?? (limited ? reset : undefined);
+    // A rate limit that does not say for how long is not guessed at: it is reported.
+    if (retryAt === undefined) return limited ? undefined : backoff + jitter;
+    const until = Math.max(0, retryAt - now);
+    return until <= MAX_RETRY_WAIT_MS ? until + jitter : undefined;
+  }
+  const transient = result.error.code === 'offline' || result.error.code === 'server';
+  return transient ? backoff + jitter : undefined;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+async function attemptOnce(fetchImpl: Fetch, request: HttpRequest, now: number): Promise<HttpResult> {
+  const { url, method = 'GET', timeoutMs = 15_000, service } = request;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;
@@ -88,7 +171,8 @@ async function readAnswer(response: Response, service: string, now: number): Pro
   if (response.status === 304) return { ok: true, status: 304, body: undefined, rate, headers: response.headers, ...etag(response) };
   const text = await response.text();
   if (!response.ok) {
-    return { ok: false, status: response.status, error: httpError(service, response.status, text, rate), rate, headers: response.headers };
+    const body = parseJson(text);
+    return { ok: false, status: response.status, error: httpError(service, response.status, text, rate), rate, headers: response.headers, ...(body === undefined ? {} : { body }) };
   }
   const body = parseJson(text);
   if (body === undefined) {

@@ -1,0 +1,24 @@
+/** The options page's Jira checks, with the site's saved credential read here (it never leaves). */
+import type { Fetch } from '../providers/http';
+import { checkJiraAccess, checkJiraJql } from '../providers/jira/check';
+import { credentialFor } from '../providers/jira/credentials';
+import type { Secrets } from '../storage/settings';
+
+/** What the checks need from the world. */
+export interface JiraChecksDeps {
+  fetch: Fetch;
+  now: () => number;
+  loadSecrets: () => Promise<Secrets>;
+}
+
+/** `access(host)` and `jql(host, jql)` for the router's `jira/check-access` and `jira/check-jql`. */
+export function createJiraChecks(deps: JiraChecksDeps) {
+  async function context(host: string) {
+    const credential = credentialFor(await deps.loadSecrets(), host);
+    return { fetch: deps.fetch, host, now: deps.now(), ...(credential ? { credential } : {}) };
+  }
+  return {
+    access: async (host: string) => checkJiraAccess(await context(host)),
+    jql: async (host: string, jql: string) => checkJiraJql(await context(host), jql),
+  };
+}

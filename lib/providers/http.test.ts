@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { requestJson, type Fetch, type HttpPacing } from './http';
+import { createHostLimiter } from './host-limiter';
+
+const NOW = Date.parse('2026-11-20T10:00:00Z');
+const json = (value: unknown, status = 200, headers: Record<string, string> = {}) => new Response(JSON.stringify(value), { status, headers });
+
+/** Answers in turn from `answers` (the last repeats), recording each call. */
+function scripted(...answers: (() => Response)[]) {
+  let calls = 0;
+  const fetch: Fetch = async () => answers[Math.min(calls++, answers.length - 1)]!();
+  return { fetch, calls: () => calls };
+}
+
+/** Instant sleeps, recorded; jitter fixed at half its range. */
+function pacing(random = 0.5): HttpPacing & { slept: number[] } {
+  const slept: number[] = [];
+  return { random: () => random, sleep: async (ms) => void slept.push(ms), limiter: createHostLimiter(4), slept };
+}
+
+const get = (url = 'https://acme.atlassian.net/rest/api/3/myself') => ({ url, service: 'Jira', now: NOW });
+
+describe('requestJson retries', () => {
+  it('waits out a 429 with a short Retry-After, then succeeds', async () => {
+    const { fetch, calls } = scripted(() => json({ errorMessages: ['Rate limit exceeded.'] }, 429, { 'retry-after': '3' }), () => json({ displayName: 'Priya' }));
+    const p = pacing();
+    const result = await requestJson(fetch, get(), p);
+    expect(result).toMatchObject({ ok: true, body: { displayName: 'Priya' } });
+    expect(calls()).toBe(2);
+    // 3 s as Jira asked, plus jitter: half of the first 300 ms backoff.
+    expect(p.slept).toEqual([3150]);
+  });
+
+  it('returns a long Retry-After at once as the rate limit, with when to retry', async () => {
+    const { fetch, calls } = scripted(() => json({}, 429, { 'retry-after': '120' }));
+    const p = pacing();
+    const result = await requestJson(fetch, get(), p);
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAt: NOW + 120_000 } });
+    expect(calls()).toBe(1);
+    expect(p.slept).toEqual([]);
+  });
+
+  it('retries a 503 and a network failure with exponential backoff and jitter, at most twice', async () => {
+    const failing = scripted(
+      () => new Response('busy', { status: 503 }),
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+    );
+    const p = pacing(0.25);
+    const result = await requestJson(failing.fetch, get(), p);
+    expect(result).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(failing.calls()).toBe(3);
+    // 300 ms + 25 % jitter, then 600 ms + 25 %.
+    expect(p.slept).toEqual([375, 750]);
+  });
+
+  it('retries a 502 and then reads the answer', async () => {
+    const { fetch, calls } = scripted(() => new Response('bad gateway', { status: 502 }), () => json({ ok: 1 }));
+    const p = pacing(0);
+    expect(await requestJson(fetch, get(), p)).toMatchObject({ ok: true, body: { ok: 1 } });
+    expect(calls()).toBe(2);
+    expect(p.slept).toEqual([300]);
+  });
+
+  it('waits for a GitHub rate-limit reset a few seconds away, but not for one in the past', async () => {
+    const soon = String((NOW + 4_000) / 1000);
+    const limited = () => json({ message: 'API rate limit exceeded' }, 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': soon });
+    const near = scripted(limited, () => json({ login: 'octo' }));
+    const p = pacing(0);
+    expect(await requestJson(near.fetch, { ...get('https://api.github.com/user'), service: 'GitHub' }, p)).toMatchObject({ ok: true });
+    expect(p.slept).toEqual([4000]);
+    const past = scripted(() => json({ message: 'API rate limit exceeded' }, 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String((NOW - 60_000) / 1000) }));
+    expect(await requestJson(past.fetch, { ...get('https://api.github.com/user'), service: 'GitHub' }, pacing())).toMatchObject({ ok: false, error: { code: 'rate-limited' } });
+    expect(past.calls()).toBe(1);
+  });
+
+  it('does not retry what a retry cannot fix, nor a request marked not idempotent', async () => {
+    for (const status of [400, 401, 404]) {
+      const { fetch, calls } = scripted(() => json({ errorMessages: ['no'] }, status));
+      await requestJson(fetch, get(), pacing());
+      expect(calls()).toBe(1);
+    }
+    const { fetch, calls } = scripted(() => new Response('down', { status: 500 }));
+    expect(await requestJson(fetch, { ...get(), method: 'POST', body: {}, idempotent: false }, pacing())).toMatchObject({ ok: false, error: { code: 'server' } });
+    expect(calls()).toBe(1);
+  });
+
+  it('retries read-only POSTs such as the bulk fetch', async () => {
+    const { fetch, calls } = scripted(() => new Response('down', { status: 500 }), () => json({ issues: [] }));
+    const result = await requestJson(fetch, { ...get('https://acme.atlassian.net/rest/api/3/issue/bulkfetch'), method: 'POST', body: { issueIdsOrKeys: ['PAY-1'] } }, pacing());
+    expect(result).toMatchObject({ ok: true });
+    expect(calls()).toBe(2);
+  });
+});
+
+describe('requestJson concurrency', () => {
+  it('keeps at most 4 requests per host in flight, and other hosts are not held up', async () => {
+    const inFlight = new Map<string, number>();
+    const peak = new Map<string, number>();
+    const release: (() => void)[] = [];
+    const fetch: Fetch = async (url) => {
+      const host = new URL(url).host;
+      inFlight.set(host, (inFlight.get(host) ?? 0) + 1);
+      peak.set(host, Math.max(peak.get(host) ?? 0, inFlight.get(host)!));
+      await new Promise<void>((resolve) => release.push(resolve));
+      inFlight.set(host, inFlight.get(host)! - 1);
+      return json({});
+    };
+    const p = pacing();
+    const all = [
+      ...Array.from({ length: 10 }, (_, i) => requestJson(fetch, get(`https://acme.atlassian.net/rest/api/3/issue/PAY-${i}`), p)),
+      requestJson(fetch, { ...get('https://api.github.com/user'), service: 'GitHub' }, p),
+    ];
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    await settle();
+    expect(inFlight.get('acme.atlassian.net')).toBe(4);
+    expect(inFlight.get('api.github.com')).toBe(1);
+    while (release.length > 0) {
+      release.shift()!();
+      await settle();
+    }
+    const results = await Promise.all(all);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(peak.get('acme.atlassian.net')).toBe(4);
+  });
+});

@@ -1,0 +1,17 @@
+/** How a saved Jira credential is sent, shared by the item fetches, the checks and the team sync. */
+import type { Secrets } from '../../storage/settings';
+
+/** One saved Jira credential: Cloud email + API token, or a Data Center personal access token. */
+export type JiraCredential = Secrets['jiraCredentials'][string];
+
+/** The Authorization header of a stored Jira credential (Cloud: email + API token; DC: PAT). */
+export function jiraAuthorization(credential: JiraCredential | undefined): string | undefined {
+  if (!credential) return undefined;
+  if (credential.kind === 'pat') return `Bearer ${credential.token}`;
+  return `Basic ${btoa(`${credential.email}:${credential.token}`)}`;
+}
+
+/** The saved credential of a site; credentials are kept by host name, without a context path. */
+export function credentialFor(secrets: Secrets, site: string): JiraCredential | undefined {
+  return secrets.jiraCredentials[site.split('/')[0]!.toLowerCase()];
+}
