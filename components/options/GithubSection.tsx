@@ -18,7 +18,7 @@ export interface GithubSectionProps {
   tokenHosts: string[];
   send: Client;
   store: OptionsStore;
-  onHosts: (hosts: string[]) => void;
+  onHosts: (hosts: string[]) => Promise<string | undefined>;
   onTokenHosts: (hosts: string[]) => void;
   onNotice: (text: string) => void;
 }

@@ -25,7 +25,8 @@ export interface HostListFormProps {
   /** Said when the permission is denied. */
   denied: (host: string) => string;
   store: OptionsStore;
-  onHosts: (hosts: string[]) => void;
+  /** Saves the list; resolves to a sentence when it could not. */
+  onHosts: (hosts: string[]) => Promise<string | undefined>;
   onNotice: (text: string) => void;
 }
 
@@ -65,15 +66,17 @@ export function HostListForm(props: HostListFormProps) {
     if (props.hosts.includes(host)) return setError(`${host} is already added.`);
     setError('');
     // The permission prompt must open inside this click: nothing is awaited before it.
-    void props.store.requestHost(host).then((granted) => {
+    void props.store.requestHost(host).then(async (granted) => {
       if (!granted) return setError(props.denied(host));
+      const problem = await props.onHosts([...props.hosts, host]);
+      if (problem) return setError(problem);
       input.value = '';
-      props.onHosts([...props.hosts, host]);
       props.onNotice(props.added(host));
     });
   };
   const remove = async (host: string) => {
-    props.onHosts(props.hosts.filter((h) => h !== host));
+    const problem = await props.onHosts(props.hosts.filter((h) => h !== host));
+    if (problem) return setError(problem);
     await props.store.releaseHost(host);
     props.onNotice(`Removed ${host}.`);
   };

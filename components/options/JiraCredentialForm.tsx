@@ -75,7 +75,7 @@ export function JiraCredentialForm({ site, hasCredential, send, setCredential, o
           {cloud ? 'API token' : 'Personal access token'}
           <input name="token" type="password" autocomplete="off" spellcheck={false} aria-invalid={error ? 'true' : 'false'} aria-describedby={`${id}-error`} />
         </label>
-        <button type="submit">Save {cloud ? 'API token' : 'token'}</button>
+        <button type="submit">Save {cloud ? 'API token' : 'personal access token'}</button>
         {hasCredential ? (
           <button type="button" onClick={() => void useSession()}>
             Use my Jira session instead

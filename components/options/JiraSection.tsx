@@ -45,7 +45,7 @@ export function JiraSection(props: JiraSectionProps) {
         added={(site) => `Added ${site}.`}
         denied={(site) => `FlowLens needs permission to read ${site}.`}
         store={props.store}
-        onHosts={(jiraSites) => void props.save({ jiraSites })}
+        onHosts={(jiraSites) => props.save({ jiraSites })}
         onNotice={props.onNotice}
       />
       {props.sites.map((site) => (

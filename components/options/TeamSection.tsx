@@ -61,7 +61,7 @@ export function TeamSection({ settings, send, save }: TeamSectionProps) {
         id="github-queries"
         legend="GitHub searches"
         hint="GitHub search queries, e.g. is:pr is:open team-review-requested:octo-org/api-team."
-        hostLabel="GitHub host"
+        hostLabel="Host"
         textLabel="Search query"
         placeholder="is:pr is:open team-review-requested:octo-org/api-team"
         hosts={githubHosts}
@@ -75,7 +75,7 @@ export function TeamSection({ settings, send, save }: TeamSectionProps) {
         id="jira-queries"
         legend="Jira JQL"
         hint="A JQL query per Jira site, e.g. project = PAY AND statusCategory != Done."
-        hostLabel="Jira site"
+        hostLabel="Site"
         textLabel="JQL"
         placeholder="project = PAY AND statusCategory != Done"
         hosts={settings.jiraSites}
