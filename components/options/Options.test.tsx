@@ -129,6 +129,9 @@ describe('team queries', () => {
   it('asks for a Data Center site to be added before its JQL', async () => {
     const { saved } = await open();
     const form = screen.getByTestId('jira-queries');
+    fireEvent.input(within(form).getByLabelText('JQL'), { target: { value: 'project = PAY' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByTestId('jira-queries-error').textContent).toBe('Enter the site.');
     fireEvent.input(within(form).getByLabelText('Site'), { target: { value: 'jira.corp.example' } });
     fireEvent.input(within(form).getByLabelText('JQL'), { target: { value: 'project = PAY' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add' }));

@@ -41,7 +41,9 @@ const keyOf = (entry: QueryEntry) => `${entry.host}\n${entry.text}`;
 
 /** The list and its add form. */
 export function QueryList(props: QueryListProps) {
-  const [host, setHost] = useState(props.hosts[0] ?? '');
+  const [typedHost, setHost] = useState<string>();
+  // Until the user types a host, the first known one (a site added later included).
+  const host = typedHost ?? props.hosts[0] ?? '';
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [draftReport, setDraftReport] = useState<CheckReport>();
@@ -50,6 +52,7 @@ export function QueryList(props: QueryListProps) {
   const hintId = `${props.id}-hint`;
   const draft = (): QueryEntry | string => {
     const entry = { host: hostOf(host), text: text.trim() };
+    if (!entry.host) return `Enter the ${props.hostLabel.toLowerCase()}.`;
     const hostProblem = props.checkHost(entry.host);
     if (hostProblem) return hostProblem;
     if (!entry.text) return `Enter a ${props.textLabel.toLowerCase()}.`;
