@@ -45,7 +45,12 @@ export function JiraSection(props: JiraSectionProps) {
         added={(site) => `Added ${site}.`}
         denied={(site) => `FlowLens needs permission to read ${site}.`}
         store={props.store}
-        onHosts={(jiraSites) => props.save({ jiraSites })}
+        onHosts={async (jiraSites) => {
+          const problem = await props.save({ jiraSites });
+          // A removed site's credential goes with it.
+          for (const site of problem ? [] : props.credentialSites.filter((s) => !jiraSites.includes(s))) await setCredential(site, null);
+          return problem;
+        }}
         onNotice={props.onNotice}
       />
       {props.sites.map((site) => (

@@ -233,6 +233,15 @@ describe('Jira sign-in', () => {
     expect(within(dc).getByLabelText('Personal access token')).toBeTruthy();
   });
 
+  it('forgets a site’s credential when the site is removed', async () => {
+    const { store, saved } = await open({ settings: { ...freshSettings(), jiraSites: ['jira.corp.example'] }, jiraCredentialSites: ['jira.corp.example'] });
+    expect(screen.getByText('A personal access token is saved for jira.corp.example.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove jira.corp.example' }));
+    await waitFor(() => expect(store.setJiraCredential).toHaveBeenCalledWith('jira.corp.example', null));
+    expect(saved.at(-1)?.jiraSites).toEqual([]);
+    expect(store.releaseHost).toHaveBeenCalledWith('jira.corp.example');
+  });
+
   it('shows why a connection test failed', async () => {
     await open({ settings: { ...freshSettings(), jiraSites: ['jira.corp.example'] } });
     fireEvent.click(within(screen.getByTestId('jira-credential-jira.corp.example')).getByRole('button', { name: 'Test connection' }));
