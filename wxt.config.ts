@@ -14,6 +14,8 @@ export default defineConfig({
       'Badges Jira tickets and GitHub pull requests with how long they have been blocked, what they wait on, and how to unblock them.',
     // scripting: content scripts for hosts the user adds at runtime (lib/background/host-scripts.ts).
     permissions: ['storage', 'scripting'],
+    // Desktop notifications are opt-in: asked for when the user turns them on in the options page.
+    optional_permissions: ['notifications'],
     host_permissions: ['https://github.com/*', 'https://api.github.com/*', 'https://*.atlassian.net/*'],
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {

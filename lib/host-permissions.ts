@@ -26,3 +26,9 @@ export async function releaseHost(host: string): Promise<void> {
   if (grantedByManifest(host, browser.runtime.getManifest().host_permissions ?? [])) return;
   await browser.permissions.remove(origins(host));
 }
+
+/** Whether FlowLens may read `host` now (the user can take a permission back in the browser). */
+export function hostGranted(host: string): Promise<boolean> {
+  if (grantedByManifest(host, browser.runtime.getManifest().host_permissions ?? [])) return Promise.resolve(true);
+  return browser.permissions.contains(origins(host));
+}

@@ -6,7 +6,8 @@ import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type { TokenCheck } from '../../lib/status';
 import { HostListForm } from './HostListForm';
-import type { OptionsStore } from './Options';
+import { Section } from './fields';
+import type { OptionsStore } from './types';
 
 // Classic (ghp_), fine-grained (github_pat_) and OAuth/app tokens (gho_, ghu_, ghs_).
 const TOKEN_SHAPE = /^(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})$/;
@@ -17,7 +18,7 @@ export interface GithubSectionProps {
   tokenHosts: string[];
   send: Client;
   store: OptionsStore;
-  onHosts: (hosts: string[]) => void;
+  onHosts: (hosts: string[]) => Promise<string | undefined>;
   onTokenHosts: (hosts: string[]) => void;
   onNotice: (text: string) => void;
 }
@@ -29,13 +30,12 @@ export function GithubSection(props: GithubSectionProps) {
     props.onTokenHosts(token ? [...new Set([...props.tokenHosts, host])] : props.tokenHosts.filter((h) => h !== host));
   };
   return (
-    <section>
-      <h2>GitHub</h2>
+    <Section id="github" title="GitHub">
       {['github.com', ...props.hosts].map((host) => (
         <TokenField key={host} host={host} hasToken={props.tokenHosts.includes(host)} send={props.send} setToken={setToken} onNotice={props.onNotice} />
       ))}
       <AddHost {...props} />
-    </section>
+    </Section>
   );
 }
 

@@ -3,8 +3,8 @@
  * host is validated in place, its permission asked for inside the click (Firefox requires it),
  * and given back on removal.
  */
-import { useState } from 'preact/hooks';
-import type { OptionsStore } from './Options';
+import { useEffect, useState } from 'preact/hooks';
+import type { OptionsStore } from './types';
 
 const HOST_SHAPE = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/;
 
@@ -25,7 +25,8 @@ export interface HostListFormProps {
   /** Said when the permission is denied. */
   denied: (host: string) => string;
   store: OptionsStore;
-  onHosts: (hosts: string[]) => void;
+  /** Saves the list; resolves to a sentence when it could not. */
+  onHosts: (hosts: string[]) => Promise<string | undefined>;
   onNotice: (text: string) => void;
 }
 
@@ -37,7 +38,26 @@ export function hostOf(input: string): string {
 /** The add-and-remove form. */
 export function HostListForm(props: HostListFormProps) {
   const [error, setError] = useState('');
+  const [ungranted, setUngranted] = useState<string[]>([]);
   const errorId = `${props.name}-error`;
+  const { store, hosts } = props;
+  // A host imported from a file, or whose permission was taken back in the browser, is listed
+  // with a button that asks for it again.
+  useEffect(() => {
+    let live = true;
+    void Promise.all(hosts.map(async (host) => ((await store.hostGranted(host)) ? [] : [host]))).then((lists) => live && setUngranted(lists.flat()));
+    return () => {
+      live = false;
+    };
+  }, [store, hosts.join(' ')]);
+  const grant = (host: string) => {
+    // The prompt opens inside this click: nothing is awaited before it.
+    void store.requestHost(host).then((granted) => {
+      if (!granted) return setError(props.denied(host));
+      setUngranted((old) => old.filter((h) => h !== host));
+      props.onNotice(`FlowLens may read ${host} now.`);
+    });
+  };
   const add = (event: Event) => {
     event.preventDefault();
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem(props.name) as HTMLInputElement;
@@ -46,15 +66,17 @@ export function HostListForm(props: HostListFormProps) {
     if (props.hosts.includes(host)) return setError(`${host} is already added.`);
     setError('');
     // The permission prompt must open inside this click: nothing is awaited before it.
-    void props.store.requestHost(host).then((granted) => {
+    void props.store.requestHost(host).then(async (granted) => {
       if (!granted) return setError(props.denied(host));
+      const problem = await props.onHosts([...props.hosts, host]);
+      if (problem) return setError(problem);
       input.value = '';
-      props.onHosts([...props.hosts, host]);
       props.onNotice(props.added(host));
     });
   };
   const remove = async (host: string) => {
-    props.onHosts(props.hosts.filter((h) => h !== host));
+    const problem = await props.onHosts(props.hosts.filter((h) => h !== host));
+    if (problem) return setError(problem);
     await props.store.releaseHost(host);
     props.onNotice(`Removed ${host}.`);
   };
@@ -65,11 +87,27 @@ export function HostListForm(props: HostListFormProps) {
         <input name={props.name} type="text" placeholder={props.placeholder} autocomplete="off" aria-invalid={error ? 'true' : 'false'} aria-describedby={errorId} />
       </label>
       <button type="submit">{props.addLabel}</button>
-      {props.hosts.map((host) => (
-        <button key={host} type="button" onClick={() => void remove(host)}>
-          Remove {host}
-        </button>
-      ))}
+      {props.hosts.length > 0 ? (
+        <ul class="entries">
+          {props.hosts.map((host) => (
+            <li key={host}>
+              <span class="host-name">{host}</span>
+              {ungranted.includes(host) ? (
+                <>
+                  {' '}
+                  <span class="error">not allowed yet</span>
+                  <button type="button" onClick={() => grant(host)}>
+                    Allow reading {host}
+                  </button>
+                </>
+              ) : null}
+              <button type="button" onClick={() => void remove(host)}>
+                Remove {host}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <p id={errorId} class="error" role="alert">
         {error}
       </p>

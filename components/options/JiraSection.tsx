@@ -1,28 +1,40 @@
 /**
  * Jira on the options page: the sites FlowLens reads (Jira Cloud is read with your own session;
- * a Data Center host needs a permission, asked for here), and whether GitHub pages may show the
- * Jira tickets a pull request names — off by default, because the host page can read what
- * FlowLens renders into it.
+ * a Data Center host needs a permission, asked for here), how FlowLens signs in to each, and
+ * whether GitHub pages may show the Jira tickets a pull request names — off by default, because
+ * the host page can read what FlowLens renders into it.
  */
+import type { Client } from '../../lib/messaging';
+import { CheckField, Section } from './fields';
 import { HostListForm } from './HostListForm';
-import type { OptionsStore } from './Options';
+import { JiraCredentialForm } from './JiraCredentialForm';
+import type { JiraCredential, OptionsStore, Save } from './types';
 
 /** Props of the section. */
 export interface JiraSectionProps {
   sites: string[];
   crossSource: boolean;
+  credentialSites: string[];
+  send: Client;
   store: OptionsStore;
-  onSites: (sites: string[]) => void;
-  onCrossSource: (on: boolean) => void;
+  save: Save;
+  onCredentialSites: (sites: string[]) => void;
   onNotice: (text: string) => void;
 }
 
-/** Jira sites and the cross-source switch. */
+/** Jira sites, their sign-in, and the cross-source switch. */
 export function JiraSection(props: JiraSectionProps) {
+  const setCredential = async (site: string, credential: JiraCredential | null) => {
+    const outcome = await props.store.setJiraCredential(site, credential);
+    if (outcome.ok) {
+      const others = props.credentialSites.filter((s) => s !== site);
+      props.onCredentialSites(credential ? [...others, site] : others);
+    }
+    return outcome;
+  };
   return (
-    <section>
-      <h2>Jira</h2>
-      <p>Jira Cloud pages are read with your own Jira session; nothing to set up. Add a site to show its tickets on GitHub.</p>
+    <Section id="jira" title="Jira">
+      <p>Jira Cloud pages are read with your own Jira session; nothing to set up. Add a site to sync its JQL, show its tickets on GitHub, or to read a Data Center host.</p>
       <HostListForm
         name="site"
         label="Jira site"
@@ -33,13 +45,24 @@ export function JiraSection(props: JiraSectionProps) {
         added={(site) => `Added ${site}.`}
         denied={(site) => `FlowLens needs permission to read ${site}.`}
         store={props.store}
-        onHosts={props.onSites}
+        onHosts={async (jiraSites) => {
+          const problem = await props.save({ jiraSites });
+          // A removed site's credential goes with it.
+          for (const site of problem ? [] : props.credentialSites.filter((s) => !jiraSites.includes(s))) await setCredential(site, null);
+          return problem;
+        }}
         onNotice={props.onNotice}
       />
-      <label class="check">
-        <input type="checkbox" checked={props.crossSource} onChange={(event) => props.onCrossSource((event.currentTarget as HTMLInputElement).checked)} />
-        Show the Jira tickets a pull request names on GitHub pages (GitHub’s page can read what FlowLens shows)
-      </label>
-    </section>
+      {props.sites.map((site) => (
+        <JiraCredentialForm key={site} site={site} hasCredential={props.credentialSites.includes(site)} send={props.send} setCredential={setCredential} onNotice={props.onNotice} />
+      ))}
+      <CheckField
+        id="cross-source"
+        label="Show the Jira tickets a pull request names on GitHub pages"
+        hint="Off by default. When on, FlowLens puts a Jira ticket’s title and state into GitHub’s page, and GitHub’s own scripts on that page can read it. Turn it on only if your Jira data may be seen by github.com (or your Enterprise host)."
+        checked={props.crossSource}
+        onSave={(crossSource) => props.save({ crossSource })}
+      />
+    </Section>
   );
 }

@@ -1,35 +1,23 @@
 /**
- * The options page: every setting saves as it changes (no save button to forget), each field
- * validated in place. Tokens are written, never read back: the page shows only which hosts
- * have one.
+ * The options page: every setting of FlowLens, each saved as soon as its value is valid (no save
+ * button to forget), each validated in place. Tokens are written, never read back: the page
+ * shows only which hosts have one. A table of contents keeps the long page navigable.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
-import type { PublicStatus } from '../../lib/status';
-import { StatusList } from '../Popup';
-import { ListField, NumberField } from './fields';
+import { BlockingSection } from './BlockingSection';
+import { CacheSection } from './CacheSection';
 import { GithubSection } from './GithubSection';
 import { JiraSection } from './JiraSection';
+import { NotificationsSection } from './NotificationsSection';
+import { RulesSection } from './RulesSection';
+import { SyncSection } from './SyncSection';
+import { TeamSection } from './TeamSection';
+import { TransferSection } from './TransferSection';
+import type { EditableSettings, LoadedState, OptionsStore, Save } from './types';
+import { WorkingTimeSection } from './WorkingTimeSection';
 
-/** The settings fields this page edits. */
-export interface EditableSettings {
-  cacheTtlMinutes: number;
-  blockingLabels: string[];
-  githubHosts: string[];
-  jiraSites: string[];
-  crossSource: boolean;
-  [other: string]: unknown;
-}
-
-/** What the page needs from storage and permissions (lib/storage/settings-store, lib/host-permissions). */
-export interface OptionsStore {
-  load(): Promise<{ settings: EditableSettings; githubTokenHosts: string[] }>;
-  saveSettings(next: EditableSettings): Promise<EditableSettings>;
-  setGithubToken(host: string, token: string | null): Promise<void>;
-  /** Asks for a host permission; must be called first thing in a click handler. */
-  requestHost(host: string): Promise<boolean>;
-  releaseHost(host: string): Promise<void>;
-}
+export type { EditableSettings, OptionsStore } from './types';
 
 /** Props of the options page. */
 export interface OptionsProps {
@@ -37,62 +25,108 @@ export interface OptionsProps {
   store: OptionsStore;
 }
 
+const CONTENTS = [
+  ['team', 'Team'],
+  ['sync', 'Sync'],
+  ['github', 'GitHub'],
+  ['jira', 'Jira'],
+  ['signals', 'What counts as blocked'],
+  ['working-time', 'Working time and badges'],
+  ['rules', 'Rubric moves'],
+  ['notifications', 'Notifications'],
+  ['cache', 'Cache'],
+  ['transfer', 'Import and export'],
+] as const;
+
+/**
+ * Saves one change at a time, each on top of the last saved settings, so two quick edits in
+ * different fields never overwrite each other.
+ */
+function useSaver(store: OptionsStore, settings: EditableSettings | undefined, onSaved: (next: EditableSettings) => void, onNotice: (text: string) => void): Save {
+  const latest = useRef(settings);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const seen = useRef(settings);
+  // Settings replaced from outside (loaded, imported) are what the next change builds on.
+  if (seen.current !== settings) {
+    seen.current = settings;
+    latest.current = settings;
+  }
+  return (patch) => {
+    const run = queue.current.then(async () => {
+      const current = latest.current!;
+      const result = await store.saveSettings({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) });
+      if (!result.ok) return result.message;
+      latest.current = result.settings;
+      onSaved(result.settings);
+      onNotice('Saved.');
+      return undefined;
+    });
+    queue.current = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /** The options page. */
 export function Options({ send, store }: OptionsProps) {
-  const [settings, setSettings] = useState<EditableSettings>();
-  const [tokenHosts, setTokenHosts] = useState<string[]>([]);
-  const [status, setStatus] = useState<PublicStatus>();
+  const [state, setState] = useState<LoadedState>();
   const [notice, setNotice] = useState('');
-  const refreshStatus = () => send({ type: 'status/get' }).then((a) => a.ok && setStatus(a.data));
+  const [loadError, setLoadError] = useState('');
   useEffect(() => {
-    void store.load().then(({ settings: loaded, githubTokenHosts }) => {
-      setSettings(loaded);
-      setTokenHosts(githubTokenHosts);
-    });
-    void refreshStatus();
+    store.load().then(setState, (error: unknown) => setLoadError(`FlowLens could not read its settings: ${String(error)}`));
   }, [store]);
-  if (!settings) return <main class="page" aria-busy="true">Loading…</main>;
-  const save = async (patch: Partial<EditableSettings>) => {
-    setSettings(await store.saveSettings({ ...settings, ...patch }));
-    setNotice('Saved.');
-  };
+  const save = useSaver(store, state?.settings, (settings) => setState((old) => old && { ...old, settings }), setNotice);
+  if (loadError) return (
+      <main class="page">
+        <p role="alert">{loadError}</p>
+      </main>
+    );
+  if (!state) return <main class="page" aria-busy="true">Loading…</main>;
+  const { settings } = state;
   return (
-    <main class="page options">
-      <h1>FlowLens options</h1>
-      <p role="status" class="notice">{notice}</p>
-      <GithubSection
-        hosts={settings.githubHosts}
-        tokenHosts={tokenHosts}
-        send={send}
-        store={store}
-        onHosts={(githubHosts) => save({ githubHosts })}
-        onTokenHosts={setTokenHosts}
-        onNotice={setNotice}
-      />
-      <JiraSection
-        sites={settings.jiraSites}
-        crossSource={settings.crossSource}
-        store={store}
-        onSites={(jiraSites) => save({ jiraSites })}
-        onCrossSource={(crossSource) => save({ crossSource })}
-        onNotice={setNotice}
-      />
-      <NumberField label="Refresh items older than (minutes)" value={settings.cacheTtlMinutes} min={1} max={1440} onSave={(n) => save({ cacheTtlMinutes: n })} />
-      <ListField label="Labels that mean blocked (comma-separated)" value={settings.blockingLabels} onSave={(list) => save({ blockingLabels: list })} />
-      <section>
-        <h2>Cache</h2>
-        {status ? <StatusList status={status} /> : null}
-        <button
-          type="button"
-          onClick={async () => {
-            const answer = await send({ type: 'cache/clear' });
-            setNotice(answer.ok ? `Cleared ${answer.data.cleared} cached items.` : answer.error.message);
-            void refreshStatus();
-          }}
-        >
-          Clear cache
-        </button>
-      </section>
-    </main>
+    <div class="options-layout">
+      <nav class="toc" aria-label="Sections">
+        <p class="toc-title">FlowLens options</p>
+        <ul>
+          {CONTENTS.map(([id, title]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{title}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main class="page options">
+        <h1>FlowLens options</h1>
+        <p role="status" class="notice" data-testid="notice">
+          {notice}
+        </p>
+        <TeamSection settings={settings} send={send} save={save} />
+        <SyncSection syncMinutes={settings.syncMinutes} send={send} save={save} />
+        <GithubSection
+          hosts={settings.githubHosts}
+          tokenHosts={state.githubTokenHosts}
+          send={send}
+          store={store}
+          onHosts={(githubHosts) => save({ githubHosts })}
+          onTokenHosts={(githubTokenHosts) => setState({ ...state, githubTokenHosts })}
+          onNotice={setNotice}
+        />
+        <JiraSection
+          sites={settings.jiraSites}
+          crossSource={settings.crossSource}
+          credentialSites={state.jiraCredentialSites}
+          send={send}
+          store={store}
+          save={save}
+          onCredentialSites={(jiraCredentialSites) => setState({ ...state, jiraCredentialSites })}
+          onNotice={setNotice}
+        />
+        <BlockingSection settings={settings} save={save} />
+        <WorkingTimeSection settings={settings} save={save} />
+        <RulesSection rules={settings.rules} save={save} />
+        <NotificationsSection notifications={settings.notifications} store={store} save={save} />
+        <CacheSection ttl={settings.cacheTtlMinutes} send={send} save={save} onNotice={setNotice} />
+        <TransferSection store={store} onImported={setState} />
+      </main>
+    </div>
   );
 }

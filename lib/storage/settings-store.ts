@@ -1,32 +1,104 @@
 /**
  * What the options page may do with settings and secrets. It is an extension page, so it may
- * write tokens; it reads back only which hosts have one, never the token itself.
+ * write tokens; it reads back only which hosts have one, never the token itself (an export with
+ * "include tokens" ticked is the one exception, and the user asks for it).
  */
-import { loadSecrets, loadSettings, sanitizeSettings, secretsItem, settingsItem, type Settings } from './settings';
+import { messageOf } from '../flow-error';
+import { loadSecrets, loadSettings, sanitizeSecrets, sanitizeSettings, secretsItem, settingsItem, type Secrets, type Settings } from './settings';
+import { exportDocument, readImport } from './settings-transfer';
 
-/** Settings and the hosts that have a GitHub token. */
+/** Settings and the hosts that have a credential. */
 export interface StoredState {
   settings: Settings;
   githubTokenHosts: string[];
+  jiraCredentialSites: string[];
+}
+
+/** A save: the settings as stored, or why they were not. */
+export type SaveResult = { ok: true; settings: Settings } | { ok: false; message: string };
+
+/** A Jira credential as the options page sends it. */
+export type JiraCredentialInput = { kind: 'cloud-token'; email: string; token: string } | { kind: 'pat'; token: string };
+
+/** An import: the state after it and what was left out, or why nothing was applied. */
+export type ImportOutcome = ({ ok: true; notes: string[] } & StoredState) | { ok: false; message: string };
+
+/** `storage.sync` refuses an item over 8 KB (QUOTA_BYTES_PER_ITEM) and bursts of writes. */
+export function saveErrorMessage(error: unknown): string {
+  const text = messageOf(error);
+  if (/quota|QUOTA_BYTES/i.test(text)) {
+    if (/WRITE_OPERATIONS/i.test(text)) return 'Not saved: the browser limits how often synced settings may change. Wait a minute and change it again.';
+    return 'Not saved: the browser syncs at most 8 KB of settings, and these are larger. Shorten a list or remove custom moves, then try again.';
+  }
+  return `Not saved: ${text}`;
+}
+
+async function storeSettings(next: unknown): Promise<SaveResult> {
+  const clean = sanitizeSettings(next);
+  try {
+    await settingsItem.setValue(clean);
+    return { ok: true, settings: clean };
+  } catch (error) {
+    return { ok: false, message: saveErrorMessage(error) };
+  }
+}
+
+function hostsOf(secrets: Secrets) {
+  return { githubTokenHosts: Object.keys(secrets.githubTokens), jiraCredentialSites: Object.keys(secrets.jiraCredentials) };
+}
+
+async function updateSecrets(change: (secrets: Secrets) => Secrets): Promise<void> {
+  await secretsItem.setValue(change(await loadSecrets()));
 }
 
 /** The operations of the options page. */
 export const settingsStore = {
   async load(): Promise<StoredState> {
     const [settings, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
-    return { settings, githubTokenHosts: Object.keys(secrets.githubTokens) };
+    return { settings, ...hostsOf(secrets) };
   },
-  async saveSettings(next: unknown): Promise<Settings> {
-    const clean = sanitizeSettings(next);
-    await settingsItem.setValue(clean);
-    return clean;
-  },
+  saveSettings: storeSettings,
   /** Stores a token for a host, or removes it with `null`. */
   async setGithubToken(host: string, token: string | null): Promise<void> {
-    const secrets = await loadSecrets();
-    const githubTokens = { ...secrets.githubTokens };
-    if (token) githubTokens[host] = token.trim();
-    else delete githubTokens[host];
-    await secretsItem.setValue({ ...secrets, githubTokens });
+    await updateSecrets((secrets) => {
+      const githubTokens = { ...secrets.githubTokens };
+      if (token) githubTokens[host] = token.trim();
+      else delete githubTokens[host];
+      return { ...secrets, githubTokens };
+    });
+  },
+  /** Stores a Jira credential for a site, or removes it with `null` (the Jira session is used then). */
+  async setJiraCredential(site: string, credential: JiraCredentialInput | null): Promise<{ ok: true } | { ok: false; message: string }> {
+    if (credential) {
+      const checked = sanitizeSecrets({ jiraCredentials: { [site]: credential } }).jiraCredentials[site];
+      if (!checked) return { ok: false, message: 'This credential is not complete: check the email and the token.' };
+    }
+    await updateSecrets((secrets) => {
+      const jiraCredentials = { ...secrets.jiraCredentials };
+      if (credential) jiraCredentials[site] = credential;
+      else delete jiraCredentials[site];
+      return { ...secrets, jiraCredentials };
+    });
+    return { ok: true };
+  },
+  /** The settings file's text; tokens only when asked for. */
+  async exportSettings(includeSecrets: boolean): Promise<string> {
+    const [settings, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
+    return JSON.stringify(exportDocument(settings, includeSecrets ? secrets : undefined, Date.now()), null, 2);
+  },
+  /** Applies a settings file: its settings replace the stored ones, its tokens are added to them. */
+  async importSettings(text: string): Promise<ImportOutcome> {
+    const read = readImport(text);
+    if (!read.ok) return read;
+    const saved = await storeSettings(read.settings);
+    if (!saved.ok) return saved;
+    const imported = read.secrets;
+    if (imported) {
+      await updateSecrets((secrets) => ({
+        githubTokens: { ...secrets.githubTokens, ...imported.githubTokens },
+        jiraCredentials: { ...secrets.jiraCredentials, ...imported.jiraCredentials },
+      }));
+    }
+    return { ok: true, notes: read.notes, settings: saved.settings, ...hostsOf(await loadSecrets()) };
   },
 };

@@ -1,0 +1,263 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Options } from './Options';
+import { freshSettings, memoryStore, scriptedClient } from './testing';
+
+afterEach(cleanup);
+
+async function open(setup: Parameters<typeof memoryStore>[0] = {}, answers: Parameters<typeof scriptedClient>[0] = {}) {
+  const store = memoryStore(setup);
+  const client = scriptedClient(answers);
+  render(<Options send={client.send} store={store.store} />);
+  await screen.findByRole('heading', { name: 'FlowLens options', level: 1 });
+  return { ...store, ...client };
+}
+
+/** Types into a field and leaves it (the change event saves at once). */
+function commit(field: HTMLElement, value: string) {
+  fireEvent.input(field, { target: { value } });
+  fireEvent.change(field, { target: { value } });
+}
+
+const describedError = (field: HTMLElement) => document.getElementById(field.getAttribute('aria-describedby')!.split(' ').at(-1)!)!;
+
+describe('the options page', () => {
+  it('lists every section in its table of contents, each link pointing at a section', async () => {
+    await open();
+    const toc = screen.getByRole('navigation', { name: 'Sections' });
+    const links = within(toc).getAllByRole('link');
+    expect(links.map((a) => a.textContent)).toEqual(['Team', 'Sync', 'GitHub', 'Jira', 'What counts as blocked', 'Working time and badges', 'Rubric moves', 'Notifications', 'Cache', 'Import and export']);
+    for (const link of links) expect(document.querySelector(link.getAttribute('href')!)?.tagName).toBe('SECTION');
+  });
+
+  it('shows a bad repository in place, saves nothing, and saves once it is fixed', async () => {
+    const { saved } = await open();
+    const repos = screen.getByLabelText('GitHub repositories, one per line');
+    commit(repos, 'octo-org/api\nnot a repo');
+    const error = describedError(repos);
+    expect(error.textContent).toBe('“not a repo”: enter a repository as owner/name, or host/owner/name for GitHub Enterprise Server.');
+    expect(repos.getAttribute('aria-invalid')).toBe('true');
+    expect((repos as HTMLTextAreaElement).value).toBe('octo-org/api\nnot a repo');
+    expect(saved).toEqual([]);
+    commit(repos, 'octo-org/api\nghe.corp/platform/core');
+    expect(error.textContent).toBe('“ghe.corp/platform/core”: add ghe.corp under GitHub first, so FlowLens may read it.');
+    commit(repos, 'octo-org/api\n\nocto-org/web ');
+    await waitFor(() => expect(saved.at(-1)?.team.githubRepos).toEqual(['octo-org/api', 'octo-org/web']));
+    expect(error.textContent).toBe('');
+    expect(screen.getByTestId('notice').textContent).toBe('Saved.');
+  });
+
+  it('saves while typing once the value is valid, after a pause', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = memoryStore();
+      render(<Options send={scriptedClient().send} store={store.store} />);
+      await vi.waitFor(() => screen.getByLabelText('Sync the team’s items every (minutes)'));
+      const field = screen.getByLabelText('Sync the team’s items every (minutes)');
+      fireEvent.input(field, { target: { value: '3' } });
+      expect(describedError(field).textContent).toBe('');
+      fireEvent.input(field, { target: { value: '30' } });
+      await vi.advanceTimersByTimeAsync(700);
+      expect(store.saved.map((s) => s.syncMinutes)).toEqual([30]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says next to the field when the browser refuses the save, keeping the typed value', async () => {
+    const { store } = await open();
+    store.saveSettings.mockResolvedValueOnce({ ok: false, message: 'Not saved: the browser syncs at most 8 KB of settings.' } as never);
+    const members = screen.getByLabelText('Members, one per line');
+    commit(members, 'alice\nbob');
+    await waitFor(() => expect(describedError(members).textContent).toBe('Not saved: the browser syncs at most 8 KB of settings.'));
+    expect((members as HTMLTextAreaElement).value).toBe('alice\nbob');
+  });
+
+  it('keeps two quick edits in different fields', async () => {
+    const { saved } = await open();
+    commit(screen.getByLabelText('Members, one per line'), 'alice');
+    commit(screen.getByLabelText('Me, one per line'), 'alice');
+    commit(screen.getByLabelText('Refresh items older than (minutes)'), '30');
+    await waitFor(() => expect(saved).toHaveLength(3));
+    expect(saved.at(-1)).toMatchObject({ cacheTtlMinutes: 30, team: { members: ['alice'], me: ['alice'] } });
+  });
+
+  it('refuses an amber threshold above the red one', async () => {
+    const { saved } = await open();
+    const amber = screen.getByLabelText('Amber after (hours blocked or waiting)');
+    commit(amber, '100');
+    expect(describedError(amber).textContent).toBe('Amber must not come after red (72 hours).');
+    expect(saved).toEqual([]);
+    commit(screen.getByLabelText('Red after (hours blocked or waiting)'), '120');
+    await waitFor(() => expect(saved).toHaveLength(1));
+    commit(amber, '100');
+    await waitFor(() => expect(saved.at(-1)?.badgeThresholds).toEqual({ warnHours: 100, alertHours: 120 }));
+  });
+
+  it('keeps at least one working day and checks days off', async () => {
+    const { saved } = await open({ settings: { ...freshSettings(), workingDays: [1] } });
+    fireEvent.click(screen.getByLabelText('Monday'));
+    expect(screen.getByText('Keep at least one working day.')).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Saturday'));
+    await waitFor(() => expect(saved.at(-1)?.workingDays).toEqual([1, 6]));
+    const daysOff = screen.getByLabelText('Days off, one per line');
+    commit(daysOff, '2026-02-30');
+    expect(describedError(daysOff).textContent).toBe('“2026-02-30”: this date does not exist.');
+  });
+});
+
+describe('team queries', () => {
+  it('refuses a JQL the Jira site rejects, with the server’s words next to the field', async () => {
+    const { saved, sent } = await open(
+      { settings: { ...freshSettings(), jiraSites: ['jira.corp.example'] } },
+      { 'jira/check-jql': ({ jql }) => ({ ok: true, data: { errors: jql.includes('projct') ? ["Field 'projct' does not exist or you do not have permission to view it."] : [] } }) },
+    );
+    const form = screen.getByTestId('jira-queries');
+    const jql = within(form).getByLabelText('JQL');
+    fireEvent.input(jql, { target: { value: 'projct = PAY' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(describedError(jql).textContent).toBe("Jira says: Field 'projct' does not exist or you do not have permission to view it."));
+    expect(jql.getAttribute('aria-invalid')).toBe('true');
+    expect(saved).toEqual([]);
+    expect(sent.at(-1)).toEqual({ type: 'jira/check-jql', host: 'jira.corp.example', jql: 'projct = PAY' });
+    fireEvent.input(jql, { target: { value: 'project = PAY' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(saved.at(-1)?.team.jiraQueries).toEqual([{ site: 'jira.corp.example', jql: 'project = PAY' }]));
+    expect(within(form).getByText('Jira accepts this JQL.')).toBeTruthy();
+  });
+
+  it('asks for a Data Center site to be added before its JQL', async () => {
+    const { saved } = await open();
+    const form = screen.getByTestId('jira-queries');
+    fireEvent.input(within(form).getByLabelText('JQL'), { target: { value: 'project = PAY' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByTestId('jira-queries-error').textContent).toBe('Enter the site.');
+    fireEvent.input(within(form).getByLabelText('Site'), { target: { value: 'jira.corp.example' } });
+    fireEvent.input(within(form).getByLabelText('JQL'), { target: { value: 'project = PAY' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    expect(within(form).getByTestId('jira-queries-error').textContent).toBe('Add jira.corp.example under Jira sites first, so FlowLens may read it.');
+    expect(saved).toEqual([]);
+  });
+
+  it('shows the match count of a GitHub search, or why it could not be checked', async () => {
+    const { saved } = await open({}, { 'github/check-query': ({ query }) => (query.includes('bad') ? { ok: false, error: { code: 'server', message: 'GitHub says: the search is longer than 256 characters.' } } : { ok: true, data: { count: 7 } }) });
+    const form = screen.getByTestId('github-queries');
+    const query = within(form).getByLabelText('Search query');
+    fireEvent.input(query, { target: { value: 'is:pr is:open' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Check' }));
+    await within(form).findByText('GitHub finds 7 items for this query.');
+    expect(saved).toEqual([]);
+    fireEvent.input(query, { target: { value: 'is:pr bad' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add' }));
+    await waitFor(() => expect(saved.at(-1)?.team.githubQueries).toEqual([{ host: 'github.com', query: 'is:pr bad' }]));
+    expect(within(form).getByText('Not checked: GitHub says: the search is longer than 256 characters.')).toBeTruthy();
+    fireEvent.click(within(form).getByRole('button', { name: 'Remove is:pr bad on github.com' }));
+    await waitFor(() => expect(saved.at(-1)?.team.githubQueries).toEqual([]));
+  });
+});
+
+describe('sync', () => {
+  it('syncs on demand and shows the errors, or why it did not run', async () => {
+    let fail = false;
+    await open({}, {
+      'team/sync': () => (fail ? { ok: false, error: { code: 'offline', message: 'You are offline.' } } : { ok: true, data: { configured: true, running: false, lastGoodAt: Date.parse('2026-11-20T10:00:00Z'), lastErrors: [{ message: 'Bad credentials', at: Date.parse('2026-11-20T10:00:00Z'), source: 'github.com' }] } }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(screen.getByTestId('sync-state').textContent).toContain('Last complete sync:'));
+    expect(screen.getByTestId('sync-state').textContent).toContain('github.com: Bad credentials');
+    fail = true;
+    fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
+    await waitFor(() => expect(screen.getByTestId('sync-state').textContent).toContain('The sync did not run: You are offline.'));
+  });
+});
+
+describe('rules', () => {
+  it('lists the default rules by level with their skills, and turns one off', async () => {
+    const { saved } = await open();
+    const p2 = screen.getByTestId('rules-P2');
+    const askReviewer = within(p2).getByLabelText('Ask reviewer') as HTMLInputElement;
+    expect(askReviewer.checked).toBe(true);
+    expect(document.getElementById(askReviewer.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toMatch(/^Skill: Cognizant of blockers/);
+    fireEvent.click(askReviewer);
+    await waitFor(() => expect(saved.at(-1)?.rules.disabled).toEqual(['ask-reviewer']));
+  });
+
+  it('validates custom moves in place with the analysis’s own parser', async () => {
+    const { saved } = await open();
+    const editor = screen.getByLabelText('Your team’s own moves (JSON)');
+    commit(editor, '[{ "id": "ping-pm"');
+    expect(describedError(editor).textContent).toMatch(/^This is not valid JSON/);
+    commit(editor, '[{ "id": "ping-pm", "text": "Ask about {nope}", "skillId": "p3-adapt-volume", "when": {} }]');
+    expect(describedError(editor).textContent).toBe('Move 1: Placeholders are {key}, {title}, {days}, {owner}, {blocker}, {impact}.');
+    expect(saved).toEqual([]);
+    const move = { id: 'ping-pm', text: 'Ask the PM about {key}.', skillId: 'p3-adapt-volume', when: { states: ['blocked'] } };
+    commit(editor, JSON.stringify([move]));
+    await waitFor(() => expect(saved.at(-1)?.rules.custom).toEqual([move]));
+  });
+});
+
+describe('notifications', () => {
+  it('asks for the permission inside the click, and stays off when refused', async () => {
+    const { store, saved } = await open();
+    store.requestNotifications.mockResolvedValueOnce(false);
+    const box = screen.getByLabelText('Tell me on the desktop when team work is stuck') as HTMLInputElement;
+    fireEvent.click(box);
+    expect(store.requestNotifications).toHaveBeenCalledTimes(1);
+    await screen.findByText('Notifications stay off: the browser’s permission was not given.');
+    expect(box.checked).toBe(false);
+    expect(saved).toEqual([]);
+    fireEvent.click(box);
+    await waitFor(() => expect(saved.at(-1)?.notifications.enabled).toBe(true));
+  });
+});
+
+describe('Jira sign-in', () => {
+  it('takes an email and API token for a Cloud site and tests the connection', async () => {
+    const { store } = await open(
+      { settings: { ...freshSettings(), jiraSites: ['acme.atlassian.net', 'jira.corp.example'] } },
+      { 'jira/check-access': () => ({ ok: true, data: { displayName: 'Priya', via: 'token', deployment: 'cloud' } }) },
+    );
+    const cloud = screen.getByTestId('jira-credential-acme.atlassian.net');
+    fireEvent.input(within(cloud).getByLabelText('Atlassian account email'), { target: { value: 'not-an-email' } });
+    fireEvent.input(within(cloud).getByLabelText('API token'), { target: { value: 'atl-token' } });
+    fireEvent.click(within(cloud).getByRole('button', { name: 'Save API token' }));
+    await within(cloud).findByText('Enter the email address of your Atlassian account.');
+    expect(store.setJiraCredential).not.toHaveBeenCalled();
+    fireEvent.input(within(cloud).getByLabelText('Atlassian account email'), { target: { value: 'priya@acme.dev' } });
+    fireEvent.click(within(cloud).getByRole('button', { name: 'Save API token' }));
+    await within(cloud).findByText('Connected as Priya with the saved token (Jira Cloud).');
+    expect(store.setJiraCredential).toHaveBeenCalledWith('acme.atlassian.net', { kind: 'cloud-token', email: 'priya@acme.dev', token: 'atl-token' });
+    expect(within(cloud).getByText('An API token is saved for acme.atlassian.net.')).toBeTruthy();
+    const dc = screen.getByTestId('jira-credential-jira.corp.example');
+    expect(within(dc).queryByLabelText('Atlassian account email')).toBeNull();
+    expect(within(dc).getByLabelText('Personal access token')).toBeTruthy();
+  });
+
+  it('forgets a site’s credential when the site is removed', async () => {
+    const { store, saved } = await open({ settings: { ...freshSettings(), jiraSites: ['jira.corp.example'] }, jiraCredentialSites: ['jira.corp.example'] });
+    expect(screen.getByText('A personal access token is saved for jira.corp.example.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Remove jira.corp.example' }));
+    await waitFor(() => expect(store.setJiraCredential).toHaveBeenCalledWith('jira.corp.example', null));
+    expect(saved.at(-1)?.jiraSites).toEqual([]);
+    expect(store.releaseHost).toHaveBeenCalledWith('jira.corp.example');
+  });
+
+  it('shows why a connection test failed', async () => {
+    await open({ settings: { ...freshSettings(), jiraSites: ['jira.corp.example'] } });
+    fireEvent.click(within(screen.getByTestId('jira-credential-jira.corp.example')).getByRole('button', { name: 'Test connection' }));
+    expect((await screen.findByTestId('jira-access')).textContent).toBe('Not built yet.');
+  });
+});
+
+describe('hosts', () => {
+  it('offers to ask again for a host FlowLens may not read', async () => {
+    const { store } = await open({ settings: { ...freshSettings(), jiraSites: ['jira.corp.example'] } });
+    store.hostGranted.mockResolvedValue(false);
+    cleanup();
+    render(<Options send={scriptedClient().send} store={store} />);
+    const allow = await screen.findByRole('button', { name: 'Allow reading jira.corp.example' });
+    fireEvent.click(allow);
+    expect(store.requestHost).toHaveBeenCalledWith('jira.corp.example');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Allow reading jira.corp.example' })).toBeNull());
+  });
+});

@@ -1,0 +1,60 @@
+/** An in-memory OptionsStore and a scripted background for the options page's tests. */
+import { vi } from 'vitest';
+import type { Client, Request, ResponseData } from '../../lib/messaging';
+import type { EditableSettings, LoadedState, OptionsStore } from './types';
+
+/** The settings a fresh install has (as lib/storage/settings.ts defaults them). */
+export function freshSettings(): EditableSettings {
+  return {
+    githubHosts: [],
+    jiraSites: [],
+    blockingLabels: ['blocked', 'status: blocked', 'on hold'],
+    blockedStatuses: ['Blocked', 'On Hold', 'Waiting for support'],
+    blockedByLinks: ['is blocked by', 'depends on'],
+    cacheTtlMinutes: 5,
+    crossSource: false,
+    team: { githubRepos: [], githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] },
+    syncMinutes: 15,
+    workingDays: [1, 2, 3, 4, 5],
+    nonWorkingDates: [],
+    badgeThresholds: { warnHours: 24, alertHours: 72 },
+    rules: { disabled: [], custom: [] },
+    notifications: { enabled: false, blockedLongerThanHours: 48, upstreamResolved: true },
+  };
+}
+
+/** A store kept in memory; `saved` lists every settings value written. */
+export function memoryStore(initial: Partial<LoadedState> = {}) {
+  const state: LoadedState = { settings: freshSettings(), githubTokenHosts: [], jiraCredentialSites: [], ...initial };
+  const saved: EditableSettings[] = [];
+  const store = {
+    load: vi.fn(async () => structuredClone(state)),
+    saveSettings: vi.fn(async (next: EditableSettings) => {
+      state.settings = structuredClone(next);
+      saved.push(state.settings);
+      return { ok: true as const, settings: structuredClone(next) };
+    }),
+    setGithubToken: vi.fn(async () => undefined),
+    setJiraCredential: vi.fn(async () => ({ ok: true as const })),
+    exportSettings: vi.fn(async (withSecrets: boolean) => JSON.stringify({ format: 'flowlens-settings', settings: state.settings, ...(withSecrets ? { secrets: {} } : {}) })),
+    importSettings: vi.fn(async () => ({ ok: false as const, message: 'not scripted' })),
+    requestHost: vi.fn(async () => true),
+    releaseHost: vi.fn(async () => undefined),
+    hostGranted: vi.fn(async () => true),
+    requestNotifications: vi.fn(async () => true),
+  } satisfies OptionsStore;
+  return { store, state, saved };
+}
+
+type Answers = { [T in Request['type']]?: (request: Extract<Request, { type: T }>) => { ok: true; data: ResponseData[T] } | { ok: false; error: { code: 'bad-request' | 'offline' | 'server'; message: string } } };
+
+/** A background that answers as scripted, and "Not built yet." otherwise; `sent` lists requests. */
+export function scriptedClient(answers: Answers = {}) {
+  const sent: Request[] = [];
+  const send = vi.fn(async (request: Request) => {
+    sent.push(request);
+    const answer = (answers as Record<string, (r: Request) => unknown>)[request.type];
+    return answer ? answer(request) : { ok: false, error: { code: 'bad-request', message: 'Not built yet.' } };
+  }) as unknown as Client;
+  return { send, sent };
+}

@@ -1,0 +1,105 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, loadSecrets, loadSettings, secretsItem, settingsItem, type Settings } from './settings';
+import { saveErrorMessage, settingsStore } from './settings-store';
+import { EXPORT_FORMAT, exportDocument, readImport } from './settings-transfer';
+
+beforeEach(() => fakeBrowser.reset());
+
+const custom: Settings = {
+  ...DEFAULT_SETTINGS,
+  jiraSites: ['jira.corp.example'],
+  team: { ...DEFAULT_SETTINGS.team, githubRepos: ['octo-org/api'], jiraQueries: [{ site: 'acme.atlassian.net', jql: 'project = PAY' }] },
+  badgeThresholds: { warnHours: 8, alertHours: 40 },
+};
+
+describe('export', () => {
+  it('leaves the tokens out unless asked for', async () => {
+    await settingsItem.setValue(custom);
+    await secretsItem.setValue({ githubTokens: { 'github.com': 'ghp_secret' }, jiraCredentials: { 'jira.corp.example': { kind: 'pat', token: 'pat-secret' } } });
+    const without = await settingsStore.exportSettings(false);
+    expect(without).not.toContain('ghp_secret');
+    expect(without).not.toContain('pat-secret');
+    expect(JSON.parse(without)).toMatchObject({ format: EXPORT_FORMAT, version: 2, settings: custom });
+    const withTokens = JSON.parse(await settingsStore.exportSettings(true));
+    expect(withTokens.secrets.githubTokens).toEqual({ 'github.com': 'ghp_secret' });
+  });
+});
+
+describe('import', () => {
+  it('round-trips an export, tokens included', async () => {
+    const text = JSON.stringify(exportDocument(custom, { githubTokens: { 'ghe.corp': 'ghp_abc' }, jiraCredentials: {} }, 0));
+    await secretsItem.setValue({ githubTokens: { 'github.com': 'ghp_kept' }, jiraCredentials: {} });
+    const outcome = await settingsStore.importSettings(text);
+    expect(outcome).toMatchObject({ ok: true, notes: [], githubTokenHosts: ['github.com', 'ghe.corp'], jiraCredentialSites: [] });
+    expect(await loadSettings()).toEqual(custom);
+    expect((await loadSecrets()).githubTokens).toEqual({ 'github.com': 'ghp_kept', 'ghe.corp': 'ghp_abc' });
+  });
+
+  it('says what it dropped and keeps the rest', () => {
+    const result = readImport(
+      JSON.stringify({
+        format: EXPORT_FORMAT,
+        settings: {
+          githubHosts: ['ghe.corp', 'not a host!'],
+          cacheTtlMinutes: -1,
+          team: { githubRepos: ['octo-org/api', 'nope'], members: ['alice'] },
+          badgeThresholds: { warnHours: 90, alertHours: 10 },
+          rules: { disabled: [], custom: [{ id: 'Bad Id', text: 'x', skillId: 'p2-blockers', when: {} }] },
+          theme: 'dark',
+        },
+        secrets: { githubTokens: { 'github.com': 'ghp_ok', 'bad host': 'ghp_x' }, jiraCredentials: { 'acme.atlassian.net': { kind: 'cloud-token', email: 'nope', token: 't' } } },
+      }),
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.settings.githubHosts).toEqual(['ghe.corp']);
+    expect(result.settings.team.githubRepos).toEqual(['octo-org/api']);
+    expect(result.settings.team.members).toEqual(['alice']);
+    expect(result.secrets?.githubTokens).toEqual({ 'github.com': 'ghp_ok' });
+    expect(result.notes).toEqual([
+      'Ignored unknown settings: theme.',
+      'githubHosts: dropped 1 of 2 entries that were not valid.',
+      'cacheTtlMinutes: -1 is not valid, so 5 applies.',
+      'team.githubRepos: dropped 1 of 2 entries that were not valid.',
+      'badgeThresholds.warnHours: 90 is not valid, so 24 applies.',
+      'badgeThresholds.alertHours: 10 is not valid, so 72 applies.',
+      'Rules: Move 1: An id is lower-case letters, digits and dashes.',
+      'Dropped the GitHub token for bad host: not valid.',
+      'Dropped the Jira credential for acme.atlassian.net: not valid.',
+    ]);
+  });
+
+  it('refuses files that are not FlowLens settings, applying nothing', async () => {
+    await settingsItem.setValue(custom);
+    expect(await settingsStore.importSettings('not json')).toEqual({ ok: false, message: 'This file is not JSON: choose a file FlowLens exported.' });
+    expect(readImport('[1,2]')).toMatchObject({ ok: false });
+    expect(readImport('{"format":"other-tool","settings":{}}')).toEqual({ ok: false, message: 'This is not a FlowLens settings file (its format is "other-tool").' });
+    expect(await loadSettings()).toEqual(custom);
+  });
+
+  it('takes a bare settings object too', () => {
+    const result = readImport(JSON.stringify({ syncMinutes: 30 }));
+    expect(result).toMatchObject({ ok: true, notes: [] });
+    if (result.ok) expect(result.settings.syncMinutes).toBe(30);
+  });
+});
+
+describe('saving', () => {
+  it('says plainly when sync storage is full, and keeps the stored value', async () => {
+    await settingsItem.setValue(custom);
+    vi.spyOn(settingsItem, 'setValue').mockRejectedValueOnce(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    const result = await settingsStore.saveSettings({ ...custom, syncMinutes: 60 });
+    expect(result).toEqual({ ok: false, message: saveErrorMessage(new Error('QUOTA_BYTES_PER_ITEM quota exceeded')) });
+    if (!result.ok) expect(result.message).toMatch(/8 KB/);
+    expect((await loadSettings()).syncMinutes).toBe(15);
+  });
+
+  it('stores Jira credentials in local storage and reports only the sites', async () => {
+    expect(await settingsStore.setJiraCredential('acme.atlassian.net', { kind: 'cloud-token', email: 'me@acme.dev', token: 'atl-1' })).toEqual({ ok: true });
+    expect(await settingsStore.setJiraCredential('jira.corp.example', { kind: 'pat', token: '' })).toMatchObject({ ok: false });
+    expect((await settingsStore.load()).jiraCredentialSites).toEqual(['acme.atlassian.net']);
+    expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain('atl-1');
+    await settingsStore.setJiraCredential('acme.atlassian.net', null);
+    expect((await loadSecrets()).jiraCredentials).toEqual({});
+  });
+});
