@@ -70,6 +70,15 @@ describe('Popup', () => {
     expect(asked.filter((t) => t.startsWith('team/'))).toEqual(['team/summary', 'team/sync', 'team/summary']);
   });
 
+  it('paints from the answer the page asked for before rendering, without asking again', async () => {
+    const { send, asked } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked]) }) });
+    const first = Promise.resolve({ ok: true as const, data: answer([blocked, waiting]) });
+    render(<Popup send={send} first={first} exporter={exporter()} now={() => NOW} time={time} />);
+    await screen.findByText(/Could not sync/);
+    expect(screen.getAllByTestId('stuck-item')).toHaveLength(2);
+    expect(asked.filter((t) => t.startsWith('team/'))).toEqual(['team/sync']);
+  });
+
   it('shows each stuck item with its cause, owner, move and level, as text, linking to it in a new tab', async () => {
     const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked, waiting]) }), 'team/sync': () => ({ ok: true, data: sync }) });
     render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);

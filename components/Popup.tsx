@@ -3,7 +3,7 @@
  * synced (`team/sync`) and painted again; the background's status in small print at the end.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Client } from '../lib/messaging';
+import type { Client, ResponseFor } from '../lib/messaging';
 import type { PublicStatus } from '../lib/status';
 import type { FlowError } from '../lib/flow-error';
 import type { TeamSummaryAnswer } from '../lib/team/summary-types';
@@ -18,6 +18,8 @@ export const PAINTED_MARK = 'flowlens-summary-painted';
 /** Props: the background client; the exporter, clock and time format can be swapped in tests. */
 export interface PopupProps {
   send: Client;
+  /** The first `team/summary` answer, when the page asked before rendering (it saves a frame). */
+  first?: Promise<ResponseFor<'team/summary'>>;
   exporter?: Exporter;
   now?: () => number;
   time?: (ms: number) => string;
@@ -26,15 +28,17 @@ export interface PopupProps {
 const localTime = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Loads the summary, then syncs and loads it again; a sync that fails leaves the cached summary up. */
-function useTeamSummary(send: Client) {
+function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'>>) {
   const [answer, setAnswer] = useState<TeamSummaryAnswer>();
   const [error, setError] = useState<FlowError>();
   const [syncing, setSyncing] = useState(false);
   const [syncError, setSyncError] = useState<FlowError>();
   useEffect(() => {
     let live = true;
+    let early = first;
     const load = async () => {
-      const got = await send({ type: 'team/summary' });
+      const got = await (early ?? send({ type: 'team/summary' }));
+      early = undefined;
       if (!live) return got;
       if (got.ok) setAnswer(got.data);
       else setError(got.error);
@@ -53,13 +57,13 @@ function useTeamSummary(send: Client) {
     return () => {
       live = false;
     };
-  }, [send]);
+  }, [send, first]);
   return { answer, error, syncing, syncError };
 }
 
 /** The popup page. */
-export function Popup({ send, exporter = browserExporter, now = Date.now, time = localTime }: PopupProps) {
-  const { answer, error, syncing, syncError } = useTeamSummary(send);
+export function Popup({ send, first, exporter = browserExporter, now = Date.now, time = localTime }: PopupProps) {
+  const { answer, error, syncing, syncError } = useTeamSummary(send, first);
   const [status, setStatus] = useState<PublicStatus>();
   const marked = useRef(false);
   useEffect(() => {

@@ -53,12 +53,33 @@ describe('team/summary', () => {
     expect(answer.ok && answer.data.sync).toEqual({ configured: false, running: false, lastErrors: [] });
   });
 
+  it('reuses the last summary for a minute while the team state is unchanged, and sums up a new sync at once', async () => {
+    const cache = await openCache({ name: `team-summary-${++db}` });
+    const first = jiraItem(1);
+    await cache.write('item', [{ key: first.key, value: { item: first } }], NOW);
+    let now = NOW;
+    let state: TeamState = { ...EMPTY_TEAM_STATE, openKeys: [first.key], lastGoodAt: NOW };
+    const summary = createTeamSummary({ cache: async () => cache, loadSettings: async () => DEFAULT_SETTINGS, loadTeamState: async () => state, now: () => now, nextSyncAt: async () => undefined });
+    const titles = async () => {
+      const answer = await summary();
+      return answer.ok ? answer.data.summary.items.map((item) => item.title) : [];
+    };
+    expect(await titles()).toEqual(['Ticket PAY-1']);
+    await cache.write('item', [{ key: first.key, value: { item: { ...first, title: 'Renamed' } } }], NOW);
+    now += 30_000;
+    expect(await titles()).toEqual(['Ticket PAY-1']);
+    now += 30_000;
+    expect(await titles()).toEqual(['Renamed']);
+    await cache.write('item', [{ key: first.key, value: { item: { ...first, title: 'Synced' } } }], now);
+    state = { ...state, lastGoodAt: now };
+    expect(await titles()).toEqual(['Synced']);
+  });
+
   it('answers 500 items quickly', async () => {
     const items = Array.from({ length: 500 }, (_, i) =>
       jiraItem(i + 1, i % 3 === 0 && i > 0 ? { upstream: [blockedBy(`jira:acme.atlassian.net/PAY-${i}`, '2026-11-10T09:00:00Z')] } : {}),
     );
     const summary = await setup(items, { openKeys: items.map((item) => item.key) }, withTeam({ jiraQueries: [{ site: 'acme.atlassian.net', jql: 'project = PAY' }] }));
-    await summary();
     const start = performance.now();
     const answer = await summary();
     const ms = performance.now() - start;

@@ -8,9 +8,12 @@ import type { Fetched } from '../providers/outcome';
 import type { FlowCache } from '../storage/cache';
 import type { Settings } from '../storage/settings';
 import { buildTeamSummary } from '../team/summary';
-import type { TeamSummaryAnswer } from '../team/summary-types';
+import type { TeamSummary, TeamSummaryAnswer } from '../team/summary-types';
 import { hasTeamSources, syncStatusOf, type TeamState } from '../team/team-state';
 import { analyzeTogether, neighbourKeys } from './present-views';
+
+/** How long a computed summary is reused while its inputs are unchanged: ages move in minutes. */
+export const SUMMARY_REUSE_MS = 60_000;
 
 /** The alarm the background sync is scheduled by. */
 export const TEAM_SYNC_ALARM = 'flowlens-team-sync';
@@ -36,16 +39,29 @@ async function readTeam(cache: FlowCache, openKeys: string[], now: number) {
   return { teamKeys: [...hits.values()].map((hit) => hit.value.item.key), known };
 }
 
-/** Returns the `team/summary` handler. */
+/** The summary itself: the cached items analysed once, together. */
+async function compute(deps: TeamSummaryDeps, settings: Settings, state: TeamState, now: number) {
+  const { teamKeys, known } = await readTeam(await deps.cache(), state.openKeys, now);
+  const together = analyzeTogether(known, settings, now);
+  const items = teamKeys.map((key) => together.byKey.get(key)!);
+  const analyses = new Map(teamKeys.map((key) => [key, together.analysisOf(key)!]));
+  return buildTeamSummary({ items, analyses, graph: together.graph, known: together.byKey, cycleTimesMs: state.cycleTimesMs, members: settings.team.members, now });
+}
+
+/**
+ * Returns the `team/summary` handler. The last summary is reused for SUMMARY_REUSE_MS while the
+ * team state and settings are unchanged, so opening the popup again answers at once; a sync
+ * changes the team state, so its result is always summed up afresh.
+ */
 export function createTeamSummary(deps: TeamSummaryDeps) {
+  let last: { inputs: string; at: number; summary: TeamSummary } | undefined;
   return async function teamSummary(): Promise<Result<TeamSummaryAnswer>> {
-    const [settings, state, cache, nextAt] = await Promise.all([deps.loadSettings(), deps.loadTeamState(), deps.cache(), deps.nextSyncAt().catch(() => undefined)]);
+    const [settings, state, nextAt] = await Promise.all([deps.loadSettings(), deps.loadTeamState(), deps.nextSyncAt().catch(() => undefined)]);
     const now = deps.now();
-    const { teamKeys, known } = await readTeam(cache, state.openKeys, now);
-    const together = analyzeTogether(known, settings, now);
-    const items = teamKeys.map((key) => together.byKey.get(key)!);
-    const analyses = new Map(teamKeys.map((key) => [key, together.analysisOf(key)!]));
-    const summary = buildTeamSummary({ items, analyses, graph: together.graph, known: together.byKey, cycleTimesMs: state.cycleTimesMs, members: settings.team.members, now });
-    return { ok: true, data: { summary, sync: syncStatusOf(state, hasTeamSources(settings.team), nextAt) } };
+    const inputs = JSON.stringify([settings, state.openKeys, state.cycleTimesMs, state.lastGoodAt]);
+    if (!last || last.inputs !== inputs || now - last.at >= SUMMARY_REUSE_MS || now < last.at) {
+      last = { inputs, at: now, summary: await compute(deps, settings, state, now) };
+    }
+    return { ok: true, data: { summary: last.summary, sync: syncStatusOf(state, hasTeamSources(settings.team), nextAt) } };
   };
 }
