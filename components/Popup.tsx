@@ -1,31 +1,96 @@
-/** The toolbar popup: what FlowLens is doing now. The team summary arrives with issue 6. */
-import { useEffect, useState } from 'preact/hooks';
-import type { Client } from '../lib/messaging';
+/**
+ * The toolbar popup: the team summary, painted from the cache at once (`team/summary`), then
+ * synced (`team/sync`) and painted again; the background's status in small print at the end.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Client, ResponseFor } from '../lib/messaging';
 import type { PublicStatus } from '../lib/status';
 import type { FlowError } from '../lib/flow-error';
+import type { TeamSummaryAnswer } from '../lib/team/summary-types';
+import { EmptyState } from './popup/EmptyState';
+import { browserExporter, type Exporter } from './popup/ExportButtons';
+import { SyncLine } from './popup/SyncLine';
+import { TeamView } from './popup/TeamView';
 
-/** Props: the background client. */
+/** Set once the first summary is on screen; the browser benchmark reads it. */
+export const PAINTED_MARK = 'flowlens-summary-painted';
+
+/** Props: the background client; the exporter, clock and time format can be swapped in tests. */
 export interface PopupProps {
   send: Client;
+  /** The first `team/summary` answer, when the page asked before rendering (it saves a frame). */
+  first?: Promise<ResponseFor<'team/summary'>>;
+  exporter?: Exporter;
+  now?: () => number;
+  time?: (ms: number) => string;
+}
+
+const localTime = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** Loads the summary, then syncs and loads it again; a sync that fails leaves the cached summary up. */
+function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'>>) {
+  const [answer, setAnswer] = useState<TeamSummaryAnswer>();
+  const [error, setError] = useState<FlowError>();
+  const [syncing, setSyncing] = useState(false);
+  const [syncError, setSyncError] = useState<FlowError>();
+  useEffect(() => {
+    let live = true;
+    let early = first;
+    const load = async () => {
+      const got = await (early ?? send({ type: 'team/summary' }));
+      early = undefined;
+      if (!live) return got;
+      if (got.ok) setAnswer(got.data);
+      else setError(got.error);
+      return got;
+    };
+    void (async () => {
+      const first = await load();
+      if (!live || !first.ok || !first.data.sync.configured) return;
+      setSyncing(true);
+      const synced = await send({ type: 'team/sync' });
+      if (!live) return;
+      setSyncing(false);
+      setSyncError(synced.ok ? undefined : synced.error);
+      if (synced.ok) await load();
+    })();
+    return () => {
+      live = false;
+    };
+  }, [send, first]);
+  return { answer, error, syncing, syncError };
 }
 
 /** The popup page. */
-export function Popup({ send }: PopupProps) {
+export function Popup({ send, first, exporter = browserExporter, now = Date.now, time = localTime }: PopupProps) {
+  const { answer, error, syncing, syncError } = useTeamSummary(send, first);
   const [status, setStatus] = useState<PublicStatus>();
-  const [error, setError] = useState<FlowError>();
+  const marked = useRef(false);
   useEffect(() => {
-    void send({ type: 'status/get' }).then((answer) => (answer.ok ? setStatus(answer.data) : setError(answer.error)));
+    void send({ type: 'status/get' }).then((got) => got.ok && setStatus(got.data));
   }, [send]);
+  useEffect(() => {
+    if (!answer || marked.current) return;
+    marked.current = true;
+    performance.mark(PAINTED_MARK);
+  }, [answer]);
+  const empty = answer !== undefined && answer.summary.items.length === 0;
   return (
     <main class="page popup">
-      <h1>FlowLens</h1>
+      <h1>FlowLens team summary</h1>
       {error ? <p role="alert" class="error">{error.message}</p> : null}
-      {status ? <StatusList status={status} /> : error ? null : <p aria-busy="true">Loading…</p>}
-      <p>
-        <a href="/options.html" target="_blank" rel="noreferrer">
-          Options
-        </a>
-      </p>
+      {answer ? <SyncLine sync={answer.sync} syncing={syncing} syncError={syncError} time={time} /> : error ? null : <p aria-busy="true">Loading…</p>}
+      {answer && empty ? <EmptyState configured={answer.sync.configured} synced={answer.sync.lastGoodAt !== undefined} /> : null}
+      {answer && !empty ? <TeamView summary={answer.summary} exporter={exporter} now={now} /> : null}
+      <footer>
+        <a href="/options.html" target="_blank" rel="noreferrer">Options</a>
+        {status ? (
+          <details class="small">
+            <summary>Status</summary>
+            <StatusList status={status} />
+          </details>
+        ) : null}
+      </footer>
     </main>
   );
 }

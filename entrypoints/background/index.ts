@@ -6,8 +6,10 @@ import { syncHostScripts } from '@/lib/background/host-scripts';
 import { grantedByManifest } from '@/lib/host-permissions';
 import { createRouter } from '@/lib/background/router';
 import { createJiraChecks } from '@/lib/background/jira-checks';
+import { createTeamSummary, TEAM_SYNC_ALARM } from '@/lib/background/team-summary';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
+import { loadTeamState } from '@/lib/team/team-state';
 
 export default defineBackground(() => {
   let opening: Promise<FlowCache> | undefined;
@@ -17,7 +19,10 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // TEMPORARY while the team sync, summary and checks are being built: each is replaced by its service.
   const unbuilt = () => Promise.resolve({ ok: false as const, error: { code: 'bad-request' as const, message: 'Not built yet.' } });
-  const team = { summary: unbuilt, sync: unbuilt };
+  // The alarms API is there once the sync asks for its permission; until then no sync is scheduled.
+  const nextSyncAt = async () => (browser.alarms ? (await browser.alarms.get(TEAM_SYNC_ALARM))?.scheduledTime : undefined);
+  const summary = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, nextSyncAt });
+  const team = { summary, sync: unbuilt };
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
   const checks = { githubQuery: unbuilt, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
   const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now, team, checks });

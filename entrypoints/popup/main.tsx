@@ -3,4 +3,7 @@ import { Popup } from '@/components/Popup';
 import { extensionClient } from '@/lib/extension-client';
 import '@/components/pages.css';
 
-render(<Popup send={extensionClient()} />, document.getElementById('app')!);
+const send = extensionClient();
+// Ask for the summary before the first render, so the answer is on its way while Preact starts.
+const first = send({ type: 'team/summary' });
+render(<Popup send={send} first={first} />, document.getElementById('app')!);

@@ -4,9 +4,9 @@
  * blocker is still open, chains and impact come from one graph, and the card can show each
  * upstream item's own state.
  */
-import { analyzeItem, type ItemAnalysis } from '../flow/analyze';
+import { analyzeItem, type AnalysisContext, type ItemAnalysis } from '../flow/analyze';
 import { defaultFlowSettings, parseFlowSettings, type FlowSettings } from '../flow/flow-settings';
-import { analyzeGraph } from '../flow/graph';
+import { analyzeGraph, type GraphAnalysis } from '../flow/graph';
 import { parseRuleSet, type RuleSet } from '../flow/rule-set';
 import type { FlowState, ItemLink, WorkItem } from '../flow/model';
 import type { FlowError } from '../flow-error';
@@ -66,6 +66,32 @@ function withKnownLinks(item: WorkItem, known: ReadonlyMap<string, WorkItem>): W
   return { ...item, upstream: item.upstream.map(resolve), downstream: item.downstream.map(resolve) };
 }
 
+/** Known items analysed together: links resolved against each other, one graph, each item analysed once, on demand. */
+export interface AnalysedTogether {
+  /** The items with their links resolved. */
+  byKey: ReadonlyMap<string, WorkItem>;
+  graph: GraphAnalysis;
+  ctx: AnalysisContext;
+  /** The analysis of a known item (computed on first ask); undefined for unknown keys. */
+  analysisOf(key: string): ItemAnalysis | undefined;
+}
+
+/** Analyses `known` items together at `now`, with the user's settings and rules. */
+export function analyzeTogether(known: ReadonlyMap<string, WorkItem>, settings: Settings, now: number): AnalysedTogether {
+  const items = [...known.values()].map((item) => withKnownLinks(item, known));
+  const byKey = new Map(items.map((item) => [item.key, item]));
+  const graph = analyzeGraph(items, now);
+  const rules = ruleSet(settings);
+  const ctx = { settings: flowSettings(settings), graph, titles: new Map(items.map((item) => [item.key, item.title])), rules: rules.rules, disabledRules: rules.disabled };
+  // Each known item is analysed once, whether shown or only named as another's blocker.
+  const analyses = new Map<string, ItemAnalysis>();
+  const analysisOf = (key: string) => {
+    if (!analyses.has(key) && byKey.has(key)) analyses.set(key, analyzeItem(byKey.get(key)!, ctx, now));
+    return analyses.get(key);
+  };
+  return { byKey, graph, ctx, analysisOf };
+}
+
 /**
  * Views of `shown`, analysed together with `neighbours` (other cached items) at `now`;
  * `related` holds the items of the other source each one names (shown only when allowed).
@@ -79,17 +105,7 @@ export function presentViews(
 ): FlowView[] {
   const known = new Map<string, WorkItem>([...neighbours].map(([key, value]) => [key, value.item]));
   for (const { hit } of shown) known.set(hit.value.item.key, hit.value.item);
-  const items = [...known.values()].map((item) => withKnownLinks(item, known));
-  const byKey = new Map(items.map((item) => [item.key, item]));
-  const graph = analyzeGraph(items, now);
-  const rules = ruleSet(settings);
-  const ctx = { settings: flowSettings(settings), graph, titles: new Map(items.map((item) => [item.key, item.title])), rules: rules.rules, disabledRules: rules.disabled };
-  // Each known item is analysed once, whether shown or only named as another's blocker.
-  const analyses = new Map<string, ItemAnalysis>();
-  const analysisOf = (key: string) => {
-    if (!analyses.has(key) && byKey.has(key)) analyses.set(key, analyzeItem(byKey.get(key)!, ctx, now));
-    return analyses.get(key);
-  };
+  const { byKey, ctx, analysisOf } = analyzeTogether(known, settings, now);
   const stateOf = (key: string): FlowState | undefined => analysisOf(key)?.state;
   return shown.map(({ hit, error }) => {
     const item = byKey.get(hit.value.item.key)!;

@@ -32,6 +32,8 @@ export interface TeamItem {
   holdsUp: number;
   /** Total blocked time over the item's life (ms). */
   blockedMs: number;
+  /** That blocked time by cluster (ms), so cluster totals can follow the popup's filters. */
+  blockedByCluster: Partial<Record<Cluster, number>>;
 }
 
 /** Percentiles of the team's cycle time (ms), from items finished recently. */
@@ -44,19 +46,51 @@ export interface CycleTimePercentiles {
   sample: number;
 }
 
+/** Blocked time of one cluster over a set of items. */
+export interface ClusterTotal {
+  cluster: Cluster;
+  blockedMs: number;
+  /** How many items spent time blocked in it. */
+  items: number;
+}
+
+/** An item named in the critical path or among the top holders (it may be another team's). */
+export interface NamedItem {
+  key: string;
+  title: string;
+  url?: string;
+}
+
 /** Everything the popup renders. */
 export interface TeamSummary {
-  /** When it was computed (epoch ms). */
+  /** When it was computed (epoch ms); ages and durations are measured to it. */
   at: number;
+  /**
+   * The team's open items: blocked, waiting and failing first, longest in that state first
+   * (oldest `since`; unknown `since` after known), then the others, oldest first.
+   */
   items: TeamItem[];
-  /** Blocked time per cluster, largest first. */
-  clusters: { cluster: Cluster; blockedMs: number; items: number }[];
+  /** People to filter by: team members named on items when members are set, else everyone named. */
+  people: string[];
+  /** Blocked time per cluster over the open items, largest first. */
+  clusters: ClusterTotal[];
   /** Absent until enough items have finished to say. */
   percentiles?: CycleTimePercentiles;
-  /** The longest chain of open blockers, upstream first, and how long its head has waited. */
-  criticalPath: { keys: string[]; ageMs: number };
-  /** Items that hold up the most others, most first. */
-  topHolders: { key: string; title: string; holdsUp: number }[];
+  /**
+   * The longest chain of open blockers, the root blocker first and the item that waits on the
+   * whole chain last, and its age (since its oldest item was opened). Empty when no item waits
+   * on another. Team-wide: filters do not change it.
+   */
+  criticalPath: { steps: NamedItem[]; ageMs: number };
+  /** Items that hold up the most others, most first (team-wide, like the critical path). */
+  topHolders: (NamedItem & { holdsUp: number })[];
+}
+
+/** The popup's filters; an absent field does not filter. */
+export interface TeamFilters {
+  person?: string;
+  source?: Source;
+  state?: FlowState;
 }
 
 /** The answer to `team/summary`. */

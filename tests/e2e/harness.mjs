@@ -223,3 +223,41 @@ export async function waitForBadges(page, count, since = Date.now()) {
   );
   return Date.now() - since;
 }
+
+/**
+ * Seeds the team summary's data through the extension's service worker: work items into the
+ * IndexedDB cache (as if fetched now), the team state into `storage.local` and, when given, the
+ * settings into `storage.sync`. Items are WorkItem objects (lib/flow/model.ts).
+ */
+export async function seedTeam(worker, { items = [], teamState, settings } = {}) {
+  await worker.evaluate(async ({ items, teamState, settings }) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('flowlens-cache', 1);
+      // The same schema as lib/storage/db.ts, for a worker that has not opened its cache yet.
+      open.onupgradeneeded = () => {
+        const entries = open.result.createObjectStore('entries', { keyPath: 'id' });
+        entries.createIndex('by-fetched', 'fetchedAt');
+        entries.createIndex('by-kind', 'kind');
+      };
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('entries', 'readwrite');
+    const fetchedAt = Date.now();
+    for (const item of items) tx.objectStore('entries').put({ id: `item|${item.key}`, kind: 'item', key: item.key, value: { item }, fetchedAt });
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    if (teamState) await globalThis.chrome.storage.local.set({ teamState });
+    if (settings) await globalThis.chrome.storage.sync.set({ settings });
+  }, { items, teamState, settings });
+}
+
+/** Opens the popup page in a tab. */
+export async function openPopup(context, extensionId) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  return page;
+}

@@ -1,0 +1,180 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Client, Request } from '../lib/messaging';
+import type { TeamItem, TeamSummaryAnswer } from '../lib/team/summary-types';
+import type { SyncStatus } from '../lib/team/team-state';
+import { Popup } from './Popup';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-11-20T09:00:00Z');
+
+const row = (n: number, extra: Partial<TeamItem> = {}): TeamItem => ({
+  key: `jira:acme.atlassian.net/PAY-${n}`, source: 'jira', title: `Ticket ${n}`, url: `https://acme.atlassian.net/browse/PAY-${n}`,
+  state: 'flowing', ageMs: n * DAY, people: ['Priya'], holdsUp: 0, blockedMs: 0, blockedByCluster: {}, ...extra,
+});
+
+const blocked = row(1, {
+  state: 'blocked', since: '2026-11-17T09:00:00Z', title: 'Refund <b>flow</b> | v2', cause: 'Blocked since Tue 17 Nov: blocked by OPS-9.', cluster: 'external',
+  owner: 'Priya', move: { text: 'Ask the OPS team for a date.', level: 'P3' }, blockedMs: 3 * DAY, blockedByCluster: { external: 3 * DAY }, holdsUp: 2,
+});
+const waiting = row(2, {
+  key: 'github:octo-org/api#2', source: 'github', url: 'https://github.com/octo-org/api/pull/2', state: 'waiting', since: '2026-11-19T09:00:00Z',
+  cause: 'Waiting for review from @carol since Thu 19 Nov.', owner: 'bob', people: ['bob', 'carol'], move: { text: 'Ask @carol for a review.', level: 'P2' },
+  blockedMs: DAY, blockedByCluster: { review: DAY },
+});
+
+const sync: SyncStatus = { configured: true, running: false, lastGoodAt: NOW - 3_600_000, lastErrors: [] };
+const answer = (items: TeamItem[], status: Partial<SyncStatus> = {}): TeamSummaryAnswer => ({
+  summary: {
+    at: NOW, items, people: ['bob', 'carol', 'Priya'],
+    clusters: [{ cluster: 'external', blockedMs: 3 * DAY, items: 1 }, { cluster: 'review', blockedMs: DAY, items: 1 }],
+    percentiles: { p50: 2 * DAY, p70: 4 * DAY, p85: 6 * DAY, p95: 10 * DAY, sample: 20 },
+    criticalPath: { steps: [{ key: 'jira:acme.atlassian.net/OPS-9', title: 'OPS-9' }, { key: blocked.key, title: blocked.title, url: blocked.url }], ageMs: 5 * DAY },
+    topHolders: [{ key: blocked.key, title: blocked.title, url: blocked.url, holdsUp: 2 }],
+  },
+  sync: { ...sync, ...status },
+});
+
+/** A fake background: answers by type, and records what was asked. */
+function fakeClient(answers: Partial<Record<Request['type'], (() => unknown)>>) {
+  const asked: string[] = [];
+  const send = (async (request: Request) => {
+    asked.push(request.type);
+    const make = answers[request.type];
+    return make ? make() : { ok: false, error: { code: 'bad-request', message: 'Not built yet.' } };
+  }) as Client;
+  return { send, asked };
+}
+
+const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+const exporter = () => ({ copy: vi.fn(async (_text: string) => {}), download: vi.fn() });
+
+afterEach(cleanup);
+
+describe('Popup', () => {
+  it('paints the cached summary first, then syncs and paints again', async () => {
+    let synced = false;
+    let releaseSync = () => {};
+    const { send, asked } = fakeClient({
+      'team/summary': () => ({ ok: true, data: synced ? answer([blocked, waiting, row(3)], { lastGoodAt: NOW }) : answer([blocked, row(3)]) }),
+      'team/sync': () => new Promise((resolve) => (releaseSync = () => { synced = true; resolve({ ok: true, data: { ...sync, lastGoodAt: NOW } }); })),
+    });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    await screen.findByText('Syncing…');
+    expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([blocked.key]);
+    expect(screen.getByTestId('sync-line').textContent).toContain('Last synced 08:00.');
+    releaseSync();
+    await waitFor(() => expect(screen.getAllByTestId('stuck-item')).toHaveLength(2));
+    expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([blocked.key, waiting.key]);
+    expect(screen.getByTestId('sync-line').textContent).toBe('Last synced 09:00.');
+    expect(asked.filter((t) => t.startsWith('team/'))).toEqual(['team/summary', 'team/sync', 'team/summary']);
+  });
+
+  it('paints from the answer the page asked for before rendering, without asking again', async () => {
+    const { send, asked } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked]) }) });
+    const first = Promise.resolve({ ok: true as const, data: answer([blocked, waiting]) });
+    render(<Popup send={send} first={first} exporter={exporter()} now={() => NOW} time={time} />);
+    await screen.findByText(/Could not sync/);
+    expect(screen.getAllByTestId('stuck-item')).toHaveLength(2);
+    expect(asked.filter((t) => t.startsWith('team/'))).toEqual(['team/sync']);
+  });
+
+  it('shows each stuck item with its cause, owner, move and level, as text, linking to it in a new tab', async () => {
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked, waiting]) }), 'team/sync': () => ({ ok: true, data: sync }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    const [first] = await screen.findAllByTestId('stuck-item');
+    const link = within(first!).getByRole('link', { name: 'PAY-1 Refund <b>flow</b> | v2' });
+    expect(link.getAttribute('href')).toBe(blocked.url);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(first!.querySelector('b')).toBeNull();
+    expect(first!.textContent).toContain('Blocked for 3d · Priya · holds up 2');
+    expect(first!.textContent).toContain('Blocked since Tue 17 Nov: blocked by OPS-9.');
+    expect(first!.textContent).toContain('P3 Ask the OPS team for a date.');
+    expect(screen.getByTestId('counts').textContent).toBe('1 blocked · 1 waiting · 0 need the author · 2 open');
+  });
+
+  it('keeps the cached summary and says why when the sync fails', async () => {
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked], { lastErrors: [{ message: 'Jira said 401.', at: NOW - 60_000, source: 'acme.atlassian.net' }] }) }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    expect((await screen.findByText(/Could not sync/)).textContent).toBe('Could not sync: Not built yet.');
+    expect(screen.getByTestId('sync-line').textContent).toContain('acme.atlassian.net: Jira said 401. (08:59)');
+    expect(screen.getAllByTestId('stuck-item')).toHaveLength(1);
+    expect(screen.queryByText('Syncing…')).toBeNull();
+  });
+
+  it('filters by person, source and state', async () => {
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked, waiting, row(3)]) }), 'team/sync': () => ({ ok: true, data: sync }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    await screen.findAllByTestId('stuck-item');
+    const person = screen.getByLabelText('Person') as HTMLSelectElement;
+    expect([...person.options].map((o) => o.textContent)).toEqual(['Everyone', 'bob', 'carol', 'Priya']);
+    fireEvent.change(person, { target: { value: 'carol' } });
+    expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([waiting.key]);
+    expect(screen.getByTestId('counts').textContent).toBe('0 blocked · 1 waiting · 0 need the author · 1 open');
+    expect(screen.getByTestId('cluster-chart').textContent).toContain('Review: 1d blocked over 1 item');
+    expect(screen.getByTestId('cluster-chart').textContent).not.toContain('Another team');
+    fireEvent.change(person, { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'jira' } });
+    fireEvent.change(screen.getByLabelText('State'), { target: { value: 'flowing' } });
+    expect(screen.queryAllByTestId('stuck-item')).toHaveLength(0);
+    expect(screen.getByText('Nothing is blocked or waiting.')).toBeTruthy();
+    expect(screen.getByTestId('counts').textContent).toBe('0 blocked · 0 waiting · 0 need the author · 1 open');
+  });
+
+  it('exports the filtered summary as Markdown, to the clipboard and as a file', async () => {
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked, waiting]) }), 'team/sync': () => ({ ok: true, data: sync }) });
+    const out = exporter();
+    render(<Popup send={send} exporter={out} now={() => NOW} time={time} />);
+    await screen.findAllByTestId('stuck-item');
+    fireEvent.change(screen.getByLabelText('Person'), { target: { value: 'bob' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as Markdown' }));
+    await screen.findByText('Copied the summary as Markdown.');
+    const text = out.copy.mock.calls[0]![0];
+    expect(text).toContain('Filtered by person bob.');
+    expect(text).toContain('| [octo-org/api#2 Ticket 2](https://github.com/octo-org/api/pull/2) | Waiting | 1d |');
+    expect(text).not.toContain('| [PAY-1');
+    fireEvent.click(screen.getByRole('button', { name: 'Download .md' }));
+    expect(out.download).toHaveBeenCalledWith(text, 'flowlens-team-2026-11-20.md');
+  });
+
+  it('says when the clipboard is refused', async () => {
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked]) }), 'team/sync': () => ({ ok: true, data: sync }) });
+    render(<Popup send={send} exporter={{ copy: () => Promise.reject(new Error('denied')), download: vi.fn() }} now={() => NOW} time={time} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy as Markdown' }));
+    await screen.findByText('The browser did not allow copying; use Download instead.');
+  });
+
+  it('draws blocked time per cause and the aging chart, with text alternatives', async () => {
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked, waiting, row(12)]) }), 'team/sync': () => ({ ok: true, data: sync }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    const clusters = await screen.findByTestId('cluster-chart');
+    expect(clusters.querySelectorAll('rect')).toHaveLength(2);
+    expect(within(clusters).getByRole('list').textContent).toBe('Another team: 3d blocked over 1 itemReview: 1d blocked over 1 item');
+    const aging = screen.getByTestId('aging-chart');
+    expect(aging.querySelectorAll('circle')).toHaveLength(3);
+    expect(aging.querySelectorAll('.percentiles line')).toHaveLength(4);
+    expect(screen.getByText(/1 of 3 open items are older than 85% of the 20 items finished recently \(6d\)\./)).toBeTruthy();
+    const details = screen.getByText('Ages as a table').closest('details')!;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const rows = within(await screen.findByTestId('aging-table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual(['PAY-12Flowing12dpast 95th', 'octo-org/api#2Waiting2dpast 50th', 'PAY-1Blocked1dbelow 50th']);
+    expect(screen.getByTestId('critical-path').textContent).toBe('OPS-9PAY-1 Refund <b>flow</b> | v2');
+    expect(screen.getByTestId('top-holders').textContent).toBe('PAY-1 Refund <b>flow</b> | v2 holds up 2 items');
+  });
+
+  it('says what to configure, linking to the options page, and does not sync, when no team source is set', async () => {
+    const { send, asked } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([], { configured: false, lastGoodAt: undefined }) }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    const empty = await screen.findByTestId('empty-state');
+    expect(empty.textContent).toContain('FlowLens has no team to summarise yet.');
+    expect(within(empty).getByRole('link', { name: 'Options' }).getAttribute('href')).toBe('/options.html');
+    expect(asked).not.toContain('team/sync');
+  });
+
+  it('shows the background error when the summary cannot be read', async () => {
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: false, error: { code: 'bad-response', message: 'FlowLens failed: disk full' } }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('FlowLens failed: disk full');
+  });
+});

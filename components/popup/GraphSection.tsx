@@ -1,0 +1,38 @@
+/** The critical path (the longest chain of open blockers) and the items holding up the most others. */
+import { shortKey } from '../../lib/flow/item-names';
+import { formatDuration } from '../../lib/format';
+import type { NamedItem, TeamSummary } from '../../lib/team/summary-types';
+
+function ItemLink({ item }: { item: NamedItem }) {
+  const text = `${shortKey(item.key)} ${item.title === shortKey(item.key) ? '' : item.title}`.trim();
+  return item.url ? <a href={item.url} target="_blank" rel="noreferrer">{text}</a> : <span>{text}</span>;
+}
+
+/** Props: the summary's graph parts. */
+export function GraphSection({ criticalPath, topHolders }: Pick<TeamSummary, 'criticalPath' | 'topHolders'>) {
+  return (
+    <>
+      <h3>Critical path</h3>
+      {criticalPath.steps.length === 0 ? (
+        <p class="quiet">No item waits on another.</p>
+      ) : (
+        <>
+          <p class="quiet">Root blocker first; the chain is {formatDuration(criticalPath.ageMs)} old.</p>
+          <ol class="path" data-testid="critical-path">
+            {criticalPath.steps.map((step) => <li key={step.key}><ItemLink item={step} /></li>)}
+          </ol>
+        </>
+      )}
+      <h3>Holding up the most</h3>
+      {topHolders.length === 0 ? (
+        <p class="quiet">Nothing holds up other items.</p>
+      ) : (
+        <ul class="holders" data-testid="top-holders">
+          {topHolders.map((h) => (
+            <li key={h.key}><ItemLink item={h} /> holds up {h.holdsUp} item{h.holdsUp === 1 ? '' : 's'}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+/** The blocked, waiting and failing items, longest stuck first: cause, owner and the first move. */
+import { shortKey } from '../../lib/flow/item-names';
+import { formatDuration } from '../../lib/format';
+import { STATE_NAMES } from '../../lib/team/summary';
+import type { TeamItem } from '../../lib/team/summary-types';
+
+/** Props: the stuck items, in order, and the time their durations are measured to. */
+export interface StuckListProps {
+  items: TeamItem[];
+  at: number;
+}
+
+function Row({ item, at }: { item: TeamItem; at: number }) {
+  const since = item.since ? Date.parse(item.since) : NaN;
+  return (
+    <li class={`stuck state-${item.state}`} data-testid="stuck-item" data-key={item.key}>
+      <a class="title" href={item.url} target="_blank" rel="noreferrer">
+        <span class="key">{shortKey(item.key)}</span> {item.title}
+      </a>
+      <p class="meta">
+        <span class="state">{STATE_NAMES[item.state]}</span>
+        {Number.isFinite(since) ? <span> for {formatDuration(at - since)}</span> : null}
+        {item.owner ? <span> · {item.owner}</span> : null}
+        {item.holdsUp > 0 ? <span> · holds up {item.holdsUp}</span> : null}
+      </p>
+      {item.cause ? <p class="cause">{item.cause}</p> : null}
+      {item.move ? (
+        <p class="move">
+          <span class="level" title={`Rubric level ${item.move.level}`}>{item.move.level}</span> {item.move.text}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/** The list; says so when nothing is stuck. */
+export function StuckList({ items, at }: StuckListProps) {
+  if (items.length === 0) return <p class="quiet">Nothing is blocked or waiting.</p>;
+  return (
+    <ol class="stuck-list" data-testid="stuck-list">
+      {items.map((item) => (
+        <Row key={item.key} item={item} at={at} />
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The `team/summary` answer: the team's open items as the last sync left them in the cache,
+ * analysed once together with their cached neighbours, summed up for the popup, with the sync's
+ * status. It never touches the network, so the popup paints at once.
+ */
+import type { Result } from '../messaging';
+import type { Fetched } from '../providers/outcome';
+import type { FlowCache } from '../storage/cache';
+import type { Settings } from '../storage/settings';
+import { buildTeamSummary } from '../team/summary';
+import type { TeamSummary, TeamSummaryAnswer } from '../team/summary-types';
+import { hasTeamSources, syncStatusOf, type TeamState } from '../team/team-state';
+import { analyzeTogether, neighbourKeys } from './present-views';
+
+/** How long a computed summary is reused while its inputs are unchanged: ages move in minutes. */
+export const SUMMARY_REUSE_MS = 60_000;
+
+/** The alarm the background sync is scheduled by. */
+export const TEAM_SYNC_ALARM = 'flowlens-team-sync';
+
+/** What the summary reads. */
+export interface TeamSummaryDeps {
+  cache: () => Promise<FlowCache>;
+  loadSettings: () => Promise<Settings>;
+  loadTeamState: () => Promise<TeamState>;
+  now: () => number;
+  /** When the next scheduled sync runs, when one is scheduled. */
+  nextSyncAt: () => Promise<number | undefined>;
+}
+
+/** The team's cached items and their cached neighbours, by key. */
+async function readTeam(cache: FlowCache, openKeys: string[], now: number) {
+  // Any cached value serves, fresh or stale: the sync keeps them current, the popup paints at once.
+  const hits = await cache.read<Fetched>('item', openKeys, now, Infinity);
+  const shown = [...hits.values()].map((hit) => ({ hit }));
+  const neighbours = await cache.read<Fetched>('item', neighbourKeys(shown), now, Infinity);
+  const known = new Map([...neighbours].map(([key, hit]) => [key, hit.value.item]));
+  for (const hit of hits.values()) known.set(hit.value.item.key, hit.value.item);
+  return { teamKeys: [...hits.values()].map((hit) => hit.value.item.key), known };
+}
+
+/** The summary itself: the cached items analysed once, together. */
+async function compute(deps: TeamSummaryDeps, settings: Settings, state: TeamState, now: number) {
+  const { teamKeys, known } = await readTeam(await deps.cache(), state.openKeys, now);
+  const together = analyzeTogether(known, settings, now);
+  const items = teamKeys.map((key) => together.byKey.get(key)!);
+  const analyses = new Map(teamKeys.map((key) => [key, together.analysisOf(key)!]));
+  return buildTeamSummary({ items, analyses, graph: together.graph, known: together.byKey, cycleTimesMs: state.cycleTimesMs, members: settings.team.members, now });
+}
+
+/**
+ * Returns the `team/summary` handler. The last summary is reused for SUMMARY_REUSE_MS while the
+ * team state and settings are unchanged, so opening the popup again answers at once; a sync
+ * changes the team state, so its result is always summed up afresh.
+ */
+export function createTeamSummary(deps: TeamSummaryDeps) {
+  let last: { inputs: string; at: number; summary: TeamSummary } | undefined;
+  return async function teamSummary(): Promise<Result<TeamSummaryAnswer>> {
+    const [settings, state, nextAt] = await Promise.all([deps.loadSettings(), deps.loadTeamState(), deps.nextSyncAt().catch(() => undefined)]);
+    const now = deps.now();
+    const inputs = JSON.stringify([settings, state.openKeys, state.cycleTimesMs, state.lastGoodAt]);
+    if (!last || last.inputs !== inputs || now - last.at >= SUMMARY_REUSE_MS || now < last.at) {
+      last = { inputs, at: now, summary: await compute(deps, settings, state, now) };
+    }
+    return { ok: true, data: { summary: last.summary, sync: syncStatusOf(state, hasTeamSources(settings.team), nextAt) } };
+  };
+}

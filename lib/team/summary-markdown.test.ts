@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, summaryMarkdown } from './summary-markdown';
+import type { TeamItem, TeamSummary } from './summary-types';
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-11-20T09:00:00Z');
+
+const row = (n: number, extra: Partial<TeamItem> = {}): TeamItem => ({
+  key: `jira:acme.atlassian.net/PAY-${n}`, source: 'jira', title: `Ticket ${n}`, url: `https://acme.atlassian.net/browse/PAY-${n}`,
+  state: 'flowing', ageMs: n * DAY, people: ['Priya'], holdsUp: 0, blockedMs: 0, blockedByCluster: {}, ...extra,
+});
+
+const summary: TeamSummary = {
+  at: NOW,
+  items: [
+    row(1, {
+      state: 'blocked', since: '2026-11-17T09:00:00Z', title: 'Pay | refund\nflow [v2]', cause: 'Blocked since Tue 17 Nov: blocked by OPS-9.', cluster: 'external',
+      owner: 'Priya', move: { text: 'Ask the OPS team for a date.', level: 'P3' }, blockedMs: 3 * DAY, blockedByCluster: { external: 3 * DAY },
+    }),
+    row(2, { key: 'github:octo-org/api#2', source: 'github', url: 'https://github.com/octo-org/api/pull/2', state: 'waiting', since: '2026-11-19T09:00:00Z', cause: 'Waiting for review from @carol since Thu 19 Nov.', owner: 'bob', people: ['bob', 'carol'] }),
+    row(12),
+  ],
+  people: ['bob', 'carol', 'Priya'],
+  clusters: [{ cluster: 'external', blockedMs: 3 * DAY, items: 1 }],
+  percentiles: { p50: 2 * DAY, p70: 4 * DAY, p85: 6 * DAY, p95: 10 * DAY, sample: 20 },
+  criticalPath: { steps: [{ key: 'jira:acme.atlassian.net/OPS-9', title: 'OPS-9' }, { key: 'jira:acme.atlassian.net/PAY-1', title: 'Pay | refund', url: 'https://acme.atlassian.net/browse/PAY-1' }], ageMs: 5 * DAY },
+  topHolders: [{ key: 'jira:acme.atlassian.net/OPS-9', title: 'OPS-9', holdsUp: 1 }],
+};
+
+describe('escapeMarkdown', () => {
+  it('keeps a title on one line and inside its table cell', () => {
+    expect(escapeMarkdown('Fix | pipes\r\nand\nnewlines')).toBe('Fix \\| pipes and newlines');
+    expect(escapeMarkdown('[x](javascript:alert(1)) <img> *a* _b_ `c`')).toBe('\\[x\\](javascript:alert(1)) \\<img\\> \\*a\\* \\_b\\_ \\`c\\`');
+  });
+});
+
+describe('summaryMarkdown', () => {
+  const text = summaryMarkdown(summary, {}, NOW);
+  const lines = text.split('\n');
+
+  it('starts with the date and the headline counts', () => {
+    expect(lines[0]).toBe('# FlowLens team summary, 2026-11-20 09:00 UTC');
+    expect(text).toContain('**1 blocked, 1 waiting, 0 needing the author** of 3 open items.');
+  });
+
+  it('tables the blocked and waiting items with age, cause, owner, first move and link, escaped', () => {
+    expect(text).toContain('| Item | State | For | Cause | Owner | First move |');
+    expect(text).toContain(
+      '| [PAY-1 Pay \\| refund flow \\[v2\\]](https://acme.atlassian.net/browse/PAY-1) | Blocked | 3d | Blocked since Tue 17 Nov: blocked by OPS-9. | Priya | P3 Ask the OPS team for a date. |',
+    );
+    expect(text).toContain('| [octo-org/api#2 Ticket 2](https://github.com/octo-org/api/pull/2) | Waiting | 1d | Waiting for review from @carol since Thu 19 Nov. | bob |  |');
+    // Every table row has exactly the columns of its header: no pipe leaked out of a title.
+    const stuckRows = lines.filter((line) => / \| (Blocked|Waiting) \| /.test(line));
+    expect(stuckRows).toHaveLength(2);
+    for (const line of stuckRows) expect(line.split(/(?<!\\)\|/).length - 2).toBe(6);
+  });
+
+  it('adds clusters, aging against the percentiles and the critical path', () => {
+    expect(text).toContain('| Another team | 3d | 1 |');
+    expect(text).toContain('Cycle time of 20 finished items: 50% within 2d, 70% within 4d, 85% within 6d, 95% within 10d.');
+    expect(text).toContain('| [PAY-12 Ticket 12](https://acme.atlassian.net/browse/PAY-12) | 12d | past 95th |');
+    expect(text).toContain('| [octo-org/api#2 Ticket 2](https://github.com/octo-org/api/pull/2) | 2d | past 50th |');
+    expect(text).toContain('| [PAY-1 Pay \\| refund flow \\[v2\\]](https://acme.atlassian.net/browse/PAY-1) | 1d | below 50th |');
+    expect(text).toContain('OPS-9 OPS-9 → [PAY-1 Pay \\| refund](https://acme.atlassian.net/browse/PAY-1) (open 5d)');
+    expect(text).toContain('- OPS-9 OPS-9 holds up 1 item');
+  });
+
+  it('follows the filters and says which', () => {
+    const mine = summaryMarkdown(summary, { person: 'carol' }, NOW);
+    expect(mine).toContain('Filtered by person carol.');
+    expect(mine).toContain('**0 blocked, 1 waiting, 0 needing the author** of 1 open items.');
+    expect(mine).not.toContain('refund flow');
+    expect(mine).toContain('No blocked time recorded.');
+  });
+
+  it('links only web addresses', () => {
+    const odd = summaryMarkdown({ ...summary, items: [row(1, { state: 'blocked', url: 'javascript:alert(1)', since: '2026-11-19T09:00:00Z' })] }, {}, NOW);
+    expect(odd).toContain('| PAY-1 Ticket 1 | Blocked | 1d |');
+    expect(odd).not.toContain('javascript:');
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The team summary as Markdown, for a retro or a stand-up: headline counts, the blocked and
+ * waiting items with their age, cause, owner, first move and link, where the blocked time goes,
+ * the oldest work against the team's cycle times, and the critical path. Pure: time is an argument.
+ */
+import { shortKey } from '../flow/item-names';
+import { formatDuration } from '../format';
+import { CLUSTER_NAMES, STATE_NAMES, filterSummary, isStuck, percentileReached } from './summary';
+import type { NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
+
+/** How many of the oldest open items the aging section lists. */
+const OLDEST = 10;
+
+/** Text safe inside a Markdown table cell or link text: one line, Markdown punctuation escaped. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
+    .trim();
+}
+
+/** An http(s) URL with the characters that end a Markdown link destination encoded; else nothing. */
+function safeUrl(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\//i.test(url)) return undefined;
+  return url.replace(/[\s()<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+function link(item: NamedItem): string {
+  const text = escapeMarkdown(`${shortKey(item.key)} ${item.title}`);
+  const url = safeUrl(item.url);
+  return url ? `[${text}](${url})` : text;
+}
+
+function utc(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function filterLine(filters: TeamFilters): string[] {
+  const parts = [
+    filters.person !== undefined ? `person ${escapeMarkdown(filters.person)}` : '',
+    filters.source !== undefined ? `source ${filters.source === 'github' ? 'GitHub' : 'Jira'}` : '',
+    filters.state !== undefined ? `state ${STATE_NAMES[filters.state]}` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? [`Filtered by ${parts.join(', ')}.`, ''] : [];
+}
+
+function headline(items: readonly TeamItem[]): string {
+  const count = (state: TeamItem['state']) => items.filter((item) => item.state === state).length;
+  return `**${count('blocked')} blocked, ${count('waiting')} waiting, ${count('failing')} needing the author** of ${items.length} open items.`;
+}
+
+function stuckTable(items: readonly TeamItem[], at: number): string[] {
+  const stuck = items.filter(isStuck);
+  if (stuck.length === 0) return ['Nothing is blocked or waiting.'];
+  const rows = stuck.map((item) => {
+    const since = item.since ? formatDuration(at - Date.parse(item.since)) : '?';
+    const move = item.move ? `${item.move.level} ${escapeMarkdown(item.move.text)}` : '';
+    return `| ${link(item)} | ${STATE_NAMES[item.state]} | ${since} | ${escapeMarkdown(item.cause ?? '')} | ${escapeMarkdown(item.owner ?? '')} | ${move} |`;
+  });
+  return ['| Item | State | For | Cause | Owner | First move |', '| --- | --- | --- | --- | --- | --- |', ...rows];
+}
+
+function clusterTable(summary: TeamSummary): string[] {
+  if (summary.clusters.length === 0) return ['No blocked time recorded.'];
+  const rows = summary.clusters.map((c) => `| ${CLUSTER_NAMES[c.cluster]} | ${formatDuration(c.blockedMs)} | ${c.items} |`);
+  return ['| Cause | Blocked time | Items |', '| --- | --- | --- |', ...rows];
+}
+
+function aging(summary: TeamSummary): string[] {
+  const p = summary.percentiles;
+  const head = p
+    ? `Cycle time of ${p.sample} finished items: 50% within ${formatDuration(p.p50)}, 70% within ${formatDuration(p.p70)}, 85% within ${formatDuration(p.p85)}, 95% within ${formatDuration(p.p95)}.`
+    : 'Too few finished items yet for cycle-time percentiles.';
+  const oldest = [...summary.items].sort((a, b) => b.ageMs - a.ageMs).slice(0, OLDEST);
+  if (oldest.length === 0) return [head];
+  const rows = oldest.map((item) => {
+    const reached = p ? percentileReached(item.ageMs, p) : undefined;
+    return `| ${link(item)} | ${formatDuration(item.ageMs)} | ${reached ? `past ${reached}th` : p ? 'below 50th' : ''} |`;
+  });
+  return [head, '', '| Oldest open items | Age | Percentile |', '| --- | --- | --- |', ...rows];
+}
+
+function graphPart(summary: TeamSummary): string[] {
+  const path = summary.criticalPath;
+  const chain = path.steps.length > 0 ? [`${path.steps.map(link).join(' → ')} (open ${formatDuration(path.ageMs)})`] : ['No item waits on another.'];
+  const holders = summary.topHolders.map((h) => `- ${link(h)} holds up ${h.holdsUp} item${h.holdsUp === 1 ? '' : 's'}`);
+  return ['## Critical path', '', ...chain, ...(holders.length > 0 ? ['', '## Holding up the most', '', ...holders] : [])];
+}
+
+/** The summary, seen through `filters`, as a Markdown report written at `now`. */
+export function summaryMarkdown(summary: TeamSummary, filters: TeamFilters, now: number): string {
+  const shown = filterSummary(summary, filters);
+  return [
+    `# FlowLens team summary, ${utc(now)}`,
+    '',
+    ...filterLine(filters),
+    headline(shown.items),
+    '',
+    '## Blocked and waiting',
+    '',
+    ...stuckTable(shown.items, summary.at),
+    '',
+    '## Blocked time by cause',
+    '',
+    ...clusterTable(shown),
+    '',
+    '## Aging work in progress',
+    '',
+    ...aging(shown),
+    '',
+    ...graphPart(shown),
+    '',
+  ].join('\n');
+}

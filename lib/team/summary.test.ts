@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeItem } from '../flow/analyze';
+import { defaultFlowSettings } from '../flow/flow-settings';
+import { analyzeGraph } from '../flow/graph';
+import type { WorkItem } from '../flow/model';
+import { blockedBy, jiraItem, pullItem } from '../flow/testing/items';
+import { buildTeamSummary, clusterTotals, cyclePercentiles, filterItems, filterSummary, nearestRank, percentileReached } from './summary';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const NOW = Date.parse('2026-11-20T09:00:00Z');
+const carol = { id: 'carol', name: 'carol' };
+
+/** The team's items: two blocked Jira issues, one blocked by another team, a PR waiting for review, one flowing. */
+function teamItems(): WorkItem[] {
+  return [
+    jiraItem(1, { upstream: [blockedBy('jira:acme.atlassian.net/PAY-4', '2026-11-05T09:00:00Z')] }),
+    jiraItem(2, { signals: { status: 'Blocked' }, timeline: [{ type: 'created', at: '2026-11-01T09:00:00Z' }, { type: 'status', at: '2026-11-03T09:00:00Z', to: 'Blocked' }] }),
+    pullItem(3, {
+      author: { id: 'bob', name: 'bob' }, assignees: [], requestedReviewers: [carol],
+      signals: { ...pullItem(3).signals, pendingReviewers: [carol], reviewDecision: 'review-required' },
+      timeline: [{ type: 'created', at: '2026-11-10T09:00:00Z' }, { type: 'review-requested', at: '2026-11-12T09:00:00Z', reviewer: carol }],
+    }),
+    jiraItem(4, { upstream: [blockedBy('jira:acme.atlassian.net/OPS-9', '2026-11-06T09:00:00Z')] }),
+    jiraItem(5, { createdAt: '2026-10-20T09:00:00Z', timeline: [{ type: 'created', at: '2026-10-20T09:00:00Z' }] }),
+    jiraItem(6, { state: 'closed', resolvedAt: '2026-11-19T09:00:00Z' }),
+  ];
+}
+
+function summarize(items: WorkItem[], cycleTimesMs: number[] = [], members: string[] = []) {
+  const graph = analyzeGraph(items, NOW);
+  const analyses = new Map(items.map((item) => [item.key, analyzeItem(item, { settings: defaultFlowSettings, graph }, NOW)]));
+  const known = new Map(items.map((item) => [item.key, item]));
+  return buildTeamSummary({ items, analyses, graph, known, cycleTimesMs, members, now: NOW });
+}
+
+describe('cycle-time percentiles, nearest rank', () => {
+  it('picks the value at rank ceil(p/100 × n) of the sorted sample', () => {
+    // 1..10 days, shuffled: p50 → rank 5, p70 → rank 7, p85 → ceil(8.5) = 9, p95 → ceil(9.5) = 10.
+    const days = [7, 2, 10, 1, 9, 4, 3, 8, 6, 5].map((d) => d * DAY);
+    expect(cyclePercentiles(days)).toEqual({ p50: 5 * DAY, p70: 7 * DAY, p85: 9 * DAY, p95: 10 * DAY, sample: 10 });
+  });
+
+  it('works from five samples, with repeats', () => {
+    // Sorted [1, 1, 3, 4, 5] h: ranks ceil(2.5) = 3, ceil(3.5) = 4, ceil(4.25) = 5, ceil(4.75) = 5.
+    expect(cyclePercentiles([3, 1, 4, 1, 5].map((h) => h * HOUR))).toEqual({ p50: 3 * HOUR, p70: 4 * HOUR, p85: 5 * HOUR, p95: 5 * HOUR, sample: 5 });
+  });
+
+  it('says nothing with fewer than five finished items', () => {
+    expect(cyclePercentiles([DAY, 2 * DAY, 3 * DAY, 4 * DAY])).toBeUndefined();
+    expect(cyclePercentiles([])).toBeUndefined();
+  });
+
+  it('never reads outside the sample', () => {
+    expect(nearestRank([1, 2, 3], 0)).toBe(1);
+    expect(nearestRank([1, 2, 3], 100)).toBe(3);
+  });
+
+  it('tells which percentile an age has passed', () => {
+    const p = { p50: 2 * DAY, p70: 4 * DAY, p85: 6 * DAY, p95: 9 * DAY, sample: 20 };
+    expect([DAY, 2 * DAY, 5 * DAY, 6 * DAY, 30 * DAY].map((ms) => percentileReached(ms, p))).toEqual([undefined, 50, 70, 85, 95]);
+  });
+});
+
+describe('buildTeamSummary', () => {
+  it('lists blocked, waiting and failing items longest-stuck first, then the rest oldest first', () => {
+    const summary = summarize(teamItems());
+    // PAY-2 since 3 Nov, PAY-1 since 5 Nov, PAY-4 since 6 Nov, #3 waiting since 12 Nov; PAY-5 flows; PAY-6 is closed.
+    expect(summary.items.map((item) => [item.key.split(/[/]/).pop(), item.state])).toEqual([
+      ['PAY-2', 'blocked'],
+      ['PAY-1', 'blocked'],
+      ['PAY-4', 'blocked'],
+      ['api#3', 'waiting'],
+      ['PAY-5', 'flowing'],
+    ]);
+  });
+
+  it('gives each row its cause, owner, people, first move, impact and blocked time', () => {
+    const summary = summarize(teamItems());
+    const [pay2, pay1, pay4, pull] = summary.items;
+    expect(pay1).toMatchObject({
+      title: 'Ticket PAY-1', url: 'https://acme.atlassian.net/browse/PAY-1', since: '2026-11-05T09:00:00.000Z',
+      ageMs: 19 * DAY, cause: 'Blocked since Thu 5 Nov: blocked by PAY-4.', cluster: 'dependency', owner: 'Priya', people: ['Priya'],
+      holdsUp: 0, blockedMs: 15 * DAY, blockedByCluster: { dependency: 15 * DAY },
+    });
+    expect(pay1!.move).toMatchObject({ level: 'P3' });
+    expect(pay4).toMatchObject({ cluster: 'external', holdsUp: 1, blockedMs: 14 * DAY });
+    expect(pay2).toMatchObject({ blockedMs: 17 * DAY, blockedByCluster: { unknown: 17 * DAY } });
+    // No assignee: the author owns it; the requested reviewer is named too.
+    expect(pull).toMatchObject({ owner: 'bob', people: ['bob', 'carol'], cause: 'Waiting for review from @carol since Thu 12 Nov.', move: { level: 'P2' } });
+    expect(summary.items[4]).not.toHaveProperty('cause');
+    expect(summary.people).toEqual(['bob', 'carol', 'Priya']);
+  });
+
+  it('sums blocked time per cluster, largest first', () => {
+    expect(summarize(teamItems()).clusters).toEqual([
+      { cluster: 'unknown', blockedMs: 17 * DAY, items: 1 },
+      { cluster: 'dependency', blockedMs: 15 * DAY, items: 1 },
+      { cluster: 'external', blockedMs: 14 * DAY, items: 1 },
+    ]);
+  });
+
+  it('reads the critical path from the root blocker down, and names the top holders', () => {
+    const summary = summarize(teamItems());
+    // PAY-1 waits on PAY-4, which waits on OPS-9 (another team's, known only by its key).
+    expect(summary.criticalPath).toEqual({
+      steps: [
+        { key: 'jira:acme.atlassian.net/OPS-9', title: 'OPS-9' },
+        { key: 'jira:acme.atlassian.net/PAY-4', title: 'Ticket PAY-4', url: 'https://acme.atlassian.net/browse/PAY-4' },
+        { key: 'jira:acme.atlassian.net/PAY-1', title: 'Ticket PAY-1', url: 'https://acme.atlassian.net/browse/PAY-1' },
+      ],
+      ageMs: 19 * DAY,
+    });
+    expect(summary.topHolders.map((h) => [h.title, h.holdsUp])).toEqual([['OPS-9', 2], ['Ticket PAY-4', 1]]);
+  });
+
+  it('offers only team members to filter by when members are set', () => {
+    expect(summarize(teamItems(), [], ['CAROL', 'a1']).people).toEqual(['carol', 'Priya']);
+  });
+
+  it('carries percentiles only when there are enough finished items', () => {
+    expect(summarize(teamItems()).percentiles).toBeUndefined();
+    expect(summarize(teamItems(), [1, 2, 3, 4, 5].map((d) => d * DAY)).percentiles).toMatchObject({ p50: 3 * DAY, sample: 5 });
+  });
+
+  it('is empty, not broken, without items', () => {
+    expect(summarize([])).toEqual({ at: NOW, items: [], people: [], clusters: [], criticalPath: { steps: [], ageMs: 0 }, topHolders: [] });
+  });
+});
+
+describe('filters', () => {
+  const summary = summarize(teamItems());
+
+  it('keeps items naming the person, of the source, in the state', () => {
+    expect(filterItems(summary.items, { person: 'carol' }).map((i) => i.key)).toEqual(['github:octo-org/api#3']);
+    expect(filterItems(summary.items, { source: 'jira' })).toHaveLength(4);
+    expect(filterItems(summary.items, { state: 'blocked', person: 'Priya' }).map((i) => i.key.slice(-5))).toEqual(['PAY-2', 'PAY-1', 'PAY-4']);
+    expect(filterItems(summary.items, { source: 'github', state: 'blocked' })).toEqual([]);
+    expect(filterItems(summary.items, {})).toEqual(summary.items);
+  });
+
+  it('recomputes cluster totals for the filtered items, keeps the graph team-wide', () => {
+    const view = filterSummary(summary, { state: 'blocked', source: 'jira' });
+    expect(view.clusters).toEqual(summary.clusters);
+    const jiraFlowing = filterSummary(summary, { state: 'flowing' });
+    expect(jiraFlowing.clusters).toEqual([]);
+    expect(jiraFlowing.criticalPath).toEqual(summary.criticalPath);
+    expect(clusterTotals(filterItems(summary.items, { person: 'Priya' })).map((c) => c.cluster)).toEqual(['unknown', 'dependency', 'external']);
+  });
+});

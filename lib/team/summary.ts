@@ -1,0 +1,197 @@
+/**
+ * The team summary from analysed items, pure: no browser, no clock (time is an argument). The
+ * background computes it from the cache; the popup filters it with the same functions, so the
+ * list, the cluster totals and the Markdown export always agree.
+ */
+import type { ItemAnalysis } from '../flow/analyze';
+import { CLUSTERS, type Cluster } from '../flow/clusters';
+import type { GraphAnalysis } from '../flow/graph';
+import { shortKey } from '../flow/item-names';
+import type { FlowState, Person, WorkItem } from '../flow/model';
+import { clusterSummary } from '../flow/summary';
+import type { ClusterTotal, CycleTimePercentiles, NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
+
+/** Fewer finished items than this say nothing about a team's cycle time: no percentiles. */
+export const MIN_CYCLE_SAMPLES = 5;
+
+/** How many holders the summary names. */
+export const TOP_HOLDERS = 5;
+
+/** The states in which an item waits on something or someone. */
+const STUCK: ReadonlySet<FlowState> = new Set(['blocked', 'waiting', 'failing']);
+
+/** Whether an item is blocked, waiting or failing. */
+export function isStuck(item: { state: FlowState }): boolean {
+  return STUCK.has(item.state);
+}
+
+/** What the summary is made from. */
+export interface SummaryInput {
+  /** The team's open items, their links resolved against the cache. */
+  items: readonly WorkItem[];
+  /** The analysis of each of them, by key. */
+  analyses: ReadonlyMap<string, ItemAnalysis>;
+  /** The graph of the team's items and their cached neighbours. */
+  graph: GraphAnalysis;
+  /** Every item known (team items and neighbours), to name the critical path and holders. */
+  known: ReadonlyMap<string, WorkItem>;
+  /** Cycle times (ms) of recently finished team items. */
+  cycleTimesMs: readonly number[];
+  /** Team members (logins, names); when set, the person filter offers only them. */
+  members?: readonly string[];
+  now: number;
+}
+
+/** The value at percentile `p` (0–100] of ascending `sorted`, by nearest rank. */
+export function nearestRank(sorted: readonly number[], p: number): number {
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+/** The 50/70/85/95th percentiles of cycle times; absent with fewer than MIN_CYCLE_SAMPLES. */
+export function cyclePercentiles(cycleTimesMs: readonly number[]): CycleTimePercentiles | undefined {
+  const sorted = cycleTimesMs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length < MIN_CYCLE_SAMPLES) return undefined;
+  const at = (p: number) => nearestRank(sorted, p);
+  return { p50: at(50), p70: at(70), p85: at(85), p95: at(95), sample: sorted.length };
+}
+
+const isPerson = (person: Person | undefined): person is Person => person !== undefined && !person.id.startsWith('team:');
+
+/** Everyone named on an item, people only (team reviewers are not people to filter by). */
+function peopleOf(item: WorkItem): Person[] {
+  return [...item.assignees, item.author, ...item.requestedReviewers].filter(isPerson);
+}
+
+/** One row of the popup. */
+function teamItem(item: WorkItem, analysis: ItemAnalysis, graph: GraphAnalysis, now: number): TeamItem {
+  const stuck = isStuck(analysis);
+  const owner = item.assignees[0]?.name ?? item.author?.name;
+  const move = analysis.moves[0];
+  const created = Date.parse(item.createdAt);
+  const byCluster = Object.fromEntries(clusterSummary([analysis]).map((c) => [c.cluster, c.blockedMs]));
+  return {
+    key: item.key,
+    source: item.source,
+    title: item.title,
+    url: item.url,
+    state: analysis.state,
+    ...(analysis.since ? { since: analysis.since } : {}),
+    ageMs: Number.isFinite(created) ? Math.max(0, now - created) : 0,
+    ...(stuck ? { cause: analysis.causeText, cluster: analysis.cluster } : {}),
+    ...(owner ? { owner } : {}),
+    people: [...new Set(peopleOf(item).map((person) => person.name))],
+    ...(move ? { move: { text: move.text, level: move.level } } : {}),
+    holdsUp: graph.impactCount.get(item.key) ?? 0,
+    blockedMs: analysis.totalBlockedMs,
+    blockedByCluster: byCluster,
+  };
+}
+
+const sinceOf = (item: TeamItem) => (item.since ? Date.parse(item.since) : NaN);
+
+/** Stuck first, longest in that state first; then the rest, oldest first; then by key. */
+export function compareItems(a: TeamItem, b: TeamItem): number {
+  if (isStuck(a) !== isStuck(b)) return isStuck(a) ? -1 : 1;
+  if (isStuck(a)) {
+    const [sa, sb] = [sinceOf(a), sinceOf(b)];
+    if (Number.isFinite(sa) !== Number.isFinite(sb)) return Number.isFinite(sa) ? -1 : 1;
+    if (Number.isFinite(sa) && sa !== sb) return sa - sb;
+  }
+  return b.ageMs - a.ageMs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Blocked time per cluster over `items`, largest first (ties in the usual cluster order). */
+export function clusterTotals(items: readonly TeamItem[]): ClusterTotal[] {
+  return CLUSTERS.flatMap((cluster): ClusterTotal[] => {
+    const parts = items.map((item) => item.blockedByCluster[cluster] ?? 0).filter((ms) => ms > 0);
+    return parts.length > 0 ? [{ cluster, blockedMs: parts.reduce((sum, ms) => sum + ms, 0), items: parts.length }] : [];
+  }).sort((a, b) => b.blockedMs - a.blockedMs);
+}
+
+function named(key: string, known: ReadonlyMap<string, WorkItem>): NamedItem {
+  const item = known.get(key);
+  return { key, title: item?.title ?? shortKey(key), ...(item?.url ? { url: item.url } : {}) };
+}
+
+/** The items holding up the most others, most first. */
+function topHolders(graph: GraphAnalysis, known: ReadonlyMap<string, WorkItem>): TeamSummary['topHolders'] {
+  return graph.keys
+    .flatMap((key) => ((graph.impactCount.get(key) ?? 0) > 0 ? [{ key, holdsUp: graph.impactCount.get(key)! }] : []))
+    .sort((a, b) => b.holdsUp - a.holdsUp || (a.key < b.key ? -1 : 1))
+    .slice(0, TOP_HOLDERS)
+    .map(({ key, holdsUp }) => ({ ...named(key, known), holdsUp }));
+}
+
+/** Names to filter by: members found on items when members are set, else everyone named. */
+function filterPeople(items: readonly WorkItem[], members: readonly string[]): string[] {
+  const wanted = new Set(members.map((m) => m.toLowerCase()));
+  const isMember = (p: Person) => wanted.size === 0 || wanted.has(p.id.toLowerCase()) || wanted.has(p.name.toLowerCase());
+  const names = new Set(items.flatMap((item) => peopleOf(item).filter(isMember).map((p) => p.name)));
+  return [...names].sort((a, b) => a.localeCompare(b));
+}
+
+/** The team summary at `now`. Items that are no longer open are left out. */
+export function buildTeamSummary(input: SummaryInput): TeamSummary {
+  const open = input.items.filter((item) => item.state === 'open' && input.analyses.get(item.key)?.state !== 'done');
+  const items = open.map((item) => teamItem(item, input.analyses.get(item.key)!, input.graph, input.now)).sort(compareItems);
+  const percentiles = cyclePercentiles(input.cycleTimesMs);
+  const path = input.graph.criticalPath;
+  return {
+    at: input.now,
+    items,
+    people: filterPeople(open, input.members ?? []),
+    clusters: clusterTotals(items),
+    ...(percentiles ? { percentiles } : {}),
+    // The graph lists the waiting item first; the summary reads from the root blocker down.
+    criticalPath: { steps: [...path.keys].reverse().map((key) => named(key, input.known)), ageMs: path.ageMs },
+    topHolders: topHolders(input.graph, input.known),
+  };
+}
+
+/** The items that pass every filter given. */
+export function filterItems(items: readonly TeamItem[], filters: TeamFilters): TeamItem[] {
+  return items.filter(
+    (item) =>
+      (filters.person === undefined || item.people.includes(filters.person)) &&
+      (filters.source === undefined || item.source === filters.source) &&
+      (filters.state === undefined || item.state === filters.state),
+  );
+}
+
+/** The summary seen through the filters: its items and cluster totals; the graph parts stay team-wide. */
+export function filterSummary(summary: TeamSummary, filters: TeamFilters): TeamSummary {
+  const items = filterItems(summary.items, filters);
+  return items.length === summary.items.length ? summary : { ...summary, items, clusters: clusterTotals(items) };
+}
+
+/** Words for each cluster, for the popup and the export. */
+export const CLUSTER_NAMES: Record<Cluster, string> = {
+  dependency: 'Dependency in the team',
+  external: 'Another team',
+  review: 'Review',
+  ci: 'CI',
+  conflict: 'Merge conflict',
+  decision: 'Decision or requirements',
+  environment: 'Environment or release',
+  unknown: 'Not clear from the data',
+};
+
+/** Words for each state, for the popup and the export. */
+export const STATE_NAMES: Record<FlowState, string> = {
+  blocked: 'Blocked',
+  waiting: 'Waiting',
+  failing: 'Needs the author',
+  flowing: 'Flowing',
+  done: 'Done',
+  unknown: 'Unknown',
+};
+
+/** The highest cycle-time percentile an age has reached (e.g. `85`), or undefined below the 50th. */
+export function percentileReached(ageMs: number, percentiles: CycleTimePercentiles): 50 | 70 | 85 | 95 | undefined {
+  if (ageMs >= percentiles.p95) return 95;
+  if (ageMs >= percentiles.p85) return 85;
+  if (ageMs >= percentiles.p70) return 70;
+  if (ageMs >= percentiles.p50) return 50;
+  return undefined;
+}

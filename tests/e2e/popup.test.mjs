@@ -1,0 +1,112 @@
+// End to end in Debian's Chromium with the built extension: the popup's team summary, read from
+// the cache and team state seeded through the service worker.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { launch, openPopup, seedTeam, watchErrors } from './harness.mjs';
+
+const DAY = 86_400_000;
+const ago = (days) => new Date(Date.now() - days * DAY).toISOString();
+
+function jira(n, extra = {}) {
+  return {
+    key: `jira:acme.atlassian.net/PAY-${n}`, source: 'jira', kind: 'jira-issue', title: `Ticket PAY-${n}`, url: `https://acme.atlassian.net/browse/PAY-${n}`,
+    state: 'open', assignees: [{ id: 'a1', name: 'Priya' }], requestedReviewers: [], createdAt: ago(20), container: 'PAY',
+    signals: { status: 'In Progress' }, timeline: [{ type: 'created', at: ago(20) }], upstream: [], downstream: [], ...extra,
+  };
+}
+
+const carol = { id: 'carol', name: 'carol' };
+const ITEMS = [
+  // Blocked by PAY-4 for 5 days.
+  jira(1, { title: 'Refund | flow\nv2', upstream: [{ key: 'jira:acme.atlassian.net/PAY-4', kind: 'blocked-by', open: true, at: ago(5) }] }),
+  // In a Blocked status for 8 days.
+  jira(2, { signals: { status: 'Blocked' }, timeline: [{ type: 'created', at: ago(20) }, { type: 'status', at: ago(8), to: 'Blocked' }] }),
+  // A pull request waiting 2 days for carol's review.
+  {
+    key: 'github:octo-org/api#3', source: 'github', kind: 'pull', title: 'Add refunds endpoint', url: 'https://github.com/octo-org/api/pull/3',
+    state: 'open', assignees: [], author: { id: 'bob', name: 'bob' }, requestedReviewers: [carol], createdAt: ago(3), container: 'octo-org/api',
+    signals: { draft: false, reviewDecision: 'review-required', pendingReviewers: [carol], mergeable: 'mergeable', checks: 'success', failingChecks: [], labels: [] },
+    timeline: [{ type: 'created', at: ago(3) }, { type: 'review-requested', at: ago(2), reviewer: carol }], upstream: [], downstream: [],
+  },
+  jira(4),
+];
+const KEYS = ['jira:acme.atlassian.net/PAY-2', 'jira:acme.atlassian.net/PAY-1', 'github:octo-org/api#3'];
+
+/** The keys of the stuck rows, in order. */
+const rowKeys = (page) => page.$$eval('[data-testid="stuck-item"]', (rows) => rows.map((row) => row.getAttribute('data-key')));
+
+/** Waits for the summary and for the sync the popup starts to end (answered or refused). */
+async function settled(page) {
+  await page.getByTestId('sync-line').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="sync-line"]')?.textContent?.includes('Syncing…'), null, { timeout: 15_000 });
+}
+
+/**
+ * The browser's clipboard, read from a web page: Chromium grants clipboard reading to web
+ * origins, not to the extension's own (opaque to the permission API).
+ */
+async function readClipboard(context) {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://github.com' });
+  const reader = await context.newPage();
+  await reader.goto('https://github.com/octo-org/api/pulls');
+  await reader.bringToFront();
+  const text = await reader.evaluate(() => navigator.clipboard.readText());
+  await reader.close();
+  return text;
+}
+
+describe('popup team summary', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+
+  it('says what to configure, with a link to the options page, before any team source is set', async () => {
+    const page = await openPopup(browser.context, browser.extensionId);
+    const errors = watchErrors(page);
+    const empty = page.getByTestId('empty-state');
+    await empty.waitFor();
+    assert.match(await empty.innerText(), /FlowLens has no team to summarise yet\./);
+    assert.equal(await empty.getByRole('link', { name: 'Options' }).getAttribute('href'), '/options.html');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('lists the blocked and waiting items longest first, filters by person and exports Markdown', async () => {
+    await seedTeam(browser.worker, {
+      items: ITEMS,
+      teamState: { openKeys: ITEMS.map((item) => item.key), cycleTimesMs: [1, 2, 3, 4, 5, 6].map((d) => d * DAY), lastErrors: [], lastGoodAt: Date.now() - 60_000 },
+      settings: { team: { githubRepos: ['octo-org/api'], githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] } },
+    });
+    const page = await openPopup(browser.context, browser.extensionId);
+    await page.getByTestId('stuck-item').first().waitFor();
+    await settled(page);
+    assert.deepEqual(await rowKeys(page), KEYS);
+    const first = page.getByTestId('stuck-item').first();
+    assert.match(await first.innerText(), /Blocked for 8d · Priya/);
+    assert.equal(await page.getByTestId('counts').innerText(), '2 blocked · 1 waiting · 0 need the author · 4 open');
+    assert.equal(await page.getByTestId('stuck-list').getByRole('link', { name: /PAY-1 Refund \| flow/ }).getAttribute('target'), '_blank');
+
+    await page.getByLabel('Person').selectOption('carol');
+    assert.deepEqual(await rowKeys(page), ['github:octo-org/api#3']);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .md' }).click()]);
+    assert.match(download.suggestedFilename(), /^flowlens-team-\d{4}-\d{2}-\d{2}\.md$/);
+    const markdown = readFileSync(await download.path(), 'utf8');
+    assert.match(markdown, /^# FlowLens team summary, /);
+    assert.match(markdown, /Filtered by person carol\./);
+    assert.match(markdown, /\| \[octo-org\/api#3 Add refunds endpoint\]\(https:\/\/github\.com\/octo-org\/api\/pull\/3\) \| Waiting \| 2d \| Waiting for review from @carol since .+ \| bob \| P2 /);
+    assert.doesNotMatch(markdown, /PAY-2 Ticket/);
+
+    await page.getByLabel('Person').selectOption('');
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await page.getByText('Copied the summary as Markdown.').waitFor();
+    const copied = await readClipboard(browser.context);
+    // The title's pipe and newline stay inside its cell.
+    assert.match(copied, /\| \[PAY-1 Refund \\\| flow v2\]\(https:\/\/acme\.atlassian\.net\/browse\/PAY-1\) \| Blocked \| 5d \| Blocked since .+: blocked by PAY-4 \(Ticket PAY-4\)\. \| Priya \| /);
+    assert.match(copied, /\*\*2 blocked, 1 waiting, 0 needing the author\*\* of 4 open items\./);
+    await page.close();
+  });
+});
