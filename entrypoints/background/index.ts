@@ -6,6 +6,7 @@ import { syncHostScripts } from '@/lib/background/host-scripts';
 import { grantedByManifest } from '@/lib/host-permissions';
 import { createRouter } from '@/lib/background/router';
 import { createJiraChecks } from '@/lib/background/jira-checks';
+import { createGithubQueryCheck } from '@/lib/background/github-checks';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
 
@@ -19,7 +20,8 @@ export default defineBackground(() => {
   const unbuilt = () => Promise.resolve({ ok: false as const, error: { code: 'bad-request' as const, message: 'Not built yet.' } });
   const team = { summary: unbuilt, sync: unbuilt };
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
-  const checks = { githubQuery: unbuilt, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
+  const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
+  const checks = { githubQuery, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
   const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now, team, checks });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
