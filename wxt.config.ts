@@ -13,7 +13,9 @@ export default defineConfig({
     description:
       'Badges Jira tickets and GitHub pull requests with how long they have been blocked, what they wait on, and how to unblock them.',
     // scripting: content scripts for hosts the user adds at runtime (lib/background/host-scripts.ts).
-    permissions: ['storage', 'scripting'],
+    // alarms: the team sync runs every few minutes and must wake the service worker to do so
+    // (timers die with the worker; lib/background/team-sync.ts).
+    permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: ['https://github.com/*', 'https://api.github.com/*', 'https://*.atlassian.net/*'],
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {

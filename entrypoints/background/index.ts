@@ -7,6 +7,8 @@ import { grantedByManifest } from '@/lib/host-permissions';
 import { createRouter } from '@/lib/background/router';
 import { createJiraChecks } from '@/lib/background/jira-checks';
 import { createGithubQueryCheck } from '@/lib/background/github-checks';
+import { createRateHolds } from '@/lib/background/rate-holds';
+import { startTeamSync } from '@/lib/background/start-team-sync';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
 
@@ -14,11 +16,15 @@ export default defineBackground(() => {
   let opening: Promise<FlowCache> | undefined;
   const cache = () => (opening ??= openCache());
   const send = (url: string, init?: RequestInit) => fetch(url, init);
-  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets });
+  // One rate-limit hold per host for badges and the team sync alike.
+  const holds = createRateHolds();
+  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds });
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // TEMPORARY while the team sync, summary and checks are being built: each is replaced by its service.
   const unbuilt = () => Promise.resolve({ ok: false as const, error: { code: 'bad-request' as const, message: 'Not built yet.' } });
-  const team = { summary: unbuilt, sync: unbuilt };
+  // Registers the sync's alarm listener now, at the worker's start, so the alarm wakes it.
+  const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds });
+  const team = { summary: unbuilt, sync: teamSync.answer };
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
   const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
   const checks = { githubQuery, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };

@@ -57,8 +57,11 @@ export function noTokenError(host: string): FlowError {
   return { code: 'unauthorized', message: `Add a GitHub token for ${host} in FlowLens options to sync the team’s GitHub items (GitHub’s search API needs one).` };
 }
 
-/** Reads one page of `query` on `ctx.host`; `cursor` is the `next` of the page before. Never throws. */
-export async function searchGithubPage(query: string, ctx: GithubContext, cursor?: string): Promise<GithubSearchPage> {
+/**
+ * Reads one page of `query` on `ctx.host`; `cursor` is the `next` of the page before. Never
+ * throws. `dependencies: false` skips the native issue relations (finished items need none).
+ */
+export async function searchGithubPage(query: string, ctx: GithubContext, cursor?: string, options: { dependencies?: boolean } = {}): Promise<GithubSearchPage> {
   const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
   const answer = await runSearch(query, SEARCH_PAGE_SIZE, ctx, cursor, outcome);
   if ('code' in answer) return { outcome, error: answer };
@@ -72,7 +75,7 @@ export async function searchGithubPage(query: string, ctx: GithubContext, cursor
     refs.push(ref);
   }
   // Native issue dependencies are REST only: read them as a badge's fetch does (conditional requests).
-  await addDependencies(refs, ctx, outcome);
+  if (options.dependencies !== false) await addDependencies(refs, ctx, outcome);
   const next = answer.pageInfo.hasNextPage ? answer.pageInfo.endCursor : undefined;
   return { outcome, total: answer.issueCount, ...(next ? { next } : {}) };
 }
