@@ -16,6 +16,9 @@ export default defineConfig({
     // alarms: the team sync runs every few minutes and must wake the service worker to do so
     // (timers die with the worker; lib/background/team-sync.ts).
     permissions: ['storage', 'scripting', 'alarms'],
+    // notifications: opt-in desktop notifications after a sync, asked for by the options page
+    // when the user turns them on (lib/background/team-notify.ts); without it none are shown.
+    optional_permissions: ['notifications'],
     host_permissions: ['https://github.com/*', 'https://api.github.com/*', 'https://*.atlassian.net/*'],
     optional_host_permissions: ['https://*/*'],
     content_security_policy: {

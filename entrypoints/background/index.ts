@@ -9,6 +9,7 @@ import { createJiraChecks } from '@/lib/background/jira-checks';
 import { createGithubQueryCheck } from '@/lib/background/github-checks';
 import { createRateHolds } from '@/lib/background/rate-holds';
 import { startTeamSync } from '@/lib/background/start-team-sync';
+import { startNotifications } from '@/lib/background/start-notifications';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
 
@@ -22,8 +23,9 @@ export default defineBackground(() => {
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // TEMPORARY while the team sync, summary and checks are being built: each is replaced by its service.
   const unbuilt = () => Promise.resolve({ ok: false as const, error: { code: 'bad-request' as const, message: 'Not built yet.' } });
-  // Registers the sync's alarm listener now, at the worker's start, so the alarm wakes it.
-  const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds });
+  // The sync's alarm and the notifications' click listeners are registered now, at the worker's start.
+  const afterSync = startNotifications({ cache, now: Date.now });
+  const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync });
   const team = { summary: unbuilt, sync: teamSync.answer };
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
   const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
