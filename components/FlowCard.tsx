@@ -76,8 +76,15 @@ function Facts({ view, stuck, opened, now }: { view: FlowView; stuck: boolean; o
       {stuck && view.cluster ? <Fact name="Cause" value={CLUSTER_WORDS[view.cluster]} /> : null}
       {view.holdsUp ? <Fact name="Holds up" value={`${view.holdsUp} item${view.holdsUp > 1 ? 's' : ''}`} /> : null}
       {view.subIssues ? <Fact name="Sub-issues done" value={`${view.subIssues.completed} of ${view.subIssues.total}`} /> : null}
+      {view.sprint ? <Fact name="Sprint" value={sprintText(view.sprint)} /> : null}
     </dl>
   );
+}
+
+/** "Sprint 9", or "Sprint 9, carried over 2 sprints" when earlier sprints ended without it done. */
+function sprintText(sprint: NonNullable<FlowView['sprint']>): string {
+  if (sprint.carriedOver === 0) return sprint.current;
+  return `${sprint.current}, carried over ${sprint.carriedOver} sprint${sprint.carriedOver > 1 ? 's' : ''}`;
 }
 
 function Fact({ name, value }: { name: string; value: string }) {

@@ -46,6 +46,13 @@ describe('toFlowView', () => {
   it('marks merged items done since they were merged', () => {
     expect(view({ ...pull, state: 'merged', resolvedAt: '2026-11-19T00:00:00Z' })).toMatchObject({ state: 'done', since: '2026-11-19T00:00:00Z', text: 'merged' });
   });
+
+  it('shows a Jira issue’s current sprint and how many sprints it was carried over from', () => {
+    const jira: WorkItem = { ...pull, key: 'jira:acme.atlassian.net/PAY-7', source: 'jira', kind: 'jira-issue', upstream: [] };
+    expect(view({ ...jira, sprints: ['Sprint 7', 'Sprint 8', 'Sprint 9'] }).sprint).toEqual({ current: 'Sprint 9', carriedOver: 2 });
+    expect(view({ ...jira, sprints: ['Sprint 9'] }).sprint).toEqual({ current: 'Sprint 9', carriedOver: 0 });
+    expect(view(jira).sprint).toBeUndefined();
+  });
 });
 
 describe('errorView', () => {

@@ -51,6 +51,8 @@ export interface FlowView {
   upstream?: UpstreamView[];
   /** How many items this one holds up. */
   holdsUp?: number;
+  /** The Jira sprint the issue is in, and how many earlier sprints it was carried over from. */
+  sprint?: { current: string; carriedOver: number };
   /** GitHub sub-issues: how many, and how many are done. */
   subIssues?: { total: number; completed: number };
   /** Items of another source this one names (Jira tickets of a PR), when the user allows it. */
@@ -113,6 +115,7 @@ export function toFlowView(item: WorkItem, analysis: ItemAnalysis, now: number, 
     }),
     holdsUp: analysis.impact.count,
     ...(item.signals.subIssues ? { subIssues: item.signals.subIssues } : {}),
+    ...(item.sprints && item.sprints.length > 0 ? { sprint: { current: item.sprints.at(-1)!, carriedOver: item.sprints.length - 1 } } : {}),
     moves: analysis.moves.map((move) => ({ text: move.text, level: move.level, skill: move.skill })),
     openedAt: item.createdAt,
     fetchedAt,

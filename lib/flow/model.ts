@@ -130,4 +130,6 @@ export interface WorkItem {
    * source wrote them (`PAY-42`): shown beside it, never counted as blockers.
    */
   mentions?: string[];
+  /** Jira sprints the issue has been in, oldest first, the current one last. */
+  sprints?: string[];
 }

@@ -1,7 +1,27 @@
 // End to end: a Jira Cloud issue view, read with the user's own Jira session.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { launch, readBadges, waitForBadges, watchErrors } from './harness.mjs';
+
+const JIRA_API = resolve(import.meta.dirname, '../fixtures/jira/api');
+const recordedIssue = (path) => JSON.parse(readFileSync(resolve(JIRA_API, path), 'utf8'));
+
+/**
+ * Answers the issue bulk fetch in place of the harness (the route registered last wins):
+ * `answer(keys)` gives the status and body; the keys asked are kept in `asked`.
+ */
+async function answerBulkFetch(context, answer) {
+  const asked = [];
+  await context.route('https://acme.atlassian.net/rest/api/3/issue/bulkfetch', (route) => {
+    const keys = route.request().postDataJSON()?.issueIdsOrKeys ?? [];
+    asked.push(keys);
+    const { status, body } = answer(keys);
+    return route.fulfill({ status, contentType: 'application/json;charset=UTF-8', body: JSON.stringify(body) });
+  });
+  return asked;
+}
 
 describe('Jira Cloud issue view', () => {
   let browser;
@@ -91,5 +111,44 @@ describe('Jira Cloud issue view', () => {
     await badge.getByTestId('flowlens-related').waitFor();
     assert.match(await badge.getByTestId('flowlens-related').innerText(), /octo-org\/api#106 PAY-42: Retry 3-D Secure challenges \(waiting\)/);
     assert.match(await badge.locator('section[aria-label="Pull requests"] h3').innerText(), /Pull requests/);
+  });
+
+  it('says which cards the user may not see when Jira leaves them out, and badges the rest', async () => {
+    // Jira Cloud drops issues the user has no permission to browse from the bulk fetch, without
+    // an issueError (its documented behaviour): PAY-40 and PAY-43 are in a project the user
+    // cannot browse; PAY-42 and PAY-44 come back.
+    const visible = { 'PAY-42': recordedIssue('issues/PAY-42.json'), 'PAY-44': recordedIssue('permissions/PAY-44.json') };
+    const asked = await answerBulkFetch(browser.context, (keys) => ({ status: 200, body: { expand: 'schema,names', issues: keys.flatMap((key) => (visible[key] ? [visible[key]] : [])), issueErrors: [] } }));
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://acme.atlassian.net/jira/software/projects/PAY/boards/3');
+    await waitForBadges(page, 4);
+    const badges = Object.fromEntries((await readBadges(page)).map((b) => [b.key.split('/').pop(), b]));
+    assert.deepEqual(asked, [['PAY-40', 'PAY-43', 'PAY-42', 'PAY-44']], 'one bulk fetch for the four cards');
+    for (const key of ['PAY-40', 'PAY-43']) {
+      assert.equal(badges[key].state, 'error');
+      assert.match(badges[key].label, new RegExp(`${key} does not exist, or you cannot see it in Jira\\.`));
+    }
+    assert.equal(badges['PAY-42'].state, 'blocked');
+    assert.notEqual(badges['PAY-44'].state, 'error');
+    assert.doesNotMatch(badges['PAY-44'].label, /cannot see it/);
+    // The card of a hidden issue says the same, as an alert.
+    const hidden = page.locator('flowlens-badge[data-flow-key="jira:acme.atlassian.net/PAY-43"]');
+    await hidden.getByTestId('flowlens-badge-button').click();
+    assert.match(await hidden.getByRole('alert').innerText(), /PAY-43 does not exist, or you cannot see it in Jira\./);
+    assert.deepEqual(errors, []);
+  });
+
+  it('explains a 403 from Jira on the badge', async () => {
+    // A 403 as Jira Cloud sends it when the account may not use this site's Jira.
+    await answerBulkFetch(browser.context, () => ({ status: 403, body: { errorMessages: ['You do not have permission to view these issues.'], errors: {} } }));
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://acme.atlassian.net/browse/PAY-42');
+    await waitForBadges(page, 1);
+    const [badge] = await readBadges(page);
+    assert.equal(badge.state, 'error');
+    assert.equal(badge.label, 'FlowLens could not load this item: Jira at acme.atlassian.net denied access (403): You do not have permission to view these issues. Your Jira account may lack permission to browse this project; ask a Jira admin.');
+    assert.deepEqual(errors, []);
   });
 });

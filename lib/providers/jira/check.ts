@@ -14,8 +14,7 @@ import type { Result } from '../../messaging';
 import type { JiraAccessCheck } from '../../status';
 import { requestJson, type Fetch, type HttpFail } from '../http';
 import { jiraAuthorization, type JiraCredential } from './credentials';
-import { accessFor, isCloud } from './pipeline';
-import { jiraErrorMessages } from './search';
+import { accessFor, isCloud, jiraErrorMessages } from './pipeline';
 
 /** What a check needs: the site, and its saved credential when there is one. */
 export interface JiraCheckContext {

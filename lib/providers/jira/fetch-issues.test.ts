@@ -112,6 +112,15 @@ describe('fetchJiraIssues sessions and batches', () => {
     expect(outcome.errors.get(`jira:${HOST}/SP-1`)?.code).toBe('unauthorized');
   });
 
+  it('says in Jira’s words when the account may not read the site (403)', async () => {
+    const { fetch } = answering({ errorMessages: ['You do not have permission to view these issues.'] }, { status: 403 });
+    const outcome = await fetchJiraIssues([ref('SP-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect(outcome.errors.get(`jira:${HOST}/SP-1`)).toEqual({
+      code: 'forbidden',
+      message: `Jira at ${HOST} denied access (403): You do not have permission to view these issues. Your Jira account may lack permission to browse this project; ask a Jira admin.`,
+    });
+  });
+
   it('sends a configured token instead of cookies, in batches of 100 keys', async () => {
     const { fetch, issueCalls } = answering({ issues: [] });
     const refs = Array.from({ length: 150 }, (_, i) => ref(`SP-${i + 1}`));

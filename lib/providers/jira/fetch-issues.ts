@@ -56,7 +56,7 @@ async function loadCloud(refs: JiraRef[], ctx: JiraContext, site: Site): Promise
       service: 'Jira',
       now: ctx.now,
     });
-    if (!answer.ok) return sessionError(answer.error, answer.status, ctx.host);
+    if (!answer.ok) return sessionError(answer.error, answer.status, ctx.host, answer.body);
     const parsed = v.safeParse(bulkFetchAnswer, answer.body);
     if (!parsed.success) return UNREADABLE;
     issues.push(...validIssues(parsed.output.issues));

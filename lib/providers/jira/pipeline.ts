@@ -71,7 +71,7 @@ export async function openSite(ctx: JiraContext): Promise<Site> {
 
 /** The fields every issue request asks for, with the site's own custom fields. */
 export function fieldsFor(meta: SiteMeta): string[] {
-  return [...FIELDS, ...(meta.flaggedFieldId ? [meta.flaggedFieldId] : [])];
+  return [...FIELDS, ...(meta.flaggedFieldId ? [meta.flaggedFieldId] : []), ...(meta.sprintFieldId ? [meta.sprintFieldId] : [])];
 }
 
 /** The issues that match our schema; an odd one is skipped, not the whole answer. */
@@ -105,11 +105,27 @@ export function cloudHistories(issues: JiraIssue[], ctx: JiraContext, site: Site
   });
 }
 
-/** A logged-out session shows as 401, or as Jira's login page with status 200. */
-export function sessionError(error: FlowError, status: number | undefined, host: string): FlowError {
+/**
+ * A logged-out session shows as 401, or as Jira's login page with status 200; a 403 means the
+ * account may not read this site or project, in Jira's own words when it gave some.
+ */
+export function sessionError(error: FlowError, status: number | undefined, host: string, body?: unknown): FlowError {
+  if (error.code === 'forbidden') {
+    const said = jiraErrorMessages(body).join(' ').slice(0, 200);
+    return { code: 'forbidden', message: `Jira at ${host} denied access (403)${said ? `: ${said}` : '.'} Your Jira account may lack permission to browse this project; ask a Jira admin.` };
+  }
   const loggedOut = error.code === 'unauthorized' || (status === 200 && /HTML page/.test(error.message));
   if (!loggedOut) return error;
   return { code: 'unauthorized', message: `You are logged out of Jira at ${host}. Log in and reload the page.`, helpUrl: `https://${host}/login` };
+}
+
+const errorBody = v.object({ errorMessages: v.optional(v.array(v.string())), errors: v.optional(v.record(v.string(), v.string())) });
+
+/** Jira's own words in an error answer, e.g. "Field 'foo' does not exist…". */
+export function jiraErrorMessages(body: unknown): string[] {
+  const parsed = v.safeParse(errorBody, body);
+  if (!parsed.success) return [];
+  return [...(parsed.output.errorMessages ?? []), ...Object.values(parsed.output.errors ?? {})];
 }
 
 /** The answer FlowLens could not read. */
@@ -128,7 +144,7 @@ export async function toFetched(loaded: Loaded, ctx: JiraContext, site: Site): P
   for (const issue of issues) {
     const raw = changelogEvents(histories?.get(issue.id ?? '') ?? histories?.get(issue.key) ?? [], changelog);
     const events = withFlagReasons(raw, reasons.get(issue.key) ?? []);
-    const item = jiraToItem(ctx.host, issue, inward, { events, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) });
+    const item = jiraToItem(ctx.host, issue, inward, { events, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}), ...(meta.sprintFieldId ? { sprintFieldId: meta.sprintFieldId } : {}) });
     items.set(item.key, { item, ...(histories ? {} : { note: 'Jira did not share this issue’s history: how long it has been blocked is unknown.' }) });
   }
   return items;

@@ -181,3 +181,46 @@ describe('withoutOrderBy', () => {
     expect(withoutOrderBy('  project = PAY  ')).toBe('project = PAY');
   });
 });
+
+describe('the Sprint field', () => {
+  it('is found by its type, asked for, and read onto the item in order', async () => {
+    forgetSiteMeta();
+    const bodies: Record<string, unknown>[] = [];
+    const fetch: Fetch = async (url, init) => {
+      if (url.endsWith('/rest/api/3/field')) {
+        // Renamed on this site, so only the type tells; another field is named "Sprint".
+        return json([
+          { id: 'customfield_10021', name: 'Flagged' },
+          { id: 'customfield_10099', name: 'Sprint', schema: { type: 'string', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield' } },
+          { id: 'customfield_10020', name: 'Iteration', schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 } },
+        ]);
+      }
+      if (url.endsWith('/rest/api/3/status') || url.endsWith('/rest/api/3/issueLinkType')) return json(url.endsWith('status') ? [] : { issueLinkTypes: [] });
+      if (url.endsWith('/changelog/bulkfetch')) return json({ issueChangeLogs: [] });
+      bodies.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
+      const pay1 = issue('PAY-1', '1001');
+      return json({
+        issues: [{ ...pay1, fields: { ...pay1.fields, customfield_10020: [{ id: 2, name: 'Sprint 8', state: 'active', startDate: '2026-11-16T09:00:00.000Z' }, { id: 1, name: 'Sprint 7', state: 'closed', startDate: '2026-11-02T09:00:00.000Z' }] } }, issue('PAY-2', '1002')],
+        isLast: true,
+      });
+    };
+    const page = await searchJiraPage('project = PAY', ctx(fetch));
+    expect(bodies[0]!.fields).toContain('customfield_10020');
+    expect(bodies[0]!.fields).not.toContain('customfield_10099');
+    expect(page.outcome.items.get(`jira:${HOST}/PAY-1`)!.item.sprints).toEqual(['Sprint 7', 'Sprint 8']);
+    expect(page.outcome.items.get(`jira:${HOST}/PAY-2`)!.item.sprints).toBeUndefined();
+  });
+
+  it('falls back to the field named "Sprint" when no field has the sprint type', async () => {
+    forgetSiteMeta();
+    let asked: string[] = [];
+    const fetch: Fetch = async (url) => {
+      if (url.includes('/rest/api/2/field')) return json([{ id: 'customfield_10101', name: 'Sprint' }]);
+      if (url.includes('/rest/api/2/status') || url.includes('/rest/api/2/issueLinkType')) return json(url.includes('status') ? [] : { issueLinkTypes: [] });
+      asked = (new URL(url).searchParams.get('fields') ?? '').split(',');
+      return json({ startAt: 0, total: 0, issues: [] });
+    };
+    await searchJiraPage('project = OPS', ctx(fetch, 'jira.corp.example'));
+    expect(asked).toContain('customfield_10101');
+  });
+});

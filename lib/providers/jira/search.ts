@@ -15,7 +15,7 @@ import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
 import { requestJson, type HttpFail } from '../http';
 import type { FetchOutcome } from '../outcome';
-import { cloudHistories, expandedHistories, fieldsFor, openSite, sessionError, toFetched, UNREADABLE, validIssues, type JiraContext, type Loaded, type Site } from './pipeline';
+import { cloudHistories, expandedHistories, fieldsFor, jiraErrorMessages, openSite, sessionError, toFetched, UNREADABLE, validIssues, type JiraContext, type Loaded, type Site } from './pipeline';
 
 /** Issues per search page. */
 export const SEARCH_PAGE_SIZE = 100;
@@ -128,22 +128,13 @@ export async function searchDataCenter(jql: string, startAt: number, ctx: JiraCo
   return { loaded: { issues: validIssues(issues), histories: expandedHistories(issues) }, returned: issues.length, rate: answer.rate, ...(total !== undefined ? { total } : {}) };
 }
 
-const errorBody = v.object({ errorMessages: v.optional(v.array(v.string())), errors: v.optional(v.record(v.string(), v.string())) });
-
-/** Jira's own words for a rejected query, e.g. "Field 'foo' does not exist…". */
-export function jiraErrorMessages(body: unknown): string[] {
-  const parsed = v.safeParse(errorBody, body);
-  if (!parsed.success) return [];
-  return [...(parsed.output.errorMessages ?? []), ...Object.values(parsed.output.errors ?? {})];
-}
-
 /** A 400 is the JQL (Jira says why); a login page or 401 is the session; the rest as http.ts says. */
 function searchError(answer: HttpFail, host: string): FlowError {
   if (answer.status === 400) {
     const messages = jiraErrorMessages(answer.body);
     return { code: 'bad-request', message: `Jira did not accept the JQL${messages.length ? `: ${messages.join(' ').slice(0, 300)}` : '.'}` };
   }
-  return sessionError(answer.error, answer.status, host);
+  return sessionError(answer.error, answer.status, host, answer.body);
 }
 
 function emptyOutcome(): FetchOutcome {

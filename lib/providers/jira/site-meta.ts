@@ -1,6 +1,6 @@
 /**
- * What FlowLens needs to know about a Jira site before it can read histories: the id of the
- * Flagged field (a custom field whose id differs per site), which statuses are in the done
+ * What FlowLens needs to know about a Jira site before it can read histories: the ids of the
+ * Flagged and Sprint fields (custom fields whose ids differ per site), which statuses are in the done
  * category, and which of the site's link types mean "waits on". Discovered once per site and kept for an hour; a failure falls back to the field's
  * name and to the current status categories, never stops the badges.
  * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
@@ -11,6 +11,8 @@ import { requestJson, type Fetch } from '../http';
 /** The site facts. */
 export interface SiteMeta {
   flaggedFieldId?: string;
+  /** The id of the Sprint field (Jira Software), e.g. `customfield_10020`. */
+  sprintFieldId?: string;
   doneStatuses: Set<string>;
   /** Inward names of the site's link types that mean "waits on" (e.g. "is blocked by"). */
   blockingInwards: Set<string>;
@@ -19,7 +21,9 @@ export interface SiteMeta {
 /** Link types whose names say one issue waits on another; sites rename and add their own. */
 const BLOCKING_TYPE = /block|depend|prerequisite|requires|waits?/i;
 
-const fields = v.array(v.object({ id: v.string(), name: v.string() }));
+const fields = v.array(v.object({ id: v.string(), name: v.string(), schema: v.optional(v.object({ custom: v.optional(v.string()) })) }));
+/** The Sprint field's type; its name may be translated or renamed. */
+const SPRINT_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
 const statuses = v.array(v.object({ name: v.string(), statusCategory: v.optional(v.object({ key: v.string() })) }));
 const linkTypes = v.object({ issueLinkTypes: v.array(v.object({ name: v.string(), inward: v.string(), outward: v.string() })) });
 const HOUR = 3_600_000;
@@ -35,9 +39,11 @@ export async function siteMeta(fetch: Fetch, host: string, headers: Record<strin
   const statusList = statusAnswer.ok ? v.safeParse(statuses, statusAnswer.body) : undefined;
   const linkList = linkAnswer.ok ? v.safeParse(linkTypes, linkAnswer.body) : undefined;
   const blocking = linkList?.success ? linkList.output.issueLinkTypes.filter((t) => BLOCKING_TYPE.test(`${t.name} ${t.inward}`)).map((t) => t.inward.toLowerCase()) : [];
-  const flagged = fieldList?.success ? fieldList.output.find((field) => field.name === 'Flagged')?.id : undefined;
+  const fieldsFound = fieldList?.success ? fieldList.output : [];
+  const flagged = fieldsFound.find((field) => field.name === 'Flagged')?.id;
+  const sprint = (fieldsFound.find((field) => field.schema?.custom === SPRINT_TYPE) ?? fieldsFound.find((field) => field.name === 'Sprint'))?.id;
   const done = statusList?.success ? statusList.output.filter((s) => s.statusCategory?.key === 'done').map((s) => s.name.toLowerCase()) : [];
-  const meta: SiteMeta = { doneStatuses: new Set(done), blockingInwards: new Set(blocking), ...(flagged ? { flaggedFieldId: flagged } : {}) };
+  const meta: SiteMeta = { doneStatuses: new Set(done), blockingInwards: new Set(blocking), ...(flagged ? { flaggedFieldId: flagged } : {}), ...(sprint ? { sprintFieldId: sprint } : {}) };
   if (fieldList?.success && statusList?.success) known.set(host, { at: now, meta });
   return meta;
 }

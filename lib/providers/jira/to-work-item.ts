@@ -4,6 +4,7 @@ import type { FlowEvent, ItemLink, Person, WorkItem } from '../../flow/model';
 import { jiraDate } from './changelog';
 import { formatKey } from '../../item-key';
 import { jiraIssueLink, type JiraIssue } from './schema';
+import { sprintNames } from './sprints';
 
 type JiraUser = JiraIssue['fields']['assignee'];
 
@@ -36,6 +37,8 @@ export interface JiraExtras {
   events?: FlowEvent[];
   /** The site's Flagged field id, to read whether the issue is flagged now. */
   flaggedFieldId?: string;
+  /** The site's Sprint field id, to read the issue's sprints. */
+  sprintFieldId?: string;
 }
 
 /** When each "is blocked by" link was made, from the changelog. */
@@ -51,6 +54,7 @@ export function jiraToItem(host: string, issue: JiraIssue, inwardNames: Set<stri
   const flaggedValue = extras.flaggedFieldId ? fields[extras.flaggedFieldId] : undefined;
   const category = fields.status.statusCategory?.key;
   const assignee = person(fields.assignee);
+  const sprints = extras.sprintFieldId ? sprintNames(fields[extras.sprintFieldId]) : [];
   const author = person(fields.reporter);
   return {
     key: formatKey({ source: 'jira', host, issueKey: issue.key }),
@@ -75,5 +79,6 @@ export function jiraToItem(host: string, issue: JiraIssue, inwardNames: Set<stri
     timeline: [{ type: 'created', at: jiraDate(fields.created) ?? fields.created }, ...events],
     upstream: blockedBy(host, fields.issuelinks, inwardNames).map((link) => (times.has(link.key) ? { ...link, at: times.get(link.key)! } : link)),
     downstream: [],
+    ...(sprints.length > 0 ? { sprints } : {}),
   };
 }
