@@ -24,7 +24,7 @@ export default defineBackground(() => {
   // TEMPORARY while the team sync, summary and checks are being built: each is replaced by its service.
   const unbuilt = () => Promise.resolve({ ok: false as const, error: { code: 'bad-request' as const, message: 'Not built yet.' } });
   // The sync's alarm and the notifications' click listeners are registered now, at the worker's start.
-  const afterSync = startNotifications({ cache, now: Date.now });
+  const afterSync = startNotifications({ cache, now: Date.now, flow });
   const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync });
   const team = { summary: unbuilt, sync: teamSync.answer };
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });

@@ -4,11 +4,13 @@
  * notifier the sync calls after each run.
  */
 import { browser } from 'wxt/browser';
+import { parseKey } from '../item-key';
 import type { FlowCache } from '../storage/cache';
+import type { FlowService } from './flow-service';
 import { createTeamNotifier, notificationUrl, type NotifyApi } from './team-notify';
 
 /** Starts listening for clicks; returns the after-sync step. */
-export function startNotifications(deps: { cache: () => Promise<FlowCache>; now: () => number }) {
+export function startNotifications(deps: { cache: () => Promise<FlowCache>; now: () => number; flow: FlowService }) {
   const origin = new URL(browser.runtime.getURL('/')).origin;
   let listening = false;
   const listen = () => {
@@ -27,5 +29,7 @@ export function startNotifications(deps: { cache: () => Promise<FlowCache>; now:
     granted: () => browser.permissions.contains({ permissions: ['notifications'] }),
     create: (id, options) => browser.notifications.create(id, options),
   };
-  return createTeamNotifier({ ...deps, api, iconUrl: browser.runtime.getURL('/icon/128.png'), summaryUrl: browser.runtime.getURL('/popup.html') });
+  // Blockers are read as a badge reads them: cached, fresh within the TTL, under the rate-limit holds.
+  const refresh = async (keys: string[]) => void (await deps.flow.refresh(keys.flatMap((key) => parseKey(key) ?? [])));
+  return createTeamNotifier({ cache: deps.cache, now: deps.now, refresh, api, iconUrl: browser.runtime.getURL('/icon/128.png'), summaryUrl: browser.runtime.getURL('/popup.html') });
 }

@@ -20,7 +20,7 @@ function blockedPull(n: number, since: string, extra: Partial<WorkItem> = {}): W
 
 type Created = { id: string; title: string; message: string };
 
-function setup(granted = true) {
+function setup(granted = true, refresh?: (keys: string[]) => Promise<void>) {
   const cache = new FlowCache(memoryRecordStore());
   const created: Created[] = [];
   // The fake browser has notifications.create but no permissions.contains: both are injected here.
@@ -32,7 +32,7 @@ function setup(granted = true) {
     },
   };
   let now = NOW;
-  const notify = createTeamNotifier({ cache: async () => cache, now: () => now, api, iconUrl: 'chrome-extension://x/icon/128.png', summaryUrl: 'chrome-extension://x/popup.html' });
+  const notify = createTeamNotifier({ cache: async () => cache, now: () => now, api, iconUrl: 'chrome-extension://x/icon/128.png', summaryUrl: 'chrome-extension://x/popup.html', ...(refresh ? { refresh } : {}) });
   const put = (items: WorkItem[], at = now) => cache.write('item', items.map((item) => ({ key: item.key, value: { item } })), at);
   const sync = (openKeys: string[], settings = ON) => notify({ settings, previous: EMPTY_TEAM_STATE, state: { ...EMPTY_TEAM_STATE, openKeys } });
   return { created, put, sync, later: (ms: number) => (now += ms) };
@@ -97,6 +97,24 @@ describe('upstream-resolved notifications', () => {
     expect(notificationUrl(created[0]!.id, 'chrome-extension://x')).toBe(mine.url);
     await sync([mine.key]);
     expect(created).toHaveLength(1);
+  });
+
+  it('reads blockers outside the team sources, so another team’s item closing is seen', async () => {
+    const asked: string[][] = [];
+    let merged = false;
+    const refresh = async (keys: string[]) => {
+      asked.push(keys);
+      await put([merged ? { ...blocker, state: 'merged', resolvedAt: '2026-11-28T12:05:00Z' } : blocker]);
+    };
+    const { created, put, sync } = setup(true, refresh);
+    const fromBody = { ...mine, upstream: [{ key: blocker.key, kind: 'depends-on' as const }] };
+    await put([fromBody]);
+    await sync([fromBody.key]);
+    expect(asked).toEqual([[blocker.key]]);
+    merged = true;
+    await sync([fromBody.key]);
+    expect(asked).toEqual([[blocker.key], [blocker.key]]);
+    expect(created.map((c) => c.title)).toEqual(['Schema migration is done']);
   });
 
   it('says nothing of blockers of other people’s items', async () => {

@@ -53,15 +53,32 @@ export interface TeamNotifyDeps {
   iconUrl: string;
   /** Where "and N more" leads: the popup page, opened in a tab. */
   summaryUrl: string;
+  /**
+   * Refreshes items in the cache the way badges do (rate-limit holds, TTL): the blockers of my
+   * items are often another team's, outside the team sources, and are read here.
+   */
+  refresh?: (keys: string[]) => Promise<void>;
 }
+
+/** At most this many blockers outside the team sources are refreshed per sync. */
+export const MAX_BLOCKER_REFRESH = 50;
 
 /** Creates the after-sync step that notifies. */
 export function createTeamNotifier(deps: TeamNotifyDeps) {
   return async ({ settings, state }: SyncEnd): Promise<void> => {
     if (!settings.notifications.enabled || !(await deps.api.granted())) return;
     const now = deps.now();
-    const views = await teamViews(await deps.cache(), state.openKeys, settings, now);
     const notified = await notifiedItem.getValue();
+    const outside = (keys: string[]) => [...new Set(keys)].filter((key) => !state.openKeys.includes(key)).slice(0, MAX_BLOCKER_REFRESH);
+    const refresh = async (keys: string[]) => (keys.length > 0 && deps.refresh ? deps.refresh(keys) : undefined);
+    await refresh(outside(notified.watching.map((w) => w.blocker)));
+    let views = await teamViews(await deps.cache(), state.openKeys, settings, now);
+    // Blockers of my items whose state nobody knows yet are read now, so they can be watched.
+    const unknown = outside(views.filter((view) => isMine(view, settings)).flatMap((view) => (view.upstream ?? []).filter((up) => up.open === undefined).map((up) => up.key)));
+    if (unknown.length > 0 && deps.refresh) {
+      await refresh(unknown);
+      views = await teamViews(await deps.cache(), state.openKeys, settings, now);
+    }
     const long = blockedTooLong(views, settings, now, new Set(notified.blocked));
     const mine = views.filter((view) => isMine(view, settings));
     const unblocked = settings.notifications.upstreamResolved ? resolvedBlockers(notified.watching, mine, await cachedStates(deps, notified.watching, now)) : [];
