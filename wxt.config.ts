@@ -13,8 +13,11 @@ export default defineConfig({
     description:
       'Badges Jira tickets and GitHub pull requests with how long they have been blocked, what they wait on, and how to unblock them.',
     // scripting: content scripts for hosts the user adds at runtime (lib/background/host-scripts.ts).
-    permissions: ['storage', 'scripting'],
-    // Desktop notifications are opt-in: asked for when the user turns them on in the options page.
+    // alarms: the team sync runs every few minutes and must wake the service worker to do so
+    // (timers die with the worker; lib/background/team-sync.ts).
+    permissions: ['storage', 'scripting', 'alarms'],
+    // notifications: opt-in desktop notifications after a sync, asked for by the options page
+    // when the user turns them on (lib/background/team-notify.ts); without it none are shown.
     optional_permissions: ['notifications'],
     host_permissions: ['https://github.com/*', 'https://api.github.com/*', 'https://*.atlassian.net/*'],
     optional_host_permissions: ['https://*/*'],

@@ -6,7 +6,11 @@ import { syncHostScripts } from '@/lib/background/host-scripts';
 import { grantedByManifest } from '@/lib/host-permissions';
 import { createRouter } from '@/lib/background/router';
 import { createJiraChecks } from '@/lib/background/jira-checks';
-import { createTeamSummary, TEAM_SYNC_ALARM } from '@/lib/background/team-summary';
+import { createGithubQueryCheck } from '@/lib/background/github-checks';
+import { createRateHolds } from '@/lib/background/rate-holds';
+import { startTeamSync } from '@/lib/background/start-team-sync';
+import { startNotifications } from '@/lib/background/start-notifications';
+import { createTeamSummary } from '@/lib/background/team-summary';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
 import { loadTeamState } from '@/lib/team/team-state';
@@ -15,16 +19,18 @@ export default defineBackground(() => {
   let opening: Promise<FlowCache> | undefined;
   const cache = () => (opening ??= openCache());
   const send = (url: string, init?: RequestInit) => fetch(url, init);
-  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets });
+  // One rate-limit hold per host for badges and the team sync alike.
+  const holds = createRateHolds();
+  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds });
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
-  // TEMPORARY while the team sync, summary and checks are being built: each is replaced by its service.
-  const unbuilt = () => Promise.resolve({ ok: false as const, error: { code: 'bad-request' as const, message: 'Not built yet.' } });
-  // The alarms API is there once the sync asks for its permission; until then no sync is scheduled.
-  const nextSyncAt = async () => (browser.alarms ? (await browser.alarms.get(TEAM_SYNC_ALARM))?.scheduledTime : undefined);
-  const summary = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, nextSyncAt });
-  const team = { summary, sync: unbuilt };
+  // The sync's alarm and the notifications' click listeners are registered now, at the worker's start.
+  const afterSync = startNotifications({ cache, now: Date.now, flow });
+  const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync });
+  const summary = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() });
+  const team = { summary, sync: teamSync.answer };
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
-  const checks = { githubQuery: unbuilt, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
+  const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
+  const checks = { githubQuery, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
   const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now, team, checks });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 

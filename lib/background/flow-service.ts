@@ -3,7 +3,6 @@
  * (`cached`), then fetch what is stale or missing (`refresh`). Concurrent refreshes of the same key
  * from several tabs share one request. Tokens are read here and never leave.
  */
-import type { FlowError } from '../flow-error';
 import { errorView, type FlowView } from '../flow-view';
 import { formatKey, type GithubRef, type ItemRef, type JiraRef } from '../item-key';
 import type { Fetch } from '../providers/http';
@@ -14,6 +13,7 @@ import { failedOutcome, type FetchOutcome, type Fetched } from '../providers/out
 import type { CacheHit, FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
 import { createCrossSource } from './cross-source';
+import { createRateHolds, type RateHolds } from './rate-holds';
 import { neighbourKeys, presentViews, type Shown } from './present-views';
 import { searchMentioningPulls } from '../providers/github/search-mentions';
 
@@ -32,6 +32,8 @@ export interface FlowServiceDeps {
   now: () => number;
   loadSettings: () => Promise<Settings>;
   loadSecrets: () => Promise<Secrets>;
+  /** Rate-limit holds shared with the team sync (a fresh set when not given). */
+  holds?: RateHolds;
 }
 
 /** What is cached per item: the item, the ETag it came with, and a note when it is partial. */
@@ -42,7 +44,7 @@ const MINUTE = 60_000;
 /** Creates the service the background routes `flow/*` requests to. */
 export function createFlowService(deps: FlowServiceDeps) {
   const inflight = new Map<string, Promise<FlowView>>();
-  const blockedUntil = new Map<string, { until: number; error: FlowError }>();
+  const holds = deps.holds ?? createRateHolds();
   let lastError: { message: string; at: number } | undefined;
 
   async function readCache(refs: ItemRef[]) {
@@ -130,8 +132,8 @@ export function createFlowService(deps: FlowServiceDeps) {
   /** Fetches one host's refs unless its rate limit holds them back, and caches what came. */
   async function fetchHeld(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<FetchOutcome> {
     const host = refs[0]!.host;
-    const hold = blockedUntil.get(host);
-    const outcome = hold && hold.until > deps.now() ? failedOutcome(refs.map(formatKey), hold.error) : await fetchSource(refs, hits);
+    const held = holds.heldError(host, deps.now());
+    const outcome = held ? failedOutcome(refs.map(formatKey), held) : await fetchSource(refs, hits);
     await remember(outcome, host);
     return outcome;
   }
@@ -170,8 +172,7 @@ export function createFlowService(deps: FlowServiceDeps) {
   async function remember(outcome: FetchOutcome, host: string): Promise<void> {
     const entries = [...outcome.items].map(([key, value]) => ({ key, value, ...(value.etag ? { etag: value.etag } : {}) }));
     await (await deps.cache()).write('item', entries, deps.now());
-    const stop = [...outcome.errors.values()].find((e) => e.code === 'rate-limited' && e.retryAt);
-    if (stop?.retryAt) blockedUntil.set(host, { until: stop.retryAt, error: stop });
+    holds.note(host, outcome.errors.values());
     const anyError = outcome.errors.values().next().value;
     if (anyError) lastError = { message: anyError.message, at: deps.now() };
   }
@@ -181,7 +182,7 @@ export function createFlowService(deps: FlowServiceDeps) {
     refresh,
     status: () => ({
       lastError,
-      rateLimitedUntil: [...blockedUntil.values()].map((b) => b.until).filter((t) => t > deps.now())[0],
+      rateLimitedUntil: holds.firstUntil(deps.now()),
     }),
   };
 }

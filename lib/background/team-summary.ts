@@ -9,14 +9,12 @@ import type { FlowCache } from '../storage/cache';
 import type { Settings } from '../storage/settings';
 import { buildTeamSummary } from '../team/summary';
 import type { TeamSummary, TeamSummaryAnswer } from '../team/summary-types';
-import { hasTeamSources, syncStatusOf, type TeamState } from '../team/team-state';
+import type { SyncStatus, TeamState } from '../team/team-state';
 import { analyzeTogether, neighbourKeys } from './present-views';
 
 /** How long a computed summary is reused while its inputs are unchanged: ages move in minutes. */
 export const SUMMARY_REUSE_MS = 60_000;
 
-/** The alarm the background sync is scheduled by. */
-export const TEAM_SYNC_ALARM = 'flowlens-team-sync';
 
 /** What the summary reads. */
 export interface TeamSummaryDeps {
@@ -24,8 +22,8 @@ export interface TeamSummaryDeps {
   loadSettings: () => Promise<Settings>;
   loadTeamState: () => Promise<TeamState>;
   now: () => number;
-  /** When the next scheduled sync runs, when one is scheduled. */
-  nextSyncAt: () => Promise<number | undefined>;
+  /** The sync's status (running in this worker, last good sync, errors, next alarm). */
+  syncStatus: () => Promise<SyncStatus>;
 }
 
 /** The team's cached items and their cached neighbours, by key. */
@@ -56,12 +54,12 @@ async function compute(deps: TeamSummaryDeps, settings: Settings, state: TeamSta
 export function createTeamSummary(deps: TeamSummaryDeps) {
   let last: { inputs: string; at: number; summary: TeamSummary } | undefined;
   return async function teamSummary(): Promise<Result<TeamSummaryAnswer>> {
-    const [settings, state, nextAt] = await Promise.all([deps.loadSettings(), deps.loadTeamState(), deps.nextSyncAt().catch(() => undefined)]);
+    const [settings, state, sync] = await Promise.all([deps.loadSettings(), deps.loadTeamState(), deps.syncStatus()]);
     const now = deps.now();
     const inputs = JSON.stringify([settings, state.openKeys, state.cycleTimesMs, state.lastGoodAt]);
     if (!last || last.inputs !== inputs || now - last.at >= SUMMARY_REUSE_MS || now < last.at) {
       last = { inputs, at: now, summary: await compute(deps, settings, state, now) };
     }
-    return { ok: true, data: { summary: last.summary, sync: syncStatusOf(state, hasTeamSources(settings.team), nextAt) } };
+    return { ok: true, data: { summary: last.summary, sync } };
   };
 }

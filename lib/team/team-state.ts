@@ -15,6 +15,18 @@ const problem = v.object({ message: v.string(), at: epochMs, source: v.optional(
 /** One team source being read: its id (see `sourceId`) and where the next page starts. */
 const cursor = v.object({ source: v.string(), next: v.optional(v.string()), done: v.boolean() });
 
+/**
+ * What one source gave: the open items' keys, the cycle times of its finished items, and (while
+ * a run reads it) how many pages so far. Kept per source so that a source that fails keeps what
+ * it gave last time while the others are replaced.
+ */
+const sourceResult = v.object({
+  keys: v.array(key),
+  cycleTimesMs: v.array(v.pipe(v.number(), v.minValue(0))),
+  pages: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+const bySource = v.fallback(v.optional(v.record(v.string(), sourceResult)), undefined);
+
 /** Schema of the team state; what does not validate falls back to "nothing synced yet". */
 export const teamStateSchema = v.object({
   /** Keys of the team's open items, as the last complete sync found them. */
@@ -25,6 +37,8 @@ export const teamStateSchema = v.object({
   lastGoodAt: v.fallback(v.optional(epochMs), undefined),
   /** The last failure, per source when one source failed. */
   lastErrors: v.fallback(v.array(problem), []),
+  /** What each source gave at its last good read, by source id (`openKeys` is their union). */
+  bySource,
   /** The sync in progress, if any: what it has read so far, and where each source stands. */
   run: v.fallback(
     v.optional(
@@ -33,6 +47,10 @@ export const teamStateSchema = v.object({
         cursors: v.array(cursor),
         openKeys: v.array(key),
         cycleTimesMs: v.array(v.number()),
+        /** What each source gave so far in this run. */
+        bySource,
+        /** What went wrong so far in this run (it becomes `lastErrors` when the run ends). */
+        errors: v.fallback(v.optional(v.array(problem)), undefined),
       }),
     ),
     undefined,

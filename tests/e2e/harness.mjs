@@ -261,3 +261,43 @@ export async function openPopup(context, extensionId) {
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
   return page;
 }
+
+/** The recorded GraphQL items of every repository, as `{ owner, repo, node }`. */
+function recordedNodes() {
+  const root = join(FIXTURES, 'api', 'graphql');
+  return readdirSync(root).flatMap((owner) => readdirSync(join(root, owner)).flatMap((repo) =>
+    readdirSync(join(root, owner, repo)).map((file) => ({ owner, repo, node: JSON.parse(readFileSync(join(root, owner, repo, file), 'utf8')) }))));
+}
+
+/** Whether a recorded item matches a search's `repo:`, `is:open`/`is:closed` and `closed:>=` qualifiers. */
+function matchesSearch({ owner, repo, node }, query) {
+  const state = node.pullState ?? node.issueState;
+  const want = Object.fromEntries(query.split(/\s+/).map((term) => term.split(/:(.*)/s)).filter((pair) => pair.length > 1));
+  if (want.repo && want.repo.toLowerCase() !== `${owner}/${repo}`) return false;
+  if (want.is === 'open' && state !== 'OPEN') return false;
+  if (want.is === 'closed' && state === 'OPEN') return false;
+  if (want.closed?.startsWith('>=') && !(node.closedAt && node.closedAt.slice(0, 10) >= want.closed.slice(2))) return false;
+  return true;
+}
+
+/**
+ * Answers GitHub's GraphQL search (`query FlowLensSearch`) from the recorded items, in pages of
+ * `pageSize` (GitHub may send fewer than asked), with the cursor being the offset. Any other
+ * GraphQL request falls through to the recorded API of `launch`. The requests are noted in
+ * `browser.api.requests` like the others, with their variables in `variables`.
+ */
+export async function routeGithubSearch(browser, { pageSize = 50 } = {}) {
+  await browser.context.route('https://api.github.com/graphql', async (route) => {
+    const request = route.request();
+    const payload = request.postDataJSON();
+    if (!/query FlowLensSearch/.test(payload?.query ?? '')) return route.fallback();
+    const headers = await request.allHeaders();
+    browser.api.requests.push({ method: 'POST', url: request.url(), path: '/graphql', headers, fromWorker: Boolean(request.serviceWorker()), variables: payload.variables });
+    if (!headers.authorization) return route.fulfill(json(401, { message: 'This endpoint requires you to be authenticated.' }));
+    const found = recordedNodes().filter((entry) => matchesSearch(entry, payload.variables.query)).sort((a, b) => b.node.number - a.node.number);
+    const start = Number(payload.variables.after ?? 0);
+    const end = start + Math.min(pageSize, payload.variables.first);
+    const search = { issueCount: found.length, pageInfo: { endCursor: String(end), hasNextPage: end < found.length }, nodes: found.slice(start, end).map((entry) => entry.node) };
+    return route.fulfill(json(200, { data: { rateLimit: { cost: 1, remaining: 4990, resetAt: new Date(Date.now() + 3600_000).toISOString() }, search } }));
+  });
+}

@@ -37,7 +37,8 @@ export function githubApi(host: string): { rest: string; graphql: string } {
   return { rest: `https://${host}/api/v3`, graphql: `https://${host}/api/graphql` };
 }
 
-function headers(token: string | undefined): Record<string, string> {
+/** The headers of every GitHub API request. */
+export function githubHeaders(token: string | undefined): Record<string, string> {
   return {
     Accept: 'application/vnd.github+json',
     'X-GitHub-Api-Version': '2022-11-28',
@@ -67,7 +68,7 @@ export const DETAIL_LIMIT = 3;
  * Native relations of the open issues fetched: what blocks them (upstream), and for small
  * batches what they block (downstream) and their sub-issues (shown as progress, not blockers).
  */
-async function addDependencies(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
+export async function addDependencies(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
   const issues = refs.filter((ref) => {
     const got = outcome.items.get(formatKey(ref));
     return got?.item.kind === 'issue' && got.item.state === 'open';
@@ -78,7 +79,7 @@ async function addDependencies(refs: GithubRef[], ctx: GithubContext, outcome: F
   await pool(jobs, async ({ ref, relation }) => {
     const key = formatKey(ref);
     const previous = ctx.previous?.get(key)?.relations?.[relation];
-    const found = await fetchRelation(ref, relation, { fetch: ctx.fetch, rest: githubApi(ctx.host).rest, headers: headers(ctx.token), now: ctx.now, ...(previous ? { previous } : {}) });
+    const found = await fetchRelation(ref, relation, { fetch: ctx.fetch, rest: githubApi(ctx.host).rest, headers: githubHeaders(ctx.token), now: ctx.now, ...(previous ? { previous } : {}) });
     if (found) mergeRelation(outcome, key, relation, found);
   });
 }
@@ -116,7 +117,7 @@ async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: F
   const answer = await requestJson(ctx.fetch, {
     url: githubApi(ctx.host).graphql,
     method: 'POST',
-    headers: headers(ctx.token),
+    headers: githubHeaders(ctx.token),
     body: { query, variables },
     service: SERVICE,
     now: ctx.now,
@@ -169,7 +170,7 @@ function badResponse(what: string): FlowError {
 }
 
 /** GitHub says which SAML single sign-on authorisation a request needs in `x-github-sso`. */
-function withSso(answer: Extract<HttpResult, { ok: false }>): FlowError {
+export function withSso(answer: Extract<HttpResult, { ok: false }>): FlowError {
   const sso = answer.headers?.get('x-github-sso');
   const url = sso?.match(/url=(\S+)/)?.[1];
   if (sso && answer.status === 403) {
@@ -195,7 +196,7 @@ async function fetchRestOne(ref: GithubRef, ctx: GithubContext, outcome: FetchOu
   const cached = ctx.previous?.get(key);
   const answer = await requestJson(ctx.fetch, {
     url: `${githubApi(ctx.host).rest}/repos/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}/issues/${ref.number}`,
-    headers: { ...headers(undefined), ...(cached?.etag ? { 'If-None-Match': cached.etag } : {}) },
+    headers: { ...githubHeaders(undefined), ...(cached?.etag ? { 'If-None-Match': cached.etag } : {}) },
     service: SERVICE,
     now: ctx.now,
   });

@@ -65,17 +65,19 @@ export const ITEM_FRAGMENT = `fragment FlowLensItem on IssueOrPullRequest {
 }`;
 
 /**
- * Checks of the head commit, per alias because `isRequired` needs the PR's number. Every run of
- * every suite (`checkType: ALL`), so a rerun that turned red into green is visible.
+ * Checks of the head commit. Every run of every suite (`checkType: ALL`), so a rerun that turned
+ * red into green is visible. `isRequired` needs the PR's number: a batch passes each alias's
+ * number variable; a search, whose numbers are not known beforehand, asks without it.
  */
-function headChecks(numberVariable: string): string {
+export function headChecks(numberVariable?: string): string {
+  const required = numberVariable ? ` isRequired(pullRequestNumber: ${numberVariable})` : '';
   return `... on PullRequest {
       commits(last: 1) { nodes { commit { oid committedDate
         statusCheckRollup { state }
         checkSuites(first: 10) { nodes { checkRuns(first: 30, filterBy: { checkType: ALL }) { nodes {
-          name status conclusion startedAt completedAt detailsUrl isRequired(pullRequestNumber: ${numberVariable})
+          name status conclusion startedAt completedAt detailsUrl${required}
         } } } }
-        status { contexts { context state createdAt targetUrl isRequired(pullRequestNumber: ${numberVariable}) } }
+        status { contexts { context state createdAt targetUrl${required} } }
       } } }
     }`;
 }

@@ -1,0 +1,33 @@
+/**
+ * Starts the team sync in the background: its alarm listener is registered at once (so the
+ * alarm wakes this worker and finds it), the alarm follows the settings, and a run the
+ * previous worker left half done resumes.
+ */
+import { browser } from 'wxt/browser';
+import type { Result } from '../messaging';
+import { settingsItem } from '../storage/settings';
+import type { SyncStatus } from '../team/team-state';
+import { createPageReader, type PageReaderDeps } from './team-pages';
+import { createTeamSync, TEAM_SYNC_ALARM, type SyncEnd } from './team-sync';
+
+/** What the sync needs: the page reader's doors, and what to do after each complete run. */
+export interface StartTeamSyncDeps extends PageReaderDeps {
+  afterSync?: (end: SyncEnd) => Promise<void>;
+}
+
+function warn(error: unknown): void {
+  console.warn('FlowLens team sync:', error);
+}
+
+/** Registers the sync's listeners synchronously; returns the `team/sync` handler and the sync. */
+export function startTeamSync(deps: StartTeamSyncDeps) {
+  const sync = createTeamSync({ now: deps.now, loadSettings: deps.loadSettings, readPage: createPageReader(deps), alarms: browser.alarms, ...(deps.afterSync ? { afterSync: deps.afterSync } : {}) });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TEAM_SYNC_ALARM) void sync.run().catch(warn);
+  });
+  settingsItem.watch(() => void sync.schedule().catch(warn));
+  void sync.schedule().catch(warn);
+  void sync.resume().catch(warn);
+  const answer = async (): Promise<Result<SyncStatus>> => ({ ok: true, data: await sync.run() });
+  return { sync, answer };
+}

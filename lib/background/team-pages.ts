@@ -1,0 +1,67 @@
+/**
+ * Reads one page of one team source, through the same doors as a badge's fetch: the stored token
+ * or Jira credential, the per-host rate-limit hold shared with the flow service, and the cache
+ * (each page's items are written to it, so badges and the popup paint them at once).
+ */
+import type { FlowError } from '../flow-error';
+import type { Fetch, RateInfo } from '../providers/http';
+import { searchGithubPage } from '../providers/github/search-items';
+import { credentialFor, jiraAuthorization } from '../providers/jira/credentials';
+import { searchJiraPage } from '../providers/jira/search';
+import type { Fetched } from '../providers/outcome';
+import type { FlowCache } from '../storage/cache';
+import type { Secrets, Settings } from '../storage/settings';
+import type { RateHolds } from './rate-holds';
+import type { TeamSource } from './team-sources';
+
+/** One page: its items by key, where the next starts, or why it could not be read. */
+export interface SourcePage {
+  items: Map<string, Fetched>;
+  next?: string;
+  error?: FlowError;
+  rate?: RateInfo;
+}
+
+/** Reads a page of `source` from `cursor`; `known` are the keys it gave last time (their ETags help). */
+export type ReadPage = (source: TeamSource, cursor: string | undefined, known: string[]) => Promise<SourcePage>;
+
+/** What reading needs from the background. */
+export interface PageReaderDeps {
+  cache: () => Promise<FlowCache>;
+  fetch: Fetch;
+  now: () => number;
+  loadSettings: () => Promise<Settings>;
+  loadSecrets: () => Promise<Secrets>;
+  holds: RateHolds;
+}
+
+/** The page reader of the sync: held hosts are not asked, and what comes is cached. */
+export function createPageReader(deps: PageReaderDeps): ReadPage {
+  return async (source, cursor, known) => {
+    const held = deps.holds.heldError(source.host, deps.now());
+    if (held) return { items: new Map(), error: held };
+    const page = source.kind === 'github' ? await readGithub(deps, source, cursor, known) : await readJira(deps, source, cursor);
+    if (page.error) deps.holds.note(source.host, [page.error]);
+    const entries = [...page.items].map(([key, value]) => ({ key, value, ...(value.etag ? { etag: value.etag } : {}) }));
+    await (await deps.cache()).write('item', entries, deps.now());
+    return page;
+  };
+}
+
+async function readGithub(deps: PageReaderDeps, source: TeamSource, cursor: string | undefined, known: string[]): Promise<SourcePage> {
+  const token = (await deps.loadSecrets()).githubTokens[source.host];
+  // The cached relations of the items seen last time make their dependency requests conditional.
+  const hits = await (await deps.cache()).read<Fetched>('item', known, deps.now(), Infinity);
+  const previous = new Map([...hits].map(([key, hit]) => [key, hit.value]));
+  const ctx = { fetch: deps.fetch, host: source.host, now: deps.now(), previous, ...(token ? { token } : {}) };
+  const page = await searchGithubPage(source.query, ctx, cursor, { dependencies: source.part === 'open' });
+  return { items: page.outcome.items, rate: page.outcome.rate, ...(page.next ? { next: page.next } : {}), ...(page.error ? { error: page.error } : {}) };
+}
+
+async function readJira(deps: PageReaderDeps, source: TeamSource, cursor: string | undefined): Promise<SourcePage> {
+  const [secrets, settings] = await Promise.all([deps.loadSecrets(), deps.loadSettings()]);
+  const authorization = jiraAuthorization(credentialFor(secrets, source.host));
+  const ctx = { fetch: deps.fetch, host: source.host, now: deps.now(), blockedByLinks: settings.blockedByLinks, ...(authorization ? { authorization } : {}) };
+  const page = await searchJiraPage(source.query, ctx, cursor);
+  return { items: page.outcome.items, rate: page.outcome.rate, ...(page.next ? { next: page.next } : {}), ...(page.error ? { error: page.error } : {}) };
+}

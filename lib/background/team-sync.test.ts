@@ -1,0 +1,189 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { FlowError } from '../flow-error';
+import { pullItem } from '../flow/testing/items';
+import type { Fetched } from '../providers/outcome';
+import { DEFAULT_SETTINGS, loadSettings, settingsItem, type Settings } from '../storage/settings';
+import { loadTeamState, teamStateItem } from '../team/team-state';
+import type { ReadPage, SourcePage } from './team-pages';
+import type { TeamSource } from './team-sources';
+import { createTeamSync, MAX_PAGES_PER_SOURCE, RUN_EXPIRES_MS, TEAM_SYNC_ALARM, type AlarmsApi } from './team-sync';
+
+const NOW = Date.parse('2026-11-28T12:00:00Z');
+const MINUTE = 60_000;
+const alarms = fakeBrowser.alarms as unknown as AlarmsApi;
+
+async function configure(team: Partial<Settings['team']>, extra: Partial<Settings> = {}) {
+  await settingsItem.setValue({ ...DEFAULT_SETTINGS, ...extra, team: { ...DEFAULT_SETTINGS.team, ...team } });
+}
+
+const fetched = (n: number, extra: Parameters<typeof pullItem>[1] = {}): Fetched => ({ item: pullItem(n, extra) });
+const pageOf = (numbers: number[], next?: string): SourcePage => ({ items: new Map(numbers.map((n) => [`github:octo-org/api#${n}`, fetched(n)])), ...(next ? { next } : {}) });
+const empty: SourcePage = { items: new Map() };
+
+/** A reader answering each source's pages from `pages` (by part, then cursor), recording every call. */
+function reader(pages: Record<string, Record<string, SourcePage | Promise<SourcePage>>>) {
+  const calls: { source: string; cursor: string | undefined }[] = [];
+  const read: ReadPage = async (source: TeamSource, cursor) => {
+    calls.push({ source: source.label, cursor });
+    return (await pages[source.label]?.[cursor ?? 'first']) ?? empty;
+  };
+  return { read, calls };
+}
+
+function sync(read: ReadPage, now = () => NOW) {
+  return createTeamSync({ now, loadSettings, readPage: read, alarms });
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe('team sync scheduling', () => {
+  it('makes no alarm while no source is configured, and clears one left over', async () => {
+    await alarms.create(TEAM_SYNC_ALARM, { periodInMinutes: 15 });
+    await sync(reader({}).read).schedule();
+    expect(await alarms.get(TEAM_SYNC_ALARM)).toBeUndefined();
+  });
+
+  it('syncs every syncMinutes once a source is set, and re-times the alarm when the setting changes', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    const teamSync = sync(reader({}).read);
+    await teamSync.schedule();
+    expect(await alarms.get(TEAM_SYNC_ALARM)).toMatchObject({ periodInMinutes: 15 });
+    await configure({ githubRepos: ['octo-org/api'] }, { syncMinutes: 30 });
+    await teamSync.schedule();
+    expect(await alarms.get(TEAM_SYNC_ALARM)).toMatchObject({ periodInMinutes: 30 });
+    await configure({ githubRepos: [] }, { syncMinutes: 30 });
+    await teamSync.schedule();
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+  });
+
+  it('first fires one period after the last good sync, or within a minute when overdue', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    await teamStateItem.setValue({ openKeys: [], cycleTimesMs: [], lastErrors: [], lastGoodAt: Date.now() - 5 * MINUTE });
+    await sync(reader({}).read, Date.now).schedule();
+    const soon = (await alarms.get(TEAM_SYNC_ALARM))!.scheduledTime - Date.now();
+    expect(soon).toBeGreaterThan(9 * MINUTE);
+    expect(soon).toBeLessThanOrEqual(10 * MINUTE + 1000);
+    await alarms.clear(TEAM_SYNC_ALARM);
+    await teamStateItem.setValue({ openKeys: [], cycleTimesMs: [], lastErrors: [] });
+    await sync(reader({}).read, Date.now).schedule();
+    expect((await alarms.get(TEAM_SYNC_ALARM))!.scheduledTime - Date.now()).toBeLessThanOrEqual(MINUTE + 1000);
+  });
+
+  it('tells the next sync time and whether a source is configured', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    const teamSync = sync(reader({}).read);
+    await teamSync.schedule();
+    const status = await teamSync.status();
+    expect(status).toMatchObject({ configured: true, running: false, lastErrors: [] });
+    expect(status.nextAt).toBe((await alarms.get(TEAM_SYNC_ALARM))!.scheduledTime);
+  });
+});
+
+describe('team sync runs', () => {
+  it('keeps the open items’ keys, the cycle times of finished ones, and when it ended', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    const merged = fetched(9, { state: 'merged', createdAt: '2026-11-01T00:00:00Z', resolvedAt: '2026-11-03T00:00:00Z' });
+    const abandoned = fetched(8, { state: 'closed', createdAt: '2026-11-01T00:00:00Z', resolvedAt: '2026-11-02T00:00:00Z' });
+    const closedNow: Fetched = fetched(3, { state: 'closed' });
+    const { read } = reader({
+      'octo-org/api': { first: { items: new Map([...pageOf([1, 2]).items, ['github:octo-org/api#3', closedNow]]) } },
+      'octo-org/api (finished)': { first: { items: new Map([['github:octo-org/api#9', merged], ['github:octo-org/api#8', abandoned]]) } },
+    });
+    const status = await sync(read).run();
+    const state = await loadTeamState();
+    expect(state.openKeys).toEqual(['github:octo-org/api#1', 'github:octo-org/api#2']);
+    expect(state.cycleTimesMs).toEqual([2 * 24 * 60 * MINUTE]);
+    expect(state.lastGoodAt).toBe(NOW);
+    expect(state.run).toBeUndefined();
+    expect(status).toMatchObject({ configured: true, running: false, lastGoodAt: NOW, lastErrors: [] });
+  });
+
+  it('resumes a run stopped after page 1 of 3 at page 2, without losing page 1’s keys', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    const never = new Promise<SourcePage>(() => {});
+    const first = reader({ 'octo-org/api': { first: pageOf([1, 2], 'p2'), p2: never } });
+    void sync(first.read).run();
+    await expect.poll(() => first.calls.length).toBe(2);
+    // The worker stops here: what is stored is all the next worker has.
+    const stored = (await loadTeamState()).run!;
+    expect(stored.openKeys).toEqual(['github:octo-org/api#1', 'github:octo-org/api#2']);
+    expect(stored.cursors[0]).toEqual({ source: 'github:github.com:open:repo:octo-org/api is:open', next: 'p2', done: false });
+
+    const second = reader({ 'octo-org/api': { p2: pageOf([3], 'p3'), p3: pageOf([4]) } });
+    const status = await sync(second.read, () => NOW + 20 * MINUTE).resume();
+    expect(second.calls).toEqual([
+      { source: 'octo-org/api', cursor: 'p2' },
+      { source: 'octo-org/api', cursor: 'p3' },
+      { source: 'octo-org/api (finished)', cursor: undefined },
+    ]);
+    const state = await loadTeamState();
+    expect(state.openKeys).toEqual([1, 2, 3, 4].map((n) => `github:octo-org/api#${n}`));
+    expect(state.run).toBeUndefined();
+    expect(status?.lastGoodAt).toBe(NOW + 20 * MINUTE);
+  });
+
+  it('starts over when the stopped run is older than an hour, and resume() leaves it alone', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    const never = new Promise<SourcePage>(() => {});
+    const first = reader({ 'octo-org/api': { first: pageOf([1], 'p2'), p2: never } });
+    void sync(first.read).run();
+    await expect.poll(() => first.calls.length).toBe(2);
+    const later = () => NOW + RUN_EXPIRES_MS;
+    expect(await sync(reader({}).read, later).resume()).toBeUndefined();
+    const again = reader({ 'octo-org/api': { first: pageOf([5]) } });
+    await sync(again.read, later).run();
+    expect(again.calls[0]).toEqual({ source: 'octo-org/api', cursor: undefined });
+    expect((await loadTeamState()).openKeys).toEqual(['github:octo-org/api#5']);
+  });
+
+  it('keeps a failing source’s previous keys, records its error, and completes the others', async () => {
+    await configure({ githubRepos: ['octo-org/api', 'octo-org/web'] });
+    const { read } = reader({ 'octo-org/api': { first: pageOf([1]) }, 'octo-org/web': { first: pageOf([7]) } });
+    await sync(read).run();
+    const refused: FlowError = { code: 'bad-request', message: 'GitHub did not accept the search.' };
+    const later = NOW + 15 * MINUTE;
+    const failing = reader({ 'octo-org/api': { first: pageOf([2]) }, 'octo-org/web': { first: { items: new Map(), error: refused } } });
+    const status = await sync(failing.read, () => later).run();
+    const state = await loadTeamState();
+    expect(state.openKeys.sort()).toEqual(['github:octo-org/api#2', 'github:octo-org/api#7']);
+    expect(state.lastErrors).toEqual([{ message: refused.message, at: later, source: 'octo-org/web' }]);
+    expect(state.lastGoodAt).toBe(NOW);
+    expect(status.lastErrors).toHaveLength(1);
+  });
+
+  it('runs once for two callers', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    let release!: (page: SourcePage) => void;
+    const { read, calls } = reader({ 'octo-org/api': { first: new Promise<SourcePage>((resolve) => (release = resolve)) } });
+    const teamSync = sync(read);
+    const one = teamSync.run();
+    const two = teamSync.run();
+    expect(two).toBe(one);
+    await expect.poll(() => calls.length).toBe(1);
+    expect((await teamSync.status()).running).toBe(true);
+    release(pageOf([1]));
+    expect(await two).toEqual(await one);
+    expect(calls).toHaveLength(2);
+    expect((await teamSync.status()).running).toBe(false);
+  });
+
+  it('reads at most MAX_PAGES_PER_SOURCE pages of a source and says the rest was cut', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    let n = 0;
+    const read: ReadPage = async (source) => (source.part === 'open' ? pageOf([++n], `p${n + 1}`) : empty);
+    await sync(read).run();
+    const state = await loadTeamState();
+    expect(state.openKeys).toHaveLength(MAX_PAGES_PER_SOURCE);
+    expect(state.lastErrors[0]!.message).toMatch(/first 10 pages of “octo-org\/api”/);
+    expect(state.lastGoodAt).toBe(NOW);
+  });
+
+  it('does nothing without sources and says the sync is paused', async () => {
+    const { read, calls } = reader({});
+    expect(await sync(read).run()).toMatchObject({ configured: false, running: false });
+    expect(calls).toEqual([]);
+  });
+});

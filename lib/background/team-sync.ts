@@ -1,0 +1,202 @@
+/**
+ * The background sync of the team's items. Every `syncMinutes` (an alarm, so it wakes the
+ * service worker) it reads each team source page by page, caches the items, and keeps in the
+ * team state which items are open and how long finished ones took. After every page the run is
+ * saved, so a sync cut short by the worker stopping resumes from its cursors on the next alarm or
+ * worker start. A source that fails keeps the items it gave last time; the others still complete.
+ */
+import type { FlowError } from '../flow-error';
+import type { Fetched } from '../providers/outcome';
+import type { Settings } from '../storage/settings';
+import { hasTeamSources, loadTeamState, syncStatusOf, teamStateItem, type SyncStatus, type TeamState } from '../team/team-state';
+import type { ReadPage } from './team-pages';
+import { teamSources, type TeamSource } from './team-sources';
+
+/** The alarm the sync is scheduled by. */
+export const TEAM_SYNC_ALARM = 'flowlens-team-sync';
+/** At most this many pages of one source per run: a query matching thousands is cut, and said so. */
+export const MAX_PAGES_PER_SOURCE = 10;
+/** Cycle times kept for the percentiles. */
+export const MAX_CYCLE_TIMES = 2000;
+/** A run older than this when the worker comes back starts over (its cursors may have expired). */
+export const RUN_EXPIRES_MS = 60 * 60_000;
+const MINUTE = 60_000;
+
+type Run = NonNullable<TeamState['run']>;
+type SourceResult = NonNullable<TeamState['bySource']>[string];
+type Problem = TeamState['lastErrors'][number];
+
+/** The part of `browser.alarms` the sync uses (absent where the API is not available). */
+export interface AlarmsApi {
+  get(name: string): Promise<{ scheduledTime: number; periodInMinutes?: number } | undefined>;
+  create(name: string, info: { delayInMinutes?: number; periodInMinutes?: number }): Promise<void> | void;
+  clear(name: string): Promise<boolean>;
+}
+
+/** What a finished sync hands on (to the notifications). */
+export interface SyncEnd {
+  settings: Settings;
+  previous: TeamState;
+  state: TeamState;
+}
+
+/** What the sync needs from the background. */
+export interface TeamSyncDeps {
+  now: () => number;
+  loadSettings: () => Promise<Settings>;
+  readPage: ReadPage;
+  alarms?: AlarmsApi;
+  /** Called after each complete run; its failures are its own. */
+  afterSync?: (end: SyncEnd) => Promise<void>;
+}
+
+/** Creates the sync: `run()` (joins a run under way), `resume()`, `status()`, `schedule()`. */
+export function createTeamSync(deps: TeamSyncDeps) {
+  let running: Promise<SyncStatus> | undefined;
+
+  /** Syncs now, or joins the run under way; answers the status when it ends. */
+  function run(): Promise<SyncStatus> {
+    running ??= execute().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  async function execute(): Promise<SyncStatus> {
+    const settings = await deps.loadSettings();
+    const sources = teamSources(settings.team, deps.now());
+    if (sources.length > 0) {
+      const previous = await loadTeamState();
+      const current = resumable(previous.run, sources, deps.now()) ?? freshRun(sources, deps.now());
+      await save({ ...previous, run: current });
+      for (const source of sources) await readSource(source, current, previous);
+      const state = finish(previous, current, sources, deps.now());
+      await save(state);
+      await deps.afterSync?.({ settings, previous, state }).catch((error: unknown) => console.warn('FlowLens could not notify after the sync:', error));
+    }
+    return status();
+  }
+
+  /** Reads `source` page by page from its cursor, saving the run after each page. */
+  async function readSource(source: TeamSource, current: Run, previous: TeamState): Promise<void> {
+    const cursor = current.cursors.find((c) => c.source === source.id)!;
+    const bySource = (current.bySource ??= {});
+    while (!cursor.done) {
+      const sofar = bySource[source.id] ?? { keys: [], cycleTimesMs: [], pages: 0 };
+      const page = await deps.readPage(source, cursor.next, previous.bySource?.[source.id]?.keys ?? []);
+      if (page.error) {
+        // The source's partial read is dropped: finish() keeps what it gave last time.
+        delete bySource[source.id];
+        Object.assign(cursor, { done: true, next: undefined });
+        current.errors = [...(current.errors ?? []), problem(page.error, source, deps.now())];
+      } else {
+        const next = merge(sofar, source, [...page.items.values()]);
+        bySource[source.id] = next;
+        const cut = page.next !== undefined && next.pages! >= MAX_PAGES_PER_SOURCE;
+        if (cut) current.errors = [...(current.errors ?? []), { message: `Read the first ${MAX_PAGES_PER_SOURCE} pages of “${source.label}”; narrow the query to sync the rest.`, at: deps.now(), source: source.label }];
+        Object.assign(cursor, { next: cut ? undefined : page.next, done: cut || page.next === undefined });
+      }
+      current.openKeys = union(Object.values(bySource).map((r) => r.keys));
+      current.cycleTimesMs = Object.values(bySource).flatMap((r) => r.cycleTimesMs).slice(0, MAX_CYCLE_TIMES);
+      await saveRun(current);
+    }
+  }
+
+  /** The status for the popup and options page; a run counts as running only while one is under way here. */
+  async function status(): Promise<SyncStatus> {
+    const [settings, state] = await Promise.all([deps.loadSettings(), loadTeamState()]);
+    const nextAt = deps.alarms ? (await deps.alarms.get(TEAM_SYNC_ALARM))?.scheduledTime : undefined;
+    return syncStatusOf(running ? state : { ...state, run: undefined }, hasTeamSources(settings.team), nextAt);
+  }
+
+  /** Makes the alarm match the settings: none without sources, else every `syncMinutes`. */
+  async function schedule(): Promise<void> {
+    if (!deps.alarms) return;
+    const settings = await deps.loadSettings();
+    if (!hasTeamSources(settings.team)) return void (await deps.alarms.clear(TEAM_SYNC_ALARM));
+    const period = settings.syncMinutes;
+    if ((await deps.alarms.get(TEAM_SYNC_ALARM))?.periodInMinutes === period) return;
+    // The first sync comes one period after the last good one (at once when that is overdue).
+    const { lastGoodAt } = await loadTeamState();
+    const due = lastGoodAt === undefined ? 0 : lastGoodAt + period * MINUTE - deps.now();
+    await deps.alarms.create(TEAM_SYNC_ALARM, { periodInMinutes: period, delayInMinutes: Math.max(1, Math.ceil(due / MINUTE)) });
+  }
+
+  /** On worker start: continues a run the worker's stop cut short, when it is young enough. */
+  async function resume(): Promise<SyncStatus | undefined> {
+    const { run: stopped } = await loadTeamState();
+    if (running || !stopped || deps.now() - stopped.startedAt >= RUN_EXPIRES_MS) return undefined;
+    return run();
+  }
+
+  return { run, resume, status, schedule };
+}
+
+/** The sync's type, for the router and the background entry. */
+export type TeamSync = ReturnType<typeof createTeamSync>;
+
+/** The stored run, when it is young and reads the same sources as now. */
+function resumable(stored: Run | undefined, sources: TeamSource[], now: number): Run | undefined {
+  if (!stored || now - stored.startedAt >= RUN_EXPIRES_MS) return undefined;
+  const same = stored.cursors.length === sources.length && sources.every((s) => stored.cursors.some((c) => c.source === s.id));
+  return same ? stored : undefined;
+}
+
+function freshRun(sources: TeamSource[], now: number): Run {
+  return { startedAt: now, cursors: sources.map((s) => ({ source: s.id, done: false })), openKeys: [], cycleTimesMs: [], bySource: {}, errors: [] };
+}
+
+/** A page added to what the source gave so far: open items' keys, finished items' cycle times. */
+function merge(sofar: SourceResult, source: TeamSource, fetched: Fetched[]): SourceResult {
+  const items = fetched.map((f) => f.item);
+  const keys = source.part === 'open' ? items.filter((i) => i.state === 'open').map((i) => i.key) : [];
+  const cycles = source.part === 'done' ? items.flatMap((i) => (finished(i) ? [cycleTime(i)] : [])).filter((ms) => ms >= 0) : [];
+  return { keys: union([sofar.keys, keys]), cycleTimesMs: [...sofar.cycleTimesMs, ...cycles], pages: (sofar.pages ?? 0) + 1 };
+}
+
+/** Delivered: merged PRs, closed issues, resolved Jira issues (a PR closed unmerged delivered nothing). */
+function finished(item: Fetched['item']): boolean {
+  if (item.state === 'open' || !item.resolvedAt) return false;
+  return !(item.kind === 'pull' && item.state === 'closed');
+}
+
+function cycleTime(item: Fetched['item']): number {
+  return Date.parse(item.resolvedAt!) - Date.parse(item.createdAt);
+}
+
+/** The state after a complete run: each source's new result, or its last one when it failed. */
+function finish(previous: TeamState, current: Run, sources: TeamSource[], now: number): TeamState {
+  const bySource: Record<string, SourceResult> = {};
+  for (const source of sources) {
+    const result = current.bySource?.[source.id] ?? previous.bySource?.[source.id];
+    if (result) bySource[source.id] = { keys: result.keys, cycleTimesMs: result.cycleTimesMs };
+  }
+  const results = Object.values(bySource);
+  // A source read to its end has a result in the run; one without had an error.
+  const failed = sources.some((source) => !current.bySource?.[source.id]);
+  return {
+    openKeys: union(results.map((r) => r.keys)),
+    cycleTimesMs: results.flatMap((r) => r.cycleTimesMs).slice(0, MAX_CYCLE_TIMES),
+    lastErrors: current.errors ?? [],
+    bySource,
+    // "Last good" is the end of a sync that read every source; a partial one leaves it as it was.
+    ...(failed ? (previous.lastGoodAt !== undefined ? { lastGoodAt: previous.lastGoodAt } : {}) : { lastGoodAt: now }),
+  };
+}
+
+function problem(error: FlowError, source: TeamSource, at: number): Problem {
+  return { message: error.message, at, source: source.label };
+}
+
+function union(lists: string[][]): string[] {
+  return [...new Set(lists.flat())];
+}
+
+async function save(state: TeamState): Promise<void> {
+  await teamStateItem.setValue(state);
+}
+
+/** Saves the run as it stands, keeping whatever else the state holds. */
+async function saveRun(current: Run): Promise<void> {
+  await save({ ...(await loadTeamState()), run: current });
+}
