@@ -154,6 +154,18 @@ describe('team sync runs', () => {
     expect(status.lastErrors).toHaveLength(1);
   });
 
+  it('keeps every key of a state saved before keys were kept per source when a source fails', async () => {
+    await configure({ githubRepos: ['octo-org/api', 'octo-org/web'] });
+    await teamStateItem.setValue({ openKeys: ['github:octo-org/web#5'], cycleTimesMs: [MINUTE], lastErrors: [], lastGoodAt: NOW - 60 * MINUTE });
+    const refused: FlowError = { code: 'unauthorized', message: 'Add a GitHub token.' };
+    const { read } = reader({ 'octo-org/api': { first: pageOf([2]) }, 'octo-org/web': { first: { items: new Map(), error: refused } } });
+    await sync(read).run();
+    const state = await loadTeamState();
+    expect(state.openKeys.sort()).toEqual(['github:octo-org/api#2', 'github:octo-org/web#5']);
+    expect(state.cycleTimesMs).toEqual([MINUTE]);
+    expect(state.lastGoodAt).toBe(NOW - 60 * MINUTE);
+  });
+
   it('runs once for two callers', async () => {
     await configure({ githubRepos: ['octo-org/api'] });
     let release!: (page: SourcePage) => void;
