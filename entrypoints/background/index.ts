@@ -12,6 +12,7 @@ import { startTeamSync } from '@/lib/background/start-team-sync';
 import { startNotifications } from '@/lib/background/start-notifications';
 import { createTeamSummary } from '@/lib/background/team-summary';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
+import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
 import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
 import { loadTeamState } from '@/lib/team/team-state';
 
@@ -21,11 +22,11 @@ export default defineBackground(() => {
   const send = (url: string, init?: RequestInit) => fetch(url, init);
   // One rate-limit hold per host for badges and the team sync alike.
   const holds = createRateHolds();
-  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds });
+  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, siteFacts: jiraSiteFacts });
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // The sync's alarm and the notifications' click listeners are registered now, at the worker's start.
   const afterSync = startNotifications({ cache, now: Date.now, flow });
-  const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync });
+  const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync, siteFacts: jiraSiteFacts });
   const summary = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() });
   const team = { summary, sync: teamSync.answer };
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });

@@ -16,6 +16,7 @@ import { createCrossSource } from './cross-source';
 import { createRateHolds, type RateHolds } from './rate-holds';
 import { neighbourKeys, presentViews, type Shown } from './present-views';
 import { searchMentioningPulls } from '../providers/github/search-mentions';
+import type { SiteFactsStore } from '../providers/jira/site-meta';
 
 /** Refs grouped by source and host: each group is one provider call. */
 function groupByHost(refs: ItemRef[]): Map<string, ItemRef[]> {
@@ -34,6 +35,8 @@ export interface FlowServiceDeps {
   loadSecrets: () => Promise<Secrets>;
   /** Rate-limit holds shared with the team sync (a fresh set when not given). */
   holds?: RateHolds;
+  /** Where Jira site facts outlive the service worker. */
+  siteFacts?: SiteFactsStore;
 }
 
 /** What is cached per item: the item, the ETag it came with, and a note when it is partial. */
@@ -162,7 +165,7 @@ export function createFlowService(deps: FlowServiceDeps) {
     const base = { fetch: deps.fetch, host: first.host, now: deps.now() };
     if (first.source === 'jira') {
       const authorization = jiraAuthorization(credentialFor(secrets, first.host));
-      return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(authorization ? { authorization } : {}) });
+      return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(authorization ? { authorization } : {}), ...(deps.siteFacts ? { siteFacts: deps.siteFacts } : {}) });
     }
     const token = secrets.githubTokens[first.host];
     const previous = new Map([...hits].map(([key, hit]) => [key, hit.value]));

@@ -13,6 +13,7 @@ import type { FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
 import type { RateHolds } from './rate-holds';
 import type { TeamSource } from './team-sources';
+import type { SiteFactsStore } from '../providers/jira/site-meta';
 
 /** One page: its items by key, where the next starts, or why it could not be read. */
 export interface SourcePage {
@@ -33,6 +34,8 @@ export interface PageReaderDeps {
   loadSettings: () => Promise<Settings>;
   loadSecrets: () => Promise<Secrets>;
   holds: RateHolds;
+  /** Where Jira site facts outlive the service worker. */
+  siteFacts?: SiteFactsStore;
 }
 
 /** The page reader of the sync: held hosts are not asked, and what comes is cached. */
@@ -61,7 +64,7 @@ async function readGithub(deps: PageReaderDeps, source: TeamSource, cursor: stri
 async function readJira(deps: PageReaderDeps, source: TeamSource, cursor: string | undefined): Promise<SourcePage> {
   const [secrets, settings] = await Promise.all([deps.loadSecrets(), deps.loadSettings()]);
   const authorization = jiraAuthorization(credentialFor(secrets, source.host));
-  const ctx = { fetch: deps.fetch, host: source.host, now: deps.now(), blockedByLinks: settings.blockedByLinks, ...(authorization ? { authorization } : {}) };
+  const ctx = { fetch: deps.fetch, host: source.host, now: deps.now(), blockedByLinks: settings.blockedByLinks, ...(authorization ? { authorization } : {}), ...(deps.siteFacts ? { siteFacts: deps.siteFacts } : {}) };
   const page = await searchJiraPage(source.query, ctx, cursor);
   return { items: page.outcome.items, rate: page.outcome.rate, ...(page.next ? { next: page.next } : {}), ...(page.error ? { error: page.error } : {}) };
 }

@@ -11,7 +11,7 @@ import type { Fetched } from '../outcome';
 import { jiraIssue, type JiraIssue } from './schema';
 import { changelogEvents, type JiraHistory } from './changelog';
 import { fetchChangelogs } from './fetch-changelogs';
-import { siteMeta, type SiteMeta } from './site-meta';
+import { siteMeta, type SiteFactsStore, type SiteMeta } from './site-meta';
 import { withFlagReasons, type JiraComment } from './flag-reasons';
 import { jiraToItem } from './to-work-item';
 
@@ -24,6 +24,8 @@ export interface JiraContext {
   authorization?: string;
   /** Link descriptions that mean "is blocked by". */
   blockedByLinks: string[];
+  /** Keeps the site's discovered facts between service-worker lives. */
+  siteFacts?: SiteFactsStore;
 }
 
 /** Headers and cookie mode of every request to one site. */
@@ -61,11 +63,11 @@ export function accessFor(ctx: Pick<JiraContext, 'authorization'>): Access {
   };
 }
 
-/** How to reach the site and what it calls its fields (discovered once an hour). */
+/** How to reach the site and what it calls its fields (discovered once a day). */
 export async function openSite(ctx: JiraContext): Promise<Site> {
   const access = accessFor(ctx);
   const cloud = isCloud(ctx.host);
-  const meta = await siteMeta(ctx.fetch, ctx.host, access.headers, access.credentials, ctx.now, cloud ? '3' : '2');
+  const meta = await siteMeta(ctx.fetch, ctx.host, access.headers, access.credentials, ctx.now, cloud ? '3' : '2', ctx.siteFacts);
   return { access, cloud, meta };
 }
 
