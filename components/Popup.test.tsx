@@ -79,6 +79,19 @@ describe('Popup', () => {
     expect(asked.filter((t) => t.startsWith('team/'))).toEqual(['team/sync']);
   });
 
+  it('paints the kept copy of the last summary at once, marked as such, until the answer comes', async () => {
+    let answerNow: (value: { ok: true; data: TeamSummaryAnswer }) => void = () => {};
+    const first = new Promise<{ ok: true; data: TeamSummaryAnswer }>((resolve) => (answerNow = resolve));
+    const { send } = fakeClient({ 'team/sync': () => new Promise(() => {}) });
+    const copy = { ...answer([blocked]), summary: { ...answer([blocked]).summary, at: NOW - 2 * 3_600_000 } };
+    render(<Popup send={send} first={first} copy={copy} exporter={exporter()} now={() => NOW} time={time} />);
+    expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([blocked.key]);
+    expect(screen.getByTestId('summary-copy').textContent).toBe('As of 07:00; updating…');
+    answerNow({ ok: true, data: answer([blocked, waiting]) });
+    await waitFor(() => expect(screen.getAllByTestId('stuck-item')).toHaveLength(2));
+    expect(screen.queryByTestId('summary-copy')).toBeNull();
+  });
+
   it('shows each stuck item with its cause, owner, move and level, as text, linking to it in a new tab', async () => {
     const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked, waiting]) }), 'team/sync': () => ({ ok: true, data: sync }) });
     render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);

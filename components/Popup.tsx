@@ -20,6 +20,8 @@ export interface PopupProps {
   send: Client;
   /** The first `team/summary` answer, when the page asked before rendering (it saves a frame). */
   first?: Promise<ResponseFor<'team/summary'>>;
+  /** The last summary kept from an earlier answer: painted at once, replaced when the answer comes. */
+  copy?: TeamSummaryAnswer;
   exporter?: Exporter;
   now?: () => number;
   time?: (ms: number) => string;
@@ -28,8 +30,9 @@ export interface PopupProps {
 const localTime = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Loads the summary, then syncs and loads it again; a sync that fails leaves the cached summary up. */
-function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'>>) {
-  const [answer, setAnswer] = useState<TeamSummaryAnswer>();
+function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'>>, copy?: TeamSummaryAnswer) {
+  const [answer, setAnswer] = useState<TeamSummaryAnswer | undefined>(copy);
+  const [fromCopy, setFromCopy] = useState(copy !== undefined);
   const [error, setError] = useState<FlowError>();
   const [syncing, setSyncing] = useState(false);
   const [syncError, setSyncError] = useState<FlowError>();
@@ -40,6 +43,7 @@ function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'
       const got = await (early ?? send({ type: 'team/summary' }));
       early = undefined;
       if (!live) return got;
+      setFromCopy(false);
       if (got.ok) setAnswer(got.data);
       else setError(got.error);
       return got;
@@ -58,12 +62,12 @@ function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'
       live = false;
     };
   }, [send, first]);
-  return { answer, error, syncing, syncError };
+  return { answer, fromCopy, error, syncing, syncError };
 }
 
 /** The popup page. */
-export function Popup({ send, first, exporter = browserExporter, now = Date.now, time = localTime }: PopupProps) {
-  const { answer, error, syncing, syncError } = useTeamSummary(send, first);
+export function Popup({ send, first, copy, exporter = browserExporter, now = Date.now, time = localTime }: PopupProps) {
+  const { answer, fromCopy, error, syncing, syncError } = useTeamSummary(send, first, copy);
   const [status, setStatus] = useState<PublicStatus>();
   const marked = useRef(false);
   useEffect(() => {
@@ -80,6 +84,11 @@ export function Popup({ send, first, exporter = browserExporter, now = Date.now,
       <h1>FlowLens team summary</h1>
       {error ? <p role="alert" class="error">{error.message}</p> : null}
       {answer ? <SyncLine sync={answer.sync} syncing={syncing} syncError={syncError} time={time} /> : error ? null : <p aria-busy="true">Loading…</p>}
+      {answer && fromCopy ? (
+        <p class="small" aria-busy="true" data-testid="summary-copy">
+          As of {time(answer.summary.at)}; updating…
+        </p>
+      ) : null}
       {answer && empty ? <EmptyState configured={answer.sync.configured} synced={answer.sync.lastGoodAt !== undefined} /> : null}
       {answer && !empty ? <TeamView summary={answer.summary} exporter={exporter} now={now} /> : null}
       <footer>

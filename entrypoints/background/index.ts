@@ -15,6 +15,7 @@ import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
 import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
 import { loadTeamState } from '@/lib/team/team-state';
+import { saveSummaryCopy } from '@/lib/team/summary-copy';
 
 export default defineBackground(() => {
   let opening: Promise<FlowCache> | undefined;
@@ -27,7 +28,13 @@ export default defineBackground(() => {
   // The sync's alarm and the notifications' click listeners are registered now, at the worker's start.
   const afterSync = startNotifications({ cache, now: Date.now, flow });
   const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync, siteFacts: jiraSiteFacts });
-  const summary = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() });
+  const summarize = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() });
+  // Each answer is kept for the next popup to paint before it asks (lib/team/summary-copy.ts).
+  const summary = async () => {
+    const answer = await summarize();
+    if (answer.ok) void saveSummaryCopy(answer.data).catch(() => undefined);
+    return answer;
+  };
   const team = { summary, sync: teamSync.answer };
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
   const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });

@@ -11,6 +11,7 @@ import type { Secrets } from '../storage/settings';
 import type { Fetch } from '../providers/http';
 import { checkGithubToken } from '../providers/github/check-token';
 import { loadMarkupMisses, recordMarkupMiss } from '../storage/markup-misses';
+import { clearSummaryCopy } from '../team/summary-copy';
 
 /** What the router dispatches to. */
 export interface RouterDeps {
@@ -60,6 +61,8 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
     case 'status/get':
       return ok(await status(deps));
     case 'cache/clear':
+      // The popup's copy of the last summary holds item data too.
+      await clearSummaryCopy().catch(() => undefined);
       return ok({ cleared: await (await deps.cache()).clear() });
     case 'github/check-token':
       return checkToken(request.host, deps);

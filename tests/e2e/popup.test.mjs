@@ -108,5 +108,16 @@ describe('popup team summary', () => {
     assert.match(copied, /\| \[PAY-1 Refund \\\| flow v2\]\(https:\/\/acme\.atlassian\.net\/browse\/PAY-1\) \| Blocked \| 5d \| Blocked since .+: blocked by PAY-4 \(Ticket PAY-4\)\. \| Priya \| /);
     assert.match(copied, /\*\*2 blocked, 1 waiting, 0 needing the author\*\* of 4 open items\./);
     await page.close();
+
+    // The next popup paints the copy the background kept in session storage, before it asks.
+    const kept = await browser.worker.evaluate(async () => (await globalThis.chrome.storage.session.get('teamSummary')).teamSummary);
+    assert.deepEqual(kept.summary.items.map((item) => item.key).slice(0, 3), KEYS);
+    const again = await openPopup(browser.context, browser.extensionId);
+    await again.getByTestId('stuck-item').first().waitFor();
+    assert.deepEqual(await again.evaluate(() => [...document.querySelectorAll('[data-testid="stuck-item"]')].map((li) => li.dataset.key)), KEYS);
+    // Clearing the cache clears the copy: it holds item data.
+    await again.evaluate(() => globalThis.chrome.runtime.sendMessage({ type: 'cache/clear' }));
+    assert.equal(await browser.worker.evaluate(async () => (await globalThis.chrome.storage.session.get('teamSummary')).teamSummary), undefined);
+    await again.close();
   });
 });
