@@ -26,7 +26,12 @@ export default defineBackground(() => {
   const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, siteFacts: jiraSiteFacts });
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // The sync's alarm and the notifications' click listeners are registered now, at the worker's start.
-  const afterSync = startNotifications({ cache, now: Date.now, flow });
+  const notify = startNotifications({ cache, now: Date.now, flow });
+  // After each sync: notifications, and a fresh copy of the summary for the next popup to paint.
+  const afterSync = async (end: Parameters<typeof notify>[0]) => {
+    await notify(end);
+    await summary();
+  };
   const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync, siteFacts: jiraSiteFacts });
   const summarize = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() });
   // Each answer is kept for the next popup to paint before it asks (lib/team/summary-copy.ts).

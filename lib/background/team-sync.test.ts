@@ -164,6 +164,9 @@ describe('team sync runs', () => {
     expect(state.openKeys.sort()).toEqual(['github:octo-org/api#2', 'github:octo-org/web#5']);
     expect(state.cycleTimesMs).toEqual([MINUTE]);
     expect(state.lastGoodAt).toBe(NOW - 60 * MINUTE);
+    // And again: a second failure must not lose them either.
+    await sync(read, () => NOW + 15 * MINUTE).run();
+    expect((await loadTeamState()).openKeys.sort()).toEqual(['github:octo-org/api#2', 'github:octo-org/web#5']);
   });
 
   it('runs once for two callers', async () => {

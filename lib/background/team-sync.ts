@@ -174,12 +174,16 @@ function finish(previous: TeamState, current: Run, sources: TeamSource[], now: n
   const results = Object.values(bySource);
   // A source read to its end has a result in the run; one without had an error.
   const failed = sources.some((source) => !current.bySource?.[source.id]);
-  // A state kept before results were kept per source cannot say which keys a failed source had:
-  // keep them all rather than drop the team's items for one failure.
-  const unattributed = failed && previous.bySource === undefined ? previous : undefined;
+  // A failed source with no result of its own yet (a state saved before results were kept per
+  // source, or a source that has never been read) cannot say which keys were its: keep the keys
+  // no source claims, rather than drop the team's items for one failure.
+  const unclaimed = sources.some((source) => !current.bySource?.[source.id] && !previous.bySource?.[source.id]);
+  const claimed = new Set(Object.values(previous.bySource ?? {}).flatMap((r) => r.keys));
+  const orphans = unclaimed ? previous.openKeys.filter((key) => !claimed.has(key)) : [];
+  const orphanCycleTimes = unclaimed && previous.bySource === undefined ? previous.cycleTimesMs : [];
   return {
-    openKeys: union([...results.map((r) => r.keys), unattributed?.openKeys ?? []]),
-    cycleTimesMs: [...results.flatMap((r) => r.cycleTimesMs), ...(unattributed?.cycleTimesMs ?? [])].slice(0, MAX_CYCLE_TIMES),
+    openKeys: union([...results.map((r) => r.keys), orphans]),
+    cycleTimesMs: [...results.flatMap((r) => r.cycleTimesMs), ...orphanCycleTimes].slice(0, MAX_CYCLE_TIMES),
     lastErrors: current.errors ?? [],
     bySource,
     // "Last good" is the end of a sync that read every source; a partial one leaves it as it was.

@@ -25,12 +25,17 @@ export async function loadSummaryCopy(): Promise<TeamSummaryAnswer | undefined> 
   }
 }
 
-/** Keeps `answer` as the copy the next popup paints first. */
+/** When the copy was last cleared in this context: a summary computed before then is not kept. */
+let clearedAt = -Infinity;
+
+/** Keeps `answer` as the copy the next popup paints first, unless the cache was cleared since it was computed. */
 export async function saveSummaryCopy(answer: TeamSummaryAnswer): Promise<void> {
+  if (answer.summary.at <= clearedAt) return;
   await copyItem.setValue(answer);
 }
 
-/** Forgets the copy (with the cache). */
-export async function clearSummaryCopy(): Promise<void> {
+/** Forgets the copy (with the cache), and any summary computed until `now`. */
+export async function clearSummaryCopy(now = Date.now()): Promise<void> {
+  clearedAt = Math.max(clearedAt, now);
   await copyItem.removeValue();
 }

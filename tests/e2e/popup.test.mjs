@@ -83,6 +83,8 @@ describe('popup team summary', () => {
     const page = await openPopup(browser.context, browser.extensionId);
     await page.getByTestId('stuck-item').first().waitFor();
     await settled(page);
+    // The summary is painted again after the sync; wait for the rows rather than read them mid-paint.
+    await page.waitForFunction((keys) => JSON.stringify([...document.querySelectorAll('[data-testid="stuck-item"]')].map((li) => li.dataset.key)) === JSON.stringify(keys), KEYS, { timeout: 10_000 }).catch(() => undefined);
     assert.deepEqual(await rowKeys(page), KEYS);
     const first = page.getByTestId('stuck-item').first();
     assert.match(await first.innerText(), /Blocked for 8d · Priya/);
@@ -115,9 +117,11 @@ describe('popup team summary', () => {
     const again = await openPopup(browser.context, browser.extensionId);
     await again.getByTestId('stuck-item').first().waitFor();
     assert.deepEqual(await again.evaluate(() => [...document.querySelectorAll('[data-testid="stuck-item"]')].map((li) => li.dataset.key)), KEYS);
-    // Clearing the cache clears the copy: it holds item data.
+    // Clearing the cache clears the copy: it holds item data. (A summary computed afterwards, from
+    // the emptied cache, may be kept again: it names no item.)
     await again.evaluate(() => globalThis.chrome.runtime.sendMessage({ type: 'cache/clear' }));
-    assert.equal(await browser.worker.evaluate(async () => (await globalThis.chrome.storage.session.get('teamSummary')).teamSummary), undefined);
+    const left = await browser.worker.evaluate(async () => (await globalThis.chrome.storage.session.get('teamSummary')).teamSummary);
+    assert.ok(left === undefined || left.summary.items.length === 0, 'no item data is left in the copy');
     await again.close();
   });
 });
