@@ -166,10 +166,24 @@ async function attemptOnce(fetchImpl: Fetch, request: HttpRequest, now: number):
   }
 }
 
+/** The largest answer FlowLens reads (bytes); anything bigger is refused, not parsed. */
+export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
+
+function tooLarge(service: string, bytes: number): FlowError {
+  return { code: 'bad-response', message: `${service} sent an answer too large to read (${Math.round(bytes / 1024 / 1024)} MB; FlowLens reads at most ${MAX_ANSWER_BYTES / 1024 / 1024} MB).` };
+}
+
 async function readAnswer(response: Response, service: string, now: number): Promise<HttpResult> {
   const rate = readRate(response.headers, now);
   if (response.status === 304) return { ok: true, status: 304, body: undefined, rate, headers: response.headers, ...etag(response) };
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > MAX_ANSWER_BYTES) {
+    void response.body?.cancel().catch(() => undefined);
+    return { ok: false, status: response.status, error: tooLarge(service, declared), rate, headers: response.headers };
+  }
   const text = await response.text();
+  // Without a length (chunked), the text is measured once read: UTF-16 units, at least the bytes / 3.
+  if (text.length > MAX_ANSWER_BYTES) return { ok: false, status: response.status, error: tooLarge(service, text.length), rate, headers: response.headers };
   if (!response.ok) {
     const body = parseJson(text);
     return { ok: false, status: response.status, error: httpError(service, response.status, text, rate), rate, headers: response.headers, ...(body === undefined ? {} : { body }) };
