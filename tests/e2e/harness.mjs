@@ -133,6 +133,7 @@ export function createJiraApi() {
     const { request, url } = await record(api, route);
     if (api.mode === 'logged-out') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><title>Log in with Atlassian account</title></html>' });
     if (api.mode === 'rate-limited') return route.fulfill({ status: 429, headers: { 'retry-after': '120' }, contentType: 'application/json', body: '{"errorMessages":["Rate limit exceeded."]}' });
+    if (url.pathname === '/rest/api/3/jql/parse' && request.method() === 'POST') return route.fulfill(json(200, parseJql(request.postDataJSON())));
     const recordedJira = { '/rest/api/3/field': 'fields.json', '/rest/api/3/status': 'statuses.json', '/rest/api/3/changelog/bulkfetch': 'changelogs.json', '/rest/api/3/issueLinkType': 'linktypes.json' }[url.pathname];
     if (recordedJira) return route.fulfill(json(200, JSON.parse(readFileSync(join(JIRA_FIXTURES, 'api', recordedJira), 'utf8'))));
     if (url.pathname !== '/rest/api/3/issue/bulkfetch' || request.method() !== 'POST') return route.fulfill(json(404, { errorMessages: ['Not found'] }));
@@ -144,6 +145,23 @@ export function createJiraApi() {
     return route.fulfill(json(200, { expand: 'schema,names', issues, issueErrors: [] }));
   };
   return api;
+}
+
+/**
+ * Jira's JQL parse answer (`POST /rest/api/3/jql/parse`): each query back with its errors. This
+ * fake knows the fields its recorded site has; any other field is an error worded as Jira words it.
+ */
+function parseJql({ queries = [] } = {}) {
+  const known = new Set(['project', 'status', 'statuscategory', 'assignee', 'labels', 'sprint', 'resolved', 'created', 'key', 'issuetype']);
+  return {
+    queries: queries.map((query) => {
+      const fields = [...query.matchAll(/(?:^|\(|\s(?:and|or|not)\s+)\s*([a-z][\w.]*)\s*(?:!?=|~|in\b|is\b|>=?|<=?)/gi)].map((match) => match[1]);
+      const unknown = fields.filter((field) => !known.has(field.toLowerCase()));
+      return unknown.length > 0
+        ? { query, errors: unknown.map((field) => `Field '${field}' does not exist or you do not have permission to view it.`) }
+        : { query, structure: { where: {} } };
+    }),
+  };
 }
 
 /** Serves saved pages as their real URLs; a missing page is a 404. */

@@ -69,6 +69,21 @@ describe('options page', () => {
     await jql.getByText('Add jira.corp.example under Jira sites first, so FlowLens may read it.').waitFor();
     assert.equal(await jql.getByLabel('JQL').getAttribute('aria-invalid'), 'true');
 
+    // JQL the Jira site rejects: its own words next to the field, and nothing stored.
+    await jql.getByLabel('Site', { exact: true }).fill('acme.atlassian.net');
+    await jql.getByLabel('JQL').fill('project = PAY AND team = Payments');
+    await jql.getByRole('button', { name: 'Add' }).click();
+    await jql.getByText("Jira says: Field 'team' does not exist or you do not have permission to view it.").waitFor();
+    assert.equal(await jql.getByLabel('JQL').getAttribute('aria-invalid'), 'true');
+    assert.deepEqual((await browser.worker.evaluate(() => globalThis.chrome.storage.sync.get('settings'))).settings.team.jiraQueries, []);
+    // A JQL it accepts is saved.
+    await jql.getByLabel('JQL').fill('project = PAY AND statusCategory != Done');
+    await jql.getByRole('button', { name: 'Add' }).click();
+    await jql.getByText('Jira accepts this JQL.').waitFor();
+    await page.waitForFunction(async () => (await globalThis.chrome.storage.sync.get('settings')).settings.team.jiraQueries.length === 1);
+    assert.deepEqual((await browser.worker.evaluate(() => globalThis.chrome.storage.sync.get('settings'))).settings.team.jiraQueries, [{ site: 'acme.atlassian.net', jql: 'project = PAY AND statusCategory != Done' }]);
+    assert.ok(browser.jira.requests.some((r) => r.path === '/rest/api/3/jql/parse'), 'Jira was asked');
+
     const amber = page.getByLabel('Amber after (hours blocked or waiting)');
     await amber.fill('100');
     await amber.blur();
