@@ -3,6 +3,7 @@
  * warning), import validates a file, says what it left out, and applies the rest.
  */
 import { useState } from 'preact/hooks';
+import { offerDownload } from '../download';
 import { Section } from './fields';
 import type { LoadedState, OptionsStore } from './types';
 
@@ -12,25 +13,12 @@ export interface TransferSectionProps {
   onImported: (state: LoadedState) => void;
 }
 
-/** Offers `text` as a download named `name`. */
-export function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked after the click has started the download.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** The import/export section. */
 export function TransferSection({ store, onImported }: TransferSectionProps) {
   const [withTokens, setWithTokens] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string; notes: string[] }>();
   const exportNow = async () => {
-    download(`flowlens-settings-${new Date().toISOString().slice(0, 10)}.json`, await store.exportSettings(withTokens));
+    offerDownload(`flowlens-settings-${new Date().toISOString().slice(0, 10)}.json`, await store.exportSettings(withTokens), 'application/json');
   };
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];

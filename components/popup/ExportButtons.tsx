@@ -1,5 +1,6 @@
 /** Export the summary as Markdown: copy it to the clipboard, or download it as a file. */
 import { useState } from 'preact/hooks';
+import { offerDownload } from '../download';
 
 /** Where the Markdown goes; injected so tests can watch it. */
 export interface Exporter {
@@ -10,17 +11,7 @@ export interface Exporter {
 /** The browser's clipboard, and a download through a temporary `a[download]` (no permission needed). */
 export const browserExporter: Exporter = {
   copy: (text) => navigator.clipboard.writeText(text),
-  download(text, filename) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The download has started reading the blob by now; let it finish before freeing it.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  download: (text, filename) => offerDownload(filename, text, 'text/markdown;charset=utf-8'),
 };
 
 /** Props: the report (built when asked), its file name, and the exporter. */
