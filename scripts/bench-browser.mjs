@@ -62,6 +62,8 @@ async function routeBench(context, counts) {
     const path = new URL(route.request().url()).pathname;
     // Fields, statuses and link types: asked once a day per site, not per page.
     if (/\/(field|status|issueLinkType)$/.test(path)) counts.siteFacts += 1;
+    // The popup's team sync: this Jira is busy, so the summary stays what the cache holds.
+    if (path.endsWith('/search/jql')) return route.fulfill({ status: 429, headers: { 'retry-after': '3600' }, json: { errorMessages: ['Rate limit exceeded.'] } });
     if (path.endsWith('/issue/bulkfetch')) return route.fulfill({ json: { issues: route.request().postDataJSON().issueIdsOrKeys.map(jiraIssue) } });
     if (path.endsWith('/changelog/bulkfetch')) return route.fulfill({ json: { issueChangeLogs: [] } });
     if (path.endsWith('/issueLinkType')) return route.fulfill({ json: { issueLinkTypes: [] } });
@@ -227,7 +229,9 @@ function teamItems(n) {
 /** Opens the popup and returns ms from navigation start until it marked its first summary painted, with the rows shown. */
 async function popupPaint(context, extensionId, rows) {
   const page = await openPopup(context, extensionId);
-  await page.waitForFunction((n) => performance.getEntriesByName('flowlens-summary-painted').length > 0 && document.querySelectorAll('[data-testid="stuck-item"]').length === n, rows, { timeout: 60_000, polling: 'raf' });
+  await page.waitForFunction((n) => performance.getEntriesByName('flowlens-summary-painted').length > 0 && document.querySelectorAll('[data-testid="stuck-item"]').length === n, rows, { timeout: 20_000, polling: 'raf' }).catch(async (error) => {
+    throw new Error(`The popup did not show ${rows} rows: ${(await page.locator('main').innerText()).slice(0, 400)}`, { cause: error });
+  });
   const ms = await page.evaluate(() => performance.getEntriesByName('flowlens-summary-painted')[0].startTime);
   await page.close();
   return Math.round(ms);
