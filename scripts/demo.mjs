@@ -3,7 +3,7 @@
 // it opens the browser on the demo pages and waits until you close it.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, waitForBadges } from '../tests/e2e/harness.mjs';
+import { launch, routeGithubSearch, waitForBadges } from '../tests/e2e/harness.mjs';
 
 const OUT = resolve(process.env.FLOWLENS_DEMO_DIR ?? 'demo-output');
 const headless = !process.env.DISPLAY;
@@ -38,11 +38,20 @@ try {
   await waitForBadges(jira, 1);
   await jira.locator('h1 flowlens-badge').getByTestId('flowlens-badge-button').click();
   await shoot(jira, 'jira-issue');
+  // The popup's team summary: a demo team whose repository is the recorded octo-org/api; the
+  // popup syncs it through the demo GitHub's search when it opens.
+  await routeGithubSearch(browser);
+  await browser.worker.evaluate(async () => {
+    const { settings } = await globalThis.chrome.storage.sync.get('settings');
+    const team = { githubRepos: ['octo-org/api'], githubQueries: [], jiraQueries: [], members: [], me: [], containers: ['octo-org/api'] };
+    await globalThis.chrome.storage.sync.set({ settings: { ...settings, team } });
+  });
   const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 360, height: 260 });
+  await popup.setViewportSize({ width: 420, height: 640 });
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  await popup.getByTestId('status').waitFor();
-  await shoot(popup, 'popup');
+  await popup.getByTestId('sync-line').waitFor();
+  await popup.waitForFunction(() => !document.querySelector('[data-testid="sync-line"]')?.textContent?.includes('Syncing') && document.querySelector('[data-testid="stuck-item"]'), null, { timeout: 30_000 });
+  await shoot(popup, 'popup-team-summary');
   if (headless) {
     console.log(`FlowLens demo: ${shots.length} screenshots in ${OUT}`);
     for (const shot of shots) console.log(`  ${shot}`);
