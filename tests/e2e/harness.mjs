@@ -319,3 +319,12 @@ export async function routeGithubSearch(browser, { pageSize = 50 } = {}) {
     return route.fulfill(json(200, { data: { rateLimit: { cost: 1, remaining: 4990, resetAt: new Date(Date.now() + 3600_000).toISOString() }, search } }));
   });
 }
+
+/** Gives the extension a GitHub token for github.com and a team of `githubRepos`, through its worker. */
+export async function configureTeam(browser, { token, githubRepos }) {
+  await browser.worker.evaluate(async ({ token, githubRepos }) => {
+    await globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': token }, jiraCredentials: {} } });
+    const { settings } = await globalThis.chrome.storage.sync.get('settings');
+    await globalThis.chrome.storage.sync.set({ settings: { ...settings, team: { ...settings?.team, githubRepos } } });
+  }, { token, githubRepos });
+}

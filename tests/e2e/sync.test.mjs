@@ -2,7 +2,7 @@
 // settings through GitHub's GraphQL search (recorded answers, in pages of two) to the team state.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch, routeGithubSearch } from './harness.mjs';
+import { configureTeam, launch, routeGithubSearch } from './harness.mjs';
 
 const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
 const OPEN_KEYS = [106, 105, 103, 102, 101].map((n) => `github:octo-org/api#${n}`);
@@ -20,11 +20,7 @@ describe('team sync', () => {
   before(async () => {
     browser = await launch();
     await routeGithubSearch(browser, { pageSize: 2 });
-    await browser.worker.evaluate(async (token) => {
-      await globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': token }, jiraCredentials: {} } });
-      const { settings } = await globalThis.chrome.storage.sync.get('settings');
-      await globalThis.chrome.storage.sync.set({ settings: { ...settings, team: { ...settings?.team, githubRepos: ['octo-org/api'] } } });
-    }, TOKEN);
+    await configureTeam(browser, { token: TOKEN, githubRepos: ['octo-org/api'] });
     page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
   });
