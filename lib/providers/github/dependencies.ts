@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import type { ItemLink } from '../../flow/model';
 import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
-import { requestJson, type Fetch } from '../http';
+import { requestJson, type Fetch, type HttpPacing } from '../http';
 
 /** What we keep of one relation's answer, for the next conditional request. */
 export interface Dependencies {
@@ -30,14 +30,14 @@ function refOf(htmlUrl: string): GithubRef | undefined {
 export async function fetchRelation(
   ref: GithubRef,
   relation: Relation,
-  ctx: { fetch: Fetch; rest: string; headers: Record<string, string>; now: number; previous?: Dependencies },
+  ctx: { fetch: Fetch; rest: string; headers: Record<string, string>; now: number; previous?: Dependencies; pacing?: HttpPacing },
 ): Promise<Dependencies | undefined> {
   const answer = await requestJson(ctx.fetch, {
     url: `${ctx.rest}/repos/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}/issues/${ref.number}/${relation}?per_page=50`,
     headers: { ...ctx.headers, ...(ctx.previous?.etag ? { 'If-None-Match': ctx.previous.etag } : {}) },
     service: 'GitHub',
     now: ctx.now,
-  });
+  }, ctx.pacing);
   if (!answer.ok) return undefined;
   if (answer.status === 304) return ctx.previous;
   const parsed = v.safeParse(v.array(blockingIssue), answer.body);

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
 import { formatKey, type GithubRef } from '../../item-key';
-import { requestJson, type Fetch, type HttpResult } from '../http';
+import { requestJson, type Fetch, type HttpPacing, type HttpResult } from '../http';
 import type { FetchOutcome, Fetched } from '../outcome';
 import { fetchRelation, type Dependencies, type Relation } from './dependencies';
 import type { ItemLink } from '../../flow/model';
@@ -23,6 +23,8 @@ export interface GithubContext {
   now: number;
   /** Cached items with their ETags, for conditional REST requests. */
   previous?: Map<string, Fetched>;
+  /** How requests wait and retry (tests make the waits instant); the shared defaults otherwise. */
+  pacing?: HttpPacing;
 }
 
 const SERVICE = 'GitHub';
@@ -79,7 +81,7 @@ export async function addDependencies(refs: GithubRef[], ctx: GithubContext, out
   await pool(jobs, async ({ ref, relation }) => {
     const key = formatKey(ref);
     const previous = ctx.previous?.get(key)?.relations?.[relation];
-    const found = await fetchRelation(ref, relation, { fetch: ctx.fetch, rest: githubApi(ctx.host).rest, headers: githubHeaders(ctx.token), now: ctx.now, ...(previous ? { previous } : {}) });
+    const found = await fetchRelation(ref, relation, { fetch: ctx.fetch, rest: githubApi(ctx.host).rest, headers: githubHeaders(ctx.token), now: ctx.now, ...(previous ? { previous } : {}), ...(ctx.pacing ? { pacing: ctx.pacing } : {}) });
     if (found) mergeRelation(outcome, key, relation, found);
   });
 }
@@ -121,12 +123,12 @@ async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: F
     body: { query, variables },
     service: SERVICE,
     now: ctx.now,
-  });
+  }, ctx.pacing);
   outcome.rate = answer.rate;
   if (!answer.ok) return failAll(refs, withSso(answer), outcome);
   const envelope = v.safeParse(graphEnvelope, answer.body);
   const usable = envelope.success && (envelope.output.data || envelope.output.errors) && !Array.isArray(answer.body);
-  if (!envelope.success || !usable) return failAll(refs, badResponse('GraphQL answer'), outcome);
+  if (!envelope.success || !usable) return failAll(refs, badResponse('a GraphQL answer'), outcome);
   readGraphRate(envelope.output.data?.rateLimit, outcome);
   for (const [alias, ref] of aliases) readGraphSlot(alias, ref, envelope.output, outcome);
 }
@@ -144,7 +146,7 @@ function readGraphSlot(alias: string, ref: GithubRef, envelope: Envelope, outcom
   const key = formatKey(ref);
   const error = envelope.errors?.find((e) => e.path?.[0] === alias);
   const slot = v.safeParse(graphRepoSlot, envelope.data?.[alias] ?? null);
-  if (!slot.success) return void outcome.errors.set(key, badResponse(`answer for ${key}`));
+  if (!slot.success) return void outcome.errors.set(key, badResponse(`an answer for ${key}`));
   const node = slot.output?.issueOrPullRequest;
   if (!node) return void outcome.errors.set(key, graphItemError(ref, error));
   const item = node.__typename === 'PullRequest' ? pullToItem(ref, node) : issueToItem(ref, node);
@@ -166,7 +168,7 @@ function graphItemError(ref: GithubRef, error: { message: string; type?: string 
 }
 
 function badResponse(what: string): FlowError {
-  return { code: 'bad-response', message: `GitHub sent a ${what} FlowLens does not understand.` };
+  return { code: 'bad-response', message: `GitHub sent ${what} FlowLens does not understand.` };
 }
 
 /** GitHub says which SAML single sign-on authorisation a request needs in `x-github-sso`. */
@@ -199,11 +201,11 @@ async function fetchRestOne(ref: GithubRef, ctx: GithubContext, outcome: FetchOu
     headers: { ...githubHeaders(undefined), ...(cached?.etag ? { 'If-None-Match': cached.etag } : {}) },
     service: SERVICE,
     now: ctx.now,
-  });
+  }, ctx.pacing);
   outcome.rate = answer.rate;
   if (!answer.ok) return void outcome.errors.set(key, withSso(answer));
   if (answer.status === 304 && cached) return void outcome.items.set(key, cached);
   const parsed = v.safeParse(restIssue, answer.body);
-  if (!parsed.success) return void outcome.errors.set(key, badResponse(`answer for ${key}`));
+  if (!parsed.success) return void outcome.errors.set(key, badResponse(`an answer for ${key}`));
   outcome.items.set(key, { item: restToItem(ref, parsed.output), note: PUBLIC_ONLY, ...(answer.etag ? { etag: answer.etag } : {}) });
 }

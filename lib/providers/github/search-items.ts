@@ -102,7 +102,7 @@ async function runSearch(query: string, first: number, ctx: GithubContext, curso
     body: { query: SEARCH_QUERY, variables: { query, first, after: cursor ?? null } },
     service: 'GitHub',
     now: ctx.now,
-  });
+  }, ctx.pacing);
   outcome.rate = answer.rate;
   if (!answer.ok) return withSso(answer);
   const envelope = v.safeParse(graphEnvelope, answer.body);

@@ -4,7 +4,7 @@
  * strings or as epoch numbers; changelog.ts reads both.
  */
 import * as v from 'valibot';
-import { requestJson, type Fetch } from '../http';
+import { requestJson, type Fetch, type HttpPacing } from '../http';
 import type { JiraHistory } from './changelog';
 
 const page = v.object({
@@ -25,7 +25,7 @@ const MAX_PAGES = 10;
 /** Keys per changelog bulk fetch, Jira's documented maximum. */
 const CHANGELOG_KEYS = 1000;
 
-type ChangelogRequest = { host: string; keys: string[]; fieldIds: string[]; headers: Record<string, string>; credentials: RequestCredentials; now: number };
+type ChangelogRequest = { host: string; keys: string[]; fieldIds: string[]; headers: Record<string, string>; credentials: RequestCredentials; now: number; pacing?: HttpPacing };
 
 /** Histories by issue id; `undefined` when Jira would not give them (the badges still work). */
 export async function fetchChangelogs(fetch: Fetch, request: ChangelogRequest): Promise<Map<string, JiraHistory[]> | undefined> {
@@ -50,7 +50,7 @@ async function fetchChangelogPages(fetch: Fetch, request: ChangelogRequest): Pro
       credentials: request.credentials,
       service: 'Jira',
       now: request.now,
-    });
+    }, request.pacing);
     const parsed = answer.ok ? v.safeParse(page, answer.body) : undefined;
     if (!parsed?.success) return pages === 0 ? undefined : histories;
     for (const log of parsed.output.issueChangeLogs ?? []) {

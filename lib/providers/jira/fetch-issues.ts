@@ -31,7 +31,8 @@ export async function fetchJiraIssues(refs: JiraRef[], ctx: JiraContext): Promis
   for (const [key, fetched] of await toFetched(loaded, ctx, site)) outcome.items.set(key, fetched);
   for (const ref of refs) {
     const key = formatKey(ref);
-    if (!outcome.items.has(key)) outcome.errors.set(key, { code: 'not-found', message: `${ref.issueKey} does not exist, or you cannot see it in Jira.` });
+    if (outcome.items.has(key)) continue;
+    outcome.errors.set(key, loaded.unreadable ? UNREADABLE : { code: 'not-found', message: `${ref.issueKey} does not exist, or you cannot see it in Jira.` });
   }
   return outcome;
 }
@@ -47,6 +48,7 @@ function batches(refs: JiraRef[]): JiraRef[][] {
  */
 async function loadCloud(refs: JiraRef[], ctx: JiraContext, site: Site): Promise<Loaded | FlowError> {
   const issues: JiraIssue[] = [];
+  let unreadable = false;
   for (const batch of batches(refs)) {
     const answer = await requestJson(ctx.fetch, {
       url: `https://${ctx.host}/rest/api/3/issue/bulkfetch`,
@@ -55,13 +57,15 @@ async function loadCloud(refs: JiraRef[], ctx: JiraContext, site: Site): Promise
       body: { issueIdsOrKeys: batch.map((ref) => ref.issueKey), fields: fieldsFor(site.meta) },
       service: 'Jira',
       now: ctx.now,
-    });
+    }, ctx.pacing);
     if (!answer.ok) return sessionError(answer.error, answer.status, ctx.host, answer.body);
     const parsed = v.safeParse(bulkFetchAnswer, answer.body);
     if (!parsed.success) return UNREADABLE;
-    issues.push(...validIssues(parsed.output.issues));
+    const valid = validIssues(parsed.output.issues);
+    unreadable ||= valid.length < parsed.output.issues.length;
+    issues.push(...valid);
   }
-  return { issues, histories: await cloudHistories(issues, ctx, site) };
+  return { issues, histories: await cloudHistories(issues, ctx, site), ...(unreadable ? { unreadable } : {}) };
 }
 
 /** Data Center: one search per 100 keys, histories included; an unreadable key must not fail the query. */
@@ -71,6 +75,7 @@ async function loadDataCenter(refs: JiraRef[], ctx: JiraContext, site: Site): Pr
     const page = await searchDataCenter(`key in (${batch.map((ref) => ref.issueKey).join(',')})`, 0, ctx, site, false);
     if ('code' in page) return page;
     loaded.issues.push(...page.loaded.issues);
+    if (page.loaded.unreadable) loaded.unreadable = true;
     for (const [key, list] of page.loaded.histories ?? []) loaded.histories!.set(key, list);
   }
   return loaded;

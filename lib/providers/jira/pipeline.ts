@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
-import type { Fetch } from '../http';
+import type { Fetch, HttpPacing } from '../http';
 import { requestJson } from '../http';
 import type { Fetched } from '../outcome';
 import { jiraIssue, type JiraIssue } from './schema';
@@ -26,6 +26,8 @@ export interface JiraContext {
   blockedByLinks: string[];
   /** Keeps the site's discovered facts between service-worker lives. */
   siteFacts?: SiteFactsStore;
+  /** How requests wait and retry (tests make the waits instant); the shared defaults otherwise. */
+  pacing?: HttpPacing;
 }
 
 /** Headers and cookie mode of every request to one site. */
@@ -38,6 +40,8 @@ export interface Access {
 export interface Loaded {
   issues: JiraIssue[];
   histories: Map<string, JiraHistory[]> | undefined;
+  /** Jira sent issues FlowLens could not read: a key missing may be one of them, not hidden. */
+  unreadable?: boolean;
 }
 
 /** Everything a read needs before its first issue request. */
@@ -67,7 +71,7 @@ export function accessFor(ctx: Pick<JiraContext, 'authorization'>): Access {
 export async function openSite(ctx: JiraContext): Promise<Site> {
   const access = accessFor(ctx);
   const cloud = isCloud(ctx.host);
-  const meta = await siteMeta(ctx.fetch, ctx.host, access.headers, access.credentials, ctx.now, cloud ? '3' : '2', ctx.siteFacts);
+  const meta = await siteMeta(ctx.fetch, ctx.host, access.headers, access.credentials, ctx.now, cloud ? '3' : '2', ctx.siteFacts, ctx.pacing);
   return { access, cloud, meta };
 }
 
@@ -104,6 +108,7 @@ export function cloudHistories(issues: JiraIssue[], ctx: JiraContext, site: Site
     fieldIds: ['status', 'issuelinks', ...(site.meta.flaggedFieldId ? [site.meta.flaggedFieldId] : [])],
     ...site.access,
     now: ctx.now,
+    ...(ctx.pacing ? { pacing: ctx.pacing } : {}),
   });
 }
 
@@ -174,7 +179,7 @@ async function flagComments(issues: JiraIssue[], ctx: JiraContext, site: Site): 
         ...site.access,
         service: 'Jira',
         now: ctx.now,
-      });
+      }, ctx.pacing);
       const parsed = answer.ok ? v.safeParse(commentPage, answer.body) : undefined;
       if (parsed?.success) found.set(issue.key, parsed.output.comments as JiraComment[]);
     }),

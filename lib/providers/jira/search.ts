@@ -82,7 +82,7 @@ async function searchCloud(jql: string, cursor: string | undefined, ctx: JiraCon
     body: { jql, fields: fieldsFor(site.meta), maxResults: SEARCH_PAGE_SIZE, ...(cursor ? { nextPageToken: cursor } : {}) },
     service: 'Jira',
     now: ctx.now,
-  });
+  }, ctx.pacing);
   if (!answer.ok) return searchError(answer, ctx.host);
   const parsed = v.safeParse(cloudPage, answer.body);
   if (!parsed.success) return UNREADABLE;
@@ -120,12 +120,14 @@ export async function searchDataCenter(jql: string, startAt: number, ctx: JiraCo
     expand: 'changelog',
     ...(validate ? {} : { validateQuery: 'false' }),
   });
-  const answer = await requestJson(ctx.fetch, { url: `https://${ctx.host}/rest/api/2/search?${query}`, ...site.access, service: 'Jira', now: ctx.now });
+  const answer = await requestJson(ctx.fetch, { url: `https://${ctx.host}/rest/api/2/search?${query}`, ...site.access, service: 'Jira', now: ctx.now }, ctx.pacing);
   if (!answer.ok) return searchError(answer, ctx.host);
   const parsed = v.safeParse(dataCenterPage, answer.body);
   if (!parsed.success) return UNREADABLE;
   const { issues, total } = parsed.output;
-  return { loaded: { issues: validIssues(issues), histories: expandedHistories(issues) }, returned: issues.length, rate: answer.rate, ...(total !== undefined ? { total } : {}) };
+  const valid = validIssues(issues);
+  const unreadable = valid.length < issues.length;
+  return { loaded: { issues: valid, histories: expandedHistories(issues), ...(unreadable ? { unreadable } : {}) }, returned: issues.length, rate: answer.rate, ...(total !== undefined ? { total } : {}) };
 }
 
 /** A 400 is the JQL (Jira says why); a login page or 401 is the session; the rest as http.ts says. */

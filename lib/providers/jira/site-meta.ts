@@ -6,7 +6,7 @@
  * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
  */
 import * as v from 'valibot';
-import { requestJson, type Fetch } from '../http';
+import { requestJson, type Fetch, type HttpPacing } from '../http';
 
 /** The site facts. */
 export interface SiteMeta {
@@ -60,7 +60,7 @@ function toStored(meta: SiteMeta, at: number): StoredSiteFacts {
 }
 
 /** The site's facts: from memory, else from the store, else asked of the site (three requests). */
-export async function siteMeta(fetch: Fetch, host: string, headers: Record<string, string>, credentials: RequestCredentials, now: number, api: '2' | '3' = '3', store?: SiteFactsStore): Promise<SiteMeta> {
+export async function siteMeta(fetch: Fetch, host: string, headers: Record<string, string>, credentials: RequestCredentials, now: number, api: '2' | '3' = '3', store?: SiteFactsStore, pacing?: HttpPacing): Promise<SiteMeta> {
   const cached = known.get(host);
   if (cached && now - cached.at < SITE_FACTS_TTL) return cached.meta;
   const stored = await store?.get(host).catch(() => undefined);
@@ -69,7 +69,7 @@ export async function siteMeta(fetch: Fetch, host: string, headers: Record<strin
     known.set(host, { at: stored.at, meta });
     return meta;
   }
-  const ask = (path: string) => requestJson(fetch, { url: `https://${host}/rest/api/${api}/${path}`, headers, credentials, service: 'Jira', now });
+  const ask = (path: string) => requestJson(fetch, { url: `https://${host}/rest/api/${api}/${path}`, headers, credentials, service: 'Jira', now }, pacing);
   const [fieldAnswer, statusAnswer, linkAnswer] = await Promise.all([ask('field'), ask('status'), ask('issueLinkType')]);
   const fieldList = fieldAnswer.ok ? v.safeParse(fields, fieldAnswer.body) : undefined;
   const statusList = statusAnswer.ok ? v.safeParse(statuses, statusAnswer.body) : undefined;
