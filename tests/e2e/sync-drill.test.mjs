@@ -12,6 +12,9 @@ describe('service worker stopped mid-sync', () => {
   let browser;
   let page;
   let openGate;
+  let stopped = false;
+  /** Each ask for a page of open items, and whether the worker had been stopped by then. */
+  const asked = [];
   before(async () => {
     browser = await launch();
     await routeGithubSearch(browser, { pageSize: 2 });
@@ -19,6 +22,7 @@ describe('service worker stopped mid-sync', () => {
     const gate = new Promise((resolve) => (openGate = resolve));
     await browser.context.route('https://api.github.com/graphql', async (route) => {
       const variables = route.request().postDataJSON()?.variables ?? {};
+      if (variables.query === OPEN_QUERY) asked.push({ after: variables.after, afterStop: stopped });
       if (variables.query === OPEN_QUERY && variables.after === '2') await gate;
       return route.fallback();
     });
@@ -47,6 +51,7 @@ describe('service worker stopped mid-sync', () => {
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
+    stopped = true;
     await page.waitForTimeout(500);
     openGate();
 
@@ -64,5 +69,8 @@ describe('service worker stopped mid-sync', () => {
     const open = browser.api.requests.filter((r) => r.variables?.query === OPEN_QUERY).map((r) => r.variables.after);
     assert.equal(open.filter((after) => after === null).length, 1, 'page 1 was not asked again');
     assert.ok(open.includes('4'), 'the sync went on past page 2');
+    const resumed = asked.filter((ask) => ask.afterStop).map((ask) => ask.after);
+    assert.equal(resumed[0], '2', 'the woken worker asked page 2 first, with the saved cursor');
+    assert.ok(!resumed.includes(null), 'the woken worker did not start over');
   });
 });
