@@ -120,34 +120,5 @@ export function acceptRequest(
   return { ok: true, data: parsed.output };
 }
 
-/** How a content script or page sends a message; injected so tests and the UI mock can swap it. */
-export type Transport = (message: Request) => Promise<unknown>;
-
-/** The typed client every UI uses to talk to the background. */
-export function createClient(transport: Transport) {
-  return async function send<R extends Request>(request: R): Promise<ResponseFor<R['type']>> {
-    try {
-      const answer = await transport(request);
-      if (isResult(answer)) return answer as ResponseFor<R['type']>;
-      return { ok: false, error: { code: 'no-answer', message: 'FlowLens did not answer. Reload the page.' } };
-    } catch (error) {
-      return { ok: false, error: transportError(error) };
-    }
-  };
-}
-
-/** The client type, for props and tests. */
-export type Client = ReturnType<typeof createClient>;
-
-function isResult(value: unknown): value is Result<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
-}
-
-/** "Extension context invalidated" means the extension was updated under a live page. */
-function transportError(error: unknown): FlowError {
-  const text = error instanceof Error ? error.message : String(error);
-  if (/context invalidated/i.test(text)) {
-    return { code: 'extension-reloaded', message: 'FlowLens was updated. Reload the page to see fresh badges.' };
-  }
-  return { code: 'no-answer', message: `FlowLens could not reach its background: ${text}` };
-}
+// The client lives in lib/client.ts (no schemas, so the popup loads no validator); kept here too.
+export { createClient, type Client, type Transport } from './client';

@@ -2,20 +2,24 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { TeamSummaryAnswer } from './summary-types';
 import { clearSummaryCopy, loadSummaryCopy, saveSummaryCopy } from './summary-copy';
+import { parseSummaryCopy, readSummaryCopy, SUMMARY_COPY_VERSION } from './summary-copy-read';
 
+const ITEM = { key: 'github:github.com/o/r#1', source: 'github', title: 'Fix it', url: 'https://github.com/o/r/pull/1', state: 'blocked', ageMs: 5, people: ['ana'], holdsUp: 0, blockedMs: 0, blockedByCluster: {} };
 const ANSWER: TeamSummaryAnswer = {
-  summary: { at: 1, items: [], people: [], clusters: [], criticalPath: { steps: [], ageMs: 0 }, topHolders: [] } as unknown as TeamSummaryAnswer['summary'],
+  summary: { at: 1, items: [ITEM], people: ['ana'], clusters: [], criticalPath: { steps: [], ageMs: 0 }, topHolders: [] } as unknown as TeamSummaryAnswer['summary'],
   sync: { configured: true, running: false, lastErrors: [] },
 };
+const later = (answer = ANSWER) => ({ ...answer, summary: { ...answer.summary, at: Date.now() + 3_600_000 } });
 
 beforeEach(() => fakeBrowser.reset());
 
 describe('summary copy', () => {
-  it('keeps the last answer in session storage, not local or sync', async () => {
+  it('keeps the last answer in session storage with its version, not in local or sync', async () => {
     expect(await loadSummaryCopy()).toBeUndefined();
-    const fresh = { ...ANSWER, summary: { ...ANSWER.summary, at: Date.now() + 3_600_000 } };
+    const fresh = later();
     await saveSummaryCopy(fresh);
     expect(await loadSummaryCopy()).toEqual(fresh);
+    expect(await fakeBrowser.storage.session.get('teamSummary$')).toEqual({ teamSummary$: { v: SUMMARY_COPY_VERSION } });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
@@ -23,10 +27,11 @@ describe('summary copy', () => {
   it('treats a value of another shape as no copy, and is cleared with the cache', async () => {
     await fakeBrowser.storage.session.set({ teamSummary: { summary: { items: 'many' } } });
     expect(await loadSummaryCopy()).toBeUndefined();
-    await saveSummaryCopy({ ...ANSWER, summary: { ...ANSWER.summary, at: Date.now() + 3_600_000 } });
+    await saveSummaryCopy(later());
     expect(await loadSummaryCopy()).toBeDefined();
     await clearSummaryCopy();
     expect(await loadSummaryCopy()).toBeUndefined();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
   });
 
   it('does not keep a summary computed before the cache was cleared', async () => {
@@ -36,5 +41,43 @@ describe('summary copy', () => {
     expect(await loadSummaryCopy()).toBeUndefined();
     await saveSummaryCopy({ ...ANSWER, summary: { ...ANSWER.summary, at: cleared + 1 } });
     expect((await loadSummaryCopy())?.summary.at).toBe(cleared + 1);
+  });
+});
+
+describe('parseSummaryCopy', () => {
+  it('accepts a summary answer of this version, or with no version noted', () => {
+    expect(parseSummaryCopy(ANSWER, { v: SUMMARY_COPY_VERSION })).toBe(ANSWER);
+    expect(parseSummaryCopy(ANSWER, undefined)).toBe(ANSWER);
+  });
+
+  it('refuses a copy of another version', () => {
+    expect(parseSummaryCopy(ANSWER, { v: SUMMARY_COPY_VERSION + 1 })).toBeUndefined();
+  });
+
+  it.each([
+    ['nothing', null],
+    ['a string', 'summary'],
+    ['no sync', { summary: ANSWER.summary }],
+    ['a time that is not a number', { ...ANSWER, summary: { ...ANSWER.summary, at: '1' } }],
+    ['items that are not a list', { ...ANSWER, summary: { ...ANSWER.summary, items: {} } }],
+    ['a row without a title', { ...ANSWER, summary: { ...ANSWER.summary, items: [{ ...ITEM, title: undefined }] } }],
+    ['a row whose people are not names', { ...ANSWER, summary: { ...ANSWER.summary, items: [{ ...ITEM, people: [1] }] } }],
+    ['no critical path steps', { ...ANSWER, summary: { ...ANSWER.summary, criticalPath: {} } }],
+    ['a sync without its errors', { ...ANSWER, sync: { configured: true, running: false } }],
+  ])('treats %s as no copy', (_, value) => {
+    expect(parseSummaryCopy(value, undefined)).toBeUndefined();
+  });
+});
+
+describe('readSummaryCopy', () => {
+  it('asks for the value and its version in one call', async () => {
+    const asked: string[][] = [];
+    const copy = await readSummaryCopy({ get: async (keys) => (asked.push(keys), { teamSummary: ANSWER, teamSummary$: { v: SUMMARY_COPY_VERSION } }) });
+    expect(copy).toBe(ANSWER);
+    expect(asked).toEqual([['teamSummary', 'teamSummary$']]);
+  });
+
+  it('counts a failing read as no copy', async () => {
+    expect(await readSummaryCopy({ get: () => Promise.reject(new Error('no session storage')) })).toBeUndefined();
   });
 });

@@ -114,8 +114,23 @@ describe('popup team summary', () => {
     // The next popup paints the copy the background kept in session storage, before it asks.
     const kept = await browser.worker.evaluate(async () => (await globalThis.chrome.storage.session.get('teamSummary')).teamSummary);
     assert.deepEqual(kept.summary.items.map((item) => item.key).slice(0, 3), KEYS);
-    const again = await openPopup(browser.context, browser.extensionId);
-    await again.getByTestId('stuck-item').first().waitFor();
+    const again = await browser.context.newPage();
+    // What the first frame with rows showed: the copy, marked as such, not yet the fresh answer.
+    await again.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const rows = document.querySelectorAll('[data-testid="stuck-item"]');
+        if (rows.length === 0) return;
+        observer.disconnect();
+        globalThis.firstRows = { keys: [...rows].map((li) => li.dataset.key), copyNote: document.querySelector('[data-testid="summary-copy"]')?.textContent ?? null };
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await again.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await again.waitForFunction(() => globalThis.firstRows);
+    const firstRows = await again.evaluate(() => globalThis.firstRows);
+    assert.deepEqual(firstRows.keys.slice(0, 3), KEYS);
+    assert.match(firstRows.copyNote ?? '', /^As of \d.*; updating…$/);
+    // Then the fresh answer replaces it, and the note goes.
+    await again.getByTestId('summary-copy').waitFor({ state: 'detached' });
     assert.deepEqual(await again.evaluate(() => [...document.querySelectorAll('[data-testid="stuck-item"]')].map((li) => li.dataset.key)), KEYS);
     // Clearing the cache clears the copy: it holds item data. (A summary computed afterwards, from
     // the emptied cache, may be kept again: it names no item.)

@@ -1,0 +1,48 @@
+/**
+ * Reading the popup's copy of the last team summary (written by lib/team/summary-copy.ts) with no
+ * library behind it: the popup reads it before its first paint, so this module imports nothing at
+ * run time, and one `storage.session.get` fetches the value and its version together.
+ */
+import type { TeamSummaryAnswer } from './summary-types';
+
+/** The `storage.session` key of the copy; WXT keeps the item's version under the key plus `$`. */
+export const SUMMARY_COPY_KEY = 'teamSummary';
+/** The copy's version; a copy of any other version is no copy. */
+export const SUMMARY_COPY_VERSION = 1;
+
+/** The part of a storage area the reader needs (`browser.storage.session` in a page). */
+export interface CopyArea {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isArrayOf = (value: unknown, test: (entry: unknown) => boolean) => Array.isArray(value) && value.every(test);
+const isString = (value: unknown) => typeof value === 'string';
+
+/** Whether one stored row has what the popup renders without checking. */
+function isItem(value: unknown): boolean {
+  return isObject(value) && isString(value.key) && isString(value.title) && isString(value.url) && isString(value.state) && typeof value.ageMs === 'number' && isArrayOf(value.people, isString) && isObject(value.blockedByCluster);
+}
+
+/** The copy, when `value` has the shape of a summary answer and `meta` the right version; else `undefined`. */
+export function parseSummaryCopy(value: unknown, meta: unknown): TeamSummaryAnswer | undefined {
+  const version = isObject(meta) && meta.v !== undefined ? meta.v : 1;
+  if (version !== SUMMARY_COPY_VERSION || !isObject(value)) return undefined;
+  const { summary, sync } = value;
+  if (!isObject(summary) || !isObject(sync)) return undefined;
+  const summaryOk =
+    typeof summary.at === 'number' && isArrayOf(summary.items, isItem) && isArrayOf(summary.people, isString) && isArrayOf(summary.clusters, isObject) &&
+    isObject(summary.criticalPath) && Array.isArray(summary.criticalPath.steps) && isArrayOf(summary.topHolders, isObject);
+  const syncOk = typeof sync.configured === 'boolean' && typeof sync.running === 'boolean' && isArrayOf(sync.lastErrors, isObject);
+  return summaryOk && syncOk ? (value as unknown as TeamSummaryAnswer) : undefined;
+}
+
+/** Reads the copy in one call; a failing read or a broken value counts as no copy. */
+export async function readSummaryCopy(area: CopyArea): Promise<TeamSummaryAnswer | undefined> {
+  try {
+    const got = await area.get([SUMMARY_COPY_KEY, `${SUMMARY_COPY_KEY}$`]);
+    return parseSummaryCopy(got[SUMMARY_COPY_KEY], got[`${SUMMARY_COPY_KEY}$`]);
+  } catch {
+    return undefined;
+  }
+}
