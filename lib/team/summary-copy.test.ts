@@ -14,18 +14,18 @@ const later = (answer = ANSWER) => ({ ...answer, summary: { ...answer.summary, a
 beforeEach(() => fakeBrowser.reset());
 
 describe('summary copy', () => {
-  it('keeps the last answer in session storage with its version, not in local or sync', async () => {
+  it('keeps the last answer in session storage as JSON with its version, not in local or sync', async () => {
     expect(await loadSummaryCopy()).toBeUndefined();
     const fresh = later();
     await saveSummaryCopy(fresh);
     expect(await loadSummaryCopy()).toEqual(fresh);
-    expect(await fakeBrowser.storage.session.get('teamSummary$')).toEqual({ teamSummary$: { v: SUMMARY_COPY_VERSION } });
+    expect(await fakeBrowser.storage.session.get(['teamSummary', 'teamSummary$'])).toEqual({ teamSummary: JSON.stringify(fresh), teamSummary$: { v: SUMMARY_COPY_VERSION } });
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
   });
 
   it('treats a value of another shape as no copy, and is cleared with the cache', async () => {
-    await fakeBrowser.storage.session.set({ teamSummary: { summary: { items: 'many' } } });
+    await fakeBrowser.storage.session.set({ teamSummary: JSON.stringify({ summary: { items: 'many' } }), teamSummary$: { v: SUMMARY_COPY_VERSION } });
     expect(await loadSummaryCopy()).toBeUndefined();
     await saveSummaryCopy(later());
     expect(await loadSummaryCopy()).toBeDefined();
@@ -44,14 +44,21 @@ describe('summary copy', () => {
   });
 });
 
+const VERSION = { v: SUMMARY_COPY_VERSION };
+
 describe('parseSummaryCopy', () => {
-  it('accepts a summary answer of this version, or with no version noted', () => {
-    expect(parseSummaryCopy(ANSWER, { v: SUMMARY_COPY_VERSION })).toBe(ANSWER);
-    expect(parseSummaryCopy(ANSWER, undefined)).toBe(ANSWER);
+  it('accepts the JSON of a summary answer of this version', () => {
+    expect(parseSummaryCopy(JSON.stringify(ANSWER), VERSION)).toEqual(ANSWER);
   });
 
-  it('refuses a copy of another version', () => {
-    expect(parseSummaryCopy(ANSWER, { v: SUMMARY_COPY_VERSION + 1 })).toBeUndefined();
+  it('refuses a copy of another version, or with no version noted', () => {
+    expect(parseSummaryCopy(JSON.stringify(ANSWER), { v: SUMMARY_COPY_VERSION + 1 })).toBeUndefined();
+    expect(parseSummaryCopy(JSON.stringify(ANSWER), undefined)).toBeUndefined();
+  });
+
+  it('refuses the object form of earlier versions, and JSON that does not parse', () => {
+    expect(parseSummaryCopy(ANSWER, VERSION)).toBeUndefined();
+    expect(parseSummaryCopy(JSON.stringify(ANSWER).slice(0, -3), VERSION)).toBeUndefined();
   });
 
   it.each([
@@ -65,15 +72,15 @@ describe('parseSummaryCopy', () => {
     ['no critical path steps', { ...ANSWER, summary: { ...ANSWER.summary, criticalPath: {} } }],
     ['a sync without its errors', { ...ANSWER, sync: { configured: true, running: false } }],
   ])('treats %s as no copy', (_, value) => {
-    expect(parseSummaryCopy(value, undefined)).toBeUndefined();
+    expect(parseSummaryCopy(JSON.stringify(value), VERSION)).toBeUndefined();
   });
 });
 
 describe('readSummaryCopy', () => {
   it('asks for the value and its version in one call', async () => {
     const asked: string[][] = [];
-    const copy = await readSummaryCopy({ get: async (keys) => (asked.push(keys), { teamSummary: ANSWER, teamSummary$: { v: SUMMARY_COPY_VERSION } }) });
-    expect(copy).toBe(ANSWER);
+    const copy = await readSummaryCopy({ get: async (keys) => (asked.push(keys), { teamSummary: JSON.stringify(ANSWER), teamSummary$: VERSION }) });
+    expect(copy).toEqual(ANSWER);
     expect(asked).toEqual([['teamSummary', 'teamSummary$']]);
   });
 

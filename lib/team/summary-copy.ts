@@ -11,7 +11,8 @@ import { readSummaryCopy, SUMMARY_COPY_KEY, SUMMARY_COPY_VERSION } from './summa
 import type { TeamSummaryAnswer } from './summary-types';
 
 // No migrations: a copy of another version is simply not used, and the next summary replaces it.
-const copyItem = storage.defineItem<TeamSummaryAnswer | null>(`session:${SUMMARY_COPY_KEY}`, { fallback: null, version: SUMMARY_COPY_VERSION });
+// The value is the answer as JSON (see summary-copy-read.ts for why).
+const copyItem = storage.defineItem<string | null>(`session:${SUMMARY_COPY_KEY}`, { fallback: null, version: SUMMARY_COPY_VERSION });
 
 /** The last summary, or `undefined` when there is none (or it does not look like one). */
 export function loadSummaryCopy(): Promise<TeamSummaryAnswer | undefined> {
@@ -25,7 +26,7 @@ let clearedAt = -Infinity;
 export async function saveSummaryCopy(answer: TeamSummaryAnswer): Promise<void> {
   if (answer.summary.at <= clearedAt) return;
   // The version goes beside the value, so a reader of another version can tell the copy is not its own.
-  await Promise.all([copyItem.setValue(answer), copyItem.setMeta({ v: SUMMARY_COPY_VERSION })]);
+  await Promise.all([copyItem.setValue(JSON.stringify(answer)), copyItem.setMeta({ v: SUMMARY_COPY_VERSION })]);
 }
 
 /** Forgets the copy (with the cache), and any summary computed until `now`. */
