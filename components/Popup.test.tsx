@@ -92,6 +92,19 @@ describe('Popup', () => {
     expect(screen.queryByTestId('summary-copy')).toBeNull();
   });
 
+  it('keeps a fresh answer that came at once for after the copy is painted, so the first paint is not delayed', async () => {
+    const { send } = fakeClient({ 'team/sync': () => new Promise(() => {}) });
+    const copy = answer([blocked]);
+    let framed = false;
+    requestAnimationFrame(() => (framed = true));
+    render(<Popup send={send} first={Promise.resolve({ ok: true, data: answer([blocked, waiting]) })} copy={copy} exporter={exporter()} now={() => NOW} time={time} />);
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(framed).toBe(false);
+    expect(screen.getAllByTestId('stuck-item')).toHaveLength(1);
+    await waitFor(() => expect(screen.getAllByTestId('stuck-item')).toHaveLength(2));
+    expect(framed).toBe(true);
+  });
+
   it('shows each stuck item with its cause, owner, move and level, as text, linking to it in a new tab', async () => {
     const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked, waiting]) }), 'team/sync': () => ({ ok: true, data: sync }) });
     render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);

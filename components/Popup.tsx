@@ -27,6 +27,11 @@ export interface PopupProps {
   time?: (ms: number) => string;
 }
 
+/** Resolves once the browser has painted the current frame. */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 const localTime = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Loads the summary, then syncs and loads it again; a sync that fails leaves the cached summary up. */
@@ -39,9 +44,14 @@ function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'
   useEffect(() => {
     let live = true;
     let early = first;
+    // With a copy on screen, a fresh answer waits for the first frame: painting it before then
+    // would only delay the first paint.
+    let painted = copy ? afterNextPaint() : undefined;
     const load = async () => {
       const got = await (early ?? send({ type: 'team/summary' }));
       early = undefined;
+      await painted;
+      painted = undefined;
       if (!live) return got;
       setFromCopy(false);
       if (got.ok) setAnswer(got.data);
