@@ -15,7 +15,7 @@ import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
 import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
 import { loadTeamState } from '@/lib/team/team-state';
-import { saveSummaryCopy } from '@/lib/team/summary-copy';
+import { loadSummaryCopy, saveSummaryCopy } from '@/lib/team/summary-copy';
 
 export default defineBackground(() => {
   let opening: Promise<FlowCache> | undefined;
@@ -34,12 +34,21 @@ export default defineBackground(() => {
   };
   const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync, siteFacts: jiraSiteFacts });
   const summarize = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() });
-  // Each answer is kept for the next popup to paint before it asks (lib/team/summary-copy.ts).
-  const summary = async () => {
-    const answer = await summarize();
-    if (answer.ok) void saveSummaryCopy(answer.data).catch(() => undefined);
-    return answer;
-  };
+  // Each answer is kept for the next popup to paint before it asks (lib/team/summary-copy.ts);
+  // asks that come while one is computed share it.
+  let computing: ReturnType<typeof summarize> | undefined;
+  const summary = () =>
+    (computing ??= summarize()
+      .then((answer) => {
+        if (answer.ok) void saveSummaryCopy(answer.data).catch(() => undefined);
+        return answer;
+      })
+      .finally(() => (computing = undefined)));
+  // Session storage starts empty with the browser: the worker's first start builds the copy, so
+  // even the day's first popup paints from it rather than waiting for the summary.
+  void loadSummaryCopy()
+    .then((copy) => (copy ? undefined : summary()))
+    .catch(() => undefined);
   const team = { summary, sync: teamSync.answer };
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
   const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });

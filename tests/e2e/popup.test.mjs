@@ -112,7 +112,7 @@ describe('popup team summary', () => {
     await page.close();
 
     // The next popup paints the copy the background kept in session storage, before it asks.
-    const kept = await browser.worker.evaluate(async () => (await globalThis.chrome.storage.session.get('teamSummary')).teamSummary);
+    const kept = await browser.worker.evaluate(async () => JSON.parse((await globalThis.chrome.storage.session.get('teamSummary')).teamSummary));
     assert.deepEqual(kept.summary.items.map((item) => item.key).slice(0, 3), KEYS);
     const again = await browser.context.newPage();
     // What the first frame with rows showed: the copy, marked as such, not yet the fresh answer.
@@ -136,7 +136,33 @@ describe('popup team summary', () => {
     // the emptied cache, may be kept again: it names no item.)
     await again.evaluate(() => globalThis.chrome.runtime.sendMessage({ type: 'cache/clear' }));
     const left = await browser.worker.evaluate(async () => (await globalThis.chrome.storage.session.get('teamSummary')).teamSummary);
-    assert.ok(left === undefined || left.summary.items.length === 0, 'no item data is left in the copy');
+    assert.ok(left === undefined || JSON.parse(left).summary.items.length === 0, 'no item data is left in the copy');
     await again.close();
+  });
+
+  it('builds the copy when the worker starts without one, so a session\'s first popup paints from it', async () => {
+    await seedTeam(browser.worker, {
+      items: ITEMS,
+      teamState: { openKeys: ITEMS.map((item) => item.key), cycleTimesMs: [], lastErrors: [], lastGoodAt: Date.now() - 60_000 },
+      settings: { team: { githubRepos: ['octo-org/api'], githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] } },
+    });
+    // As after a browser start: session storage is empty, and the worker is not running.
+    await browser.worker.evaluate(() => globalThis.chrome.storage.session.clear());
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.waitForTimeout(300);
+    // A GitHub page wakes the worker with a badge request; nothing asks for the team summary.
+    await page.goto('https://github.com/octo-org/api/pulls');
+    const deadline = Date.now() + 15_000;
+    let kept;
+    do {
+      await page.waitForTimeout(200);
+      kept = await browser.context.serviceWorkers().at(-1)?.evaluate(async () => (await globalThis.chrome.storage.session.get('teamSummary')).teamSummary).catch(() => undefined);
+    } while (!kept && Date.now() < deadline);
+    assert.ok(kept, 'the woken worker kept a copy');
+    assert.deepEqual(JSON.parse(kept).summary.items.map((item) => item.key).slice(0, 3), KEYS);
+    await page.close();
   });
 });
