@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Client, Request } from '../lib/messaging';
 import type { TeamItem, TeamSummaryAnswer } from '../lib/team/summary-types';
 import type { SyncStatus } from '../lib/team/team-state';
+import { render as renderNow } from 'preact';
 import { Popup } from './Popup';
 
 const DAY = 86_400_000;
@@ -103,6 +104,24 @@ describe('Popup', () => {
     expect(screen.getAllByTestId('stuck-item')).toHaveLength(1);
     await waitFor(() => expect(screen.getAllByTestId('stuck-item')).toHaveLength(2));
     expect(framed).toBe(true);
+  });
+
+  it('paints what fits a popup in the first frame (10 rows), then the other rows and the charts', async () => {
+    const { send } = fakeClient({ 'team/sync': () => new Promise(() => {}) });
+    const many = Array.from({ length: 40 }, (_, i) => row(i + 10, { state: 'blocked', since: '2026-11-17T09:00:00Z' }));
+    // Preact's own render, not the testing library's (which runs effects at once, as if painted).
+    const root = document.body.appendChild(document.createElement('div'));
+    try {
+      renderNow(<Popup send={send} first={new Promise(() => {})} copy={answer(many)} exporter={exporter()} now={() => NOW} time={time} />, root);
+      expect(screen.getAllByTestId('stuck-item')).toHaveLength(10);
+      expect(screen.queryByTestId('aging-chart')).toBeNull();
+      await waitFor(() => expect(screen.getAllByTestId('stuck-item')).toHaveLength(30));
+      expect(screen.getByTestId('aging-chart')).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Show all 40' })).toBeTruthy();
+    } finally {
+      renderNow(null, root);
+      root.remove();
+    }
   });
 
   it('shows each stuck item with its cause, owner, move and level, as text, linking to it in a new tab', async () => {

