@@ -72,6 +72,20 @@ describe('team sync scheduling', () => {
     expect((await alarms.get(TEAM_SYNC_ALARM))!.scheduledTime - Date.now()).toBeLessThanOrEqual(MINUTE + 1000);
   });
 
+  it('moves the next sync a full period after a run started by hand, not a minute after it', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    const teamSync = sync(reader({}).read, Date.now);
+    // Never synced: the first alarm is due within a minute.
+    await teamSync.schedule();
+    expect((await alarms.get(TEAM_SYNC_ALARM))!.scheduledTime - Date.now()).toBeLessThanOrEqual(MINUTE + 1000);
+    // The popup syncs at once; the alarm moves with it.
+    await teamSync.run();
+    const next = (await alarms.get(TEAM_SYNC_ALARM))!;
+    expect(next.periodInMinutes).toBe(15);
+    expect(next.scheduledTime - Date.now()).toBeGreaterThan(14 * MINUTE);
+    expect((await teamSync.status()).nextAt).toBe(next.scheduledTime);
+  });
+
   it('tells the next sync time and whether a source is configured', async () => {
     await configure({ githubRepos: ['octo-org/api'] });
     const teamSync = sync(reader({}).read);

@@ -72,6 +72,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
       for (const source of sources) await readSource(source, current, previous);
       const state = finish(previous, current, sources, deps.now());
       await save(state);
+      await rearm(settings.syncMinutes);
       await deps.afterSync?.({ settings, previous, state }).catch((error: unknown) => console.warn('FlowLens could not notify after the sync:', error));
     }
     return status();
@@ -120,6 +121,14 @@ export function createTeamSync(deps: TeamSyncDeps) {
     const { lastGoodAt } = await loadTeamState();
     const due = lastGoodAt === undefined ? 0 : lastGoodAt + period * MINUTE - deps.now();
     await deps.alarms.create(TEAM_SYNC_ALARM, { periodInMinutes: period, delayInMinutes: Math.max(1, Math.ceil(due / MINUTE)) });
+  }
+
+  /**
+   * After a run, however it was started (the alarm, "Sync now", the popup), the next one comes a
+   * full period later: an alarm set before a manual sync would otherwise fire a minute after it.
+   */
+  async function rearm(period: number): Promise<void> {
+    await deps.alarms?.create(TEAM_SYNC_ALARM, { delayInMinutes: period, periodInMinutes: period });
   }
 
   /** On worker start: continues a run the worker's stop cut short, when it is young enough. */
