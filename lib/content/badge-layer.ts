@@ -47,6 +47,12 @@ export const SLICE_MS = 12;
 /** Badges per slice at most: the page renders what a slice added before the next one runs. */
 export const SLICE_ITEMS = 50;
 
+/**
+ * Fresh data is asked for at once, then at most once per this window: a page that renders its
+ * items over several tasks still costs one request per 50 items, not one per render.
+ */
+export const REFRESH_WINDOW_MS = 16;
+
 /** Gives the page its main thread back for a moment: `scheduler.yield` where there is one. */
 function yieldToPage(): Promise<void> {
   // A visible page renders what the last slice added before the next one runs (one frame each);
@@ -69,6 +75,10 @@ async function inSlices<T>(list: T[], work: (item: T) => unknown): Promise<void>
     await Promise.all(list.slice(i, i + 10).map(work));
     done += 10;
   }
+}
+
+function chunks<T>(list: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 }
 
 /** Creates the layer a content script adds targets to. */
@@ -126,19 +136,45 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
 
   /** Paints from the cache, then asks for fresh data where the cache was stale or empty. */
   async function request(wanted: Map<string, ItemRef>): Promise<void> {
-    const all = [...wanted];
-    for (let i = 0; i < all.length; i += MAX_REFS_PER_REQUEST) {
-      const chunk = all.slice(i, i + MAX_REFS_PER_REQUEST);
-      const cached = await options.send({ type: 'flow/cached', refs: chunk.map(([, ref]) => ref) });
-      if (!cached.ok) return fail(chunk, cached.error);
-      await setViews(cached.data.views);
-      const stale = new Set(cached.data.stale);
-      const toRefresh = chunk.filter(([key]) => stale.has(key));
-      if (toRefresh.length === 0) continue;
-      const fresh = await options.send({ type: 'flow/refresh', refs: toRefresh.map(([, ref]) => ref) });
-      if (fresh.ok) await setViews(fresh.data.views);
-      else await fail(toRefresh, fresh.error);
-    }
+    await Promise.all(
+      chunks([...wanted], MAX_REFS_PER_REQUEST).map(async (chunk) => {
+        const cached = await options.send({ type: 'flow/cached', refs: chunk.map(([, ref]) => ref) });
+        if (!cached.ok) return fail(chunk, cached.error);
+        await setViews(cached.data.views);
+        const stale = new Set(cached.data.stale);
+        for (const [key, ref] of chunk) if (stale.has(key)) refreshQueue.set(key, ref);
+        scheduleRefresh();
+      }),
+    );
+  }
+
+  const refreshQueue = new Map<string, ItemRef>();
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastRefreshAt = -Infinity;
+
+  /** Sends the queued refresh now, or at the end of the window when one was sent within it. */
+  function scheduleRefresh(): void {
+    if (refreshQueue.size === 0 || refreshTimer !== undefined) return;
+    const wait = lastRefreshAt + REFRESH_WINDOW_MS - performance.now();
+    if (wait <= 0) return void refresh();
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      void refresh();
+    }, wait);
+  }
+
+  /** Asks for fresh data of everything queued, 50 items per request. */
+  async function refresh(): Promise<void> {
+    lastRefreshAt = performance.now();
+    const all = [...refreshQueue];
+    refreshQueue.clear();
+    await Promise.all(
+      chunks(all, MAX_REFS_PER_REQUEST).map(async (chunk) => {
+        const fresh = await options.send({ type: 'flow/refresh', refs: chunk.map(([, ref]) => ref) });
+        if (fresh.ok) await setViews(fresh.data.views);
+        else await fail(chunk, fresh.error);
+      }),
+    ).catch((error: unknown) => console.debug('FlowLens could not refresh badges:', error));
   }
 
   /** Shows the error on badges that have nothing better to show. */

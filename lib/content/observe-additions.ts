@@ -10,7 +10,11 @@ export interface AdditionBatch {
   removedSomething: boolean;
 }
 
-/** Starts observing; returns a function that stops. `delayMs` coalesces bursts of mutations. */
+/**
+ * Starts observing; returns a function that stops. Mutations are handed over in the next task
+ * (`delayMs` 0): a framework's render, one task, arrives as one batch, and badges whose items are
+ * known paint within a few milliseconds. Network requests are coalesced apart, in the badge layer.
+ */
 export function observeAdditions(
   root: Element,
   onBatch: (batch: AdditionBatch) => void,
@@ -38,7 +42,7 @@ export function observeAdditions(
       }
       if (record.removedNodes.length > 0) removedSomething = true;
     }
-    if ((added.size > 0 || removedSomething) && timer === undefined) timer = setTimeout(flush, options.delayMs ?? 16);
+    if ((added.size > 0 || removedSomething) && timer === undefined) timer = setTimeout(flush, options.delayMs ?? 0);
   });
   observer.observe(root, { childList: true, subtree: true });
   return () => {

@@ -1,0 +1,59 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { MAX_REFS_PER_REQUEST, type Client, type Request } from '../messaging';
+import type { ItemRef } from '../item-key';
+import { createBadgeLayer, REFRESH_WINDOW_MS, type Target } from './badge-layer';
+
+const ref = (n: number): ItemRef => ({ source: 'github', host: 'github.com', owner: 'o', repo: 'r', number: n }) as ItemRef;
+const key = (n: number) => `github:o/r#${n}`;
+
+function target(n: number): Target {
+  const anchor = document.body.appendChild(document.createElement('a'));
+  anchor.textContent = `#${n}`;
+  return { ref: ref(n), key: key(n), anchor };
+}
+
+/** A background whose cache knows nothing: every item is stale and asked for fresh. */
+function emptyCache() {
+  const asked: Request[] = [];
+  const send = (async (request: Request) => {
+    asked.push(request);
+    if (request.type === 'flow/cached') return { ok: true, data: { views: [], stale: request.refs.map((r) => key((r as { number: number }).number)) } };
+    return { ok: true, data: { views: [] } };
+  }) as Client;
+  return { send, asked };
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.useRealTimers();
+});
+
+describe('badge layer requests', () => {
+  it('asks for fresh data at once, then gathers items found within the window into one request', async () => {
+    const { send, asked } = emptyCache();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
+    await layer.add([target(1)]);
+    await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/refresh')).toHaveLength(1));
+    // Three renders in quick succession, as a page that renders its rows over several tasks.
+    await layer.add([target(2)]);
+    await layer.add([target(3), target(4)]);
+    await layer.add([target(5)]);
+    await new Promise((resolve) => setTimeout(resolve, REFRESH_WINDOW_MS * 3));
+    const refreshes = asked.filter((r) => r.type === 'flow/refresh');
+    expect(refreshes).toHaveLength(2);
+    expect(refreshes[1]!.type === 'flow/refresh' && refreshes[1]!.refs.map((r) => (r as { number: number }).number)).toEqual([2, 3, 4, 5]);
+    expect(layer.size()).toBe(5);
+  });
+
+  it('keeps each message within the protocol limit', async () => {
+    const { send, asked } = emptyCache();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
+    const n = MAX_REFS_PER_REQUEST + 20;
+    await layer.add(Array.from({ length: n }, (_, i) => target(i + 1)));
+    await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/refresh').flatMap((r) => (r.type === 'flow/refresh' ? r.refs : []))).toHaveLength(n));
+    const sizes = asked.map((request) => (request.type === 'flow/cached' || request.type === 'flow/refresh' ? request.refs.length : 0));
+    expect(Math.max(...sizes)).toBe(MAX_REFS_PER_REQUEST);
+  });
+});
