@@ -1,13 +1,22 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import { createClient } from '@/lib/client';
-import { pageApi, takePopupStart } from '@/lib/team/popup-start';
+import { readSummaryCopy, type CopyArea } from '@/lib/team/summary-copy-read';
 import '@/components/pages.css';
 
 // The popup's first paint has a budget of 100 ms, so this page loads no polyfill, validator or
-// storage library, and its two first reads were started by /popup-early.js in the page's head.
-const api = pageApi();
-const start = takePopupStart();
+// storage library: MV3 gives extension pages a promise-based API, `browser` in Firefox and
+// `chrome` in Chrome, and the popup needs two calls of it.
+interface PageApi {
+  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
+  storage: { session: CopyArea };
+}
+const scope = globalThis as { browser?: PageApi; chrome?: PageApi };
+const api = (scope.browser?.runtime?.id ? scope.browser : scope.chrome)!;
+
+// The last summary kept in session storage, read first (it is the first paint), then the fresh
+// summary asked for before Preact starts; the copy is replaced when the answer comes.
+const copy = readSummaryCopy(api.storage.session);
 const send = createClient((message) => api.runtime.sendMessage(message));
-const first = createClient(() => start.first)({ type: 'team/summary' });
-void start.copy.then((copy) => render(<Popup send={send} first={first} {...(copy ? { copy } : {})} />, document.getElementById('app')!));
+const first = send({ type: 'team/summary' });
+void copy.then((copy) => render(<Popup send={send} first={first} {...(copy ? { copy } : {})} />, document.getElementById('app')!));
