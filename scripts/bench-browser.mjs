@@ -328,9 +328,10 @@ console.log('| items | write (ms) | read (ms) |');
 console.log('| --- | --- | --- |');
 for (const r of idb) console.log(`| ${r.items} | ${r.writeMs} | ${r.readMs} |`);
 console.log('\nPopup, 500 team items (from navigation start to the summary painted)\n');
-console.log('| no kept copy yet (ms) | from the kept copy, median of 9 (ms) | browser first contentful paint, median (ms) | budget (ms) |');
+console.log('| no kept copy yet (ms) | from the kept copy: marked painted, median of 9 (ms) | from the kept copy: browser first contentful paint, median (ms) | budget (ms) |');
 console.log('| --- | --- | --- | --- |');
-console.log(`| ${popup.coldMs} | ${popup.warmMs} (${popup.warmRunsMs.join(', ')}) | ${popup.warmFirstContentfulPaintMs} | 100: ${verdict(popup.warmMs <= 100)} |`);
+// The verdict uses the browser's own paint time, which comes a little after the popup's mark.
+console.log(`| ${popup.coldMs} | ${popup.warmMs} (${popup.warmRunsMs.join(', ')}) | ${popup.warmFirstContentfulPaintMs} | 100: ${verdict(Math.max(popup.warmMs, popup.warmFirstContentfulPaintMs) <= 100)} |`);
 console.log('\nBuilt entries\n');
 console.log('| file | raw (KB) | gzip (KB) |');
 console.log('| --- | --- | --- |');
