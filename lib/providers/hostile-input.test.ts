@@ -7,10 +7,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GithubRef, JiraRef } from '../item-key';
+import { checkGithubToken } from './github/check-token';
 import { fetchGithubItems } from './github/fetch-items';
+import { searchMentioningPulls } from './github/search-mentions';
 import { createHostLimiter } from './host-limiter';
 import type { Fetch, HttpPacing } from './http';
 import { MAX_ANSWER_BYTES } from './http';
+import { checkJiraAccess, checkJiraJql } from './jira/check';
 import { fetchJiraIssues } from './jira/fetch-issues';
 import { forgetSiteMeta, type SiteFactsStore } from './jira/site-meta';
 import type { FetchOutcome } from './outcome';
@@ -282,5 +285,50 @@ describe('refusals that will not change', () => {
       await fetchGithubItems(githubRefs, { fetch, host: 'github.com', now: NOW, token: 'ghp_x', previous: new Map(), pacing: instantPacing().pacing });
       expect(calls(), JSON.stringify(answer)).toBe(1);
     }
+  });
+});
+
+/** The options page's checks and the Jira-key search: each answers a bad answer with words, never a throw. */
+interface Check {
+  name: string;
+  run: (fetch: Fetch, pacing: HttpPacing) => Promise<{ ok: true } | { ok: false; error: { code: string; message: string } }>;
+  jira?: boolean;
+}
+
+const CLOUD_TOKEN = { kind: 'cloud-token' as const, email: 'ana@example.com', token: 'atl_x' };
+
+const CHECKS: Check[] = [
+  { name: 'GitHub token check', run: (fetch, pacing) => checkGithubToken(fetch, 'github.com', 'ghp_x', NOW, pacing) },
+  // With a saved API token: a 403 then means the account, not a missing login (see check.ts).
+  { name: 'Jira access check', run: (fetch, pacing) => checkJiraAccess({ fetch, host: 'acme.atlassian.net', now: NOW, credential: CLOUD_TOKEN, pacing }), jira: true },
+  { name: 'Jira JQL check', run: (fetch, pacing) => checkJiraJql({ fetch, host: 'acme.atlassian.net', now: NOW, credential: CLOUD_TOKEN, pacing }, 'project = PAY'), jira: true },
+];
+
+describe.each(CHECKS)('$name', (check) => {
+  it.each(CASES)('$name: a refusal in words, retried only when it may pass', async (hostile) => {
+    if (hostile.answer === 'silent') vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout'] });
+    const { fetch, calls } = hostileFetch(hostile.answer);
+    const { pacing } = instantPacing();
+    const work = check.run(fetch, pacing);
+    if (vi.isFakeTimers()) for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(1000);
+    const result = await work;
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const expected = check.jira && hostile.jira ? hostile.jira : hostile;
+    expect(result.error.code).toBe(expected.code);
+    expect(result.error.message).toMatch(/^[A-Z].*[.)]$/s);
+    expect(result.error.message).not.toMatch(/<script|<html|undefined|\[object|null|NaN|Unicorn|oops/);
+    expect(calls()).toBe(hostile.retried ? 3 : 1);
+  });
+});
+
+describe('pull requests that name Jira keys', () => {
+  it.each(CASES)('$name: none found, nothing thrown', async (hostile) => {
+    if (hostile.answer === 'silent') vi.useFakeTimers({ now: NOW, toFake: ['setTimeout', 'clearTimeout'] });
+    const { fetch } = hostileFetch(hostile.answer);
+    const work = searchMentioningPulls(['PAY-1', 'PAY-2'], { fetch, host: 'github.com', token: 'ghp_x', now: NOW, pacing: instantPacing().pacing });
+    if (vi.isFakeTimers()) for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(1000);
+    const found = await work;
+    expect([...found.values()].flat()).toEqual([]);
   });
 });

@@ -7,20 +7,20 @@
 import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
 import type { TokenCheck } from '../../status';
-import { requestJson, type Fetch } from '../http';
+import { requestJson, type Fetch, type HttpPacing } from '../http';
 import { githubApi } from './fetch-items';
 
 
 const user = v.object({ login: v.string() });
 
 /** Checks `token` against `host`; never throws. */
-export async function checkGithubToken(fetch: Fetch, host: string, token: string, now: number): Promise<{ ok: true; data: TokenCheck } | { ok: false; error: FlowError }> {
+export async function checkGithubToken(fetch: Fetch, host: string, token: string, now: number, pacing?: HttpPacing): Promise<{ ok: true; data: TokenCheck } | { ok: false; error: FlowError }> {
   const answer = await requestJson(fetch, {
     url: `${githubApi(host).rest}/user`,
     headers: { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28', Authorization: `Bearer ${token}` },
     service: 'GitHub',
     now,
-  });
+  }, pacing);
   if (!answer.ok) return { ok: false, error: answer.error };
   const parsed = v.safeParse(user, answer.body);
   if (!parsed.success) return { ok: false, error: { code: 'bad-response', message: 'GitHub answered /user without a login.' } };

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import type { GithubRef } from '../../item-key';
-import { requestJson, type Fetch } from '../http';
+import { requestJson, type Fetch, type HttpPacing } from '../http';
 import { githubApi } from './fetch-items';
 
 /** Results kept per key: the newest few pull requests. */
@@ -25,7 +25,7 @@ const answer = v.object({
 });
 
 /** Pull requests per Jira key (empty where none or when GitHub would not answer). */
-export async function searchMentioningPulls(keys: string[], ctx: { fetch: Fetch; host: string; token: string; now: number }): Promise<Map<string, GithubRef[]>> {
+export async function searchMentioningPulls(keys: string[], ctx: { fetch: Fetch; host: string; token: string; now: number; pacing?: HttpPacing }): Promise<Map<string, GithubRef[]>> {
   const found = new Map<string, GithubRef[]>();
   if (keys.length === 0) return found;
   const { query, variables } = buildMentionQuery(keys);
@@ -36,7 +36,7 @@ export async function searchMentioningPulls(keys: string[], ctx: { fetch: Fetch;
     body: { query, variables },
     service: 'GitHub',
     now: ctx.now,
-  });
+  }, ctx.pacing);
   const parsed = response.ok ? v.safeParse(answer, response.body) : undefined;
   if (!parsed?.success) return found;
   keys.forEach((key, i) => {

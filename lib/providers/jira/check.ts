@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
 import type { Result } from '../../messaging';
 import type { JiraAccessCheck } from '../../status';
-import { requestJson, type Fetch, type HttpFail } from '../http';
+import { requestJson, type Fetch, type HttpFail, type HttpPacing } from '../http';
 import { jiraAuthorization, type JiraCredential } from './credentials';
 import { accessFor, isCloud, jiraErrorMessages } from './pipeline';
 
@@ -22,6 +22,8 @@ export interface JiraCheckContext {
   host: string;
   now: number;
   credential?: JiraCredential;
+  /** Waits and the per-host cap (tests inject instant ones). */
+  pacing?: HttpPacing;
 }
 
 const myself = v.object({ displayName: v.optional(v.string()), name: v.optional(v.string()), accountId: v.optional(v.string()), emailAddress: v.optional(v.string()) });
@@ -65,7 +67,7 @@ function request(ctx: JiraCheckContext, path: string, body?: unknown) {
     ...access,
     service: 'Jira',
     now: ctx.now,
-  });
+  }, ctx.pacing);
 }
 
 /** A refusal in words that say what to fix: the token, the email, or the login. */
