@@ -2,34 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { GithubRef } from '../../item-key';
 import type { Fetch } from '../http';
 import { fetchGithubItems, githubApi } from './fetch-items';
+import { pullNode } from './testing/nodes';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const ref = (number: number): GithubRef => ({ source: 'github', host: 'github.com', owner: 'octo-org', repo: 'api', number });
-
-function pullNode(number: number, extra: Record<string, unknown> = {}) {
-  return {
-    __typename: 'PullRequest',
-    number,
-    title: `PR ${number}`,
-    url: `https://github.com/octo-org/api/pull/${number}`,
-    pullState: 'OPEN',
-    isDraft: false,
-    createdAt: '2026-11-15T12:00:00Z',
-    updatedAt: '2026-11-19T12:00:00Z',
-    closedAt: null,
-    mergedAt: null,
-    author: { login: 'alice', url: 'https://github.com/alice' },
-    assignees: { nodes: [] },
-    labels: { nodes: [{ name: 'blocked' }] },
-    reviewDecision: 'REVIEW_REQUIRED',
-    mergeable: 'MERGEABLE',
-    baseRefName: 'main',
-    headRefName: `feature-${number}`,
-    reviewRequests: { nodes: [{ requestedReviewer: { __typename: 'User', login: 'bob', url: 'https://github.com/bob' } }] },
-    commits: { nodes: [{ commit: { statusCheckRollup: { state: 'FAILURE' } } }] },
-    ...extra,
-  };
-}
 
 /** A fetch that answers GraphQL from a function and records every call. */
 function graphFetch(answer: (variables: Record<string, unknown>) => unknown, init: ResponseInit = {}) {

@@ -2,24 +2,12 @@ import { validate } from '@octokit/graphql-schema';
 import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../http';
 import { countGithubSearch, SEARCH_PAGE_SIZE, SEARCH_QUERY, searchGithubPage } from './search-items';
+import { pullNode as openPull } from './testing/nodes';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 
-function pullNode(number: number, extra: Record<string, unknown> = {}) {
-  return {
-    __typename: 'PullRequest',
-    number,
-    title: `PR ${number}`,
-    url: `https://github.com/octo-org/api/pull/${number}`,
-    pullState: 'OPEN',
-    createdAt: '2026-11-15T12:00:00Z',
-    author: { login: 'alice' },
-    labels: { nodes: [{ name: 'blocked' }] },
-    reviewRequests: { nodes: [] },
-    commits: { nodes: [{ commit: { statusCheckRollup: { state: 'FAILURE' } } }] },
-    ...extra,
-  };
-}
+/** A found pull request with no review requested. */
+const pullNode = (number: number, extra: Record<string, unknown> = {}) => openPull(number, { reviewRequests: { nodes: [] }, ...extra });
 
 type Call = { url: string; body: { query: string; variables: Record<string, unknown> }; headers: Record<string, string> };
 
