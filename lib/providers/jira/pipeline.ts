@@ -105,7 +105,8 @@ export function cloudHistories(issues: JiraIssue[], ctx: JiraContext, site: Site
   return fetchChangelogs(ctx.fetch, {
     host: ctx.host,
     keys: issues.map((issue) => issue.key),
-    fieldIds: ['status', 'issuelinks', ...(site.meta.flaggedFieldId ? [site.meta.flaggedFieldId] : [])],
+    // The resolution set or cleared beside a status change says the status is done (changelog.ts).
+    fieldIds: ['status', 'resolution', 'issuelinks', ...(site.meta.flaggedFieldId ? [site.meta.flaggedFieldId] : [])],
     ...site.access,
     now: ctx.now,
     ...(ctx.pacing ? { pacing: ctx.pacing } : {}),
