@@ -51,11 +51,9 @@ describe('team page reader', () => {
 describe('team page reader on Jira', () => {
   const json = (value: unknown) => new Response(JSON.stringify(value));
   const issue = { id: '1001', key: 'PAY-1', fields: { summary: 'Retry payments', status: { name: 'In Progress', statusCategory: { key: 'indeterminate' } }, created: '2026-11-01T09:00:00.000+0000', labels: [], project: { key: 'PAY' }, issuelinks: [] } };
-  /** A Cloud site: fixed site facts, one page of search results, no histories. */
+  /** A Cloud site: no custom fields, one page of search results, no histories. */
   function jiraSite(url: string) {
     if (url.endsWith('/field')) return json([]);
-    if (url.endsWith('/status')) return json([]);
-    if (url.endsWith('/issueLinkType')) return json({ issueLinkTypes: [] });
     if (url.endsWith('/changelog/bulkfetch')) return json({ issueChangeLogs: [] });
     if (url.endsWith('/rest/api/3/search/jql')) return json({ issues: [issue], nextPageToken: 'tok-2', isLast: false });
     return new Response('{}', { status: 404 });

@@ -140,11 +140,9 @@ function githubRestAnswer(url: string): Response {
   return json({ number, title: MARKUP, html_url: `https://github.com/octo-org/api/pull/${number}`, state: 'open', created_at: '2026-11-15T12:00:00Z', user: { login: 'alice' }, assignees: [{ login: MARKUP }], pull_request: { merged_at: null } });
 }
 
-/** A Jira Cloud site answering well: its facts, then the asked issues summarised with markup. */
+/** A Jira Cloud site answering well: its fields, then the asked issues summarised with markup. */
 function jiraAnswer(url: string, init?: RequestInit): Response {
   if (url.endsWith('/rest/api/3/field')) return json([{ id: 'summary', name: 'Summary' }]);
-  if (url.endsWith('/rest/api/3/status')) return json([{ name: 'Done', statusCategory: { key: 'done' } }]);
-  if (url.endsWith('/rest/api/3/issueLinkType')) return json({ issueLinkTypes: [{ name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }] });
   if (url.endsWith('/rest/api/3/changelog/bulkfetch')) return json({ issueChangeLogs: [] });
   if (url.endsWith('/rest/api/3/issue/bulkfetch')) {
     const { issueIdsOrKeys } = JSON.parse(String(init?.body)) as { issueIdsOrKeys: string[] };
@@ -173,7 +171,7 @@ interface Provider {
   keys: string[];
   run: (fetch: Fetch, pacing: HttpPacing, siteFacts: SiteFactsStore) => Promise<FetchOutcome>;
   answer: (url: string, init?: RequestInit) => Response;
-  /** A request only a fresh read asks (Jira's site facts): asked again, nothing was remembered. */
+  /** A request only a fresh read asks (Jira's fields): asked again, nothing was remembered. */
   freshRequest?: string;
 }
 

@@ -1,7 +1,9 @@
 /**
- * The facts FlowLens discovered about each Jira site (Flagged and Sprint field ids, done statuses,
- * link types that mean "waits on"), kept in `storage.local` so a service worker woken after a
- * pause does not ask the site again. Derived data: validated when read, dropped when broken.
+ * The facts FlowLens knows about each Jira site (the Flagged and Sprint field ids it asked for;
+ * the done statuses and "waits on" link types its issues showed), kept in `storage.local` so a
+ * service worker woken after a pause does not ask the site again. Entries written when the
+ * statuses and link types were still asked of the site have the same shape and read as before.
+ * Derived data: validated when read, dropped when broken.
  */
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';

@@ -134,7 +134,7 @@ export function createJiraApi() {
     if (api.mode === 'logged-out') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><title>Log in with Atlassian account</title></html>' });
     if (api.mode === 'rate-limited') return route.fulfill({ status: 429, headers: { 'retry-after': '120' }, contentType: 'application/json', body: '{"errorMessages":["Rate limit exceeded."]}' });
     if (url.pathname === '/rest/api/3/jql/parse' && request.method() === 'POST') return route.fulfill(json(200, parseJql(request.postDataJSON())));
-    const recordedJira = { '/rest/api/3/field': 'fields.json', '/rest/api/3/status': 'statuses.json', '/rest/api/3/changelog/bulkfetch': 'changelogs.json', '/rest/api/3/issueLinkType': 'linktypes.json' }[url.pathname];
+    const recordedJira = { '/rest/api/3/field': 'fields.json', '/rest/api/3/changelog/bulkfetch': 'changelogs.json' }[url.pathname];
     if (recordedJira) return route.fulfill(json(200, JSON.parse(readFileSync(join(JIRA_FIXTURES, 'api', recordedJira), 'utf8'))));
     if (url.pathname !== '/rest/api/3/issue/bulkfetch' || request.method() !== 'POST') return route.fulfill(json(404, { errorMessages: ['Not found'] }));
     const { issueIdsOrKeys = [] } = request.postDataJSON() ?? {};

@@ -1,6 +1,7 @@
 /**
  * Jira changelog histories as FlowEvents: status changes (with `closed`/`reopened` when an issue
- * enters or leaves a done-category status), Flagged = Impediment set and cleared (the Flagged
+ * enters or leaves a done-category status, known by name or by the resolution the same history
+ * sets or clears), Flagged = Impediment set and cleared (the Flagged
  * field is found by id or name), and "is blocked by" links added and removed. Dates come as
  * ISO strings with `+0000` offsets or as epoch numbers; both are read, anything else skipped.
  */
@@ -19,6 +20,11 @@ export interface ChangelogContext {
   host: string;
   /** Status names in the done category (lower-case). */
   doneStatuses: ReadonlySet<string>;
+  /**
+   * Status names Jira shows now in another category (lower-case): a resolution set on entering
+   * one of these is a workflow's quirk, not a close.
+   */
+  openStatuses?: ReadonlySet<string>;
   /** The id of the Flagged field, e.g. `customfield_10021`, when discovered. */
   flaggedFieldId?: string;
   /** Inward link descriptions that mean "is blocked by" (lower-case). */
@@ -35,15 +41,55 @@ export function jiraDate(value: string | number | null | undefined): string | un
 
 type Item = JiraHistory['items'][number];
 
-function statusEvents(item: Item, at: string, ctx: ChangelogContext): FlowEvent[] {
+/** Whether a history sets the resolution (Jira does so on entering a done status) or clears it (on leaving one). */
+type Resolution = 'set' | 'cleared' | undefined;
+
+const given = (value: string | null | undefined): boolean => value !== undefined && value !== null && value !== '';
+
+/**
+ * The resolution change of one history: `{field:'resolution', from:null, to:'10000'}` is set,
+ * `to:null` after a value is cleared; one value replaced by another says nothing.
+ */
+function resolutionChange(items: readonly Item[]): Resolution {
+  const item = items.find((i) => i.fieldId === 'resolution' || i.field === 'resolution');
+  if (!item) return undefined;
+  const before = given(item.from) || given(item.fromString);
+  const after = given(item.to) || given(item.toString);
+  if (after && !before) return 'set';
+  if (before && !after) return 'cleared';
+  return undefined;
+}
+
+const isStatus = (item: Item): boolean => item.fieldId === 'status' || item.field === 'status';
+
+function statusEvents(item: Item, at: string, ctx: ChangelogContext, resolution: Resolution): FlowEvent[] {
   const to = item.toString ?? '';
   const from = item.fromString ?? undefined;
   const events: FlowEvent[] = [{ type: 'status', at, to, ...(from ? { from } : {}) }];
-  const wasDone = from !== undefined && ctx.doneStatuses.has(from.toLowerCase());
-  const isDone = ctx.doneStatuses.has(to.toLowerCase());
+  const open = (name: string) => ctx.openStatuses?.has(name.toLowerCase()) ?? false;
+  const wasDone = from !== undefined && (ctx.doneStatuses.has(from.toLowerCase()) || (resolution === 'cleared' && !open(from)));
+  const isDone = ctx.doneStatuses.has(to.toLowerCase()) || (resolution === 'set' && !open(to));
   if (isDone && !wasDone) events.push({ type: 'closed', at });
   if (wasDone && !isDone) events.push({ type: 'reopened', at });
   return events;
+}
+
+/**
+ * Status names a changelog shows to be done (lower-case): entered in a history that sets the
+ * resolution, or left in one that clears it.
+ */
+export function doneByResolution(histories: Iterable<readonly JiraHistory[]>): Set<string> {
+  const done = new Set<string>();
+  for (const list of histories) {
+    for (const history of list) {
+      const resolution = resolutionChange(history.items);
+      for (const item of resolution ? history.items.filter(isStatus) : []) {
+        const name = resolution === 'set' ? item.toString : item.fromString;
+        if (given(name)) done.add(name!.toLowerCase());
+      }
+    }
+  }
+  return done;
 }
 
 /** "This issue is blocked by SP-14" → the key, when the description means blocked-by. */
@@ -53,8 +99,8 @@ function blockedByKey(text: string | null | undefined, ctx: ChangelogContext): s
   return formatKey({ source: 'jira', host: ctx.host, issueKey: match[2]! });
 }
 
-function itemEvents(item: Item, at: string, ctx: ChangelogContext, by: { id: string; name: string } | undefined): FlowEvent[] {
-  if (item.fieldId === 'status' || item.field === 'status') return statusEvents(item, at, ctx);
+function itemEvents(item: Item, at: string, ctx: ChangelogContext, by: { id: string; name: string } | undefined, resolution: Resolution): FlowEvent[] {
+  if (isStatus(item)) return statusEvents(item, at, ctx, resolution);
   const isFlag = ctx.flaggedFieldId ? item.fieldId === ctx.flaggedFieldId : item.field === 'Flagged';
   if (isFlag) return [(item.toString ?? '') !== '' ? { type: 'flagged', at, ...(by ? { by } : {}) } : { type: 'unflagged', at, ...(by ? { by } : {}) }];
   if (item.field === 'Link') {
@@ -73,6 +119,8 @@ export function changelogEvents(histories: readonly JiraHistory[], ctx: Changelo
     if (!at) return [];
     const id = history.author?.accountId;
     const by = id ? { id, name: history.author?.displayName ?? id } : undefined;
-    return history.items.flatMap((item) => itemEvents(item, at, ctx, by));
+    // The resolution may come before or after the status in a history's items.
+    const resolution = resolutionChange(history.items);
+    return history.items.flatMap((item) => itemEvents(item, at, ctx, by, resolution));
   });
 }

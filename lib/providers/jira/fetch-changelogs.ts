@@ -1,7 +1,7 @@
 /**
  * Histories of many issues at once: `POST /rest/api/3/changelog/bulkfetch`, filtered to the
- * fields flow needs (status, Flagged, links) and paged by `nextPageToken`. Dates may come as
- * strings or as epoch numbers; changelog.ts reads both.
+ * fields flow needs (status, resolution, Flagged, links) and paged by `nextPageToken`. Dates may
+ * come as strings or as epoch numbers; changelog.ts reads both.
  */
 import * as v from 'valibot';
 import { requestJson, type Fetch, type HttpPacing } from '../http';

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { JiraRef } from '../../item-key';
 import type { Fetch } from '../http';
 import { fetchJiraIssues } from './fetch-issues';
-import { forgetSiteMeta } from './site-meta';
+import type { JiraHistory } from './changelog';
+import { forgetSiteMeta, type SiteFactsStore, type StoredSiteFacts } from './site-meta';
 
 // Real Jira Cloud payloads, read from the shared fixtures beside the project when present.
 const FIXTURES = resolve('../shared/fixtures/jira/jirametrics');
@@ -13,7 +14,7 @@ const HOST = 'improvingflow.atlassian.net';
 const ref = (issueKey: string): JiraRef => ({ source: 'jira', host: HOST, issueKey });
 const NOW = Date.parse('2026-11-20T00:00:00Z');
 
-/** A fake Jira site: issue bulk-fetch answers `body`; fields, statuses and changelogs come from the fixtures. */
+/** A fake Jira site: issue bulk-fetch answers `body`; fields are fixed, changelogs come from the fixtures. */
 function answering(body: unknown, init: ResponseInit = { status: 200 }) {
   forgetSiteMeta();
   const calls: { url: string; init: RequestInit | undefined }[] = [];
@@ -21,12 +22,8 @@ function answering(body: unknown, init: ResponseInit = { status: 200 }) {
   const fetch: Fetch = async (url, requestInit) => {
     calls.push({ url, init: requestInit });
     if (url.endsWith('/rest/api/3/field')) return json([{ id: 'customfield_10021', name: 'Flagged' }, { id: 'summary', name: 'Summary' }]);
-    if (url.endsWith('/rest/api/3/status')) return json(haveFixtures ? fixture('testdata__sample_statuses') : []);
     if (url.includes('/rest/api/3/issue/SP-15/comment')) {
       return json({ comments: [{ created: '2022-04-24T20:30:52.100+0000', author: { accountId: '557058:aaccdddd-0be8-432f-959a-13d34c55315f' }, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '(flag) Flag added' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Waiting for the payments team' }] }] } }] });
-    }
-    if (url.endsWith('/rest/api/3/issueLinkType')) {
-      return json({ issueLinkTypes: [{ name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }, { name: 'Gate', inward: 'waits for', outward: 'gates' }, { name: 'Cloners', inward: 'is cloned by', outward: 'clones' }] });
     }
     if (url.endsWith('/rest/api/3/changelog/bulkfetch')) return json({ issueChangeLogs: changelogsFor(JSON.parse(String(requestInit?.body)).issueIdsOrKeys) });
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), init);
@@ -79,8 +76,9 @@ describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on real Jira payloads', 
     expect(item.createdAt).toBe('2021-06-18T18:41:29.398Z');
   });
 
-  it('reads the site’s own blocking link types, not only the configured names', async () => {
+  it('learns the site’s own blocking link types from the links, not only the configured names', async () => {
     // A custom "Gate" link type ("waits for") counts because its name says so; "Cloners" does not.
+    // No request lists the site's link types: each link carries its own.
     const sp15 = fixture('testdata__SP-15');
     sp15.fields.issuelinks = [
       { type: { name: 'Gate', inward: 'waits for', outward: 'gates' }, inwardIssue: { key: 'SP-99', fields: { summary: 'Gate', status: { name: 'To Do', statusCategory: { key: 'new' } } } } },
@@ -142,7 +140,6 @@ describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on Data Center', () => {
     const fetch: Fetch = async (url) => {
       urls.push(url);
       if (url.includes('/rest/api/2/field')) return new Response(JSON.stringify([{ id: 'customfield_10021', name: 'Flagged' }]), { status: 200 });
-      if (url.includes('/rest/api/2/status')) return new Response(JSON.stringify(fixture('testdata__sample_statuses')), { status: 200 });
       // The search answers v2 issues with `changelog.histories`, as the jirametrics payloads are.
       return new Response(JSON.stringify({ startAt: 0, maxResults: 100, total: 1, issues: [fixture('testdata__SP-10')] }), { status: 200 });
     };
@@ -163,5 +160,120 @@ describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on Data Center', () => {
       'closed 2021-09-06T04:34:26.239Z',
     ]);
     expect(outcome.errors.get(`jira:${SITE}/SP-404`)?.code).toBe('not-found');
+  });
+});
+
+describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on Data Center, done statuses without asking', () => {
+  it('closes by the resolution its history sets, though no issue is in "Done" now', async () => {
+    forgetSiteMeta();
+    const sp10 = fixture('testdata__SP-10');
+    sp10.fields.status = { name: 'In Progress', statusCategory: { key: 'indeterminate' } };
+    const paths: string[] = [];
+    const fetch: Fetch = async (url) => {
+      paths.push(new URL(url).pathname);
+      if (url.includes('/rest/api/2/field')) return new Response(JSON.stringify([{ id: 'customfield_10021', name: 'Flagged' }]), { status: 200 });
+      return new Response(JSON.stringify({ startAt: 0, maxResults: 100, total: 1, issues: [sp10] }), { status: 200 });
+    };
+    const outcome = await fetchJiraIssues([{ source: 'jira', host: 'jira.corp.example', issueKey: 'SP-10' }], { fetch, host: 'jira.corp.example', now: NOW, blockedByLinks: [] });
+    const timeline = outcome.items.get('jira:jira.corp.example/SP-10')!.item.timeline;
+    expect(timeline.filter((e) => e.type === 'closed')).toEqual([{ type: 'closed', at: '2021-09-06T04:34:26.239Z' }]);
+    expect(paths).toEqual(['/rest/api/2/field', '/rest/api/2/search']);
+  });
+});
+
+describe('fetchJiraIssues on a site’s first visit', () => {
+  const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T10:00:00.000+0000`;
+  const card = (n: number, links: unknown[] = []) => ({ id: String(1000 + n), key: `PAY-${n}`, fields: { summary: `Card ${n}`, status: { name: 'In Progress', statusCategory: { key: 'indeterminate' } }, created: at(1), issuelinks: links } });
+  const DEPENDENCY = { name: 'Dependency', inward: 'needs', outward: 'is needed by' };
+
+  /** A Cloud board: `cards` by key, `histories` by issue id; every request noted by path. */
+  function board(cards: ReturnType<typeof card>[], histories: Record<string, JiraHistory[]> = {}) {
+    const paths: string[] = [];
+    const bodies: Record<string, unknown>[] = [];
+    const json = (value: unknown) => new Response(JSON.stringify(value), { status: 200 });
+    const fetch: Fetch = async (url, init) => {
+      paths.push(new URL(url).pathname);
+      const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
+      bodies.push(body);
+      if (url.endsWith('/rest/api/3/field')) return json([{ id: 'customfield_10021', name: 'Flagged' }]);
+      const keys = body.issueIdsOrKeys as string[];
+      if (url.endsWith('/rest/api/3/issue/bulkfetch')) return json({ issues: cards.filter((c) => keys.includes(c.key)) });
+      if (url.endsWith('/rest/api/3/changelog/bulkfetch')) {
+        return json({ issueChangeLogs: cards.filter((c) => keys.includes(c.key) && histories[c.id]).map((c) => ({ issueId: c.id, changeHistories: histories[c.id] })) });
+      }
+      return new Response('{}', { status: 404 });
+    };
+    return { fetch, paths, bodies };
+  }
+
+  function memoryStore(): SiteFactsStore & { data: Record<string, StoredSiteFacts> } {
+    const data: Record<string, StoredSiteFacts> = {};
+    return { data, get: async (host) => data[host], set: async (host, facts) => void (data[host] = facts) };
+  }
+
+  it('asks three things of a 50-card board: the fields, the issues and their histories', async () => {
+    forgetSiteMeta();
+    const cards = Array.from({ length: 50 }, (_, i) => card(i + 1));
+    const { fetch, paths } = board(cards);
+    const siteFacts = memoryStore();
+    const outcome = await fetchJiraIssues(cards.map((c) => ref(c.key)), { fetch, host: HOST, now: NOW, blockedByLinks: [], siteFacts });
+    expect(outcome.items.size).toBe(50);
+    expect(paths.sort()).toEqual(['/rest/api/3/changelog/bulkfetch', '/rest/api/3/field', '/rest/api/3/issue/bulkfetch']);
+    // A new service worker the same day: the kept fields serve, two requests.
+    forgetSiteMeta();
+    paths.length = 0;
+    await fetchJiraIssues(cards.map((c) => ref(c.key)), { fetch, host: HOST, now: NOW + 3_600_000, blockedByLinks: [], siteFacts });
+    expect(paths.sort()).toEqual(['/rest/api/3/changelog/bulkfetch', '/rest/api/3/issue/bulkfetch']);
+  });
+
+  it('closes and reopens by the resolution a history sets and clears, and remembers the status as done', async () => {
+    forgetSiteMeta();
+    // PAY-1 was "Shipped" (the resolution set) and is back in progress: no issue is in "Shipped" now.
+    const histories: Record<string, JiraHistory[]> = {
+      '1001': [
+        { created: at(5), items: [{ field: 'resolution', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' }, { field: 'status', fieldId: 'status', fromString: 'In Review', toString: 'Shipped' }] },
+        { created: at(6), items: [{ field: 'status', fieldId: 'status', fromString: 'Shipped', toString: 'In Progress' }, { field: 'resolution', fieldId: 'resolution', from: '10000', fromString: 'Done', to: null, toString: null }] },
+      ],
+      // PAY-2 entered "Shipped" without the resolution in the same history: the learnt name says done.
+      '1002': [{ created: at(7), items: [{ field: 'status', fieldId: 'status', fromString: 'In Review', toString: 'Shipped' }] }],
+    };
+    const { fetch, bodies } = board([card(1), card(2)], histories);
+    const siteFacts = memoryStore();
+    const outcome = await fetchJiraIssues([ref('PAY-1'), ref('PAY-2')], { fetch, host: HOST, now: NOW, blockedByLinks: [], siteFacts });
+    const flow = (key: string) => outcome.items.get(`jira:${HOST}/${key}`)!.item.timeline.filter((e) => e.type === 'closed' || e.type === 'reopened');
+    expect(flow('PAY-1')).toEqual([{ type: 'closed', at: '2026-11-05T10:00:00.000Z' }, { type: 'reopened', at: '2026-11-06T10:00:00.000Z' }]);
+    expect(flow('PAY-2')).toEqual([{ type: 'closed', at: '2026-11-07T10:00:00.000Z' }]);
+    expect(bodies.find((b) => Array.isArray(b.fieldIds))?.fieldIds).toContain('resolution');
+    expect(siteFacts.data[HOST]?.doneStatuses).toEqual(['shipped']);
+  });
+
+  it('reads a removed link of a type learnt from another issue’s current link, and keeps the type for later pages', async () => {
+    forgetSiteMeta();
+    const needs = [{ type: DEPENDENCY, inwardIssue: { key: 'PAY-9', fields: { status: { name: 'In Progress', statusCategory: { key: 'indeterminate' } } } } }];
+    const histories: Record<string, JiraHistory[]> = {
+      '1002': [
+        { created: at(3), items: [{ field: 'Link', fieldId: 'issuelinks', to: 'PAY-7', toString: 'This issue needs PAY-7' }] },
+        { created: at(4), items: [{ field: 'Link', fieldId: 'issuelinks', from: 'PAY-7', fromString: 'This issue needs PAY-7', to: null, toString: null }] },
+      ],
+    };
+    const { fetch } = board([card(1, needs), card(2)], histories);
+    const siteFacts = memoryStore();
+    const outcome = await fetchJiraIssues([ref('PAY-1'), ref('PAY-2')], { fetch, host: HOST, now: NOW, blockedByLinks: [], siteFacts });
+    const links = (result: typeof outcome) => result.items.get(`jira:${HOST}/PAY-2`)!.item.timeline.filter((e) => e.type === 'link-added' || e.type === 'link-removed').map((e) => e.type);
+    expect(links(outcome)).toEqual(['link-added', 'link-removed']);
+    expect(outcome.items.get(`jira:${HOST}/PAY-1`)!.item.upstream.map((l) => l.key)).toEqual([`jira:${HOST}/PAY-9`]);
+    expect(siteFacts.data[HOST]?.blockingInwards).toEqual(['needs']);
+    // A new worker reads PAY-2 alone: no current link shows the type, the kept facts do.
+    forgetSiteMeta();
+    const later = await fetchJiraIssues([ref('PAY-2')], { fetch, host: HOST, now: NOW + 3_600_000, blockedByLinks: [], siteFacts });
+    expect(links(later)).toEqual(['link-added', 'link-removed']);
+  });
+
+  it('reads "is blocked by" in a history though no current link shows the type and the settings lack it', async () => {
+    forgetSiteMeta();
+    const histories: Record<string, JiraHistory[]> = { '1001': [{ created: at(3), items: [{ field: 'Link', fieldId: 'issuelinks', to: 'PAY-7', toString: 'This issue is blocked by PAY-7' }] }] };
+    const { fetch } = board([card(1)], histories);
+    const outcome = await fetchJiraIssues([ref('PAY-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect(outcome.items.get(`jira:${HOST}/PAY-1`)!.item.timeline).toContainEqual({ type: 'link-added', at: '2026-11-03T10:00:00.000Z', link: { key: `jira:${HOST}/PAY-7`, kind: 'blocked-by', at: '2026-11-03T10:00:00.000Z' } });
   });
 });

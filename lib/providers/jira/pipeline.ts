@@ -11,7 +11,8 @@ import type { Fetched } from '../outcome';
 import { jiraIssue, type JiraIssue } from './schema';
 import { changelogEvents, type JiraHistory } from './changelog';
 import { fetchChangelogs } from './fetch-changelogs';
-import { siteMeta, type SiteFactsStore, type SiteMeta } from './site-meta';
+import { JIRA_BLOCKED_BY, rememberSiteFacts, siteMeta, type SiteFactsStore, type SiteMeta } from './site-meta';
+import { pageFacts } from './page-facts';
 import { withFlagReasons, type JiraComment } from './flag-reasons';
 import { jiraToItem } from './to-work-item';
 
@@ -67,7 +68,7 @@ export function accessFor(ctx: Pick<JiraContext, 'authorization'>): Access {
   };
 }
 
-/** How to reach the site and what it calls its fields (discovered once a day). */
+/** How to reach the site and what it calls its fields (asked once a day). */
 export async function openSite(ctx: JiraContext): Promise<Site> {
   const access = accessFor(ctx);
   const cloud = isCloud(ctx.host);
@@ -105,7 +106,8 @@ export function cloudHistories(issues: JiraIssue[], ctx: JiraContext, site: Site
   return fetchChangelogs(ctx.fetch, {
     host: ctx.host,
     keys: issues.map((issue) => issue.key),
-    fieldIds: ['status', 'issuelinks', ...(site.meta.flaggedFieldId ? [site.meta.flaggedFieldId] : [])],
+    // The resolution set or cleared beside a status change says the status is done (changelog.ts).
+    fieldIds: ['status', 'resolution', 'issuelinks', ...(site.meta.flaggedFieldId ? [site.meta.flaggedFieldId] : [])],
     ...site.access,
     now: ctx.now,
     ...(ctx.pacing ? { pacing: ctx.pacing } : {}),
@@ -138,14 +140,19 @@ export function jiraErrorMessages(body: unknown): string[] {
 /** The answer FlowLens could not read. */
 export const UNREADABLE: FlowError = { code: 'bad-response', message: 'Jira sent an answer FlowLens does not understand.' };
 
-/** Loaded issues as FlowLens items, by canonical key. */
+/**
+ * Loaded issues as FlowLens items, by canonical key. What the issues show of their site (done
+ * statuses, "waits on" link types) serves this page and is kept for the next ones.
+ */
 export async function toFetched(loaded: Loaded, ctx: JiraContext, site: Site): Promise<Map<string, Fetched>> {
   const { meta } = site;
-  // The user's link names, plus the site's own link types that mean "waits on".
-  const inward = new Set([...ctx.blockedByLinks.map((name) => name.toLowerCase()), ...meta.blockingInwards]);
   const { issues, histories } = loaded;
-  const done = new Set([...meta.doneStatuses, ...issues.filter((i) => i.fields.status.statusCategory?.key === 'done').map((i) => i.fields.status.name.toLowerCase())]);
-  const changelog = { host: ctx.host, doneStatuses: done, blockedByLinks: inward, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) };
+  const learnt = pageFacts(issues, histories?.values() ?? []);
+  await rememberSiteFacts(ctx.host, learnt, ctx.siteFacts);
+  // The user's link names, Jira's own Blocks type, and the site's link types that mean "waits on".
+  const inward = new Set([...ctx.blockedByLinks.map((name) => name.toLowerCase()), JIRA_BLOCKED_BY, ...meta.blockingInwards, ...learnt.blockingInwards]);
+  const done = new Set([...meta.doneStatuses, ...learnt.doneStatuses].filter((name) => !learnt.openStatuses.has(name)));
+  const changelog = { host: ctx.host, doneStatuses: done, openStatuses: learnt.openStatuses, blockedByLinks: inward, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) };
   const reasons = await flagComments(issues, ctx, site);
   const items = new Map<string, Fetched>();
   for (const issue of issues) {

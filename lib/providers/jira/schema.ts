@@ -46,3 +46,4 @@ export const bulkFetchAnswer = v.object({
 
 export type JiraIssue = v.InferOutput<typeof jiraIssue>;
 export type JiraIssueLink = v.InferOutput<typeof jiraIssueLink>;
+export type JiraStatus = v.InferOutput<typeof status>;

@@ -27,15 +27,13 @@ function issue(key: string, id: string, status = 'In Progress', category = 'inde
   };
 }
 
-/** A fake Jira site: site facts and changelogs fixed, searches answered by `search`. */
+/** A fake Jira site: fields and changelogs fixed, searches answered by `search`. */
 function site(search: (url: string, body: Record<string, unknown> | undefined) => Response) {
   const calls: { url: string; body?: Record<string, unknown> }[] = [];
   const fetch: Fetch = async (url, init) => {
     const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : undefined;
     calls.push({ url, ...(body ? { body } : {}) });
     if (/\/rest\/api\/[23]\/field$/.test(url)) return json([{ id: 'customfield_10021', name: 'Flagged' }]);
-    if (/\/rest\/api\/[23]\/status$/.test(url)) return json([{ name: 'Done', statusCategory: { key: 'done' } }]);
-    if (/\/rest\/api\/[23]\/issueLinkType$/.test(url)) return json({ issueLinkTypes: [] });
     if (url.endsWith('/rest/api/3/changelog/bulkfetch')) {
       const keys = (body?.issueIdsOrKeys as string[]) ?? [];
       // Histories come back by issue id; only PAY-2 moved to Blocked.
@@ -195,7 +193,6 @@ describe('the Sprint field', () => {
           { id: 'customfield_10020', name: 'Iteration', schema: { type: 'array', items: 'json', custom: 'com.pyxis.greenhopper.jira:gh-sprint', customId: 10020 } },
         ]);
       }
-      if (url.endsWith('/rest/api/3/status') || url.endsWith('/rest/api/3/issueLinkType')) return json(url.endsWith('status') ? [] : { issueLinkTypes: [] });
       if (url.endsWith('/changelog/bulkfetch')) return json({ issueChangeLogs: [] });
       bodies.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
       const pay1 = issue('PAY-1', '1001');
@@ -216,7 +213,6 @@ describe('the Sprint field', () => {
     let asked: string[] = [];
     const fetch: Fetch = async (url) => {
       if (url.includes('/rest/api/2/field')) return json([{ id: 'customfield_10101', name: 'Sprint' }]);
-      if (url.includes('/rest/api/2/status') || url.includes('/rest/api/2/issueLinkType')) return json(url.includes('status') ? [] : { issueLinkTypes: [] });
       asked = (new URL(url).searchParams.get('fields') ?? '').split(',');
       return json({ startAt: 0, total: 0, issues: [] });
     };

@@ -1,55 +1,104 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Fetch } from '../http';
-import { forgetSiteMeta, siteMeta, SITE_FACTS_TTL, type SiteFactsStore, type StoredSiteFacts } from './site-meta';
+import { forgetSiteMeta, rememberSiteFacts, siteMeta, SITE_FACTS_TTL, type SiteFactsStore, type StoredSiteFacts } from './site-meta';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const HOST = 'acme.atlassian.net';
 
-function site() {
+/** A site whose field list answers `status`; every request is noted. */
+function site(status = 200) {
   const asked: string[] = [];
   const fetch: Fetch = async (url) => {
     asked.push(new URL(url).pathname);
-    const body = url.endsWith('/field')
-      ? [{ id: 'customfield_10021', name: 'Flagged' }, { id: 'customfield_10020', name: 'Sprint', schema: { custom: 'com.pyxis.greenhopper.jira:gh-sprint' } }]
-      : url.endsWith('/status')
-        ? [{ name: 'Done', statusCategory: { key: 'done' } }, { name: 'In Progress', statusCategory: { key: 'indeterminate' } }]
-        : { issueLinkTypes: [{ name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }, { name: 'Cloners', inward: 'is cloned by', outward: 'clones' }] };
-    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    const body = [{ id: 'customfield_10021', name: 'Flagged' }, { id: 'customfield_10020', name: 'Sprint', schema: { custom: 'com.pyxis.greenhopper.jira:gh-sprint' } }];
+    return new Response(JSON.stringify(status === 200 ? body : { errorMessages: ['Down'] }), { status, headers: { 'content-type': 'application/json' } });
   };
   return { fetch, asked };
 }
 
-function memoryStore(initial: Record<string, StoredSiteFacts> = {}): SiteFactsStore & { data: Record<string, StoredSiteFacts> } {
+function memoryStore(initial: Record<string, StoredSiteFacts> = {}): SiteFactsStore & { data: Record<string, StoredSiteFacts>; writes: number } {
   const data = { ...initial };
-  return { data, get: async (host) => data[host], set: async (host, facts) => void (data[host] = facts) };
+  const store = { data, writes: 0, get: async (host: string) => data[host], set: async (host: string, facts: StoredSiteFacts) => void ((data[host] = facts), store.writes++) };
+  return store;
 }
+
+const learnt = (done: string[], blocking: string[] = [], open: string[] = []) => ({ doneStatuses: new Set(done), blockingInwards: new Set(blocking), openStatuses: new Set(open) });
 
 beforeEach(() => forgetSiteMeta());
 
 describe('siteMeta', () => {
-  it('asks the site three questions once, and keeps the answers where they outlive the worker', async () => {
+  it('asks the site for its fields only, once, and keeps the answer where it outlives the worker', async () => {
     const { fetch, asked } = site();
     const store = memoryStore();
     const meta = await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
-    expect(meta).toEqual({ flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: new Set(['done']), blockingInwards: new Set(['is blocked by']) });
-    expect(asked.sort()).toEqual(['/rest/api/3/field', '/rest/api/3/issueLinkType', '/rest/api/3/status']);
-    expect(store.data[HOST]).toEqual({ at: NOW, flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: ['done'], blockingInwards: ['is blocked by'] });
+    expect(meta).toEqual({ flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: new Set(), blockingInwards: new Set() });
+    expect(asked).toEqual(['/rest/api/3/field']);
+    expect(store.data[HOST]).toEqual({ at: NOW, flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: [], blockingInwards: [] });
 
     // A new service worker: memory is empty, the store answers, the site is not asked.
     forgetSiteMeta();
     expect(await siteMeta(fetch, HOST, {}, 'include', NOW + 60 * 60_000, '3', store)).toEqual(meta);
-    expect(asked).toHaveLength(3);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('asks Data Center through API version 2', async () => {
+    const { fetch, asked } = site();
+    await siteMeta(fetch, 'jira.corp.example/jira', {}, 'omit', NOW, '2');
+    expect(asked).toEqual(['/jira/rest/api/2/field']);
   });
 
   it('asks again once the kept facts are a day old, or when the store cannot be read', async () => {
     const { fetch, asked } = site();
     const old = memoryStore({ [HOST]: { at: NOW - SITE_FACTS_TTL, doneStatuses: [], blockingInwards: [] } });
     await siteMeta(fetch, HOST, {}, 'include', NOW, '3', old);
-    expect(asked).toHaveLength(3);
+    expect(asked).toHaveLength(1);
     expect(old.data[HOST]?.at).toBe(NOW);
     forgetSiteMeta();
     const broken: SiteFactsStore = { get: () => Promise.reject(new Error('storage gone')), set: () => Promise.reject(new Error('storage gone')) };
     expect((await siteMeta(fetch, HOST, {}, 'include', NOW, '3', broken)).flaggedFieldId).toBe('customfield_10021');
-    expect(asked).toHaveLength(6);
+    expect(asked).toHaveLength(2);
+  });
+
+  it('reads facts kept before, statuses and link types that Jira was once asked for included', async () => {
+    const { fetch, asked } = site();
+    const store = memoryStore({ [HOST]: { at: NOW - 1000, flaggedFieldId: 'customfield_10021', doneStatuses: ['done', 'closed'], blockingInwards: ['is blocked by', 'waits for'] } });
+    const meta = await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
+    expect(meta).toEqual({ flaggedFieldId: 'customfield_10021', doneStatuses: new Set(['done', 'closed']), blockingInwards: new Set(['is blocked by', 'waits for']) });
+    expect(asked).toEqual([]);
+  });
+});
+
+describe('rememberSiteFacts', () => {
+  it('adds what pages show to the kept facts, until they expire with the field ids', async () => {
+    const { fetch } = site();
+    const store = memoryStore();
+    await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
+    await rememberSiteFacts(HOST, learnt(['done', 'shipped'], ['needs']), store);
+    await rememberSiteFacts(HOST, learnt(['closed'], ['is blocked by']), store);
+    expect(store.data[HOST]).toEqual({ at: NOW, flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: ['done', 'shipped', 'closed'], blockingInwards: ['needs', 'is blocked by'] });
+    // Nothing new: nothing written.
+    const writes = store.writes;
+    await rememberSiteFacts(HOST, learnt(['shipped'], ['needs']), store);
+    expect(store.writes).toBe(writes);
+    // The next worker starts from what was learnt.
+    forgetSiteMeta();
+    const meta = await siteMeta(fetch, HOST, {}, 'include', NOW + 1000, '3', store);
+    expect(meta.doneStatuses).toEqual(new Set(['done', 'shipped', 'closed']));
+    expect(meta.blockingInwards).toEqual(new Set(['needs', 'is blocked by']));
+  });
+
+  it('drops a status a page shows in another category now', async () => {
+    const store = memoryStore({ [HOST]: { at: NOW, doneStatuses: ['done', 'resolved'], blockingInwards: [] } });
+    await siteMeta(site().fetch, HOST, {}, 'include', NOW, '3', store);
+    await rememberSiteFacts(HOST, learnt([], [], ['resolved']), store);
+    expect(store.data[HOST]?.doneStatuses).toEqual(['done']);
+  });
+
+  it('keeps nothing for a site whose fields could not be read', async () => {
+    const store = memoryStore();
+    const meta = await siteMeta(site(404).fetch, HOST, {}, 'include', NOW, '3', store);
+    expect(meta).toEqual({ doneStatuses: new Set(), blockingInwards: new Set() });
+    await rememberSiteFacts(HOST, learnt(['done'], ['is blocked by']), store);
+    expect(store.data).toEqual({});
   });
 });

@@ -1,31 +1,36 @@
 /**
  * What FlowLens needs to know about a Jira site before it can read histories: the ids of the
- * Flagged and Sprint fields (custom fields whose ids differ per site), which statuses are in the done
- * category, and which of the site's link types mean "waits on". Discovered once per site and kept for a day (in memory, and in a store that outlives the service worker); a failure falls back to the field's
- * name and to the current status categories, never stops the badges.
+ * Flagged and Sprint fields (custom fields whose ids differ per site), asked once a day per site
+ * and kept in memory and in a store that outlives the service worker. Which statuses are in the
+ * done category and which link types mean "waits on" are not asked: the issues show them
+ * (page-facts.ts), and what they showed is kept here beside the field ids for the same day.
+ * A failure falls back to the field's name and to the current status categories, never stops the badges.
  * https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
  */
 import * as v from 'valibot';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
+import type { PageFacts } from './page-facts';
 
 /** The site facts. */
 export interface SiteMeta {
   flaggedFieldId?: string;
   /** The id of the Sprint field (Jira Software), e.g. `customfield_10020`. */
   sprintFieldId?: string;
+  /** Status names seen in the done category (lower-case). */
   doneStatuses: Set<string>;
   /** Inward names of the site's link types that mean "waits on" (e.g. "is blocked by"). */
   blockingInwards: Set<string>;
 }
 
-/** Link types whose names say one issue waits on another; sites rename and add their own. */
-const BLOCKING_TYPE = /block|depend|prerequisite|requires|waits?/i;
+/**
+ * The inward name of Jira's own Blocks link type, on every site: an "is blocked by" link in a
+ * history is read as one even when no current link shows the type.
+ */
+export const JIRA_BLOCKED_BY = 'is blocked by';
 
 const fields = v.array(v.object({ id: v.string(), name: v.string(), schema: v.optional(v.object({ custom: v.optional(v.string()) })) }));
 /** The Sprint field's type; its name may be translated or renamed. */
 const SPRINT_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
-const statuses = v.array(v.object({ name: v.string(), statusCategory: v.optional(v.object({ key: v.string() })) }));
-const linkTypes = v.object({ issueLinkTypes: v.array(v.object({ name: v.string(), inward: v.string(), outward: v.string() })) });
 const HOUR = 3_600_000;
 /** How long kept facts serve: fields, statuses and link types change rarely, and a stale one costs little. */
 export const SITE_FACTS_TTL = 24 * HOUR;
@@ -42,7 +47,7 @@ export interface StoredSiteFacts {
 
 /**
  * Where the facts outlive the service worker, which the browser stops after half a minute idle:
- * without it, every page after a pause would ask the site three questions again.
+ * without it, every page after a pause would ask the site for its fields again.
  */
 export interface SiteFactsStore {
   get(host: string): Promise<StoredSiteFacts | undefined>;
@@ -59,7 +64,7 @@ function toStored(meta: SiteMeta, at: number): StoredSiteFacts {
   return { at, doneStatuses: [...meta.doneStatuses], blockingInwards: [...meta.blockingInwards], ...(flaggedFieldId ? { flaggedFieldId } : {}), ...(sprintFieldId ? { sprintFieldId } : {}) };
 }
 
-/** The site's facts: from memory, else from the store, else asked of the site (three requests). */
+/** The site's facts: from memory, else from the store, else its fields asked of the site (one request). */
 export async function siteMeta(fetch: Fetch, host: string, headers: Record<string, string>, credentials: RequestCredentials, now: number, api: '2' | '3' = '3', store?: SiteFactsStore, pacing?: HttpPacing): Promise<SiteMeta> {
   const cached = known.get(host);
   if (cached && now - cached.at < SITE_FACTS_TTL) return cached.meta;
@@ -69,22 +74,35 @@ export async function siteMeta(fetch: Fetch, host: string, headers: Record<strin
     known.set(host, { at: stored.at, meta });
     return meta;
   }
-  const ask = (path: string) => requestJson(fetch, { url: `https://${host}/rest/api/${api}/${path}`, headers, credentials, service: 'Jira', now }, pacing);
-  const [fieldAnswer, statusAnswer, linkAnswer] = await Promise.all([ask('field'), ask('status'), ask('issueLinkType')]);
-  const fieldList = fieldAnswer.ok ? v.safeParse(fields, fieldAnswer.body) : undefined;
-  const statusList = statusAnswer.ok ? v.safeParse(statuses, statusAnswer.body) : undefined;
-  const linkList = linkAnswer.ok ? v.safeParse(linkTypes, linkAnswer.body) : undefined;
-  const blocking = linkList?.success ? linkList.output.issueLinkTypes.filter((t) => BLOCKING_TYPE.test(`${t.name} ${t.inward}`)).map((t) => t.inward.toLowerCase()) : [];
+  const answer = await requestJson(fetch, { url: `https://${host}/rest/api/${api}/field`, headers, credentials, service: 'Jira', now }, pacing);
+  const fieldList = answer.ok ? v.safeParse(fields, answer.body) : undefined;
   const fieldsFound = fieldList?.success ? fieldList.output : [];
   const flagged = fieldsFound.find((field) => field.name === 'Flagged')?.id;
   const sprint = (fieldsFound.find((field) => field.schema?.custom === SPRINT_TYPE) ?? fieldsFound.find((field) => field.name === 'Sprint'))?.id;
-  const done = statusList?.success ? statusList.output.filter((s) => s.statusCategory?.key === 'done').map((s) => s.name.toLowerCase()) : [];
-  const meta: SiteMeta = { doneStatuses: new Set(done), blockingInwards: new Set(blocking), ...(flagged ? { flaggedFieldId: flagged } : {}), ...(sprint ? { sprintFieldId: sprint } : {}) };
-  if (fieldList?.success && statusList?.success) {
+  const meta: SiteMeta = { doneStatuses: new Set(), blockingInwards: new Set(), ...(flagged ? { flaggedFieldId: flagged } : {}), ...(sprint ? { sprintFieldId: sprint } : {}) };
+  if (fieldList?.success) {
     known.set(host, { at: now, meta });
     await store?.set(host, toStored(meta, now)).catch(() => undefined);
   }
   return meta;
+}
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
+
+/**
+ * Adds what a page showed to the site's kept facts, until they expire with its field ids; a
+ * status the page shows in another category is no longer taken for done. Nothing is kept for a
+ * site whose fields could not be read: it is asked again next time.
+ */
+export async function rememberSiteFacts(host: string, learnt: PageFacts, store?: SiteFactsStore): Promise<void> {
+  const kept = known.get(host);
+  if (!kept) return;
+  const done = new Set([...kept.meta.doneStatuses, ...learnt.doneStatuses].filter((name) => !learnt.openStatuses.has(name)));
+  const blocking = new Set([...kept.meta.blockingInwards, ...learnt.blockingInwards]);
+  if (sameSet(done, kept.meta.doneStatuses) && sameSet(blocking, kept.meta.blockingInwards)) return;
+  const meta: SiteMeta = { ...kept.meta, doneStatuses: done, blockingInwards: blocking };
+  known.set(host, { at: kept.at, meta });
+  await store?.set(host, toStored(meta, kept.at)).catch(() => undefined);
 }
 
 /** Forgets what was learnt (tests). */
