@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MAX_REFS_PER_REQUEST, type Client, type Request } from '../messaging';
 import type { ItemRef } from '../item-key';
-import { createBadgeLayer, REFRESH_WINDOW_MS, type Target } from './badge-layer';
+import type { FlowView } from '../flow-view';
+import { CACHE_WAIT_MS, createBadgeLayer, REFRESH_WINDOW_MS, type Target } from './badge-layer';
 
 const ref = (n: number): ItemRef => ({ source: 'github', host: 'github.com', owner: 'o', repo: 'r', number: n }) as ItemRef;
 const key = (n: number) => `github:o/r#${n}`;
@@ -55,5 +56,60 @@ describe('badge layer requests', () => {
     await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/refresh').flatMap((r) => (r.type === 'flow/refresh' ? r.refs : []))).toHaveLength(n));
     const sizes = asked.map((request) => (request.type === 'flow/cached' || request.type === 'flow/refresh' ? request.refs.length : 0));
     expect(Math.max(...sizes)).toBe(MAX_REFS_PER_REQUEST);
+  });
+});
+
+/** A view of item `n` in the given state, as the cache keeps it. */
+function view(n: number, state: FlowView['state'] = 'blocked'): FlowView {
+  return { key: key(n), url: `https://github.com/o/r/pull/${n}`, title: `PR ${n}`, state, blockers: 1, text: `${state} 2d`, label: `${state} for 2 days`, moves: [] } as unknown as FlowView;
+}
+
+/** A background whose cache answers only when told to. */
+function slowCache() {
+  let reply: (value: unknown) => void = () => {};
+  const send = ((request: Request) => (request.type === 'flow/cached' ? new Promise<unknown>((resolve) => (reply = resolve)) : Promise.resolve({ ok: true, data: { views: [] } }))) as Client;
+  return { send, answer: (value: unknown) => reply(value) };
+}
+
+const states = () => [...document.querySelectorAll('flowlens-badge')].map((host) => host.getAttribute('data-flow-state'));
+
+describe('badge layer mounting', () => {
+  it('asks the cache before it mounts, so a known item is painted once, in its state', async () => {
+    const seenAtAsk: number[] = [];
+    const send = (async (request: Request) => {
+      if (request.type !== 'flow/cached') return { ok: true, data: { views: [] } };
+      seenAtAsk.push(document.querySelectorAll('flowlens-badge').length);
+      return { ok: true, data: { views: [view(1), view(2, 'waiting')], stale: [] } };
+    }) as Client;
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
+    await layer.add([target(1), target(2)]);
+    expect(seenAtAsk).toEqual([0]);
+    expect(states()).toEqual(['blocked', 'waiting']);
+  });
+
+  it('mounts placeholders when the cache is slow, and paints them when it answers', async () => {
+    const { send, answer } = slowCache();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
+    const adding = layer.add([target(1)]);
+    await new Promise((resolve) => setTimeout(resolve, CACHE_WAIT_MS + 50));
+    expect(states()).toEqual([null]);
+    answer({ ok: true, data: { views: [view(1)], stale: [] } });
+    await adding;
+    expect(states()).toEqual(['blocked']);
+  });
+
+  it('gives no badge to an anchor the page dropped while the cache was asked, nor mounts one twice', async () => {
+    const { send, answer } = slowCache();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
+    const kept = target(1);
+    const dropped = target(2);
+    const adding = layer.add([kept, dropped]);
+    // The page renders again meanwhile: the same anchor is found a second time.
+    const again = layer.add([kept]);
+    dropped.anchor.remove();
+    answer({ ok: true, data: { views: [view(1), view(2)], stale: [] } });
+    await Promise.all([adding, again]);
+    expect(layer.size()).toBe(1);
+    expect(document.querySelectorAll('flowlens-badge')).toHaveLength(1);
   });
 });

@@ -47,6 +47,9 @@ export const SLICE_MS = 12;
 /** Badges per slice at most: the page renders what a slice added before the next one runs. */
 export const SLICE_ITEMS = 50;
 
+/** How long new badges wait for the cache's answer before they are mounted as placeholders. */
+export const CACHE_WAIT_MS = 150;
+
 /**
  * Fresh data is asked for at once, then at most once per this window: a page that renders its
  * items over several tasks still costs one request per 50 items, not one per render.
@@ -84,6 +87,8 @@ function chunks<T>(list: T[], size: number): T[][] {
 /** Creates the layer a content script adds targets to. */
 export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerOptions) {
   const entries = new Map<Element, Entry>();
+  /** Anchors whose badges wait for the cache's answer before they are mounted. */
+  const pending = new Set<Element>();
   const views = new Map<string, FlowView>();
 
   function paint(entry: Entry): void {
@@ -126,12 +131,20 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
         entries.delete(target.anchor);
       }
     }
-    const fresh = targets.filter((target) => !entries.has(target.anchor));
+    const fresh = targets.filter((target) => !entries.has(target.anchor) && !pending.has(target.anchor));
     if (fresh.length === 0) return;
-    await inSlices(fresh, mount);
+    for (const { anchor } of fresh) pending.add(anchor);
     const wanted = new Map<string, ItemRef>();
     for (const { key, ref } of fresh) if (!views.get(key) || views.get(key)?.stale) wanted.set(key, ref);
-    await request(wanted);
+    // The cache answers first, so a known item's badge is mounted once, in its state: a
+    // placeholder that then changes size would lay the page out twice. A slow answer (a worker
+    // waking up) does not hold the badges back for long.
+    const lookup = request(wanted);
+    await Promise.race([lookup, new Promise((resolve) => setTimeout(resolve, CACHE_WAIT_MS))]);
+    // Anchors the page dropped meanwhile (or a navigation cleared) get no badge.
+    const live = fresh.filter((target) => pending.delete(target.anchor) && target.anchor.isConnected);
+    await inSlices(live, mount);
+    await lookup;
   }
 
   /** Paints from the cache, then asks for fresh data where the cache was stale or empty. */
@@ -197,6 +210,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
 
   /** Removes every badge (navigation to a page we do not decorate). */
   function clear(): void {
+    pending.clear();
     for (const entry of entries.values()) entry.ui.remove();
     entries.clear();
   }
