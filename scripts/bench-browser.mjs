@@ -335,9 +335,11 @@ await seedTeam(browser.worker, {
 await browser.worker.evaluate(() => globalThis.chrome.storage.session.clear());
 // The popup shows the first 30 stuck rows at once.
 const cold = await popupPaint(browser.context, browser.extensionId, 30);
+// Single opens vary by ±20 ms on a shared machine: 21 of them give a steady median.
 const next = [];
-for (let i = 0; i < 9; i++) next.push(await popupPaint(browser.context, browser.extensionId, 30));
-const popup = { coldMs: cold.ms, warmMs: median(next.map((r) => r.ms)), warmRunsMs: next.map((r) => r.ms), warmFirstContentfulPaintMs: median(next.map((r) => r.fcp)) };
+for (let i = 0; i < 21; i++) next.push(await popupPaint(browser.context, browser.extensionId, 30));
+const paints = next.map((r) => r.fcp).sort((a, b) => a - b);
+const popup = { coldMs: cold.ms, warmMs: median(next.map((r) => r.ms)), warmRunsMs: next.map((r) => r.ms), warmFirstContentfulPaintMs: median(paints), warmFirstContentfulPaintP75Ms: paints[Math.floor(paints.length * 0.75)] };
 await browser.close();
 const sizes = entrySizes();
 
@@ -355,10 +357,10 @@ console.log('| items | write (ms) | read (ms) |');
 console.log('| --- | --- | --- |');
 for (const r of idb) console.log(`| ${r.items} | ${r.writeMs} | ${r.readMs} |`);
 console.log('\nPopup, 500 team items (from navigation start to the summary painted)\n');
-console.log('| no kept copy yet (ms) | from the kept copy: marked painted, median of 9 (ms) | from the kept copy: browser first contentful paint, median (ms) | budget (ms) |');
+console.log('| no kept copy yet (ms) | from the kept copy: marked painted, median of 21 (ms) | from the kept copy: browser first contentful paint, median / 75th percentile (ms) | budget (ms) |');
 console.log('| --- | --- | --- | --- |');
 // The verdict uses the browser's own paint time, which comes a little after the popup's mark.
-console.log(`| ${popup.coldMs} | ${popup.warmMs} (${popup.warmRunsMs.join(', ')}) | ${popup.warmFirstContentfulPaintMs} | 100: ${verdict(Math.max(popup.warmMs, popup.warmFirstContentfulPaintMs) <= 100)} |`);
+console.log(`| ${popup.coldMs} | ${popup.warmMs} | ${popup.warmFirstContentfulPaintMs} / ${popup.warmFirstContentfulPaintP75Ms} | 100 (median): ${verdict(Math.max(popup.warmMs, popup.warmFirstContentfulPaintMs) <= 100)} |`);
 console.log('\nBuilt entries\n');
 console.log('| file | raw (KB) | gzip (KB) |');
 console.log('| --- | --- | --- |');
