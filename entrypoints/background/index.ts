@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createFlowService } from '@/lib/background/flow-service';
 import { browserHostApi } from '@/lib/background/browser-host-api';
 import { syncHostScripts } from '@/lib/background/host-scripts';
-import { grantedByManifest } from '@/lib/host-permissions';
+import { grantedByManifest, hostGranted } from '@/lib/host-permissions';
 import { createRouter } from '@/lib/background/router';
 import { createJiraChecks } from '@/lib/background/jira-checks';
 import { createGithubQueryCheck } from '@/lib/background/github-checks';
@@ -53,7 +53,7 @@ export default defineBackground(() => {
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
   const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
   const checks = { githubQuery, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
-  const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now, team, checks });
+  const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now, team, checks, hostGranted });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.

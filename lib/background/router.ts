@@ -3,7 +3,7 @@
  * service becomes an error the UI can show, never an unanswered message.
  */
 import { acceptRequest, type Request, type ResponseData, type Result, type SenderInfo } from '../messaging';
-import { messageOf } from '../flow-error';
+import { messageOf, type FlowError } from '../flow-error';
 import type { PublicStatus } from '../status';
 import type { FlowService } from './flow-service';
 import type { FlowCache } from '../storage/cache';
@@ -26,6 +26,11 @@ export interface RouterDeps {
     summary: () => Promise<Result<ResponseData['team/summary']>>;
     sync: () => Promise<Result<ResponseData['team/sync']>>;
   };
+  /**
+   * Whether FlowLens may read `host` now (runtime host permissions). A check of a host the user
+   * has not allowed yet would only fail to connect; it says what to do instead.
+   */
+  hostGranted?: (host: string) => Promise<boolean>;
   /** Checks the options page runs against the user's own GitHub and Jira. */
   checks: {
     githubQuery: (host: string, query: string) => Promise<Result<ResponseData['github/check-query']>>;
@@ -65,18 +70,25 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
       await clearSummaryCopy().catch(() => undefined);
       return ok({ cleared: await (await deps.cache()).clear() });
     case 'github/check-token':
-      return checkToken(request.host, deps);
+      return (await notAllowed(request.host, deps)) ?? checkToken(request.host, deps);
     case 'github/check-query':
-      return deps.checks.githubQuery(request.host, request.query);
+      return (await notAllowed(request.host, deps)) ?? deps.checks.githubQuery(request.host, request.query);
     case 'jira/check-access':
-      return deps.checks.jiraAccess(request.host);
+      return (await notAllowed(request.host, deps)) ?? deps.checks.jiraAccess(request.host);
     case 'jira/check-jql':
-      return deps.checks.jiraJql(request.host, request.jql);
+      return (await notAllowed(request.host, deps)) ?? deps.checks.jiraJql(request.host, request.jql);
     case 'team/summary':
       return deps.team.summary();
     case 'team/sync':
       return deps.team.sync();
   }
+}
+
+/** The refusal of a check whose host FlowLens may not read yet; `undefined` when it may. */
+async function notAllowed(host: string, deps: RouterDeps): Promise<{ ok: false; error: FlowError } | undefined> {
+  const granted = await (deps.hostGranted?.(host) ?? Promise.resolve(true)).catch(() => true);
+  if (granted) return undefined;
+  return { ok: false, error: { code: 'forbidden', message: `FlowLens may not read ${host} yet. Choose “Allow reading ${host}” beside it on this page, then check again.` } };
 }
 
 async function checkToken(host: string, deps: RouterDeps): Promise<Result<ResponseData['github/check-token']>> {
