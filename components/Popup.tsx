@@ -18,7 +18,7 @@ export const PAINTED_MARK = 'flowlens-summary-painted';
 /** Props: the background client; the exporter, clock and time format can be swapped in tests. */
 export interface PopupProps {
   send: Client;
-  /** The first `team/summary` answer, when the page asked before rendering (it saves a frame). */
+  /** The first `team/summary` answer, when the page asked before rendering (without a copy, it saves a frame). */
   first?: Promise<ResponseFor<'team/summary'>>;
   /** The last summary kept from an earlier answer: painted at once, replaced when the answer comes. */
   copy?: TeamSummaryAnswer;
@@ -44,14 +44,15 @@ function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'
   useEffect(() => {
     let live = true;
     let early = first;
-    // With a copy on screen, a fresh answer waits for the first frame: painting it before then
-    // would only delay the first paint.
+    // With a copy on screen, the fresh summary waits for the first frame: asking for it earlier
+    // keeps the service worker computing while the popup paints, and painting it earlier would
+    // only delay the first paint.
     let painted = copy ? afterNextPaint() : undefined;
     const load = async () => {
-      const got = await (early ?? send({ type: 'team/summary' }));
-      early = undefined;
       await painted;
       painted = undefined;
+      const got = await (early ?? send({ type: 'team/summary' }));
+      early = undefined;
       if (!live) return got;
       setFromCopy(false);
       if (got.ok) setAnswer(got.data);

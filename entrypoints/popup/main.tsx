@@ -14,13 +14,10 @@ interface PageApi {
 const scope = globalThis as { browser?: PageApi; chrome?: PageApi };
 const api = (scope.browser?.runtime?.id ? scope.browser : scope.chrome)!;
 
-// The last summary kept in session storage is the first paint. The fresh summary is asked for
-// once that frame is painted: computing it keeps the service worker busy, and on a two-core
-// machine that took about 10 ms from the popup's first paint. Without a copy it is asked at once.
-const copy = readSummaryCopy(api.storage.session);
+// The last summary kept in session storage is the first paint; the popup asks for the fresh one
+// once that frame is painted (components/Popup.tsx). Without a copy it is asked for before Preact
+// renders.
 const send = createClient((message) => api.runtime.sendMessage(message));
-const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-void copy.then((copy) => {
-  const first = copy ? afterPaint().then(() => send({ type: 'team/summary' })) : send({ type: 'team/summary' });
-  render(<Popup send={send} first={first} {...(copy ? { copy } : {})} />, document.getElementById('app')!);
-});
+void readSummaryCopy(api.storage.session).then((copy) =>
+  render(<Popup send={send} {...(copy ? { copy } : { first: send({ type: 'team/summary' }) })} />, document.getElementById('app')!),
+);
