@@ -54,7 +54,14 @@ export function createRouter(deps: RouterDeps) {
 
 const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 
+/** The options page's checks of a user's host: each is refused before it starts when FlowLens may not read the host. */
+const HOST_CHECKS = new Set<Request['type']>(['github/check-token', 'github/check-query', 'jira/check-access', 'jira/check-jql']);
+
 async function dispatch(request: Request, deps: RouterDeps): Promise<Result<ResponseData[Request['type']]>> {
+  if (HOST_CHECKS.has(request.type) && 'host' in request) {
+    const refusal = await notAllowed(request.host, deps);
+    if (refusal) return refusal;
+  }
   switch (request.type) {
     case 'flow/cached':
       return ok(await deps.flow.cached(request.refs));
@@ -70,13 +77,13 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
       await clearSummaryCopy().catch(() => undefined);
       return ok({ cleared: await (await deps.cache()).clear() });
     case 'github/check-token':
-      return (await notAllowed(request.host, deps)) ?? checkToken(request.host, deps);
+      return checkToken(request.host, deps);
     case 'github/check-query':
-      return (await notAllowed(request.host, deps)) ?? deps.checks.githubQuery(request.host, request.query);
+      return deps.checks.githubQuery(request.host, request.query);
     case 'jira/check-access':
-      return (await notAllowed(request.host, deps)) ?? deps.checks.jiraAccess(request.host);
+      return deps.checks.jiraAccess(request.host);
     case 'jira/check-jql':
-      return (await notAllowed(request.host, deps)) ?? deps.checks.jiraJql(request.host, request.jql);
+      return deps.checks.jiraJql(request.host, request.jql);
     case 'team/summary':
       return deps.team.summary();
     case 'team/sync':
