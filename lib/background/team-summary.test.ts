@@ -51,7 +51,7 @@ describe('team/summary', () => {
     expect(answer).toEqual({ ok: true, data: { summary: { at: NOW, items: [], people: [], clusters: [], criticalPath: { steps: [], ageMs: 0 }, topHolders: [] }, sync: { configured: false, running: false, lastErrors: [] } } });
   });
 
-  it('reuses the last summary for a minute while the team state is unchanged, and sums up a new sync at once', async () => {
+  it('reuses the last summary for a minute while the team state is unchanged, and sums up a new sync or a cleared cache at once', async () => {
     const cache = await openCache({ name: `team-summary-${++db}` });
     const first = jiraItem(1);
     await cache.write('item', [{ key: first.key, value: { item: first } }], NOW);
@@ -71,6 +71,9 @@ describe('team/summary', () => {
     await cache.write('item', [{ key: first.key, value: { item: { ...first, title: 'Synced' } } }], now);
     state = { ...state, lastGoodAt: now };
     expect(await titles()).toEqual(['Synced']);
+    // "Clear cache" within the minute: the summary no longer names what was cleared.
+    await cache.clear();
+    expect(await titles()).toEqual([]);
   });
 
   it('answers 500 items quickly', async () => {

@@ -48,15 +48,16 @@ async function compute(deps: TeamSummaryDeps, settings: Settings, state: TeamSta
 
 /**
  * Returns the `team/summary` handler. The last summary is reused for SUMMARY_REUSE_MS while the
- * team state and settings are unchanged, so opening the popup again answers at once; a sync
- * changes the team state, so its result is always summed up afresh.
+ * team state, settings and cache are unchanged, so opening the popup again answers at once; a
+ * sync changes the team state and "Clear cache" the cache, so either is always summed up afresh.
  */
 export function createTeamSummary(deps: TeamSummaryDeps) {
   let last: { inputs: string; at: number; summary: TeamSummary } | undefined;
   return async function teamSummary(): Promise<Result<TeamSummaryAnswer>> {
-    const [settings, state, sync] = await Promise.all([deps.loadSettings(), deps.loadTeamState(), deps.syncStatus()]);
+    const [settings, state, sync, cache] = await Promise.all([deps.loadSettings(), deps.loadTeamState(), deps.syncStatus(), deps.cache()]);
     const now = deps.now();
-    const inputs = JSON.stringify([settings, state.openKeys, state.cycleTimesMs, state.lastGoodAt]);
+    // A cleared cache makes the last summary stale too: it names items the cache no longer holds.
+    const inputs = JSON.stringify([settings, state.openKeys, state.cycleTimesMs, state.lastGoodAt, cache.clears]);
     if (!last || last.inputs !== inputs || now - last.at >= SUMMARY_REUSE_MS || now < last.at) {
       last = { inputs, at: now, summary: await compute(deps, settings, state, now) };
     }

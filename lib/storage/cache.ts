@@ -49,6 +49,7 @@ export interface CacheWrite<T> {
 /** The cache the background uses. */
 export class FlowCache {
   private lastEviction = -Infinity;
+  private clearCount = 0;
   private recovering: Promise<void> | undefined;
 
   constructor(
@@ -138,7 +139,13 @@ export class FlowCache {
     return this.guard((store) => store.count());
   }
 
-  clear(): Promise<number> {
+  /** How many times this cache was cleared: what was derived from it before then is stale. */
+  get clears(): number {
+    return this.clearCount;
+  }
+
+  async clear(): Promise<number> {
+    this.clearCount += 1;
     return this.guard((store) => store.clear());
   }
 }

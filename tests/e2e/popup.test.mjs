@@ -133,7 +133,9 @@ describe('popup team summary', () => {
     await again.getByTestId('summary-copy').waitFor({ state: 'detached' });
     assert.deepEqual(await again.evaluate(() => [...document.querySelectorAll('[data-testid="stuck-item"]')].map((li) => li.dataset.key)), KEYS);
     // Clearing the cache clears the copy: it holds item data. (A summary computed afterwards, from
-    // the emptied cache, may be kept again: it names no item.)
+    // the emptied cache, may be kept again: it names no item.) The sync this popup started ends
+    // first, or its items would rightly fill the cache and the copy again.
+    await settled(again);
     await again.evaluate(() => globalThis.chrome.runtime.sendMessage({ type: 'cache/clear' }));
     const left = await browser.worker.evaluate(async () => (await globalThis.chrome.storage.session.get('teamSummary')).teamSummary);
     assert.ok(left === undefined || JSON.parse(left).summary.items.length === 0, 'no item data is left in the copy');
