@@ -31,6 +31,19 @@ describe('findItems on saved GitHub pages', () => {
     ]);
   });
 
+  it('reads list-view rows by their href, with or without a hovercard type, and skips rows that are not PRs or issues', () => {
+    const doc = new DOMParser().parseFromString(
+      `<ul>
+        <li><a data-testid="listitem-title-link" href="/octo-org/api/pull/7">Fix</a></li>
+        <li><a data-testid="listitem-title-link" data-hovercard-type="issue" href="/octo-org/api/issues/8">Bug</a></li>
+        <li><a data-testid="listitem-title-link" href="/octo-org/api/discussions/9">Idea</a></li>
+        <li><a data-testid="listitem-title-link" href="https://example.com/octo-org/api/pull/10">Elsewhere</a></li>
+      </ul>`,
+      'text/html',
+    );
+    expect(findItems(doc, 'https://github.com/octo-org/api/issues').map((f) => f.key)).toEqual(['github:octo-org/api#7', 'github:octo-org/api#8']);
+  });
+
   it('scans only the subtree it is given, including the root itself', () => {
     const doc = load('pulls-legacy.html');
     expect(findItems(doc.getElementById('issue_103')!, 'https://github.com/octo-org/api/pulls')).toHaveLength(1);

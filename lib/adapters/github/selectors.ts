@@ -11,9 +11,9 @@ export const LIST_TITLE_LINKS = [
   '.js-issue-row a.js-navigation-open[data-hovercard-type="pull_request"]',
   '.js-issue-row a.js-navigation-open[data-hovercard-type="issue"]',
   // React lists (repository and global issue/PR lists, 2024 on).
+  // List-view rows do not always carry a hovercard type; the href says what the row is.
   'a[data-testid="issue-pr-title-link"]',
-  'a[data-testid="listitem-title-link"][data-hovercard-type="pull_request"]',
-  'a[data-testid="listitem-title-link"][data-hovercard-type="issue"]',
+  'a[data-testid="listitem-title-link"]',
 ].join(', ');
 
 /** References to PRs and issues inside rendered Markdown and timeline events. */
