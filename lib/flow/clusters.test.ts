@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterOfCause, containerOf, flakyChecks } from './clusters';
+import { clusterOf, clusterOfCause, containerOf, flakyChecks } from './clusters';
 import { parseFlowSettings } from './flow-settings';
 import type { FlowEvent, WorkItem } from './model';
 import { workingMs } from './working-time';
@@ -25,6 +25,21 @@ describe('clusters', () => {
     expect(clusterOfCause({ kind: 'checks-failing', detail: 'unit tests' }, item(), settings)).toBe('ci');
     expect(clusterOfCause({ kind: 'conflict' }, item(), settings)).toBe('conflict');
     expect(clusterOfCause({ kind: 'flagged' }, item(), settings)).toBe('unknown');
+  });
+
+  it('reads a bare "blocked" marker by the upstream items it waits on when their state is unknown', () => {
+    const labelled = { kind: 'blocking-label' as const, detail: 'blocked' };
+    const waitingOn = (...links: WorkItem['upstream']) => ({ ...item([], ['blocked']), upstream: links });
+    const unread = (key: string) => ({ key, kind: 'blocked-by' as const });
+    expect(clusterOf([labelled], waitingOn(unread('github:payments/sdk#9')), settings)).toBe('external');
+    expect(clusterOf([labelled], waitingOn(unread('github:octo-org/web#3')), settings)).toBe('dependency');
+    // Closed, resolved or merely related items say nothing; nor does an item with no cause.
+    expect(clusterOf([labelled], waitingOn({ ...unread('github:payments/sdk#9'), open: false }), settings)).toBe('unknown');
+    expect(clusterOf([labelled], waitingOn({ ...unread('github:payments/sdk#9'), resolvedAt: '2026-11-03T00:00:00Z' }), settings)).toBe('unknown');
+    expect(clusterOf([labelled], waitingOn({ ...unread('github:payments/sdk#9'), kind: 'child-of' }), settings)).toBe('unknown');
+    expect(clusterOf([], waitingOn(unread('github:payments/sdk#9')), settings)).toBe('unknown');
+    // A label's own words come first.
+    expect(clusterOf([labelled], { ...waitingOn(unread('github:payments/sdk#9')), signals: { labels: ['blocked', 'needs-design'] } }, settings)).toBe('decision');
   });
 
   it('finds the container of a key', () => {

@@ -2,7 +2,7 @@
  * Blocker clustering: the kind of cause behind a stuck item, inferred from signals alone, with
  * no field for anyone to fill in. Sums of blocked time per cluster show a team where its days go.
  */
-import type { Cause } from './conditions';
+import { isWaitLink, type Cause } from './conditions';
 import type { FlowSettings } from './flow-settings';
 import type { FlowCheckEvent, WorkItem } from './model';
 
@@ -61,11 +61,26 @@ function fromWords(text: string | undefined): Cluster {
   return 'unknown';
 }
 
-/** The cluster of a set of causes: the most specific one wins over `unknown`. */
+/**
+ * Where only a bare marker says "blocked" (a label, a flag, a status), the item's own "waits on"
+ * links whose state could not be read say where to look: another team's item, or the team's own.
+ */
+function fromUnreadUpstream(item: WorkItem, settings: FlowSettings): Cluster | undefined {
+  const unread = item.upstream.filter((link) => link.open === undefined && link.resolvedAt === undefined && isWaitLink(link, settings));
+  if (unread.length === 0) return undefined;
+  return unread.some((link) => isExternal(item, link.key, settings)) ? 'external' : 'dependency';
+}
+
+/**
+ * The cluster of a set of causes: the most specific one wins over `unknown`; then the words of
+ * the item's labels; then upstream items of unknown state.
+ */
 export function clusterOf(causes: Cause[], item: WorkItem, settings: FlowSettings): Cluster {
   const clusters = causes.map((cause) => clusterOfCause(cause, item, settings));
+  const specific = CLUSTERS.find((c) => c !== 'unknown' && clusters.includes(c));
+  if (specific || clusters.length === 0) return specific ?? 'unknown';
   const labelled = item.signals.labels?.map(fromWords).find((c) => c !== 'unknown');
-  return CLUSTERS.find((c) => c !== 'unknown' && clusters.includes(c)) ?? (clusters.length > 0 ? (labelled ?? 'unknown') : 'unknown');
+  return labelled ?? fromUnreadUpstream(item, settings) ?? 'unknown';
 }
 
 /** Checks that failed and then passed on the same commit: flaky, by GitHub's own rerun record. */
