@@ -29,4 +29,19 @@ describe('findListedIssues', () => {
     const doc = new DOMParser().parseFromString('<a href="/browse/PAY-1">Epic</a>', 'text/html');
     expect(findListedIssues(doc, 'https://acme.atlassian.net/jira/your-work')).toEqual([]);
   });
+
+  it('reads the key from absolute, relative and context-path links, with queries and fragments, and nothing else', () => {
+    const row = (href: string) => `<div data-testid="native-issue-table.ui.issue-row"><a href="${href}">x</a></div>`;
+    const hrefs = [
+      'https://jira.corp.example/jira/browse/OPS-7?filter=1',
+      '/jira/browse/OPS-8#comment-3',
+      ' /jira/browse/OPS-9/ ',
+      '/jira/browse/ops-10',
+      '/jira/browse/OPS-11/comments',
+      '/jira/browse/OPS-012',
+    ];
+    const doc = new DOMParser().parseFromString(hrefs.map(row).join(''), 'text/html');
+    const found = findListedIssues(doc, 'https://jira.corp.example/jira/issues/?jql=project%3DOPS');
+    expect(found.map((f) => f.key)).toEqual(['OPS-7', 'OPS-8', 'OPS-9'].map((k) => `jira:jira.corp.example/jira/${k}`));
+  });
 });

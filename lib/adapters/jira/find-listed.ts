@@ -11,19 +11,34 @@ import { CONTAINER_KEY, ISSUE_CONTAINERS } from './selectors';
 
 const KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 
+/**
+ * The issue key a `/browse/KEY` href names (absolute, relative, or under a context path). Read
+ * from the string: a board of 2,000 cards would otherwise parse 2,000 URLs before any badge.
+ */
+function keyOfHref(href: string): string | undefined {
+  const path = href.trim().split(/[?#]/, 1)[0]!;
+  const key = /\/browse\/([^/]+)\/?$/.exec(path)?.[1];
+  return key && KEY.test(key) ? key : undefined;
+}
+
 /** The key a container stands for. */
-function keyOf(container: Element, pageUrl: string): string | undefined {
+function keyOf(container: Element): string | undefined {
   const attribute = container.getAttribute('data-issue-key') ?? container.getAttribute('data-issuekey');
   if (attribute && KEY.test(attribute)) return attribute;
   for (const link of container.querySelectorAll('a[href*="/browse/"]')) {
-    try {
-      const key = /\/browse\/([^/?#]+)\/?$/.exec(new URL(link.getAttribute('href') ?? '', pageUrl).pathname)?.[1];
-      if (key && KEY.test(key)) return key;
-    } catch {
-      continue;
-    }
+    const key = keyOfHref(link.getAttribute('href') ?? '');
+    if (key) return key;
   }
   return undefined;
+}
+
+/** Where the badge goes in a container: the first marker of CONTAINER_KEY found, else the container. */
+function anchorIn(container: Element): Element {
+  for (const selector of CONTAINER_KEY) {
+    const found = container.querySelector(selector);
+    if (found) return found;
+  }
+  return container;
 }
 
 /** Listed issues inside `root` (and `root` itself), one per container. */
@@ -33,11 +48,12 @@ export function findListedIssues(root: Document | Element, pageUrl: string): Fou
   const around = root instanceof Element ? root.closest(ISSUE_CONTAINERS) : null;
   if (around) containers.unshift(around);
   const host = siteOf(root.ownerDocument ?? (root as Document), pageUrl);
-  return containers.flatMap((container) => {
-    const issueKey = keyOf(container, pageUrl);
-    if (!issueKey || container.parentElement?.closest(ISSUE_CONTAINERS)) return [];
+  const found: FoundIssue[] = [];
+  for (const container of containers) {
+    const issueKey = keyOf(container);
+    if (!issueKey || container.parentElement?.closest(ISSUE_CONTAINERS)) continue;
     const ref: JiraRef = { source: 'jira', host, issueKey };
-    const anchor = CONTAINER_KEY.map((selector) => container.querySelector(selector)).find((element) => element !== null);
-    return [{ ref, key: formatKey(ref), anchor: anchor ?? container }];
-  });
+    found.push({ ref, key: formatKey(ref), anchor: anchorIn(container) });
+  }
+  return found;
 }
