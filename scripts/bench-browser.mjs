@@ -76,70 +76,143 @@ async function routeBench(context, counts) {
   });
 }
 
-/** Long tasks on the page's main thread, from before any script runs. */
-function watchLongTasks() {
-  globalThis.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) globalThis.__longTasks.push(Math.round(entry.duration));
-  }).observe({ type: 'longtask', buffered: true });
-}
+/** Tasks of 50 ms or more hold the page: what the budget counts. */
+const LONG_TASK_US = 50_000;
 
 /**
- * Samples the page's main thread while `work` runs, and returns the extension's script time in
- * all and its longest unbroken run. Long-animation-frame entries cannot say this: Chromium leaves
- * extension (isolated-world) scripts out of them.
+ * Runs `work` with the browser traced and the page's main thread sampled. Long tasks come from
+ * the trace (tasks over 50 ms on the page's renderer main thread). A PerformanceObserver the page
+ * registers cannot do this: it misses the task it was registered in, which on a big page holds
+ * the page's own first layout. FlowLens's script is found two ways, each a lower bound, and the
+ * larger is kept per task: the trace's script events from the extension's URL (they include
+ * compiling and collecting garbage), and samples whose stack holds an extension frame (they
+ * include promise continuations, which the trace does not attribute). Chromium leaves extension
+ * (isolated-world) scripts out of the page's own long-animation-frame entries.
  */
-async function profiled(cdp, work) {
+async function observed(cdp, work) {
+  const events = [];
+  const collect = ({ value }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   await cdp.send('Profiler.start');
   const result = await work();
   const { profile } = await cdp.send('Profiler.stop');
-  return { ...result, script: extensionScript(profile) };
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  const thread = pageThread(events, result.host);
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts);
+  const ours = extensionTime(events.filter((e) => `${e.pid}:${e.tid}` === thread), profile, tasks);
+  return {
+    ...result,
+    // Each long task with the FlowLens script it held and the browser's work in it, in ms.
+    longTasks: tasks.flatMap((task, i) => (task.dur >= LONG_TASK_US ? [{ ms: Math.round(task.dur / 1000), flowlensMs: Math.round(ours.perTask.get(i) ?? 0), ...phasesOf(task, events, thread) }] : [])),
+    script: { totalMs: Math.round(ours.totalMs), mostInOneTaskMs: Math.round(ours.mostInOneTaskMs) },
+  };
 }
 
-/** A sample is ours when any frame of its stack is a script of the extension. */
-function extensionScript(profile) {
+/**
+ * The page's renderer main thread: the one that parsed a document of `host`, or (no navigation,
+ * as when rows are inserted live) the main thread that ran the most.
+ */
+function pageThread(events, host) {
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const parsed = events.find((e) => e.name === 'ParseHTML' && mains.has(`${e.pid}:${e.tid}`) && host && hostOf(e.args?.beginData?.url) === host);
+  if (parsed) return `${parsed.pid}:${parsed.tid}`;
+  const busy = new Map();
+  for (const e of events) if (e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`)) busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  return [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+/** The browser's own phases inside a task: parsing, style, layout, pre-paint and paint, in ms. */
+function phasesOf(task, events, thread) {
+  const names = { ParseHTML: 'parseMs', UpdateLayoutTree: 'styleMs', Layout: 'layoutMs', PrePaint: 'prePaintMs', Paint: 'paintMs' };
+  const phases = Object.fromEntries(Object.values(names).map((name) => [name, 0]));
+  for (const e of events) {
+    if (e.ph !== 'X' || !names[e.name] || `${e.pid}:${e.tid}` !== thread || e.ts < task.ts || e.ts > task.ts + task.dur) continue;
+    phases[names[e.name]] += e.dur / 1000;
+  }
+  return Object.fromEntries(Object.entries(phases).map(([name, ms]) => [name, Math.round(ms)]));
+}
+
+const EXTENSION_URL = /^chrome-extension:/;
+
+function hostOf(url) {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The extension's script time on the page's thread: in all, and the most within one task. */
+function extensionTime(threadEvents, profile, tasks) {
+  const taskOf = (ts) => {
+    let lo = 0;
+    let hi = tasks.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tasks[mid].ts > ts) hi = mid - 1;
+      else if (tasks[mid].ts + tasks[mid].dur < ts) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
+  // From the trace: outermost script events from the extension's files.
+  const traced = new Map();
+  let tracedTotal = 0;
+  let coveredUntil = -Infinity;
+  const scripts = threadEvents.filter((e) => e.ph === 'X' && (e.name === 'EvaluateScript' || e.name === 'FunctionCall' || e.name === 'v8.compile') && EXTENSION_URL.test(e.args?.data?.url ?? '')).sort((a, b) => a.ts - b.ts);
+  for (const e of scripts) {
+    if (e.ts < coveredUntil) continue;
+    coveredUntil = e.ts + e.dur;
+    const task = taskOf(e.ts);
+    if (task >= 0) traced.set(task, (traced.get(task) ?? 0) + e.dur / 1000);
+    tracedTotal += e.dur / 1000;
+  }
+  // From the samples: any stack with an extension frame.
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const memo = new Map();
   const ours = (id) => {
-    if (!memo.has(id)) memo.set(id, /^chrome-extension:/.test(byId.get(id).callFrame.url) || (parent.has(id) && ours(parent.get(id))));
+    if (!memo.has(id)) memo.set(id, EXTENSION_URL.test(byId.get(id).callFrame.url) || (parent.has(id) && ours(parent.get(id))));
     return memo.get(id);
   };
-  let totalMs = 0;
-  let runMs = 0;
-  let longestRunMs = 0;
+  const sampled = new Map();
+  let sampledTotal = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (!ours(id)) return;
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    if (ours(id)) {
-      totalMs += ms;
-      runMs += ms;
-      longestRunMs = Math.max(longestRunMs, runMs);
-    } else {
-      runMs = 0;
-    }
+    const task = taskOf(at);
+    if (task >= 0) sampled.set(task, (sampled.get(task) ?? 0) + ms);
+    sampledTotal += ms;
   });
-  return { totalMs: Math.round(totalMs), longestRunMs: Math.round(longestRunMs) };
+  const perTask = new Map([...new Set([...traced.keys(), ...sampled.keys()])].map((task) => [task, Math.max(traced.get(task) ?? 0, sampled.get(task) ?? 0)]));
+  return { totalMs: Math.max(tracedTotal, sampledTotal), mostInOneTaskMs: Math.max(0, ...perTask.values()), perTask };
 }
 
 const countBadges = (n) => document.querySelectorAll('flowlens-badge[data-flow-state]').length === n;
 
-/** Loads the same synthetic page from a host FlowLens does not run on; returns its long tasks. */
+/** Loads the same synthetic page from a host FlowLens does not run on. */
 async function paintBaseline(page, source, n) {
   await page.goto(`https://baseline.bench.test/${source}?n=${n}`);
   await page.waitForTimeout(300);
-  return takeLongTasks(page);
+  return { host: 'baseline.bench.test' };
 }
 
-/** Navigates; returns ms from navigation start until `n` badges carry a state, and long tasks. */
+/** Navigates; returns ms from navigation start until `n` badges carry a state. */
 async function paint(page, url, n) {
   await page.goto(url);
   await page.waitForFunction(countBadges, n, { timeout: 120_000, polling: 'raf' });
   const ms = Math.round(await page.evaluate(() => performance.now()));
   await page.waitForTimeout(100);
-  return { ms, longTasks: await takeLongTasks(page) };
+  return { ms, host: new URL(url).host };
 }
 
 /**
@@ -169,12 +242,7 @@ async function appear(page, cdp, n, batch) {
   const appearMs = Math.round(await page.evaluate(() => performance.now() - globalThis.__insertedAt));
   await page.waitForTimeout(100);
   const after = await metrics(cdp);
-  const longTasks = await takeLongTasks(page);
-  return { appearMs, batches, mainThreadMsPerBatch: Math.round(((after.TaskDuration - before.TaskDuration) * 1000 * 100) / batches) / 100, longTasks };
-}
-
-function takeLongTasks(page) {
-  return page.evaluate(() => globalThis.__longTasks.splice(0));
+  return { appearMs, batches, mainThreadMsPerBatch: Math.round(((after.TaskDuration - before.TaskDuration) * 1000 * 100) / batches) / 100 };
 }
 
 async function metrics(cdp) {
@@ -259,10 +327,10 @@ function teamItems(n) {
  */
 async function popupPaint(context, extensionId, rows) {
   const page = await openPopup(context, extensionId);
-  await page.waitForFunction((n) => performance.getEntriesByName('flowlens-summary-painted').length > 0 && document.querySelectorAll('[data-testid="stuck-item"]').length === n, rows, { timeout: 20_000, polling: 'raf' }).catch(async (error) => {
+  await page.waitForFunction((n) => performance.getEntriesByName('flowlens-summary-painted').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0 && document.querySelectorAll('[data-testid="stuck-item"]').length === n, rows, { timeout: 20_000, polling: 'raf' }).catch(async (error) => {
     throw new Error(`The popup did not show ${rows} rows: ${(await page.locator('main').innerText()).slice(0, 400)}`, { cause: error });
   });
-  const times = await page.evaluate(() => ({ ms: performance.getEntriesByName('flowlens-summary-painted')[0].startTime, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN }));
+  const times = await page.evaluate(() => ({ ms: performance.getEntriesByName('flowlens-summary-painted')[0].startTime, fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime }));
   await page.close();
   return { ms: Math.round(times.ms), fcp: Math.round(times.fcp) };
 }
@@ -275,7 +343,6 @@ const verdict = (ok) => (ok ? 'within' : 'OVER');
 const browser = await launch();
 const counts = { jira: 0, github: 0, siteFacts: 0 };
 await routeBench(browser.context, counts);
-await browser.context.addInitScript(watchLongTasks);
 await browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_bench00000000000000000000000000000' }, jiraCredentials: {} } }));
 
 const pages = [];
@@ -290,18 +357,19 @@ for (const [source, n, url] of [
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  // First the same page where FlowLens does not run: the long tasks that are the page's own.
+  // It goes first, so the browser's own first-time costs (its first page, fonts) fall on the
+  // page alone, not on FlowLens. Observed like the others, so the tracing weighs on both alike.
+  const baseline = (await observed(cdp, () => paintBaseline(page, source, n))).longTasks;
   const start = counts[source];
   const factsBefore = counts.siteFacts;
-  const cold = await profiled(cdp, () => paint(page, url, n));
+  const cold = await observed(cdp, () => paint(page, url, n));
   const coldRequests = counts[source] - start;
   const siteFactRequests = counts.siteFacts - factsBefore;
-  const warm = await profiled(cdp, () => paint(page, url, n));
+  const warm = await observed(cdp, () => paint(page, url, n));
   const warmRequests = counts[source] - start - coldRequests;
-  const live = await profiled(cdp, () => appear(page, cdp, n, Math.min(n, 25)));
+  const live = await observed(cdp, () => appear(page, cdp, n, Math.min(n, 25)));
   const phases = [cold, warm, live];
-  // The same page where FlowLens does not run: the long tasks that are the page's own.
-  // Sampled like the others, so the profiler's own cost weighs on both sides alike.
-  const baseline = (await profiled(cdp, async () => ({ longTasks: await paintBaseline(page, source, n) }))).longTasks;
   pages.push({
     page: `${source} ${n}`,
     items: n,
@@ -315,10 +383,11 @@ for (const [source, n, url] of [
     mainThreadMsPerBatch: live.mainThreadMsPerBatch,
     // Per load: cold, warm, and the live insertion (the page alone has no live phase).
     longTasksOver50: phases.map((phase) => phase.longTasks.length),
-    longestTaskMs: Math.max(0, ...phases.flatMap((phase) => phase.longTasks)),
+    longTasks: phases.map((phase) => phase.longTasks),
     pageOwnLongTasks: baseline.length,
+    pageOwnLongTasksMs: baseline.map((task) => task.ms),
     extensionScriptMs: phases.map((phase) => phase.script.totalMs),
-    longestExtensionRunMs: Math.max(...phases.map((phase) => phase.script.longestRunMs)),
+    extensionMostInOneTaskMs: Math.max(...phases.map((phase) => phase.script.mostInOneTaskMs)),
   });
   await page.close();
 }
@@ -344,12 +413,12 @@ await browser.close();
 const sizes = entrySizes();
 
 console.log('\nPages (time from navigation start; warm = second visit within the time-to-live)\n');
-console.log('| page | painted cold (ms) | requests cold (budget) | painted warm (ms) | requests warm | warm, items appearing → painted (ms) | main thread per mutation batch (ms) | long tasks > 50 ms: cold / warm / live (page alone, one load) | FlowLens script in all: cold / warm / live (ms) | FlowLens script, longest unbroken run (ms) |');
+console.log('| page | painted cold (ms) | requests cold (budget) | painted warm (ms) | requests warm | warm, items appearing → painted (ms) | main thread per mutation batch (ms) | long tasks > 50 ms: cold / warm / live (page alone, one load) | FlowLens script in all: cold / warm / live (ms) | FlowLens script in one task, most (ms) |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of pages) {
   const budget = BUDGET.requestsCold(r.items);
   console.log(
-    `| ${r.page} | ${r.coldMs} | ${r.coldRequests}${r.siteFactRequests ? ` incl. ${r.siteFactRequests} once a day for the site's fields` : ''} (≤ ${budget}: ${verdict(r.coldRequests <= budget)}) | ${r.warmMs} | ${r.warmRequests} (${verdict(r.warmRequests === 0)}) | ${r.warmAppearMs} (${verdict(r.warmAppearMs <= BUDGET.warmAppearMs)}) | ${r.mainThreadMsPerBatch} over ${r.batches} | ${r.longTasksOver50.join(' / ')} (${r.pageOwnLongTasks}): ${verdict(r.longTasksOver50[0] <= r.pageOwnLongTasks && r.longTasksOver50[1] <= r.pageOwnLongTasks && r.longTasksOver50[2] === 0)} | ${r.extensionScriptMs.join(' / ')} | ${r.longestExtensionRunMs} (${verdict(r.longestExtensionRunMs <= BUDGET.longTaskMs)}) |`,
+    `| ${r.page} | ${r.coldMs} | ${r.coldRequests}${r.siteFactRequests ? ` incl. ${r.siteFactRequests} once a day for the site's fields` : ''} (≤ ${budget}: ${verdict(r.coldRequests <= budget)}) | ${r.warmMs} | ${r.warmRequests} (${verdict(r.warmRequests === 0)}) | ${r.warmAppearMs} (${verdict(r.warmAppearMs <= BUDGET.warmAppearMs)}) | ${r.mainThreadMsPerBatch} over ${r.batches} | ${r.longTasksOver50.join(' / ')} (${r.pageOwnLongTasks}): ${verdict(r.longTasksOver50[0] <= r.pageOwnLongTasks && r.longTasksOver50[1] <= r.pageOwnLongTasks && r.longTasksOver50[2] === 0)} | ${r.extensionScriptMs.join(' / ')} | ${r.extensionMostInOneTaskMs} (${verdict(r.extensionMostInOneTaskMs < BUDGET.longTaskMs)}) |`,
   );
 }
 console.log('\nIndexedDB in the extension worker (one transaction each way)\n');
