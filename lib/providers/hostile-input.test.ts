@@ -48,7 +48,7 @@ const CASES: Case[] = [
   { name: '404', answer: { body: '{"message":"Not Found"}', status: 404 }, code: 'not-found', message: /not visible to you|does not exist/ },
   { name: '410', answer: { body: '{"message":"Gone"}', status: 410 }, code: 'not-found', message: /not visible to you|does not exist/ },
   { name: '422', answer: { body: '{"message":"Validation Failed"}', status: 422 }, code: 'bad-response', message: /rejected the request \(422\)/ },
-  { name: '429 with a long wait', answer: { body: '{}', status: 429, headers: { 'retry-after': '600' } }, code: 'rate-limited', message: /rate limit reached; showing cached data until 12:10 UTC/ },
+  { name: '429 with a long wait', answer: { body: '{}', status: 429, headers: { 'retry-after': '600' } }, code: 'rate-limited', message: /rate limit reached until 12:10 UTC\.$/ },
   { name: '500', answer: { body: 'oops', status: 500 }, code: 'server', message: /having trouble \(500\)/, retried: true },
   { name: '502 HTML', answer: { body: HTML, status: 502, headers: { 'content-type': 'text/html' } }, code: 'server', message: /having trouble \(502\)/, retried: true },
   { name: '503', answer: { body: '', status: 503 }, code: 'server', message: /having trouble \(503\)/, retried: true },

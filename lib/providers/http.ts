@@ -236,7 +236,8 @@ function httpError(service: string, status: number, text: string, rate: RateInfo
   if (rateLimited) {
     const retryAt = rate.retryAt ?? rate.resetAt;
     const when = retryAt ? ` until ${new Date(retryAt).toISOString().slice(11, 16)} UTC` : '';
-    return { code: 'rate-limited', message: `${service} rate limit reached; showing cached data${when}.`, ...(retryAt ? { retryAt } : {}) };
+    // What is shown meanwhile (saved data, or nothing) is for the view to say, not the request.
+    return { code: 'rate-limited', message: `${service} rate limit reached${when}.`, ...(retryAt ? { retryAt } : {}) };
   }
   if (status === 401) return { code: 'unauthorized', message: `${service} refused the credentials (401). Check the token in FlowLens options.` };
   if (status === 403) return { code: 'forbidden', message: `${service} denied access (403)${detail ? `: ${detail}` : ''}.` };
@@ -254,5 +255,5 @@ function apiMessage(text: string): string {
 
 function networkError(service: string, error: unknown, timedOut: boolean, timeoutMs: number): FlowError {
   if (timedOut) return { code: 'timeout', message: `${service} did not answer within ${Math.round(timeoutMs / 1000)} s.` };
-  return { code: 'offline', message: `Could not reach ${service} (${messageOf(error)}). Showing cached data.` };
+  return { code: 'offline', message: `Could not reach ${service} (${messageOf(error)}).` };
 }

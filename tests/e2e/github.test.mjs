@@ -251,7 +251,7 @@ describe('Jira tickets named by a pull request', () => {
 describe('GitHub API failures', () => {
   // A fresh browser each: after a rate limit the background rightly stops asking for a while.
   for (const [mode, pattern] of [
-    ['rate-limited', /rate limit reached; showing cached data until/],
+    ['rate-limited', /rate limit reached until \d\d:\d\d UTC\.$/],
     ['offline', /Could not reach GitHub/],
     ['html', /not JSON \(an HTML page\)/],
     ['unauthorized', /GitHub refused the credentials \(401\)\. Check the token in FlowLens options\./],
