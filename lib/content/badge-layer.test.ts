@@ -113,3 +113,30 @@ describe('badge layer mounting', () => {
     expect(document.querySelectorAll('flowlens-badge')).toHaveLength(1);
   });
 });
+
+describe('badge layer and copies the page makes', () => {
+  it('removes a dead copy of a badge (a cloned row, a restored snapshot), and leaves live badges alone', async () => {
+    const { send } = emptyCache();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
+    const row = document.body.appendChild(document.createElement('div'));
+    const anchor = row.appendChild(document.createElement('a'));
+    await layer.add([{ ref: ref(1), key: key(1), anchor }]);
+    await vi.waitFor(() => expect(row.querySelectorAll('flowlens-badge')).toHaveLength(1));
+    // The page renders the row again by cloning it: the copy's badge has no shadow root.
+    const copy = row.cloneNode(true) as HTMLElement;
+    row.replaceWith(copy);
+    // Another FlowLens's live badge (it has a shadow root) is not ours to remove.
+    const other = copy.appendChild(document.createElement('flowlens-badge'));
+    other.attachShadow({ mode: 'open' });
+    expect(copy.querySelectorAll('flowlens-badge')).toHaveLength(2);
+    layer.dropCopies(copy);
+    expect([...copy.querySelectorAll('flowlens-badge')]).toEqual([other]);
+    // A badge of ours is never taken for a copy.
+    const live = document.body.appendChild(document.createElement('div'));
+    const liveAnchor = live.appendChild(document.createElement('a'));
+    await layer.add([{ ref: ref(2), key: key(2), anchor: liveAnchor }]);
+    await vi.waitFor(() => expect(live.querySelectorAll('flowlens-badge')).toHaveLength(1));
+    layer.dropCopies(document);
+    expect(live.querySelectorAll('flowlens-badge')).toHaveLength(1);
+  });
+});

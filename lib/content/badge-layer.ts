@@ -87,6 +87,8 @@ function chunks<T>(list: T[], size: number): T[][] {
 /** Creates the layer a content script adds targets to. */
 export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerOptions) {
   const entries = new Map<Element, Entry>();
+  /** Our own host elements. */
+  const hosts = new WeakSet<Element>();
   /** Anchors whose badges wait for the cache's answer before they are mounted. */
   const pending = new Set<Element>();
   const views = new Map<string, FlowView>();
@@ -115,6 +117,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
       onRemove: (container) => container && render(null, container),
     });
     const entry = { target, ui };
+    hosts.add(ui.shadowHost);
     entries.set(target.anchor, entry);
     ui.mount();
     paint(entry);
@@ -208,6 +211,18 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     }
   }
 
+  /**
+   * Removes copies of badges the page made: a row cloned with its badge, or a page snapshot that
+   * Turbo restores on "back". A copy keeps the contract attributes of its day but has no shadow
+   * root and no life, and beside the live badge it would make two per item. A badge with a
+   * shadow root that is not ours (another copy of FlowLens) is left alone: removing it would
+   * start a fight of re-mounts.
+   */
+  function dropCopies(root: Document | Element): void {
+    const found = root instanceof Element && root.localName === BADGE_TAG ? [root] : [...root.querySelectorAll(BADGE_TAG)];
+    for (const element of found) if (!hosts.has(element) && element.shadowRoot === null) element.remove();
+  }
+
   /** Removes every badge (navigation to a page we do not decorate). */
   function clear(): void {
     pending.clear();
@@ -215,7 +230,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     entries.clear();
   }
 
-  return { add, sweep, clear, size: () => entries.size };
+  return { add, sweep, clear, dropCopies, size: () => entries.size };
 }
 
 /** Writes the badge contract attributes (DESIGN.md) on the host element. */

@@ -45,6 +45,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
   };
   const scan = (root: Document | Element) => {
     try {
+      layer.dropCopies(root);
       if (adapter.active(location.href)) void layer.add(adapter.find(root, location.href)).catch(report);
     } catch (error) {
       report(error);

@@ -120,6 +120,26 @@ describe('GitHub pull request list, no token', () => {
     assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await page.close();
   });
+
+  it('gives a page Turbo restores on "back" live badges, not the dead copies its snapshot kept', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(page, 5);
+    // Turbo caches a clone of <body> when it leaves a page: our badges in it lose their shadow roots.
+    const snapshot = await page.evaluateHandle(() => document.body.cloneNode(true));
+    await turboVisit(page, '/pulls', pageHtml('github/pages/pulls-react.html'));
+    await waitForBadges(page, 4);
+    await page.evaluate((body) => {
+      document.body.replaceWith(body);
+      history.pushState({}, '', '/octo-org/api/pulls');
+    }, snapshot);
+    await page.waitForFunction(() => {
+      const hosts = [...document.querySelectorAll('flowlens-badge')];
+      return hosts.length === 5 && hosts.every((host) => host.shadowRoot !== null && host.hasAttribute('data-flow-state'));
+    }, null, { timeout: 10_000 });
+    assert.deepEqual((await readBadges(page)).map((b) => b.key), LEGACY_KEYS);
+    await page.close();
+  });
 });
 
 describe('GitHub item pages and search', () => {
