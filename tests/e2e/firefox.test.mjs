@@ -1,0 +1,135 @@
+// End to end in Firefox ESR with the built Firefox extension (`.output/firefox-mv3`, made by
+// `npm run build:firefox` or `npm run lint:firefox`): the same content scripts and background as
+// in Chromium, badging saved GitHub and Jira pages. Playwright cannot drive Debian's Firefox
+// (it lacks the WebDriver BiDi commands Playwright needs); puppeteer-core can, and installs the
+// extension as a temporary add-on.
+//
+// The pages are answered from the saved fixtures; every other request goes through a proxy on a
+// closed port, so the background cannot reach GitHub or Jira and each badge must say so. That
+// keeps the run the same with or without a network, and checks the error path end to end.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const EXTENSION = join(ROOT, '.output/firefox-mv3');
+const PAGES = join(ROOT, 'tests/fixtures');
+
+const GITHUB_LIST = 'https://github.com/octo-org/api/pulls';
+const JIRA_BOARD = 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3';
+const SERVED = {
+  [GITHUB_LIST]: 'github/pages/pulls-legacy.html',
+  [JIRA_BOARD]: 'jira/pages/board-cloud.html',
+};
+
+/** Nothing listens on port 9 (discard): every request that leaves the browser fails at once. */
+const OFFLINE = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.allow_hijacking_localhost': true,
+};
+
+/** Each badge's contract attributes and its button's label, in page order. */
+function readBadges(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('flowlens-badge')].map((host) => ({
+      key: host.getAttribute('data-flow-key'),
+      state: host.getAttribute('data-flow-state'),
+      since: host.getAttribute('data-flow-since'),
+      blockers: host.getAttribute('data-flow-blockers'),
+      label: host.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? null,
+    })),
+  );
+}
+
+/** Waits until `n` badges carry a state. */
+function waitForBadges(page, n) {
+  return page.waitForFunction((count) => {
+    const hosts = [...document.querySelectorAll('flowlens-badge')];
+    return hosts.length === count && hosts.every((host) => host.hasAttribute('data-flow-state'));
+  }, { timeout: 20_000 }, n);
+}
+
+const skip = existsSync(FIREFOX) ? false : `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)`;
+
+describe('Firefox: the built extension badges saved pages', { skip }, () => {
+  let browser;
+  let page;
+  const pageErrors = [];
+
+  before(async () => {
+    if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`No Firefox build in ${EXTENSION}: run npm run build:firefox first.`);
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, extraPrefsFirefox: OFFLINE });
+    await browser.installExtension(EXTENSION);
+    page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const file = SERVED[request.url()];
+      if (file) return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(PAGES, file), 'utf8') });
+      return request.continue();
+    });
+  });
+  after(() => browser?.close());
+
+  it('badges each row of a GitHub pull request list once, and says it could not reach GitHub', async () => {
+    await page.goto(GITHUB_LIST);
+    await waitForBadges(page, 5);
+    const badges = await readBadges(page);
+    assert.deepEqual(badges.map((badge) => badge.key), [101, 102, 103, 104, 105].map((n) => `github:octo-org/api#${n}`));
+    for (const badge of badges) {
+      assert.equal(badge.state, 'error');
+      assert.equal(badge.since, null);
+      assert.equal(badge.blockers, '0');
+      assert.match(badge.label, /^FlowLens could not load this item: Could not reach GitHub \(.+\)\.$/);
+    }
+    // Each badge sits right after its row's title link, and the rows are the page's own.
+    assert.equal(await page.evaluate(() => [...document.querySelectorAll('flowlens-badge')].every((host) => host.previousElementSibling?.matches('a.js-navigation-open'))), true);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('.js-issue-row').length), 5);
+  });
+
+  it('keeps exactly one live badge per row when the page renders a row again by cloning it', async () => {
+    // The clone carries a copy of our badge without its shadow root: it must go, and a live one come.
+    await page.evaluate(() => {
+      const row = document.getElementById('issue_103');
+      row.replaceWith(row.cloneNode(true));
+    });
+    await page.waitForFunction(() => {
+      const badges = document.getElementById('issue_103').querySelectorAll('flowlens-badge');
+      return badges.length === 1 && badges[0].shadowRoot !== null && badges[0].hasAttribute('data-flow-state');
+    }, { timeout: 10_000 });
+    assert.deepEqual((await readBadges(page)).map((badge) => badge.key), [101, 102, 103, 104, 105].map((n) => `github:octo-org/api#${n}`));
+  });
+
+  it('opens the detail card from the keyboard and closes it with Escape', async () => {
+    await page.evaluate(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('button').focus());
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('[role="dialog"], .card') !== null, { timeout: 5_000 });
+    const card = await page.evaluate(() => {
+      const root = document.querySelector('flowlens-badge').shadowRoot;
+      return { text: root.querySelector('.card').textContent, expanded: root.querySelector('button').getAttribute('aria-expanded') };
+    });
+    assert.equal(card.expanded, 'true');
+    assert.match(card.text, /Could not reach GitHub/);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('.card') === null, { timeout: 5_000 });
+  });
+
+  it('badges each card of a Jira Cloud board once, and says it could not reach Jira', async () => {
+    await page.goto(JIRA_BOARD);
+    await waitForBadges(page, 4);
+    const badges = await readBadges(page);
+    assert.deepEqual(badges.map((badge) => badge.key), ['PAY-40', 'PAY-43', 'PAY-42', 'PAY-44'].map((key) => `jira:acme.atlassian.net/${key}`));
+    for (const badge of badges) {
+      assert.equal(badge.state, 'error');
+      assert.match(badge.label, /^FlowLens could not load this item: Could not reach Jira \(.+\)\.$/);
+    }
+    assert.deepEqual(pageErrors, []);
+  });
+});
