@@ -44,4 +44,19 @@ describe('findListedIssues', () => {
     const found = findListedIssues(doc, 'https://jira.corp.example/jira/issues/?jql=project%3DOPS');
     expect(found.map((f) => f.key)).toEqual(['OPS-7', 'OPS-8', 'OPS-9'].map((k) => `jira:jira.corp.example/jira/${k}`));
   });
+
+  it('finds the cards of the issue navigator detail view, the badge after each card link, not inside it', () => {
+    const card = (key: string, summary: string) =>
+      `<li data-testid="issue-navigator.ui.issue-results.detail-view.card-list.card.list-item">
+        <a data-testid="issue-navigator.ui.issue-results.detail-view.card-list.card" href="/browse/${key}?jql=project%20%3D%20PAY">
+          <div data-testid="issue-navigator.ui.issue-results.detail-view.card-list.card.summary">${summary}</div>
+          <div><div>${key}</div></div>
+        </a>
+      </li>`;
+    const doc = new DOMParser().parseFromString(`<ul aria-label="Issues">${card('PAY-7', 'Refunds')}${card('PAY-8', 'Ledger')}</ul>`, 'text/html');
+    const found = findListedIssues(doc, 'https://acme.atlassian.net/issues/?jql=project%20%3D%20PAY&selectedIssue=PAY-7');
+    expect(found.map((f) => f.key)).toEqual(['jira:acme.atlassian.net/PAY-7', 'jira:acme.atlassian.net/PAY-8']);
+    expect(found.every((f) => f.anchor.getAttribute('data-testid') === 'issue-navigator.ui.issue-results.detail-view.card-list.card')).toBe(true);
+    // Listed issues are badged after their anchor (the layer's default), so after the card link.
+  });
 });

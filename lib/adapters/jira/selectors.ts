@@ -22,6 +22,9 @@ export const ISSUE_CONTAINERS = [
   '[data-testid="software-backlog.card-list.card.card-contents.card-container"]',
   // Jira Cloud issue navigator / list view rows.
   '[data-testid="native-issue-table.ui.issue-row"]',
+  // Jira Cloud issue navigator, detail view: the list of cards beside the open issue. The card
+  // is itself a link, so the badge goes after it, never inside it.
+  '[data-testid="issue-navigator.ui.issue-results.detail-view.card-list.card.list-item"]',
   // Jira Cloud linked issues and child issues in the issue view.
   '[data-testid="issue.issue-view.views.common.issue-line-card.issue-line-card-view.container"]',
   // Jira Data Center boards (ghx markup; the key is also in data-issue-key).
