@@ -56,7 +56,7 @@ describe('findListedIssues', () => {
     const doc = new DOMParser().parseFromString(`<ul aria-label="Issues">${card('PAY-7', 'Refunds')}${card('PAY-8', 'Ledger')}</ul>`, 'text/html');
     const found = findListedIssues(doc, 'https://acme.atlassian.net/issues/?jql=project%20%3D%20PAY&selectedIssue=PAY-7');
     expect(found.map((f) => f.key)).toEqual(['jira:acme.atlassian.net/PAY-7', 'jira:acme.atlassian.net/PAY-8']);
-    expect(found.every((f) => f.anchor.getAttribute('data-testid') === 'issue-navigator.ui.issue-results.detail-view.card-list.card')).toBe(true);
     // Listed issues are badged after their anchor (the layer's default), so after the card link.
+    expect(found.every((f) => f.anchor.getAttribute('data-testid') === 'issue-navigator.ui.issue-results.detail-view.card-list.card')).toBe(true);
   });
 });
