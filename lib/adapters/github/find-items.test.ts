@@ -91,6 +91,22 @@ describe('findItems on item pages and search', () => {
     expect(found.map((f) => f.key)).toEqual(['github:octo-org/web#13', 'github:octo-org/api#101']);
   });
 
+  it.each([
+    ['Primer page header', '<h1 class="prc-PageHeader-Title-abc12"><bdi class="markdown-title">Add retry</bdi> <span>#101</span></h1>'],
+    ['Primer title area', '<div data-component="TitleArea"><h1><bdi class="markdown-title">Add retry</bdi></h1></div>'],
+    ['issue title test id without its header', '<h1><bdi data-testid="issue-title" class="markdown-title">Add retry</bdi></h1>'],
+  ])('finds a React item page title in its %s, not in the sticky header before it', (_, title) => {
+    const doc = new DOMParser().parseFromString(
+      `<div class="PullRequestHeader-module__stickyHeader__x1"><h2><bdi class="markdown-title" data-testid="issue-title">Add retry</bdi></h2><div data-component="TitleArea"><bdi class="markdown-title">Add retry</bdi></div></div>
+       <div class="pr-sticky-title-wrapper"><bdi class="markdown-title pr-sticky-title">Add retry</bdi></div>
+       <main>${title}</main>`,
+      'text/html',
+    );
+    const found = findItemPage(doc, 'https://github.com/octo-org/api/pull/101');
+    expect(found.map((f) => [f.key, f.placement])).toEqual([['github:octo-org/api#101', 'inside']]);
+    expect(found[0]!.anchor.closest('main')).not.toBeNull();
+  });
+
   it('finds exactly the 3 results of a PR search', () => {
     const found = findItems(load('search-react.html'), 'https://github.com/search?q=is%3Apr&type=pullrequests');
     expect(found.map((f) => f.key)).toEqual(['github:octo-org/api#101', 'github:octo-org/web#12', 'github:other-org/lib#7']);

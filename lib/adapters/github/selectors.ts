@@ -32,14 +32,22 @@ export const SEARCH_RESULT_LINKS = '[data-testid="results-list"] .search-title a
 
 /** The title of a PR or issue page; the key comes from the URL. */
 export const ITEM_PAGE_TITLE = [
-  // React issue page.
-  '[data-testid="issue-header"] [data-testid="issue-title"]',
-  // React pull request page header.
+  // React issue page (the title's test id, whatever header holds it).
+  '[data-testid="issue-title"]',
+  // React pull request page header: Primer's PageHeader, as its title area and as its h1.
   '[data-component="PH_Title"] .markdown-title',
+  '[data-component="TitleArea"] .markdown-title',
+  'h1[class^="prc-PageHeader-Title"] .markdown-title',
   // Legacy pull request and issue pages (not the sticky header, which repeats the title).
   // TODO [2027-06-30]: drop once every PR page is React.
   'h1.gh-header-title .js-issue-title',
 ].join(', ');
+
+/**
+ * Headers that repeat the title while the page scrolls: legacy `.gh-header-sticky`, React's
+ * `stickyHeader` and `pr-sticky-title` classes. The badge goes on the title itself.
+ */
+export const STICKY_TWINS = '.gh-header-sticky, [class*="stickyHeader"], [class*="sticky-title"]';
 
 /** Our own elements, never scanned. */
 export const OWN_ELEMENTS = 'flowlens-badge';
