@@ -59,4 +59,27 @@ describe('findListedIssues', () => {
     // Listed issues are badged after their anchor (the layer's default), so after the card link.
     expect(found.every((f) => f.anchor.getAttribute('data-testid') === 'issue-navigator.ui.issue-results.detail-view.card-list.card')).toBe(true);
   });
+
+  it('badges a backlog row by its visible key, not the screen-reader twin before it, and a navigator row by its key cell', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div data-testid="software-backlog.card-list.card.card-contents.card-container">
+         <a data-testid="software-backlog.card-list.card.card-contents.screen-reader-key" href="/browse/PAY-3">PAY-3 Refund flow</a>
+         <a data-testid="software-backlog.card-list.card.card-contents.key" aria-hidden="true" tabindex="-1" href="/browse/PAY-3">PAY-3</a>
+       </div>
+       <table><tr data-testid="native-issue-table.ui.issue-row">
+         <td><a data-testid="native-issue-table.common.ui.issue-cells.issue-summary.issue-summary-cell" href="/browse/PAY-4">Ledger</a></td>
+         <td><a data-testid="native-issue-table.common.ui.issue-cells.issue-key.issue-key-cell" href="/browse/PAY-4">PAY-4</a></td>
+       </tr></table>
+       <div data-testid="portfolio-3-portfolio.app-simple-plans.main.tabs.roadmap.scope.issues.issue.row" data-issue="654282">
+         <a id="issue-link-654282" href="/browse/PAY-5">PAY-5<span>, (opens new window)</span></a>
+       </div>`,
+      'text/html',
+    );
+    const found = findListedIssues(doc, 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3/backlog');
+    expect(found.map((f) => [f.key, f.anchor.getAttribute('data-testid') ?? f.anchor.id])).toEqual([
+      ['jira:acme.atlassian.net/PAY-3', 'software-backlog.card-list.card.card-contents.key'],
+      ['jira:acme.atlassian.net/PAY-4', 'native-issue-table.common.ui.issue-cells.issue-key.issue-key-cell'],
+      ['jira:acme.atlassian.net/PAY-5', 'issue-link-654282'],
+    ]);
+  });
 });

@@ -27,6 +27,8 @@ export const ISSUE_CONTAINERS = [
   '[data-testid="issue-navigator.ui.issue-results.detail-view.card-list.card.list-item"]',
   // Jira Cloud linked issues and child issues in the issue view.
   '[data-testid="issue.issue-view.views.common.issue-line-card.issue-line-card-view.container"]',
+  // Jira Cloud timeline (Plans) rows: the key is only in the row's /browse/ link.
+  '[data-testid="portfolio-3-portfolio.app-simple-plans.main.tabs.roadmap.scope.issues.issue.row"]',
   // Jira Data Center boards (ghx markup; the key is also in data-issue-key).
   '.ghx-issue[data-issue-key]',
   '.ghx-issue-compact[data-issue-key]',
@@ -37,6 +39,11 @@ export const ISSUE_CONTAINERS = [
 /** Inside a container, where the badge goes, in order of preference: the issue key, where shown. */
 export const CONTAINER_KEY: readonly string[] = [
   '[data-testid="platform-card.common.ui.key.key"]',
+  // Backlog rows hold the key twice: the visible link and a screen-reader twin (key and summary)
+  // that may come first. The badge goes by the visible one.
+  '[data-testid="software-backlog.card-list.card.card-contents.key"]',
+  // Issue navigator and epic children tables: the key cell is the link itself.
+  '[data-testid="native-issue-table.common.ui.issue-cells.issue-key.issue-key-cell"]',
   '[data-testid="issue.issue-view.views.common.issue-line-card.issue-line-card-view.key"]',
   '.ghx-key',
   'td.issuekey a.issue-link',
