@@ -4,7 +4,7 @@
  */
 import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import { PAGE_KINDS } from './page-detect';
-import { ITEM_PAGE_TITLE, LIST_TITLE_LINKS, OWN_ELEMENTS, REFERENCE_LINKS, SEARCH_RESULT_LINKS, STICKY_TWINS } from './selectors';
+import { ITEM_PAGE_TITLES, LIST_TITLE_LINKS, OWN_ELEMENTS, REFERENCE_LINKS, SEARCH_RESULT_LINKS, STICKY_TWINS } from './selectors';
 
 /** An item on the page, the element its badge goes by, and whether it goes after or inside. */
 export interface FoundItem {
@@ -50,8 +50,17 @@ export function findItemPage(root: Element | Document, pageUrl: string): FoundIt
   const url = new URL(pageUrl);
   if (!PAGE_KINDS.pullRequest.test(url) && !PAGE_KINDS.issue.test(url)) return [];
   const [, owner, repo, , number] = url.pathname.split('/');
-  const title = within(root, ITEM_PAGE_TITLE).find((element) => !element.closest(STICKY_TWINS));
+  const title = titleIn(root);
   if (!title || !owner || !repo || !number) return [];
   const ref: GithubRef = { source: 'github', host: url.host, owner, repo, number: Number(number) };
   return [{ ref, key: formatKey(ref), anchor: title, placement: 'inside' }];
+}
+
+/** The page's title: the first selector of ITEM_PAGE_TITLES that matches outside a sticky twin. */
+function titleIn(root: Element | Document): Element | undefined {
+  for (const selector of ITEM_PAGE_TITLES) {
+    const title = within(root, selector).find((element) => !element.closest(STICKY_TWINS));
+    if (title) return title;
+  }
+  return undefined;
 }

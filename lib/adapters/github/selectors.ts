@@ -30,18 +30,23 @@ export const REFERENCE_LINKS = [
 /** Result titles of GitHub search (type=pullrequests / type=issues). */
 export const SEARCH_RESULT_LINKS = '[data-testid="results-list"] .search-title a';
 
-/** The title of a PR or issue page; the key comes from the URL. */
-export const ITEM_PAGE_TITLE = [
-  // React issue page (the title's test id, whatever header holds it).
-  '[data-testid="issue-title"]',
-  // React pull request page header: Primer's PageHeader, as its title area and as its h1.
-  '[data-component="PH_Title"] .markdown-title',
-  '[data-component="TitleArea"] .markdown-title',
-  'h1[class^="prc-PageHeader-Title"] .markdown-title',
+/**
+ * The title of a PR or issue page, in order of preference (the most specific first); the key
+ * comes from the URL.
+ */
+export const ITEM_PAGE_TITLES: readonly string[] = [
+  // React issue page.
+  '[data-testid="issue-header"] [data-testid="issue-title"]',
   // Legacy pull request and issue pages (not the sticky header, which repeats the title).
   // TODO [2027-06-30]: drop once every PR page is React.
   'h1.gh-header-title .js-issue-title',
-].join(', ');
+  // React pull request page header: Primer's PageHeader, as its title area and as its h1.
+  'h1[class^="prc-PageHeader-Title"] .markdown-title',
+  '[data-component="TitleArea"] .markdown-title',
+  '[data-component="PH_Title"] .markdown-title',
+  // The issue title's test id, whatever header holds it.
+  'h1 [data-testid="issue-title"], h1[data-testid="issue-title"]',
+];
 
 /**
  * Headers that repeat the title while the page scrolls: legacy `.gh-header-sticky`, React's
