@@ -4,7 +4,7 @@
  */
 import { isWaitLink, type Cause } from './conditions';
 import type { FlowSettings } from './flow-settings';
-import type { FlowCheckEvent, WorkItem } from './model';
+import type { FlowCheckEvent, ItemLink, WorkItem } from './model';
 
 /** The kinds of cause. */
 export type Cluster = 'review' | 'ci' | 'conflict' | 'dependency' | 'external' | 'decision' | 'environment' | 'unknown';
@@ -61,12 +61,17 @@ function fromWords(text: string | undefined): Cluster {
   return 'unknown';
 }
 
+/** The item's "waits on" links whose state could not be read (not known open, closed or resolved). */
+export function unreadUpstream(item: WorkItem, settings: FlowSettings): ItemLink[] {
+  return item.upstream.filter((link) => link.open === undefined && link.resolvedAt === undefined && isWaitLink(link, settings));
+}
+
 /**
  * Where only a bare marker says "blocked" (a label, a flag, a status), the item's own "waits on"
  * links whose state could not be read say where to look: another team's item, or the team's own.
  */
 function fromUnreadUpstream(item: WorkItem, settings: FlowSettings): Cluster | undefined {
-  const unread = item.upstream.filter((link) => link.open === undefined && link.resolvedAt === undefined && isWaitLink(link, settings));
+  const unread = unreadUpstream(item, settings);
   if (unread.length === 0) return undefined;
   return unread.some((link) => isExternal(item, link.key, settings)) ? 'external' : 'dependency';
 }

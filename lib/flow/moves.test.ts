@@ -40,6 +40,27 @@ describe('the rubric’s success story', () => {
   });
 });
 
+describe('a bare marker on an item that waits on something FlowLens could not read', () => {
+  // PAY-2 is flagged and links to OPS-9, whose state the answer did not include.
+  const unread = (key: string) => ({ key, kind: 'blocked-by' as const, at: '2026-11-12T09:00:00Z' });
+  const flagged = (key: string) => jiraItem(2, { signals: { status: 'In Progress', flagged: true }, timeline: [{ type: 'created', at: '2026-11-01T09:00:00Z' }, { type: 'flagged', at: '2026-11-12T09:00:00Z' }], upstream: [unread(key)] });
+
+  it('asks to check the upstream item, and to talk to its team when it is another team’s', () => {
+    const moves = byRule(flagged('jira:acme.atlassian.net/OPS-9'));
+    expect(moves['check-upstream']).toMatchObject({ level: 'P2', skillId: 'p2-blockers', text: 'PAY-2 is marked blocked and waits on OPS-9, which FlowLens could not read: check whether it is still open, and clear the marker if it is done.' });
+    expect(moves['talk-to-upstream']?.text).toMatch(/^Talk to the OPS team that owns OPS-9/);
+    expect(moves['name-the-blocker']).toBeUndefined();
+  });
+
+  it('does not send the team to talk to itself, and says nothing of links that are known to be closed', () => {
+    expect(byRule(flagged(pay(9)))['talk-to-upstream']).toBeUndefined();
+    const closed = flagged('jira:acme.atlassian.net/OPS-9');
+    closed.upstream = [{ ...unread('jira:acme.atlassian.net/OPS-9'), open: false }];
+    expect(Object.keys(byRule(closed))).toContain('name-the-blocker');
+    expect(byRule(closed)['check-upstream']).toBeUndefined();
+  });
+});
+
 describe('review, CI and conflicts', () => {
   const red = (since: string) => {
     const pull = pullItem(5, { timeline: [{ type: 'created', at: '2026-11-10T09:00:00Z' }, { type: 'check', at: since, name: 'e2e', conclusion: 'failure', required: true }] });

@@ -5,7 +5,7 @@
  * has named yet.
  */
 import { handle } from './cause-text';
-import { containerOf, isExternal } from './clusters';
+import { containerOf, isExternal, unreadUpstream } from './clusters';
 import type { ItemLink } from './model';
 import { causesOf, days, isLong, own, type Rule, type RuleContext } from './moves';
 
@@ -14,9 +14,11 @@ const waitsOn = (ctx: RuleContext, ...kinds: ItemLink['kind'][]) =>
   causesOf(ctx, 'blocked-by').flatMap((cause) => (cause.link && kinds.includes(cause.link.kind) ? [cause.link] : []));
 
 const dependencies = (ctx: RuleContext) => waitsOn(ctx, 'blocked-by', 'depends-on');
-const external = (ctx: RuleContext) => dependencies(ctx).filter((link) => isExternal(ctx.item, link.key, ctx.settings));
 const owner = (ctx: RuleContext) => ctx.item.assignees[0] ?? ctx.item.author;
 const blocked = (ctx: RuleContext) => ctx.current.state === 'blocked';
+/** Upstream items a blocked item waits on whose state FlowLens could not read. */
+const unread = (ctx: RuleContext) => (blocked(ctx) ? unreadUpstream(ctx.item, ctx.settings) : []);
+const external = (ctx: RuleContext) => [...dependencies(ctx), ...unread(ctx)].filter((link) => isExternal(ctx.item, link.key, ctx.settings));
 
 /** The item's dependency rules, most specific first. */
 export const DEPENDENCY_RULES: readonly Rule[] = [
@@ -59,6 +61,12 @@ export const DEPENDENCY_RULES: readonly Rule[] = [
     skillId: 'p4-engineering',
     applies: (ctx) => ctx.cluster === 'environment' && ctx.current.state !== 'done',
     text: (ctx) => `${own(ctx)} waits on an environment or release step: automate it (pipeline, script, self-service) so nobody waits on it by hand again.`,
+  },
+  {
+    id: 'check-upstream',
+    skillId: 'p2-blockers',
+    applies: (ctx) => unread(ctx).length > 0,
+    text: (ctx) => `${own(ctx)} is marked blocked and waits on ${ctx.describe(unread(ctx)[0]!.key)}, which FlowLens could not read: check whether it is still open, and clear the marker if it is done.`,
   },
   {
     id: 'name-the-blocker',
