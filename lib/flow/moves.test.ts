@@ -50,6 +50,8 @@ describe('a bare marker on an item that waits on something FlowLens could not re
     expect(moves['check-upstream']).toMatchObject({ level: 'P2', skillId: 'p2-blockers', text: 'PAY-2 is marked blocked and waits on OPS-9, which FlowLens could not read: check whether it is still open, and clear the marker if it is done.' });
     expect(moves['talk-to-upstream']?.text).toMatch(/^Talk to the OPS team that owns OPS-9/);
     expect(moves['name-the-blocker']).toBeUndefined();
+    // Checking comes first: the block may be over already.
+    expect(movesOf(flagged('jira:acme.atlassian.net/OPS-9'))[0]?.rule).toBe('check-upstream');
   });
 
   it('does not send the team to talk to itself, and says nothing of links that are known to be closed', () => {

@@ -35,6 +35,12 @@ export const DEPENDENCY_RULES: readonly Rule[] = [
     text: (ctx) => `Plan how ${ctx.describe(dependencies(ctx)[0]!.key)} will plug into ${own(ctx)} once it lands (the interface, a feature flag, the test that proves it), so integrating it is a small, planned step.`,
   },
   {
+    id: 'check-upstream',
+    skillId: 'p2-blockers',
+    applies: (ctx) => unread(ctx).length > 0,
+    text: (ctx) => `${own(ctx)} is marked blocked and waits on ${ctx.describe(unread(ctx)[0]!.key)}, which FlowLens could not read: check whether it is still open, and clear the marker if it is done.`,
+  },
+  {
     id: 'talk-to-upstream',
     skillId: 'p4-integrations',
     applies: (ctx) => blocked(ctx) && external(ctx).length > 0,
@@ -61,12 +67,6 @@ export const DEPENDENCY_RULES: readonly Rule[] = [
     skillId: 'p4-engineering',
     applies: (ctx) => ctx.cluster === 'environment' && ctx.current.state !== 'done',
     text: (ctx) => `${own(ctx)} waits on an environment or release step: automate it (pipeline, script, self-service) so nobody waits on it by hand again.`,
-  },
-  {
-    id: 'check-upstream',
-    skillId: 'p2-blockers',
-    applies: (ctx) => unread(ctx).length > 0,
-    text: (ctx) => `${own(ctx)} is marked blocked and waits on ${ctx.describe(unread(ctx)[0]!.key)}, which FlowLens could not read: check whether it is still open, and clear the marker if it is done.`,
   },
   {
     id: 'name-the-blocker',
