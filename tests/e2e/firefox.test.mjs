@@ -20,9 +20,11 @@ const PAGES = join(ROOT, 'tests/fixtures');
 
 const GITHUB_LIST = 'https://github.com/octo-org/api/pulls';
 const JIRA_BOARD = 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3';
+const JIRA_ISSUE = 'https://acme.atlassian.net/browse/PAY-42';
 const SERVED = {
   [GITHUB_LIST]: 'github/pages/pulls-legacy.html',
   [JIRA_BOARD]: 'jira/pages/board-cloud.html',
+  [JIRA_ISSUE]: 'jira/pages/issue-view.html',
 };
 
 /** Nothing listens on port 9 (discard): every request that leaves the browser fails at once. */
@@ -130,6 +132,15 @@ describe('Firefox: the built extension badges saved pages', { skip }, () => {
       assert.equal(badge.state, 'error');
       assert.match(badge.label, /^FlowLens could not load this item: Could not reach Jira \(.+\)\.$/);
     }
+  });
+
+  it('badges the Jira issue view at the end of its summary heading', async () => {
+    await page.goto(JIRA_ISSUE);
+    await waitForBadges(page, 1);
+    const [badge] = await readBadges(page);
+    assert.equal(badge.key, 'jira:acme.atlassian.net/PAY-42');
+    assert.equal(badge.state, 'error');
+    assert.equal(await page.evaluate(() => document.querySelector('flowlens-badge').parentElement?.matches('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]')), true);
     assert.deepEqual(pageErrors, []);
   });
 });
