@@ -21,7 +21,8 @@ afterEach(cleanup);
 describe('FlowBadge', () => {
   it('is a labelled button that toggles its card', () => {
     render(<FlowBadge view={view} now={NOW} />);
-    const button = screen.getByRole('button', { name: view.label });
+    // Its name holds what it shows (label in name), then the words.
+    const button = screen.getByRole('button', { name: `open 3d: ${view.label}` });
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(button.textContent).toBe('open 3d2');
     fireEvent.click(button);

@@ -3,7 +3,7 @@
  * detail card. Renders text only (never HTML), so titles from the host page cannot inject markup.
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { FlowView } from '../lib/flow-view';
+import { badgeName, type FlowView } from '../lib/flow-view';
 import { FlowCard } from './FlowCard';
 
 /** Props: the view to show, or `undefined` while the first answer is on its way. */
@@ -36,7 +36,7 @@ export function FlowBadge({ view, now }: FlowBadgeProps) {
         ref={button}
         type="button"
         class={`badge state-${view.state}${view.urgency ? ` urgency-${view.urgency}` : ''}${view.stale ? ' stale' : ''}`}
-        aria-label={view.label}
+        aria-label={badgeName(view)}
         aria-expanded={open}
         aria-controls={cardId}
         data-testid="flowlens-badge-button"

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeItem } from './flow/analyze';
 import { defaultFlowSettings } from './flow/flow-settings';
 import type { WorkItem } from './flow/model';
-import { errorView, toFlowView, urgencyOf } from './flow-view';
+import { badgeName, errorView, toFlowView, urgencyOf } from './flow-view';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const pull: WorkItem = {
@@ -85,5 +85,16 @@ describe('errorView', () => {
       text: '!',
       label: 'FlowLens could not load this item: No network.',
     });
+  });
+});
+
+describe('badgeName', () => {
+  it('leads with the visible text when the words do not hold it, so the name contains what is seen', () => {
+    expect(badgeName({ text: 'blocked 2w', label: 'Pull request blocked for 2w. FlowLens: labelled “blocked”. Show details.' })).toBe('blocked 2w: Pull request blocked for 2w. FlowLens: labelled “blocked”. Show details.');
+  });
+
+  it('keeps the words alone when they already hold the visible text, or when that is a symbol', () => {
+    expect(badgeName({ text: 'waiting', label: 'Issue waiting. FlowLens: waiting for review.' })).toBe('Issue waiting. FlowLens: waiting for review.');
+    expect(badgeName({ text: '!', label: 'FlowLens could not load this item: GitHub is having trouble (502).' })).toBe('FlowLens could not load this item: GitHub is having trouble (502).');
   });
 });

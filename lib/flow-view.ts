@@ -90,6 +90,17 @@ function badgeText(item: WorkItem, analysis: ItemAnalysis, now: number): string 
   return shown === undefined ? word : `${word} ${formatDuration(shown)}`;
 }
 
+/**
+ * The badge button's accessible name: the words of `label`, led by the badge's visible text when
+ * the words do not already hold it (WCAG 2.5.3, label in name), so a voice-control user who says
+ * what they see ("click blocked 2w") reaches the button. A symbol alone ("!") is not text to say.
+ */
+export function badgeName(view: Pick<FlowView, 'text' | 'label'>): string {
+  const visible = view.text.trim();
+  if (!/[\p{L}\p{N}]/u.test(visible) || view.label.toLowerCase().includes(visible.toLowerCase())) return view.label;
+  return `${visible}: ${view.label}`;
+}
+
 function label(item: WorkItem, analysis: ItemAnalysis, now: number): string {
   const what = item.kind === 'pull' ? 'Pull request' : item.kind === 'jira-issue' ? 'Jira issue' : 'Issue';
   const since = analysis.since ? ` for ${formatDuration(now - Date.parse(analysis.since))}` : '';
