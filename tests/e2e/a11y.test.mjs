@@ -1,0 +1,86 @@
+// End to end in Debian's Chromium: an accessibility audit (axe-core, WCAG 2.x A and AA rules) of
+// what FlowLens draws — the options page, the popup with a team summary, and badges with an open
+// detail card on a GitHub list — in the light and the dark scheme. Any violation fails.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import { launch, seedTeam, waitForBadges } from './harness.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const DAY = 86_400_000;
+const ago = (days) => new Date(Date.now() - days * DAY).toISOString();
+const carol = { id: 'carol', name: 'carol' };
+
+const ITEMS = [
+  {
+    key: 'jira:acme.atlassian.net/PAY-1', source: 'jira', kind: 'jira-issue', title: 'Refund flow', url: 'https://acme.atlassian.net/browse/PAY-1',
+    state: 'open', assignees: [{ id: 'a1', name: 'Priya' }], requestedReviewers: [], createdAt: ago(20), container: 'PAY',
+    signals: { status: 'Blocked' }, timeline: [{ type: 'created', at: ago(20) }, { type: 'status', at: ago(8), to: 'Blocked' }], upstream: [], downstream: [],
+  },
+  {
+    key: 'github:octo-org/api#3', source: 'github', kind: 'pull', title: 'Add refunds endpoint', url: 'https://github.com/octo-org/api/pull/3',
+    state: 'open', assignees: [], author: { id: 'bob', name: 'bob' }, requestedReviewers: [carol], createdAt: ago(3), container: 'octo-org/api',
+    signals: { draft: false, reviewDecision: 'review-required', pendingReviewers: [carol], mergeable: 'mergeable', checks: 'success', failingChecks: [], labels: [] },
+    timeline: [{ type: 'created', at: ago(3) }, { type: 'review-requested', at: ago(2), reviewer: carol }], upstream: [], downstream: [],
+  },
+];
+
+/** axe's violations inside `include` (the whole page by default), one line each. */
+async function violations(page, include) {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(
+    (selector) => globalThis.axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+    include,
+  );
+  return found.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+describe('accessibility (axe-core, WCAG A and AA)', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+
+  for (const scheme of ['light', 'dark']) {
+    it(`finds nothing on the options page (${scheme})`, async () => {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await page.getByRole('heading', { name: 'Import and export' }).waitFor();
+      assert.deepEqual(await violations(page), []);
+      await page.close();
+    });
+  }
+
+  for (const scheme of ['light', 'dark']) {
+    it(`finds nothing on the popup with a team summary (${scheme})`, async () => {
+      await seedTeam(browser.worker, {
+        items: ITEMS,
+        teamState: { openKeys: ITEMS.map((item) => item.key), cycleTimesMs: [1, 2, 3, 4, 5, 6].map((d) => d * DAY), lastErrors: [], lastGoodAt: Date.now() - 60_000 },
+        settings: { team: { githubRepos: ['octo-org/api'], githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] } },
+      });
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+      // The rows come first, the charts and the export a frame later: wait for the last.
+      await page.getByRole('button', { name: 'Copy as Markdown' }).waitFor();
+      assert.deepEqual(await violations(page), []);
+      await page.close();
+    });
+  }
+
+  for (const scheme of ['light', 'dark']) {
+    it(`finds nothing in the badges and an open detail card on a GitHub list (${scheme})`, async () => {
+      const page = await browser.context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto('https://github.com/octo-org/api/pulls');
+      await waitForBadges(page, 5);
+      await page.evaluate(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('button').click());
+      await page.waitForFunction(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('[role="dialog"]') !== null);
+      assert.deepEqual(await violations(page, 'flowlens-badge'), []);
+      await page.close();
+    });
+  }
+});
