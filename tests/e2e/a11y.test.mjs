@@ -36,51 +36,53 @@ async function violations(page, include) {
   return found.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
+/** What each test opens, waits for, and audits (the whole page, or the badges only). */
+const PLACES = [
+  {
+    name: 'the options page',
+    url: (id) => `chrome-extension://${id}/options.html`,
+    ready: (page) => page.getByRole('heading', { name: 'Import and export' }).waitFor(),
+  },
+  {
+    name: 'the popup with a team summary',
+    url: (id) => `chrome-extension://${id}/popup.html`,
+    // The rows come first, the charts and the export a frame later: wait for the last.
+    ready: (page) => page.getByRole('button', { name: 'Copy as Markdown' }).waitFor(),
+  },
+  {
+    name: 'the badges and an open detail card on a GitHub list',
+    url: () => 'https://github.com/octo-org/api/pulls',
+    ready: async (page) => {
+      await waitForBadges(page, 5);
+      await page.evaluate(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('button').click());
+      await page.waitForFunction(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('[role="dialog"]') !== null);
+    },
+    include: 'flowlens-badge',
+  },
+];
+
 describe('accessibility (axe-core, WCAG A and AA)', () => {
   let browser;
   before(async () => {
     browser = await launch();
+    await seedTeam(browser.worker, {
+      items: ITEMS,
+      teamState: { openKeys: ITEMS.map((item) => item.key), cycleTimesMs: [1, 2, 3, 4, 5, 6].map((d) => d * DAY), lastErrors: [], lastGoodAt: Date.now() - 60_000 },
+      settings: { team: { githubRepos: ['octo-org/api'], githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] } },
+    });
   });
   after(() => browser?.close());
 
-  for (const scheme of ['light', 'dark']) {
-    it(`finds nothing on the options page (${scheme})`, async () => {
-      const page = await browser.context.newPage();
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-      await page.getByRole('heading', { name: 'Import and export' }).waitFor();
-      assert.deepEqual(await violations(page), []);
-      await page.close();
-    });
-  }
-
-  for (const scheme of ['light', 'dark']) {
-    it(`finds nothing on the popup with a team summary (${scheme})`, async () => {
-      await seedTeam(browser.worker, {
-        items: ITEMS,
-        teamState: { openKeys: ITEMS.map((item) => item.key), cycleTimesMs: [1, 2, 3, 4, 5, 6].map((d) => d * DAY), lastErrors: [], lastGoodAt: Date.now() - 60_000 },
-        settings: { team: { githubRepos: ['octo-org/api'], githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] } },
+  for (const place of PLACES) {
+    for (const scheme of ['light', 'dark']) {
+      it(`finds nothing in ${place.name} (${scheme})`, async () => {
+        const page = await browser.context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(place.url(browser.extensionId));
+        await place.ready(page);
+        assert.deepEqual(await violations(page, place.include), []);
+        await page.close();
       });
-      const page = await browser.context.newPage();
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-      // The rows come first, the charts and the export a frame later: wait for the last.
-      await page.getByRole('button', { name: 'Copy as Markdown' }).waitFor();
-      assert.deepEqual(await violations(page), []);
-      await page.close();
-    });
-  }
-
-  for (const scheme of ['light', 'dark']) {
-    it(`finds nothing in the badges and an open detail card on a GitHub list (${scheme})`, async () => {
-      const page = await browser.context.newPage();
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.goto('https://github.com/octo-org/api/pulls');
-      await waitForBadges(page, 5);
-      await page.evaluate(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('button').click());
-      await page.waitForFunction(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('[role="dialog"]') !== null);
-      assert.deepEqual(await violations(page, 'flowlens-badge'), []);
-      await page.close();
-    });
+    }
   }
 });
