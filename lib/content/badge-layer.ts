@@ -12,6 +12,7 @@ import type { FlowView } from '../flow-view';
 import type { FlowError } from '../flow-error';
 import type { ItemRef } from '../item-key';
 import { MAX_REFS_PER_REQUEST, type Client } from '../messaging';
+import { chunks } from '../chunks';
 import { errorView } from '../flow-view';
 import { FlowBadge } from '../../components/FlowBadge';
 
@@ -78,10 +79,6 @@ async function inSlices<T>(list: T[], work: (item: T) => unknown): Promise<void>
     await Promise.all(list.slice(i, i + 10).map(work));
     done += 10;
   }
-}
-
-function chunks<T>(list: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 }
 
 /** Creates the layer a content script adds targets to. */

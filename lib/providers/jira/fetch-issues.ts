@@ -6,6 +6,7 @@
  * asked with keys returned and say so.
  */
 import * as v from 'valibot';
+import { chunks } from '../../chunks';
 import type { FlowError } from '../../flow-error';
 import { formatKey, type JiraRef } from '../../item-key';
 import { requestJson } from '../http';
@@ -37,11 +38,6 @@ export async function fetchJiraIssues(refs: JiraRef[], ctx: JiraContext): Promis
   return outcome;
 }
 
-/** `refs` in batches of JIRA_BATCH. */
-function batches(refs: JiraRef[]): JiraRef[][] {
-  return Array.from({ length: Math.ceil(refs.length / JIRA_BATCH) }, (_, i) => refs.slice(i * JIRA_BATCH, (i + 1) * JIRA_BATCH));
-}
-
 /**
  * Cloud: a bulk fetch per 100 keys, then the histories of all of them at once (the changelog
  * bulk fetch takes up to 1 000 keys), so a 500-card board costs 5 + 1 requests, not 5 + 5.
@@ -49,7 +45,7 @@ function batches(refs: JiraRef[]): JiraRef[][] {
 async function loadCloud(refs: JiraRef[], ctx: JiraContext, site: Site): Promise<Loaded | FlowError> {
   const issues: JiraIssue[] = [];
   let unreadable = false;
-  for (const batch of batches(refs)) {
+  for (const batch of chunks(refs, JIRA_BATCH)) {
     const answer = await requestJson(ctx.fetch, {
       url: `https://${ctx.host}/rest/api/3/issue/bulkfetch`,
       method: 'POST',
@@ -71,7 +67,7 @@ async function loadCloud(refs: JiraRef[], ctx: JiraContext, site: Site): Promise
 /** Data Center: one search per 100 keys, histories included; an unreadable key must not fail the query. */
 async function loadDataCenter(refs: JiraRef[], ctx: JiraContext, site: Site): Promise<Loaded | FlowError> {
   const loaded: Loaded = { issues: [], histories: new Map() };
-  for (const batch of batches(refs)) {
+  for (const batch of chunks(refs, JIRA_BATCH)) {
     const page = await searchDataCenter(`key in (${batch.map((ref) => ref.issueKey).join(',')})`, 0, ctx, site, false);
     if ('code' in page) return page;
     loaded.issues.push(...page.loaded.issues);
