@@ -7,8 +7,10 @@
  */
 import type { TeamSummaryAnswer } from './summary-types';
 
-/** The `storage.session` key of the copy; WXT keeps the item's version under the key plus `$`. */
+/** The `storage.session` key of the copy. */
 export const SUMMARY_COPY_KEY = 'teamSummary';
+/** The key of its version, beside it (WXT's convention: the key plus `$`). */
+export const SUMMARY_COPY_META_KEY = `${SUMMARY_COPY_KEY}$`;
 /** The copy's version; a copy of any other version is no copy. */
 export const SUMMARY_COPY_VERSION = 2;
 
@@ -53,8 +55,8 @@ export function parseSummaryCopy(stored: unknown, meta: unknown): TeamSummaryAns
 /** Reads the copy in one call; a failing read or a broken value counts as no copy. */
 export async function readSummaryCopy(area: CopyArea): Promise<TeamSummaryAnswer | undefined> {
   try {
-    const got = await area.get([SUMMARY_COPY_KEY, `${SUMMARY_COPY_KEY}$`]);
-    return parseSummaryCopy(got[SUMMARY_COPY_KEY], got[`${SUMMARY_COPY_KEY}$`]);
+    const got = await area.get([SUMMARY_COPY_KEY, SUMMARY_COPY_META_KEY]);
+    return parseSummaryCopy(got[SUMMARY_COPY_KEY], got[SUMMARY_COPY_META_KEY]);
   } catch {
     return undefined;
   }
