@@ -11,7 +11,7 @@ import type { Fetched } from '../outcome';
 import { jiraIssue, type JiraIssue } from './schema';
 import { changelogEvents, type JiraHistory } from './changelog';
 import { fetchChangelogs } from './fetch-changelogs';
-import { JIRA_BLOCKED_BY, rememberSiteFacts, siteMeta, type SiteFactsStore, type SiteMeta } from './site-meta';
+import { JIRA_BLOCKED_BY, rememberSiteFacts, siteMeta, withPageFacts, type SiteFactsStore, type SiteMeta } from './site-meta';
 import { pageFacts } from './page-facts';
 import { withFlagReasons, type JiraComment } from './flag-reasons';
 import { jiraToItem } from './to-work-item';
@@ -150,9 +150,9 @@ export async function toFetched(loaded: Loaded, ctx: JiraContext, site: Site): P
   const learnt = pageFacts(issues, histories?.values() ?? []);
   await rememberSiteFacts(ctx.host, learnt, ctx.siteFacts);
   // The user's link names, Jira's own Blocks type, and the site's link types that mean "waits on".
-  const inward = new Set([...ctx.blockedByLinks.map((name) => name.toLowerCase()), JIRA_BLOCKED_BY, ...meta.blockingInwards, ...learnt.blockingInwards]);
-  const done = new Set([...meta.doneStatuses, ...learnt.doneStatuses].filter((name) => !learnt.openStatuses.has(name)));
-  const changelog = { host: ctx.host, doneStatuses: done, openStatuses: learnt.openStatuses, blockedByLinks: inward, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) };
+  const { doneStatuses, blockingInwards } = withPageFacts(meta, learnt);
+  const inward = new Set([...ctx.blockedByLinks.map((name) => name.toLowerCase()), JIRA_BLOCKED_BY, ...blockingInwards]);
+  const changelog = { host: ctx.host, doneStatuses, openStatuses: learnt.openStatuses, blockedByLinks: inward, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) };
   const reasons = await flagComments(issues, ctx, site);
   const items = new Map<string, Fetched>();
   for (const issue of issues) {

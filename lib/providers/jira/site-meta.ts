@@ -87,20 +87,29 @@ export async function siteMeta(fetch: Fetch, host: string, headers: Record<strin
   return meta;
 }
 
+/**
+ * `meta`'s done statuses and "waits on" link types with what a page showed added; a status the
+ * page shows in another category is no longer taken for done.
+ */
+export function withPageFacts(meta: SiteMeta, learnt: PageFacts): Pick<SiteMeta, 'doneStatuses' | 'blockingInwards'> {
+  return {
+    doneStatuses: new Set([...meta.doneStatuses, ...learnt.doneStatuses].filter((name) => !learnt.openStatuses.has(name))),
+    blockingInwards: new Set([...meta.blockingInwards, ...learnt.blockingInwards]),
+  };
+}
+
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
 
 /**
- * Adds what a page showed to the site's kept facts, until they expire with its field ids; a
- * status the page shows in another category is no longer taken for done. Nothing is kept for a
- * site whose fields could not be read: it is asked again next time.
+ * Adds what a page showed to the site's kept facts (`withPageFacts`), until they expire with its
+ * field ids. Nothing is kept for a site whose fields could not be read: it is asked again next time.
  */
 export async function rememberSiteFacts(host: string, learnt: PageFacts, store?: SiteFactsStore): Promise<void> {
   const kept = known.get(host);
   if (!kept) return;
-  const done = new Set([...kept.meta.doneStatuses, ...learnt.doneStatuses].filter((name) => !learnt.openStatuses.has(name)));
-  const blocking = new Set([...kept.meta.blockingInwards, ...learnt.blockingInwards]);
-  if (sameSet(done, kept.meta.doneStatuses) && sameSet(blocking, kept.meta.blockingInwards)) return;
-  const meta: SiteMeta = { ...kept.meta, doneStatuses: done, blockingInwards: blocking };
+  const merged = withPageFacts(kept.meta, learnt);
+  if (sameSet(merged.doneStatuses, kept.meta.doneStatuses) && sameSet(merged.blockingInwards, kept.meta.blockingInwards)) return;
+  const meta: SiteMeta = { ...kept.meta, ...merged };
   known.set(host, { at: kept.at, meta });
   await store?.set(host, toStored(meta, kept.at)).catch(() => undefined);
 }
