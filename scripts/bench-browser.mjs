@@ -104,12 +104,13 @@ async function observed(cdp, work) {
   await complete;
   cdp.off('Tracing.dataCollected', collect);
   const thread = pageThread(events, result.host);
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts);
-  const ours = extensionTime(events.filter((e) => `${e.pid}:${e.tid}` === thread), profile, tasks);
+  const onThread = events.filter((e) => threadOf(e) === thread);
+  const tasks = onThread.filter((e) => e.name === 'RunTask' && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const ours = extensionTime(onThread, profile, tasks);
   return {
     ...result,
     // Each long task with the FlowLens script it held and the browser's work in it, in ms.
-    longTasks: tasks.flatMap((task, i) => (task.dur >= LONG_TASK_US ? [{ ms: Math.round(task.dur / 1000), flowlensMs: Math.round(ours.perTask.get(i) ?? 0), ...phasesOf(task, events, thread) }] : [])),
+    longTasks: tasks.flatMap((task, i) => (task.dur >= LONG_TASK_US ? [{ ms: Math.round(task.dur / 1000), flowlensMs: Math.round(ours.perTask.get(i) ?? 0), ...phasesOf(task, onThread) }] : [])),
     script: { totalMs: Math.round(ours.totalMs), mostInOneTaskMs: Math.round(ours.mostInOneTaskMs) },
   };
 }
@@ -119,24 +120,27 @@ async function observed(cdp, work) {
  * as when rows are inserted live) the main thread that ran the most.
  */
 function pageThread(events, host) {
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const parsed = events.find((e) => e.name === 'ParseHTML' && mains.has(`${e.pid}:${e.tid}`) && host && hostOf(e.args?.beginData?.url) === host);
-  if (parsed) return `${parsed.pid}:${parsed.tid}`;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(threadOf));
+  const parsed = events.find((e) => e.name === 'ParseHTML' && mains.has(threadOf(e)) && host && hostOf(e.args?.beginData?.url) === host);
+  if (parsed) return threadOf(parsed);
   const busy = new Map();
-  for (const e of events) if (e.name === 'RunTask' && mains.has(`${e.pid}:${e.tid}`)) busy.set(`${e.pid}:${e.tid}`, (busy.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
+  for (const e of events) if (e.name === 'RunTask' && mains.has(threadOf(e))) busy.set(threadOf(e), (busy.get(threadOf(e)) ?? 0) + (e.dur ?? 0));
   return [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-/** The browser's own phases inside a task: parsing, style, layout, pre-paint and paint, in ms. */
-function phasesOf(task, events, thread) {
+/** The browser's own phases inside a task (`threadEvents`: its thread's), in ms. */
+function phasesOf(task, threadEvents) {
   const names = { ParseHTML: 'parseMs', UpdateLayoutTree: 'styleMs', Layout: 'layoutMs', PrePaint: 'prePaintMs', Paint: 'paintMs' };
   const phases = Object.fromEntries(Object.values(names).map((name) => [name, 0]));
-  for (const e of events) {
-    if (e.ph !== 'X' || !names[e.name] || `${e.pid}:${e.tid}` !== thread || e.ts < task.ts || e.ts > task.ts + task.dur) continue;
+  for (const e of threadEvents) {
+    if (e.ph !== 'X' || !names[e.name] || e.ts < task.ts || e.ts > task.ts + task.dur) continue;
     phases[names[e.name]] += e.dur / 1000;
   }
   return Object.fromEntries(Object.entries(phases).map(([name, ms]) => [name, Math.round(ms)]));
 }
+
+/** A trace event's thread, as `pid:tid`. */
+const threadOf = (e) => `${e.pid}:${e.tid}`;
 
 const EXTENSION_URL = /^chrome-extension:/;
 
