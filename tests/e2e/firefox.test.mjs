@@ -8,15 +8,16 @@
 // closed port, so the background cannot reach GitHub or Jira and each badge must say so. That
 // keeps the run the same with or without a network, and checks the error path end to end.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
+// The saved pages, and a reader that uses only what Playwright and Puppeteer pages share ($$eval).
+import { pageHtml, readBadges } from './harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXTENSION = join(ROOT, '.output/firefox-mv3');
-const PAGES = join(ROOT, 'tests/fixtures');
 
 const GITHUB_LIST = 'https://github.com/octo-org/api/pulls';
 const JIRA_BOARD = 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3';
@@ -36,19 +37,6 @@ const OFFLINE = {
   'network.proxy.ssl_port': 9,
   'network.proxy.allow_hijacking_localhost': true,
 };
-
-/** Each badge's contract attributes and its button's label, in page order. */
-function readBadges(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('flowlens-badge')].map((host) => ({
-      key: host.getAttribute('data-flow-key'),
-      state: host.getAttribute('data-flow-state'),
-      since: host.getAttribute('data-flow-since'),
-      blockers: host.getAttribute('data-flow-blockers'),
-      label: host.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? null,
-    })),
-  );
-}
 
 /** Waits until `n` badges carry a state. */
 function waitForBadges(page, n) {
@@ -74,7 +62,7 @@ describe('Firefox: the built extension badges saved pages', { skip }, () => {
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       const file = SERVED[request.url()];
-      if (file) return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(join(PAGES, file), 'utf8') });
+      if (file) return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(file) });
       return request.continue();
     });
   });
