@@ -37,3 +37,35 @@ describe('FlowCard sprint', () => {
     expect(sprintFact()).toBeUndefined();
   });
 });
+
+describe('FlowCard upstream items FlowLens could not read', () => {
+  const blocked: FlowView = {
+    ...view,
+    state: 'blocked',
+    blockers: 2,
+    unverified: 1,
+    text: 'blocked',
+    upstream: [
+      { key: 'jira:acme.atlassian.net/PAY-4', open: true },
+      { key: 'github:octo-org/secret#7', unreadable: 'github:octo-org/secret#7 was not found, or your token cannot read it.' },
+      { key: 'github:octo-org/api#90' },
+    ],
+    sinceUnknown: { links: ['jira:acme.atlassian.net/PAY-4'], notBefore: '2026-11-01T09:00:00Z', notAfter: '2026-11-12T09:00:00Z' },
+  };
+
+  it('names each unread upstream item and why, and says the state is unverified', () => {
+    render(<FlowCard id="c" view={blocked} now={NOW} onClose={() => {}} />);
+    const rows = [...screen.getByTestId('flowlens-upstream').querySelectorAll('li')].map((li) => li.textContent);
+    expect(rows).toEqual([
+      'PAY-4 (open)',
+      'octo-org/secret#7 (unverified: could not be read. github:octo-org/secret#7 was not found, or your token cannot read it.)',
+      'octo-org/api#90 (unverified: not read yet)',
+    ]);
+    expect(screen.getByTestId('flowlens-unverified').textContent).toBe('Unverified: FlowLens could not read an upstream item this waits on, so it counts as blocking until it can be read.');
+  });
+
+  it('says the start was not recorded, with the bounds that hold, instead of a time', () => {
+    render(<FlowCard id="c" view={blocked} now={NOW} onClose={() => {}} />);
+    expect(screen.getByTestId('flowlens-since-unknown').textContent).toBe('Blocked sinceNot recorded: no source says when the link to PAY-4 was made; the block began no earlier than Sun 1 Nov (when the item was opened) and no later than Thu 12 Nov.');
+  });
+});

@@ -6,6 +6,7 @@
 import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
 import { formatDuration } from '../lib/format';
 import { shortKey } from '../lib/flow/item-names';
+import { listOf, shortDate } from '../lib/flow/cause-text';
 
 /** Props of the card. */
 export interface FlowCardProps {
@@ -54,6 +55,7 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
       {view.related && view.related.length > 0 ? <Upstream title={view.key.startsWith('jira:') ? 'Pull requests' : 'Jira'} testId="flowlens-related" links={view.related} /> : null}
       <Facts view={view} stuck={stuck} opened={opened} now={now} />
       {view.moves && view.moves.length > 0 ? <Moves moves={view.moves} /> : null}
+      {view.unverified ? <p class="note" data-testid="flowlens-unverified">{unverifiedText(view.unverified)}</p> : null}
       {view.note ? <p class="note">{view.note}</p> : null}
       {view.error ? <ErrorLine view={view} /> : null}
       <footer>
@@ -72,6 +74,7 @@ function Facts({ view, stuck, opened, now }: { view: FlowView; stuck: boolean; o
   return (
     <dl class="facts">
       {Number.isFinite(opened) ? <Fact name="Open for" value={formatDuration(now - opened)} /> : null}
+      {view.sinceUnknown ? <Fact name="Blocked since" value={sinceUnknownText(view.sinceUnknown)} testId="flowlens-since-unknown" /> : null}
       {view.totalBlockedMs ? <Fact name="Blocked in all" value={formatDuration(view.totalBlockedMs)} /> : null}
       {stuck && view.cluster ? <Fact name="Cause" value={CLUSTER_WORDS[view.cluster]} /> : null}
       {view.holdsUp ? <Fact name="Holds up" value={`${view.holdsUp} item${view.holdsUp > 1 ? 's' : ''}`} /> : null}
@@ -87,9 +90,27 @@ function sprintText(sprint: NonNullable<FlowView['sprint']>): string {
   return `${sprint.current}, carried over ${sprint.carriedOver} sprint${sprint.carriedOver > 1 ? 's' : ''}`;
 }
 
-function Fact({ name, value }: { name: string; value: string }) {
+/** An unverified blocker in words: what it means for the state. */
+function unverifiedText(count: number): string {
+  const items = count > 1 ? `${count} upstream items` : 'an upstream item';
+  return `Unverified: FlowLens could not read ${items} this waits on, so ${count > 1 ? 'each counts' : 'it counts'} as blocking until it can be read.`;
+}
+
+/**
+ * "Not recorded: no source says when the link to PAY-4 was made; the block began no earlier
+ * than Sun 1 Nov (when the item was opened) and no later than Thu 12 Nov." Never a made-up time.
+ */
+export function sinceUnknownText(unknown: NonNullable<FlowView['sinceUnknown']>): string {
+  const links = listOf(unknown.links.map(shortKey));
+  const earliest = unknown.notBefore ? ` no earlier than ${shortDate(unknown.notBefore)} (when the item was opened)` : '';
+  const latest = unknown.notAfter ? ` no later than ${shortDate(unknown.notAfter)}` : '';
+  const bounds = earliest || latest ? `; the block began${earliest}${earliest && latest ? ' and' : ''}${latest}` : '';
+  return `Not recorded: no source says when the link to ${links} was made${bounds}.`;
+}
+
+function Fact({ name, value, testId }: { name: string; value: string; testId?: string }) {
   return (
-    <div>
+    <div {...(testId ? { 'data-testid': testId } : {})}>
       <dt>{name}</dt>
       <dd>{value}</dd>
     </div>
@@ -103,7 +124,7 @@ function Upstream({ title, testId, links }: { title: string; testId: string; lin
       <ul data-testid={testId}>
         {links.map((link) => {
           const name = shortKey(link.key);
-          const state = link.state ? STATE_WORDS[link.state].toLowerCase() : link.open === false ? 'closed' : link.open ? 'open' : 'state unknown';
+          const state = upstreamState(link);
           return (
             <li key={link.key}>
               {link.url ? (
@@ -120,6 +141,13 @@ function Upstream({ title, testId, links }: { title: string; testId: string; lin
       </ul>
     </section>
   );
+}
+
+/** An upstream item's state in the card: its own state, open or closed, or why it is not known. */
+function upstreamState(link: UpstreamView): string {
+  if (link.state) return STATE_WORDS[link.state].toLowerCase();
+  if (link.open !== undefined) return link.open ? 'open' : 'closed';
+  return link.unreadable ? `unverified: could not be read. ${link.unreadable}` : 'unverified: not read yet';
 }
 
 function Moves({ moves }: { moves: MoveView[] }) {

@@ -21,7 +21,8 @@ const pull: WorkItem = {
   upstream: [
     { key: 'github:octo-org/api#1', kind: 'depends-on', open: true, title: 'Schema', at: '2026-11-18T12:00:00Z' },
     { key: 'github:octo-org/api#2', kind: 'depends-on', open: false },
-    { key: 'github:octo-org/api#3', kind: 'blocked-by' },
+    // Not read: it blocks, unverified, from when the link was made.
+    { key: 'github:octo-org/api#3', kind: 'blocked-by', at: '2026-11-19T12:00:00Z' },
   ],
   downstream: [],
 };
@@ -30,10 +31,32 @@ const view = (item: WorkItem) => toFlowView(item, analyzeItem(item, { settings: 
 describe('toFlowView', () => {
   it('shows the state, since when and the open blockers of an analysed item', () => {
     const shown = view(pull);
-    expect(shown).toMatchObject({ state: 'blocked', since: '2026-11-18T12:00:00.000Z', blockers: 1, text: 'blocked 2d', fetchedAt: NOW - 1000, cluster: 'dependency' });
-    expect(shown.label).toBe('Pull request blocked for 2d, 1 open blocker. FlowLens: Blocked since Wed 18 Nov: blocked by octo-org/api#1 (Schema). Show details.');
+    expect(shown).toMatchObject({ state: 'blocked', since: '2026-11-18T12:00:00.000Z', blockers: 2, unverified: 1, text: 'blocked 2d', fetchedAt: NOW - 1000, cluster: 'dependency' });
+    expect(shown.label).toBe('Pull request blocked for 2d, 2 blockers, 1 unverified. FlowLens: Blocked since Wed 18 Nov: blocked by octo-org/api#1 (Schema) and blocked by octo-org/api#3 (unverified). Show details.');
     expect(shown.upstream?.[0]).toEqual({ key: 'github:octo-org/api#1', title: 'Schema', state: 'waiting', open: true });
+    expect(shown.upstream?.[2]).toEqual({ key: 'github:octo-org/api#3' });
     expect(shown.moves?.[0]).toMatchObject({ level: 'P3' });
+    expect(shown.moves?.map((move) => move.text)).toContain('octo-org/api#7 waits on octo-org/api#3, which FlowLens could not read: check whether it is still open, and if it is done, remove the link and any blocked marker.');
+  });
+
+  it('says only "1 open blocker" when every blocker was read', () => {
+    const read = view({ ...pull, upstream: pull.upstream.slice(0, 2) });
+    expect(read).toMatchObject({ blockers: 1, since: '2026-11-18T12:00:00.000Z' });
+    expect(read.unverified).toBeUndefined();
+    expect(read.label).toBe('Pull request blocked for 2d, 1 open blocker. FlowLens: Blocked since Wed 18 Nov: blocked by octo-org/api#1 (Schema). Show details.');
+  });
+
+  it('names why an upstream item could not be read, and gives no since when no source recorded the link', () => {
+    const untimed = { ...pull, upstream: [pull.upstream[0]!, { key: 'github:octo-org/api#3', kind: 'blocked-by' as const, seenAt: '2026-11-18T06:00:00Z' }] };
+    const unreadable = new Map([['github:octo-org/api#3', 'GitHub has no such item, or it is not visible to you (404).']]);
+    const shown = toFlowView(untimed, analyzeItem(untimed, { settings: defaultFlowSettings }, NOW), NOW, NOW, new Map(), undefined, unreadable);
+    expect(shown).toMatchObject({ state: 'blocked', blockers: 2, unverified: 1, text: 'blocked' });
+    expect(shown.since).toBeUndefined();
+    // #1's link was made on the 18th at noon and #3's was seen at 06:00 that day: the block began
+    // no later than 06:00 on the 18th, and no earlier than the pull request itself (the 17th).
+    expect(shown.sinceUnknown).toEqual({ links: ['github:octo-org/api#3'], notBefore: '2026-11-17T12:00:00.000Z', notAfter: '2026-11-18T06:00:00.000Z' });
+    expect(shown.upstream?.[1]).toEqual({ key: 'github:octo-org/api#3', unreadable: 'GitHub has no such item, or it is not visible to you (404).' });
+    expect(shown.label).toBe('Pull request blocked (start not recorded), 2 blockers, 1 unverified. FlowLens: Blocked: blocked by octo-org/api#1 (Schema) and blocked by octo-org/api#3 (unverified). Show details.');
   });
 
   it('says "open" with the age when the source told too little to know the state', () => {

@@ -21,6 +21,8 @@ export interface UpstreamView {
   /** Its own state, when FlowLens knows the item. */
   state?: FlowState;
   open?: boolean;
+  /** Why FlowLens could not read it (not found, no access, no token for its host), when it tried. */
+  unreadable?: string;
 }
 
 /** A suggested move as the card lists it. */
@@ -38,8 +40,12 @@ export interface FlowView {
   state: BadgeState;
   /** ISO time the current state began; absent when unknown. */
   since?: string;
-  /** Number of open upstream items. */
+  /** Number of upstream items it waits on now: open, or unverified (state not read). */
   blockers: number;
+  /** How many of the blockers are unverified: FlowLens could not read their state. */
+  unverified?: number;
+  /** Blocked now, but no source recorded since when: the links behind it and the bounds that hold. */
+  sinceUnknown?: { links: string[]; notBefore?: string; notAfter?: string };
   /** Short badge text, e.g. "blocked 3d". */
   text: string;
   /** The same in words, for `aria-label`. */
@@ -101,11 +107,19 @@ export function badgeName(view: Pick<FlowView, 'text' | 'label'>): string {
   return `${visible}: ${view.label}`;
 }
 
+/** ", 1 open blocker", or ", 2 blockers, 1 unverified" when some could not be read. */
+function blockerWords(analysis: ItemAnalysis): string {
+  const count = analysis.openBlockers.length;
+  const unverified = analysis.unverifiedBlockers.length;
+  if (count === 0) return '';
+  const plural = count > 1 ? 's' : '';
+  return unverified === 0 ? `, ${count} open blocker${plural}` : `, ${count} blocker${plural}, ${unverified} unverified`;
+}
+
 function label(item: WorkItem, analysis: ItemAnalysis, now: number): string {
   const what = item.kind === 'pull' ? 'Pull request' : item.kind === 'jira-issue' ? 'Jira issue' : 'Issue';
-  const since = analysis.since ? ` for ${formatDuration(now - Date.parse(analysis.since))}` : '';
-  const blockers = analysis.openBlockers.length > 0 ? `, ${analysis.openBlockers.length} open blocker${analysis.openBlockers.length > 1 ? 's' : ''}` : '';
-  return `${what} ${STATE_WORDS[analysis.state]}${since}${blockers}. FlowLens: ${analysis.causeText} Show details.`;
+  const since = analysis.since ? ` for ${formatDuration(now - Date.parse(analysis.since))}` : analysis.sinceUnknown ? ' (start not recorded)' : '';
+  return `${what} ${STATE_WORDS[analysis.state]}${since}${blockerWords(analysis)}. FlowLens: ${analysis.causeText} Show details.`;
 }
 
 /** Hours after which a stuck item's badge turns amber, then red. */
@@ -124,7 +138,22 @@ export function urgencyOf(state: BadgeState, since: string | undefined, now: num
   return stuck >= thresholds.alertHours * HOUR ? 'alert' : 'warn';
 }
 
-/** The view of an analysed item at time `now`; `states` are other items' states by key. */
+/** The card's line for one upstream item: its own state when known, why it could not be read when tried. */
+function upstreamView(link: WorkItem['upstream'][number], state: FlowState | undefined, unreadable: string | undefined): UpstreamView {
+  return {
+    key: link.key,
+    ...(link.title ? { title: link.title } : {}),
+    ...(link.url ? { url: link.url } : {}),
+    ...(state ? { state } : {}),
+    ...(link.open !== undefined ? { open: link.open } : {}),
+    ...(unreadable && link.open === undefined && !state ? { unreadable } : {}),
+  };
+}
+
+/**
+ * The view of an analysed item at time `now`; `states` are other items' states by key, and
+ * `unreadable` says why FlowLens could not read an upstream item, for those it tried.
+ */
 export function toFlowView(
   item: WorkItem,
   analysis: ItemAnalysis,
@@ -132,6 +161,7 @@ export function toFlowView(
   fetchedAt: number,
   states: ReadonlyMap<string, FlowState> = new Map(),
   thresholds: BadgeThresholds = { warnHours: 24, alertHours: 72 },
+  unreadable: ReadonlyMap<string, string> = new Map(),
 ): FlowView {
   const urgency = urgencyOf(analysis.state, analysis.since, now, thresholds);
   return {
@@ -142,15 +172,14 @@ export function toFlowView(
     state: analysis.state,
     ...(analysis.since ? { since: analysis.since } : {}),
     blockers: analysis.openBlockers.length,
+    ...(analysis.unverifiedBlockers.length > 0 ? { unverified: analysis.unverifiedBlockers.length } : {}),
+    ...(analysis.sinceUnknown ? { sinceUnknown: analysis.sinceUnknown } : {}),
     text: badgeText(item, analysis, now),
     label: label(item, analysis, now),
     cause: analysis.causeText,
     cluster: analysis.cluster,
     totalBlockedMs: analysis.totalBlockedMs,
-    upstream: item.upstream.map((link) => {
-      const state = states.get(link.key);
-      return { key: link.key, ...(link.title ? { title: link.title } : {}), ...(link.url ? { url: link.url } : {}), ...(state ? { state } : {}), ...(link.open !== undefined ? { open: link.open } : {}) };
-    }),
+    upstream: item.upstream.map((link) => upstreamView(link, states.get(link.key), unreadable.get(link.key))),
     holdsUp: analysis.impact.count,
     ...(item.signals.subIssues ? { subIssues: item.signals.subIssues } : {}),
     ...(item.sprints && item.sprints.length > 0 ? { sprint: { current: item.sprints.at(-1)!, carriedOver: item.sprints.length - 1 } } : {}),

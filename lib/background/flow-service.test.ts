@@ -5,6 +5,8 @@ import { FlowCache } from '../storage/cache';
 import { memoryRecordStore } from '../storage/record-store';
 import { DEFAULT_SETTINGS, NO_SECRETS } from '../storage/settings';
 import { createFlowService } from './flow-service';
+import { pullNode } from '../providers/github/testing/nodes';
+import { pullItem } from '../flow/testing/items';
 
 const ref = (number: number): GithubRef => ({ source: 'github', host: 'github.com', owner: 'octo-org', repo: 'api', number });
 const restIssue = (number: number) => ({
@@ -128,5 +130,108 @@ describe('Jira tickets named by pull requests', () => {
     expect((await service.cached([ref])).stale).toEqual([]); // UTF-8 was unknown to Jira: not asked again
     await service.refresh([ref]);
     expect(asked).toHaveLength(1);
+  });
+});
+
+describe('upstream items that are not on the page', () => {
+  // octo-org/api#5 is on the list and says "Depends on #90"; #90 is not on the list. Answers are
+  // hand-written in the shape of FlowLens's own GraphQL batch (pullNode) and GitHub's REST issue.
+  const token = { ...NO_SECRETS, githubTokens: { 'github.com': 't0ken' } };
+  const ready = { labels: { nodes: [] }, reviewDecision: 'APPROVED', reviewRequests: { nodes: [] }, commits: { nodes: [{ commit: { statusCheckRollup: { state: 'SUCCESS' } } }] } };
+  const issueNode = (number: number, state: 'OPEN' | 'CLOSED', closedAt: string | null = null) => ({
+    __typename: 'Issue', number, title: `Issue ${number}`, url: `https://github.com/octo-org/api/issues/${number}`, issueState: state,
+    createdAt: '2026-11-01T00:00:00Z', closedAt, author: null, labels: { nodes: [] },
+  });
+
+  /** A fake GraphQL API: `known` answers by number, anything else is GitHub's NOT_FOUND. */
+  function graphql(known: Record<number, object>) {
+    const batches: number[][] = [];
+    const fetch: Fetch = async (url, init) => {
+      // Native dependencies of open issues come from REST: none here.
+      if (!url.endsWith('/graphql')) return new Response('[]', { status: 200 });
+      const { variables } = JSON.parse(String(init?.body)) as { variables: Record<string, string | number> };
+      const numbers = Object.entries(variables).filter(([name]) => name.startsWith('n')).map(([name, n]) => [name.slice(1), Number(n)] as const);
+      batches.push(numbers.map(([, n]) => n));
+      const data = Object.fromEntries(numbers.map(([i, n]) => [`i${i}`, known[n] ? { issueOrPullRequest: known[n] } : null]));
+      const errors = numbers.filter(([, n]) => !known[n]).map(([i]) => ({ type: 'NOT_FOUND', path: [`i${i}`], message: 'Could not resolve to an issue or pull request.' }));
+      return new Response(JSON.stringify({ data, ...(errors.length > 0 ? { errors } : {}) }), { status: 200 });
+    };
+    return { fetch, batches };
+  }
+
+  function serviceWith(fetch: Fetch) {
+    let now = Date.parse('2026-11-20T12:00:00Z');
+    const cache = new FlowCache(memoryRecordStore());
+    const service = createFlowService({ cache: async () => cache, fetch, now: () => now, loadSettings: async () => DEFAULT_SETTINGS, loadSecrets: async () => token });
+    return { service, cache, advance: (ms: number) => (now += ms) };
+  }
+
+  const list = [ref(5), ref(6)];
+  const pull = (number: number, body: string) => pullNode(number, { ...ready, body });
+
+  it('reads the upstream item in the same refresh, one request more, and the badge says blocked', async () => {
+    const api = graphql({ 5: pull(5, 'Depends on #90'), 6: pull(6, 'No dependency'), 90: issueNode(90, 'OPEN') });
+    const { service } = serviceWith(api.fetch);
+    // Before any answer: nothing cached, both stale.
+    expect((await service.cached(list)).stale).toEqual(['github:octo-org/api#5', 'github:octo-org/api#6']);
+    const { views } = await service.refresh(list);
+    // One batch for the page, one for what it waits on.
+    expect(api.batches).toEqual([[5, 6], [90]]);
+    const five = views.find((view) => view.key === 'github:octo-org/api#5')!;
+    expect(five).toMatchObject({ state: 'blocked', blockers: 1, cause: 'Blocked: blocked by octo-org/api#90 (Issue 90).' });
+    expect(five.unverified).toBeUndefined();
+    expect(five.upstream).toEqual([{ key: 'github:octo-org/api#90', title: 'Issue 90', state: 'flowing', open: true }]);
+    expect(views.find((view) => view.key === 'github:octo-org/api#6')).toMatchObject({ state: 'flowing', blockers: 0 });
+    // Warm: the cache answers everything, nothing is stale, nothing is asked.
+    expect((await service.cached(list)).stale).toEqual([]);
+    await service.refresh(list);
+    expect(api.batches).toHaveLength(2);
+  });
+
+  it('says flowing once the upstream item is read and found closed', async () => {
+    const api = graphql({ 5: pull(5, 'Depends on #90'), 90: issueNode(90, 'CLOSED', '2026-11-19T00:00:00Z') });
+    const { service } = serviceWith(api.fetch);
+    const { views } = await service.refresh([ref(5)]);
+    expect(views[0]).toMatchObject({ state: 'flowing', blockers: 0, upstream: [{ key: 'github:octo-org/api#90', title: 'Issue 90', state: 'done', open: false }] });
+  });
+
+  it('names an upstream item it cannot read, counts it as blocking, unverified, and does not ask again within the time-to-live', async () => {
+    const api = graphql({ 5: pull(5, 'Blocked by octo-org/secret#7') });
+    const { service, advance } = serviceWith(api.fetch);
+    const { views } = await service.refresh([ref(5)]);
+    expect(api.batches).toEqual([[5], [7]]);
+    expect(views[0]).toMatchObject({ state: 'blocked', blockers: 1, unverified: 1, cause: 'Blocked: blocked by octo-org/secret#7 (unverified).' });
+    expect(views[0]!.upstream).toEqual([{ key: 'github:octo-org/secret#7', unreadable: 'github:octo-org/secret#7 was not found, or your token cannot read it.' }]);
+    // The cached paint knows it is unreadable: nothing to refresh, nothing asked.
+    expect((await service.cached([ref(5)])).stale).toEqual([]);
+    expect((await service.cached([ref(5)])).views[0]).toMatchObject({ state: 'blocked', unverified: 1 });
+    advance(DEFAULT_SETTINGS.cacheTtlMinutes * 60_000);
+    await service.refresh([ref(5)]);
+    expect(api.batches).toEqual([[5], [7], [5], [7]]);
+  });
+
+  it('fills in a fresh cached item whose upstream was never read, when the page asks again', async () => {
+    const api = graphql({ 90: issueNode(90, 'OPEN') });
+    const { service, cache } = serviceWith(api.fetch);
+    const now = Date.parse('2026-11-20T12:00:00Z');
+    // #5 came from a team sync (fresh in the cache), with its "depends on #90" never resolved.
+    const item = { ...pullItem(5), upstream: [{ key: 'github:octo-org/api#90', kind: 'depends-on' as const }] };
+    await cache.write('item', [{ key: item.key, value: { item } }], now);
+    const first = await service.cached([ref(5)]);
+    expect(first.views[0]).toMatchObject({ state: 'blocked', unverified: 1 });
+    expect(first.stale).toEqual(['github:octo-org/api#5']);
+    const { views } = await service.refresh([ref(5)]);
+    // #5 itself was fresh: only #90 is asked.
+    expect(api.batches).toEqual([[90]]);
+    expect(views[0]).toMatchObject({ state: 'blocked', blockers: 1 });
+    expect(views[0]!.unverified).toBeUndefined();
+  });
+
+  it('reads at most one batch of upstream items per host in a refresh', async () => {
+    const body = `Depends on ${Array.from({ length: 60 }, (_, i) => `#${100 + i}`).join(', ')}`;
+    const api = graphql({ 5: pull(5, body) });
+    const { service } = serviceWith(api.fetch);
+    await service.refresh([ref(5)]);
+    expect(api.batches.map((batch) => batch.length)).toEqual([1, 50]);
   });
 });

@@ -4,6 +4,7 @@
  * from several tabs share one request. Tokens are read here and never leave.
  */
 import { errorView, type FlowView } from '../flow-view';
+import type { FlowError } from '../flow-error';
 import { formatKey, type GithubRef, type ItemRef, type JiraRef } from '../item-key';
 import type { Fetch } from '../providers/http';
 import { fetchGithubItems } from '../providers/github/fetch-items';
@@ -15,6 +16,8 @@ import type { Secrets, Settings } from '../storage/settings';
 import { createCrossSource } from './cross-source';
 import { createRateHolds, type RateHolds } from './rate-holds';
 import { neighbourKeys, presentViews, type Shown } from './present-views';
+import { capPerHost, isLasting, unresolvedUpstream, UPSTREAM_PER_HOST, UPSTREAM_PER_HOST_WITHOUT_TOKEN } from './upstream';
+import type { WorkItem } from '../flow/model';
 import { searchMentioningPulls } from '../providers/github/search-mentions';
 import type { SiteFactsStore } from '../providers/jira/site-meta';
 
@@ -44,6 +47,19 @@ type CachedItem = Fetched;
 
 const MINUTE = 60_000;
 
+/** A cache hit good enough for the item's own badge: fresh, and read whole (not only as an upstream). */
+function freshForBadge(hit: CacheHit<CachedItem> | undefined): boolean {
+  return Boolean(hit?.fresh && !hit.value.partial);
+}
+
+/** What the cache knows of upstream items: their items (any age), which cannot be read, which to read. */
+interface UpstreamKnown {
+  unreadable: Map<string, FlowError>;
+  /** Keys neither fresh in the cache nor known to be unreadable: worth reading. */
+  unread: string[];
+  found: Map<string, CacheHit<CachedItem>>;
+}
+
 /** Creates the service the background routes `flow/*` requests to. */
 export function createFlowService(deps: FlowServiceDeps) {
   const inflight = new Map<string, Promise<FlowView>>();
@@ -57,6 +73,17 @@ export function createFlowService(deps: FlowServiceDeps) {
     return { keys, hits };
   }
 
+  /** What the cache says of the upstream items of `items` that only reading them can resolve. */
+  async function upstreamKnown(items: WorkItem[]): Promise<UpstreamKnown> {
+    const keys = unresolvedUpstream(items);
+    if (keys.length === 0) return { unreadable: new Map(), unread: [], found: new Map() };
+    const ttl = (await deps.loadSettings()).cacheTtlMinutes * MINUTE;
+    const cache = await deps.cache();
+    const [found, marked] = await Promise.all([cache.read<CachedItem>('item', keys, deps.now(), ttl), cache.read<FlowError>('unreadable', keys, deps.now(), ttl)]);
+    const unreadable = new Map([...marked].filter(([, hit]) => hit.fresh).map(([key, hit]) => [key, hit.value]));
+    return { unreadable, found, unread: keys.filter((key) => !found.get(key)?.fresh && !unreadable.has(key)) };
+  }
+
   /**
    * Views of cached items, analysed with the cached items around them. `fetch` allows asking
    * the network for mentioned items; the cache-first answer never waits on the network.
@@ -65,14 +92,18 @@ export function createFlowService(deps: FlowServiceDeps) {
     return (await presentWithGaps(shown, fetch)).views;
   }
 
-  /** Views, and the keys of items whose related items are not known yet (worth a refresh). */
+  /** Views, and the keys of items whose related or upstream items are not known yet (worth a refresh). */
   async function presentWithGaps(shown: Shown[], fetch: boolean): Promise<{ views: FlowView[]; gaps: string[] }> {
     if (shown.length === 0) return { views: [], gaps: [] };
     const settings = await deps.loadSettings();
-    const neighbours = await (await deps.cache()).read<CachedItem>('item', neighbourKeys(shown), deps.now());
+    const items = shown.map(({ hit }) => hit.value.item);
+    const [neighbours, upstream] = await Promise.all([(await deps.cache()).read<CachedItem>('item', neighbourKeys(shown), deps.now()), upstreamKnown(items)]);
     const around = new Map([...neighbours].map(([key, hit]) => [key, hit.value]));
     const related = await crossSource.related(shown, settings, fetch);
-    return { views: presentViews(shown, around, settings, deps.now(), related), gaps: related.gaps };
+    const unread = new Set(upstream.unread);
+    const waiting = items.filter((item) => item.upstream.some((link) => unread.has(link.key))).map((item) => item.key);
+    const unreadable = new Map([...upstream.unreadable].map(([key, error]) => [key, error.message]));
+    return { views: presentViews(shown, around, settings, deps.now(), related, unreadable), gaps: [...new Set([...related.gaps, ...waiting])] };
   }
 
   const crossSource = createCrossSource({
@@ -86,14 +117,28 @@ export function createFlowService(deps: FlowServiceDeps) {
   });
 
   /** Fetches refs of any sources (one group per source and host) and caches what came. */
-  async function fetchAndRemember(refs: ItemRef[]): Promise<FetchOutcome> {
+  async function fetchAndRemember(refs: ItemRef[], hits = new Map<string, CacheHit<CachedItem>>(), upstream = false): Promise<FetchOutcome> {
     const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
     for (const group of groupByHost(refs).values()) {
-      const part = await fetchHeld(group, new Map());
+      const part = await fetchHeld(group, hits, upstream);
       for (const [key, value] of part.items) outcome.items.set(key, value);
       for (const [key, error] of part.errors) outcome.errors.set(key, error);
     }
     return outcome;
+  }
+
+  /**
+   * Reads the upstream items of `items` that no answer resolved, in one batch per host (the
+   * page's budget allows one request more), and remembers those that cannot be read.
+   */
+  async function readUpstream(items: WorkItem[]): Promise<void> {
+    const { unread, found } = await upstreamKnown(items);
+    if (unread.length === 0) return;
+    const tokens = (await deps.loadSecrets()).githubTokens;
+    const refs = capPerHost(unread, (ref) => (ref.source === 'github' && !tokens[ref.host] ? UPSTREAM_PER_HOST_WITHOUT_TOKEN : UPSTREAM_PER_HOST));
+    const outcome = await fetchAndRemember(refs, found, true);
+    const lasting = [...outcome.errors].filter(([, error]) => isLasting(error)).map(([key, value]) => ({ key, value }));
+    await (await deps.cache()).write('unreadable', lasting, deps.now());
   }
 
   /** Cached views at once, and which keys need a refresh. */
@@ -101,71 +146,68 @@ export function createFlowService(deps: FlowServiceDeps) {
     const { keys, hits } = await readCache(refs);
     const { views, gaps } = await presentWithGaps([...hits.values()].map((hit) => ({ hit })), false);
     const gap = new Set(gaps);
-    return { views, stale: keys.filter((key) => !hits.get(key)?.fresh || gap.has(key)) };
+    return { views, stale: keys.filter((key) => !freshForBadge(hits.get(key)) || gap.has(key)) };
   }
 
-  /** Fresh views: fetched where stale, shared where another tab already asked. */
+  /**
+   * Fresh views: fetched where stale, shared where another tab already asked, with the upstream
+   * items they wait on read in the same refresh, so every view says what its blockers are now.
+   */
   async function refresh(refs: ItemRef[]): Promise<{ views: FlowView[] }> {
     const { hits } = await readCache(refs);
-    const todo = refs.filter((ref) => !hits.get(formatKey(ref))?.fresh);
-    const fresh = await present([...hits.values()].filter((hit) => hit.fresh).map((hit) => ({ hit })), true);
-    const waiting = todo.filter((ref) => inflight.has(formatKey(ref)));
-    const started = startFetches(todo.filter((ref) => !inflight.has(formatKey(ref))), hits);
-    const shared = waiting.map((ref) => inflight.get(formatKey(ref))!);
-    return { views: [...fresh, ...(await Promise.all([...started, ...shared]))] };
+    const todo = refs.filter((ref) => !freshForBadge(hits.get(formatKey(ref))));
+    const shared = new Map(todo.flatMap((ref) => (inflight.has(formatKey(ref)) ? [[formatKey(ref), inflight.get(formatKey(ref))!] as const] : [])));
+    const mine = todo.filter((ref) => !shared.has(formatKey(ref)));
+    const own = refs.filter((ref) => !shared.has(formatKey(ref)));
+    const work = refreshOwn(own, mine, hits);
+    for (const ref of mine) track(formatKey(ref), work.then((views) => views.get(formatKey(ref))!));
+    const views = await work;
+    return { views: [...own.map((ref) => views.get(formatKey(ref))!), ...(await Promise.all(shared.values()))] };
   }
 
-  function startFetches(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<FlowView>[] {
-    return [...groupByHost(refs).values()].flatMap((group) => {
-      const batch = fetchGroup(group, hits);
-      return group.map((ref) => track(formatKey(ref), batch.then((views) => views.get(formatKey(ref))!)));
-    });
-  }
-
-  function track(key: string, promise: Promise<FlowView>): Promise<FlowView> {
+  function track(key: string, promise: Promise<FlowView>): void {
     const done = promise.finally(() => inflight.delete(key));
     inflight.set(key, done);
-    return done;
   }
 
-  async function fetchGroup(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<Map<string, FlowView>> {
-    return toViews(refs, await fetchHeld(refs, hits), hits);
-  }
-
-  /** Fetches one host's refs unless its rate limit holds them back, and caches what came. */
-  async function fetchHeld(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<FetchOutcome> {
-    const host = refs[0]!.host;
-    const held = holds.heldError(host, deps.now());
-    const outcome = held ? failedOutcome(refs.map(formatKey), held) : await fetchSource(refs, hits);
-    await remember(outcome, host);
-    return outcome;
-  }
-
-  /** One view per ref: fetched, or the cached one with the error, or the error alone. */
-  async function toViews(refs: ItemRef[], outcome: FetchOutcome, hits: Map<string, CacheHit<CachedItem>>): Promise<Map<string, FlowView>> {
+  /** Fetches `mine` (one request per host and batch), reads their upstream, and views all of `own`. */
+  async function refreshOwn(own: ItemRef[], mine: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<Map<string, FlowView>> {
+    const outcome = await fetchAndRemember(mine, hits);
     const now = deps.now();
     const shown: Shown[] = [];
     const failed = new Map<string, FlowView>();
-    for (const ref of refs) {
+    for (const ref of own) {
       const key = formatKey(ref);
+      const hit = hits.get(key);
       const got = outcome.items.get(key);
       const error = outcome.errors.get(key) ?? { code: 'bad-response' as const, message: `No answer for ${key}.` };
-      const hit = hits.get(key);
-      if (got) shown.push({ hit: { value: got, fetchedAt: now, fresh: true } });
+      if (freshForBadge(hit)) shown.push({ hit: hit! });
+      else if (got) shown.push({ hit: { value: got, fetchedAt: now, fresh: true } });
       else if (hit) shown.push({ hit: { ...hit, fresh: false }, error });
       else failed.set(key, errorView(key, '', error));
     }
+    await readUpstream(shown.map(({ hit }) => hit.value.item));
     const views = await present(shown, true);
     return new Map([...views.map((view) => [view.key, view] as const), ...failed]);
   }
 
-  async function fetchSource(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<FetchOutcome> {
+  /** Fetches one host's refs unless its rate limit holds them back, and caches what came. */
+  async function fetchHeld(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>, upstream = false): Promise<FetchOutcome> {
+    const host = refs[0]!.host;
+    const held = holds.heldError(host, deps.now());
+    const outcome = held ? failedOutcome(refs.map(formatKey), held) : await fetchSource(refs, hits, upstream);
+    await remember(outcome, host);
+    return outcome;
+  }
+
+  async function fetchSource(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>, upstream: boolean): Promise<FetchOutcome> {
     const first = refs[0]!;
     const [secrets, settings] = await Promise.all([deps.loadSecrets(), deps.loadSettings()]);
     const base = { fetch: deps.fetch, host: first.host, now: deps.now() };
     if (first.source === 'jira') {
       const authorization = jiraAuthorization(credentialFor(secrets, first.host));
-      return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(authorization ? { authorization } : {}), ...(deps.siteFacts ? { siteFacts: deps.siteFacts } : {}) });
+      // An upstream item is read for its state only: its history costs a request the page does not need.
+      return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(upstream ? { withoutHistory: true } : {}), ...(authorization ? { authorization } : {}), ...(deps.siteFacts ? { siteFacts: deps.siteFacts } : {}) });
     }
     const token = secrets.githubTokens[first.host];
     const previous = new Map([...hits].map(([key, hit]) => [key, hit.value]));

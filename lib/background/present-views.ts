@@ -94,7 +94,8 @@ export function analyzeTogether(known: ReadonlyMap<string, WorkItem>, settings: 
 
 /**
  * Views of `shown`, analysed together with `neighbours` (other cached items) at `now`;
- * `related` holds the items of the other source each one names (shown only when allowed).
+ * `related` holds the items of the other source each one names (shown only when allowed), and
+ * `unreadable` why an upstream item could not be read, by key.
  */
 export function presentViews(
   shown: Shown[],
@@ -102,6 +103,7 @@ export function presentViews(
   settings: Settings,
   now: number,
   related: { keysByItem: ReadonlyMap<string, string[]>; items: ReadonlyMap<string, Fetched> } = { keysByItem: new Map(), items: new Map() },
+  unreadable: ReadonlyMap<string, string> = new Map(),
 ): FlowView[] {
   const known = new Map<string, WorkItem>([...neighbours].map(([key, value]) => [key, value.item]));
   for (const { hit } of shown) known.set(hit.value.item.key, hit.value.item);
@@ -111,7 +113,7 @@ export function presentViews(
     const item = byKey.get(hit.value.item.key)!;
     const analysis = analysisOf(item.key)!;
     const upstreamStates = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
-    const view = toFlowView(item, analysis, now, hit.fetchedAt, upstreamStates, settings.badgeThresholds);
+    const view = toFlowView(item, analysis, now, hit.fetchedAt, upstreamStates, settings.badgeThresholds, unreadable);
     const note = hit.value.note;
     const mentioned = (related.keysByItem.get(item.key) ?? []).flatMap((key) => {
       const other = related.items.get(key)?.item;

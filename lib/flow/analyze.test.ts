@@ -84,6 +84,40 @@ describe('what the source says now wins over the history, and unknown is said, n
     expect(analysis.state).toBe('blocked');
     expect(analysis.since).toBeUndefined();
     expect(analysis.openBlockers.map((l) => l.key)).toEqual(['jira:acme.atlassian.net/PAY-4']);
+    // The start is not made up: it is said to be unknown, with the one bound that holds.
+    expect(analysis.sinceUnknown).toEqual({ links: ['jira:acme.atlassian.net/PAY-4'], notBefore: '2026-11-01T09:00:00.000Z' });
+  });
+
+  it('never says flowing for an explicit upstream item of unknown state: it blocks, unverified', () => {
+    // "Depends on #90": #90 was not read (yet), so its state is unknown.
+    const item = pullItem(7, { upstream: [{ key: 'github:octo-org/api#90', kind: 'depends-on' }] });
+    const analysis = analyzeItem(item, { settings }, now);
+    expect(analysis).toMatchObject({ state: 'blocked', cluster: 'dependency', causeText: 'Blocked: blocked by octo-org/api#90 (unverified).' });
+    expect(analysis.unverifiedBlockers.map((l) => l.key)).toEqual(['github:octo-org/api#90']);
+    expect(analysis.moves[0]).toMatchObject({ rule: 'check-upstream', level: 'P2' });
+    // Read and found closed, the same link holds nothing up; read and open, it blocks, verified.
+    expect(analyzeItem(pullItem(7, { upstream: [{ key: 'github:octo-org/api#90', kind: 'depends-on', open: false }] }), { settings }, now)).toMatchObject({ state: 'flowing', unverifiedBlockers: [] });
+    const open = analyzeItem(pullItem(7, { upstream: [{ key: 'github:octo-org/api#90', kind: 'depends-on', open: true }] }), { settings }, now);
+    expect(open).toMatchObject({ state: 'blocked', unverifiedBlockers: [], causeText: 'Blocked: blocked by octo-org/api#90.' });
+  });
+
+  it('gives no since when one of the causes has no recorded start, only the bounds', () => {
+    // Flagged on the 12th (recorded), and blocked by PAY-4 through a link nobody dated, first
+    // seen by FlowLens on the 14th: the block began between the issue's creation (1 Nov) and the flag.
+    const item = jiraItem(3, {
+      signals: { status: 'In Progress', flagged: true },
+      timeline: [{ type: 'created', at: '2026-11-01T09:00:00Z' }, { type: 'flagged', at: '2026-11-12T09:00:00Z' }],
+      upstream: [{ key: 'jira:acme.atlassian.net/PAY-4', kind: 'blocked-by', open: true, seenAt: '2026-11-14T09:00:00Z' }],
+    });
+    const analysis = analyzeItem(item, { settings }, now);
+    expect(analysis.state).toBe('blocked');
+    expect(analysis.since).toBeUndefined();
+    expect(analysis.sinceUnknown).toEqual({ links: ['jira:acme.atlassian.net/PAY-4'], notBefore: '2026-11-01T09:00:00.000Z', notAfter: '2026-11-12T09:00:00.000Z' });
+    expect(analysis.causeText).toBe('Blocked: flagged as an impediment and blocked by PAY-4.');
+    // A dated link gives the since back.
+    const dated = analyzeItem({ ...item, upstream: [{ ...item.upstream[0]!, at: '2026-11-10T09:00:00Z' }] }, { settings }, now);
+    expect(dated).toMatchObject({ since: '2026-11-10T09:00:00.000Z' });
+    expect(dated.sinceUnknown).toBeUndefined();
   });
 
   it('counts only the links the team names as blocking', () => {

@@ -5,7 +5,7 @@
 import { replay, type BlockedInterval, type History } from './blocked-intervals';
 import { causeText } from './cause-text';
 import { clusterOf, flakyChecks, type Cluster } from './clusters';
-import { linkBlocks, type Cause } from './conditions';
+import { isUnverified, linkBlocks, type Cause } from './conditions';
 import { currentState, type CurrentState } from './current-state';
 import type { FlowSettings } from './flow-settings';
 import type { GraphAnalysis } from './graph';
@@ -28,6 +28,16 @@ export interface AnalysisContext {
   titles?: ReadonlyMap<string, string>;
 }
 
+/** What is known of a start nobody recorded: the links behind it, and the bounds that hold. */
+export interface SinceUnknown {
+  /** The blocking links whose creation time no source recorded. */
+  links: string[];
+  /** The state began no earlier than this (the item's creation). */
+  notBefore?: string;
+  /** The state began no later than this (a recorded start of another cause, or when a link was first seen). */
+  notAfter?: string;
+}
+
 /** An interval with the cluster of its causes. */
 export type ClusteredInterval = BlockedInterval & { cluster: Cluster };
 
@@ -47,8 +57,15 @@ export interface ItemAnalysis {
   totalBlockedWorkingMs?: number;
   totalWaitingMs: number;
   totalFailingMs: number;
-  /** Open upstream items this one waits on now. */
+  /** Upstream items this one waits on now: open, or of a state FlowLens could not read. */
   openBlockers: ItemLink[];
+  /** The open blockers whose state FlowLens could not read: they block on the link's word alone. */
+  unverifiedBlockers: ItemLink[];
+  /**
+   * Set when the item is blocked now but no history says since when (a link whose creation no
+   * source recorded): what is known of the start instead. `since` is then absent.
+   */
+  sinceUnknown?: SinceUnknown;
   /** Checks that failed and then passed on the same commit. */
   flaky: string[];
   /** Open blockers upstream, nearest first, along the longest chain. */
@@ -97,9 +114,34 @@ function graphPart(key: string, graph: GraphAnalysis | undefined) {
 function withoutTime(item: WorkItem, now: unknown): ItemAnalysis {
   return {
     key: item.key, state: 'unknown', causes: [], causeText: causeText('unknown', [], undefined, shortKey), cluster: 'unknown',
-    intervals: [], totalBlockedMs: 0, totalWaitingMs: 0, totalFailingMs: 0, openBlockers: [], flaky: [], chain: [],
+    intervals: [], totalBlockedMs: 0, totalWaitingMs: 0, totalFailingMs: 0, openBlockers: [], unverifiedBlockers: [], flaky: [], chain: [],
     impact: { direct: 0, count: 0, keys: [] }, moves: [], warnings: [`The current time ${JSON.stringify(now)} is unreadable: nothing was analysed.`],
   };
+}
+
+/** Blocking links of the current causes whose creation no source recorded (no time, no event). */
+function untimedLinks(causes: Cause[], item: WorkItem): ItemLink[] {
+  const recorded = new Set(item.timeline.flatMap((e) => (e.type === 'link-added' ? [e.link.key] : [])));
+  return causes.flatMap((cause) => (cause.kind === 'blocked-by' && cause.link && cause.link.at === undefined && !recorded.has(cause.link.key) ? [cause.link] : []));
+}
+
+/** The earliest of some ISO times, or undefined. */
+function earliest(times: (string | undefined)[]): string | undefined {
+  const known = times.map(parseTime).filter(Number.isFinite);
+  return known.length > 0 ? new Date(Math.min(...known)).toISOString() : undefined;
+}
+
+/**
+ * The state now; when it is blocked by a link whose creation nobody recorded, its start is not
+ * known (a recorded start of another cause is only the latest it can be), and no `since` is given.
+ */
+function withKnownStart(item: WorkItem, current: CurrentState): { current: CurrentState; sinceUnknown?: SinceUnknown } {
+  const untimed = current.state === 'blocked' ? untimedLinks(current.causes, item) : [];
+  if (untimed.length === 0) return { current };
+  const { since, ...rest } = current;
+  const notAfter = earliest([since, ...untimed.map((link) => link.seenAt)]);
+  const notBefore = Number.isFinite(parseTime(item.createdAt)) ? new Date(parseTime(item.createdAt)).toISOString() : undefined;
+  return { current: rest, sinceUnknown: { links: untimed.map((link) => link.key), ...(notBefore ? { notBefore } : {}), ...(notAfter ? { notAfter } : {}) } };
 }
 
 /** Analyses one item at `at` (epoch ms, or ISO with a zone). Never throws on bad data: it reports warnings. */
@@ -107,7 +149,7 @@ export function analyzeItem(item: WorkItem, ctx: AnalysisContext, at: number | s
   const now = parseTime(at);
   if (!Number.isFinite(now)) return withoutTime(item, at);
   const history = replay(item, ctx.settings, now);
-  const current = currentState(item, history, ctx.settings);
+  const { current, sinceUnknown } = withKnownStart(item, currentState(item, history, ctx.settings));
   const describe = namer(item, ctx.titles);
   const since = current.since === undefined ? NaN : parseTime(current.since);
   const base = {
@@ -119,6 +161,8 @@ export function analyzeItem(item: WorkItem, ctx: AnalysisContext, at: number | s
     cluster: currentCluster(current, item, ctx.settings),
     ...historyPart(history, item, ctx.settings),
     openBlockers: item.upstream.filter((link) => linkBlocks(link, ctx.settings)),
+    unverifiedBlockers: item.upstream.filter((link) => linkBlocks(link, ctx.settings) && isUnverified(link)),
+    ...(sinceUnknown ? { sinceUnknown } : {}),
     flaky: flakyChecks(item),
     ...graphPart(item.key, ctx.graph),
     warnings: history.warnings,

@@ -30,7 +30,8 @@ function phrase(cause: Cause, describe: (key: string) => string): string {
     case 'blocking-label':
       return `labelled “${cause.detail}”`;
     case 'blocked-by':
-      return `blocked by ${describe(cause.link?.key ?? '')}`;
+      // An upstream item FlowLens could not read still blocks, and the words say it is unverified.
+      return `blocked by ${describe(cause.link?.key ?? '')}${cause.link && cause.link.open === undefined ? ' (unverified)' : ''}`;
     case 'waiting-status':
       return `waiting in ${cause.detail}`;
     case 'review-pending':

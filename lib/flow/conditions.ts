@@ -141,11 +141,18 @@ function lower(list: string[]): Set<string> {
 }
 
 /**
- * Whether a link holds the item up: an upstream item known to be open, linked by a name the team
- * counts as blocking (a link without a name counts by its kind). Unknown openness never blocks.
+ * Whether a link holds the item up: an upstream item not known to be closed, linked by a name
+ * the team counts as blocking (a link without a name counts by its kind). An upstream item whose
+ * state FlowLens could not read blocks, unverified (`isUnverified`): an explicit "waits on" is
+ * not assumed away, and a wrong "flowing" is worse than a blocker that turns out to be done.
  */
 export function linkBlocks(link: ItemLink, settings: FlowSettings): boolean {
-  return link.open === true && isWaitLink(link, settings);
+  return link.open !== false && isWaitLink(link, settings);
+}
+
+/** Whether a blocking link's upstream state is unknown: it blocks on the link's word alone. */
+export function isUnverified(link: ItemLink): boolean {
+  return link.open === undefined;
 }
 
 /** Whether a link means "waits on" at all (whatever the state of the other item). */

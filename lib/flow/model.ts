@@ -40,6 +40,12 @@ export interface ItemLink {
   open?: boolean;
   /** When the link was made, when the source records it. */
   at?: string;
+  /**
+   * When the source does not say when the link was made: the earliest time the link is known to
+   * have existed (FlowLens first saw it, or the text that states it was last edited). A bound
+   * the card names, never taken for the start itself.
+   */
+  seenAt?: string;
   /** The source's own words for the link (Jira "is blocked by"), matched against the settings. */
   name?: string;
   /** When the linked item was closed or resolved, when known: a blocker stops blocking then. */

@@ -47,7 +47,7 @@ describe('a bare marker on an item that waits on something FlowLens could not re
 
   it('asks to check the upstream item, and to talk to its team when it is another team’s', () => {
     const moves = byRule(flagged('jira:acme.atlassian.net/OPS-9'));
-    expect(moves['check-upstream']).toMatchObject({ level: 'P2', skillId: 'p2-blockers', text: 'PAY-2 is marked blocked and waits on OPS-9, which FlowLens could not read: check whether it is still open, and clear the marker if it is done.' });
+    expect(moves['check-upstream']).toMatchObject({ level: 'P2', skillId: 'p2-blockers', text: 'PAY-2 waits on OPS-9, which FlowLens could not read: check whether it is still open, and if it is done, remove the link and any blocked marker.' });
     expect(moves['talk-to-upstream']?.text).toMatch(/^Talk to the OPS team that owns OPS-9/);
     expect(moves['name-the-blocker']).toBeUndefined();
     // Checking comes first: the block may be over already.

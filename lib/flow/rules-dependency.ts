@@ -6,17 +6,18 @@
  */
 import { handle } from './cause-text';
 import { containerOf, isExternal, unreadUpstream } from './clusters';
+import { isUnverified } from './conditions';
 import type { ItemLink } from './model';
 import { causesOf, days, isLong, own, type Rule, type RuleContext } from './moves';
 
-/** Open upstream items the item waits on now, of the given link kinds. */
+/** Upstream items known to be open that the item waits on now, of the given link kinds. */
 const waitsOn = (ctx: RuleContext, ...kinds: ItemLink['kind'][]) =>
-  causesOf(ctx, 'blocked-by').flatMap((cause) => (cause.link && kinds.includes(cause.link.kind) ? [cause.link] : []));
+  causesOf(ctx, 'blocked-by').flatMap((cause) => (cause.link && !isUnverified(cause.link) && kinds.includes(cause.link.kind) ? [cause.link] : []));
 
 const dependencies = (ctx: RuleContext) => waitsOn(ctx, 'blocked-by', 'depends-on');
 const owner = (ctx: RuleContext) => ctx.item.assignees[0] ?? ctx.item.author;
 const blocked = (ctx: RuleContext) => ctx.current.state === 'blocked';
-/** Upstream items a blocked item waits on whose state FlowLens could not read. */
+/** Upstream items a blocked item waits on whose state FlowLens could not read (they block, unverified). */
 const unread = (ctx: RuleContext) => (blocked(ctx) ? unreadUpstream(ctx.item, ctx.settings) : []);
 const external = (ctx: RuleContext) => [...dependencies(ctx), ...unread(ctx)].filter((link) => isExternal(ctx.item, link.key, ctx.settings));
 
@@ -38,7 +39,7 @@ export const DEPENDENCY_RULES: readonly Rule[] = [
     id: 'check-upstream',
     skillId: 'p2-blockers',
     applies: (ctx) => unread(ctx).length > 0,
-    text: (ctx) => `${own(ctx)} is marked blocked and waits on ${ctx.describe(unread(ctx)[0]!.key)}, which FlowLens could not read: check whether it is still open, and clear the marker if it is done.`,
+    text: (ctx) => `${own(ctx)} waits on ${ctx.describe(unread(ctx)[0]!.key)}, which FlowLens could not read: check whether it is still open, and if it is done, remove the link and any blocked marker.`,
   },
   {
     id: 'talk-to-upstream',

@@ -12,6 +12,11 @@ export interface Fetched {
   note?: string;
   /** GitHub issue relations as last fetched, for the next conditional requests. */
   relations?: Partial<Record<Relation, Dependencies>>;
+  /**
+   * Read only for what another item needs of it (its state, as an upstream item), without its
+   * history: good for resolving links, never fresh enough for its own badge.
+   */
+  partial?: boolean;
 }
 
 /** Items by key with their ETags, errors by key, and rate info. */

@@ -5,8 +5,12 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
-/** What a cache entry holds; `kind` decides its time-to-live. */
-export type CacheKind = 'item' | 'etag' | 'user';
+/**
+ * What a cache entry holds; `kind` decides its time-to-live. `unreadable` remembers an item the
+ * source would not give (not found, no access), so an upstream link to it is not asked again on
+ * every page within the time-to-live.
+ */
+export type CacheKind = 'item' | 'etag' | 'user' | 'unreadable';
 
 /** One cached value with the bookkeeping the cache policy needs. */
 export interface CacheRecord<T = unknown> {

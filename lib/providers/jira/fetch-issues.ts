@@ -61,7 +61,8 @@ async function loadCloud(refs: JiraRef[], ctx: JiraContext, site: Site): Promise
     unreadable ||= valid.length < parsed.output.issues.length;
     issues.push(...valid);
   }
-  return { issues, histories: await cloudHistories(issues, ctx, site), ...(unreadable ? { unreadable } : {}) };
+  const histories = ctx.withoutHistory ? undefined : await cloudHistories(issues, ctx, site);
+  return { issues, histories, ...(unreadable ? { unreadable } : {}) };
 }
 
 /** Data Center: one search per 100 keys, histories included; an unreadable key must not fail the query. */
