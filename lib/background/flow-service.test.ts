@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, NO_SECRETS } from '../storage/settings';
 import { createFlowService } from './flow-service';
 import { pullNode } from '../providers/github/testing/nodes';
 import { pullItem } from '../flow/testing/items';
+import type { WorkItem } from '../flow/model';
 
 const ref = (number: number): GithubRef => ({ source: 'github', host: 'github.com', owner: 'octo-org', repo: 'api', number });
 const restIssue = (number: number) => ({
@@ -225,6 +226,20 @@ describe('upstream items that are not on the page', () => {
     expect(api.batches).toEqual([[90]]);
     expect(views[0]).toMatchObject({ state: 'blocked', blockers: 1 });
     expect(views[0]!.unverified).toBeUndefined();
+  });
+
+  it('keeps when it first saw an undated link, and names it as the latest the block can have begun', async () => {
+    const api = graphql({ 5: pull(5, 'Depends on #90'), 90: issueNode(90, 'OPEN') });
+    const { service, cache, advance } = serviceWith(api.fetch);
+    await service.refresh([ref(5)]);
+    advance(DEFAULT_SETTINGS.cacheTtlMinutes * 60_000 + 1);
+    const { views } = await service.refresh([ref(5)]);
+    const cached = (await cache.read<{ item: WorkItem }>('item', ['github:octo-org/api#5'], Date.parse('2026-11-21T00:00:00Z'), Infinity)).get('github:octo-org/api#5');
+    // Seen first at the first refresh (20 Nov 12:00), not at the second.
+    expect(cached?.value.item.upstream).toEqual([{ key: 'github:octo-org/api#90', kind: 'depends-on', seenAt: '2026-11-20T12:00:00.000Z' }]);
+    // The body never says when it was written: no since, and the bounds are the PR's opening and that sighting.
+    expect(views[0]!.since).toBeUndefined();
+    expect(views[0]!.sinceUnknown).toEqual({ links: ['github:octo-org/api#90'], notBefore: '2026-11-15T12:00:00.000Z', notAfter: '2026-11-20T12:00:00.000Z' });
   });
 
   it('reads at most one batch of upstream items per host in a refresh', async () => {

@@ -16,6 +16,7 @@ import type { Secrets, Settings } from '../storage/settings';
 import { createCrossSource } from './cross-source';
 import { createRateHolds, type RateHolds } from './rate-holds';
 import { neighbourKeys, presentViews, type Shown } from './present-views';
+import { withSightings } from './link-sightings';
 import { capPerHost, isLasting, unresolvedUpstream, UPSTREAM_PER_HOST, UPSTREAM_PER_HOST_WITHOUT_TOKEN } from './upstream';
 import type { WorkItem } from '../flow/model';
 import { searchMentioningPulls } from '../providers/github/search-mentions';
@@ -214,9 +215,12 @@ export function createFlowService(deps: FlowServiceDeps) {
     return fetchGithubItems(refs as GithubRef[], { ...base, previous, ...(token ? { token } : {}) });
   }
 
+  /** Caches what came (with when each undated link was first seen) and notes the host's limits. */
   async function remember(outcome: FetchOutcome, host: string): Promise<void> {
+    const cache = await deps.cache();
+    outcome.items = await withSightings(cache, outcome.items, deps.now());
     const entries = [...outcome.items].map(([key, value]) => ({ key, value, ...(value.etag ? { etag: value.etag } : {}) }));
-    await (await deps.cache()).write('item', entries, deps.now());
+    await cache.write('item', entries, deps.now());
     holds.note(host, outcome.errors.values());
     const anyError = outcome.errors.values().next().value;
     if (anyError) lastError = { message: anyError.message, at: deps.now() };

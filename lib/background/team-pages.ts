@@ -12,6 +12,7 @@ import type { Fetched } from '../providers/outcome';
 import type { FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
 import type { RateHolds } from './rate-holds';
+import { withSightings } from './link-sightings';
 import type { TeamSource } from './team-sources';
 import type { SiteFactsStore } from '../providers/jira/site-meta';
 
@@ -45,9 +46,11 @@ export function createPageReader(deps: PageReaderDeps): ReadPage {
     if (held) return { items: new Map(), error: held };
     const page = source.kind === 'github' ? await readGithub(deps, source, cursor, known) : await readJira(deps, source, cursor);
     if (page.error) deps.holds.note(source.host, [page.error]);
-    const entries = [...page.items].map(([key, value]) => ({ key, value, ...(value.etag ? { etag: value.etag } : {}) }));
-    await (await deps.cache()).write('item', entries, deps.now());
-    return page;
+    const cache = await deps.cache();
+    const items = await withSightings(cache, page.items, deps.now());
+    const entries = [...items].map(([key, value]) => ({ key, value, ...(value.etag ? { etag: value.etag } : {}) }));
+    await cache.write('item', entries, deps.now());
+    return { ...page, items };
   };
 }
 
