@@ -1,9 +1,9 @@
 /**
  * The facts FlowLens knows about each Jira site (the Flagged and Sprint field ids it asked for;
  * the done statuses and "waits on" link types its issues showed), kept in `storage.local` so a
- * service worker woken after a pause does not ask the site again. Entries written when the
- * statuses and link types were still asked of the site have the same shape and read as before.
- * Derived data: validated when read, dropped when broken.
+ * service worker woken after a pause does not ask the site again. Derived data: validated when
+ * read, dropped when broken; entries of an older shape (link types kept as `blockingInwards`,
+ * learnt by a looser rule that read "is depended on by" as "waits on") are dropped and learnt anew.
  */
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
@@ -14,7 +14,7 @@ const facts = v.object({
   flaggedFieldId: v.optional(v.string()),
   sprintFieldId: v.optional(v.string()),
   doneStatuses: v.array(v.string()),
-  blockingInwards: v.array(v.string()),
+  waitLinks: v.array(v.string()),
 });
 
 const factsItem = storage.defineItem<Record<string, StoredSiteFacts>>('local:jiraSiteFacts', { fallback: {}, version: 1, migrations: {} });

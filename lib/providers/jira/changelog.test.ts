@@ -47,6 +47,21 @@ describe('changelogEvents on status changes', () => {
   });
 });
 
+describe('changelogEvents while the resolution stays set', () => {
+  const resolved = history('2026-11-05T10:00:00.000+0000', resolution(null, 'Done'), status('In Progress', 'Closed'));
+
+  it('reopens nothing on a move between statuses with the resolution still set, replayed in time order', () => {
+    const migrated = history('2026-11-08T10:00:00.000+0000', status('Closed', 'Archived'));
+    // Newest first, as the agile API sends them.
+    expect(flow([migrated, resolved], ctx(['closed']))).toEqual(['closed 2026-11-05T10:00:00.000Z']);
+  });
+
+  it('reopens on a move to a status Jira shows open now, even when the resolution was not cleared', () => {
+    const back = history('2026-11-08T10:00:00.000+0000', status('Closed', 'In Progress'));
+    expect(flow([resolved, back], ctx(['closed'], ['in progress']))).toEqual(['closed 2026-11-05T10:00:00.000Z', 'reopened 2026-11-08T10:00:00.000Z']);
+  });
+});
+
 describe('doneByResolution', () => {
   it('names the statuses entered as the resolution is set and left as it is cleared', () => {
     const histories = [

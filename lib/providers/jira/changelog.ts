@@ -8,7 +8,11 @@
 import type { FlowEvent } from '../../flow/model';
 import { formatKey } from '../../item-key';
 
-/** One history entry as Jira sends it (loosely typed: read field by field). */
+/**
+ * One history entry as Jira sends it (loosely typed: read field by field). A `Link` item carries
+ * the linked key in `to` (added) or `from` (removed) and a sentence in the site's language
+ * ("This issue is blocked by EE-2880"); on Cloud it has no `fieldId` (a live changelog shows it).
+ */
 export interface JiraHistory {
   created: string | number;
   author?: { accountId?: string; displayName?: string } | null;
@@ -29,6 +33,11 @@ export interface ChangelogContext {
   flaggedFieldId?: string;
   /** Inward link descriptions that mean "is blocked by" (lower-case). */
   blockedByLinks: ReadonlySet<string>;
+  /**
+   * The issue keys this issue is blocked by now (its current links): a `Link` item whose sentence
+   * is not in English is read by its key, so a site in another language still dates its links.
+   */
+  currentBlockers?: ReadonlySet<string>;
 }
 
 /** An ISO string from Jira's `2021-08-29T18:04:39.112+0000` or an epoch number. */
@@ -41,14 +50,17 @@ export function jiraDate(value: string | number | null | undefined): string | un
 
 type Item = JiraHistory['items'][number];
 
-/** Whether a history sets the resolution (Jira does so on entering a done status) or clears it (on leaving one). */
-type Resolution = 'set' | 'cleared' | undefined;
+/**
+ * Whether a history sets the resolution (Jira does so on entering a done status), clears it (on
+ * leaving one), or replaces one value by another (`kept`: it was set and stays set).
+ */
+type Resolution = 'set' | 'cleared' | 'kept' | undefined;
 
 const given = (value: string | null | undefined): boolean => value !== undefined && value !== null && value !== '';
 
 /**
  * The resolution change of one history: `{field:'resolution', from:null, to:'10000'}` is set,
- * `to:null` after a value is cleared; one value replaced by another says nothing.
+ * `to:null` after a value is cleared, one value replaced by another is kept.
  */
 function resolutionChange(items: readonly Item[]): Resolution {
   const item = items.find((i) => i.fieldId === 'resolution' || i.field === 'resolution');
@@ -57,18 +69,46 @@ function resolutionChange(items: readonly Item[]): Resolution {
   const after = given(item.to) || given(item.toString);
   if (after && !before) return 'set';
   if (before && !after) return 'cleared';
-  return undefined;
+  return before && after ? 'kept' : undefined;
+}
+
+/** Whether the issue was resolved just before and just after one history. */
+interface Resolved {
+  before: boolean;
+  after: boolean;
+}
+
+/**
+ * Whether the issue was resolved around each history, replayed in time order (Jira may send
+ * histories newest first): a resolution once set stays set until a history clears it.
+ */
+function resolvedAround(histories: readonly JiraHistory[]): Map<JiraHistory, Resolved> {
+  const ordered = histories.map((history) => ({ history, t: Date.parse(jiraDate(history.created) ?? '') })).filter(({ t }) => Number.isFinite(t)).sort((a, b) => a.t - b.t);
+  const around = new Map<JiraHistory, Resolved>();
+  let resolved = false;
+  for (const { history } of ordered) {
+    const change = resolutionChange(history.items);
+    const before: boolean = resolved || change === 'cleared' || change === 'kept';
+    resolved = change === 'set' || change === 'kept' ? true : change === 'cleared' ? false : before;
+    around.set(history, { before, after: resolved });
+  }
+  return around;
 }
 
 const isStatus = (item: Item): boolean => item.fieldId === 'status' || item.field === 'status';
 
-function statusEvents(item: Item, at: string, ctx: ChangelogContext, resolution: Resolution): FlowEvent[] {
+/**
+ * A status change, and `closed` or `reopened` when it enters or leaves done: a status known to be
+ * done, or any status not shown open while the issue is resolved. A move between two statuses
+ * with the resolution still set (a workflow migration's "Closed" → "已完成") reopens nothing.
+ */
+function statusEvents(item: Item, at: string, ctx: ChangelogContext, resolved: Resolved): FlowEvent[] {
   const to = item.toString ?? '';
   const from = item.fromString ?? undefined;
   const events: FlowEvent[] = [{ type: 'status', at, to, ...(from ? { from } : {}) }];
   const open = (name: string) => ctx.openStatuses?.has(name.toLowerCase()) ?? false;
-  const wasDone = from !== undefined && (ctx.doneStatuses.has(from.toLowerCase()) || (resolution === 'cleared' && !open(from)));
-  const isDone = ctx.doneStatuses.has(to.toLowerCase()) || (resolution === 'set' && !open(to));
+  const wasDone = from !== undefined && (ctx.doneStatuses.has(from.toLowerCase()) || (resolved.before && !open(from)));
+  const isDone = ctx.doneStatuses.has(to.toLowerCase()) || (resolved.after && !open(to));
   if (isDone && !wasDone) events.push({ type: 'closed', at });
   if (wasDone && !isDone) events.push({ type: 'reopened', at });
   return events;
@@ -92,35 +132,69 @@ export function doneByResolution(histories: Iterable<readonly JiraHistory[]>): S
   return done;
 }
 
-/** "This issue is blocked by SP-14" → the key, when the description means blocked-by. */
-function blockedByKey(text: string | null | undefined, ctx: ChangelogContext): string | undefined {
-  const match = /^This issue (.+) ([A-Z][A-Z0-9_]*-\d+)$/.exec(text ?? '');
-  if (!match || !ctx.blockedByLinks.has(match[1]!.toLowerCase())) return undefined;
-  return formatKey({ source: 'jira', host: ctx.host, issueKey: match[2]! });
+const ENGLISH_LINK = /^This issue (.+) ([A-Z][A-Z0-9_]*-\d+)$/;
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9]\d*$/;
+
+/**
+ * The key of one side of a `Link` item when it is an "is blocked by" link: by its English
+ * sentence's description when it has one ("This issue is blocked by SP-14"); otherwise, in
+ * another language, by its key (`to` or `from`) being one of `blockers`.
+ */
+function blockedByKey(text: string | null | undefined, key: string | null | undefined, ctx: ChangelogContext, blockers: ReadonlySet<string>): string | undefined {
+  const english = ENGLISH_LINK.exec(text ?? '');
+  if (english) return ctx.blockedByLinks.has(english[1]!.toLowerCase()) ? formatKey({ source: 'jira', host: ctx.host, issueKey: english[2]! }) : undefined;
+  const linked = key?.trim().toUpperCase();
+  return linked && ISSUE_KEY.test(linked) && blockers.has(linked) ? formatKey({ source: 'jira', host: ctx.host, issueKey: linked }) : undefined;
 }
 
-function itemEvents(item: Item, at: string, ctx: ChangelogContext, by: { id: string; name: string } | undefined, resolution: Resolution): FlowEvent[] {
-  if (isStatus(item)) return statusEvents(item, at, ctx, resolution);
+const isLink = (item: Item): boolean => item.field === 'Link' || item.fieldId === 'issuelinks';
+
+/**
+ * Keys this issue was ever blocked by, by the changelog's English sentences and its current
+ * links: a removal in another language is read by its key when that key was one of them.
+ */
+function everBlockers(histories: readonly JiraHistory[], ctx: ChangelogContext): Set<string> {
+  const keys = new Set(ctx.currentBlockers ?? []);
+  for (const history of histories) {
+    for (const item of history.items.filter(isLink)) {
+      for (const text of [item.toString, item.fromString]) {
+        const english = ENGLISH_LINK.exec(text ?? '');
+        if (english && ctx.blockedByLinks.has(english[1]!.toLowerCase())) keys.add(english[2]!);
+      }
+    }
+  }
+  return keys;
+}
+
+/** The keys an issue is blocked by now, and those it ever was. */
+type Blockers = { now: ReadonlySet<string>; ever: ReadonlySet<string> };
+
+/** The "is blocked by" link events of one `Link` item. */
+function linkEvents(item: Item, at: string, ctx: ChangelogContext, blockers: Blockers): FlowEvent[] {
+  const added = blockedByKey(item.toString, item.to, ctx, blockers.now);
+  if (added) return [{ type: 'link-added', at, link: { key: added, kind: 'blocked-by', at } }];
+  const removed = blockedByKey(item.fromString, item.from, ctx, blockers.ever);
+  return removed ? [{ type: 'link-removed', at, key: removed }] : [];
+}
+
+function itemEvents(item: Item, at: string, ctx: ChangelogContext, by: { id: string; name: string } | undefined, resolved: Resolved, blockers: Blockers): FlowEvent[] {
+  if (isStatus(item)) return statusEvents(item, at, ctx, resolved);
   const isFlag = ctx.flaggedFieldId ? item.fieldId === ctx.flaggedFieldId : item.field === 'Flagged';
   if (isFlag) return [(item.toString ?? '') !== '' ? { type: 'flagged', at, ...(by ? { by } : {}) } : { type: 'unflagged', at, ...(by ? { by } : {}) }];
-  if (item.field === 'Link') {
-    const added = blockedByKey(item.toString, ctx);
-    if (added) return [{ type: 'link-added', at, link: { key: added, kind: 'blocked-by', at } }];
-    const removed = blockedByKey(item.fromString, ctx);
-    if (removed) return [{ type: 'link-removed', at, key: removed }];
-  }
-  return [];
+  return isLink(item) ? linkEvents(item, at, ctx, blockers) : [];
 }
 
 /** The flow events in a changelog; a history with an unreadable date is skipped. */
 export function changelogEvents(histories: readonly JiraHistory[], ctx: ChangelogContext): FlowEvent[] {
+  const blockers = { now: ctx.currentBlockers ?? new Set<string>(), ever: everBlockers(histories, ctx) };
+  const resolved = resolvedAround(histories);
   return histories.flatMap((history) => {
     const at = jiraDate(history.created);
-    if (!at) return [];
+    const around = resolved.get(history);
+    if (!at || !around) return [];
     const id = history.author?.accountId;
     const by = id ? { id, name: history.author?.displayName ?? id } : undefined;
     // The resolution may come before or after the status in a history's items.
-    const resolution = resolutionChange(history.items);
-    return history.items.flatMap((item) => itemEvents(item, at, ctx, by, resolution));
+    return history.items.flatMap((item) => itemEvents(item, at, ctx, by, around, blockers));
   });
 }

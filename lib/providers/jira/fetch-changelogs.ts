@@ -1,6 +1,7 @@
 /**
  * Histories of many issues at once: `POST /rest/api/3/changelog/bulkfetch`, filtered to the
- * fields flow needs (status, resolution, Flagged, links) and paged by `nextPageToken`. Dates may
+ * fields flow needs (status, resolution, Flagged, links) or unfiltered (no `fieldIds`), and
+ * paged by `nextPageToken`. Dates may
  * come as strings or as epoch numbers; changelog.ts reads both.
  */
 import * as v from 'valibot';
@@ -46,7 +47,8 @@ async function fetchChangelogPages(fetch: Fetch, request: ChangelogRequest): Pro
       url: `https://${request.host}/rest/api/3/changelog/bulkfetch`,
       method: 'POST',
       headers: request.headers,
-      body: { issueIdsOrKeys: request.keys, fieldIds: request.fieldIds, maxResults: 1000, ...(token ? { nextPageToken: token } : {}) },
+      // No `fieldIds` at all asks for every field's history.
+      body: { issueIdsOrKeys: request.keys, ...(request.fieldIds.length > 0 ? { fieldIds: request.fieldIds } : {}), maxResults: 1000, ...(token ? { nextPageToken: token } : {}) },
       credentials: request.credentials,
       service: 'Jira',
       now: request.now,

@@ -262,7 +262,7 @@ describe('fetchJiraIssues on a site’s first visit', () => {
     const links = (result: typeof outcome) => result.items.get(`jira:${HOST}/PAY-2`)!.item.timeline.filter((e) => e.type === 'link-added' || e.type === 'link-removed').map((e) => e.type);
     expect(links(outcome)).toEqual(['link-added', 'link-removed']);
     expect(outcome.items.get(`jira:${HOST}/PAY-1`)!.item.upstream.map((l) => l.key)).toEqual([`jira:${HOST}/PAY-9`]);
-    expect(siteFacts.data[HOST]?.blockingInwards).toEqual(['needs']);
+    expect(siteFacts.data[HOST]?.waitLinks).toEqual(['needs']);
     // A new worker reads PAY-2 alone: no current link shows the type, the kept facts do.
     forgetSiteMeta();
     const later = await fetchJiraIssues([ref('PAY-2')], { fetch, host: HOST, now: NOW + 3_600_000, blockedByLinks: [], siteFacts });

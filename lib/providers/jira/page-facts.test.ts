@@ -21,7 +21,7 @@ describe.skipIf(!existsSync(FIXTURES))('pageFacts on real Jira payloads', () => 
 
   it('learns the blocking link types from the links, not "Cloners"', () => {
     const facts = pageFacts(validIssues([fixture('testdata__SP-15'), fixture('testdata__SP-13')]), []);
-    expect(facts.blockingInwards).toEqual(new Set(['is blocked by']));
+    expect(facts.waitLinks).toEqual(new Set(['is blocked by']));
   });
 
   it('learns "Done" from SP-5’s history alone: entered twice as the resolution was set, left once as it was cleared', () => {
@@ -42,7 +42,7 @@ describe('pageFacts', () => {
       { type: { name: 'broken' } },
     ];
     const facts = pageFacts(validIssues([issue('PAY-1', 'In Progress', 'indeterminate', links)]), []);
-    expect(facts.blockingInwards).toEqual(new Set(['needs']));
+    expect(facts.waitLinks).toEqual(new Set(['needs']));
     expect(facts.doneStatuses).toEqual(new Set(['shipped']));
     expect(facts.openStatuses).toEqual(new Set(['in progress', 'waiting']));
   });

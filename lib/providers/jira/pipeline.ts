@@ -12,9 +12,9 @@ import { jiraIssue, type JiraIssue } from './schema';
 import { changelogEvents, type JiraHistory } from './changelog';
 import { fetchChangelogs } from './fetch-changelogs';
 import { JIRA_BLOCKED_BY, rememberSiteFacts, siteMeta, withPageFacts, type SiteFactsStore, type SiteMeta } from './site-meta';
-import { pageFacts } from './page-facts';
+import { pageFacts, type PageFacts } from './page-facts';
 import { withFlagReasons, type JiraComment } from './flag-reasons';
-import { jiraToItem } from './to-work-item';
+import { blockerKeys, jiraToItem } from './to-work-item';
 
 /** What the caller lends us. */
 export interface JiraContext {
@@ -106,17 +106,52 @@ export function expandedHistories(raw: unknown[]): Map<string, JiraHistory[]> {
   );
 }
 
-/** Histories of Cloud issues, all at once through the changelog bulk fetch. */
-export function cloudHistories(issues: JiraIssue[], ctx: JiraContext, site: Site): Promise<Map<string, JiraHistory[]> | undefined> {
-  return fetchChangelogs(ctx.fetch, {
-    host: ctx.host,
-    keys: issues.map((issue) => issue.key),
-    // The resolution set or cleared beside a status change says the status is done (changelog.ts).
-    fieldIds: ['status', 'resolution', 'issuelinks', ...(site.meta.flaggedFieldId ? [site.meta.flaggedFieldId] : [])],
-    ...site.access,
-    now: ctx.now,
-    ...(ctx.pacing ? { pacing: ctx.pacing } : {}),
-  });
+/** The link descriptions that mean "waits on", read from the linking issue's side: the user's, Jira's own, the site's. */
+function blockedByNames(ctx: JiraContext, meta: SiteMeta, learnt: PageFacts): Set<string> {
+  const { waitLinks } = withPageFacts(meta, learnt);
+  return new Set([...ctx.blockedByLinks.map((name) => name.toLowerCase()), JIRA_BLOCKED_BY, ...waitLinks]);
+}
+
+/** The histories Jira gave for an issue: by id (the changelog bulk fetch) or by key (an expanded search). */
+function historiesOf(histories: ReadonlyMap<string, JiraHistory[]> | undefined, issue: JiraIssue): JiraHistory[] {
+  return histories?.get(issue.id ?? '') ?? histories?.get(issue.key) ?? [];
+}
+
+const isLinkItem = (item: JiraHistory['items'][number]) => item.field === 'Link' || item.fieldId === 'issuelinks';
+
+/** The key a `Link` item links to or unlinks from. */
+const linkedKey = (item: JiraHistory['items'][number]) => item.to ?? item.from ?? '';
+
+/** Whether a history records a link to `key` being made or removed (a `Link` item names it in `to` or `from`). */
+function recordsLinkTo(histories: readonly JiraHistory[], key: string): boolean {
+  return key !== '' && histories.some((history) => history.items.some((item) => isLinkItem(item) && (item.to === key || item.from === key)));
+}
+
+/**
+ * Histories of Cloud issues, all at once through the changelog bulk fetch, filtered to the
+ * fields flow reads. A Cloud `Link` item has no `fieldId` (a changelog recorded from a live
+ * Cloud site shows it), so a site that filters strictly by `fieldIds` drops link history; the
+ * issues that are blocked by a link their filtered history does not date are asked once more,
+ * unfiltered, in one batch, and only their `Link` items are kept from it.
+ */
+export async function cloudHistories(issues: JiraIssue[], ctx: JiraContext, site: Site): Promise<Map<string, JiraHistory[]> | undefined> {
+  const request = { host: ctx.host, ...site.access, now: ctx.now, ...(ctx.pacing ? { pacing: ctx.pacing } : {}) };
+  // The resolution set or cleared beside a status change says the status is done (changelog.ts).
+  const fieldIds = ['status', 'resolution', 'issuelinks', ...(site.meta.flaggedFieldId ? [site.meta.flaggedFieldId] : [])];
+  const histories = await fetchChangelogs(ctx.fetch, { ...request, keys: issues.map((issue) => issue.key), fieldIds });
+  if (!histories) return undefined;
+  const waits = blockedByNames(ctx, site.meta, pageFacts(issues, []));
+  const undated = issues.filter((issue) => [...blockerKeys(issue, waits)].some((key) => !recordsLinkTo(historiesOf(histories, issue), key)));
+  if (undated.length === 0) return histories;
+  const whole = await fetchChangelogs(ctx.fetch, { ...request, keys: undated.map((issue) => issue.key), fieldIds: [] });
+  for (const [id, list] of whole ?? []) {
+    const filtered = histories.get(id) ?? [];
+    // Only the link items the filtered answer lacked: nothing is counted twice.
+    const missing = (item: JiraHistory['items'][number]) => isLinkItem(item) && !recordsLinkTo(filtered, linkedKey(item));
+    const links = list.map((history) => ({ ...history, items: history.items.filter(missing) })).filter((history) => history.items.length > 0);
+    if (links.length > 0) histories.set(id, [...filtered, ...links]);
+  }
+  return histories;
 }
 
 /**
@@ -155,15 +190,15 @@ export async function toFetched(loaded: Loaded, ctx: JiraContext, site: Site): P
   const learnt = pageFacts(issues, histories?.values() ?? []);
   await rememberSiteFacts(ctx.host, learnt, ctx.siteFacts);
   // The user's link names, Jira's own Blocks type, and the site's link types that mean "waits on".
-  const { doneStatuses, blockingInwards } = withPageFacts(meta, learnt);
-  const inward = new Set([...ctx.blockedByLinks.map((name) => name.toLowerCase()), JIRA_BLOCKED_BY, ...blockingInwards]);
-  const changelog = { host: ctx.host, doneStatuses, openStatuses: learnt.openStatuses, blockedByLinks: inward, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) };
+  const { doneStatuses } = withPageFacts(meta, learnt);
+  const waits = blockedByNames(ctx, meta, learnt);
+  const changelog = { host: ctx.host, doneStatuses, openStatuses: learnt.openStatuses, blockedByLinks: waits, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}) };
   const reasons = await flagComments(issues, ctx, site);
   const items = new Map<string, Fetched>();
   for (const issue of issues) {
-    const raw = changelogEvents(histories?.get(issue.id ?? '') ?? histories?.get(issue.key) ?? [], changelog);
+    const raw = changelogEvents(historiesOf(histories, issue), { ...changelog, currentBlockers: blockerKeys(issue, waits) });
     const events = withFlagReasons(raw, reasons.get(issue.key) ?? []);
-    const item = jiraToItem(ctx.host, issue, inward, { events, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}), ...(meta.sprintFieldId ? { sprintFieldId: meta.sprintFieldId } : {}) });
+    const item = jiraToItem(ctx.host, issue, waits, { events, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}), ...(meta.sprintFieldId ? { sprintFieldId: meta.sprintFieldId } : {}) });
     const partial = ctx.withoutHistory === true && !histories;
     items.set(item.key, { item, ...(partial ? { partial } : histories ? {} : { note: 'Jira did not share this issue’s history: how long it has been blocked is unknown.' }) });
   }

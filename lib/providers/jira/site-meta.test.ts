@@ -22,7 +22,7 @@ function memoryStore(initial: Record<string, StoredSiteFacts> = {}): SiteFactsSt
   return store;
 }
 
-const learnt = (done: string[], blocking: string[] = [], open: string[] = []) => ({ doneStatuses: new Set(done), blockingInwards: new Set(blocking), openStatuses: new Set(open) });
+const learnt = (done: string[], blocking: string[] = [], open: string[] = []) => ({ doneStatuses: new Set(done), waitLinks: new Set(blocking), openStatuses: new Set(open) });
 
 beforeEach(() => forgetSiteMeta());
 
@@ -31,9 +31,9 @@ describe('siteMeta', () => {
     const { fetch, asked } = site();
     const store = memoryStore();
     const meta = await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
-    expect(meta).toEqual({ flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: new Set(), blockingInwards: new Set() });
+    expect(meta).toEqual({ flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: new Set(), waitLinks: new Set() });
     expect(asked).toEqual(['/rest/api/3/field']);
-    expect(store.data[HOST]).toEqual({ at: NOW, flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: [], blockingInwards: [] });
+    expect(store.data[HOST]).toEqual({ at: NOW, flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: [], waitLinks: [] });
 
     // A new service worker: memory is empty, the store answers, the site is not asked.
     forgetSiteMeta();
@@ -49,7 +49,7 @@ describe('siteMeta', () => {
 
   it('asks again once the kept facts are a day old, or when the store cannot be read', async () => {
     const { fetch, asked } = site();
-    const old = memoryStore({ [HOST]: { at: NOW - SITE_FACTS_TTL, doneStatuses: [], blockingInwards: [] } });
+    const old = memoryStore({ [HOST]: { at: NOW - SITE_FACTS_TTL, doneStatuses: [], waitLinks: [] } });
     await siteMeta(fetch, HOST, {}, 'include', NOW, '3', old);
     expect(asked).toHaveLength(1);
     expect(old.data[HOST]?.at).toBe(NOW);
@@ -61,9 +61,9 @@ describe('siteMeta', () => {
 
   it('reads facts kept before, statuses and link types that Jira was once asked for included', async () => {
     const { fetch, asked } = site();
-    const store = memoryStore({ [HOST]: { at: NOW - 1000, flaggedFieldId: 'customfield_10021', doneStatuses: ['done', 'closed'], blockingInwards: ['is blocked by', 'waits for'] } });
+    const store = memoryStore({ [HOST]: { at: NOW - 1000, flaggedFieldId: 'customfield_10021', doneStatuses: ['done', 'closed'], waitLinks: ['is blocked by', 'waits for'] } });
     const meta = await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
-    expect(meta).toEqual({ flaggedFieldId: 'customfield_10021', doneStatuses: new Set(['done', 'closed']), blockingInwards: new Set(['is blocked by', 'waits for']) });
+    expect(meta).toEqual({ flaggedFieldId: 'customfield_10021', doneStatuses: new Set(['done', 'closed']), waitLinks: new Set(['is blocked by', 'waits for']) });
     expect(asked).toEqual([]);
   });
 });
@@ -75,7 +75,7 @@ describe('rememberSiteFacts', () => {
     await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
     await rememberSiteFacts(HOST, learnt(['done', 'shipped'], ['needs']), store);
     await rememberSiteFacts(HOST, learnt(['closed'], ['is blocked by']), store);
-    expect(store.data[HOST]).toEqual({ at: NOW, flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: ['done', 'shipped', 'closed'], blockingInwards: ['needs', 'is blocked by'] });
+    expect(store.data[HOST]).toEqual({ at: NOW, flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: ['done', 'shipped', 'closed'], waitLinks: ['needs', 'is blocked by'] });
     // Nothing new: nothing written.
     const writes = store.writes;
     await rememberSiteFacts(HOST, learnt(['shipped'], ['needs']), store);
@@ -84,11 +84,11 @@ describe('rememberSiteFacts', () => {
     forgetSiteMeta();
     const meta = await siteMeta(fetch, HOST, {}, 'include', NOW + 1000, '3', store);
     expect(meta.doneStatuses).toEqual(new Set(['done', 'shipped', 'closed']));
-    expect(meta.blockingInwards).toEqual(new Set(['needs', 'is blocked by']));
+    expect(meta.waitLinks).toEqual(new Set(['needs', 'is blocked by']));
   });
 
   it('drops a status a page shows in another category now', async () => {
-    const store = memoryStore({ [HOST]: { at: NOW, doneStatuses: ['done', 'resolved'], blockingInwards: [] } });
+    const store = memoryStore({ [HOST]: { at: NOW, doneStatuses: ['done', 'resolved'], waitLinks: [] } });
     await siteMeta(site().fetch, HOST, {}, 'include', NOW, '3', store);
     await rememberSiteFacts(HOST, learnt([], [], ['resolved']), store);
     expect(store.data[HOST]?.doneStatuses).toEqual(['done']);
@@ -97,7 +97,7 @@ describe('rememberSiteFacts', () => {
   it('keeps nothing for a site whose fields could not be read', async () => {
     const store = memoryStore();
     const meta = await siteMeta(site(404).fetch, HOST, {}, 'include', NOW, '3', store);
-    expect(meta).toEqual({ doneStatuses: new Set(), blockingInwards: new Set() });
+    expect(meta).toEqual({ doneStatuses: new Set(), waitLinks: new Set() });
     await rememberSiteFacts(HOST, learnt(['done'], ['is blocked by']), store);
     expect(store.data).toEqual({});
   });

@@ -18,8 +18,8 @@ export interface SiteMeta {
   sprintFieldId?: string;
   /** Status names seen in the done category (lower-case). */
   doneStatuses: Set<string>;
-  /** Inward names of the site's link types that mean "waits on" (e.g. "is blocked by"). */
-  blockingInwards: Set<string>;
+  /** Descriptions of the site's link types that mean "waits on", from the linking issue's side ("is blocked by", "depends on"). */
+  waitLinks: Set<string>;
 }
 
 /**
@@ -42,7 +42,7 @@ export interface StoredSiteFacts {
   flaggedFieldId?: string;
   sprintFieldId?: string;
   doneStatuses: string[];
-  blockingInwards: string[];
+  waitLinks: string[];
 }
 
 /**
@@ -56,12 +56,12 @@ export interface SiteFactsStore {
 
 function fromStored(facts: StoredSiteFacts): SiteMeta {
   const { flaggedFieldId, sprintFieldId } = facts;
-  return { doneStatuses: new Set(facts.doneStatuses), blockingInwards: new Set(facts.blockingInwards), ...(flaggedFieldId ? { flaggedFieldId } : {}), ...(sprintFieldId ? { sprintFieldId } : {}) };
+  return { doneStatuses: new Set(facts.doneStatuses), waitLinks: new Set(facts.waitLinks), ...(flaggedFieldId ? { flaggedFieldId } : {}), ...(sprintFieldId ? { sprintFieldId } : {}) };
 }
 
 function toStored(meta: SiteMeta, at: number): StoredSiteFacts {
   const { flaggedFieldId, sprintFieldId } = meta;
-  return { at, doneStatuses: [...meta.doneStatuses], blockingInwards: [...meta.blockingInwards], ...(flaggedFieldId ? { flaggedFieldId } : {}), ...(sprintFieldId ? { sprintFieldId } : {}) };
+  return { at, doneStatuses: [...meta.doneStatuses], waitLinks: [...meta.waitLinks], ...(flaggedFieldId ? { flaggedFieldId } : {}), ...(sprintFieldId ? { sprintFieldId } : {}) };
 }
 
 /** The site's facts: from memory, else from the store, else its fields asked of the site (one request). */
@@ -79,7 +79,7 @@ export async function siteMeta(fetch: Fetch, host: string, headers: Record<strin
   const fieldsFound = fieldList?.success ? fieldList.output : [];
   const flagged = fieldsFound.find((field) => field.name === 'Flagged')?.id;
   const sprint = (fieldsFound.find((field) => field.schema?.custom === SPRINT_TYPE) ?? fieldsFound.find((field) => field.name === 'Sprint'))?.id;
-  const meta: SiteMeta = { doneStatuses: new Set(), blockingInwards: new Set(), ...(flagged ? { flaggedFieldId: flagged } : {}), ...(sprint ? { sprintFieldId: sprint } : {}) };
+  const meta: SiteMeta = { doneStatuses: new Set(), waitLinks: new Set(), ...(flagged ? { flaggedFieldId: flagged } : {}), ...(sprint ? { sprintFieldId: sprint } : {}) };
   if (fieldList?.success) {
     known.set(host, { at: now, meta });
     await store?.set(host, toStored(meta, now)).catch(() => undefined);
@@ -91,10 +91,10 @@ export async function siteMeta(fetch: Fetch, host: string, headers: Record<strin
  * `meta`'s done statuses and "waits on" link types with what a page showed added; a status the
  * page shows in another category is no longer taken for done.
  */
-export function withPageFacts(meta: SiteMeta, learnt: PageFacts): Pick<SiteMeta, 'doneStatuses' | 'blockingInwards'> {
+export function withPageFacts(meta: SiteMeta, learnt: PageFacts): Pick<SiteMeta, 'doneStatuses' | 'waitLinks'> {
   return {
     doneStatuses: new Set([...meta.doneStatuses, ...learnt.doneStatuses].filter((name) => !learnt.openStatuses.has(name))),
-    blockingInwards: new Set([...meta.blockingInwards, ...learnt.blockingInwards]),
+    waitLinks: new Set([...meta.waitLinks, ...learnt.waitLinks]),
   };
 }
 
@@ -108,7 +108,7 @@ export async function rememberSiteFacts(host: string, learnt: PageFacts, store?:
   const kept = known.get(host);
   if (!kept) return;
   const merged = withPageFacts(kept.meta, learnt);
-  if (sameSet(merged.doneStatuses, kept.meta.doneStatuses) && sameSet(merged.blockingInwards, kept.meta.blockingInwards)) return;
+  if (sameSet(merged.doneStatuses, kept.meta.doneStatuses) && sameSet(merged.waitLinks, kept.meta.waitLinks)) return;
   const meta: SiteMeta = { ...kept.meta, ...merged };
   known.set(host, { at: kept.at, meta });
   await store?.set(host, toStored(meta, kept.at)).catch(() => undefined);

@@ -13,21 +13,38 @@ function person(user: JiraUser): Person | undefined {
   return id ? { id, name: user?.displayName ?? id } : undefined;
 }
 
-/** "X is blocked by Y" links of an issue: Jira lists Y as the `inwardIssue` of a Blocks link. */
-function blockedBy(host: string, links: unknown[] | undefined, inwardNames: Set<string>): ItemLink[] {
+/**
+ * The issues an issue waits on. Each link reads from the issue's own side: an `inwardIssue` Y
+ * with the type's inward words ("X is blocked by Y"), an `outwardIssue` Y with its outward words
+ * ("X depends on Y"); Y is a blocker when those words are among `waitNames`.
+ */
+function blockingLinks(links: unknown[] | undefined, waitNames: ReadonlySet<string>) {
   return (links ?? []).flatMap((raw) => {
     const parsed = v.safeParse(jiraIssueLink, raw);
-    if (!parsed.success || !parsed.output.inwardIssue) return [];
-    const { type, inwardIssue } = parsed.output;
-    if (!inwardNames.has(type.inward.toLowerCase())) return [];
-    const category = inwardIssue.fields?.status?.statusCategory?.key;
-    return [{
-      key: formatKey({ source: 'jira', host, issueKey: inwardIssue.key }),
+    if (!parsed.success) return [];
+    const { type, inwardIssue, outwardIssue } = parsed.output;
+    if (inwardIssue && waitNames.has(type.inward.trim().toLowerCase())) return [inwardIssue];
+    if (outwardIssue && waitNames.has(type.outward.trim().toLowerCase())) return [outwardIssue];
+    return [];
+  });
+}
+
+/** The keys (`EE-2880`) of the issues an issue is blocked by now. */
+export function blockerKeys(issue: JiraIssue, waitNames: ReadonlySet<string>): Set<string> {
+  return new Set(blockingLinks(issue.fields.issuelinks, waitNames).map((blocker) => blocker.key.toUpperCase()));
+}
+
+/** The issues an issue waits on, as upstream links. */
+function blockedBy(host: string, links: unknown[] | undefined, waitNames: ReadonlySet<string>): ItemLink[] {
+  return blockingLinks(links, waitNames).map((blocker) => {
+    const category = blocker.fields?.status?.statusCategory?.key;
+    return {
+      key: formatKey({ source: 'jira', host, issueKey: blocker.key }),
       kind: 'blocked-by' as const,
-      url: `https://${host}/browse/${inwardIssue.key}`,
-      ...(inwardIssue.fields?.summary ? { title: inwardIssue.fields.summary } : {}),
+      url: `https://${host}/browse/${blocker.key}`,
+      ...(blocker.fields?.summary ? { title: blocker.fields.summary } : {}),
       ...(category ? { open: category !== 'done' } : {}),
-    }];
+    };
   });
 }
 
@@ -46,8 +63,8 @@ function linkTimes(events: FlowEvent[]): Map<string, string> {
   return new Map(events.flatMap((e) => (e.type === 'link-added' ? [[e.link.key, e.at] as const] : [])));
 }
 
-/** A Jira issue as a WorkItem; `inwardNames` are the link descriptions that mean "is blocked by". */
-export function jiraToItem(host: string, issue: JiraIssue, inwardNames: Set<string>, extras: JiraExtras = {}): WorkItem {
+/** A Jira issue as a WorkItem; `waitNames` are the link descriptions that mean "waits on", read from its own side. */
+export function jiraToItem(host: string, issue: JiraIssue, waitNames: ReadonlySet<string>, extras: JiraExtras = {}): WorkItem {
   const { fields } = issue;
   const events = extras.events ?? [];
   const times = linkTimes(events);
@@ -77,7 +94,7 @@ export function jiraToItem(host: string, issue: JiraIssue, inwardNames: Set<stri
       ...(extras.flaggedFieldId ? { flagged: Array.isArray(flaggedValue) ? flaggedValue.length > 0 : Boolean(flaggedValue) } : {}),
     },
     timeline: [{ type: 'created', at: jiraDate(fields.created) ?? fields.created }, ...events],
-    upstream: blockedBy(host, fields.issuelinks, inwardNames).map((link) => (times.has(link.key) ? { ...link, at: times.get(link.key)! } : link)),
+    upstream: blockedBy(host, fields.issuelinks, waitNames).map((link) => (times.has(link.key) ? { ...link, at: times.get(link.key)! } : link)),
     downstream: [],
     ...(sprints.length > 0 ? { sprints } : {}),
   };
