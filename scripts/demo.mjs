@@ -1,4 +1,4 @@
-// `npm run demo`: the built extension on built-in demo pages with recorded GitHub data, no
+// `npm run demo`: the built extension on built-in demo pages with hand-written GitHub data, no
 // account needed. Headless (no DISPLAY), it writes screenshots and prints where; with a display,
 // it opens the browser on the demo pages and waits until you close it.
 import { mkdirSync } from 'node:fs';
@@ -38,7 +38,7 @@ try {
   await waitForBadges(jira, 1);
   await jira.locator('h1 flowlens-badge').getByTestId('flowlens-badge-button').click();
   await shoot(jira, 'jira-issue');
-  // The popup's team summary: a demo team whose repository is the recorded octo-org/api; the
+  // The popup's team summary: a demo team whose repository is the example octo-org/api; the
   // popup syncs it through the demo GitHub's search when it opens.
   await routeGithubSearch(browser);
   await browser.worker.evaluate(async () => {

@@ -1,10 +1,10 @@
 // End to end in Firefox ESR with the built Firefox extension (`.output/firefox-mv3`, made by
 // `npm run build:firefox` or `npm run lint:firefox`): the same content scripts and background as
-// in Chromium, badging saved GitHub and Jira pages. Playwright cannot drive Debian's Firefox
-// (it lacks the WebDriver BiDi commands Playwright needs); puppeteer-core can, and installs the
-// extension as a temporary add-on.
+// in Chromium, badging the hand-written GitHub and Jira page fixtures. Playwright cannot drive
+// Debian's Firefox (it lacks the WebDriver BiDi commands Playwright needs); puppeteer-core can,
+// and installs the extension as a temporary add-on.
 //
-// The pages are answered from the saved fixtures; every other request goes through a proxy on a
+// The pages are answered from those fixtures; every other request goes through a proxy on a
 // closed port, so the background cannot reach GitHub or Jira and each badge must say so. That
 // keeps the run the same with or without a network, and checks the error path end to end.
 import assert from 'node:assert/strict';
@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
-// The saved pages, and a reader that uses only what Playwright and Puppeteer pages share ($$eval).
+// The page fixtures, and a reader that uses only what Playwright and Puppeteer pages share ($$eval).
 import { pageHtml, readBadges } from './harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -48,7 +48,7 @@ function waitForBadges(page, n) {
 
 const skip = existsSync(FIREFOX) ? false : `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)`;
 
-describe('Firefox: the built extension badges saved pages', { skip }, () => {
+describe('Firefox: the built extension badges the page fixtures', { skip }, () => {
   let browser;
   let page;
   const pageErrors = [];

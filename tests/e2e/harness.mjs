@@ -1,6 +1,7 @@
 // The end-to-end harness: Debian's Chromium with the built extension loaded, GitHub pages served
-// from saved HTML as https://github.com/..., and https://api.github.com answered from recorded
-// responses. Nothing reaches the network: every other request is aborted.
+// from the hand-written page fixtures as https://github.com/..., and https://api.github.com
+// answered from hand-written responses (tests/fixtures/github/README.md). Nothing reaches the
+// network: every other request is aborted.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const FIXTURES = join(ROOT, 'tests/fixtures/github');
 const JIRA_FIXTURES = join(ROOT, 'tests/fixtures/jira');
 
-/** Saved pages by host and path; query strings are ignored like the sites' own routing. */
+/** Page fixtures by host and path; query strings are ignored like the sites' own routing. */
 export const PAGES = {
   'github.com/octo-org/api/pulls': 'github/pages/pulls-legacy.html',
   'github.com/pulls': 'github/pages/pulls-react.html',
@@ -29,7 +30,7 @@ export function chromiumPath() {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 
-/** Reads a saved page. */
+/** Reads a page fixture. */
 export function pageHtml(name) {
   return readFileSync(join(ROOT, 'tests/fixtures', name), 'utf8');
 }
@@ -44,7 +45,7 @@ async function record(api, route) {
 }
 
 /**
- * A fake GitHub API over the recorded responses. `mode` switches the whole API into a failure
+ * A fake GitHub API over the hand-written responses. `mode` switches the whole API into a failure
  * (rate limit, offline, bad token, HTML instead of JSON) for the fault tests.
  */
 export function createGithubApi() {
@@ -60,7 +61,7 @@ export function createGithubApi() {
       return route.fulfill(json(200, { login: 'alice', id: 1 }, { 'x-oauth-scopes': 'public_repo, read:org', 'github-authentication-token-expiration': '2027-01-31 09:00:00 UTC' }));
     }
     const relation = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/(?:dependencies\/)?(blocked_by|blocking|sub_issues)$/.exec(url.pathname);
-    if (relation) return route.fulfill(json(200, JSON.parse(recorded('rest', relation[1], relation[2], `${relation[3]}.${relation[4]}`) ?? '[]')));
+    if (relation) return route.fulfill(json(200, JSON.parse(fixture('rest', relation[1], relation[2], `${relation[3]}.${relation[4]}`) ?? '[]')));
     const rest = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(url.pathname);
     if (rest && request.method() === 'GET') return route.fulfill(restIssue(rest[1], rest[2], rest[3], headers));
     return route.fulfill(json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }));
@@ -82,21 +83,21 @@ function rateLimited() {
   return json(403, { message: 'API rate limit exceeded for 203.0.113.9.' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) });
 }
 
-function recorded(kind, owner, repo, number) {
+function fixture(kind, owner, repo, number) {
   const file = join(FIXTURES, 'api', kind, owner, repo, `${number}.json`);
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
 function restIssue(owner, repo, number, headers) {
-  const body = recorded('rest', owner, repo, number);
+  const body = fixture('rest', owner, repo, number);
   if (!body) return json(404, { message: 'Not Found' });
   const etag = `W/"${createHash('sha1').update(body).digest('hex')}"`;
   if (headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
   return { ...json(200, JSON.parse(body)), headers: { ...json(200, {}).headers, etag } };
 }
 
-/** GitHub search over the recorded pull requests: a quoted term in the title. */
-function searchRecorded(query) {
+/** GitHub search over the pull request fixtures: a quoted term in the title. */
+function searchFixtures(query) {
   const term = /"([^"]+)"/.exec(query)?.[1] ?? '';
   const root = join(FIXTURES, 'api', 'graphql');
   return readdirSync(root).flatMap((owner) => readdirSync(join(root, owner)).flatMap((repo) => readdirSync(join(root, owner, repo)).flatMap((file) => {
@@ -108,14 +109,14 @@ function searchRecorded(query) {
 function graphql(payload, headers) {
   if (!headers.authorization) return json(401, { message: 'This endpoint requires you to be authenticated.' });
   if (/query FlowLensMentions/.test(payload.query)) {
-    return json(200, { data: Object.fromEntries(Object.entries(payload.variables).map(([name, query]) => [`k${name.slice(1)}`, { nodes: searchRecorded(query) }])) });
+    return json(200, { data: Object.fromEntries(Object.entries(payload.variables).map(([name, query]) => [`k${name.slice(1)}`, { nodes: searchFixtures(query) }])) });
   }
   const data = { rateLimit: { cost: 1, remaining: 4990, resetAt: new Date(Date.now() + 3600_000).toISOString() } };
   const errors = [];
   for (const [name, value] of Object.entries(payload.variables ?? {})) {
     if (!name.startsWith('n')) continue;
     const i = name.slice(1);
-    const node = recorded('graphql', payload.variables[`o${i}`], payload.variables[`r${i}`], value);
+    const node = fixture('graphql', payload.variables[`o${i}`], payload.variables[`r${i}`], value);
     data[`i${i}`] = node ? { issueOrPullRequest: JSON.parse(node) } : null;
     if (!node) errors.push({ type: 'NOT_FOUND', path: [`i${i}`], message: `Could not resolve to a Repository with the name '${payload.variables[`o${i}`]}/${payload.variables[`r${i}`]}'.` });
   }
@@ -164,7 +165,7 @@ function parseJql({ queries = [] } = {}) {
   };
 }
 
-/** Serves saved pages as their real URLs; a missing page is a 404. */
+/** Serves the page fixtures at their real URLs; a missing page is a 404. */
 async function servePage(route) {
   const url = new URL(route.request().url());
   if (url.pathname.startsWith('/rest/')) return route.fallback();
@@ -280,14 +281,14 @@ export async function openPopup(context, extensionId) {
   return page;
 }
 
-/** The recorded GraphQL items of every repository, as `{ owner, repo, node }`. */
-function recordedNodes() {
+/** The GraphQL item fixtures of every repository, as `{ owner, repo, node }`. */
+function fixtureNodes() {
   const root = join(FIXTURES, 'api', 'graphql');
   return readdirSync(root).flatMap((owner) => readdirSync(join(root, owner)).flatMap((repo) =>
     readdirSync(join(root, owner, repo)).map((file) => ({ owner, repo, node: JSON.parse(readFileSync(join(root, owner, repo, file), 'utf8')) }))));
 }
 
-/** Whether a recorded item matches a search's `repo:`, `is:open`/`is:closed` and `closed:>=` qualifiers. */
+/** Whether an item fixture matches a search's `repo:`, `is:open`/`is:closed` and `closed:>=` qualifiers. */
 function matchesSearch({ owner, repo, node }, query) {
   const state = node.pullState ?? node.issueState;
   const want = Object.fromEntries(query.split(/\s+/).map((term) => term.split(/:(.*)/s)).filter((pair) => pair.length > 1));
@@ -299,9 +300,9 @@ function matchesSearch({ owner, repo, node }, query) {
 }
 
 /**
- * Answers GitHub's GraphQL search (`query FlowLensSearch`) from the recorded items, in pages of
+ * Answers GitHub's GraphQL search (`query FlowLensSearch`) from the item fixtures, in pages of
  * `pageSize` (GitHub may send fewer than asked), with the cursor being the offset. Any other
- * GraphQL request falls through to the recorded API of `launch`. The requests are noted in
+ * GraphQL request falls through to the fake API of `launch`. The requests are noted in
  * `browser.api.requests` like the others, with their variables in `variables`.
  */
 export async function routeGithubSearch(browser, { pageSize = 50 } = {}) {
@@ -312,7 +313,7 @@ export async function routeGithubSearch(browser, { pageSize = 50 } = {}) {
     const headers = await request.allHeaders();
     browser.api.requests.push({ method: 'POST', url: request.url(), path: '/graphql', headers, fromWorker: Boolean(request.serviceWorker()), variables: payload.variables });
     if (!headers.authorization) return route.fulfill(json(401, { message: 'This endpoint requires you to be authenticated.' }));
-    const found = recordedNodes().filter((entry) => matchesSearch(entry, payload.variables.query)).sort((a, b) => b.node.number - a.node.number);
+    const found = fixtureNodes().filter((entry) => matchesSearch(entry, payload.variables.query)).sort((a, b) => b.node.number - a.node.number);
     const start = Number(payload.variables.after ?? 0);
     const end = start + Math.min(pageSize, payload.variables.first);
     const search = { issueCount: found.length, pageInfo: { endCursor: String(end), hasNextPage: end < found.length }, nodes: found.slice(start, end).map((entry) => entry.node) };

@@ -12,7 +12,7 @@ describe('page markup that changed', () => {
   after(() => browser?.close());
 
   it('shows no badge, leaves the page alone, and counts the page on the options page', async () => {
-    // The saved pull request list with the attributes FlowLens looks for renamed, as a redesign might.
+    // The hand-written pull request list with the attributes FlowLens looks for renamed, as a redesign might.
     const changed = pageHtml('github/pages/pulls-legacy.html').replaceAll('data-hovercard-type', 'data-card-kind').replaceAll('data-testid', 'data-test-name');
     await browser.context.route('https://github.com/octo-org/changed/pulls', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: changed }));
     const page = await browser.context.newPage();

@@ -1,5 +1,5 @@
 // End to end in Debian's Chromium with the built extension: the team sync, from the team
-// settings through GitHub's GraphQL search (recorded answers, in pages of two) to the team state.
+// settings through GitHub's GraphQL search (hand-written answers, in pages of two) to the team state.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { configureTeam, launch, routeGithubSearch } from './harness.mjs';

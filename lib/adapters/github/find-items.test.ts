@@ -8,7 +8,7 @@ function load(name: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
 
-describe('findItems on saved GitHub pages', () => {
+describe('findItems on the hand-written GitHub page fixtures', () => {
   it('finds exactly the 5 row titles of the legacy repository PR list', () => {
     const found = findItems(load('pulls-legacy.html'), 'https://github.com/octo-org/api/pulls');
     expect(found.map((f) => f.key)).toEqual([101, 102, 103, 104, 105].map((n) => `github:octo-org/api#${n}`));

@@ -6,11 +6,11 @@ import type { GithubRef } from '../../item-key';
 import { graphPull } from './schema';
 import { pullToItem } from './to-work-item';
 
-// The recorded GraphQL node of octo-org/api#101, as our query asks for it.
+// The hand-written GraphQL node of octo-org/api#101 (a fixture), as our query asks for it.
 const node = (n: number) => v.parse(graphPull, JSON.parse(readFileSync(resolve(`tests/fixtures/github/api/graphql/octo-org/api/${n}.json`), 'utf8')));
 const ref = (number: number): GithubRef => ({ source: 'github', host: 'github.com', owner: 'octo-org', repo: 'api', number });
 
-describe('pullToItem on a recorded pull request', () => {
+describe('pullToItem on a hand-written pull request fixture', () => {
   const item = pullToItem(ref(101), node(101));
 
   it('turns the timeline into flow events and skips event types it does not know', () => {
