@@ -343,11 +343,29 @@ function httpError(service: string, status: number, detail: string): FlowError {
   return { code: 'bad-response', message: `${service} rejected the request (${status})${detail ? `: ${detail}` : ''}.` };
 }
 
-/** The `message` field GitHub and Jira put in error bodies, clipped. */
+/**
+ * The words GitHub and Jira put in error bodies, clipped: `message` (or Jira's `errorMessages`),
+ * and with it what GitHub's validation errors name. GitHub's "Validation Failed" (422) lists in
+ * `errors` each problem's `resource`, `field` and `code` (`missing`, `missing_field`, `invalid`,
+ * `already_exists`, `unprocessable`), or a `message` of its own (`custom`).
+ * https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api#validation-failed
+ */
 function apiMessage(parsed: unknown): string {
-  const body = parsed as { message?: unknown; errorMessages?: unknown } | null | undefined;
+  const body = parsed as { message?: unknown; errorMessages?: unknown; errors?: unknown } | null | undefined;
   const message = typeof body?.message === 'string' ? body.message : Array.isArray(body?.errorMessages) ? body.errorMessages.join(' ') : '';
-  return message.slice(0, 200);
+  const problems = Array.isArray(body?.errors) ? body.errors.flatMap(problemOf) : [];
+  const listed = problems.join('; ');
+  return (message && listed ? `${message} (${listed})` : message || listed).slice(0, 200);
+}
+
+/** One of GitHub's validation errors in its own words: "Label color: invalid", or its message. */
+function problemOf(entry: unknown): string[] {
+  if (typeof entry === 'string') return [entry];
+  const { resource, field, code, message } = (entry ?? {}) as Record<string, unknown>;
+  if (typeof message === 'string' && message) return [message];
+  const where = [resource, field].filter((part): part is string => typeof part === 'string' && part !== '').join(' ');
+  if (typeof code !== 'string' || !code) return where ? [where] : [];
+  return [where ? `${where}: ${code}` : code];
 }
 
 function networkError(service: string, error: unknown, timedOut: boolean, timeoutMs: number): FlowError {
