@@ -125,3 +125,56 @@ describe('requestJson concurrency', () => {
     expect(peak.get('acme.atlassian.net')).toBe(4);
   });
 });
+
+// Hand-written answers (no recording of these is in ../shared): the rules of GitHub's docs that
+// the recorded answers in real-rate-limits.test.ts do not reach.
+// https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+// https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#exceeding-the-rate-limit
+describe('requestJson and GitHub’s secondary and GraphQL rate limits', () => {
+  const graphql = { url: 'https://api.github.com/graphql', method: 'POST' as const, body: { query: '{ viewer { login } }' }, service: 'GitHub', now: NOW };
+  const hourLater = String(NOW / 1000 + 3600);
+
+  it('holds a secondary limit with x-ratelimit-remaining 0 until the reset, as GitHub says', async () => {
+    const { fetch, calls } = scripted(() => json({ message: 'You have exceeded a secondary rate limit.' }, 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': hourLater }));
+    const result = await requestJson(fetch, { ...get('https://api.github.com/user'), service: 'GitHub' }, pacing());
+    expect(calls()).toBe(1);
+    expect(result).toMatchObject({ ok: false, limit: 'secondary', error: { code: 'rate-limited', retryAt: NOW + 3_600_000, message: 'GitHub secondary rate limit reached until 11:00:00 UTC.' } });
+  });
+
+  it('counts GitHub’s older "abuse detection mechanism" message as a secondary limit', async () => {
+    const { fetch } = scripted(() => json({ message: 'You have triggered an abuse detection mechanism. Please wait a few minutes before you try again.' }, 403, { 'x-ratelimit-remaining': '4999' }));
+    expect(await requestJson(fetch, { ...get('https://api.github.com/user'), service: 'GitHub' }, pacing())).toMatchObject({ ok: false, limit: 'secondary', error: { retryAt: NOW + 60_000 } });
+  });
+
+  it('reads a GraphQL primary limit answered with status 200 as a rate limit until the reset', async () => {
+    // Before: read as a successful answer, so every item in it became "not found".
+    const answer = { errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] };
+    const { fetch, calls } = scripted(() => json(answer, 200, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': hourLater }));
+    const result = await requestJson(fetch, graphql, pacing());
+    expect(calls()).toBe(1);
+    expect(result).toMatchObject({ ok: false, status: 200, limit: 'primary', error: { code: 'rate-limited', retryAt: NOW + 3_600_000, message: 'GitHub rate limit reached until 11:00 UTC.' } });
+  });
+
+  it('reads a GraphQL secondary limit answered with status 200 as one, held a minute', async () => {
+    const answer = { errors: [{ message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' }] };
+    const { fetch } = scripted(() => json(answer, 200, { 'x-ratelimit-remaining': '4000', 'x-ratelimit-reset': hourLater }));
+    expect(await requestJson(fetch, graphql, pacing())).toMatchObject({ ok: false, limit: 'secondary', error: { code: 'rate-limited', retryAt: NOW + 60_000 } });
+  });
+
+  it('leaves a GraphQL answer whose errors are not about rate limits alone', async () => {
+    const answer = { data: { i0: null }, errors: [{ type: 'NOT_FOUND', path: ['i0'], message: "Could not resolve to a Repository with the name 'octo-org/gone'." }] };
+    const { fetch } = scripted(() => json(answer, 200, { 'x-ratelimit-remaining': '4000' }));
+    expect(await requestJson(fetch, graphql, pacing())).toMatchObject({ ok: true, body: answer });
+  });
+
+  it('doubles the wait when a secondary limit with a short retry-after comes again', async () => {
+    const { fetch, calls } = scripted(() => json({ message: 'You have exceeded a secondary rate limit.' }, 429, { 'retry-after': '3' }));
+    const p = pacing(0);
+    const result = await requestJson(fetch, { ...get('https://api.github.com/user'), service: 'GitHub' }, p);
+    // 3 s as asked; then at least 2 × 3 s = 6 s; then the third answer is returned, held 2 × 6 s
+    // = 12 s from when it came (NOW + 9 s): NOW + 21 s.
+    expect(calls()).toBe(3);
+    expect(p.slept).toEqual([3_000, 6_000]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAt: NOW + 21_000 } });
+  });
+});

@@ -26,12 +26,22 @@ export interface HttpOk {
   headers: Headers;
 }
 
+/**
+ * GitHub's two kinds of rate limit: the primary one counts requests per hour (the
+ * `x-ratelimit-*` headers), the secondary ones guard against bursts and say so only in words
+ * (and, in answers seen from GitHub, a `gh-limited-by` header).
+ * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+ */
+export type RateLimitKind = 'primary' | 'secondary';
+
 /** A failure, with the rate info when there was an answer at all. */
 export interface HttpFail {
   ok: false;
   status?: number;
   error: FlowError;
   rate: RateInfo;
+  /** Which rate limit the answer reports, when `error` is `rate-limited`. */
+  limit?: RateLimitKind;
   headers?: Headers;
   /** The error answer's JSON body, when it had one (e.g. Jira's `errorMessages`). */
   body?: unknown;
@@ -79,6 +89,13 @@ export const MAX_RETRIES = 2;
 /** The longest `retry-after` we wait through; a longer one is reported as the rate limit. */
 export const MAX_RETRY_WAIT_MS = 10_000;
 
+/**
+ * How long a secondary rate limit that names no time holds: GitHub asks to "wait for at least
+ * one minute before retrying" when neither `retry-after` nor `x-ratelimit-remaining: 0` says more.
+ * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately
+ */
+export const SECONDARY_LIMIT_WAIT_MS = 60_000;
+
 /** The first backoff; each retry doubles it, plus up to as much again of random jitter. */
 const BACKOFF_MS = 300;
 
@@ -89,10 +106,13 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
  * Sends a request and reads a JSON answer; 304 Not Modified is a success with no body.
  *
  * At most MAX_PER_HOST requests per host are in flight; the others queue. A rate limit (429, a
- * GitHub 403 with `retry-after`, or 503) whose wait is short is waited out and retried; a longer
- * one is returned at once as a `rate-limited` error with its `retryAt`, as the badges expect. A
- * network failure or another 5xx is retried too, with exponential backoff and random jitter so
- * that many tabs do not retry in step. Timeouts are not retried: the user already waited.
+ * GitHub 403 or GraphQL answer that reports one, see `limitOf`) is not asked again before the
+ * time GitHub's rules give (`retryAtOf`); when that is MAX_RETRY_WAIT_MS or less away it is
+ * waited out and retried, otherwise it is returned at once as a `rate-limited` error with its
+ * `retryAt`, as the badges expect. A secondary limit met again on a retry waits at least twice as
+ * long as the time before, as GitHub asks. A 503 with `retry-after` waits as long; a network
+ * failure or another 5xx is retried with exponential backoff and random jitter so that many tabs
+ * do not retry in step. Timeouts are not retried: the user already waited.
  *
  * Retrying is safe because every request FlowLens sends is a read. That includes its POSTs:
  * Jira's issue and changelog bulk fetches, `search/jql` and `jql/parse`, and GitHub's GraphQL
@@ -102,14 +122,25 @@ export async function requestJson(fetchImpl: Fetch, request: HttpRequest, pacing
   const { random = Math.random, sleep = sleepFor, limiter = sharedLimiter } = pacing;
   const host = hostOf(request.url);
   let waited = 0;
+  // The last wait for a secondary limit, which a second one in a row must at least double.
+  let secondaryWait = 0;
   for (let attempt = 0; ; attempt++) {
     const now = request.now + waited;
-    const result = await limiter.run(host, () => attemptOnce(fetchImpl, request, now));
+    let result = await limiter.run(host, () => attemptOnce(fetchImpl, request, now));
+    if (!result.ok && result.limit === 'secondary' && secondaryWait > 0) result = atLeast(result, now + 2 * secondaryWait, request.service);
     const wait = attempt < MAX_RETRIES && request.idempotent !== false ? retryWait(result, attempt, now, random) : undefined;
     if (wait === undefined) return result;
+    if (!result.ok && result.limit === 'secondary') secondaryWait = wait;
     await sleep(wait);
     waited += wait;
   }
+}
+
+/** The rate-limit failure `result`, held at least until `until`. */
+function atLeast(result: HttpFail, until: number, service: string): HttpFail {
+  const retryAt = result.error.retryAt;
+  if (retryAt !== undefined && retryAt >= until) return result;
+  return { ...result, error: limitError(service, result.limit ?? 'secondary', until) };
 }
 
 /** How long to wait before trying again, or `undefined` when the answer stands. */
@@ -117,13 +148,18 @@ function retryWait(result: HttpResult, attempt: number, now: number, random: () 
   if (result.ok) return undefined;
   const backoff = BACKOFF_MS * 2 ** attempt;
   const jitter = Math.floor(random() * backoff);
-  const limited = result.error.code === 'rate-limited';
-  if (limited || result.status === 503) {
-    // `retry-after` is relative to now; a reset time in our past (clocks differ) says nothing.
-    const reset = result.rate.resetAt !== undefined && result.rate.resetAt > now ? result.rate.resetAt : undefined;
-    const retryAt = result.rate.retryAt ?? (limited ? reset : undefined);
-    // A rate limit that does not say for how long is not guessed at: it is reported.
-    if (retryAt === undefined) return limited ? undefined : backoff + jitter;
+  if (result.error.code === 'rate-limited') {
+    // The time was worked out from GitHub's rules when the answer was read (`retryAtOf`); a rate
+    // limit that does not say for how long is not guessed at: it is reported.
+    const retryAt = result.error.retryAt;
+    if (retryAt === undefined) return undefined;
+    const until = Math.max(0, retryAt - now);
+    // Jitter only ever adds to the wait: no retry comes before the time GitHub gave.
+    return until <= MAX_RETRY_WAIT_MS ? until + jitter : undefined;
+  }
+  if (result.status === 503) {
+    const retryAt = result.rate.retryAt;
+    if (retryAt === undefined) return backoff + jitter;
     const until = Math.max(0, retryAt - now);
     return until <= MAX_RETRY_WAIT_MS ? until + jitter : undefined;
   }
@@ -186,13 +222,18 @@ async function readAnswer(response: Response, service: string, now: number): Pro
   if (text.length > MAX_ANSWER_BYTES) return { ok: false, status: response.status, error: tooLarge(service, text.length), rate, headers: response.headers };
   if (!response.ok) {
     const body = parseJson(text);
-    return { ok: false, status: response.status, error: httpError(service, response.status, text, rate), rate, headers: response.headers, ...(body === undefined ? {} : { body }) };
+    const detail = apiMessage(body);
+    const limit = limitOf(response.status, response.headers, detail, rate);
+    const error = limit ? limitError(service, limit, retryAtOf(limit, rate, now)) : httpError(service, response.status, detail);
+    return { ok: false, status: response.status, error, rate, ...(limit ? { limit } : {}), headers: response.headers, ...(body === undefined ? {} : { body }) };
   }
   const body = parseJson(text);
   if (body === undefined) {
     const error: FlowError = { code: 'bad-response', message: `${service} answered with something that is not JSON${looksLikeHtml(text) ? ' (an HTML page)' : ''}.` };
     return { ok: false, status: response.status, error, rate, headers: response.headers };
   }
+  const limit = graphqlLimitOf(body, response.headers);
+  if (limit) return { ok: false, status: response.status, error: limitError(service, limit, retryAtOf(limit, rate, now)), rate, limit, headers: response.headers, body };
   return { ok: true, status: response.status, body, rate, headers: response.headers, ...etag(response) };
 }
 
@@ -230,15 +271,71 @@ export function readRate(headers: Headers, now: number): RateInfo {
   return rate;
 }
 
-function httpError(service: string, status: number, text: string, rate: RateInfo): FlowError {
-  const detail = apiMessage(text);
-  const rateLimited = status === 429 || (status === 403 && (rate.remaining === 0 || rate.retryAt !== undefined || /rate limit/i.test(detail)));
-  if (rateLimited) {
-    const retryAt = rate.retryAt ?? rate.resetAt;
-    const when = retryAt ? ` until ${new Date(retryAt).toISOString().slice(11, 16)} UTC` : '';
-    // What is shown meanwhile (saved data, or nothing) is for the view to say, not the request.
-    return { code: 'rate-limited', message: `${service} rate limit reached${when}.`, ...(retryAt ? { retryAt } : {}) };
+/**
+ * The words of a secondary rate limit: GitHub's message today, and its older "abuse detection
+ * mechanism" one from before secondary limits had that name.
+ */
+const SECONDARY_WORDS = /secondary rate limit|abuse detection mechanism/i;
+
+/**
+ * Which rate limit an error answer reports, if any. A secondary limit is a 403 or 429 that says so
+ * in its message, or carries `gh-limited-by` (not in GitHub's documentation, but on the secondary
+ * limit answers recorded from it); its `x-ratelimit-*` headers still describe the primary limit.
+ * A primary limit is a 403 or 429 with `x-ratelimit-remaining: 0`; any other 429, or a 403 with
+ * `retry-after` or a message about a rate limit, is counted as one too.
+ */
+function limitOf(status: number, headers: Headers, detail: string, rate: RateInfo): RateLimitKind | undefined {
+  if (status !== 403 && status !== 429) return undefined;
+  if (SECONDARY_WORDS.test(detail) || headers.has('gh-limited-by')) return 'secondary';
+  if (status === 429 || rate.remaining === 0 || rate.retryAt !== undefined || /rate limit/i.test(detail)) return 'primary';
+  return undefined;
+}
+
+/**
+ * A GraphQL answer that reports a rate limit with status 200 (GitHub's GraphQL API does, for its
+ * primary limit and some secondary ones): an `errors` entry that says so in its message, or whose
+ * `type` is `RATE_LIMITED` (or `RATE_LIMIT`, seen from GitHub though not documented).
+ * https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#exceeding-the-rate-limit
+ */
+function graphqlLimitOf(body: unknown, headers: Headers): RateLimitKind | undefined {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return undefined;
+  let limit: RateLimitKind | undefined;
+  for (const entry of errors as unknown[]) {
+    const { message, type } = (entry ?? {}) as { message?: unknown; type?: unknown };
+    const words = typeof message === 'string' ? message : '';
+    if (SECONDARY_WORDS.test(words)) return 'secondary';
+    if (type === 'RATE_LIMITED' || type === 'RATE_LIMIT' || /rate limit/i.test(words)) limit = 'primary';
   }
+  return limit && headers.has('gh-limited-by') ? 'secondary' : limit;
+}
+
+/**
+ * When GitHub's rules let the request be sent again (epoch ms), or `undefined` when the answer
+ * does not say: `retry-after` first; then, with `x-ratelimit-remaining: 0`, the reset time; then,
+ * for a secondary limit, one minute from now (its reset header is the primary limit's, and says
+ * nothing of it); a primary limit's own reset last. A reset already in our past (the clocks
+ * differ) says nothing either.
+ * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+ */
+function retryAtOf(limit: RateLimitKind, rate: RateInfo, now: number): number | undefined {
+  const reset = rate.resetAt !== undefined && rate.resetAt > now ? rate.resetAt : undefined;
+  if (rate.retryAt !== undefined) return rate.retryAt;
+  if (rate.remaining === 0 && reset !== undefined) return reset;
+  if (limit === 'secondary') return now + SECONDARY_LIMIT_WAIT_MS;
+  return reset;
+}
+
+/** The `rate-limited` error; a secondary limit's says it is one, to the second (it is short). */
+function limitError(service: string, limit: RateLimitKind, retryAt: number | undefined): FlowError {
+  const at = retryAt === undefined ? '' : new Date(retryAt).toISOString().slice(11, limit === 'secondary' ? 19 : 16);
+  const when = at ? ` until ${at} UTC` : '';
+  // What is shown meanwhile (saved data, or nothing) is for the view to say, not the request.
+  const what = limit === 'secondary' ? 'secondary rate limit' : 'rate limit';
+  return { code: 'rate-limited', message: `${service} ${what} reached${when}.`, ...(retryAt !== undefined ? { retryAt } : {}) };
+}
+
+function httpError(service: string, status: number, detail: string): FlowError {
   if (status === 401) return { code: 'unauthorized', message: `${service} refused the credentials (401). Check the token in FlowLens options.` };
   if (status === 403) return { code: 'forbidden', message: `${service} denied access (403)${detail ? `: ${detail}` : ''}.` };
   if (status === 404 || status === 410) return { code: 'not-found', message: `${service} has no such item, or it is not visible to you (${status}).` };
@@ -246,11 +343,29 @@ function httpError(service: string, status: number, text: string, rate: RateInfo
   return { code: 'bad-response', message: `${service} rejected the request (${status})${detail ? `: ${detail}` : ''}.` };
 }
 
-/** The `message` field GitHub and Jira put in error bodies, clipped. */
-function apiMessage(text: string): string {
-  const body = parseJson(text) as { message?: unknown; errorMessages?: unknown } | undefined;
+/**
+ * The words GitHub and Jira put in error bodies, clipped: `message` (or Jira's `errorMessages`),
+ * and with it what GitHub's validation errors name. GitHub's "Validation Failed" (422) lists in
+ * `errors` each problem's `resource`, `field` and `code` (`missing`, `missing_field`, `invalid`,
+ * `already_exists`, `unprocessable`), or a `message` of its own (`custom`).
+ * https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api#validation-failed
+ */
+function apiMessage(parsed: unknown): string {
+  const body = parsed as { message?: unknown; errorMessages?: unknown; errors?: unknown } | null | undefined;
   const message = typeof body?.message === 'string' ? body.message : Array.isArray(body?.errorMessages) ? body.errorMessages.join(' ') : '';
-  return message.slice(0, 200);
+  const problems = Array.isArray(body?.errors) ? body.errors.flatMap(problemOf) : [];
+  const listed = problems.join('; ');
+  return (message && listed ? `${message} (${listed})` : message || listed).slice(0, 200);
+}
+
+/** One of GitHub's validation errors in its own words: "Label color: invalid", or its message. */
+function problemOf(entry: unknown): string[] {
+  if (typeof entry === 'string') return [entry];
+  const { resource, field, code, message } = (entry ?? {}) as Record<string, unknown>;
+  if (typeof message === 'string' && message) return [message];
+  const where = [resource, field].filter((part): part is string => typeof part === 'string' && part !== '').join(' ');
+  if (typeof code !== 'string' || !code) return where ? [where] : [];
+  return [where ? `${where}: ${code}` : code];
 }
 
 function networkError(service: string, error: unknown, timedOut: boolean, timeoutMs: number): FlowError {

@@ -32,7 +32,10 @@ ${ITEM_FRAGMENT}`;
 
 /** One page of a search: items by key, the cursor of the next page, and how many match. */
 export interface GithubSearchPage {
-  /** Items by canonical key; `errors` stays empty (a search asks for no particular key). */
+  /**
+   * Items by canonical key; `errors` has, by key, the results GitHub sent that FlowLens cannot
+   * read (a search asks for no particular key, so nothing else is in it).
+   */
   outcome: FetchOutcome;
   /** Pass back as `cursor` for the next page; absent on the last page. */
   next?: string;
@@ -68,10 +71,17 @@ export async function searchGithubPage(query: string, ctx: GithubContext, cursor
   const refs: GithubRef[] = [];
   for (const node of answer.nodes ?? []) {
     const parsed = v.safeParse(searchItem, node);
-    const ref = parsed.success ? refOf(parsed.output.url, ctx.host) : undefined;
-    if (!parsed.success || !ref) continue;
+    const ref = refOf(parsed.success ? parsed.output.url : urlOf(node), ctx.host);
+    if (!ref) continue;
+    const key = formatKey(ref);
+    // A result of a shape FlowLens does not read is said so by key, not dropped without a word.
+    if (!parsed.success) {
+      if (!outcome.items.has(key)) outcome.errors.set(key, { code: 'bad-response', message: `GitHub sent an answer for ${key} FlowLens does not understand.` });
+      continue;
+    }
     const item = parsed.output.__typename === 'PullRequest' ? pullToItem(ref, parsed.output) : issueToItem(ref, parsed.output);
-    outcome.items.set(formatKey(ref), { item });
+    outcome.items.set(key, { item });
+    outcome.errors.delete(key);
     refs.push(ref);
   }
   // Native issue dependencies are REST only: read them as a badge's fetch does (conditional requests).
@@ -85,6 +95,12 @@ export async function countGithubSearch(query: string, ctx: GithubContext): Prom
   const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
   const answer = await runSearch(query, 1, ctx, undefined, outcome);
   return 'code' in answer ? { ok: false, error: answer } : { ok: true, data: { count: answer.issueCount } };
+}
+
+/** The `url` of a result that did not fit the schema, if it has one to name it by. */
+function urlOf(node: unknown): string {
+  const url = (node as { url?: unknown } | null)?.url;
+  return typeof url === 'string' ? url : '';
 }
 
 /** The result of an issue's or PR's web URL, on the host searched (search results carry no host). */

@@ -12,14 +12,23 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 const obj = (value: unknown): Record<string, unknown> | undefined =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
 
+/**
+ * The id of a GitHub login: lower-cased, since GitHub logins ignore case ("Alice" and "alice" are
+ * one account), so that a request of "Alice" and a review by "alice" are one person. Names keep
+ * the login as GitHub wrote it.
+ */
+export function loginId(login: string): string {
+  return login.toLowerCase();
+}
+
 /** A user, bot or team as a Person; teams get a `team:` id so they never clash with logins. */
 export function actorOf(value: unknown): Person | undefined {
   const actor = obj(value);
   const login = str(actor?.login);
   const slug = str(actor?.slug);
   const url = str(actor?.url);
-  if (login) return { id: login, name: login, ...(url ? { url } : {}) };
-  if (slug) return { id: `team:${slug}`, name: str(actor?.name) ?? slug, ...(url ? { url } : {}) };
+  if (login) return { id: loginId(login), name: login, ...(url ? { url } : {}) };
+  if (slug) return { id: `team:${slug.toLowerCase()}`, name: str(actor?.name) ?? slug, ...(url ? { url } : {}) };
   return undefined;
 }
 

@@ -4,7 +4,7 @@ import { formatKey, type GithubRef } from '../../item-key';
 import { bodyLinks } from './body-links';
 import { jiraMentions } from './jira-mentions';
 import type { GraphIssue, GraphPull, RestIssue } from './schema';
-import { actorOf, checkEvents, failingChecks, timelineEvents } from './timeline';
+import { actorOf, checkEvents, failingChecks, loginId, timelineEvents } from './timeline';
 
 type Nodes<T> = { nodes?: (T | null | undefined)[] | null | undefined } | null | undefined;
 
@@ -14,7 +14,7 @@ function present<T>(list: Nodes<T>): T[] {
 
 function person(actor: { login: string; url?: string | undefined; html_url?: string | undefined }): Person {
   const url = actor.url ?? actor.html_url;
-  return { id: actor.login, name: actor.login, ...(url ? { url } : {}) };
+  return { id: loginId(actor.login), name: actor.login, ...(url ? { url } : {}) };
 }
 
 function reviewers(pull: GraphPull): Person[] {
