@@ -1,7 +1,8 @@
 import { validate } from '@octokit/graphql-schema';
 import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../http';
-import { countGithubSearch, SEARCH_PAGE_SIZE, SEARCH_QUERY, searchGithubPage } from './search-items';
+import { countGithubSearch, SEARCH_PAGE_SIZE, SEARCH_QUERY, searchGithubPage, searchQuery } from './search-items';
+import { validationErrors, withDependencies } from './testing/graphql-schema';
 import { pullNode as openPull } from './testing/nodes';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -31,8 +32,14 @@ const page = (nodes: unknown[], next?: string) => ({
 });
 
 describe('GitHub search query', () => {
-  it('is valid against GitHub’s published GraphQL schema', () => {
-    expect(validate(SEARCH_QUERY).map((e) => e.message)).toEqual([]);
+  it('is valid against GitHub’s published GraphQL schema with the documented dependency additions', () => {
+    expect(validationErrors(withDependencies, SEARCH_QUERY)).toEqual([]);
+  });
+
+  it('without the dependency fields (for a host that lacks them) is valid against the published schema', () => {
+    expect(validate(searchQuery(false)).map((e) => e.message)).toEqual([]);
+    expect(searchQuery(false)).not.toMatch(/blockedBy|BLOCKED_BY/);
+    expect(SEARCH_QUERY).toContain('blockedBy(first: 50)');
   });
 
   it('reads the same item fields as the batched query, without per-number isRequired', () => {

@@ -12,15 +12,16 @@ import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import { requestJson } from '../http';
 import type { FetchOutcome } from '../outcome';
 import { addDependencies, githubApi, githubHeaders, withSso, type GithubContext } from './fetch-items';
-import { headChecks, ITEM_FRAGMENT } from './items-query';
+import { headChecks, itemFragment } from './items-query';
 import { graphEnvelope, graphIssue, graphPull, graphRateLimit } from './schema';
 import { issueToItem, pullToItem } from './to-work-item';
 
 /** Results per search page: GitHub's search returns at most 100, and 50 keeps the query cost low. */
 export const SEARCH_PAGE_SIZE = 50;
 
-/** The search query document; the query text, page size and cursor are variables. */
-export const SEARCH_QUERY = `query FlowLensSearch($query: String!, $first: Int!, $after: String) {
+/** The search query document; the query text, page size and cursor are variables. `dependencies: false` for a host without them. */
+export function searchQuery(dependencies = true): string {
+  return `query FlowLensSearch($query: String!, $first: Int!, $after: String) {
   rateLimit { cost remaining resetAt }
   search(query: $query, type: ISSUE, first: $first, after: $after) {
     issueCount
@@ -28,7 +29,11 @@ export const SEARCH_QUERY = `query FlowLensSearch($query: String!, $first: Int!,
     nodes { ...FlowLensItem ${headChecks()} }
   }
 }
-${ITEM_FRAGMENT}`;
+${itemFragment(dependencies)}`;
+}
+
+/** The search query with native dependencies, for hosts whose GraphQL has them. */
+export const SEARCH_QUERY = searchQuery(true);
 
 /** One page of a search: items by key, the cursor of the next page, and how many match. */
 export interface GithubSearchPage {
