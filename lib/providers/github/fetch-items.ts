@@ -51,33 +51,41 @@ export function githubHeaders(token: string | undefined): Record<string, string>
 /** Fetches every ref (all of `ctx.host`), never throwing. */
 export async function fetchGithubItems(refs: GithubRef[], ctx: GithubContext): Promise<FetchOutcome> {
   const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
+  const blockersRead = new Set<string>();
   if (ctx.token) {
-    for (let i = 0; i < refs.length; i += GITHUB_BATCH) await fetchGraphBatch(refs.slice(i, i + GITHUB_BATCH), ctx, outcome);
+    for (let i = 0; i < refs.length; i += GITHUB_BATCH) await fetchGraphBatch(refs.slice(i, i + GITHUB_BATCH), ctx, outcome, blockersRead);
   } else {
     await fetchRestAll(refs, ctx, outcome);
   }
-  if (!stopError(outcome)) await addDependencies(refs, ctx, outcome);
+  if (!stopError(outcome)) await addDependencies(refs, ctx, outcome, blockersRead);
   return outcome;
 }
 
-/** At most this many issues a refresh get their dependencies read; the rest wait. */
+/** At most this many issues a refresh get their dependencies read over REST; the rest wait. */
 export const DEPENDENCY_LIMIT = 25;
 
 /** Issues this few or fewer (an issue page) also get what they block and their sub-issues. */
 export const DETAIL_LIMIT = 3;
 
 /**
- * Native relations of the open issues fetched: what blocks them (upstream), and for small
- * batches what they block (downstream) and their sub-issues (shown as progress, not blockers).
+ * Native relations of the open issues fetched, over REST: what blocks them (upstream) unless
+ * GraphQL already answered it (`blockersRead`, by key), and for small batches what they block
+ * (downstream) and their sub-issues (shown as progress, not blockers). Those two stay REST: they
+ * serve only an issue page, and asking the shared fragment for them would put two more
+ * connections on every issue of every 50-item batch and search page.
  */
-export async function addDependencies(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
+export async function addDependencies(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome, blockersRead: ReadonlySet<string> = new Set()): Promise<void> {
   const issues = refs.filter((ref) => {
     const got = outcome.items.get(formatKey(ref));
     return got?.item.kind === 'issue' && got.item.state === 'open';
   });
   const detailed = issues.length <= DETAIL_LIMIT;
-  const relations: Relation[] = detailed ? ['dependencies/blocked_by', 'dependencies/blocking', 'sub_issues'] : ['dependencies/blocked_by'];
-  const jobs = issues.slice(0, DEPENDENCY_LIMIT).flatMap((ref) => relations.map((relation) => ({ ref, relation })));
+  const wanted = (ref: GithubRef): Relation[] => [
+    ...(blockersRead.has(formatKey(ref)) ? [] : ['dependencies/blocked_by' as const]),
+    ...(detailed ? ['dependencies/blocking' as const, 'sub_issues' as const] : []),
+  ];
+  const asked = issues.map((ref) => ({ ref, relations: wanted(ref) })).filter(({ relations }) => relations.length > 0);
+  const jobs = asked.slice(0, DEPENDENCY_LIMIT).flatMap(({ ref, relations }) => relations.map((relation) => ({ ref, relation })));
   await pool(jobs, async ({ ref, relation }) => {
     const key = formatKey(ref);
     const previous = ctx.previous?.get(key)?.relations?.[relation];
@@ -112,7 +120,7 @@ function failAll(refs: GithubRef[], error: FlowError, outcome: FetchOutcome): vo
   for (const ref of refs) outcome.errors.set(formatKey(ref), error);
 }
 
-async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
+async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome, blockersRead: Set<string>): Promise<void> {
   const stop = stopError(outcome);
   if (stop) return failAll(refs, stop, outcome);
   const { query, variables, aliases } = buildItemsQuery(refs);
@@ -130,7 +138,7 @@ async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: F
   const usable = envelope.success && (envelope.output.data || envelope.output.errors) && !Array.isArray(answer.body);
   if (!envelope.success || !usable) return failAll(refs, badResponse('a GraphQL answer'), outcome);
   readGraphRate(envelope.output.data?.rateLimit, outcome);
-  for (const [alias, ref] of aliases) readGraphSlot(alias, ref, envelope.output, outcome);
+  for (const [alias, ref] of aliases) readGraphSlot(alias, ref, envelope.output, outcome, blockersRead);
 }
 
 function readGraphRate(raw: unknown, outcome: FetchOutcome): void {
@@ -142,7 +150,8 @@ function readGraphRate(raw: unknown, outcome: FetchOutcome): void {
 
 type Envelope = v.InferOutput<typeof graphEnvelope>;
 
-function readGraphSlot(alias: string, ref: GithubRef, envelope: Envelope, outcome: FetchOutcome): void {
+/** One aliased item; an issue whose answer carried its blockers is noted in `blockersRead`. */
+function readGraphSlot(alias: string, ref: GithubRef, envelope: Envelope, outcome: FetchOutcome, blockersRead: Set<string>): void {
   const key = formatKey(ref);
   const error = envelope.errors?.find((e) => e.path?.[0] === alias);
   const slot = v.safeParse(graphRepoSlot, envelope.data?.[alias] ?? null);
@@ -150,6 +159,7 @@ function readGraphSlot(alias: string, ref: GithubRef, envelope: Envelope, outcom
   const node = slot.output?.issueOrPullRequest;
   if (!node) return void outcome.errors.set(key, graphItemError(ref, error));
   const item = node.__typename === 'PullRequest' ? pullToItem(ref, node) : issueToItem(ref, node);
+  if (node.__typename === 'Issue' && node.blockedBy) blockersRead.add(key);
   outcome.items.set(key, { item });
 }
 

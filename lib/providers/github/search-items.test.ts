@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../http';
 import { countGithubSearch, SEARCH_PAGE_SIZE, SEARCH_QUERY, searchGithubPage, searchQuery } from './search-items';
 import { validationErrors, withDependencies } from './testing/graphql-schema';
-import { pullNode as openPull } from './testing/nodes';
+import { blockerNode, dependencyEvent, issueNode, pullNode as openPull } from './testing/nodes';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 
@@ -104,6 +104,35 @@ describe('searchGithubPage', () => {
     const { fetch } = fakeFetch(() => ({ data: { search: { nodes: 'nope' } } }));
     const result = await searchGithubPage('is:pr', { fetch, host: 'github.com', token: 't', now: NOW });
     expect(result.error).toMatchObject({ code: 'bad-response' });
+  });
+});
+
+describe('searchGithubPage and GitHub’s native dependencies', () => {
+  /** A GitHub answering the search from `answer` (given the query text) and REST dependency lists with `[]`. */
+  function github(answer: (query: string) => unknown) {
+    const requests: { url: string; query?: string }[] = [];
+    const fetch: Fetch = async (url, init) => {
+      if (!url.endsWith('/graphql')) {
+        requests.push({ url });
+        return new Response('[]', { status: 200 });
+      }
+      const body = JSON.parse(String(init?.body));
+      requests.push({ url, query: body.query });
+      return new Response(JSON.stringify(answer(body.query)), { status: 200 });
+    };
+    return { fetch, graph: () => requests.filter((r) => r.query), rest: () => requests.filter((r) => !r.query) };
+  }
+
+  const found = (query: string, host = 'github.com') => {
+    const deps = query.includes('blockedBy(') ? { blockedBy: { nodes: [blockerNode(3)] }, dependencyEvents: { nodes: [dependencyEvent('added', '2026-11-09T15:30:00Z', 3)] } } : {};
+    return page([1, 2, 3, 4].map((n) => issueNode(n, { url: `https://${host}/octo-org/web/issues/${n}`, ...deps })));
+  };
+
+  it('takes the blockers and their times from the search answer, with no REST request for them', async () => {
+    const { fetch, rest } = github((query) => found(query));
+    const result = await searchGithubPage('repo:octo-org/web is:open', { fetch, host: 'github.com', token: 't', now: NOW });
+    expect(rest()).toEqual([]);
+    expect(result.outcome.items.get('github:octo-org/web#4')!.item.upstream.map((l) => [l.key, l.at])).toEqual([['github:octo-org/api#3', '2026-11-09T15:30:00Z']]);
   });
 });
 

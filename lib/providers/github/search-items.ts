@@ -71,16 +71,19 @@ export async function searchGithubPage(query: string, ctx: GithubContext, cursor
   const answer = await runSearch(query, SEARCH_PAGE_SIZE, ctx, cursor, outcome);
   if ('code' in answer) return { outcome, error: answer };
   const refs: GithubRef[] = [];
+  const blockersRead = new Set<string>();
   for (const node of answer.nodes ?? []) {
     const parsed = v.safeParse(searchItem, node);
     const ref = parsed.success ? refOf(parsed.output.url, ctx.host) : undefined;
     if (!parsed.success || !ref) continue;
     const item = parsed.output.__typename === 'PullRequest' ? pullToItem(ref, parsed.output) : issueToItem(ref, parsed.output);
     outcome.items.set(formatKey(ref), { item });
+    if (parsed.output.__typename === 'Issue' && parsed.output.blockedBy) blockersRead.add(formatKey(ref));
     refs.push(ref);
   }
-  // Native issue dependencies are REST only: read them as a badge's fetch does (conditional requests).
-  if (options.dependencies !== false) await addDependencies(refs, ctx, outcome);
+  // Blockers GraphQL did not answer (missing from an issue's answer) are read over REST, as a
+  // badge's fetch does (conditional requests).
+  if (options.dependencies !== false) await addDependencies(refs, ctx, outcome, blockersRead);
   const next = answer.pageInfo.hasNextPage ? answer.pageInfo.endCursor : undefined;
   return { outcome, total: answer.issueCount, ...(next ? { next } : {}) };
 }
