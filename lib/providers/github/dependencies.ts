@@ -1,8 +1,9 @@
 /**
  * GitHub's native issue relations. With a token, GraphQL answers what blocks an issue and when
- * each link was added or removed (`nativeBlockers`, from the batched items query). Over REST,
- * dependencies (`dependencies/blocked_by`, `dependencies/blocking`) and sub-issues
- * (`sub_issues`) of an issue are each a conditional request (a 304 costs no rate limit) whose cached answer is reused; those
+ * each link was added or removed (`nativeBlockers`, from the batched items query). Over REST —
+ * without a token, or on a host whose GraphQL lacks the dependency fields — dependencies
+ * (`dependencies/blocked_by`, `dependencies/blocking`) and sub-issues (`sub_issues`) of an issue
+ * are each a conditional request (a 304 costs no rate limit) whose cached answer is reused; those
  * answers are issues without the time the dependency was made, so their links carry no `at`.
  * https://docs.github.com/en/rest/issues/issue-dependencies, …/rest/issues/sub-issues,
  * https://docs.github.com/en/graphql/reference/issues#object-blockedbyaddedevent
@@ -12,7 +13,7 @@ import type { FlowEvent, ItemLink } from '../../flow/model';
 import { parseTime } from '../../flow/time';
 import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
-import { graphBlocker, graphDependencyEvent, type GraphBlocker, type GraphDependencyEvent } from './schema';
+import { graphBlocker, graphDependencyEvent, graphEnvelope, type GraphBlocker, type GraphDependencyEvent } from './schema';
 
 /** What we keep of one relation's answer, for the next conditional request. */
 export interface Dependencies {
@@ -110,4 +111,43 @@ export function nativeBlockers(host: string, blockerNodes: readonly unknown[], e
     return { key, kind: 'blocked-by', title: blocker.title, url: blocker.url, ...stateFacts(blocker), ...(at ? { at } : {}) };
   });
   return { links, events };
+}
+
+/** Hosts whose GraphQL refused the dependency fields, remembered for the worker's life. */
+const withoutGraphDependencies = new Set<string>();
+
+/** Whether to ask `host`'s GraphQL for native dependencies: yes, until it refused them once. */
+export function graphHasDependencies(host: string): boolean {
+  return !withoutGraphDependencies.has(host.toLowerCase());
+}
+
+/** Remembers that `host`'s GraphQL has no dependency fields: its issues' blockers are read over REST. */
+export function noteGraphWithoutDependencies(host: string): void {
+  withoutGraphDependencies.add(host.toLowerCase());
+}
+
+/** Forgets what every host was found to lack (tests start from a fresh worker). */
+export function forgetGraphDependencySupport(): void {
+  withoutGraphDependencies.clear();
+}
+
+/** The names our dependency fields go by in the query: the field, the event types, their item types. */
+const DEPENDENCY_NAMES = /\b(?:blockedBy|BlockedByAddedEvent|BlockedByRemovedEvent|BLOCKED_BY_ADDED_EVENT|BLOCKED_BY_REMOVED_EVENT)\b/;
+
+/**
+ * Whether a GraphQL answer is a schema that lacks the dependency fields refusing the query: a
+ * query that does not validate is not run at all, so the answer has errors and no `data`
+ * (https://spec.graphql.org/October2021/#sec-Data), and one of the errors names a dependency
+ * field or type. GitHub words it "Field 'blockedBy' doesn't exist on type 'Issue'", or "No such
+ * type BlockedByAddedEvent, so it can't be a fragment condition" (as public reports of other
+ * fields show: https://github.com/dlvhdr/gh-dash/issues/376,
+ * https://github.com/pwntester/octo.nvim/issues/1184); the names may also be in `extensions`
+ * (`code: undefinedField`, `fieldName`, `typeName`), which are read too. Any other failure is
+ * not this one and is not retried.
+ */
+export function refusesDependencyFields(body: unknown): boolean {
+  const envelope = v.safeParse(graphEnvelope, body);
+  if (!envelope.success || envelope.output.data) return false;
+  return (envelope.output.errors ?? []).some((error) =>
+    DEPENDENCY_NAMES.test(error.message) || Object.values(error.extensions ?? {}).some((value) => typeof value === 'string' && DEPENDENCY_NAMES.test(value)));
 }

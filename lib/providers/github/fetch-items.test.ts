@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { GithubRef } from '../../item-key';
 import type { Fetch } from '../http';
+import { forgetGraphDependencySupport } from './dependencies';
 import { fetchGithubItems, githubApi } from './fetch-items';
 import { blockerNode, dependencyEvent, issueNode, pullNode } from './testing/nodes';
 
@@ -160,6 +161,8 @@ describe('fetchGithubItems without a token (REST)', () => {
 });
 
 describe('fetchGithubItems and GitHub’s native dependencies', () => {
+  beforeEach(() => forgetGraphDependencySupport());
+
   const issueRef = (number: number, host = 'github.com'): GithubRef => ({ source: 'github', host, owner: 'octo-org', repo: 'web', number });
 
   /**
@@ -192,6 +195,35 @@ describe('fetchGithubItems and GitHub’s native dependencies', () => {
     }
     return { data };
   };
+
+  // Hand-written after GitHub's documented error shape: a query that does not validate is not
+  // run, so the answer has `errors` and no `data`; GitHub names the field and the code
+  // (`undefinedField`, `undefinedType`, `argumentLiteralsIncompatible`) in `extensions`.
+  const refusal = {
+    errors: [
+      {
+        path: ['fragment FlowLensItem', '... on Issue', 'blockedBy'],
+        extensions: { code: 'undefinedField', typeName: 'Issue', fieldName: 'blockedBy' },
+        locations: [{ line: 30, column: 5 }],
+        message: "Field 'blockedBy' doesn't exist on type 'Issue'",
+      },
+      {
+        path: ['fragment FlowLensItem', '... on Issue', 'dependencyEvents', 'itemTypes'],
+        extensions: { code: 'argumentLiteralsIncompatible', typeName: 'Field', argumentName: 'itemTypes' },
+        locations: [{ line: 31, column: 5 }],
+        message: "Argument 'itemTypes' on Field 'dependencyEvents' has an invalid value ([BLOCKED_BY_ADDED_EVENT, BLOCKED_BY_REMOVED_EVENT]). Expected type '[IssueTimelineItemsItemType!]'.",
+      },
+      {
+        path: ['fragment FlowLensItem', '... on Issue', 'dependencyEvents', 'nodes', '... on BlockedByAddedEvent'],
+        extensions: { code: 'undefinedType', typeName: 'BlockedByAddedEvent' },
+        locations: [{ line: 32, column: 7 }],
+        message: "No such type BlockedByAddedEvent, so it can't be a fragment condition",
+      },
+    ],
+  };
+
+  /** A GitHub Enterprise Server without the dependency fields: it refuses any query asking for them. */
+  const serverWithout = (query: string, variables: Record<string, unknown>) => (query.includes('blockedBy(') ? refusal : issues(query, variables));
 
   it('reads a 25-issue list in one GraphQL request: the blockers and their times come with the issues', async () => {
     const { fetch, requests } = github(issues);
@@ -226,7 +258,38 @@ describe('fetchGithubItems and GitHub’s native dependencies', () => {
     expect(outcome.items.get('github:octo-org/web#2')!.item.upstream.map((l) => [l.key, l.at])).toEqual([['github:octo-org/api#77', undefined]]);
   });
 
-  it('reads over REST the blockers of an issue whose answer has an error about them', async () => {
+  it('asks a server without the dependency fields again without them, remembers it, and reads blockers over REST', async () => {
+    const host = 'git.corp.example';
+    const { fetch, graph, rest } = github(serverWithout);
+    const refs = Array.from({ length: 25 }, (_, i) => issueRef(i + 1, host));
+    const first = await fetchGithubItems(refs, { fetch, host, token: 't', now: NOW });
+    expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, false]);
+    expect(rest()).toHaveLength(25);
+    expect(rest().every((r) => r.url.startsWith(`https://${host}/api/v3/repos/octo-org/web/issues/`) && r.url.includes('/dependencies/blocked_by'))).toBe(true);
+    expect(first.errors.size).toBe(0);
+    expect(first.items.get(`github:${host}/octo-org/web#1`)!.item.upstream).toEqual([
+      { key: `github:${host}/octo-org/api#77`, kind: 'blocked-by', title: 'REST blocker', url: `https://${host}/octo-org/api/issues/77`, open: true },
+    ]);
+
+    // The next refresh asks that host without the fields at once; github.com is still asked with them.
+    await fetchGithubItems(refs.slice(0, 1), { fetch, host, token: 't', now: NOW });
+    expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, false, false]);
+    const dotcom = github(issues);
+    await fetchGithubItems([issueRef(1)], { fetch: dotcom.fetch, host: 'github.com', token: 't', now: NOW });
+    expect(dotcom.graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true]);
+  });
+
+  it('does not retry an answer without data that names no dependency field, and remembers nothing', async () => {
+    const { fetch, graph } = github(() => ({ errors: [{ message: 'Something went wrong while executing your query.' }] }));
+    const ref = issueRef(1, 'git.corp.example');
+    const outcome = await fetchGithubItems([ref], { fetch, host: 'git.corp.example', token: 't', now: NOW });
+    expect(graph()).toHaveLength(1);
+    expect(outcome.errors.has('github:git.corp.example/octo-org/web#1')).toBe(true);
+    await fetchGithubItems([ref], { fetch, host: 'git.corp.example', token: 't', now: NOW });
+    expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, true]);
+  });
+
+  it('reads over REST the blockers of an issue whose answer has an error about them, without taking it for a server that lacks them', async () => {
     const { fetch, graph, rest } = github((query, variables) => {
       const answer = issues(query, variables) as { data: Record<string, { issueOrPullRequest: Record<string, unknown> }>; errors?: unknown[] };
       answer.data.i0!.issueOrPullRequest.blockedBy = null;

@@ -9,7 +9,7 @@ import type { FlowError } from '../../flow-error';
 import { formatKey, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch, type HttpPacing, type HttpResult } from '../http';
 import type { FetchOutcome, Fetched } from '../outcome';
-import { fetchRelation, type Dependencies, type Relation } from './dependencies';
+import { fetchRelation, graphHasDependencies, noteGraphWithoutDependencies, refusesDependencyFields, type Dependencies, type Relation } from './dependencies';
 import type { ItemLink } from '../../flow/model';
 import { buildItemsQuery, GITHUB_BATCH } from './items-query';
 import { graphEnvelope, graphRateLimit, graphRepoSlot, restIssue } from './schema';
@@ -120,11 +120,10 @@ function failAll(refs: GithubRef[], error: FlowError, outcome: FetchOutcome): vo
   for (const ref of refs) outcome.errors.set(formatKey(ref), error);
 }
 
-async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome, blockersRead: Set<string>): Promise<void> {
-  const stop = stopError(outcome);
-  if (stop) return failAll(refs, stop, outcome);
-  const { query, variables, aliases } = buildItemsQuery(refs);
-  const answer = await requestJson(ctx.fetch, {
+/** Sends one batch's query, with or without the dependency fields. */
+async function askGraph(refs: GithubRef[], ctx: GithubContext, dependencies: boolean): Promise<HttpResult> {
+  const { query, variables } = buildItemsQuery(refs, { dependencies });
+  return requestJson(ctx.fetch, {
     url: githubApi(ctx.host).graphql,
     method: 'POST',
     headers: githubHeaders(ctx.token),
@@ -132,12 +131,29 @@ async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: F
     service: SERVICE,
     now: ctx.now,
   }, ctx.pacing);
+}
+
+/**
+ * One batch. A host whose GraphQL lacks the dependency fields (GitHub Enterprise Server before
+ * them) refuses the whole query: the same batch is asked again once without them, and the host
+ * is asked without them from then on; its issues' blockers are then read over REST.
+ */
+async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome, blockersRead: Set<string>): Promise<void> {
+  const stop = stopError(outcome);
+  if (stop) return failAll(refs, stop, outcome);
+  const dependencies = graphHasDependencies(ctx.host);
+  let answer = await askGraph(refs, ctx, dependencies);
+  if (dependencies && answer.ok && refusesDependencyFields(answer.body)) {
+    noteGraphWithoutDependencies(ctx.host);
+    answer = await askGraph(refs, ctx, false);
+  }
   outcome.rate = answer.rate;
   if (!answer.ok) return failAll(refs, withSso(answer), outcome);
   const envelope = v.safeParse(graphEnvelope, answer.body);
   const usable = envelope.success && (envelope.output.data || envelope.output.errors) && !Array.isArray(answer.body);
   if (!envelope.success || !usable) return failAll(refs, badResponse('a GraphQL answer'), outcome);
   readGraphRate(envelope.output.data?.rateLimit, outcome);
+  const { aliases } = buildItemsQuery(refs);
   for (const [alias, ref] of aliases) readGraphSlot(alias, ref, envelope.output, outcome, blockersRead);
 }
 

@@ -56,8 +56,7 @@ const BLOCKING_ISSUE = 'blockingIssue { number state closedAt repository { nameW
  * An issue's native blockers and the timeline events that added or removed them, newest last.
  * GraphQL only (2025; `Issue.blockedBy`, `BlockedByAddedEvent`, `BlockedByRemovedEvent`):
  * https://docs.github.com/en/graphql/reference/issues#object-issue. GitHub Enterprise Server
- * may not have them yet; a query asking for them there fails as a whole, so the fragment can
- * also be built without them.
+ * may not have them yet; a query asking for them there fails as a whole, so it is sent without.
  */
 const DEPENDENCY_FIELDS = `
     blockedBy(first: ${BLOCKERS_PAGE}) { nodes { number title url state closedAt repository { nameWithOwner } } }

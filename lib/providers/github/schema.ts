@@ -147,6 +147,8 @@ export const graphEnvelope = v.object({
         message: v.string(),
         type: v.optional(v.string()),
         path: v.optional(v.array(v.union([v.string(), v.number()]))),
+        // GraphQL's own field for error details; GitHub puts a validation error's `code` there.
+        extensions: v.optional(v.record(v.string(), v.unknown())),
       }),
     ),
   ),

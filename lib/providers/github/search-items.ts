@@ -11,6 +11,7 @@ import type { FlowError } from '../../flow-error';
 import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import { requestJson } from '../http';
 import type { FetchOutcome } from '../outcome';
+import { graphHasDependencies, noteGraphWithoutDependencies, refusesDependencyFields } from './dependencies';
 import { addDependencies, githubApi, githubHeaders, withSso, type GithubContext } from './fetch-items';
 import { headChecks, itemFragment } from './items-query';
 import { graphEnvelope, graphIssue, graphPull, graphRateLimit } from './schema';
@@ -81,8 +82,8 @@ export async function searchGithubPage(query: string, ctx: GithubContext, cursor
     if (parsed.output.__typename === 'Issue' && parsed.output.blockedBy) blockersRead.add(formatKey(ref));
     refs.push(ref);
   }
-  // Blockers GraphQL did not answer (missing from an issue's answer) are read over REST, as a
-  // badge's fetch does (conditional requests).
+  // What GraphQL did not answer (a host without the dependency fields, or an issue's blockers
+  // missing from the answer) is read over REST, as a badge's fetch does (conditional requests).
   if (options.dependencies !== false) await addDependencies(refs, ctx, outcome, blockersRead);
   const next = answer.pageInfo.hasNextPage ? answer.pageInfo.endCursor : undefined;
   return { outcome, total: answer.issueCount, ...(next ? { next } : {}) };
@@ -101,16 +102,26 @@ function refOf(url: string, host: string): GithubRef | undefined {
   return ref ? { ...ref, host } : undefined;
 }
 
+/**
+ * Asks one search page. A host whose GraphQL lacks the dependency fields refuses the whole
+ * query: it is asked again once without them, and without them from then on (as the batches are).
+ */
 async function runSearch(query: string, first: number, ctx: GithubContext, cursor: string | undefined, outcome: FetchOutcome): Promise<SearchResult | FlowError> {
   if (!ctx.token) return noTokenError(ctx.host);
-  const answer = await requestJson(ctx.fetch, {
+  const ask = (dependencies: boolean) => requestJson(ctx.fetch, {
     url: githubApi(ctx.host).graphql,
     method: 'POST',
     headers: githubHeaders(ctx.token),
-    body: { query: SEARCH_QUERY, variables: { query, first, after: cursor ?? null } },
+    body: { query: searchQuery(dependencies), variables: { query, first, after: cursor ?? null } },
     service: 'GitHub',
     now: ctx.now,
   }, ctx.pacing);
+  const dependencies = graphHasDependencies(ctx.host);
+  let answer = await ask(dependencies);
+  if (dependencies && answer.ok && refusesDependencyFields(answer.body)) {
+    noteGraphWithoutDependencies(ctx.host);
+    answer = await ask(false);
+  }
   outcome.rate = answer.rate;
   if (!answer.ok) return withSso(answer);
   const envelope = v.safeParse(graphEnvelope, answer.body);
