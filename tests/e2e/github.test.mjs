@@ -1,5 +1,6 @@
 // End to end in Debian's Chromium with the built extension: the GitHub slice from page to badge.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { launch, pageHtml, readBadges, waitForBadges, watchErrors } from './harness.mjs';
 
@@ -233,6 +234,39 @@ describe('GitHub with a token', () => {
     assert.match(await card101.getByTestId('flowlens-moves').innerText(), /P2\s+“lint” failed and then passed on a rerun of the same commit of octo-org\/api#101: a flaky test\./);
     await page.close();
     await options.close();
+  });
+});
+
+describe('GitHub issue page with a token', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+    await browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } }));
+  });
+  after(() => browser?.close());
+
+  it('dates a native blocker by its BlockedByAddedEvent, read in the one GraphQL request', async () => {
+    // The hand-written GraphQL node of octo-org/web#13 (see tests/fixtures/github/api/README.md).
+    const node = JSON.parse(readFileSync(new URL('../fixtures/github/api/graphql/octo-org/web/13.json', import.meta.url), 'utf8'));
+    const added = node.dependencyEvents.nodes.find((e) => e.__typename === 'BlockedByAddedEvent');
+    assert.equal(added.blockingIssue.number, node.blockedBy.nodes[0].number);
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://github.com/octo-org/web/issues/13');
+    await waitForBadges(page, 2);
+    const badge = (await readBadges(page)).find((b) => b.key === 'github:octo-org/web#13');
+    assert.equal(badge.state, 'blocked');
+    assert.equal(badge.since, new Date(added.createdAt).toISOString(), 'blocked since the BlockedByAddedEvent');
+    assert.equal(badge.blockers, '1', 'octo-org/api#90, open');
+    assert.match(badge.label, /blocked by octo-org\/api#90 \(Retry failed payment webhooks\)/);
+    // The blockers came with the issue: no REST `dependencies/blocked_by` request; what it blocks
+    // and its sub-issues are still read over REST on its page.
+    const paths = browser.api.requests.map((r) => r.path);
+    assert.equal(paths.filter((p) => p === '/graphql').length, 1);
+    assert.deepEqual(paths.filter((p) => p.includes('/dependencies/blocked_by')), []);
+    assert.deepEqual(paths.filter((p) => /\/(dependencies\/blocking|sub_issues)$/.test(p)).sort(), ['/repos/octo-org/web/issues/13/dependencies/blocking', '/repos/octo-org/web/issues/13/sub_issues']);
+    assert.deepEqual(errors, []);
+    await page.close();
   });
 });
 

@@ -1,14 +1,19 @@
 /**
- * GitHub's native issue relations, which GraphQL's published schema does not describe yet:
- * dependencies (`dependencies/blocked_by`, `dependencies/blocking`) and sub-issues
- * (`sub_issues`) of an issue, each a conditional request (a 304 costs no rate limit) whose
- * cached answer is reused.
- * https://docs.github.com/en/rest/issues/issue-dependencies, …/rest/issues/sub-issues
+ * GitHub's native issue relations. With a token, GraphQL answers what blocks an issue and when
+ * each link was added or removed (`nativeBlockers`, from the batched items query). Over REST —
+ * without a token, or on a host whose GraphQL lacks the dependency fields — dependencies
+ * (`dependencies/blocked_by`, `dependencies/blocking`) and sub-issues (`sub_issues`) of an issue
+ * are each a conditional request (a 304 costs no rate limit) whose cached answer is reused; those
+ * answers are issues without the time the dependency was made, so their links carry no `at`.
+ * https://docs.github.com/en/rest/issues/issue-dependencies, …/rest/issues/sub-issues,
+ * https://docs.github.com/en/graphql/reference/issues#object-blockedbyaddedevent
  */
 import * as v from 'valibot';
-import type { ItemLink } from '../../flow/model';
+import type { FlowEvent, ItemLink } from '../../flow/model';
+import { parseTime } from '../../flow/time';
 import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
+import { graphBlocker, graphDependencyEvent, graphEnvelope, type GraphBlocker, type GraphDependencyEvent } from './schema';
 
 /** What we keep of one relation's answer, for the next conditional request. */
 export interface Dependencies {
@@ -49,4 +54,100 @@ export async function fetchRelation(
     return target ? [{ key: formatKey(target), kind, title: issue.title, url: issue.html_url, open: issue.state === 'open' }] : [];
   });
   return { links, ...(answer.etag ? { etag: answer.etag } : {}) };
+}
+
+/** The key of an issue GraphQL names, on the host the query was sent to (never one from a URL). */
+function keyOn(host: string, issue: { number: number; repository: { nameWithOwner: string } }): string {
+  const [owner = '', repo = ''] = issue.repository.nameWithOwner.split('/');
+  return formatKey({ source: 'github', host, owner, repo, number: issue.number });
+}
+
+/** What an issue's state says about a link to it: open, or closed since when (when known). */
+function stateFacts(issue: { state?: 'OPEN' | 'CLOSED' | undefined; closedAt?: string | null | undefined }): Pick<ItemLink, 'open' | 'resolvedAt'> {
+  if (issue.state === undefined) return {};
+  if (issue.state === 'OPEN') return { open: true };
+  return { open: false, ...(issue.closedAt ? { resolvedAt: issue.closedAt } : {}) };
+}
+
+/** Each node that fits `schema`; the others are dropped, one by one. */
+function valid<T extends v.GenericSchema>(schema: T, nodes: readonly unknown[]): v.InferOutput<T>[] {
+  return nodes.flatMap((node) => {
+    const parsed = v.safeParse(schema, node);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
+/**
+ * An issue's native blockers as GraphQL answered them (`Issue.blockedBy` and its
+ * `BlockedByAddedEvent` / `BlockedByRemovedEvent` timeline events), on `host`:
+ * - `links`: one `blocked-by` link per blocker, open or closed (since `closedAt`) as GitHub says,
+ *   with `at` the time of its latest `BlockedByAddedEvent` when no removal came after it; with
+ *   no such event (older than the events read) the link has no `at`: nobody said when.
+ * - `events`: every add and removal as `link-added` / `link-removed`, for the past intervals.
+ * Blockers and events that do not fit (no repository, an unreadable time) are dropped.
+ */
+export function nativeBlockers(host: string, blockerNodes: readonly unknown[], eventNodes: readonly unknown[]): { links: ItemLink[]; events: FlowEvent[] } {
+  const blockers: GraphBlocker[] = valid(graphBlocker, blockerNodes);
+  const changes: GraphDependencyEvent[] = valid(graphDependencyEvent, eventNodes);
+  const latest = new Map<string, { added?: number; removed?: number; addedAt?: string }>();
+  const events = changes.map((change): FlowEvent => {
+    const key = keyOn(host, change.blockingIssue);
+    const t = parseTime(change.createdAt);
+    const seen = latest.get(key) ?? {};
+    if (change.__typename === 'BlockedByAddedEvent') {
+      if (seen.added === undefined || t >= seen.added) Object.assign(seen, { added: t, addedAt: change.createdAt });
+    } else if (seen.removed === undefined || t > seen.removed) {
+      seen.removed = t;
+    }
+    latest.set(key, seen);
+    return change.__typename === 'BlockedByAddedEvent'
+      ? { type: 'link-added', at: change.createdAt, link: { key, kind: 'blocked-by', ...stateFacts(change.blockingIssue) } }
+      : { type: 'link-removed', at: change.createdAt, key };
+  });
+  const links = blockers.map((blocker): ItemLink => {
+    const key = keyOn(host, blocker);
+    const seen = latest.get(key);
+    const at = seen?.added !== undefined && (seen.removed === undefined || seen.added > seen.removed) ? seen.addedAt : undefined;
+    return { key, kind: 'blocked-by', title: blocker.title, url: blocker.url, ...stateFacts(blocker), ...(at ? { at } : {}) };
+  });
+  return { links, events };
+}
+
+/** Hosts whose GraphQL refused the dependency fields, remembered for the worker's life. */
+const withoutGraphDependencies = new Set<string>();
+
+/** Whether to ask `host`'s GraphQL for native dependencies: yes, until it refused them once. */
+export function graphHasDependencies(host: string): boolean {
+  return !withoutGraphDependencies.has(host.toLowerCase());
+}
+
+/** Remembers that `host`'s GraphQL has no dependency fields: its issues' blockers are read over REST. */
+export function noteGraphWithoutDependencies(host: string): void {
+  withoutGraphDependencies.add(host.toLowerCase());
+}
+
+/** Forgets what every host was found to lack (tests start from a fresh worker). */
+export function forgetGraphDependencySupport(): void {
+  withoutGraphDependencies.clear();
+}
+
+/** The names our dependency fields go by in the query: the field, the event types, their item types. */
+const DEPENDENCY_NAMES = /\b(?:blockedBy|BlockedByAddedEvent|BlockedByRemovedEvent|BLOCKED_BY_ADDED_EVENT|BLOCKED_BY_REMOVED_EVENT)\b/;
+
+/**
+ * Whether a GraphQL answer is a schema that lacks the dependency fields refusing the query: a
+ * query that does not validate is not run at all, so the answer has errors and no `data`
+ * (https://spec.graphql.org/October2021/#sec-Data), and one of the errors names a dependency
+ * field or type. GitHub words it "Field 'blockedBy' doesn't exist on type 'Issue'", or "No such
+ * type BlockedByAddedEvent, so it can't be a fragment condition" (as public reports of other
+ * fields show: https://github.com/dlvhdr/gh-dash/issues/376,
+ * https://github.com/pwntester/octo.nvim/issues/1184); the names may also be in `extensions`
+ * (`code: undefinedField`, `fieldName`, `typeName`), which are read too. Any other failure is
+ * not this one and is not retried.
+ */
+export function refusesDependencyFields(body: unknown): boolean {
+  const envelope = v.safeParse(graphEnvelope, body);
+  if (!envelope.success || envelope.output.data) return false;
+  return (envelope.output.errors ?? []).some((error) =>
+    DEPENDENCY_NAMES.test(error.message) || Object.values(error.extensions ?? {}).some((value) => typeof value === 'string' && DEPENDENCY_NAMES.test(value)));
 }

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { GithubRef } from '../../item-key';
 import type { Fetch } from '../http';
+import { forgetGraphDependencySupport } from './dependencies';
 import { fetchGithubItems, githubApi } from './fetch-items';
-import { pullNode } from './testing/nodes';
+import { blockerNode, dependencyEvent, issueNode, pullNode } from './testing/nodes';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const ref = (number: number): GithubRef => ({ source: 'github', host: 'github.com', owner: 'octo-org', repo: 'api', number });
@@ -156,6 +157,149 @@ describe('fetchGithubItems without a token (REST)', () => {
     };
     const outcome = await fetchGithubItems([ref(8)], { fetch, host: 'github.com', now: NOW });
     expect(outcome.errors.get('github:octo-org/api#8')).toMatchObject({ code: 'offline' });
+  });
+});
+
+describe('fetchGithubItems and GitHub’s native dependencies', () => {
+  beforeEach(() => forgetGraphDependencySupport());
+
+  const issueRef = (number: number, host = 'github.com'): GithubRef => ({ source: 'github', host, owner: 'octo-org', repo: 'web', number });
+
+  /**
+   * A GitHub that answers GraphQL from `answer` (given the query and its variables) and every
+   * REST dependency list with one blocker; every request is recorded.
+   */
+  function github(answer: (query: string, variables: Record<string, unknown>) => unknown) {
+    const requests: { url: string; query?: string }[] = [];
+    const fetch: Fetch = async (url, init) => {
+      if (url.endsWith('/graphql')) {
+        const body = JSON.parse(String(init?.body));
+        requests.push({ url, query: body.query });
+        return new Response(JSON.stringify(answer(body.query, body.variables)), { status: 200 });
+      }
+      requests.push({ url });
+      const host = new URL(url).host === 'api.github.com' ? 'github.com' : new URL(url).host;
+      return new Response(JSON.stringify([{ number: 77, title: 'REST blocker', html_url: `https://${host}/octo-org/api/issues/77`, state: 'open' }]), { status: 200 });
+    };
+    return { fetch, requests, graph: () => requests.filter((r) => r.query), rest: () => requests.filter((r) => !r.query) };
+  }
+
+  /** Issue nodes for the asked numbers, with a blocker added on 9 Nov when the query asks for dependencies. */
+  const issues = (query: string, variables: Record<string, unknown>) => {
+    const data: Record<string, unknown> = { rateLimit: { cost: 1, remaining: 4999, resetAt: '2026-11-20T13:00:00Z' } };
+    const dependencies = query.includes('blockedBy(');
+    for (const [name, value] of Object.entries(variables)) {
+      if (!name.startsWith('n')) continue;
+      const extra = dependencies ? { blockedBy: { nodes: [blockerNode(3)] }, dependencyEvents: { nodes: [dependencyEvent('added', '2026-11-09T15:30:00Z', 3)] } } : {};
+      data[`i${name.slice(1)}`] = { issueOrPullRequest: issueNode(Number(value), extra) };
+    }
+    return { data };
+  };
+
+  // Hand-written after GitHub's documented error shape: a query that does not validate is not
+  // run, so the answer has `errors` and no `data`; GitHub names the field and the code
+  // (`undefinedField`, `undefinedType`, `argumentLiteralsIncompatible`) in `extensions`.
+  const refusal = {
+    errors: [
+      {
+        path: ['fragment FlowLensItem', '... on Issue', 'blockedBy'],
+        extensions: { code: 'undefinedField', typeName: 'Issue', fieldName: 'blockedBy' },
+        locations: [{ line: 30, column: 5 }],
+        message: "Field 'blockedBy' doesn't exist on type 'Issue'",
+      },
+      {
+        path: ['fragment FlowLensItem', '... on Issue', 'dependencyEvents', 'itemTypes'],
+        extensions: { code: 'argumentLiteralsIncompatible', typeName: 'Field', argumentName: 'itemTypes' },
+        locations: [{ line: 31, column: 5 }],
+        message: "Argument 'itemTypes' on Field 'dependencyEvents' has an invalid value ([BLOCKED_BY_ADDED_EVENT, BLOCKED_BY_REMOVED_EVENT]). Expected type '[IssueTimelineItemsItemType!]'.",
+      },
+      {
+        path: ['fragment FlowLensItem', '... on Issue', 'dependencyEvents', 'nodes', '... on BlockedByAddedEvent'],
+        extensions: { code: 'undefinedType', typeName: 'BlockedByAddedEvent' },
+        locations: [{ line: 32, column: 7 }],
+        message: "No such type BlockedByAddedEvent, so it can't be a fragment condition",
+      },
+    ],
+  };
+
+  /** A GitHub Enterprise Server without the dependency fields: it refuses any query asking for them. */
+  const serverWithout = (query: string, variables: Record<string, unknown>) => (query.includes('blockedBy(') ? refusal : issues(query, variables));
+
+  it('reads a 25-issue list in one GraphQL request: the blockers and their times come with the issues', async () => {
+    const { fetch, requests } = github(issues);
+    const refs = Array.from({ length: 25 }, (_, i) => issueRef(i + 1));
+    const outcome = await fetchGithubItems(refs, { fetch, host: 'github.com', token: 't', now: NOW });
+    // Before, the same list took 1 GraphQL request and 25 REST `dependencies/blocked_by` requests.
+    expect(requests.map((r) => r.url)).toEqual(['https://api.github.com/graphql']);
+    expect(outcome.items.size).toBe(25);
+    expect(outcome.items.get('github:octo-org/web#25')!.item.upstream).toEqual([
+      { key: 'github:octo-org/api#3', kind: 'blocked-by', title: 'Blocker 3', url: 'https://github.com/octo-org/api/issues/3', open: true, at: '2026-11-09T15:30:00Z' },
+    ]);
+  });
+
+  it('still asks REST on an issue page for what the issue blocks and its sub-issues, not for its blockers', async () => {
+    const { fetch, rest } = github(issues);
+    const outcome = await fetchGithubItems([issueRef(13)], { fetch, host: 'github.com', token: 't', now: NOW });
+    expect(rest().map((r) => r.url).sort()).toEqual([
+      'https://api.github.com/repos/octo-org/web/issues/13/dependencies/blocking?per_page=50',
+      'https://api.github.com/repos/octo-org/web/issues/13/sub_issues?per_page=50',
+    ]);
+    expect(outcome.items.get('github:octo-org/web#13')!.item.upstream.map((l) => [l.key, l.at])).toEqual([['github:octo-org/api#3', '2026-11-09T15:30:00Z']]);
+  });
+
+  it('reads over REST the blockers of an issue whose answer left them out', async () => {
+    const { fetch, rest } = github((query, variables) => {
+      const answer = issues(query, variables);
+      (answer.data.i1 as { issueOrPullRequest: Record<string, unknown> }).issueOrPullRequest.blockedBy = null;
+      return answer;
+    });
+    const outcome = await fetchGithubItems([issueRef(1), issueRef(2), issueRef(3), issueRef(4)], { fetch, host: 'github.com', token: 't', now: NOW });
+    expect(rest().map((r) => r.url)).toEqual(['https://api.github.com/repos/octo-org/web/issues/2/dependencies/blocked_by?per_page=50']);
+    expect(outcome.items.get('github:octo-org/web#2')!.item.upstream.map((l) => [l.key, l.at])).toEqual([['github:octo-org/api#77', undefined]]);
+  });
+
+  it('asks a server without the dependency fields again without them, remembers it, and reads blockers over REST', async () => {
+    const host = 'git.corp.example';
+    const { fetch, graph, rest } = github(serverWithout);
+    const refs = Array.from({ length: 25 }, (_, i) => issueRef(i + 1, host));
+    const first = await fetchGithubItems(refs, { fetch, host, token: 't', now: NOW });
+    expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, false]);
+    expect(rest()).toHaveLength(25);
+    expect(rest().every((r) => r.url.startsWith(`https://${host}/api/v3/repos/octo-org/web/issues/`) && r.url.includes('/dependencies/blocked_by'))).toBe(true);
+    expect(first.errors.size).toBe(0);
+    expect(first.items.get(`github:${host}/octo-org/web#1`)!.item.upstream).toEqual([
+      { key: `github:${host}/octo-org/api#77`, kind: 'blocked-by', title: 'REST blocker', url: `https://${host}/octo-org/api/issues/77`, open: true },
+    ]);
+
+    // The next refresh asks that host without the fields at once; github.com is still asked with them.
+    await fetchGithubItems(refs.slice(0, 1), { fetch, host, token: 't', now: NOW });
+    expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, false, false]);
+    const dotcom = github(issues);
+    await fetchGithubItems([issueRef(1)], { fetch: dotcom.fetch, host: 'github.com', token: 't', now: NOW });
+    expect(dotcom.graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true]);
+  });
+
+  it('does not retry an answer without data that names no dependency field, and remembers nothing', async () => {
+    const { fetch, graph } = github(() => ({ errors: [{ message: 'Something went wrong while executing your query.' }] }));
+    const ref = issueRef(1, 'git.corp.example');
+    const outcome = await fetchGithubItems([ref], { fetch, host: 'git.corp.example', token: 't', now: NOW });
+    expect(graph()).toHaveLength(1);
+    expect(outcome.errors.has('github:git.corp.example/octo-org/web#1')).toBe(true);
+    await fetchGithubItems([ref], { fetch, host: 'git.corp.example', token: 't', now: NOW });
+    expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, true]);
+  });
+
+  it('reads over REST the blockers of an issue whose answer has an error about them, without taking it for a server that lacks them', async () => {
+    const { fetch, graph, rest } = github((query, variables) => {
+      const answer = issues(query, variables) as { data: Record<string, { issueOrPullRequest: Record<string, unknown> }>; errors?: unknown[] };
+      answer.data.i0!.issueOrPullRequest.blockedBy = null;
+      answer.errors = [{ type: 'FORBIDDEN', path: ['i0', 'issueOrPullRequest', 'blockedBy'], message: 'Resource not accessible by integration (blockedBy)' }];
+      return answer;
+    });
+    const outcome = await fetchGithubItems([issueRef(1), issueRef(2), issueRef(3), issueRef(4)], { fetch, host: 'github.com', token: 't', now: NOW });
+    expect(graph()).toHaveLength(1);
+    expect(outcome.items.size).toBe(4);
+    expect(rest().map((r) => r.url)).toEqual(['https://api.github.com/repos/octo-org/web/issues/1/dependencies/blocked_by?per_page=50']);
   });
 });
 

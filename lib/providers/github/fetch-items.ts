@@ -9,7 +9,7 @@ import type { FlowError } from '../../flow-error';
 import { formatKey, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch, type HttpPacing, type HttpResult } from '../http';
 import type { FetchOutcome, Fetched } from '../outcome';
-import { fetchRelation, type Dependencies, type Relation } from './dependencies';
+import { fetchRelation, graphHasDependencies, noteGraphWithoutDependencies, refusesDependencyFields, type Dependencies, type Relation } from './dependencies';
 import type { ItemLink } from '../../flow/model';
 import { buildItemsQuery, GITHUB_BATCH } from './items-query';
 import { graphEnvelope, graphRateLimit, graphRepoSlot, restIssue } from './schema';
@@ -51,33 +51,41 @@ export function githubHeaders(token: string | undefined): Record<string, string>
 /** Fetches every ref (all of `ctx.host`), never throwing. */
 export async function fetchGithubItems(refs: GithubRef[], ctx: GithubContext): Promise<FetchOutcome> {
   const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
+  const blockersRead = new Set<string>();
   if (ctx.token) {
-    for (let i = 0; i < refs.length; i += GITHUB_BATCH) await fetchGraphBatch(refs.slice(i, i + GITHUB_BATCH), ctx, outcome);
+    for (let i = 0; i < refs.length; i += GITHUB_BATCH) await fetchGraphBatch(refs.slice(i, i + GITHUB_BATCH), ctx, outcome, blockersRead);
   } else {
     await fetchRestAll(refs, ctx, outcome);
   }
-  if (!stopError(outcome)) await addDependencies(refs, ctx, outcome);
+  if (!stopError(outcome)) await addDependencies(refs, ctx, outcome, blockersRead);
   return outcome;
 }
 
-/** At most this many issues a refresh get their dependencies read; the rest wait. */
+/** At most this many issues a refresh get their dependencies read over REST; the rest wait. */
 export const DEPENDENCY_LIMIT = 25;
 
 /** Issues this few or fewer (an issue page) also get what they block and their sub-issues. */
 export const DETAIL_LIMIT = 3;
 
 /**
- * Native relations of the open issues fetched: what blocks them (upstream), and for small
- * batches what they block (downstream) and their sub-issues (shown as progress, not blockers).
+ * Native relations of the open issues fetched, over REST: what blocks them (upstream) unless
+ * GraphQL already answered it (`blockersRead`, by key), and for small batches what they block
+ * (downstream) and their sub-issues (shown as progress, not blockers). Those two stay REST: they
+ * serve only an issue page, and asking the shared fragment for them would put two more
+ * connections on every issue of every 50-item batch and search page.
  */
-export async function addDependencies(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
+export async function addDependencies(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome, blockersRead: ReadonlySet<string> = new Set()): Promise<void> {
   const issues = refs.filter((ref) => {
     const got = outcome.items.get(formatKey(ref));
     return got?.item.kind === 'issue' && got.item.state === 'open';
   });
   const detailed = issues.length <= DETAIL_LIMIT;
-  const relations: Relation[] = detailed ? ['dependencies/blocked_by', 'dependencies/blocking', 'sub_issues'] : ['dependencies/blocked_by'];
-  const jobs = issues.slice(0, DEPENDENCY_LIMIT).flatMap((ref) => relations.map((relation) => ({ ref, relation })));
+  const wanted = (ref: GithubRef): Relation[] => [
+    ...(blockersRead.has(formatKey(ref)) ? [] : ['dependencies/blocked_by' as const]),
+    ...(detailed ? ['dependencies/blocking' as const, 'sub_issues' as const] : []),
+  ];
+  const asked = issues.map((ref) => ({ ref, relations: wanted(ref) })).filter(({ relations }) => relations.length > 0);
+  const jobs = asked.slice(0, DEPENDENCY_LIMIT).flatMap(({ ref, relations }) => relations.map((relation) => ({ ref, relation })));
   await pool(jobs, async ({ ref, relation }) => {
     const key = formatKey(ref);
     const previous = ctx.previous?.get(key)?.relations?.[relation];
@@ -112,11 +120,10 @@ function failAll(refs: GithubRef[], error: FlowError, outcome: FetchOutcome): vo
   for (const ref of refs) outcome.errors.set(formatKey(ref), error);
 }
 
-async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
-  const stop = stopError(outcome);
-  if (stop) return failAll(refs, stop, outcome);
-  const { query, variables, aliases } = buildItemsQuery(refs);
-  const answer = await requestJson(ctx.fetch, {
+/** Sends one batch's query, with or without the dependency fields. */
+async function askGraph(refs: GithubRef[], ctx: GithubContext, dependencies: boolean): Promise<HttpResult> {
+  const { query, variables } = buildItemsQuery(refs, { dependencies });
+  return requestJson(ctx.fetch, {
     url: githubApi(ctx.host).graphql,
     method: 'POST',
     headers: githubHeaders(ctx.token),
@@ -124,13 +131,30 @@ async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: F
     service: SERVICE,
     now: ctx.now,
   }, ctx.pacing);
+}
+
+/**
+ * One batch. A host whose GraphQL lacks the dependency fields (GitHub Enterprise Server before
+ * them) refuses the whole query: the same batch is asked again once without them, and the host
+ * is asked without them from then on; its issues' blockers are then read over REST.
+ */
+async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome, blockersRead: Set<string>): Promise<void> {
+  const stop = stopError(outcome);
+  if (stop) return failAll(refs, stop, outcome);
+  const dependencies = graphHasDependencies(ctx.host);
+  let answer = await askGraph(refs, ctx, dependencies);
+  if (dependencies && answer.ok && refusesDependencyFields(answer.body)) {
+    noteGraphWithoutDependencies(ctx.host);
+    answer = await askGraph(refs, ctx, false);
+  }
   outcome.rate = answer.rate;
   if (!answer.ok) return failAll(refs, withSso(answer), outcome);
   const envelope = v.safeParse(graphEnvelope, answer.body);
   const usable = envelope.success && (envelope.output.data || envelope.output.errors) && !Array.isArray(answer.body);
   if (!envelope.success || !usable) return failAll(refs, badResponse('a GraphQL answer'), outcome);
   readGraphRate(envelope.output.data?.rateLimit, outcome);
-  for (const [alias, ref] of aliases) readGraphSlot(alias, ref, envelope.output, outcome);
+  const { aliases } = buildItemsQuery(refs);
+  for (const [alias, ref] of aliases) readGraphSlot(alias, ref, envelope.output, outcome, blockersRead);
 }
 
 function readGraphRate(raw: unknown, outcome: FetchOutcome): void {
@@ -142,7 +166,8 @@ function readGraphRate(raw: unknown, outcome: FetchOutcome): void {
 
 type Envelope = v.InferOutput<typeof graphEnvelope>;
 
-function readGraphSlot(alias: string, ref: GithubRef, envelope: Envelope, outcome: FetchOutcome): void {
+/** One aliased item; an issue whose answer carried its blockers is noted in `blockersRead`. */
+function readGraphSlot(alias: string, ref: GithubRef, envelope: Envelope, outcome: FetchOutcome, blockersRead: Set<string>): void {
   const key = formatKey(ref);
   const error = envelope.errors?.find((e) => e.path?.[0] === alias);
   const slot = v.safeParse(graphRepoSlot, envelope.data?.[alias] ?? null);
@@ -150,6 +175,7 @@ function readGraphSlot(alias: string, ref: GithubRef, envelope: Envelope, outcom
   const node = slot.output?.issueOrPullRequest;
   if (!node) return void outcome.errors.set(key, graphItemError(ref, error));
   const item = node.__typename === 'PullRequest' ? pullToItem(ref, node) : issueToItem(ref, node);
+  if (node.__typename === 'Issue' && node.blockedBy) blockersRead.add(key);
   outcome.items.set(key, { item });
 }
 

@@ -3,8 +3,10 @@
  * its own variables (never string-built from page data), up to GITHUB_BATCH items a query.
  * It asks for what says why a PR is stuck: review decision and pending requests, merge state,
  * draft, checks of the head commit (every run, reruns included, to spot flaky checks), the base
- * branch's own open PR (stacked), closing issues, labels and the flow-relevant timeline.
- * Validated against GitHub's published schema in items-query.test.ts.
+ * branch's own open PR (stacked), closing issues, labels and the flow-relevant timeline; of an
+ * issue also its native dependencies: what blocks it, and when each link was added or removed.
+ * Validated in items-query.test.ts against GitHub's published schema, extended with the
+ * dependency types GitHub added after the pinned schema package (testing/graphql-schema.ts).
  */
 import type { GithubRef } from '../../item-key';
 
@@ -41,8 +43,31 @@ const PULL_EVENTS = `${COMMON_EVENTS}
       ... on PullRequestCommit { commit { oid committedDate } }
       ... on MergedEvent { createdAt }`;
 
-/** What we read of a pull request or an issue, the same for every item. */
-export const ITEM_FRAGMENT = `fragment FlowLensItem on IssueOrPullRequest {
+/**
+ * GitHub allows up to 50 issues per relationship type, so one page of 50 holds every blocker.
+ * https://docs.github.com/en/issues/tracking-your-work-with-issues/using-issues/creating-issue-dependencies
+ */
+export const BLOCKERS_PAGE = 50;
+
+/** The blocking issue an event names: enough to key it, and whether (and since when) it is closed. */
+const BLOCKING_ISSUE = 'blockingIssue { number state closedAt repository { nameWithOwner } }';
+
+/**
+ * An issue's native blockers and the timeline events that added or removed them, newest last.
+ * GraphQL only (2025; `Issue.blockedBy`, `BlockedByAddedEvent`, `BlockedByRemovedEvent`):
+ * https://docs.github.com/en/graphql/reference/issues#object-issue. GitHub Enterprise Server
+ * may not have them yet; a query asking for them there fails as a whole, so it is sent without.
+ */
+const DEPENDENCY_FIELDS = `
+    blockedBy(first: ${BLOCKERS_PAGE}) { nodes { number title url state closedAt repository { nameWithOwner } } }
+    dependencyEvents: timelineItems(last: 100, itemTypes: [BLOCKED_BY_ADDED_EVENT, BLOCKED_BY_REMOVED_EVENT]) { nodes { __typename
+      ... on BlockedByAddedEvent { createdAt ${BLOCKING_ISSUE} }
+      ... on BlockedByRemovedEvent { createdAt ${BLOCKING_ISSUE} }
+    } }`;
+
+/** What we read of a pull request or an issue, the same for every item; `dependencies: false` for a host without them. */
+export function itemFragment(dependencies = true): string {
+  return `fragment FlowLensItem on IssueOrPullRequest {
   __typename
   ... on PullRequest {
     number title url body pullState: state isDraft createdAt updatedAt closedAt mergedAt
@@ -60,9 +85,13 @@ export const ITEM_FRAGMENT = `fragment FlowLensItem on IssueOrPullRequest {
     author { login url }
     assignees(first: 10) { nodes { login url } }
     labels(first: 20) { nodes { name } }
-    timelineItems(last: 100, itemTypes: [${ISSUE_TIMELINE}]) { nodes { ${COMMON_EVENTS} } }
+    timelineItems(last: 100, itemTypes: [${ISSUE_TIMELINE}]) { nodes { ${COMMON_EVENTS} } }${dependencies ? DEPENDENCY_FIELDS : ''}
   }
 }`;
+}
+
+/** The item fragment with native dependencies, for hosts whose GraphQL has them. */
+export const ITEM_FRAGMENT = itemFragment(true);
 
 /**
  * Checks of the head commit. Every run of every suite (`checkType: ALL`), so a rerun that turned
@@ -89,8 +118,8 @@ export interface ItemsQuery {
   aliases: Map<string, GithubRef>;
 }
 
-/** Builds one aliased query for up to GITHUB_BATCH refs. */
-export function buildItemsQuery(refs: GithubRef[]): ItemsQuery {
+/** Builds one aliased query for up to GITHUB_BATCH refs; `dependencies: false` leaves the dependency fields out. */
+export function buildItemsQuery(refs: GithubRef[], { dependencies = true }: { dependencies?: boolean } = {}): ItemsQuery {
   const variables: Record<string, string | number> = {};
   const aliases = new Map<string, GithubRef>();
   const params: string[] = [];
@@ -101,6 +130,6 @@ export function buildItemsQuery(refs: GithubRef[]): ItemsQuery {
     params.push(`$o${i}: String!, $r${i}: String!, $n${i}: Int!`);
     fields.push(`  i${i}: repository(owner: $o${i}, name: $r${i}) { issueOrPullRequest(number: $n${i}) { ...FlowLensItem ${headChecks(`$n${i}`)} } }`);
   });
-  const query = `query FlowLensItems(${params.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n${fields.join('\n')}\n}\n${ITEM_FRAGMENT}`;
+  const query = `query FlowLensItems(${params.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n${fields.join('\n')}\n}\n${itemFragment(dependencies)}`;
   return { query, variables, aliases };
 }

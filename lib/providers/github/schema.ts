@@ -4,6 +4,7 @@
  * not fit is a `bad-response` for that item, not a crash.
  */
 import * as v from 'valibot';
+import { parseTime } from '../../flow/time';
 
 const actor = v.nullish(v.object({ login: v.string(), url: v.optional(v.string()) }));
 const nodes = <T extends v.GenericSchema>(item: T) => v.object({ nodes: v.nullish(v.array(v.nullish(item))) });
@@ -85,12 +86,51 @@ export const graphPull = v.object({
   closingIssuesReferences: v.nullish(nodes(v.object({ ...linkedPull.entries, issueState: v.optional(v.string()) }))),
 });
 
-/** An issue as our GraphQL fragment asks for it. */
+/** `owner/repo` as GitHub names a repository; anything else cannot be keyed. */
+const nameWithOwner = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/));
+
+/** A time a flow event may carry: ISO 8601 with a zone, as GitHub's `DateTime` is. */
+const time = v.pipe(v.string(), v.check((value) => Number.isFinite(parseTime(value))));
+
+/**
+ * A connection whose nodes are validated one by one where they are read, so one odd node is
+ * dropped and the rest kept. A connection that is not one at all reads as absent (`null`).
+ */
+const looseConnection = v.fallback(v.nullish(v.object({ nodes: v.nullish(v.array(v.unknown())) })), null);
+
+/** One issue of `Issue.blockedBy`: what blocks the issue read, and whether it is closed, since when. */
+export const graphBlocker = v.object({
+  number: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  title: v.string(),
+  url: v.string(),
+  state: v.picklist(['OPEN', 'CLOSED']),
+  closedAt: v.nullish(time),
+  repository: v.object({ nameWithOwner }),
+});
+
+/**
+ * A `BlockedByAddedEvent` or `BlockedByRemovedEvent`: when a blocker was linked or unlinked.
+ * `blockingIssue` is nullable in GitHub's schema; an event without it names nobody and is dropped.
+ */
+export const graphDependencyEvent = v.object({
+  __typename: v.picklist(['BlockedByAddedEvent', 'BlockedByRemovedEvent']),
+  createdAt: time,
+  blockingIssue: v.object({
+    number: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    state: v.optional(v.picklist(['OPEN', 'CLOSED'])),
+    closedAt: v.nullish(time),
+    repository: v.object({ nameWithOwner }),
+  }),
+});
+
+/** An issue as our GraphQL fragment asks for it (the dependency fields only where the host has them). */
 export const graphIssue = v.object({
   __typename: v.literal('Issue'),
   ...common,
   issueState: v.picklist(['OPEN', 'CLOSED']),
   stateReason: v.nullish(v.string()),
+  blockedBy: looseConnection,
+  dependencyEvents: looseConnection,
 });
 
 /** One aliased item: the repository may be missing (renamed, private) and so may the item. */
@@ -107,6 +147,8 @@ export const graphEnvelope = v.object({
         message: v.string(),
         type: v.optional(v.string()),
         path: v.optional(v.array(v.union([v.string(), v.number()]))),
+        // GraphQL's own field for error details; GitHub puts a validation error's `code` there.
+        extensions: v.optional(v.record(v.string(), v.unknown())),
       }),
     ),
   ),
@@ -140,4 +182,6 @@ export type GraphCheckRun = v.InferOutput<typeof checkRun>;
 export type GraphStatusContext = v.InferOutput<typeof statusContext>;
 export type GraphTimelineNode = v.InferOutput<typeof timelineNode>;
 export type GraphIssue = v.InferOutput<typeof graphIssue>;
+export type GraphBlocker = v.InferOutput<typeof graphBlocker>;
+export type GraphDependencyEvent = v.InferOutput<typeof graphDependencyEvent>;
 export type RestIssue = v.InferOutput<typeof restIssue>;

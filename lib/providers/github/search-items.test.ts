@@ -1,8 +1,10 @@
 import { validate } from '@octokit/graphql-schema';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Fetch } from '../http';
-import { countGithubSearch, SEARCH_PAGE_SIZE, SEARCH_QUERY, searchGithubPage } from './search-items';
-import { pullNode as openPull } from './testing/nodes';
+import { forgetGraphDependencySupport } from './dependencies';
+import { countGithubSearch, SEARCH_PAGE_SIZE, SEARCH_QUERY, searchGithubPage, searchQuery } from './search-items';
+import { validationErrors, withDependencies } from './testing/graphql-schema';
+import { blockerNode, dependencyEvent, issueNode, pullNode as openPull } from './testing/nodes';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 
@@ -31,8 +33,14 @@ const page = (nodes: unknown[], next?: string) => ({
 });
 
 describe('GitHub search query', () => {
-  it('is valid against GitHub’s published GraphQL schema', () => {
-    expect(validate(SEARCH_QUERY).map((e) => e.message)).toEqual([]);
+  it('is valid against GitHub’s published GraphQL schema with the documented dependency additions', () => {
+    expect(validationErrors(withDependencies, SEARCH_QUERY)).toEqual([]);
+  });
+
+  it('without the dependency fields (for a host that lacks them) is valid against the published schema', () => {
+    expect(validate(searchQuery(false)).map((e) => e.message)).toEqual([]);
+    expect(searchQuery(false)).not.toMatch(/blockedBy|BLOCKED_BY/);
+    expect(SEARCH_QUERY).toContain('blockedBy(first: 50)');
   });
 
   it('reads the same item fields as the batched query, without per-number isRequired', () => {
@@ -97,6 +105,51 @@ describe('searchGithubPage', () => {
     const { fetch } = fakeFetch(() => ({ data: { search: { nodes: 'nope' } } }));
     const result = await searchGithubPage('is:pr', { fetch, host: 'github.com', token: 't', now: NOW });
     expect(result.error).toMatchObject({ code: 'bad-response' });
+  });
+});
+
+describe('searchGithubPage and GitHub’s native dependencies', () => {
+  beforeEach(() => forgetGraphDependencySupport());
+
+  /** A GitHub answering the search from `answer` (given the query text) and REST dependency lists with `[]`. */
+  function github(answer: (query: string) => unknown) {
+    const requests: { url: string; query?: string }[] = [];
+    const fetch: Fetch = async (url, init) => {
+      if (!url.endsWith('/graphql')) {
+        requests.push({ url });
+        return new Response('[]', { status: 200 });
+      }
+      const body = JSON.parse(String(init?.body));
+      requests.push({ url, query: body.query });
+      return new Response(JSON.stringify(answer(body.query)), { status: 200 });
+    };
+    return { fetch, graph: () => requests.filter((r) => r.query), rest: () => requests.filter((r) => !r.query) };
+  }
+
+  const found = (query: string, host = 'github.com') => {
+    const deps = query.includes('blockedBy(') ? { blockedBy: { nodes: [blockerNode(3)] }, dependencyEvents: { nodes: [dependencyEvent('added', '2026-11-09T15:30:00Z', 3)] } } : {};
+    return page([1, 2, 3, 4].map((n) => issueNode(n, { url: `https://${host}/octo-org/web/issues/${n}`, ...deps })));
+  };
+
+  it('takes the blockers and their times from the search answer, with no REST request for them', async () => {
+    const { fetch, rest } = github((query) => found(query));
+    const result = await searchGithubPage('repo:octo-org/web is:open', { fetch, host: 'github.com', token: 't', now: NOW });
+    expect(rest()).toEqual([]);
+    expect(result.outcome.items.get('github:octo-org/web#4')!.item.upstream.map((l) => [l.key, l.at])).toEqual([['github:octo-org/api#3', '2026-11-09T15:30:00Z']]);
+  });
+
+  it('asks a server without the dependency fields again without them, remembers it, and reads blockers over REST', async () => {
+    const host = 'git.corp.example';
+    // Hand-written after GitHub's documented error shape: errors and no data for a query that does not validate.
+    const refusal = { errors: [{ path: ['fragment FlowLensItem', '... on Issue', 'blockedBy'], extensions: { code: 'undefinedField', typeName: 'Issue', fieldName: 'blockedBy' }, locations: [{ line: 40, column: 5 }], message: "Field 'blockedBy' doesn't exist on type 'Issue'" }] };
+    const { fetch, graph, rest } = github((query) => (query.includes('blockedBy(') ? refusal : found(query, host)));
+    const result = await searchGithubPage('is:issue', { fetch, host, token: 't', now: NOW });
+    expect(result.error).toBeUndefined();
+    expect(result.outcome.items.size).toBe(4);
+    expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, false]);
+    expect(rest().map((r) => r.url)).toEqual([1, 2, 3, 4].map((n) => `https://${host}/api/v3/repos/octo-org/web/issues/${n}/dependencies/blocked_by?per_page=50`));
+    expect(await countGithubSearch('is:issue', { fetch, host, token: 't', now: NOW })).toEqual({ ok: true, data: { count: 120 } });
+    expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, false, false]);
   });
 });
 

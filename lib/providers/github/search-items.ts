@@ -11,16 +11,18 @@ import type { FlowError } from '../../flow-error';
 import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import { requestJson } from '../http';
 import type { FetchOutcome } from '../outcome';
+import { graphHasDependencies, noteGraphWithoutDependencies, refusesDependencyFields } from './dependencies';
 import { addDependencies, githubApi, githubHeaders, withSso, type GithubContext } from './fetch-items';
-import { headChecks, ITEM_FRAGMENT } from './items-query';
+import { headChecks, itemFragment } from './items-query';
 import { graphEnvelope, graphIssue, graphPull, graphRateLimit } from './schema';
 import { issueToItem, pullToItem } from './to-work-item';
 
 /** Results per search page: GitHub's search returns at most 100, and 50 keeps the query cost low. */
 export const SEARCH_PAGE_SIZE = 50;
 
-/** The search query document; the query text, page size and cursor are variables. */
-export const SEARCH_QUERY = `query FlowLensSearch($query: String!, $first: Int!, $after: String) {
+/** The search query document; the query text, page size and cursor are variables. `dependencies: false` for a host without them. */
+export function searchQuery(dependencies = true): string {
+  return `query FlowLensSearch($query: String!, $first: Int!, $after: String) {
   rateLimit { cost remaining resetAt }
   search(query: $query, type: ISSUE, first: $first, after: $after) {
     issueCount
@@ -28,7 +30,11 @@ export const SEARCH_QUERY = `query FlowLensSearch($query: String!, $first: Int!,
     nodes { ...FlowLensItem ${headChecks()} }
   }
 }
-${ITEM_FRAGMENT}`;
+${itemFragment(dependencies)}`;
+}
+
+/** The search query with native dependencies, for hosts whose GraphQL has them. */
+export const SEARCH_QUERY = searchQuery(true);
 
 /** One page of a search: items by key, the cursor of the next page, and how many match. */
 export interface GithubSearchPage {
@@ -69,6 +75,7 @@ export async function searchGithubPage(query: string, ctx: GithubContext, cursor
   const answer = await runSearch(query, SEARCH_PAGE_SIZE, ctx, cursor, outcome);
   if ('code' in answer) return { outcome, error: answer };
   const refs: GithubRef[] = [];
+  const blockersRead = new Set<string>();
   for (const node of answer.nodes ?? []) {
     const parsed = v.safeParse(searchItem, node);
     const ref = refOf(parsed.success ? parsed.output.url : urlOf(node), ctx.host);
@@ -82,10 +89,12 @@ export async function searchGithubPage(query: string, ctx: GithubContext, cursor
     const item = parsed.output.__typename === 'PullRequest' ? pullToItem(ref, parsed.output) : issueToItem(ref, parsed.output);
     outcome.items.set(key, { item });
     outcome.errors.delete(key);
+    if (parsed.output.__typename === 'Issue' && parsed.output.blockedBy) blockersRead.add(key);
     refs.push(ref);
   }
-  // Native issue dependencies are REST only: read them as a badge's fetch does (conditional requests).
-  if (options.dependencies !== false) await addDependencies(refs, ctx, outcome);
+  // What GraphQL did not answer (a host without the dependency fields, or an issue's blockers
+  // missing from the answer) is read over REST, as a badge's fetch does (conditional requests).
+  if (options.dependencies !== false) await addDependencies(refs, ctx, outcome, blockersRead);
   const next = answer.pageInfo.hasNextPage ? answer.pageInfo.endCursor : undefined;
   return { outcome, total: answer.issueCount, ...(next ? { next } : {}) };
 }
@@ -109,16 +118,26 @@ function refOf(url: string, host: string): GithubRef | undefined {
   return ref ? { ...ref, host } : undefined;
 }
 
+/**
+ * Asks one search page. A host whose GraphQL lacks the dependency fields refuses the whole
+ * query: it is asked again once without them, and without them from then on (as the batches are).
+ */
 async function runSearch(query: string, first: number, ctx: GithubContext, cursor: string | undefined, outcome: FetchOutcome): Promise<SearchResult | FlowError> {
   if (!ctx.token) return noTokenError(ctx.host);
-  const answer = await requestJson(ctx.fetch, {
+  const ask = (dependencies: boolean) => requestJson(ctx.fetch, {
     url: githubApi(ctx.host).graphql,
     method: 'POST',
     headers: githubHeaders(ctx.token),
-    body: { query: SEARCH_QUERY, variables: { query, first, after: cursor ?? null } },
+    body: { query: searchQuery(dependencies), variables: { query, first, after: cursor ?? null } },
     service: 'GitHub',
     now: ctx.now,
   }, ctx.pacing);
+  const dependencies = graphHasDependencies(ctx.host);
+  let answer = await ask(dependencies);
+  if (dependencies && answer.ok && refusesDependencyFields(answer.body)) {
+    noteGraphWithoutDependencies(ctx.host);
+    answer = await ask(false);
+  }
   outcome.rate = answer.rate;
   if (!answer.ok) return withSso(answer);
   const envelope = v.safeParse(graphEnvelope, answer.body);

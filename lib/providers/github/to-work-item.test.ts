@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { analyzeItem } from '../../flow/analyze';
+import { defaultFlowSettings } from '../../flow/flow-settings';
 import type { GithubRef } from '../../item-key';
-import { graphPull } from './schema';
-import { pullToItem } from './to-work-item';
+import { graphIssue, graphPull } from './schema';
+import { blockerNode, dependencyEvent, issueNode } from './testing/nodes';
+import { issueToItem, pullToItem, restToItem } from './to-work-item';
 
 // The hand-written GraphQL node of octo-org/api#101 (a fixture), as our query asks for it.
 const node = (n: number) => v.parse(graphPull, JSON.parse(readFileSync(resolve(`tests/fixtures/github/api/graphql/octo-org/api/${n}.json`), 'utf8')));
@@ -47,5 +50,123 @@ describe('pullToItem on a hand-written pull request fixture', () => {
     expect(pullToItem(ref(103), node(103)).upstream).toEqual([
       { key: 'github:octo-org/api#101', kind: 'stacked-on', url: 'https://github.com/octo-org/api/pull/101', title: 'Add retry to payment webhook', open: true },
     ]);
+  });
+});
+
+// Issue answers below are hand-written in the shape the items query asks for (items-query.ts).
+const web13: GithubRef = { source: 'github', host: 'github.com', owner: 'octo-org', repo: 'web', number: 13 };
+const issue = (extra: Record<string, unknown>, ref = web13) => issueToItem(ref, v.parse(graphIssue, issueNode(ref.number, extra)));
+const linkEvents = (item: ReturnType<typeof issue>) => item.timeline.filter((e) => e.type === 'link-added' || e.type === 'link-removed');
+const NOW = Date.parse('2026-11-20T12:00:00Z');
+
+describe('issueToItem with GitHub’s native dependencies', () => {
+  it('dates a blocker by its latest BlockedByAddedEvent after the last removal (added, removed, re-added)', () => {
+    const item = issue({
+      blockedBy: { nodes: [blockerNode(3)] },
+      dependencyEvents: { nodes: [
+        dependencyEvent('added', '2026-11-02T09:00:00Z', 3),
+        dependencyEvent('removed', '2026-11-05T09:00:00Z', 3),
+        dependencyEvent('added', '2026-11-09T15:30:00Z', 3),
+      ] },
+    });
+    expect(item.upstream).toEqual([
+      { key: 'github:octo-org/api#3', kind: 'blocked-by', title: 'Blocker 3', url: 'https://github.com/octo-org/api/issues/3', open: true, at: '2026-11-09T15:30:00Z' },
+    ]);
+    expect(linkEvents(item)).toEqual([
+      { type: 'link-added', at: '2026-11-02T09:00:00Z', link: { key: 'github:octo-org/api#3', kind: 'blocked-by', open: true } },
+      { type: 'link-removed', at: '2026-11-05T09:00:00Z', key: 'github:octo-org/api#3' },
+      { type: 'link-added', at: '2026-11-09T15:30:00Z', link: { key: 'github:octo-org/api#3', kind: 'blocked-by', open: true } },
+    ]);
+    // The flow core replays them: blocked while linked, not in the gap, blocked since the re-add.
+    const analysis = analyzeItem(item, { settings: defaultFlowSettings }, NOW);
+    expect(analysis.intervals.map((i) => [i.state, i.start, i.end])).toEqual([
+      ['blocked', '2026-11-02T09:00:00.000Z', '2026-11-05T09:00:00.000Z'],
+      ['blocked', '2026-11-09T15:30:00.000Z', undefined],
+    ]);
+    expect(analysis).toMatchObject({ state: 'blocked', since: '2026-11-09T15:30:00.000Z' });
+  });
+
+  it('gives a blocker no time when no add event tells it, or a removal came after the latest add', () => {
+    const item = issue({
+      blockedBy: { nodes: [blockerNode(4), blockerNode(5)] },
+      dependencyEvents: { nodes: [dependencyEvent('added', '2026-11-02T09:00:00Z', 5), dependencyEvent('removed', '2026-11-03T09:00:00Z', 5)] },
+    });
+    expect(item.upstream.map((link) => [link.key, link.open, 'at' in link])).toEqual([
+      ['github:octo-org/api#4', true, false],
+      ['github:octo-org/api#5', true, false],
+    ]);
+  });
+
+  it('reads a closed blocker as resolved when GitHub says since when, and as closed at an unknown time otherwise', () => {
+    const closed = { state: 'CLOSED', closedAt: '2026-11-12T08:00:00Z' };
+    const item = issue({
+      blockedBy: { nodes: [blockerNode(6, 'octo-org/api', closed), blockerNode(7, 'octo-org/api', { state: 'CLOSED', closedAt: null })] },
+      dependencyEvents: { nodes: [dependencyEvent('added', '2026-11-02T09:00:00Z', 6, 'octo-org/api', closed)] },
+    });
+    expect(item.upstream).toEqual([
+      { key: 'github:octo-org/api#6', kind: 'blocked-by', title: 'Blocker 6', url: 'https://github.com/octo-org/api/issues/6', open: false, resolvedAt: '2026-11-12T08:00:00Z', at: '2026-11-02T09:00:00Z' },
+      { key: 'github:octo-org/api#7', kind: 'blocked-by', title: 'Blocker 7', url: 'https://github.com/octo-org/api/issues/7', open: false },
+    ]);
+    // Blocked from the link until the blocker closed; flowing since.
+    const analysis = analyzeItem(item, { settings: defaultFlowSettings }, NOW);
+    expect(analysis.intervals.map((i) => [i.state, i.start, i.end])).toEqual([['blocked', '2026-11-02T09:00:00.000Z', '2026-11-12T08:00:00.000Z']]);
+    expect(analysis.state).toBe('flowing');
+  });
+
+  it('keys blockers in another repository on the host the query went to, whatever their URL says', () => {
+    const ghes: GithubRef = { source: 'github', host: 'git.corp.example', owner: 'team', repo: 'app', number: 13 };
+    const item = issue({
+      url: 'https://git.corp.example/team/app/issues/13',
+      blockedBy: { nodes: [blockerNode(4, 'platform/infra', { url: 'https://elsewhere.example/platform/infra/issues/4' })] },
+      dependencyEvents: { nodes: [dependencyEvent('added', '2026-11-06T10:00:00Z', 4, 'platform/infra')] },
+    }, ghes);
+    expect(item.upstream.map((link) => [link.key, link.at])).toEqual([['github:git.corp.example/platform/infra#4', '2026-11-06T10:00:00Z']]);
+    expect(linkEvents(item).map((e) => (e.type === 'link-added' ? e.link.key : e.key))).toEqual(['github:git.corp.example/platform/infra#4']);
+  });
+
+  it('drops an odd blocker or event and keeps the others and the issue', () => {
+    const item = issue({
+      blockedBy: { nodes: [
+        blockerNode(3),
+        blockerNode(8, 'octo-org/api', { repository: null }),
+        blockerNode(9, 'not a repository'),
+        { ...blockerNode(10), number: 'ten' },
+        null,
+      ] },
+      dependencyEvents: { nodes: [
+        dependencyEvent('added', '2026-11-02T09:00:00Z', 3),
+        { __typename: 'BlockedByAddedEvent', createdAt: '2026-11-02T10:00:00Z', blockingIssue: null },
+        dependencyEvent('added', 'yesterday', 8),
+        dependencyEvent('added', '2026-11-02T11:00:00', 9),
+        { __typename: 'BlockingAddedEvent', createdAt: '2026-11-02T12:00:00Z', blockedIssue: { number: 12 } },
+      ] },
+    });
+    expect(item.upstream.map((link) => link.key)).toEqual(['github:octo-org/api#3']);
+    expect(linkEvents(item)).toEqual([{ type: 'link-added', at: '2026-11-02T09:00:00Z', link: { key: 'github:octo-org/api#3', kind: 'blocked-by', open: true } }]);
+  });
+
+  it('reads dependency fields that are not connections as absent, without spoiling the issue', () => {
+    const parsed = v.safeParse(graphIssue, issueNode(13, { blockedBy: 'nope', dependencyEvents: { nodes: 'nope' } }));
+    expect(parsed.success).toBe(true);
+    expect(parsed.success && [parsed.output.blockedBy, parsed.output.dependencyEvents]).toEqual([null, null]);
+  });
+
+  it('counts a body reference to a native blocker once, as the native link', () => {
+    const item = issue({ body: 'Depends on octo-org/api#3 and octo-org/api#4', blockedBy: { nodes: [blockerNode(3)] }, dependencyEvents: { nodes: [] } });
+    expect(item.upstream.map((link) => [link.key, link.kind])).toEqual([
+      ['github:octo-org/api#3', 'blocked-by'],
+      ['github:octo-org/api#4', 'depends-on'],
+    ]);
+  });
+
+  it('without the dependency fields (a host that lacks them) has only what the body says', () => {
+    const item = issue({ body: 'Depends on octo-org/api#3' });
+    expect(item.upstream).toEqual([{ key: 'github:octo-org/api#3', kind: 'depends-on' }]);
+    expect(linkEvents(item)).toEqual([]);
+  });
+
+  it('never dates a link read over REST: REST issues carry no time for a dependency', () => {
+    const item = restToItem(web13, { number: 13, title: 'T', html_url: 'https://github.com/octo-org/web/issues/13', state: 'open', created_at: '2026-11-01T10:00:00Z', body: 'Blocked by octo-org/api#3' });
+    expect(item.upstream.every((link) => link.at === undefined)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 import type { FlowEvent, ItemLink, Person, WorkItem } from '../../flow/model';
 import { formatKey, type GithubRef } from '../../item-key';
 import { bodyLinks } from './body-links';
+import { nativeBlockers } from './dependencies';
 import { jiraMentions } from './jira-mentions';
 import type { GraphIssue, GraphPull, RestIssue } from './schema';
 import { actorOf, checkEvents, failingChecks, loginId, timelineEvents } from './timeline';
@@ -95,13 +96,18 @@ export function pullToItem(ref: GithubRef, pull: GraphPull): WorkItem {
   };
 }
 
-/** A GraphQL issue as a WorkItem. */
+/**
+ * A GraphQL issue as a WorkItem. Its native blockers (where the host's GraphQL has them) come
+ * first; a body reference to the same issue adds nothing.
+ */
 export function issueToItem(ref: GithubRef, issue: GraphIssue): WorkItem {
   const item = base(ref, issue.title, issue.url, issue.createdAt);
+  const native = nativeBlockers(ref.host, issue.blockedBy?.nodes ?? [], issue.dependencyEvents?.nodes ?? []);
+  const written = bodyLinks(issue.body, ref.host, ref.owner, ref.repo).filter((link) => !native.links.some((n) => n.key === link.key));
   return {
     ...item,
-    timeline: [...item.timeline, ...timelineEvents(present(issue.timelineItems))],
-    upstream: bodyLinks(issue.body, ref.host, ref.owner, ref.repo),
+    timeline: [...item.timeline, ...timelineEvents(present(issue.timelineItems)), ...native.events],
+    upstream: [...native.links, ...written],
     kind: 'issue',
     state: issue.issueState === 'CLOSED' ? 'closed' : 'open',
     assignees: present(issue.assignees).map(person),
