@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { launch, readBadges, waitForBadges, watchErrors } from './harness.mjs';
 
 const JIRA_API = resolve(import.meta.dirname, '../fixtures/jira/api');
-const recordedIssue = (path) => JSON.parse(readFileSync(resolve(JIRA_API, path), 'utf8'));
+/** A Jira issue the project wrote by hand (tests/fixtures/jira/api), as the bulk fetch returns it. */
+const issueFixture = (path) => JSON.parse(readFileSync(resolve(JIRA_API, path), 'utf8'));
 
 /**
  * Answers the issue bulk fetch in place of the harness (the route registered last wins):
@@ -80,7 +81,7 @@ describe('Jira Cloud issue view', () => {
     await waitForBadges(page, 4);
     const badges = await readBadges(page);
     assert.deepEqual(badges.map((b) => b.key), ['PAY-40', 'PAY-43', 'PAY-42', 'PAY-44'].map((k) => `jira:acme.atlassian.net/${k}`));
-    assert.deepEqual(badges.map((b) => b.state), ['error', 'error', 'blocked', 'error'], 'only PAY-42 is recorded; Jira leaves the others out');
+    assert.deepEqual(badges.map((b) => b.state), ['error', 'error', 'blocked', 'error'], 'only PAY-42 has a hand-written issue; the fake Jira leaves the others out');
     assert.match(badges[0].label, /PAY-40 does not exist, or you cannot see it in Jira\./);
     assert.equal(browser.jira.requests.filter((r) => r.path === '/rest/api/3/issue/bulkfetch').length, 1, 'four cards, one bulk fetch');
     // The board unmounts a card on scroll and mounts it again: its badge comes back, once.
@@ -118,7 +119,7 @@ describe('Jira Cloud issue view', () => {
     // Jira Cloud drops issues the user has no permission to browse from the bulk fetch, without
     // an issueError (its documented behaviour): PAY-40 and PAY-43 are in a project the user
     // cannot browse; PAY-42 and PAY-44 come back.
-    const visible = { 'PAY-42': recordedIssue('issues/PAY-42.json'), 'PAY-44': recordedIssue('permissions/PAY-44.json') };
+    const visible = { 'PAY-42': issueFixture('issues/PAY-42.json'), 'PAY-44': issueFixture('permissions/PAY-44.json') };
     const asked = await answerBulkFetch(browser.context, (keys) => ({ status: 200, body: { expand: 'schema,names', issues: keys.flatMap((key) => (visible[key] ? [visible[key]] : [])), issueErrors: [] } }));
     const page = await browser.context.newPage();
     const errors = watchErrors(page);
