@@ -1,9 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findIssueView, type FoundIssue } from './find-items';
 import { findListedIssues } from './find-listed';
 
 const load = (name: string) => new DOMParser().parseFromString(readFileSync(resolve('tests/fixtures/jira/pages', name), 'utf8'), 'text/html');
+const keys = (found: FoundIssue[]) => found.map((f) => f.key.replace(/^jira:[^/]+(\/jira)?\//, ''));
+
+/**
+ * Puts a <flowlens-badge> where the Jira content script puts it: at the end of the issue view's
+ * heading, after each listed issue's anchor. Returns the badges.
+ */
+function placeBadges(doc: Document, pageUrl: string): Element[] {
+  const inside = findIssueView(doc, pageUrl).map(({ anchor }) => anchor.appendChild(doc.createElement('flowlens-badge')));
+  const after = findListedIssues(doc, pageUrl).map(({ anchor }) => {
+    const badge = doc.createElement('flowlens-badge');
+    anchor.after(badge);
+    return badge;
+  });
+  return [...inside, ...after];
+}
 
 describe('findListedIssues', () => {
   it('finds exactly the 4 cards of a Jira Cloud board, once each despite screen-reader twins', () => {
@@ -83,3 +99,46 @@ describe('findListedIssues', () => {
     ]);
   });
 });
+
+describe('Jira Cloud list view and navigator rows (2026)', () => {
+  it.each([
+    ['list view', 'https://acme.atlassian.net/jira/software/projects/PAY/list'],
+    ['issue navigator', 'https://acme.atlassian.net/issues/?jql=project%20%3D%20PAY'],
+  ])('finds the 4 rows of the %s once each, anchored on the key cell, even after the summary link', (_, url) => {
+    const found = findListedIssues(load('list-cloud.html'), url);
+    expect(keys(found)).toEqual(['PAY-40', 'PAY-42', 'PAY-43', 'PAY-44']);
+    expect(found.map((f) => [f.anchor.getAttribute('data-testid'), f.anchor.textContent])).toEqual(
+      keys(found).map((key) => ['native-issue-table.common.ui.issue-cells.issue-key.issue-key-cell', key]),
+    );
+  });
+});
+
+describe('Jira Data Center 8.x backlogs and Server 7.x boards', () => {
+  it('finds the 4 rows of a Data Center backlog, under the context path its meta tag states', () => {
+    const found = findListedIssues(load('backlog-dc.html'), 'https://jira.corp.example/jira/secure/RapidBoard.jspa?rapidView=7&view=planning');
+    expect(found.map((f) => f.key)).toEqual(['OPS-4', 'OPS-5', 'OPS-6', 'OPS-7'].map((k) => `jira:jira.corp.example/jira/${k}`));
+    expect(found.map((f) => [f.anchor.className, f.anchor.querySelector('a.js-key-link')?.textContent])).toEqual(['OPS-4', 'OPS-5', 'OPS-6', 'OPS-7'].map((k) => ['ghx-key', k]));
+  });
+
+  it('finds the 3 cards of a Server 7.x board at the root of its host', () => {
+    const found = findListedIssues(load('board-server7.html'), 'https://jira.corp.example/secure/RapidBoard.jspa?rapidView=3');
+    expect(found.map((f) => f.key)).toEqual(['WEB-11', 'WEB-12', 'WEB-13'].map((k) => `jira:jira.corp.example/${k}`));
+    expect(found.every((f) => f.anchor.classList.contains('ghx-key'))).toBe(true);
+  });
+});
+
+describe('every Jira page fixture', () => {
+  it.each([
+    ['issue-view.html', 'https://acme.atlassian.net/browse/PAY-42', 1],
+    ['board-cloud.html', 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3', 4],
+    ['list-cloud.html', 'https://acme.atlassian.net/jira/software/projects/PAY/list', 4],
+    ['board-dc.html', 'https://jira.corp.example/jira/secure/RapidBoard.jspa?rapidView=7', 3],
+    ['backlog-dc.html', 'https://jira.corp.example/jira/secure/RapidBoard.jspa?rapidView=7&view=planning', 4],
+    ['board-server7.html', 'https://jira.corp.example/secure/RapidBoard.jspa?rapidView=3', 3],
+  ])('%s gets exactly its badges, none inside a link', (name, url, count) => {
+    const badges = placeBadges(load(name), url);
+    expect(badges).toHaveLength(count);
+    expect(badges.filter((badge) => badge.closest('a'))).toEqual([]);
+  });
+});
+
