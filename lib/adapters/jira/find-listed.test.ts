@@ -100,6 +100,65 @@ describe('findListedIssues', () => {
   });
 });
 
+const LINE_CARD = '[data-testid="issue-line-card.card-container"]';
+const LINE_CARD_KEY = '[data-testid="issue.issue-view.views.common.issue-line-card.issue-line-card-view.key"]';
+const ISSUE_PAGE = 'https://acme.atlassian.net/browse/PAY-50';
+
+describe('Jira Cloud linked and child issues (line cards, 2026)', () => {
+  it('finds each of the 5 line cards once, anchored on its key link', () => {
+    const doc = load('issue-view-links.html');
+    const found = findListedIssues(doc, ISSUE_PAGE);
+    // Three linked ("is blocked by" PAY-42 and PAY-40, "blocks" PAY-51) and two children.
+    expect(keys(found)).toEqual(['PAY-42', 'PAY-40', 'PAY-51', 'PAY-52', 'PAY-53']);
+    expect(found.map((f) => [f.anchor.getAttribute('data-testid'), f.anchor.localName, f.anchor.textContent])).toEqual(
+      keys(found).map((key) => ['issue.issue-view.views.common.issue-line-card.issue-line-card-view.key', 'a', key]),
+    );
+    expect(new Set(found.map((f) => f.anchor.closest(LINE_CARD))).size).toBe(doc.querySelectorAll(LINE_CARD).length);
+  });
+
+  it('puts one badge in each line card, right after its key, none inside a link, none by the headings or summaries', () => {
+    const doc = load('issue-view-links.html');
+    const badges = placeBadges(doc, ISSUE_PAGE);
+    // The issue's own heading and its 5 line cards.
+    expect(badges).toHaveLength(6);
+    expect(badges.filter((badge) => badge.closest('a'))).toEqual([]);
+    expect([...doc.querySelectorAll(LINE_CARD)].map((card) => card.querySelectorAll('flowlens-badge').length)).toEqual([1, 1, 1, 1, 1]);
+    expect([...doc.querySelectorAll(`${LINE_CARD} flowlens-badge`)].map((badge) => badge.previousElementSibling?.matches(LINE_CARD_KEY))).toEqual([true, true, true, true, true]);
+    const heading = '[data-testid="issue.issue-view.views.issue-base.content.issue-links.issue-links-view.relationship-heading"]';
+    expect([...doc.querySelectorAll(heading)].map((span) => span.textContent)).toEqual(['is blocked by', 'blocks']);
+    expect(doc.querySelectorAll(`${heading} flowlens-badge, ${heading} + flowlens-badge`)).toHaveLength(0);
+    expect(doc.querySelectorAll('[data-testid$="issue-line-card-view.summary"] flowlens-badge')).toHaveLength(0);
+    expect(doc.querySelectorAll('h1 flowlens-badge')).toHaveLength(1);
+  });
+
+  it('keeps one badge per line card when its summary is a link to the issue too', () => {
+    const doc = load('issue-view-links.html');
+    for (const summary of doc.querySelectorAll('[data-testid$="issue-line-card-view.summary"]')) {
+      const key = summary.closest(LINE_CARD)!.querySelector(LINE_CARD_KEY)!.textContent!;
+      const link = doc.createElement('a');
+      link.href = `/browse/${key}`;
+      link.append(...summary.childNodes);
+      summary.append(link);
+    }
+    const found = findListedIssues(doc, ISSUE_PAGE);
+    expect(keys(found)).toEqual(['PAY-42', 'PAY-40', 'PAY-51', 'PAY-52', 'PAY-53']);
+    expect(found.every((f) => f.anchor.matches(LINE_CARD_KEY))).toBe(true);
+  });
+
+  it('follows the markup Jira serves: no "issue-line-card-view.container" test id, each card a list item\'s child', () => {
+    // FlowLens used to look for that test id; Jira has none, so no real line card got a badge.
+    const doc = load('issue-view-links.html');
+    expect(doc.querySelectorAll('[data-testid$="issue-line-card-view.container"]')).toHaveLength(0);
+    expect([...doc.querySelectorAll(LINE_CARD)].every((card) => card.parentElement?.matches('div[role="listitem"]'))).toBe(true);
+  });
+
+  it('brings a line card back when only its key link was re-rendered', () => {
+    const doc = load('issue-view-links.html');
+    const key = doc.querySelectorAll(LINE_CARD_KEY)[2]!;
+    expect(keys(findListedIssues(key, ISSUE_PAGE))).toEqual(['PAY-51']);
+  });
+});
+
 describe('Jira Cloud list view and navigator rows (2026)', () => {
   it.each([
     ['list view', 'https://acme.atlassian.net/jira/software/projects/PAY/list'],
@@ -130,6 +189,7 @@ describe('Jira Data Center 8.x backlogs and Server 7.x boards', () => {
 describe('every Jira page fixture', () => {
   it.each([
     ['issue-view.html', 'https://acme.atlassian.net/browse/PAY-42', 1],
+    ['issue-view-links.html', ISSUE_PAGE, 6],
     ['board-cloud.html', 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3', 4],
     ['list-cloud.html', 'https://acme.atlassian.net/jira/software/projects/PAY/list', 4],
     ['board-dc.html', 'https://jira.corp.example/jira/secure/RapidBoard.jspa?rapidView=7', 3],
