@@ -6,6 +6,7 @@ import { findListedIssues } from './find-listed';
 
 const load = (name: string) => new DOMParser().parseFromString(readFileSync(resolve('tests/fixtures/jira/pages', name), 'utf8'), 'text/html');
 const keys = (found: FoundIssue[]) => found.map((f) => f.key.replace(/^jira:[^/]+(\/jira)?\//, ''));
+const ownText = (element: Element) => [...element.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join('').trim();
 
 /**
  * Puts a <flowlens-badge> where the Jira content script puts it: at the end of the issue view's
@@ -114,6 +115,8 @@ describe('Jira Cloud linked and child issues (line cards, 2026)', () => {
       keys(found).map((key) => ['issue.issue-view.views.common.issue-line-card.issue-line-card-view.key', 'a', key]),
     );
     expect(new Set(found.map((f) => f.anchor.closest(LINE_CARD))).size).toBe(doc.querySelectorAll(LINE_CARD).length);
+    // No link lies over a line card: its badge stays as it is.
+    expect(found.map((f) => f.overlaid)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('puts one badge in each line card, right after its key, none inside a link, none by the headings or summaries', () => {
@@ -159,6 +162,70 @@ describe('Jira Cloud linked and child issues (line cards, 2026)', () => {
   });
 });
 
+const BUSINESS_CARD = '[data-testid="board.content.cell.card"]';
+const BUSINESS_BOARD = 'https://acme.atlassian.net/jira/core/projects/MKT/board';
+
+describe('Jira Cloud business boards (2026)', () => {
+  it('finds each of the 6 cards of 3 columns once, anchored on the key div of its footer', () => {
+    const doc = load('board-business.html');
+    expect(doc.querySelectorAll('[data-testid="board.content.cell"]')).toHaveLength(3);
+    const found = findListedIssues(doc, BUSINESS_BOARD);
+    expect(keys(found)).toEqual(['MKT-1', 'MKT-2', 'MKT-5', 'MKT-3', 'MKT-6', 'MKT-4']);
+    // The key div: a plain div whose own text is the key, beside the issue-type image.
+    expect(found.map((f) => [f.anchor.localName, ownText(f.anchor), f.anchor.previousElementSibling?.localName])).toEqual(keys(found).map((key) => ['div', key, 'img']));
+    expect(found.map((f) => f.anchor.closest('a'))).toEqual([null, null, null, null, null, null]);
+    expect(new Set(found.map((f) => f.anchor.closest(BUSINESS_CARD))).size).toBe(6);
+    // Each card is covered by its overlay link, so each badge is to be raised above it.
+    expect(found.map((f) => f.overlaid)).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('tells the key from a summary that names other keys or is one', () => {
+    const doc = load('board-business.html');
+    const found = Object.fromEntries(findListedIssues(doc, BUSINESS_BOARD).map((f) => [keys([f])[0], f.anchor]));
+    const summary = (key: string) => doc.querySelector(`a[href="/browse/${key}"]`)!.nextElementSibling!.textContent;
+    expect(summary('MKT-5')).toBe('Reuse the MKT-2 banner on the PAY-42 checkout page');
+    expect(summary('MKT-6')).toBe('MKT-1');
+    expect(ownText(found['MKT-5']!)).toBe('MKT-5');
+    expect(ownText(found['MKT-6']!)).toBe('MKT-6');
+    expect(found['MKT-6']!.closest(BUSINESS_CARD)!.querySelector('a')!.getAttribute('href')).toBe('/browse/MKT-6');
+  });
+
+  it('puts one badge in each card, in its footer, never inside the overlay link', () => {
+    const doc = load('board-business.html');
+    const badges = placeBadges(doc, BUSINESS_BOARD);
+    expect(badges).toHaveLength(6);
+    expect(badges.filter((badge) => badge.closest('a'))).toEqual([]);
+    const cards = [...doc.querySelectorAll(BUSINESS_CARD)];
+    expect(cards.map((card) => card.querySelectorAll('flowlens-badge').length)).toEqual([1, 1, 1, 1, 1, 1]);
+    // The overlay link is still the card's first child, and still empty.
+    expect(cards.map((card) => [card.firstElementChild?.localName, card.firstElementChild?.childNodes.length])).toEqual(cards.map(() => ['a', 0]));
+    expect(badges.map((badge) => badge.previousElementSibling && ownText(badge.previousElementSibling))).toEqual(['MKT-1', 'MKT-2', 'MKT-5', 'MKT-3', 'MKT-6', 'MKT-4']);
+  });
+
+  it('brings a card back when only its footer was re-rendered', () => {
+    const doc = load('board-business.html');
+    const footer = doc.querySelectorAll(`${BUSINESS_CARD} .footer`)[3]!;
+    const found = findListedIssues(footer, BUSINESS_BOARD);
+    expect(keys(found)).toEqual(['MKT-3']);
+    expect(found[0]!.anchor.parentElement).toBe(footer);
+  });
+
+  it('puts the badge after the overlay link, not inside it, when a card shows no key div', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div data-testid="board.content.cell.card" data-vc="business-board-card">
+         <a href="/browse/MKT-9" aria-label="MKT-9 Posters. Use the enter key to open the work item."></a>
+         <div><span>Posters</span></div>
+         <div><img alt="Task"><span>MKT-9</span></div>
+       </div>`,
+      'text/html',
+    );
+    const [found, ...rest] = findListedIssues(doc, BUSINESS_BOARD);
+    expect(rest).toEqual([]);
+    expect(found!.anchor.localName).toBe('a');
+    expect(found!.anchor.getAttribute('href')).toBe('/browse/MKT-9');
+  });
+});
+
 describe('Jira Cloud list view and navigator rows (2026)', () => {
   it.each([
     ['list view', 'https://acme.atlassian.net/jira/software/projects/PAY/list'],
@@ -191,6 +258,7 @@ describe('every Jira page fixture', () => {
     ['issue-view.html', 'https://acme.atlassian.net/browse/PAY-42', 1],
     ['issue-view-links.html', ISSUE_PAGE, 6],
     ['board-cloud.html', 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3', 4],
+    ['board-business.html', BUSINESS_BOARD, 6],
     ['list-cloud.html', 'https://acme.atlassian.net/jira/software/projects/PAY/list', 4],
     ['board-dc.html', 'https://jira.corp.example/jira/secure/RapidBoard.jspa?rapidView=7', 3],
     ['backlog-dc.html', 'https://jira.corp.example/jira/secure/RapidBoard.jspa?rapidView=7&view=planning', 4],

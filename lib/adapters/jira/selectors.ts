@@ -14,12 +14,23 @@ export const ISSUE_SUMMARY_HEADING = [
 ].join(', ');
 
 /**
+ * A card of a Jira Cloud business (Work Management) board, `/jira/core/projects/KEY/board` (2026):
+ * its first child is an empty link to the issue laid over the whole card.
+ */
+export const BUSINESS_BOARD_CARD = '[data-testid="board.content.cell.card"]';
+
+/** A business board card by either of its markers, so one renamed still shows the board has cards. */
+export const ANY_BUSINESS_BOARD_CARD = `${BUSINESS_BOARD_CARD}, [data-vc="business-board-card"]`;
+
+/**
  * Places that list issues: each is one place, so each gets one badge however many `/browse/`
- * links (key, summary, screen-reader twin) it holds.
+ * links (key, summary, screen-reader twin, overlay) it holds.
  */
 export const ISSUE_CONTAINERS = [
   // Jira Cloud board cards, company- and team-managed software boards (November 2026).
   '[data-testid="platform-board-kit.ui.card.card"]',
+  // Jira Cloud business board cards (2026).
+  BUSINESS_BOARD_CARD,
   // Jira Cloud backlog rows (November 2026).
   '[data-testid="software-backlog.card-list.card.card-contents.card-container"]',
   // Jira Cloud list view and issue navigator rows, the same table (2026).
@@ -55,6 +66,25 @@ export const CONTAINER_KEY: readonly string[] = [
   '.ghx-key',
   // Data Center issue navigator rows (November 2026).
   'td.issuekey a.issue-link',
-  // Anything else: the container's first link to an issue.
-  'a[href*="/browse/"]',
 ];
+
+/**
+ * Containers whose visible key has no marker of its own: the badge goes after the `element`
+ * whose own text is the key, outside any link. Tried after CONTAINER_KEY.
+ */
+export const KEY_AS_TEXT: readonly { container: string; element: string }[] = [
+  // Business board cards: a plain div in the footer, beside the issue-type image (2026).
+  { container: BUSINESS_BOARD_CARD, element: 'div' },
+];
+
+/**
+ * Containers covered by a link to the issue laid over them, which would take a click meant for
+ * the badge: the badge is raised above it.
+ */
+export const OVERLAID_CONTAINERS = [
+  // Business board cards: the card's first child, an empty link over the whole card (2026).
+  BUSINESS_BOARD_CARD,
+].join(', ');
+
+/** The last resort inside a container: its first link to an issue. */
+export const ANY_ISSUE_LINK = 'a[href*="/browse/"]';
