@@ -22,6 +22,9 @@ export const PAGES = {
   'github.com/search': 'github/pages/search-react.html',
   'acme.atlassian.net/browse/PAY-42': 'jira/pages/issue-view.html',
   'acme.atlassian.net/jira/software/projects/PAY/boards/3': 'jira/pages/board-cloud.html',
+  'acme.atlassian.net/browse/PAY-50': 'jira/pages/issue-view-links.html',
+  'acme.atlassian.net/jira/software/projects/PAY/list': 'jira/pages/list-cloud.html',
+  'acme.atlassian.net/issues': 'jira/pages/list-cloud.html',
 };
 
 /** The browser to drive: Debian's Chromium unless CHROMIUM_PATH says otherwise. */

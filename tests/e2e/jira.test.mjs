@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, it } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { launch, readBadges, waitForBadges, watchErrors } from './harness.mjs';
 
 const JIRA_API = resolve(import.meta.dirname, '../fixtures/jira/api');
@@ -152,5 +152,75 @@ describe('Jira Cloud issue view', () => {
     assert.equal(badge.state, 'error');
     assert.equal(badge.label, 'FlowLens could not load this item: Jira at acme.atlassian.net denied access (403): You do not have permission to view these issues. Your Jira account may lack permission to browse this project; ask a Jira admin.');
     assert.deepEqual(errors, []);
+  });
+});
+
+/** Each badge with the element before it and where it stands, in document order. */
+function readPlacement(page, container) {
+  return page.$$eval('flowlens-badge', (hosts, container) => hosts.map((host) => {
+    const box = host.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    const before = host.previousElementSibling;
+    return {
+      key: host.getAttribute('data-flow-key').split('/').pop(),
+      before: before && { tag: before.localName, testId: before.getAttribute('data-testid'), text: [...before.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join('').trim() },
+      inLink: Boolean(host.closest('a')),
+      container: host.closest(container) ? [...document.querySelectorAll(container)].indexOf(host.closest(container)) : -1,
+      size: [box.width, box.height],
+      // What a click at the badge's centre lands on: the badge's host, or whatever covers it.
+      onTop: document.elementFromPoint(x, y) === host,
+    };
+  }), container);
+}
+
+describe('Jira Cloud markup of 2026', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+
+  it('badges each linked and child issue line card once, right after its key', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://acme.atlassian.net/browse/PAY-50');
+    // The issue's heading and its five line cards.
+    await waitForBadges(page, 6);
+    const card = '[data-testid="issue-line-card.card-container"]';
+    const placed = await readPlacement(page, card);
+    assert.deepEqual(placed.map((b) => b.key), ['PAY-50', 'PAY-42', 'PAY-40', 'PAY-51', 'PAY-52', 'PAY-53']);
+    assert.equal(await page.locator('h1 flowlens-badge').count(), 1);
+    const cards = placed.slice(1);
+    assert.deepEqual(cards.map((b) => b.container), [0, 1, 2, 3, 4], 'one badge in each line card');
+    for (const badge of cards) {
+      assert.deepEqual(badge.before, { tag: 'a', testId: 'issue.issue-view.views.common.issue-line-card.issue-line-card-view.key', text: badge.key });
+    }
+    assert.deepEqual(placed.filter((b) => b.inLink), []);
+    assert.equal((await readBadges(page)).find((b) => b.key.endsWith('/PAY-42')).state, 'blocked', 'PAY-42 is read like everywhere else');
+    // Jira re-renders a line card: its badge comes back, once.
+    await page.evaluate((card) => {
+      const item = document.querySelectorAll(card)[3].parentElement;
+      const copy = item.cloneNode(true);
+      copy.querySelectorAll('flowlens-badge').forEach((badge) => badge.remove());
+      item.replaceWith(copy);
+    }, card);
+    await page.waitForFunction((card) => [...document.querySelectorAll(card)].every((c) => c.querySelectorAll('flowlens-badge[data-flow-state]').length === 1) && document.querySelectorAll('flowlens-badge').length === 6, card);
+    assert.deepEqual(errors, []);
+  });
+
+  it('badges the list view and the issue navigator by their key cells', async () => {
+    for (const url of ['https://acme.atlassian.net/jira/software/projects/PAY/list', 'https://acme.atlassian.net/issues/?jql=project%20%3D%20PAY']) {
+      const page = await browser.context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(url);
+      await waitForBadges(page, 4);
+      const placed = await readPlacement(page, 'tr[data-testid="native-issue-table.ui.issue-row"]');
+      assert.deepEqual(placed.map((b) => b.key), ['PAY-40', 'PAY-42', 'PAY-43', 'PAY-44']);
+      assert.deepEqual(placed.map((b) => b.container), [0, 1, 2, 3]);
+      for (const badge of placed) assert.deepEqual(badge.before, { tag: 'a', testId: 'native-issue-table.common.ui.issue-cells.issue-key.issue-key-cell', text: badge.key });
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
   });
 });
