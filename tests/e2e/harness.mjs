@@ -23,6 +23,7 @@ export const PAGES = {
   'acme.atlassian.net/browse/PAY-42': 'jira/pages/issue-view.html',
   'acme.atlassian.net/jira/software/projects/PAY/boards/3': 'jira/pages/board-cloud.html',
   'acme.atlassian.net/browse/PAY-50': 'jira/pages/issue-view-links.html',
+  'acme.atlassian.net/jira/core/projects/MKT/board': 'jira/pages/board-business.html',
   'acme.atlassian.net/jira/software/projects/PAY/list': 'jira/pages/list-cloud.html',
   'acme.atlassian.net/issues': 'jira/pages/list-cloud.html',
 };
