@@ -22,6 +22,11 @@ export interface Target {
   key: string;
   anchor: Element;
   placement?: 'after' | 'inside';
+  /**
+   * A link is laid over the anchor's place (a card whose overlay link opens the item): the badge
+   * is raised above it, so a click on the badge reaches the badge, and its clicks stay in it.
+   */
+  overlaid?: boolean;
 }
 
 interface Entry {
@@ -81,6 +86,13 @@ async function inSlices<T>(list: T[], work: (item: T) => unknown): Promise<void>
   }
 }
 
+/**
+ * Events kept inside the shadow root of a badge over an overlaid place: the keys, as for every
+ * badge (`isolateEvents: true`), and clicks, which would otherwise bubble to the item's own
+ * handlers around the badge. Enter and Space on the button become a click too.
+ */
+const OVERLAID_ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'click'];
+
 /** Creates the layer a content script adds targets to. */
 export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerOptions) {
   const entries = new Map<Element, Entry>();
@@ -109,10 +121,12 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
       anchor: target.anchor,
       append: target.placement === 'inside' ? 'last' : 'after',
       css: options.css,
-      isolateEvents: true,
+      isolateEvents: target.overlaid ? OVERLAID_ISOLATED_EVENTS : true,
       onMount: (container) => container,
       onRemove: (container) => container && render(null, container),
     });
+    // Inside the shadow root, so the page sees no new attribute on the host.
+    if (target.overlaid) ui.uiContainer.classList.add('overlaid');
     const entry = { target, ui };
     hosts.add(ui.shadowHost);
     entries.set(target.anchor, entry);

@@ -23,6 +23,10 @@ export const PAGES = {
   'github.com/search': 'github/pages/search-react.html',
   'acme.atlassian.net/browse/PAY-42': 'jira/pages/issue-view.html',
   'acme.atlassian.net/jira/software/projects/PAY/boards/3': 'jira/pages/board-cloud.html',
+  'acme.atlassian.net/browse/PAY-50': 'jira/pages/issue-view-links.html',
+  'acme.atlassian.net/jira/core/projects/MKT/board': 'jira/pages/board-business.html',
+  'acme.atlassian.net/jira/software/projects/PAY/list': 'jira/pages/list-cloud.html',
+  'acme.atlassian.net/issues': 'jira/pages/list-cloud.html',
 };
 
 /** The browser to drive: Debian's Chromium unless CHROMIUM_PATH says otherwise. */
@@ -124,9 +128,9 @@ function graphql(payload, headers) {
 }
 
 /**
- * A fake Jira Cloud site: `POST /rest/api/3/issue/bulkfetch` answered from recorded issues, with
- * the user's session cookie required (`logged-out` serves the login page with status 200, as
- * Jira does).
+ * A fake Jira Cloud site: `POST /rest/api/3/issue/bulkfetch` answered from the issues the project
+ * wrote by hand in tests/fixtures/jira/api (as are its field list and histories), with the user's
+ * session cookie required (`logged-out` serves the login page with status 200, as Jira does).
  */
 export function createJiraApi() {
   const api = { mode: 'normal', requests: [] };
@@ -135,8 +139,8 @@ export function createJiraApi() {
     if (api.mode === 'logged-out') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><title>Log in with Atlassian account</title></html>' });
     if (api.mode === 'rate-limited') return route.fulfill({ status: 429, headers: { 'retry-after': '120' }, contentType: 'application/json', body: '{"errorMessages":["Rate limit exceeded."]}' });
     if (url.pathname === '/rest/api/3/jql/parse' && request.method() === 'POST') return route.fulfill(json(200, parseJql(request.postDataJSON())));
-    const recordedJira = { '/rest/api/3/field': 'fields.json', '/rest/api/3/changelog/bulkfetch': 'changelogs.json' }[url.pathname];
-    if (recordedJira) return route.fulfill(json(200, JSON.parse(readFileSync(join(JIRA_FIXTURES, 'api', recordedJira), 'utf8'))));
+    const handWritten = { '/rest/api/3/field': 'fields.json', '/rest/api/3/changelog/bulkfetch': 'changelogs.json' }[url.pathname];
+    if (handWritten) return route.fulfill(json(200, JSON.parse(readFileSync(join(JIRA_FIXTURES, 'api', handWritten), 'utf8'))));
     if (url.pathname !== '/rest/api/3/issue/bulkfetch' || request.method() !== 'POST') return route.fulfill(json(404, { errorMessages: ['Not found'] }));
     const { issueIdsOrKeys = [] } = request.postDataJSON() ?? {};
     const issues = issueIdsOrKeys.flatMap((key) => {
@@ -150,7 +154,7 @@ export function createJiraApi() {
 
 /**
  * Jira's JQL parse answer (`POST /rest/api/3/jql/parse`): each query back with its errors. This
- * fake knows the fields its recorded site has; any other field is an error worded as Jira words it.
+ * fake knows the fields of its hand-written site; any other field is an error worded as Jira words it.
  */
 function parseJql({ queries = [] } = {}) {
   const known = new Set(['project', 'status', 'statuscategory', 'assignee', 'labels', 'sprint', 'resolved', 'created', 'key', 'issuetype']);

@@ -2,11 +2,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, it } from 'node:test';
-import { launch, readBadges, waitForBadges, watchErrors } from './harness.mjs';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { launch, pageHtml, readBadges, waitForBadges, watchErrors } from './harness.mjs';
 
 const JIRA_API = resolve(import.meta.dirname, '../fixtures/jira/api');
-const recordedIssue = (path) => JSON.parse(readFileSync(resolve(JIRA_API, path), 'utf8'));
+/** A Jira issue the project wrote by hand (tests/fixtures/jira/api), as the bulk fetch returns it. */
+const issueFixture = (path) => JSON.parse(readFileSync(resolve(JIRA_API, path), 'utf8'));
 
 /**
  * Answers the issue bulk fetch in place of the harness (the route registered last wins):
@@ -80,7 +81,7 @@ describe('Jira Cloud issue view', () => {
     await waitForBadges(page, 4);
     const badges = await readBadges(page);
     assert.deepEqual(badges.map((b) => b.key), ['PAY-40', 'PAY-43', 'PAY-42', 'PAY-44'].map((k) => `jira:acme.atlassian.net/${k}`));
-    assert.deepEqual(badges.map((b) => b.state), ['error', 'error', 'blocked', 'error'], 'only PAY-42 is recorded; Jira leaves the others out');
+    assert.deepEqual(badges.map((b) => b.state), ['error', 'error', 'blocked', 'error'], 'only PAY-42 has a hand-written issue; the fake Jira leaves the others out');
     assert.match(badges[0].label, /PAY-40 does not exist, or you cannot see it in Jira\./);
     assert.equal(browser.jira.requests.filter((r) => r.path === '/rest/api/3/issue/bulkfetch').length, 1, 'four cards, one bulk fetch');
     // The board unmounts a card on scroll and mounts it again: its badge comes back, once.
@@ -118,7 +119,7 @@ describe('Jira Cloud issue view', () => {
     // Jira Cloud drops issues the user has no permission to browse from the bulk fetch, without
     // an issueError (its documented behaviour): PAY-40 and PAY-43 are in a project the user
     // cannot browse; PAY-42 and PAY-44 come back.
-    const visible = { 'PAY-42': recordedIssue('issues/PAY-42.json'), 'PAY-44': recordedIssue('permissions/PAY-44.json') };
+    const visible = { 'PAY-42': issueFixture('issues/PAY-42.json'), 'PAY-44': issueFixture('permissions/PAY-44.json') };
     const asked = await answerBulkFetch(browser.context, (keys) => ({ status: 200, body: { expand: 'schema,names', issues: keys.flatMap((key) => (visible[key] ? [visible[key]] : [])), issueErrors: [] } }));
     const page = await browser.context.newPage();
     const errors = watchErrors(page);
@@ -151,5 +152,169 @@ describe('Jira Cloud issue view', () => {
     assert.equal(badge.state, 'error');
     assert.equal(badge.label, 'FlowLens could not load this item: Jira at acme.atlassian.net denied access (403): You do not have permission to view these issues. Your Jira account may lack permission to browse this project; ask a Jira admin.');
     assert.deepEqual(errors, []);
+  });
+});
+
+/** Each badge with the element before it and where it stands, in document order. */
+function readPlacement(page, container) {
+  return page.$$eval('flowlens-badge', (hosts, container) => hosts.map((host) => {
+    const box = host.getBoundingClientRect();
+    const x = box.left + box.width / 2;
+    const y = box.top + box.height / 2;
+    const before = host.previousElementSibling;
+    return {
+      key: host.getAttribute('data-flow-key').split('/').pop(),
+      before: before && { tag: before.localName, testId: before.getAttribute('data-testid'), text: [...before.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join('').trim() },
+      inLink: Boolean(host.closest('a')),
+      container: host.closest(container) ? [...document.querySelectorAll(container)].indexOf(host.closest(container)) : -1,
+      size: [box.width, box.height],
+      // What a click at the badge's centre lands on: the badge's host, or whatever covers it.
+      onTop: document.elementFromPoint(x, y) === host,
+    };
+  }), container);
+}
+
+const BUSINESS_BOARD = 'https://acme.atlassian.net/jira/core/projects/MKT/board';
+const BUSINESS_CARD = '[data-testid="board.content.cell.card"]';
+
+/**
+ * Opens the business board in `page` and checks its badges: one per card after the key div, each
+ * on top where it stands; a click, Enter and Space open FlowLens's card and leave the board
+ * where it is; a re-rendered card gets its badge back once; and a click beside the badge opens
+ * the issue (the overlay link does cover the card).
+ */
+async function checkBusinessBoard(page) {
+  const errors = watchErrors(page);
+  await page.goto(BUSINESS_BOARD);
+  await waitForBadges(page, 6);
+  const placed = await readPlacement(page, BUSINESS_CARD);
+  assert.deepEqual(placed.map((b) => b.key), ['MKT-1', 'MKT-2', 'MKT-5', 'MKT-3', 'MKT-6', 'MKT-4']);
+  assert.deepEqual(placed.map((b) => b.container), [0, 1, 2, 3, 4, 5], 'one badge in each card');
+  for (const badge of placed) {
+    assert.deepEqual(badge.before, { tag: 'div', testId: null, text: badge.key }, `${badge.key}: after the key div of the footer`);
+    assert.equal(badge.inLink, false);
+    assert.ok(badge.size[0] > 0 && badge.size[1] > 0, `${badge.key}: the badge has a box`);
+    assert.ok(badge.onTop, `${badge.key}: the badge, not the overlay link, is under the pointer at its centre`);
+  }
+  // A mouse click at the badge's centre opens the FlowLens card; the board stays.
+  const first = page.locator('flowlens-badge').first();
+  const box = await first.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await first.getByTestId('flowlens-card').waitFor();
+  assert.equal(page.url(), BUSINESS_BOARD);
+  // The open card reaches over the next card, and stays above that card's overlay link.
+  const over = await page.evaluate((selector) => {
+    const host = document.querySelector('flowlens-badge');
+    const card = host.shadowRoot.querySelector('[data-testid="flowlens-card"]').getBoundingClientRect();
+    const next = document.querySelectorAll(selector)[1].getBoundingClientRect();
+    const x = Math.max(card.left, next.left) + 10;
+    const y = Math.max(card.top, next.top) + 10;
+    return { overlaps: x < Math.min(card.right, next.right) && y < Math.min(card.bottom, next.bottom), onTop: document.elementFromPoint(x, y) === host };
+  }, BUSINESS_CARD);
+  assert.deepEqual(over, { overlaps: true, onTop: true });
+  await first.getByRole('button', { name: 'Close' }).click();
+  await first.getByTestId('flowlens-card').waitFor({ state: 'detached' });
+  // Enter and Space on a badge open its card too, not the issue.
+  for (const [index, key] of [[2, 'Enter'], [3, 'Space']]) {
+    const badge = page.locator('flowlens-badge').nth(index);
+    await badge.getByTestId('flowlens-badge-button').focus();
+    await page.keyboard.press(key);
+    await badge.getByTestId('flowlens-card').waitFor();
+    assert.equal(page.url(), BUSINESS_BOARD, `${key} leaves the board where it is`);
+    // Pressed again, it closes the card.
+    await page.keyboard.press(key);
+    await badge.getByTestId('flowlens-card').waitFor({ state: 'detached' });
+  }
+  // Were the card itself to open the issue on a click anywhere in it (Jira's own handlers are not
+  // known to us), a click on the badge, or Enter on it, would still not reach it.
+  await page.evaluate((selector) => {
+    const card = document.querySelectorAll(selector)[1];
+    card.addEventListener('click', () => location.assign(card.querySelector('a').href));
+  }, BUSINESS_CARD);
+  const second = page.locator('flowlens-badge').nth(1);
+  const secondBox = await second.boundingBox();
+  await page.mouse.click(secondBox.x + secondBox.width / 2, secondBox.y + secondBox.height / 2);
+  await second.getByTestId('flowlens-card').waitFor();
+  await page.keyboard.press('Enter');
+  await second.getByTestId('flowlens-card').waitFor({ state: 'detached' });
+  assert.equal(page.url(), BUSINESS_BOARD);
+  // The board re-renders a card: its badge comes back, once, after the key.
+  await page.evaluate((selector) => {
+    const item = document.querySelectorAll(selector)[4].parentElement;
+    const copy = item.cloneNode(true);
+    copy.querySelectorAll('flowlens-badge').forEach((badge) => badge.remove());
+    item.replaceWith(copy);
+  }, BUSINESS_CARD);
+  await page.waitForFunction((selector) => [...document.querySelectorAll(selector)].every((c) => c.querySelectorAll('flowlens-badge[data-flow-state]').length === 1) && document.querySelectorAll('flowlens-badge').length === 6, BUSINESS_CARD);
+  const again = (await readPlacement(page, BUSINESS_CARD))[4];
+  assert.deepEqual([again.before, again.onTop], [{ tag: 'div', testId: null, text: 'MKT-6' }, true]);
+  assert.deepEqual(errors, []);
+  // The overlay link does cover the card: a click on the summary opens the issue.
+  await page.getByText('Spring campaign brief').click({ force: true });
+  await page.waitForURL('https://acme.atlassian.net/browse/MKT-1');
+}
+
+describe('Jira Cloud markup of 2026', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+
+  it('badges each linked and child issue line card once, right after its key', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://acme.atlassian.net/browse/PAY-50');
+    // The issue's heading and its five line cards.
+    await waitForBadges(page, 6);
+    const card = '[data-testid="issue-line-card.card-container"]';
+    const placed = await readPlacement(page, card);
+    assert.deepEqual(placed.map((b) => b.key), ['PAY-50', 'PAY-42', 'PAY-40', 'PAY-51', 'PAY-52', 'PAY-53']);
+    assert.equal(await page.locator('h1 flowlens-badge').count(), 1);
+    const cards = placed.slice(1);
+    assert.deepEqual(cards.map((b) => b.container), [0, 1, 2, 3, 4], 'one badge in each line card');
+    for (const badge of cards) {
+      assert.deepEqual(badge.before, { tag: 'a', testId: 'issue.issue-view.views.common.issue-line-card.issue-line-card-view.key', text: badge.key });
+    }
+    assert.deepEqual(placed.filter((b) => b.inLink), []);
+    assert.equal((await readBadges(page)).find((b) => b.key.endsWith('/PAY-42')).state, 'blocked', 'PAY-42 is read like everywhere else');
+    // Jira re-renders a line card: its badge comes back, once.
+    await page.evaluate((card) => {
+      const item = document.querySelectorAll(card)[3].parentElement;
+      const copy = item.cloneNode(true);
+      copy.querySelectorAll('flowlens-badge').forEach((badge) => badge.remove());
+      item.replaceWith(copy);
+    }, card);
+    await page.waitForFunction((card) => [...document.querySelectorAll(card)].every((c) => c.querySelectorAll('flowlens-badge[data-flow-state]').length === 1) && document.querySelectorAll('flowlens-badge').length === 6, card);
+    assert.deepEqual(errors, []);
+  });
+
+  it('badges each business board card once, visible above its overlay link, and opens the FlowLens card without leaving the board', async () => {
+    const page = await browser.context.newPage();
+    await checkBusinessBoard(page);
+  });
+
+  it('keeps the business board badges above an overlay link raised with a z-index of its own', async () => {
+    // How Jira stacks the overlay link is not known: the same board with the link raised (z-index: 1).
+    const page = await browser.context.newPage();
+    const raised = pageHtml('jira/pages/board-business.html').replace('> a { position: absolute; inset: 0; border-radius: 4px; }', '> a { position: absolute; inset: 0; border-radius: 4px; z-index: 1; }');
+    assert.match(raised, /z-index: 1; \}/);
+    await page.route(BUSINESS_BOARD, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: raised }));
+    await checkBusinessBoard(page);
+  });
+
+  it('badges the list view and the issue navigator by their key cells', async () => {
+    for (const url of ['https://acme.atlassian.net/jira/software/projects/PAY/list', 'https://acme.atlassian.net/issues/?jql=project%20%3D%20PAY']) {
+      const page = await browser.context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(url);
+      await waitForBadges(page, 4);
+      const placed = await readPlacement(page, 'tr[data-testid="native-issue-table.ui.issue-row"]');
+      assert.deepEqual(placed.map((b) => b.key), ['PAY-40', 'PAY-42', 'PAY-43', 'PAY-44']);
+      assert.deepEqual(placed.map((b) => b.container), [0, 1, 2, 3]);
+      for (const badge of placed) assert.deepEqual(badge.before, { tag: 'a', testId: 'native-issue-table.common.ui.issue-cells.issue-key.issue-key-cell', text: badge.key });
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
   });
 });

@@ -1,14 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { findIssueView } from './find-items';
-import { expectedIssues, issueKeyOf, ISSUE_VIEW_EXAMPLES, NOT_ISSUE_VIEW_EXAMPLES } from './page-detect';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  BUSINESS_BOARD_EXAMPLES,
+  expectedIssues,
+  isBusinessBoard,
+  issueKeyOf,
+  ISSUE_VIEW_EXAMPLES,
+  NOT_BUSINESS_BOARD_EXAMPLES,
+  NOT_ISSUE_VIEW_EXAMPLES,
+} from './page-detect';
 
 describe('Jira issue view detection', () => {
   it.each(ISSUE_VIEW_EXAMPLES)('reads the key of %s', (url, key) => {
     expect(issueKeyOf(url)).toBe(key);
   });
 
-  it.each(NOT_ISSUE_VIEW_EXAMPLES)('finds no issue on %s', (url) => {
+  it.each([...NOT_ISSUE_VIEW_EXAMPLES, ...BUSINESS_BOARD_EXAMPLES])('finds no issue on %s', (url) => {
     expect(issueKeyOf(url)).toBeUndefined();
+  });
+});
+
+describe('Jira business board detection', () => {
+  it.each(BUSINESS_BOARD_EXAMPLES)('knows %s for a business board', (url) => {
+    expect(isBusinessBoard(url)).toBe(true);
+  });
+
+  it.each([...NOT_BUSINESS_BOARD_EXAMPLES, ...NOT_ISSUE_VIEW_EXAMPLES, ...ISSUE_VIEW_EXAMPLES.map(([url]) => url)])('knows %s for something else', (url) => {
+    expect(isBusinessBoard(url)).toBe(false);
   });
 });
 
@@ -51,4 +71,23 @@ describe('expectedIssues', () => {
   it('expects nothing on pages without issue links', () => {
     expect(expectedIssues(doc('<a href="/browse/PAY">Project</a><a href="/jira/your-work">Work</a>'), 'https://acme.atlassian.net/jira/your-work')).toBeUndefined();
   });
+
+  it('expects issues on a business board that shows cards, even when their links no longer name the issue', () => {
+    const board = 'https://acme.atlassian.net/jira/core/projects/MKT/board';
+    const page = readFileSync(resolve('tests/fixtures/jira/pages/board-business.html'), 'utf8');
+    expect(expectedIssues(doc(page), board)).toBe('issue list');
+    const unlinked = page.replaceAll(/href="\/browse\/[^"]*"/g, 'href="#"');
+    expect(expectedIssues(doc(unlinked), board)).toBe('issue list');
+    // Either marker of a card is enough, so one renamed still counts.
+    expect(expectedIssues(doc(unlinked.replaceAll('board.content.cell.card', 'board.content.cell.tile')), board)).toBe('issue list');
+    expect(expectedIssues(doc(unlinked.replaceAll('business-board-card', 'business-board-tile')), board)).toBe('issue list');
+    // Elsewhere the same unlinked cards are not taken for issues.
+    expect(expectedIssues(doc(unlinked), 'https://acme.atlassian.net/jira/your-work')).toBeUndefined();
+  });
+
+  it('expects nothing on an empty business board', () => {
+    const empty = '<div data-testid="board.content.cell"><div role="heading" aria-level="3">To Do</div><div role="list"></div></div>';
+    expect(expectedIssues(doc(empty), 'https://acme.atlassian.net/jira/core/projects/MKT/board')).toBeUndefined();
+  });
 });
+

@@ -8,6 +8,8 @@ export interface FoundIssue {
   ref: JiraRef;
   key: string;
   anchor: Element;
+  /** Its place has a link laid over it (a business board card): the badge must be raised above it. */
+  overlaid?: boolean;
 }
 
 /** The issue of an issue view (full page or side panel), once; nothing elsewhere. */

@@ -1,13 +1,14 @@
 /**
- * Finds the issues listed on a Jira page (board cards, backlog rows, navigator rows, linked and
- * child issues): the key comes from a `/browse/KEY` link (or Data Center's data attribute), the
- * test-id markers only say where the badge goes. One badge per container, so screen-reader
- * twins and summary links never double it.
+ * Finds the issues listed on a Jira page (board cards, backlog rows, list and navigator rows,
+ * linked and child issues): the key comes from a `/browse/KEY` link (or Data Center's data
+ * attribute); test-id markers, or the key's own text where it has none, only say where the badge
+ * goes. One badge per container, so screen-reader twins, summary links and overlay links never
+ * double it.
  */
 import { formatKey, type JiraRef } from '../../item-key';
 import type { FoundIssue } from './find-items';
 import { siteOf } from './page-detect';
-import { CONTAINER_KEY, ISSUE_CONTAINERS } from './selectors';
+import { ANY_ISSUE_LINK, CONTAINER_KEY, ISSUE_CONTAINERS, KEY_AS_TEXT, OVERLAID_CONTAINERS } from './selectors';
 
 const KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 
@@ -25,20 +26,42 @@ function keyOfHref(href: string): string | undefined {
 function keyOf(container: Element): string | undefined {
   const attribute = container.getAttribute('data-issue-key') ?? container.getAttribute('data-issuekey');
   if (attribute && KEY.test(attribute)) return attribute;
-  for (const link of container.querySelectorAll('a[href*="/browse/"]')) {
+  for (const link of container.querySelectorAll(ANY_ISSUE_LINK)) {
     const key = keyOfHref(link.getAttribute('href') ?? '');
     if (key) return key;
   }
   return undefined;
 }
 
-/** Where the badge goes in a container: the first marker of CONTAINER_KEY found, else the container. */
-function anchorIn(container: Element): Element {
+/** The text of an element itself, without its children's. */
+function ownText(element: Element): string {
+  let text = '';
+  for (const node of element.childNodes) if (node.nodeType === 3) text += node.textContent ?? '';
+  return text.trim();
+}
+
+/** The element of the given kind that shows `key` as its own text, outside any link. */
+function shownKey(container: Element, element: string, key: string): Element | undefined {
+  for (const candidate of container.querySelectorAll(element)) {
+    if (ownText(candidate) === key && !candidate.closest('a')) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Where the badge goes in a container: the first marker of CONTAINER_KEY found, else the key
+ * shown as text (KEY_AS_TEXT), else the first issue link, else the container.
+ */
+function anchorIn(container: Element, key: string): Element {
   for (const selector of CONTAINER_KEY) {
     const found = container.querySelector(selector);
     if (found) return found;
   }
-  return container;
+  for (const { container: kind, element } of KEY_AS_TEXT) {
+    const shown = container.matches(kind) ? shownKey(container, element, key) : undefined;
+    if (shown) return shown;
+  }
+  return container.querySelector(ANY_ISSUE_LINK) ?? container;
 }
 
 /** Listed issues inside `root` (and `root` itself), one per container. */
@@ -53,7 +76,9 @@ export function findListedIssues(root: Document | Element, pageUrl: string): Fou
     const issueKey = keyOf(container);
     if (!issueKey || container.parentElement?.closest(ISSUE_CONTAINERS)) continue;
     const ref: JiraRef = { source: 'jira', host, issueKey };
-    found.push({ ref, key: formatKey(ref), anchor: anchorIn(container) });
+    const issue: FoundIssue = { ref, key: formatKey(ref), anchor: anchorIn(container, issueKey) };
+    if (container.matches(OVERLAID_CONTAINERS)) issue.overlaid = true;
+    found.push(issue);
   }
   return found;
 }

@@ -2,6 +2,7 @@
  * Which Jira page this is, from the URL alone. Jira Data Center may live under a context path
  * (`https://jira.corp/jira/browse/OPS-1`), so paths are matched at their end.
  */
+import { ANY_BUSINESS_BOARD_CARD } from './selectors';
 
 const KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 
@@ -29,6 +30,25 @@ export const NOT_ISSUE_VIEW_EXAMPLES = [
   'https://acme.atlassian.net/jira/your-work',
 ];
 
+/** A Jira Cloud business (Work Management) board: `/jira/core/projects/KEY/board`. */
+export function isBusinessBoard(href: string): boolean {
+  return /^\/jira\/core\/projects\/[^/]+\/board\/?$/.test(new URL(href).pathname);
+}
+
+/** Example URLs of business boards. */
+export const BUSINESS_BOARD_EXAMPLES = [
+  'https://acme.atlassian.net/jira/core/projects/MKT/board',
+  'https://acme.atlassian.net/jira/core/projects/MKT/board/?groupBy=status',
+];
+
+/** URLs that are not business boards. */
+export const NOT_BUSINESS_BOARD_EXAMPLES = [
+  'https://acme.atlassian.net/jira/core/projects/MKT/list',
+  'https://acme.atlassian.net/jira/core/projects/MKT/board/settings',
+  'https://acme.atlassian.net/jira/software/projects/PAY/boards/3',
+  'https://acme.atlassian.net/browse/MKT-1',
+];
+
 /**
  * The Jira site a page belongs to: its host, plus the context path Data Center may run under
  * (`jira.corp.example/jira`). Data Center pages state it in `<meta name="ajs-context-path">`;
@@ -45,11 +65,14 @@ export function siteOf(doc: Document, href: string): string {
 }
 
 /**
- * Which kind of Jira page must hold an issue FlowLens can badge: an issue view always, any other
- * page when it links to an issue. Used to notice markup FlowLens no longer reads.
+ * Which kind of Jira page must hold an issue FlowLens can badge: an issue view always, a business
+ * board when it shows a card (even one whose overlay link no longer names the issue; an empty
+ * board holds none), any other page when it links to an issue. Used to notice markup FlowLens no
+ * longer reads.
  */
 export function expectedIssues(doc: Document, href: string): 'issue view' | 'issue list' | undefined {
   if (issueKeyOf(href)) return 'issue view';
+  if (isBusinessBoard(href) && doc.querySelector(ANY_BUSINESS_BOARD_CARD)) return 'issue list';
   for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[href*="/browse/"]')) {
     if (/\/browse\/[A-Z][A-Z0-9_]*-[1-9][0-9]*\/?$/.test(new URL(link.href, href).pathname)) return 'issue list';
   }
