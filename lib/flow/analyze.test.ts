@@ -142,3 +142,37 @@ describe('what the source says now wins over the history, and unknown is said, n
     expect(off.intervals[0]!.workingMs).toBeUndefined();
   });
 });
+
+describe('review decisions and closed blockers, as GitHub reports them', () => {
+  const now = Date.parse('2026-11-20T12:00:00Z');
+  const carol = { id: 'carol', name: 'carol' };
+
+  it('keeps a change request where the branch requires no review (GitHub sends a null decision)', () => {
+    const pull = pullItem(8, { timeline: [{ type: 'created', at: '2026-11-10T09:00:00Z' }, { type: 'reviewed', at: '2026-11-12T09:00:00Z', by: carol, verdict: 'changes-requested' }] });
+    pull.signals = { ...pull.signals, reviewDecision: null };
+    expect(analyzeItem(pull, { settings }, now)).toMatchObject({ state: 'failing', since: '2026-11-12T09:00:00.000Z', causeText: 'Needs the author since Thu 12 Nov: changes requested by @carol.' });
+    // An approval since, or a review still required, clears it.
+    pull.signals = { ...pull.signals, reviewDecision: 'approved' };
+    expect(analyzeItem(pull, { settings }, now).state).toBe('flowing');
+  });
+
+  it('says changes are requested when GitHub says so, though the timeline it sent names no reviewer', () => {
+    const pull = pullItem(9);
+    pull.signals = { ...pull.signals, reviewDecision: 'changes-requested' };
+    expect(analyzeItem(pull, { settings }, now)).toMatchObject({ state: 'failing', causeText: 'Needs the author: changes requested by a reviewer.' });
+  });
+
+  it('stops counting a blocker when it closed, though it was unlinked only later', () => {
+    // #4 blocked #7 from the 11th; #4 closed on the 13th; the link was removed on the 15th.
+    const item = pullItem(7, {
+      timeline: [
+        { type: 'created', at: '2026-11-10T09:00:00Z' },
+        { type: 'link-added', at: '2026-11-11T09:00:00Z', link: { key: 'github:octo-org/api#4', kind: 'blocked-by', open: false, resolvedAt: '2026-11-13T09:00:00Z' } },
+        { type: 'link-removed', at: '2026-11-15T09:00:00Z', key: 'github:octo-org/api#4' },
+      ],
+    });
+    const analysis = analyzeItem(item, { settings }, now);
+    expect(analysis.intervals.map((i) => [i.state, i.start, i.end])).toEqual([['blocked', '2026-11-11T09:00:00.000Z', '2026-11-13T09:00:00.000Z']]);
+    expect(analysis.totalBlockedMs).toBe(2 * 86_400_000);
+  });
+});

@@ -47,13 +47,15 @@ export interface Conditions {
   resolvedUpstream: Set<string>;
   pending: Map<string, Person>;
   changesRequested: Map<string, Person>;
+  /** The source says changes are requested, but its history names no reviewer who asked. */
+  changesRequestedUnnamed: boolean;
   checks: Map<string, { conclusion: string; required?: boolean }>;
   conflict: boolean;
 }
 
 /** Conditions of a new item. */
 export function emptyConditions(): Conditions {
-  return { done: false, draft: false, flagged: false, labels: new Map(), links: new Map(), resolvedUpstream: new Set(), pending: new Map(), changesRequested: new Map(), checks: new Map(), conflict: false };
+  return { done: false, draft: false, flagged: false, labels: new Map(), links: new Map(), resolvedUpstream: new Set(), pending: new Map(), changesRequested: new Map(), changesRequestedUnnamed: false, checks: new Map(), conflict: false };
 }
 
 /** Applies one event. */
@@ -190,6 +192,7 @@ function failingCauses(c: Conditions): Cause[] {
   }
   if (c.conflict) causes.push({ kind: 'conflict' });
   for (const who of c.changesRequested.values()) causes.push({ kind: 'changes-requested', who });
+  if (c.changesRequestedUnnamed && c.changesRequested.size === 0) causes.push({ kind: 'changes-requested' });
   return causes;
 }
 

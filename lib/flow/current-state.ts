@@ -30,7 +30,10 @@ export function conditionsNow(item: WorkItem, history: History): Conditions {
   for (const link of item.upstream) if (link.kind !== 'child-of') now.links.set(link.key, link);
   const pending = s.pendingReviewers ?? (item.kind === 'pull' ? item.requestedReviewers : undefined);
   if (pending) now.pending = new Map(pending.map((person) => [person.id, person]));
-  if (s.reviewDecision !== undefined && s.reviewDecision !== 'changes-requested') now.changesRequested.clear();
+  // GitHub's decision is null where the branch requires no review: the replayed change requests
+  // stand then. An approval, or a review still required, means none is outstanding.
+  if (s.reviewDecision === 'approved' || s.reviewDecision === 'review-required') now.changesRequested.clear();
+  if (s.reviewDecision === 'changes-requested') now.changesRequestedUnnamed = true;
   if (s.failingChecks) correctChecks(now, s.failingChecks);
   if (s.mergeable !== undefined) now.conflict = s.mergeable === 'conflicting';
   return now;

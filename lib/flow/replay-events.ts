@@ -38,9 +38,15 @@ function unrecordedLinks(item: WorkItem): ReplayEvent[] {
   return item.upstream.filter((link) => link.at !== undefined && !recorded.has(link.key)).map((link) => ({ type: 'link-added' as const, at: link.at!, link: historic(link, link) }));
 }
 
-/** When each resolved upstream item stopped blocking. */
+/**
+ * When each resolved upstream item stopped blocking: from the current links, and from the links
+ * the history made, so a blocker that was closed and later unlinked stops blocking when it closed.
+ */
 function resolutions(item: WorkItem): ReplayEvent[] {
-  return item.upstream.filter((link) => link.open !== true && link.resolvedAt !== undefined).map((link) => ({ type: 'upstream-resolved' as const, at: link.resolvedAt!, key: link.key }));
+  const linked = item.timeline.flatMap((event) => (event.type === 'link-added' ? [event.link] : []));
+  const resolvedAt = new Map<string, string>();
+  for (const link of [...linked, ...item.upstream]) if (link.open !== true && link.resolvedAt !== undefined) resolvedAt.set(link.key, link.resolvedAt);
+  return [...resolvedAt].map(([key, at]) => ({ type: 'upstream-resolved' as const, at, key }));
 }
 
 /** Closed blockers that the history links to but whose closing time nobody told us. */
