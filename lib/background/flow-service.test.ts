@@ -189,6 +189,20 @@ describe('upstream items that are not on the page', () => {
     expect(api.batches).toHaveLength(2);
   });
 
+  it('reads an upstream item for its state only: on its own page it is read whole', async () => {
+    const api = graphql({ 5: pull(5, 'Depends on #90'), 90: issueNode(90, 'OPEN') });
+    const { service } = serviceWith(api.fetch);
+    await service.refresh([ref(5)]);
+    const ninety = { ...ref(90) };
+    // Known (it resolves #5's link), but not fresh enough for its own badge.
+    const own = await service.cached([ninety]);
+    expect(own.views[0]).toMatchObject({ key: 'github:octo-org/api#90', state: 'flowing' });
+    expect(own.stale).toEqual(['github:octo-org/api#90']);
+    await service.refresh([ninety]);
+    expect(api.batches).toEqual([[5], [90], [90]]);
+    expect((await service.cached([ninety])).stale).toEqual([]);
+  });
+
   it('says flowing once the upstream item is read and found closed', async () => {
     const api = graphql({ 5: pull(5, 'Depends on #90'), 90: issueNode(90, 'CLOSED', '2026-11-19T00:00:00Z') });
     const { service } = serviceWith(api.fetch);

@@ -212,7 +212,11 @@ export function createFlowService(deps: FlowServiceDeps) {
     }
     const token = secrets.githubTokens[first.host];
     const previous = new Map([...hits].map(([key, hit]) => [key, hit.value]));
-    return fetchGithubItems(refs as GithubRef[], { ...base, previous, ...(token ? { token } : {}) });
+    // An upstream item is read for its state only (none of its own relations) and is never fresh
+    // enough for its own badge; a whole read (a 304 included) makes a partial copy whole.
+    const outcome = await fetchGithubItems(refs as GithubRef[], { ...base, previous, ...(upstream ? { relations: false as const } : {}), ...(token ? { token } : {}) });
+    outcome.items = new Map([...outcome.items].map(([key, { partial: _, ...value }]) => [key, upstream ? { ...value, partial: true } : value]));
+    return outcome;
   }
 
   /** Caches what came (with when each undated link was first seen) and notes the host's limits. */

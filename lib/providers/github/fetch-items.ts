@@ -25,6 +25,11 @@ export interface GithubContext {
   previous?: Map<string, Fetched>;
   /** How requests wait and retry (tests make the waits instant); the shared defaults otherwise. */
   pacing?: HttpPacing;
+  /**
+   * `false`: read no native relations over REST (what an issue blocks, its sub-issues, its
+   * blockers where GraphQL did not give them), for items read only as another item's upstream.
+   */
+  relations?: false;
 }
 
 const SERVICE = 'GitHub';
@@ -57,7 +62,7 @@ export async function fetchGithubItems(refs: GithubRef[], ctx: GithubContext): P
   } else {
     await fetchRestAll(refs, ctx, outcome);
   }
-  if (!stopError(outcome)) await addDependencies(refs, ctx, outcome, blockersRead);
+  if (!stopError(outcome) && ctx.relations !== false) await addDependencies(refs, ctx, outcome, blockersRead);
   return outcome;
 }
 
