@@ -21,10 +21,11 @@ afterEach(cleanup);
 describe('FlowBadge', () => {
   it('is a labelled button that toggles its card', () => {
     render(<FlowBadge view={view} now={NOW} />);
-    // Its name holds what it shows (label in name), then the words.
-    const button = screen.getByRole('button', { name: `open 3d: ${view.label}` });
+    // Its name holds what it shows, the blocker count beside the text included (label in
+    // name), then the words.
+    const button = screen.getByRole('button', { name: `open 3d 2: ${view.label}` });
     expect(button.getAttribute('aria-expanded')).toBe('false');
-    expect(button.textContent).toBe('open 3d2');
+    expect(button.textContent).toBe('open 3d 2');
     fireEvent.click(button);
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const card = screen.getByRole('dialog');

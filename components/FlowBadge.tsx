@@ -44,7 +44,8 @@ export function FlowBadge({ view, now }: FlowBadgeProps) {
       >
         <span class="dot" aria-hidden="true" />
         {view.text}
-        {view.blockers > 0 ? <span class="count" aria-hidden="true">{view.blockers}</span> : null}
+        {/* The space keeps "blocked 1" one phrase for what reads the text (the name holds it; badgeName). */}
+        {view.blockers > 0 ? <>{' '}<span class="count" aria-hidden="true">{view.blockers}</span></> : null}
       </button>
       {open ? <FlowCard id={cardId} view={view} now={now} onClose={() => setOpen(false)} /> : null}
     </span>

@@ -116,6 +116,11 @@ describe('badgeName', () => {
     expect(badgeName({ text: 'blocked 2w', label: 'Pull request blocked for 2w. FlowLens: labelled “blocked”. Show details.' })).toBe('blocked 2w: Pull request blocked for 2w. FlowLens: labelled “blocked”. Show details.');
   });
 
+  it('counts the blockers shown beside the text as part of what is seen', () => {
+    // The badge shows "blocked" and, beside it, "1": "blocked 1" must be in the name.
+    expect(badgeName({ text: 'blocked', blockers: 1, label: 'Pull request blocked, 1 open blocker. FlowLens: blocked by #90.' })).toBe('blocked 1: Pull request blocked, 1 open blocker. FlowLens: blocked by #90.');
+  });
+
   it('keeps the words alone when they already hold the visible text, or when that is a symbol', () => {
     expect(badgeName({ text: 'waiting', label: 'Issue waiting. FlowLens: waiting for review.' })).toBe('Issue waiting. FlowLens: waiting for review.');
     expect(badgeName({ text: '!', label: 'FlowLens could not load this item: GitHub is having trouble (502).' })).toBe('FlowLens could not load this item: GitHub is having trouble (502).');

@@ -101,8 +101,9 @@ function badgeText(item: WorkItem, analysis: ItemAnalysis, now: number): string 
  * the words do not already hold it (WCAG 2.5.3, label in name), so a voice-control user who says
  * what they see ("click blocked 2w") reaches the button. A symbol alone ("!") is not text to say.
  */
-export function badgeName(view: Pick<FlowView, 'text' | 'label'>): string {
-  const visible = view.text.trim();
+export function badgeName(view: Pick<FlowView, 'text' | 'label'> & { blockers?: number }): string {
+  // The blocker count is shown beside the text (FlowBadge), so it is part of what is seen.
+  const visible = `${view.text.trim()}${view.blockers ? ` ${view.blockers}` : ''}`;
   if (!/[\p{L}\p{N}]/u.test(visible) || view.label.toLowerCase().includes(visible.toLowerCase())) return view.label;
   return `${visible}: ${view.label}`;
 }
