@@ -9,7 +9,12 @@ import type { FlowCache } from '../storage/cache';
 
 const undated = (link: ItemLink) => link.at === undefined;
 
-/** `items` with `seenAt` on every undated upstream link: the cached copy's, or `now` for a new link. */
+/** The earliest of ISO times (the source's own bound, the cached one, now). */
+function earliest(times: (string | undefined)[]): string {
+  return times.filter((t): t is string => t !== undefined).reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
+}
+
+/** `items` with `seenAt` on every undated upstream link: the earliest of the source's bound, the cached copy's and `now`. */
 export async function withSightings(cache: FlowCache, items: ReadonlyMap<string, Fetched>, now: number): Promise<Map<string, Fetched>> {
   const keys = [...items].filter(([, fetched]) => fetched.item.upstream.some(undated)).map(([key]) => key);
   if (keys.length === 0) return new Map(items);
@@ -18,7 +23,7 @@ export async function withSightings(cache: FlowCache, items: ReadonlyMap<string,
   return new Map([...items].map(([key, fetched]) => {
     if (!keys.includes(key)) return [key, fetched];
     const before = new Map((previous.get(key)?.value.item.upstream ?? []).map((link) => [link.key, link.seenAt]));
-    const upstream = fetched.item.upstream.map((link) => (undated(link) ? { ...link, seenAt: before.get(link.key) ?? seenAt } : link));
+    const upstream = fetched.item.upstream.map((link) => (undated(link) ? { ...link, seenAt: earliest([link.seenAt, before.get(link.key), seenAt]) } : link));
     return [key, { ...fetched, item: { ...fetched.item, upstream } }];
   }));
 }

@@ -70,7 +70,7 @@ export function itemFragment(dependencies = true): string {
   return `fragment FlowLensItem on IssueOrPullRequest {
   __typename
   ... on PullRequest {
-    number title url body pullState: state isDraft createdAt updatedAt closedAt mergedAt
+    number title url body lastEditedAt pullState: state isDraft createdAt updatedAt closedAt mergedAt
     author { login url }
     assignees(first: 10) { nodes { login url } }
     labels(first: 20) { nodes { name } }
@@ -81,7 +81,7 @@ export function itemFragment(dependencies = true): string {
     timelineItems(last: 100, itemTypes: [${PULL_TIMELINE}]) { nodes { ${PULL_EVENTS} } }
   }
   ... on Issue {
-    number title url body issueState: state stateReason createdAt updatedAt closedAt
+    number title url body lastEditedAt issueState: state stateReason createdAt updatedAt closedAt
     author { login url }
     assignees(first: 10) { nodes { login url } }
     labels(first: 20) { nodes { name } }

@@ -56,6 +56,8 @@ const linkedPull = v.object({ number: v.number(), title: v.optional(v.string()),
 
 const common = {
   body: v.nullish(v.string()),
+  // When the body was last edited; null when it never was (so it reads as it was written).
+  lastEditedAt: v.nullish(v.string()),
   timelineItems: v.nullish(nodes(timelineNode)),
   number: v.pipe(v.number(), v.integer()),
   title: v.string(),

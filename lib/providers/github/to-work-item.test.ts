@@ -40,7 +40,8 @@ describe('pullToItem on a hand-written pull request fixture', () => {
   });
 
   it('reads dependencies from the body and the issues it closes', () => {
-    expect(item.upstream).toEqual([{ key: 'github:octo-org/web#14', kind: 'depends-on' }]);
+    // The fixture's body was never edited (lastEditedAt null): the link dates from the opening.
+    expect(item.upstream).toEqual([{ key: 'github:octo-org/web#14', kind: 'depends-on', at: '2026-11-10T09:00:00Z' }]);
     expect(item.downstream).toEqual([
       { key: 'github:octo-org/api#90', kind: 'depends-on', url: 'https://github.com/octo-org/api/issues/90', open: true },
     ]);
@@ -58,6 +59,23 @@ const web13: GithubRef = { source: 'github', host: 'github.com', owner: 'octo-or
 const issue = (extra: Record<string, unknown>, ref = web13) => issueToItem(ref, v.parse(graphIssue, issueNode(ref.number, extra)));
 const linkEvents = (item: ReturnType<typeof issue>) => item.timeline.filter((e) => e.type === 'link-added' || e.type === 'link-removed');
 const NOW = Date.parse('2026-11-20T12:00:00Z');
+
+describe('the time of a "depends on" a body states', () => {
+  const written = (lastEditedAt: string | null | undefined) => {
+    const { lastEditedAt: _, ...rest } = node(101);
+    return pullToItem(ref(101), { ...rest, ...(lastEditedAt === undefined ? {} : { lastEditedAt }) }).upstream;
+  };
+
+  it('dates it from the opening when GitHub says the body was never edited', () => {
+    // #101 was opened 2026-11-10T09:00:00Z; lastEditedAt null: the phrase was there from the start.
+    expect(written(null)).toEqual([{ key: 'github:octo-org/web#14', kind: 'depends-on', at: node(101).createdAt }]);
+  });
+
+  it('bounds it by the last edit when the body was edited, and says nothing when GitHub did not say', () => {
+    expect(written('2026-11-12T08:00:00Z')).toEqual([{ key: 'github:octo-org/web#14', kind: 'depends-on', seenAt: '2026-11-12T08:00:00Z' }]);
+    expect(written(undefined)).toEqual([{ key: 'github:octo-org/web#14', kind: 'depends-on' }]);
+  });
+});
 
 describe('issueToItem with GitHub’s native dependencies', () => {
   it('dates a blocker by its latest BlockedByAddedEvent after the last removal (added, removed, re-added)', () => {

@@ -46,10 +46,22 @@ function linkTo(ref: GithubRef, node: { number: number; title?: string | undefin
   return { key, kind, url: node.url, ...(node.title ? { title: node.title } : {}), ...(open !== undefined ? { open } : {}) };
 }
 
+/**
+ * "Depends on #N" links of a body, with what GitHub says of the body's age: a body never edited
+ * (`lastEditedAt: null`) reads as it was written when the item was opened, so its links date
+ * from then; an edited one held them no later than its last edit. Without the field, nothing.
+ */
+function writtenLinks(ref: GithubRef, node: { body?: string | null | undefined; lastEditedAt?: string | null | undefined; createdAt: string }): ItemLink[] {
+  const links = bodyLinks(node.body, ref.host, ref.owner, ref.repo);
+  if (node.lastEditedAt === null) return links.map((link) => ({ ...link, at: node.createdAt }));
+  if (typeof node.lastEditedAt === 'string') return links.map((link) => ({ ...link, seenAt: node.lastEditedAt! }));
+  return links;
+}
+
 /** Upstream of a PR: the open PR its base branch belongs to (stacked), then body references. */
 function pullUpstream(ref: GithubRef, pull: GraphPull): ItemLink[] {
   const stackedOn = present(pull.baseRef?.associatedPullRequests).map((node) => linkTo(ref, node, 'stacked-on', true));
-  const written = bodyLinks(pull.body, ref.host, ref.owner, ref.repo).filter((link) => !stackedOn.some((s) => s.key === link.key));
+  const written = writtenLinks(ref, pull).filter((link) => !stackedOn.some((s) => s.key === link.key));
   return [...stackedOn, ...written];
 }
 
@@ -103,7 +115,7 @@ export function pullToItem(ref: GithubRef, pull: GraphPull): WorkItem {
 export function issueToItem(ref: GithubRef, issue: GraphIssue): WorkItem {
   const item = base(ref, issue.title, issue.url, issue.createdAt);
   const native = nativeBlockers(ref.host, issue.blockedBy?.nodes ?? [], issue.dependencyEvents?.nodes ?? []);
-  const written = bodyLinks(issue.body, ref.host, ref.owner, ref.repo).filter((link) => !native.links.some((n) => n.key === link.key));
+  const written = writtenLinks(ref, issue).filter((link) => !native.links.some((n) => n.key === link.key));
   return {
     ...item,
     timeline: [...item.timeline, ...timelineEvents(present(issue.timelineItems)), ...native.events],
