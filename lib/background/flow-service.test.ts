@@ -203,6 +203,14 @@ describe('upstream items that are not on the page', () => {
     expect((await service.cached([ninety])).stale).toEqual([]);
   });
 
+  it('never asks twice for an upstream item another refresh is reading, even when two items wait on each other', async () => {
+    const api = graphql({ 5: pull(5, 'Depends on #6'), 6: pull(6, 'Depends on #5'), 7: pull(7, 'Depends on #6') });
+    const { service } = serviceWith(api.fetch);
+    const [a, b, c] = await Promise.all([service.refresh([ref(5)]), service.refresh([ref(6)]), service.refresh([ref(7)])]);
+    expect(api.batches.flat().sort((x, y) => x - y)).toEqual([5, 6, 7]);
+    expect([a, b, c].map(({ views }) => [views[0]!.state, views[0]!.blockers])).toEqual([['blocked', 1], ['blocked', 1], ['blocked', 1]]);
+  });
+
   it('says flowing once the upstream item is read and found closed', async () => {
     const api = graphql({ 5: pull(5, 'Depends on #90'), 90: issueNode(90, 'CLOSED', '2026-11-19T00:00:00Z') });
     const { service } = serviceWith(api.fetch);

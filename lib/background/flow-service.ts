@@ -64,6 +64,8 @@ interface UpstreamKnown {
 /** Creates the service the background routes `flow/*` requests to. */
 export function createFlowService(deps: FlowServiceDeps) {
   const inflight = new Map<string, Promise<FlowView>>();
+  /** Keys being fetched now, until their answer is cached. */
+  const reading = new Map<string, Promise<unknown>>();
   const holds = deps.holds ?? createRateHolds();
   let lastError: { message: string; at: number } | undefined;
 
@@ -133,7 +135,12 @@ export function createFlowService(deps: FlowServiceDeps) {
    * page's budget allows one request more), and remembers those that cannot be read.
    */
   async function readUpstream(items: WorkItem[]): Promise<void> {
-    const { unread, found } = await upstreamKnown(items);
+    const { unread: all, found } = await upstreamKnown(items);
+    // Another tab's or chunk's refresh already reads some of them: wait for that read (not for
+    // its views, which may wait on ours in turn), never ask twice.
+    const underway = all.filter((key) => reading.has(key));
+    await Promise.all(underway.map((key) => reading.get(key)));
+    const unread = all.filter((key) => !underway.includes(key));
     if (unread.length === 0) return;
     const tokens = (await deps.loadSecrets()).githubTokens;
     const refs = capPerHost(unread, (ref) => (ref.source === 'github' && !tokens[ref.host] ? UPSTREAM_PER_HOST_WITHOUT_TOKEN : UPSTREAM_PER_HOST));
@@ -173,7 +180,9 @@ export function createFlowService(deps: FlowServiceDeps) {
 
   /** Fetches `mine` (one request per host and batch), reads their upstream, and views all of `own`. */
   async function refreshOwn(own: ItemRef[], mine: ItemRef[], hits: Map<string, CacheHit<CachedItem>>): Promise<Map<string, FlowView>> {
-    const outcome = await fetchAndRemember(mine, hits);
+    const fetched = fetchAndRemember(mine, hits);
+    for (const ref of mine) reading.set(formatKey(ref), fetched);
+    const outcome = await fetched.finally(() => mine.forEach((ref) => reading.delete(formatKey(ref))));
     const now = deps.now();
     const shown: Shown[] = [];
     const failed = new Map<string, FlowView>();

@@ -140,3 +140,27 @@ describe('badge layer and copies the page makes', () => {
     expect(live.querySelectorAll('flowlens-badge')).toHaveLength(1);
   });
 });
+
+describe('badge layer: items waiting on others on the page', () => {
+  it('paints a badge again from the cache when fresh data of the item it waits on arrives', async () => {
+    // #1 waits on #2. #1 is known (unverified: #2 not read yet); #2 appears later and is fetched.
+    const asked: Request[] = [];
+    let oneIs: FlowView['state'] = 'flowing';
+    const send = (async (request: Request) => {
+      asked.push(request);
+      const numbers = 'refs' in request ? request.refs.map((r) => (r as { number: number }).number) : [];
+      const one = { ...view(1, oneIs), upstream: [{ key: key(2) }] };
+      if (request.type === 'flow/cached') return { ok: true, data: { views: numbers.includes(1) ? [one] : [], stale: numbers.filter((n) => n === 2).map(key) } };
+      oneIs = 'blocked';
+      return { ok: true, data: { views: numbers.includes(2) ? [view(2, 'waiting')] : [] } };
+    }) as Client;
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
+    await layer.add([target(1)]);
+    expect(states()).toEqual(['flowing']);
+    await layer.add([target(2)]);
+    await vi.waitFor(() => expect(states()).toEqual(['blocked', 'waiting']));
+    // The repaint asked the cache for #1 alone, after #2's fresh answer: no other request.
+    const afterRefresh = asked.slice(asked.findIndex((r) => r.type === 'flow/refresh') + 1);
+    expect(afterRefresh.map((r) => [r.type, 'refs' in r ? r.refs.map((x) => (x as { number: number }).number) : []])).toEqual([['flow/cached', [1]]]);
+  });
+});

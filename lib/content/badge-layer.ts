@@ -114,6 +114,25 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     await inSlices([...entries.values()].filter((entry) => keys.has(entry.target.key)), (entry) => paint(entry));
   }
 
+  /**
+   * Fresh views of items that others on the page wait on: those others are painted again from
+   * the cache (no request leaves the browser), so a badge never lags behind its blocker's news.
+   * Only answers from the network lead here, so two items waiting on each other cannot loop.
+   */
+  async function repaintDependents(fresh: FlowView[]): Promise<void> {
+    const keys = new Set(fresh.map((view) => view.key));
+    const dependents = new Map<string, ItemRef>();
+    for (const { target } of entries.values()) {
+      const view = views.get(target.key);
+      if (view && !keys.has(target.key) && view.upstream?.some((link) => keys.has(link.key))) dependents.set(target.key, target.ref);
+    }
+    if (dependents.size === 0) return;
+    await Promise.all(chunks([...dependents.values()], MAX_REFS_PER_REQUEST).map(async (refs) => {
+      const cached = await options.send({ type: 'flow/cached', refs });
+      if (cached.ok) await setViews(cached.data.views);
+    }));
+  }
+
   async function mount(target: Target): Promise<Entry> {
     const ui = await createShadowRootUi<HTMLElement>(ctx, {
       name: BADGE_TAG,
@@ -198,8 +217,9 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     await Promise.all(
       chunks(all, MAX_REFS_PER_REQUEST).map(async (chunk) => {
         const fresh = await options.send({ type: 'flow/refresh', refs: chunk.map(([, ref]) => ref) });
-        if (fresh.ok) await setViews(fresh.data.views);
-        else await fail(chunk, fresh.error);
+        if (!fresh.ok) return fail(chunk, fresh.error);
+        await setViews(fresh.data.views);
+        await repaintDependents(fresh.data.views);
       }),
     ).catch((error: unknown) => console.debug('FlowLens could not refresh badges:', error));
   }
