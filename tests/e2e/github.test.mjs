@@ -41,23 +41,29 @@ describe('GitHub pull request list, no token', () => {
     // Public REST data: the "blocked" label and the merge are known; reviews and checks are not.
     assert.equal(byKey['github:octo-org/api#101'].state, 'blocked');
     assert.equal(byKey['github:octo-org/api#101'].since, null, 'REST has no history: since is unknown, not guessed');
-    assert.match(byKey['github:octo-org/api#101'].label, /^Pull request blocked\. FlowLens: Blocked: labelled “blocked”\./);
+    // #101 also depends on octo-org/web#14, which GitHub does not have (404): it blocks, unverified.
+    assert.match(byKey['github:octo-org/api#101'].label, /^blocked 1: Pull request blocked \(start not recorded\), 1 blocker, 1 unverified\. FlowLens: Blocked: labelled “blocked” and blocked by octo-org\/web#14 \(unverified\)\./);
     assert.equal(byKey['github:octo-org/api#104'].state, 'done');
     assert.equal(byKey['github:octo-org/api#104'].since, '2026-11-04T17:45:00Z');
-    for (const key of ['github:octo-org/api#102', 'github:octo-org/api#103', 'github:octo-org/api#105']) {
+    // #105 depends on #90, which is not on the list: read in the same refresh, open, so #105 is blocked.
+    assert.equal(byKey['github:octo-org/api#105'].state, 'blocked');
+    assert.match(byKey['github:octo-org/api#105'].label, /1 open blocker\. FlowLens: Blocked: blocked by octo-org\/api#90 \(Retry failed payment webhooks\)\./);
+    for (const key of ['github:octo-org/api#102', 'github:octo-org/api#103']) {
       assert.equal(byKey[key].state, 'unknown', key);
       assert.equal(byKey[key].since, null, `${key} has no since while its state is unknown`);
       assert.match(byKey[key].text, /^open \d+[mhdw]$/);
       // The name leads with what the badge shows (label in name), then says it in words.
       assert.match(byKey[key].label, /^open \d+[mhdw]: Pull request flow state unknown\. FlowLens: Not enough data/);
     }
-    // #101 depends on octo-org/web#14, whose state is not known here: not counted as open.
-    assert.deepEqual(badges.map((b) => b.blockers), ['0', '0', '0', '0', '0']);
+    assert.deepEqual(badges.map((b) => b.blockers), ['1', '0', '0', '0', '1']);
     for (const n of [101, 102, 103, 104, 105]) {
       assert.equal(await page.locator(`#issue_${n} flowlens-badge`).count(), 1, `row ${n} has one badge`);
     }
     const requests = browser.api.requests.filter((r) => r.path.startsWith('/repos/'));
-    assert.equal(requests.length, 5, 'one conditional REST request per item without a token');
+    // One conditional REST request per item without a token: the five rows, then the two items
+    // they wait on (#90 and octo-org/web#14), read for their state only (no relations of theirs).
+    assert.deepEqual(requests.map((r) => r.path).slice(5).sort(), ['/repos/octo-org/api/issues/90', '/repos/octo-org/web/issues/14']);
+    assert.equal(requests.length, 7);
     assert.ok(requests.every((r) => r.fromWorker && !r.headers.authorization));
     assert.deepEqual(errors, []);
     await page.close();
@@ -118,7 +124,8 @@ describe('GitHub pull request list, no token', () => {
     await waitForBadges(page, 1);
     // GitHub's native dependencies say web#13 is blocked by octo-org/api#101, which is open.
     assert.deepEqual((await readBadges(page)).map((b) => [b.key, b.state, b.blockers]), [['github:octo-org/web#13', 'blocked', '1']]);
-    assert.match((await readBadges(page))[0].label, /^Issue blocked, 1 open blocker\. FlowLens: Blocked: blocked by octo-org\/api#101 \(Add retry to payment webhook\)\./);
+    // REST says which issues block it, not since when: the start is not recorded, and not made up.
+    assert.match((await readBadges(page))[0].label, /^blocked 1: Issue blocked \(start not recorded\), 1 open blocker\. FlowLens: Blocked: blocked by octo-org\/api#101 \(Add retry to payment webhook\)\./);
     assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await page.close();
   });
@@ -206,17 +213,21 @@ describe('GitHub with a token', () => {
     await page.goto('https://github.com/octo-org/api/pulls');
     await waitForBadges(page, 5);
     const graph = browser.api.requests.filter((r) => r.path === '/graphql');
-    assert.equal(graph.length, 1, 'five rows, one batched query');
+    // One batch for the five rows, one for the two items they wait on that the list does not show.
+    assert.equal(graph.length, 2, 'five rows, one batched query, and one for their upstream items');
+    assert.deepEqual(Object.entries(graph[1].variables ?? {}).filter(([name]) => name.startsWith('n')).map(([, n]) => n).sort(), [14, 90]);
     assert.equal(browser.api.requests.filter((r) => r.path === '/user').length, 1, 'the token was checked once');
     assert.equal(graph[0].headers.authorization, 'Bearer ghp_abcdefghijklmnopqrstuvwxyz0123456789');
     assert.ok(browser.api.requests.every((r) => new URL(r.url).host === 'api.github.com'));
     const badges = await readBadges(page);
     assert.deepEqual(badges.map((b) => [b.state, b.since, b.blockers]), [
-      ['blocked', '2026-11-14T16:20:00.000Z', '0'], // labelled "blocked" on 14 Nov
+      // Labelled "blocked" on 14 Nov, and since it was opened (10 Nov) it has said it depends on
+      // octo-org/web#14 (its body was never edited), which cannot be read: blocked, unverified.
+      ['blocked', '2026-11-10T09:00:00.000Z', '1'],
       ['waiting', null, '0'], // needs an approving review, nobody asked
       ['blocked', null, '1'], // stacked on #101, which is open
       ['done', '2026-11-04T17:45:00Z', '0'],
-      ['waiting', null, '0'], // review requested from alice
+      ['blocked', '2026-11-20T11:00:00.000Z', '1'], // since it was opened it depends on #90 (open), which the list does not show
     ]);
     await page.locator('#issue_103 flowlens-badge').getByTestId('flowlens-badge-button').click();
     const card = page.locator('#issue_103 flowlens-badge').getByTestId('flowlens-card');
@@ -226,8 +237,8 @@ describe('GitHub with a token', () => {
     assert.match(moves, /P2\s+Get the base octo-org\/api#101 \(Add retry to payment webhook\) reviewed and merged first, or retarget octo-org\/api#103/);
     await page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-badge-button').click();
     const card101 = page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-card');
-    // #103 is stacked on #101, and #101 closes octo-org/api#90.
-    assert.match(await card101.innerText(), /Holds up\s+2 items/);
+    // #103 is stacked on #101, #101 closes octo-org/api#90, and #105 depends on #90.
+    assert.match(await card101.innerText(), /Holds up\s+3 items/);
     // Its branch names PAY-42, but Jira data stays off GitHub pages until the user allows it.
     assert.equal(await card101.getByTestId('flowlens-related').count(), 0);
     assert.equal(browser.jira.requests.length, 0);
@@ -262,7 +273,9 @@ describe('GitHub issue page with a token', () => {
     // The blockers came with the issue: no REST `dependencies/blocked_by` request; what it blocks
     // and its sub-issues are still read over REST on its page.
     const paths = browser.api.requests.map((r) => r.path);
-    assert.equal(paths.filter((p) => p === '/graphql').length, 1);
+    // The page's two items in one batch; #101, referenced on the page, depends on octo-org/web#14,
+    // which is then read in one batch more.
+    assert.equal(paths.filter((p) => p === '/graphql').length, 2);
     assert.deepEqual(paths.filter((p) => p.includes('/dependencies/blocked_by')), []);
     assert.deepEqual(paths.filter((p) => /\/(dependencies\/blocking|sub_issues)$/.test(p)).sort(), ['/repos/octo-org/web/issues/13/dependencies/blocking', '/repos/octo-org/web/issues/13/sub_issues']);
     assert.deepEqual(errors, []);
@@ -352,5 +365,78 @@ describe('extension pages', () => {
       assert.deepEqual(errors, [], name);
       await page.close();
     }
+  });
+});
+
+describe('upstream items that are not on the page, with a token', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+    await browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } }));
+  });
+  after(() => browser?.close());
+
+  it('on a list: reads what a row waits on in one request more, and its card names what it could not read', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(page, 5);
+    const byKey = Object.fromEntries((await readBadges(page)).map((b) => [b.key, b]));
+    // #105 says "Depends on #90"; #90, not on the list, is open.
+    assert.deepEqual([byKey['github:octo-org/api#105'].state, byKey['github:octo-org/api#105'].blockers], ['blocked', '1']);
+    await page.locator('#issue_105 flowlens-badge').getByTestId('flowlens-badge-button').click();
+    const card = page.locator('#issue_105 flowlens-badge').getByTestId('flowlens-card');
+    assert.equal(await card.getByTestId('flowlens-upstream').innerText(), 'octo-org/api#90 Retry failed payment webhooks (flowing)');
+    await page.keyboard.press('Escape');
+    // #101 depends on octo-org/web#14, which GitHub does not have: named, unverified, counted.
+    await page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-badge-button').click();
+    const card101 = page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-card');
+    assert.equal(await card101.getByTestId('flowlens-upstream').innerText(), 'octo-org/web#14 (unverified: could not be read. github:octo-org/web#14 was not found, or your token cannot read it.)');
+    assert.match(await card101.getByTestId('flowlens-unverified').innerText(), /^Unverified: FlowLens could not read an upstream item/);
+    assert.equal(browser.api.requests.filter((r) => r.path === '/graphql').length, 2);
+    // Warm: the next visit asks nothing, #90 and the unreadable web#14 included.
+    await page.reload();
+    await waitForBadges(page, 5);
+    assert.equal(browser.api.requests.filter((r) => r.path === '/graphql').length, 2);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('on the item page: the pull request and the issue it depends on come in one batch, and the badge is blocked at once', async () => {
+    const page = await browser.context.newPage();
+    const before = browser.api.requests.length;
+    await page.goto('https://github.com/octo-org/api/pull/105');
+    await waitForBadges(page, 2);
+    const byKey = Object.fromEntries((await readBadges(page)).map((b) => [b.key, b]));
+    assert.deepEqual(Object.keys(byKey).sort(), ['github:octo-org/api#105', 'github:octo-org/api#90']);
+    assert.deepEqual([byKey['github:octo-org/api#105'].state, byKey['github:octo-org/api#105'].blockers], ['blocked', '1']);
+    assert.ok(byKey['github:octo-org/api#105'].inHeading, 'the title badge is in the heading');
+    // #105 was cached by the list visit above; #90 was read there for its state only, so on its
+    // own page now it is read whole: one batch, and no second one for #105's upstream.
+    const graph = browser.api.requests.slice(before).filter((r) => r.path === '/graphql');
+    assert.deepEqual(graph.map((r) => Object.entries(r.variables).filter(([name]) => name.startsWith('n')).map(([, n]) => n)), [[90]]);
+    await page.close();
+  });
+});
+
+describe('an item page visited first, with a token', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+    await browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } }));
+  });
+  after(() => browser?.close());
+
+  it('badges the pull request blocked by the issue its description names, from the first answer', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://github.com/octo-org/api/pull/105');
+    await waitForBadges(page, 2);
+    const title = (await readBadges(page)).find((b) => b.key === 'github:octo-org/api#105');
+    assert.deepEqual([title.state, title.blockers], ['blocked', '1']);
+    assert.match(title.label, /blocked by octo-org\/api#90 \(Retry failed payment webhooks\)/);
+    // Both were on the page: one batch held them, and nothing was left to read.
+    const graph = browser.api.requests.filter((r) => r.path === '/graphql');
+    assert.deepEqual(graph.map((r) => Object.entries(r.variables).filter(([name]) => name.startsWith('n')).map(([, n]) => n).sort((a, b) => a - b)), [[90, 105]]);
+    await page.close();
   });
 });

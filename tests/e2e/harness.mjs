@@ -19,6 +19,7 @@ export const PAGES = {
   'github.com/pulls': 'github/pages/pulls-react.html',
   'github.com/octo-org/web/issues': 'github/pages/issues-react.html',
   'github.com/octo-org/api/pull/101': 'github/pages/pull-legacy.html',
+  'github.com/octo-org/api/pull/105': 'github/pages/pull-105-legacy.html',
   'github.com/octo-org/web/issues/13': 'github/pages/issue-react.html',
   'github.com/search': 'github/pages/search-react.html',
   'acme.atlassian.net/browse/PAY-42': 'jira/pages/issue-view.html',
@@ -44,7 +45,9 @@ async function record(api, route) {
   const request = route.request();
   const url = new URL(request.url());
   const headers = await request.allHeaders();
-  api.requests.push({ method: request.method(), url: url.href, path: url.pathname, headers, fromWorker: Boolean(request.serviceWorker()) });
+  // A GraphQL request's variables say which items it asked for.
+  const variables = url.pathname.endsWith('/graphql') ? request.postDataJSON()?.variables : undefined;
+  api.requests.push({ method: request.method(), url: url.href, path: url.pathname, headers, fromWorker: Boolean(request.serviceWorker()), ...(variables ? { variables } : {}) });
   return { request, url, headers };
 }
 

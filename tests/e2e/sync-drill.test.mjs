@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { configureTeam, launch, routeGithubSearch } from './harness.mjs';
 
 const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
-const OPEN_KEYS = [106, 105, 103, 102, 101].map((n) => `github:octo-org/api#${n}`);
+// The open items of the hand-written octo-org/api: five pull requests and issue #90.
+const OPEN_KEYS = [106, 105, 103, 102, 101, 90].map((n) => `github:octo-org/api#${n}`);
 const OPEN_QUERY = 'repo:octo-org/api is:open';
 
 describe('service worker stopped mid-sync', () => {
