@@ -6,14 +6,13 @@
  * page's markup; the reasons are beside each page below.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../../tests/support/shared';
 import { findItems } from './find-items';
 
-// From this file up to the repository root (string paths: the test DOM replaces the global URL).
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const REAL_PAGES = resolve(ROOT, '../shared/fixtures/real-pages/github');
+// Found from the repository root, not the working directory.
+const REAL_PAGES = sharedPath('fixtures/real-pages/github');
 const haveRealPages = existsSync(REAL_PAGES);
 // vitest shows no reason for a skipped suite, so its name says why when the pages are not here.
 const SUITE = haveRealPages

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../../tests/support/shared';
 import type { JiraRef } from '../../item-key';
 import type { Fetch } from '../http';
 import { fetchJiraIssues } from './fetch-issues';
@@ -8,7 +9,8 @@ import type { JiraHistory } from './changelog';
 import { forgetSiteMeta, type SiteFactsStore, type StoredSiteFacts } from './site-meta';
 
 // Real Jira Cloud payloads, read from the shared fixtures beside the project when present.
-const FIXTURES = resolve('../shared/fixtures/jira/jirametrics');
+// Found from the repository root, not the working directory.
+const FIXTURES = sharedPath('fixtures/jira/jirametrics');
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(FIXTURES, `${name}.json`), 'utf8'));
 const HOST = 'improvingflow.atlassian.net';
 const ref = (issueKey: string): JiraRef => ({ source: 'jira', host: HOST, issueKey });

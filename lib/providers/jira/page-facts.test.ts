@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedPath } from '../../../tests/support/shared';
 import type { JiraHistory } from './changelog';
 import { pageFacts } from './page-facts';
 import { validIssues } from './pipeline';
 
 // Real Jira Cloud payloads, read from the shared fixtures beside the project when present.
-const FIXTURES = resolve('../shared/fixtures/jira/jirametrics');
+// Found from the repository root, not the working directory.
+const FIXTURES = sharedPath('fixtures/jira/jirametrics');
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(FIXTURES, `${name}.json`), 'utf8'));
 const histories = (...payloads: { changelog: { histories: JiraHistory[] } }[]) => payloads.map((p) => p.changelog.histories);
 

@@ -4,18 +4,16 @@
  * lie, next to the repository, never copied into it; tests that need them skip when they are
  * absent (`describe.skipIf(!HAS_REAL_API)`).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { haveShared, sharedJson, sharedPath } from '../../../tests/support/shared';
 
-/** `../shared/fixtures/real-api` from the repository root (this file is in lib/providers/testing). */
-export const REAL_API = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures/real-api');
+/** `../shared/fixtures/real-api`, found from the repository root (tests/support/shared.ts). */
+export const REAL_API = sharedPath('fixtures/real-api');
 
 /** Whether the recorded answers are there; the reason to give when they are not. */
-export const HAS_REAL_API = existsSync(REAL_API);
+export const HAS_REAL_API = haveShared('fixtures/real-api');
 export const NO_REAL_API = `the recorded answers are not at ${REAL_API} (../shared is absent)`;
 
 /** A recorded answer, parsed: `path` is relative to REAL_API, e.g. `github-rest/x.json`. */
 export function readReal<T = unknown>(path: string): T {
-  return JSON.parse(readFileSync(resolve(REAL_API, path), 'utf8')) as T;
+  return sharedJson<T>('fixtures/real-api', path);
 }
