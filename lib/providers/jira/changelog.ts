@@ -40,9 +40,16 @@ export interface ChangelogContext {
   currentBlockers?: ReadonlySet<string>;
 }
 
-/** An ISO string from Jira's `2021-08-29T18:04:39.112+0000` or an epoch number. */
+/**
+ * Epoch numbers below this are seconds, not milliseconds: in milliseconds they would fall before
+ * 3 March 1973, before Jira existed; in seconds they reach to the year 5138. Atlassian's own
+ * example of the changelog bulk fetch gives `created: 1492070429` (13 April 2017, in seconds).
+ */
+const EPOCH_SECONDS_BELOW = 1e11;
+
+/** An ISO string from Jira's `2021-08-29T18:04:39.112+0000` or an epoch number (milliseconds or seconds). */
 export function jiraDate(value: string | number | null | undefined): string | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? new Date(value).toISOString() : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? new Date(Math.abs(value) < EPOCH_SECONDS_BELOW ? value * 1000 : value).toISOString() : undefined;
   if (typeof value !== 'string') return undefined;
   const t = Date.parse(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
   return Number.isFinite(t) ? new Date(t).toISOString() : undefined;

@@ -86,6 +86,15 @@ export function fieldsFor(meta: SiteMeta): string[] {
   return [...FIELDS, ...(meta.flaggedFieldId ? [meta.flaggedFieldId] : []), ...(meta.sprintFieldId ? [meta.sprintFieldId] : [])];
 }
 
+/** The keys of the issues Jira sent that do not match our schema (those with a key at all). */
+export function unreadableKeys(raw: unknown[]): string[] {
+  return raw.flatMap((value) => {
+    if (v.safeParse(jiraIssue, value).success) return [];
+    const key = (value as { key?: unknown } | null)?.key;
+    return typeof key === 'string' && /^[A-Z][A-Z0-9_]*-[1-9]\d*$/.test(key) ? [key] : [];
+  });
+}
+
 /** The issues that match our schema; an odd one is skipped, not the whole answer. */
 export function validIssues(raw: unknown[]): JiraIssue[] {
   return raw.flatMap((value) => {

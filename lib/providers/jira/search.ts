@@ -15,7 +15,8 @@ import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
 import { requestJson, type HttpFail } from '../http';
 import type { FetchOutcome } from '../outcome';
-import { cloudHistories, expandedHistories, fieldsFor, jiraErrorMessages, openSite, sessionError, toFetched, UNREADABLE, validIssues, type JiraContext, type Loaded, type Site } from './pipeline';
+import { formatKey } from '../../item-key';
+import { cloudHistories, expandedHistories, fieldsFor, jiraErrorMessages, openSite, sessionError, toFetched, UNREADABLE, unreadableKeys, validIssues, type JiraContext, type Loaded, type Site } from './pipeline';
 
 /** Issues per search page. */
 export const SEARCH_PAGE_SIZE = 100;
@@ -37,7 +38,9 @@ export async function searchJiraPage(jql: string, ctx: JiraContext, cursor?: str
   const site = await openSite(ctx);
   const page = site.cloud ? await searchCloud(jql, cursor, ctx, site) : await searchDataCenterFrom(jql, cursor, ctx, site);
   if ('code' in page) return { outcome: emptyOutcome(), error: page };
-  const outcome: FetchOutcome = { items: await toFetched(page.loaded, ctx, site), errors: new Map(), rate: page.rate ?? {} };
+  // An issue of a shape FlowLens does not read is said so by key, not dropped without a word.
+  const errors = new Map((page.unreadableKeys ?? []).map((issueKey) => [formatKey({ source: 'jira', host: ctx.host, issueKey }), { code: 'bad-response' as const, message: `Jira sent ${issueKey} in a shape FlowLens does not understand.` }]));
+  const outcome: FetchOutcome = { items: await toFetched(page.loaded, ctx, site), errors, rate: page.rate ?? {} };
   return { outcome, ...(page.next ? { next: page.next } : {}), ...(page.total !== undefined ? { total: page.total } : {}) };
 }
 
@@ -63,6 +66,8 @@ export function withoutOrderBy(jql: string): string {
 
 interface Page {
   loaded: Loaded;
+  /** Keys of issues Jira sent that FlowLens could not read. */
+  unreadableKeys?: string[];
   next?: string;
   total?: number;
   rate?: FetchOutcome['rate'];
@@ -88,7 +93,7 @@ async function searchCloud(jql: string, cursor: string | undefined, ctx: JiraCon
   if (!parsed.success) return UNREADABLE;
   const issues = validIssues(parsed.output.issues ?? []);
   const next = parsed.output.isLast === true ? undefined : (parsed.output.nextPageToken ?? undefined);
-  return { loaded: { issues, histories: await cloudHistories(issues, ctx, site) }, rate: answer.rate, ...(next ? { next } : {}) };
+  return { loaded: { issues, histories: await cloudHistories(issues, ctx, site) }, unreadableKeys: unreadableKeys(parsed.output.issues ?? []), rate: answer.rate, ...(next ? { next } : {}) };
 }
 
 async function searchDataCenterFrom(jql: string, cursor: string | undefined, ctx: JiraContext, site: Site): Promise<Page | FlowError> {
@@ -127,7 +132,7 @@ export async function searchDataCenter(jql: string, startAt: number, ctx: JiraCo
   const { issues, total } = parsed.output;
   const valid = validIssues(issues);
   const unreadable = valid.length < issues.length;
-  return { loaded: { issues: valid, histories: expandedHistories(issues), ...(unreadable ? { unreadable } : {}) }, returned: issues.length, rate: answer.rate, ...(total !== undefined ? { total } : {}) };
+  return { loaded: { issues: valid, histories: expandedHistories(issues), ...(unreadable ? { unreadable } : {}) }, unreadableKeys: unreadableKeys(issues), returned: issues.length, rate: answer.rate, ...(total !== undefined ? { total } : {}) };
 }
 
 /** A 400 is the JQL (Jira says why); a login page or 401 is the session; the rest as http.ts says. */
