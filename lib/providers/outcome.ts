@@ -3,6 +3,7 @@ import type { WorkItem } from '../flow/model';
 import type { FlowError } from '../flow-error';
 import type { RateInfo } from './http';
 import type { Dependencies, Relation } from './github/dependencies';
+import type { RestHistory } from './github/rest-timeline';
 
 /** An item as fetched: its ETag for conditional requests, and a note when the data is partial. */
 export interface Fetched {
@@ -12,6 +13,11 @@ export interface Fetched {
   note?: string;
   /** GitHub issue relations as last fetched, for the next conditional requests. */
   relations?: Partial<Record<Relation, Dependencies>>;
+  /**
+   * GitHub's REST timeline of the item as last read without a token (its pages' ETags and
+   * events), for the next conditional requests; its events are in `item.timeline`.
+   */
+  history?: RestHistory;
   /**
    * Read only for what another item needs of it (its state, as an upstream item), without its
    * history: good for resolving links, never fresh enough for its own badge.

@@ -89,28 +89,48 @@ function valid<T extends v.GenericSchema>(schema: T, nodes: readonly unknown[]):
 export function nativeBlockers(host: string, blockerNodes: readonly unknown[], eventNodes: readonly unknown[]): { links: ItemLink[]; events: FlowEvent[] } {
   const blockers: GraphBlocker[] = valid(graphBlocker, blockerNodes);
   const changes: GraphDependencyEvent[] = valid(graphDependencyEvent, eventNodes);
-  const latest = new Map<string, { added?: number; removed?: number; addedAt?: string }>();
   const events = changes.map((change): FlowEvent => {
     const key = keyOn(host, change.blockingIssue);
-    const t = parseTime(change.createdAt);
-    const seen = latest.get(key) ?? {};
-    if (change.__typename === 'BlockedByAddedEvent') {
-      if (seen.added === undefined || t >= seen.added) Object.assign(seen, { added: t, addedAt: change.createdAt });
-    } else if (seen.removed === undefined || t > seen.removed) {
-      seen.removed = t;
-    }
-    latest.set(key, seen);
     return change.__typename === 'BlockedByAddedEvent'
       ? { type: 'link-added', at: change.createdAt, link: { key, kind: 'blocked-by', ...stateFacts(change.blockingIssue) } }
       : { type: 'link-removed', at: change.createdAt, key };
   });
+  const since = linkedSince(events);
   const links = blockers.map((blocker): ItemLink => {
     const key = keyOn(host, blocker);
-    const seen = latest.get(key);
-    const at = seen?.added !== undefined && (seen.removed === undefined || seen.added > seen.removed) ? seen.addedAt : undefined;
+    const at = since.get(key);
     return { key, kind: 'blocked-by', title: blocker.title, url: blocker.url, ...stateFacts(blocker), ...(at ? { at } : {}) };
   });
   return { links, events };
+}
+
+/**
+ * When each link of `events` was made, for the links those events leave in place: the time of
+ * the latest `link-added` of a key that no `link-removed` of it followed (a removal at the same
+ * instant counts as after it). A key whose last change was a removal, or that was never added in
+ * these events, has no time: nobody said when its current link was made. Shared by the GraphQL
+ * (`nativeBlockers`) and REST (rest-timeline.ts) readings of GitHub's dependency events.
+ */
+export function linkedSince(events: readonly FlowEvent[]): Map<string, string> {
+  const latest = new Map<string, { added?: number; removed?: number; addedAt?: string }>();
+  for (const event of events) {
+    if (event.type !== 'link-added' && event.type !== 'link-removed') continue;
+    const t = parseTime(event.at);
+    if (!Number.isFinite(t)) continue;
+    const key = event.type === 'link-added' ? event.link.key : event.key;
+    const seen = latest.get(key) ?? {};
+    if (event.type === 'link-added') {
+      if (seen.added === undefined || t >= seen.added) Object.assign(seen, { added: t, addedAt: event.at });
+    } else if (seen.removed === undefined || t > seen.removed) {
+      seen.removed = t;
+    }
+    latest.set(key, seen);
+  }
+  const since = new Map<string, string>();
+  for (const [key, seen] of latest) {
+    if (seen.added !== undefined && seen.addedAt !== undefined && (seen.removed === undefined || seen.added > seen.removed)) since.set(key, seen.addedAt);
+  }
+  return since;
 }
 
 /** Hosts whose GraphQL refused the dependency fields, remembered for the worker's life. */

@@ -1,7 +1,8 @@
 /**
  * Fetches GitHub items in batches. With a token: one aliased GraphQL query per GITHUB_BATCH
  * items. Without one (GraphQL needs authentication): REST, one conditional request per item with
- * its cached ETag, since GitHub does not count 304 answers against the rate limit.
+ * its cached ETag, since GitHub does not count 304 answers against the rate limit; and for an
+ * item page (at most DETAIL_LIMIT items) one more per item for its timeline (addHistories).
  * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api
  */
 import * as v from 'valibot';
@@ -9,9 +10,10 @@ import type { FlowError } from '../../flow-error';
 import { formatKey, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch, type HttpPacing, type HttpResult } from '../http';
 import type { FetchOutcome, Fetched } from '../outcome';
-import { fetchRelation, graphHasDependencies, noteGraphWithoutDependencies, refusesDependencyFields, type Dependencies, type Relation } from './dependencies';
+import { fetchRelation, graphHasDependencies, linkedSince, noteGraphWithoutDependencies, refusesDependencyFields, type Dependencies, type Relation } from './dependencies';
 import type { ItemLink } from '../../flow/model';
 import { buildItemsQuery, GITHUB_BATCH } from './items-query';
+import { fetchRestHistory, historyEvents, historyGap, type RestHistory } from './rest-timeline';
 import { graphEnvelope, graphRateLimit, graphRepoSlot, restIssue } from './schema';
 import { issueToItem, pullToItem, restToItem } from './to-work-item';
 
@@ -62,7 +64,10 @@ export async function fetchGithubItems(refs: GithubRef[], ctx: GithubContext): P
   } else {
     await fetchRestAll(refs, ctx, outcome);
   }
-  if (!stopError(outcome) && ctx.relations !== false) await addDependencies(refs, ctx, outcome, blockersRead);
+  // An item read only as another's upstream needs its state, not its relations or history.
+  if (ctx.relations === false) return outcome;
+  if (!stopError(outcome)) await addDependencies(refs, ctx, outcome, blockersRead);
+  if (!ctx.token && !stopError(outcome)) await addHistories(refs, ctx, outcome);
   return outcome;
 }
 
@@ -110,6 +115,44 @@ function mergeRelation(outcome: FetchOutcome, key: string, relation: Relation, f
     item.signals = { ...item.signals, subIssues: { total: found.links.length, completed: found.links.filter((l) => l.open === false).length } };
   }
   outcome.items.set(key, { ...got, item, relations: { ...got.relations, [relation]: found } });
+}
+
+/**
+ * Without a token, the history of the items of a small refresh (at most DETAIL_LIMIT: an item
+ * page), read from GitHub's REST timeline: one conditional request per item (more only for a
+ * history longer than one page, see fetchRestHistory), whose unchanged answer is a free 304 that
+ * reuses the events read before. A list's items keep only their current state: a timeline each
+ * would cost one of the 60 unauthenticated requests an hour per item. An item whose timeline
+ * cannot be read keeps what was known of it: the history read before, or none.
+ */
+export async function addHistories(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome): Promise<void> {
+  if (refs.length > DETAIL_LIMIT) return;
+  await pool(refs.filter((ref) => outcome.items.has(formatKey(ref))), async (ref) => {
+    const key = formatKey(ref);
+    const previous = ctx.previous?.get(key)?.history;
+    const read = await fetchRestHistory(ref, { fetch: ctx.fetch, rest: githubApi(ctx.host).rest, headers: githubHeaders(undefined), now: ctx.now, ...(previous ? { previous } : {}), ...(ctx.pacing ? { pacing: ctx.pacing } : {}) });
+    outcome.rate = read.rate;
+    const history = read.history ?? previous;
+    if (history) outcome.items.set(key, withHistory(outcome.items.get(key)!, history));
+  });
+}
+
+/**
+ * The item with its REST history: the creation, then the timeline's events; each native blocker
+ * (`blocked-by` link) dated by its latest `blocked_by_added` that no removal followed, as the
+ * GraphQL path dates them (`linkedSince`); and a note when part of a long history was not read.
+ * Rebuilt from the item's own fields each time, so applying a history again changes nothing.
+ */
+function withHistory(got: Fetched, history: RestHistory): Fetched {
+  const events = historyEvents(history);
+  const since = linkedSince(events);
+  const upstream = got.item.upstream.map((link) => {
+    const at = link.kind === 'blocked-by' ? since.get(link.key) : undefined;
+    return at ? { ...link, at } : link;
+  });
+  const timeline = [...got.item.timeline.filter((event) => event.type === 'created'), ...events];
+  const gap = historyGap(history);
+  return { ...got, item: { ...got.item, timeline, upstream }, history, note: gap ? `${PUBLIC_ONLY} ${gap}` : PUBLIC_ONLY };
 }
 
 /** Runs `task` over `items`, REST_CONCURRENCY at a time. */

@@ -179,6 +179,60 @@ export const restIssue = v.object({
   pull_request: v.optional(v.object({ merged_at: v.nullish(v.string()) })),
 });
 
+/**
+ * The REST history of an issue or pull request, element by element (rest-timeline.ts reads each
+ * on its own, so one odd element is skipped and the rest kept). The shapes are GitHub's REST
+ * description (`timeline-issue-events`, `issue-event`, `pull-request-review` in
+ * @octokit/openapi-types); every element names its `event` except the reviews of
+ * `GET /pulls/{n}/reviews`, and `committed` may leave it out.
+ * https://docs.github.com/en/rest/issues/timeline, https://docs.github.com/en/rest/using-the-rest-api/issue-event-types
+ */
+export const restEventName = v.object({ event: v.optional(v.string()) });
+
+/** A REST user (`simple-user`): its login and web page (its `url` is the API's, and is not read). */
+const restUser = v.object({ login: v.string(), html_url: v.optional(v.string()) });
+
+export const restLabelEvent = v.object({ event: v.picklist(['labeled', 'unlabeled']), created_at: time, label: v.object({ name: v.string() }) });
+
+export const restStateEvent = v.object({
+  event: v.picklist(['closed', 'reopened', 'merged', 'ready_for_review', 'convert_to_draft']),
+  created_at: time,
+});
+
+export const restAssignedEvent = v.object({ event: v.literal('assigned'), created_at: time, assignee: restUser });
+
+/** `review_requested` / `review_request_removed`: a person (`requested_reviewer`) or a team (`requested_team`). */
+export const restReviewRequestEvent = v.object({
+  event: v.picklist(['review_requested', 'review_request_removed']),
+  created_at: time,
+  requested_reviewer: v.nullish(restUser),
+  requested_team: v.nullish(v.object({ slug: v.string(), name: v.optional(v.string()), html_url: v.optional(v.string()) })),
+});
+
+/**
+ * A submitted review: the timeline's `reviewed` element or an element of `GET /pulls/{n}/reviews`.
+ * `submitted_at` is optional in the description (a pending review has none) and required here:
+ * a review without it was not given. The reviewer may be a deleted account (`user: null`).
+ */
+export const restReview = v.object({ state: v.string(), submitted_at: time, user: restUser });
+
+/** The timeline's `committed` element: the git commit, dated by its committer. */
+export const restCommitEvent = v.object({ sha: v.string(), committer: v.object({ date: time }) });
+
+/**
+ * `blocked_by_added` / `blocked_by_removed`: the blocking issue as an `issue-reference` (number,
+ * state, repository). Nullable in the description; an element without it names nobody.
+ */
+export const restDependencyEvent = v.object({
+  event: v.picklist(['blocked_by_added', 'blocked_by_removed']),
+  created_at: time,
+  blocked_by: v.object({
+    number: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    state: v.optional(v.string()),
+    repository: v.object({ full_name: nameWithOwner }),
+  }),
+});
+
 export type GraphPull = v.InferOutput<typeof graphPull>;
 export type GraphCheckRun = v.InferOutput<typeof checkRun>;
 export type GraphStatusContext = v.InferOutput<typeof statusContext>;
