@@ -66,6 +66,21 @@ describe('flow service', () => {
     expect(a.views.map((v) => v.key).sort()).toEqual(b.views.map((v) => v.key).sort());
   });
 
+  it('without a token, reads an upstream item once for its state: no timeline, no relations of its own', async () => {
+    const paths: string[] = [];
+    const { service } = setup(async (url) => {
+      const path = new URL(url).pathname;
+      paths.push(path);
+      if (path.endsWith('/timeline')) return new Response('[]', { status: 200 });
+      const n = Number(path.split('/').pop());
+      return new Response(JSON.stringify({ ...restIssue(n), ...(n === 5 ? { body: 'Depends on #90', pull_request: { merged_at: null } } : {}) }), { status: 200 });
+    });
+    const { views } = await service.refresh([ref(5)]);
+    // #5's page: the pull request and its timeline; then #90 for its state, and nothing of #90's own.
+    expect(paths).toEqual(['/repos/octo-org/api/issues/5', '/repos/octo-org/api/issues/5/timeline', '/repos/octo-org/api/issues/90']);
+    expect(views[0]).toMatchObject({ state: 'blocked', blockers: 1 });
+  });
+
   it('keeps showing saved data, marked stale with the error, when a refresh fails', async () => {
     let online = true;
     const { service, advance } = setup(async () => {
