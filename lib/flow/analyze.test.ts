@@ -176,3 +176,16 @@ describe('review decisions and closed blockers, as GitHub reports them', () => {
     expect(analysis.totalBlockedMs).toBe(2 * 86_400_000);
   });
 });
+
+describe('a history cut short', () => {
+  it('ends a blocked stretch when the source says the item closed, though no closing event came', () => {
+    // Labelled "blocked" on the 12th; closed on the 15th, but the events sent stop before that.
+    const item = jiraItem(6, {
+      state: 'closed', resolvedAt: '2026-11-15T09:00:00Z', signals: { status: 'Done', statusCategory: 'done' },
+      timeline: [{ type: 'created', at: '2026-11-01T09:00:00Z' }, { type: 'flagged', at: '2026-11-12T09:00:00Z' }],
+    });
+    const analysis = analyzeItem(item, { settings }, Date.parse('2026-11-20T12:00:00Z'));
+    expect(analysis.intervals.map((i) => [i.state, i.start, i.end])).toEqual([['blocked', '2026-11-12T09:00:00.000Z', '2026-11-15T09:00:00.000Z']]);
+    expect(analysis.totalBlockedMs).toBe(3 * 86_400_000);
+  });
+});

@@ -56,8 +56,20 @@ function unknownClosings(events: readonly ReplayEvent[]): string[] {
 }
 
 /** Everything a replay of `item` reads, in no particular order. */
+/**
+ * The close the source reports (the item is closed or merged, at `resolvedAt`) when the history
+ * it sent has none since the last reopening: a history cut short (a page of events, the last 100
+ * of a timeline) would otherwise leave the item blocked until now, though it was done then.
+ */
+function unrecordedClose(item: WorkItem): ReplayEvent[] {
+  if (item.state === 'open' || !Number.isFinite(parseTime(item.resolvedAt))) return [];
+  const reopened = Math.max(-Infinity, ...item.timeline.filter((e) => e.type === 'reopened').map((e) => parseTime(e.at)));
+  const closedSince = item.timeline.some((e) => (e.type === 'closed' || e.type === 'merged') && parseTime(e.at) >= reopened);
+  return closedSince ? [] : [{ type: item.state === 'merged' ? 'merged' : 'closed', at: item.resolvedAt! }];
+}
+
 export function replayEvents(item: WorkItem): ReplayInput {
   const upstream = new Map(item.upstream.map((link) => [link.key, link]));
-  const events = [...withLinkFacts(item.timeline, upstream), ...unrecordedLinks(item), ...resolutions(item)];
+  const events = [...withLinkFacts(item.timeline, upstream), ...unrecordedLinks(item), ...resolutions(item), ...unrecordedClose(item)];
   return { events, warnings: unknownClosings(events) };
 }

@@ -139,6 +139,16 @@ describe.skipIf(!have)(`panjf2000/ants issue events, grouped by issue${skip}`, (
     expect(analysis.warnings).toContain('Ignored 1 duplicate event.');
   });
 
+  it('#212: closed on 8 March though this page of events holds no closing: blocked until then, not until now', () => {
+    // labeled "bug" at its opening (2022-02-08T22:16:27Z), "pending development" the next day at
+    // 2022-02-09T15:00:46Z; the issue object says closed at 2022-03-08T08:30:19Z, but the closing
+    // event is on another page. 9 Feb 15:00:46 → 8 Mar 15:00:46 is 27 d (20 left in February,
+    // 7 into March); back to 08:30:19 is 6 h 30 min 27 s less: 26 d 17 h 29 min 33 s
+    // = 2 246 400 + 61 200 + 1 740 + 33 = 2 309 373 s.
+    expect(seconds(item(212), blocking('pending development'), LATER)).toEqual([['blocked', '2022-02-09T15:00:46.000Z', '2022-03-08T08:30:19.000Z', 2_309_373]]);
+    expect(analyzeItem(item(212), { settings: blocking('pending development') }, LATER)).toMatchObject({ state: 'done', since: '2022-03-08T08:30:19Z' });
+  });
+
   it('#211: a pull request marked ready for review 26 s after it was opened', () => {
     const pr = item(211);
     expect(pr).toMatchObject({ kind: 'pull', state: 'open', createdAt: '2022-02-07T21:31:30Z' });
