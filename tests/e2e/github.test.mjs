@@ -7,6 +7,11 @@ import { launch, pageHtml, readBadges, waitForBadges, watchErrors } from './harn
 const LEGACY_KEYS = [101, 102, 103, 104, 105].map((n) => `github:octo-org/api#${n}`);
 const REACT_KEYS = ['github:octo-org/api#101', 'github:octo-org/api#102', 'github:octo-org/web#12', 'github:other-org/lib#7'];
 
+/** Stores a GitHub token for github.com through the extension's worker, as the options page would. */
+function giveGithubToken(browser) {
+  return browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } }));
+}
+
 /** Replaces <body> and pushes a URL the way Turbo navigation does. */
 async function turboVisit(page, path, html) {
   await page.evaluate(
@@ -252,7 +257,7 @@ describe('GitHub issue page with a token', () => {
   let browser;
   before(async () => {
     browser = await launch();
-    await browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } }));
+    await giveGithubToken(browser);
   });
   after(() => browser?.close());
 
@@ -372,7 +377,7 @@ describe('upstream items that are not on the page, with a token', () => {
   let browser;
   before(async () => {
     browser = await launch();
-    await browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } }));
+    await giveGithubToken(browser);
   });
   after(() => browser?.close());
 
@@ -423,7 +428,7 @@ describe('an item page visited first, with a token', () => {
   let browser;
   before(async () => {
     browser = await launch();
-    await browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } }));
+    await giveGithubToken(browser);
   });
   after(() => browser?.close());
 
