@@ -77,12 +77,13 @@ export function createFlowService(deps: FlowServiceDeps) {
   }
 
   /** What the cache says of the upstream items of `items` that only reading them can resolve. */
-  async function upstreamKnown(items: WorkItem[]): Promise<UpstreamKnown> {
+  async function upstreamKnown(items: WorkItem[], read?: Map<string, CacheHit<CachedItem>>): Promise<UpstreamKnown> {
     const keys = unresolvedUpstream(items);
     if (keys.length === 0) return { unreadable: new Map(), unread: [], found: new Map() };
     const ttl = (await deps.loadSettings()).cacheTtlMinutes * MINUTE;
     const cache = await deps.cache();
-    const [found, marked] = await Promise.all([cache.read<CachedItem>('item', keys, deps.now(), ttl), cache.read<FlowError>('unreadable', keys, deps.now(), ttl)]);
+    // `read`: the caller already read these keys' items (with the same time-to-live).
+    const [found, marked] = await Promise.all([read ?? cache.read<CachedItem>('item', keys, deps.now(), ttl), cache.read<FlowError>('unreadable', keys, deps.now(), ttl)]);
     const unreadable = new Map([...marked].filter(([, hit]) => hit.fresh).map(([key, hit]) => [key, hit.value]));
     return { unreadable, found, unread: keys.filter((key) => !found.get(key)?.fresh && !unreadable.has(key)) };
   }
@@ -100,7 +101,9 @@ export function createFlowService(deps: FlowServiceDeps) {
     if (shown.length === 0) return { views: [], gaps: [] };
     const settings = await deps.loadSettings();
     const items = shown.map(({ hit }) => hit.value.item);
-    const [neighbours, upstream] = await Promise.all([(await deps.cache()).read<CachedItem>('item', neighbourKeys(shown), deps.now()), upstreamKnown(items)]);
+    // The items around them, fresh by the user's time-to-live, also say which upstream items are still to read.
+    const neighbours = await (await deps.cache()).read<CachedItem>('item', neighbourKeys(shown), deps.now(), settings.cacheTtlMinutes * MINUTE);
+    const upstream = await upstreamKnown(items, neighbours);
     const around = new Map([...neighbours].map(([key, hit]) => [key, hit.value]));
     const related = await crossSource.related(shown, settings, fetch);
     const unread = new Set(upstream.unread);
