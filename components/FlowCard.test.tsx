@@ -47,7 +47,7 @@ describe('FlowCard upstream items FlowLens could not read', () => {
     text: 'blocked',
     upstream: [
       { key: 'jira:acme.atlassian.net/PAY-4', open: true },
-      { key: 'github:octo-org/secret#7', unreadable: 'github:octo-org/secret#7 was not found, or your token cannot read it.' },
+      { key: 'github:octo-org/secret#7', unreadable: 'octo-org/secret#7 was not found, or your token cannot read it.' },
       { key: 'github:octo-org/api#90' },
     ],
     sinceUnknown: { links: ['jira:acme.atlassian.net/PAY-4'], notBefore: '2026-11-01T09:00:00Z', notAfter: '2026-11-12T09:00:00Z' },
@@ -58,7 +58,7 @@ describe('FlowCard upstream items FlowLens could not read', () => {
     const rows = [...screen.getByTestId('flowlens-upstream').querySelectorAll('li')].map((li) => li.textContent);
     expect(rows).toEqual([
       'PAY-4 (open)',
-      'octo-org/secret#7 (unverified: could not be read. github:octo-org/secret#7 was not found, or your token cannot read it.)',
+      'octo-org/secret#7 (unverified: could not be read. octo-org/secret#7 was not found, or your token cannot read it.)',
       'octo-org/api#90 (unverified: not read yet)',
     ]);
     expect(screen.getByTestId('flowlens-unverified').textContent).toBe('Unverified: FlowLens could not read an upstream item this waits on, so it counts as blocking until it can be read.');

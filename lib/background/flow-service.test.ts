@@ -241,7 +241,7 @@ describe('upstream items that are not on the page', () => {
     const { views } = await service.refresh([ref(5)]);
     expect(api.batches).toEqual([[5], [7]]);
     expect(views[0]).toMatchObject({ state: 'blocked', blockers: 1, unverified: 1, cause: 'Blocked: blocked by octo-org/secret#7 (unverified).' });
-    expect(views[0]!.upstream).toEqual([{ key: 'github:octo-org/secret#7', unreadable: 'github:octo-org/secret#7 was not found, or your token cannot read it.' }]);
+    expect(views[0]!.upstream).toEqual([{ key: 'github:octo-org/secret#7', unreadable: 'octo-org/secret#7 was not found, or your token cannot read it.' }]);
     // The cached paint knows it is unreadable: nothing to refresh, nothing asked.
     expect((await service.cached([ref(5)])).stale).toEqual([]);
     expect((await service.cached([ref(5)])).views[0]).toMatchObject({ state: 'blocked', unverified: 1 });

@@ -396,7 +396,7 @@ describe('upstream items that are not on the page, with a token', () => {
     // #101 depends on octo-org/web#14, which GitHub does not have: named, unverified, counted.
     await page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-badge-button').click();
     const card101 = page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-card');
-    assert.equal(await card101.getByTestId('flowlens-upstream').innerText(), 'octo-org/web#14 (unverified: could not be read. github:octo-org/web#14 was not found, or your token cannot read it.)');
+    assert.equal(await card101.getByTestId('flowlens-upstream').innerText(), 'octo-org/web#14 (unverified: could not be read. octo-org/web#14 was not found, or your token cannot read it.)');
     assert.match(await card101.getByTestId('flowlens-unverified').innerText(), /^Unverified: FlowLens could not read an upstream item/);
     assert.equal(browser.api.requests.filter((r) => r.path === '/graphql').length, 2);
     // Warm: the next visit asks nothing, #90 and the unreadable web#14 included.

@@ -238,7 +238,9 @@ function graphItemError(ref: GithubRef, error: { message: string; type?: string 
     return { code: 'sso-required', message: `The ${ref.owner} organisation requires SAML single sign-on: authorise your token for ${ref.owner}.`, helpUrl: settings };
   }
   if (error?.type === 'FORBIDDEN') return { code: 'forbidden', message: error.message };
-  return { code: 'not-found', message: `${formatKey(ref)} was not found, or your token cannot read it.` };
+  // Named as GitHub names it (`owner/repo#7`, on another host `host/owner/repo#7`), not by our key.
+  const name = `${ref.host === 'github.com' ? '' : `${ref.host}/`}${ref.owner}/${ref.repo}#${ref.number}`;
+  return { code: 'not-found', message: `${name} was not found, or your token cannot read it.` };
 }
 
 function badResponse(what: string): FlowError {
