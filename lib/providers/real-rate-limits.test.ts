@@ -20,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { createRateHolds } from '../background/rate-holds';
 import { createHostLimiter } from './host-limiter';
 import { readRate, requestJson, type Fetch, type HttpPacing } from './http';
-import { HAS_REAL_API, NO_REAL_API, readReal } from './testing/real-api';
+import { HAS_REAL_API, NO_REAL_API, readReal, whenReal } from './testing/real-api';
 
 /** The fixed "now" the templates are rendered at: a whole second, so HTTP dates are exact. */
 const NOW = Date.parse('2026-11-20T10:00:00Z');
@@ -86,7 +86,7 @@ describeReal(title('GitHub rate limits on recorded answers'), () => {
     // Recorded: 429 Too Many Requests, body "You have exceeded a secondary rate limit. Please wait
     // a few minutes before you try again", `Retry-After: {{now offset='8 seconds' …HTTP date…}}`
     // and no x-ratelimit-* headers. Rendered at 10:00:00: Retry-After "Fri, 20 Nov 2026 10:00:08 GMT".
-    const m = mapping('hub4j-secondary-ratelimit-429-retry-after-httpdate');
+    const m = whenReal(() => mapping('hub4j-secondary-ratelimit-429-retry-after-httpdate'));
 
     it('reads the HTTP date as the retry time, to the second', () => {
       const response = answerAt(m, NOW);
@@ -129,7 +129,7 @@ describeReal(title('GitHub rate limits on recorded answers'), () => {
     // X-RateLimit-Reset {{now offset='3 seconds'}} = 10:00:03. That reset is the primary search
     // limit's, which is not exhausted (21 left): it says nothing of the secondary limit, so GitHub's
     // rule is "wait for at least one minute" → 10:01:00.
-    const m = mapping('hub4j-secondary-ratelimit-403-body-only');
+    const m = whenReal(() => mapping('hub4j-secondary-ratelimit-403-body-only'));
 
     it('is recognised as a secondary limit and held 60 s, not 3 s', async () => {
       const { get, asked, slept } = replaying(m);
@@ -152,7 +152,7 @@ describeReal(title('GitHub rate limits on recorded answers'), () => {
     // secondary rate limit…", X-RateLimit-Remaining 4000 of 5000, X-RateLimit-Reset
     // {{testStartDate offset='3 seconds'}}: hub4j's test start, here NOW, so 10:00:03. No
     // Retry-After and 4000 left: at least one minute → 10:01:00.
-    const m = mapping('hub4j-secondary-ratelimit-403-gh-limited-by');
+    const m = whenReal(() => mapping('hub4j-secondary-ratelimit-403-gh-limited-by'));
 
     it('is held 60 s, not until the primary limit’s reset 3 s away', async () => {
       const { get, asked, slept } = replaying(m);
@@ -175,7 +175,7 @@ describeReal(title('GitHub rate limits on recorded answers'), () => {
     // Recorded: 403, body "Must have push access to repository" (nothing about a rate limit),
     // X-RateLimit-Remaining 0 of 5000, X-RateLimit-Reset {{now offset='3 seconds'}}. Remaining 0
     // makes it the primary limit, not before its reset: each answer's reset is 3 s after it.
-    const m = mapping('hub4j-primary-ratelimit-403-remaining-0');
+    const m = whenReal(() => mapping('hub4j-primary-ratelimit-403-remaining-0'));
 
     it('waits until exactly its reset (3 s ≤ 10 s), then asks again', async () => {
       const { get, asked, slept } = replaying(m, 'ok');

@@ -22,7 +22,7 @@ import { replay } from '../../flow/blocked-intervals';
 import { defaultFlowSettings } from '../../flow/flow-settings';
 import { formatKey, type GithubRef } from '../../item-key';
 import type { Fetch } from '../http';
-import { HAS_REAL_API, NO_REAL_API, readReal } from '../testing/real-api';
+import { HAS_REAL_API, NO_REAL_API, readReal, whenReal } from '../testing/real-api';
 import { fetchGithubItems } from './fetch-items';
 import { graphPull, type GraphCheckRun, type GraphStatusContext } from './schema';
 import { searchGithubPage } from './search-items';
@@ -115,8 +115,8 @@ describeReal(title('recorded GitHub GraphQL answers'), () => {
     // dlvhdr/gh-dash, all MERGED with mergeable UNKNOWN and mergeStateStatus UNKNOWN; #635
     // APPROVED (one review, by dlvhdr), #632, #631, #630, #629 REVIEW_REQUIRED with no review and no
     // review request. gh-dash asked neither mergedAt nor closedAt nor __typename.
-    const answer = readReal<{ data: { search: { nodes: Json[] } } }>('github-graphql/ghdash-search-prs-dlvhdr.json');
-    const nodes = answer.data.search.nodes;
+    const answer = whenReal(() => readReal<{ data: { search: { nodes: Json[] } } }>('github-graphql/ghdash-search-prs-dlvhdr.json'));
+    const nodes = whenReal(() => answer.data.search.nodes);
     const NOW = Date.parse('2025-09-20T00:00:00Z');
 
     it('(a) as a search page: the count and cursor are read; each result is refused by key, none made up', async () => {
@@ -162,9 +162,9 @@ describeReal(title('recorded GitHub GraphQL answers'), () => {
     // (success)" SUCCESS, "CodeQL (failure)" FAILURE twice, "CodeQL (waiting)" IN_PROGRESS five
     // times, "CodeQL (skipped)" SKIPPED; no times, no rollup state. Its review requests are
     // `{asCodeOwner: false}` only: gh-dash did not ask who.
-    const answer = readReal<{ data: { search: { nodes: Json[] } } }>('github-graphql/ghdash-imposter-search-prs-neovim.edited.json');
-    const nodes = answer.data.search.nodes;
-    const draft = nodes[0]!;
+    const answer = whenReal(() => readReal<{ data: { search: { nodes: Json[] } } }>('github-graphql/ghdash-imposter-search-prs-neovim.edited.json'));
+    const nodes = whenReal(() => answer.data.search.nodes);
+    const draft = whenReal(() => nodes[0]!);
     // The one time this answer gives for #31944's checks: its updatedAt (chosen by this test).
     const CHECKED = '2025-01-10T11:42:47Z';
     const NOW = Date.parse('2025-01-20T00:00:00Z');
@@ -232,7 +232,7 @@ describeReal(title('recorded GitHub GraphQL answers'), () => {
     // of facebook/react#21770, rollup PENDING; the 12th is another pull request: facebook/react#21766
     // (SUCCESS), facebook/react#21829 (FAILURE) and Green-Ranger11/can-merge#3 (FAILURE,
     // CONFLICTING). No node has a time of any kind.
-    const cases = readReal<{ description: string; responses: { search: { edges: { node: Json }[] } }[] }[]>('github-graphql/can-merge-react-pr-rollup-snapshots.json');
+    const cases = whenReal(() => readReal<{ description: string; responses: { search: { edges: { node: Json }[] } }[] }[]>('github-graphql/can-merge-react-pr-rollup-snapshots.json'));
     const nodeOf = (test: number, answer: number) => cases[test]!.responses[answer]!.search.edges[0]!.node;
     // Chosen by this test, for the times the recording lacks (creation and checks).
     const AT = '2021-07-01T00:00:00Z';

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { GithubRef } from '../../item-key';
 import { createHostLimiter } from '../host-limiter';
 import { requestJson, type Fetch } from '../http';
-import { HAS_REAL_API, NO_REAL_API, readReal } from '../testing/real-api';
+import { HAS_REAL_API, NO_REAL_API, readReal, whenReal } from '../testing/real-api';
 import { restIssue } from './schema';
 import { restToItem } from './to-work-item';
 
@@ -48,7 +48,7 @@ describeReal(title('recorded GitHub REST answers'), () => {
     // answered 422 {"message":"Validation Failed","errors":[{"resource":"Label","code":"invalid",
     // "field":"color"}],"documentation_url":…}. FlowLens never creates labels; what it reads of any
     // GitHub error answer is its status and words, through requestJson.
-    const exchange = recording('errors-422').find((e) => e.status === 422)!;
+    const exchange = whenReal(() => recording('errors-422').find((e) => e.status === 422)!);
 
     it('is refused with GitHub’s own words, field and code included, and not asked again', async () => {
       expect(exchange.path).toMatch(/^\/repos\/octokit-fixture-org\/tmp-scenario-errors-[^/]+\/labels$/);
@@ -67,9 +67,9 @@ describeReal(title('recorded GitHub REST answers'), () => {
     // GET /repos/…/issues?per_page=3 and its `Link: rel="next"` pages 2–5 (3+3+3+3+1 issues, newest
     // first). FlowLens does not read this endpoint nor its Link header; each element is the same
     // issue object as GET /repos/{o}/{r}/issues/{n}, which it does read.
-    const exchanges = recording('paginate-issues');
-    const pages = exchanges.filter((e) => e.method === 'get' && /\/issues\?per_page=3/.test(e.path));
-    const issues = pages.flatMap((page) => page.response as unknown[]);
+    const exchanges = whenReal(() => recording('paginate-issues'));
+    const pages = whenReal(() => exchanges.filter((e) => e.method === 'get' && /\/issues\?per_page=3/.test(e.path)));
+    const issues = whenReal(() => pages.flatMap((page) => page.response as unknown[]));
     const ref = (number: number): GithubRef => ({ source: 'github', host: 'github.com', owner: 'octokit-fixture-org', repo: 'tmp-scenario-paginate-issues-20220719043836917-izyoe', number });
     const item = (raw: unknown) => {
       const issue = v.parse(restIssue, raw);
@@ -120,9 +120,9 @@ describeReal(title('recorded GitHub REST answers'), () => {
     // then POST /repos/…/issues/1/labels {"labels":["Foo","bAr","baZ"]} → 200 with the issue's
     // labels. FlowLens adds no labels; it reads label objects inside an issue's `labels`, and the
     // created issue is the single-issue shape it reads.
-    const exchanges = recording('add-labels-to-issue');
-    const created = exchanges.find((e) => e.method === 'post' && e.status === 201 && /\/issues$/.test(e.path))!;
-    const added = exchanges.find((e) => e.method === 'post' && /\/issues\/1\/labels$/.test(e.path))!;
+    const exchanges = whenReal(() => recording('add-labels-to-issue'));
+    const created = whenReal(() => exchanges.find((e) => e.method === 'post' && e.status === 201 && /\/issues$/.test(e.path))!);
+    const added = whenReal(() => exchanges.find((e) => e.method === 'post' && /\/issues\/1\/labels$/.test(e.path))!);
 
     it('reads the label objects with the schema of an issue’s labels, names as written', () => {
       const labels = v.parse(restIssue.entries.labels, added.response);

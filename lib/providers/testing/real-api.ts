@@ -17,3 +17,12 @@ export const NO_REAL_API = `the recorded answers are not at ${REAL_API} (../shar
 export function readReal<T = unknown>(path: string): T {
   return sharedJson<T>('fixtures/real-api', path);
 }
+
+/**
+ * A value read from the recorded answers while a suite is collected: read only when they are
+ * here. vitest runs a skipped suite's body too (to list its tests), so without them the value is
+ * left undefined, and the suite, skipped, never touches it.
+ */
+export function whenReal<T>(read: () => T): T {
+  return HAS_REAL_API ? read() : (undefined as T);
+}
