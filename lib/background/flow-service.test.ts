@@ -281,6 +281,35 @@ describe('upstream items that are not on the page', () => {
     expect(views[0]!.sinceUnknown).toEqual({ links: ['github:octo-org/api#90'], notBefore: '2026-11-15T12:00:00.000Z', notAfter: '2026-11-20T12:00:00.000Z' });
   });
 
+  it('reads a Jira link target whose status the answer left out in one bulk fetch, without its history', async () => {
+    // Hand-written Jira Cloud answers: PAY-1 "is blocked by" OPS-9, and the answer gives OPS-9's
+    // key alone; OPS-9, asked for, is in progress.
+    const requests: { path: string; keys?: string[] }[] = [];
+    const issue = (key: string, status: string, category: string, issuelinks: unknown[] = []) => ({ id: key, key, fields: { summary: key, status: { name: status, statusCategory: { key: category } }, created: '2026-11-01T09:00:00.000+0000', issuelinks } });
+    const fetch: Fetch = async (url, init) => {
+      const path = new URL(url).pathname;
+      const keys = init?.body ? (JSON.parse(String(init.body)).issueIdsOrKeys as string[]) : undefined;
+      requests.push({ path, ...(keys ? { keys } : {}) });
+      if (path.endsWith('/field')) return new Response('[]', { status: 200 });
+      if (path.endsWith('/changelog/bulkfetch')) return new Response('{"issueChangeLogs":[]}', { status: 200 });
+      const issues = (keys ?? []).map((key) => (key === 'PAY-1' ? issue('PAY-1', 'In Progress', 'indeterminate', [{ type: { name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }, inwardIssue: { key: 'OPS-9' } }]) : issue(key, 'In Progress', 'indeterminate')));
+      return new Response(JSON.stringify({ issues, issueErrors: [] }), { status: 200 });
+    };
+    const { service } = serviceWith(fetch);
+    const { views } = await service.refresh([{ source: 'jira', host: 'acme.atlassian.net', issueKey: 'PAY-1' }]);
+    expect(requests.map((r) => [r.path, r.keys])).toEqual([
+      ['/rest/api/3/field', undefined],
+      ['/rest/api/3/issue/bulkfetch', ['PAY-1']],
+      ['/rest/api/3/changelog/bulkfetch', ['PAY-1']],
+      // The filtered history does not date PAY-1's link: on an issue view it is asked unfiltered.
+      ['/rest/api/3/changelog/bulkfetch', ['PAY-1']],
+      // OPS-9 for its state only: no changelog request for it.
+      ['/rest/api/3/issue/bulkfetch', ['OPS-9']],
+    ]);
+    expect(views[0]).toMatchObject({ state: 'blocked', blockers: 1, upstream: [{ key: 'jira:acme.atlassian.net/OPS-9', state: 'flowing', open: true }] });
+    expect(views[0]!.unverified).toBeUndefined();
+  });
+
   it('reads at most one batch of upstream items per host in a refresh', async () => {
     const body = `Depends on ${Array.from({ length: 60 }, (_, i) => `#${100 + i}`).join(', ')}`;
     const api = graphql({ 5: pull(5, body) });

@@ -279,3 +279,39 @@ describe('fetchJiraIssues on a site’s first visit', () => {
     expect(outcome.items.get(`jira:${HOST}/PAY-1`)!.item.timeline).toContainEqual({ type: 'link-added', at: '2026-11-03T10:00:00.000Z', link: { key: `jira:${HOST}/PAY-7`, kind: 'blocked-by', at: '2026-11-03T10:00:00.000Z' } });
   });
 });
+
+describe('fetchJiraIssues link history on a board, where Jira filters changelogs strictly by fieldId', () => {
+  // Hand-written: 50 cards; PAY-1…PAY-40 open, PAY-41…PAY-50 done; every third open card is
+  // blocked by an open OPS issue, PAY-41 by a done one. Each link was made on 5 Nov; the strict
+  // stand-in drops the Link items (no fieldId) from a filtered changelog, as a Cloud site may.
+  const card = (n: number) => ({
+    id: String(n), key: `PAY-${n}`,
+    fields: {
+      summary: `Card ${n}`, created: '2026-11-01T09:00:00.000+0000',
+      status: n <= 40 ? { name: 'In Progress', statusCategory: { key: 'indeterminate' } } : { name: 'Done', statusCategory: { key: 'done' } },
+      issuelinks: n % 3 === 0 || n === 41 ? [{ type: { name: 'Blocks', inward: 'is blocked by', outward: 'blocks' }, inwardIssue: { key: `OPS-${n}`, fields: { status: n === 41 ? { name: 'Done', statusCategory: { key: 'done' } } : { name: 'To Do', statusCategory: { key: 'new' } } } } }] : [],
+    },
+  });
+  const link = (n: number) => ({ created: '2026-11-05T10:00:00.000+0000', items: [{ field: 'Link', fieldtype: 'jira', from: null, fromString: null, to: `OPS-${n}`, toString: `This issue is blocked by OPS-${n}` }] });
+
+  it('asks once more, unfiltered, for the open cards whose open blocker the filtered history does not date, and dates them', async () => {
+    forgetSiteMeta();
+    const bodies: { issueIdsOrKeys: string[]; fieldIds?: string[] }[] = [];
+    const fetch: Fetch = async (url, init) => {
+      const body = init?.body ? JSON.parse(String(init.body)) : {};
+      if (url.endsWith('/rest/api/3/field')) return new Response('[]', { status: 200 });
+      if (url.endsWith('/issue/bulkfetch')) return new Response(JSON.stringify({ issues: body.issueIdsOrKeys.map((key: string) => card(Number(key.slice(4)))) }), { status: 200 });
+      bodies.push(body);
+      const logs = body.issueIdsOrKeys.map((key: string) => Number(key.slice(4))).filter((n: number) => n % 3 === 0 || n === 41).map((n: number) => ({ issueId: String(n), changeHistories: body.fieldIds ? [] : [link(n)] }));
+      return new Response(JSON.stringify({ issueChangeLogs: logs }), { status: 200 });
+    };
+    const refs = Array.from({ length: 50 }, (_, i) => ({ source: 'jira' as const, host: 'acme.atlassian.net', issueKey: `PAY-${i + 1}` }));
+    const outcome = await fetchJiraIssues(refs, { fetch, host: 'acme.atlassian.net', now: NOW, blockedByLinks: [] });
+    // Two changelog requests: the filtered one for all 50, then the 13 open blocked cards (3, 6 … 39).
+    expect(bodies.map((b) => [b.issueIdsOrKeys.length, b.fieldIds === undefined])).toEqual([[50, false], [13, true]]);
+    expect(bodies[1]!.issueIdsOrKeys).toEqual(Array.from({ length: 13 }, (_, i) => `PAY-${3 * (i + 1)}`));
+    expect(outcome.items.get('jira:acme.atlassian.net/PAY-3')!.item.upstream[0]).toMatchObject({ key: 'jira:acme.atlassian.net/OPS-3', open: true, at: '2026-11-05T10:00:00.000Z' });
+    // PAY-41 is done and so is its blocker: its badge says done, and no request was spent on it.
+    expect(outcome.items.get('jira:acme.atlassian.net/PAY-41')!.item.upstream[0]?.at).toBeUndefined();
+  });
+});

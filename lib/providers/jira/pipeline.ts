@@ -57,6 +57,9 @@ export interface Site {
   meta: SiteMeta;
 }
 
+/** Batches this small are an issue view and its side panel, which may cost a request or two more than a board's share. */
+export const ISSUE_VIEW_LIMIT = 3;
+
 const FIELDS = ['summary', 'status', 'created', 'updated', 'resolutiondate', 'assignee', 'reporter', 'labels', 'project', 'issuelinks'];
 
 /** Jira Cloud lives on *.atlassian.net; every other host is Data Center or Server. */
@@ -141,7 +144,8 @@ function recordsLinkTo(histories: readonly JiraHistory[], key: string): boolean 
  * fields flow reads. A Cloud `Link` item has no `fieldId` (a changelog recorded from a live
  * Cloud site shows it), so a site that filters strictly by `fieldIds` drops link history; the
  * issues that are blocked by a link their filtered history does not date are asked once more,
- * unfiltered, in one batch, and only their `Link` items are kept from it.
+ * unfiltered, in one batch, and only their `Link` items are kept from it. On a board that is
+ * only the open issues with blockers not shown done (what their badges' "since" needs).
  */
 export async function cloudHistories(issues: JiraIssue[], ctx: JiraContext, site: Site): Promise<Map<string, JiraHistory[]> | undefined> {
   const request = { host: ctx.host, ...site.access, now: ctx.now, ...(ctx.pacing ? { pacing: ctx.pacing } : {}) };
@@ -150,7 +154,11 @@ export async function cloudHistories(issues: JiraIssue[], ctx: JiraContext, site
   const histories = await fetchChangelogs(ctx.fetch, { ...request, keys: issues.map((issue) => issue.key), fieldIds });
   if (!histories) return undefined;
   const waits = blockedByNames(ctx, site.meta, pageFacts(issues, []));
-  const undated = issues.filter((issue) => [...blockerKeys(issue, waits)].some((key) => !recordsLinkTo(historiesOf(histories, issue), key)));
+  // On a board, only what a badge's "since" needs: open issues and their blockers not shown done.
+  // An issue view (a few issues) also gets the history of links that no longer hold it up.
+  const view = issues.length <= ISSUE_VIEW_LIMIT;
+  const needsLinks = (issue: JiraIssue) => view || issue.fields.status.statusCategory?.key !== 'done';
+  const undated = issues.filter((issue) => needsLinks(issue) && [...blockerKeys(issue, waits, !view)].some((key) => !recordsLinkTo(historiesOf(histories, issue), key)));
   if (undated.length === 0) return histories;
   const whole = await fetchChangelogs(ctx.fetch, { ...request, keys: undated.map((issue) => issue.key), fieldIds: [] });
   for (const [id, list] of whole ?? []) {
@@ -218,7 +226,7 @@ export async function toFetched(loaded: Loaded, ctx: JiraContext, site: Site): P
  * Flag reasons cost a comment request per flagged issue, so they are read for small batches
  * only (an issue view and its side panel), keeping a board within a handful of requests.
  */
-export const FLAG_REASON_LIMIT = 3;
+export const FLAG_REASON_LIMIT = ISSUE_VIEW_LIMIT;
 
 /** The latest comments of issues flagged now, where a flag's reason is written. */
 async function flagComments(issues: JiraIssue[], ctx: JiraContext, site: Site): Promise<Map<string, JiraComment[]>> {

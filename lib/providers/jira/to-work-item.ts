@@ -29,9 +29,10 @@ function blockingLinks(links: unknown[] | undefined, waitNames: ReadonlySet<stri
   });
 }
 
-/** The keys (`EE-2880`) of the issues an issue is blocked by now. */
-export function blockerKeys(issue: JiraIssue, waitNames: ReadonlySet<string>): Set<string> {
-  return new Set(blockingLinks(issue.fields.issuelinks, waitNames).map((blocker) => blocker.key.toUpperCase()));
+/** The keys (`EE-2880`) of the issues an issue is blocked by now; `stillOpen`: only those not shown done. */
+export function blockerKeys(issue: JiraIssue, waitNames: ReadonlySet<string>, stillOpen = false): Set<string> {
+  const blockers = blockingLinks(issue.fields.issuelinks, waitNames).filter((blocker) => !stillOpen || blocker.fields?.status?.statusCategory?.key !== 'done');
+  return new Set(blockers.map((blocker) => blocker.key.toUpperCase()));
 }
 
 /** The issues an issue waits on, as upstream links. */
