@@ -1,11 +1,10 @@
 /**
  * Jira on the options page: the sites FlowLens reads (Jira Cloud is read with your own session;
- * a Data Center host needs a permission, asked for here), how FlowLens signs in to each, and
- * whether GitHub pages may show the Jira tickets a pull request names — off by default, because
- * the host page can read what FlowLens renders into it.
+ * a Data Center host needs a permission, asked for here) and how FlowLens signs in to each.
+ * Whether their data shows on GitHub pages is CrossSourceSection's.
  */
 import type { Client } from '../../lib/messaging';
-import { CheckField, Section } from './fields';
+import { Section } from './fields';
 import { HostListForm } from './HostListForm';
 import { JiraCredentialForm } from './JiraCredentialForm';
 import type { JiraCredential, OptionsStore, Save } from './types';
@@ -13,7 +12,6 @@ import type { JiraCredential, OptionsStore, Save } from './types';
 /** Props of the section. */
 export interface JiraSectionProps {
   sites: string[];
-  crossSource: boolean;
   credentialSites: string[];
   send: Client;
   store: OptionsStore;
@@ -22,7 +20,7 @@ export interface JiraSectionProps {
   onNotice: (text: string) => void;
 }
 
-/** Jira sites, their sign-in, and the cross-source switch. */
+/** Jira sites and their sign-in. */
 export function JiraSection(props: JiraSectionProps) {
   const setCredential = async (site: string, credential: JiraCredential | null) => {
     const outcome = await props.store.setJiraCredential(site, credential);
@@ -56,13 +54,6 @@ export function JiraSection(props: JiraSectionProps) {
       {props.sites.map((site) => (
         <JiraCredentialForm key={site} site={site} hasCredential={props.credentialSites.includes(site)} send={props.send} setCredential={setCredential} onNotice={props.onNotice} />
       ))}
-      <CheckField
-        id="cross-source"
-        label="Show the Jira tickets a pull request names on GitHub pages"
-        hint="Off by default. When on, FlowLens puts a Jira ticket’s title and state into GitHub’s page, and GitHub’s own scripts on that page can read it. Turn it on only if your Jira data may be seen by github.com (or your Enterprise host)."
-        checked={props.crossSource}
-        onSave={(crossSource) => props.save({ crossSource })}
-      />
     </Section>
   );
 }

@@ -26,7 +26,7 @@ describe('the options page', () => {
     await open();
     const toc = screen.getByRole('navigation', { name: 'Sections' });
     const links = within(toc).getAllByRole('link');
-    expect(links.map((a) => a.textContent)).toEqual(['Team', 'Sync', 'GitHub', 'Jira', 'What counts as blocked', 'Working time and badges', 'Rubric moves', 'Notifications', 'Cache', 'Import and export']);
+    expect(links.map((a) => a.textContent)).toEqual(['Team', 'Sync', 'GitHub', 'Jira', 'GitHub and Jira together', 'What counts as blocked', 'Working time and badges', 'Rubric moves', 'Notifications', 'Cache', 'Import and export']);
     for (const link of links) expect(document.querySelector(link.getAttribute('href')!)?.tagName).toBe('SECTION');
   });
 
@@ -208,6 +208,29 @@ describe('notifications', () => {
     expect(saved).toEqual([]);
     fireEvent.click(box);
     await waitFor(() => expect(saved.at(-1)?.notifications.enabled).toBe(true));
+  });
+});
+
+describe('GitHub and Jira together', () => {
+  it('offers each direction on its own, off by default, naming where it shows what and from where', async () => {
+    const { saved } = await open({ settings: { ...freshSettings(), jiraSites: ['acme.atlassian.net', 'jira.corp.example'], githubHosts: ['ghe.corp', 'ghe.other'] }, githubTokenHosts: ['github.com', 'ghe.corp'] });
+    const onGithub = screen.getByLabelText('Show the Jira tickets a pull request names on GitHub pages') as HTMLInputElement;
+    const onJira = screen.getByLabelText('Show the pull requests that name a Jira ticket on Jira pages') as HTMLInputElement;
+    expect([onGithub.checked, onJira.checked]).toEqual([false, false]);
+    const hint = (box: HTMLElement) => document.getElementById(box.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent;
+    expect(hint(onGithub)).toBe('Shown on pages of github.com and ghe.corp: the key, title and flow state of each Jira ticket a pull request names in its title or branch (at most 10 per pull request), in the pull request’s card. Read from acme.atlassian.net and jira.corp.example, each ticket only from the site that has its project. GitHub’s own scripts on those pages can read it.');
+    expect(hint(onJira)).toBe('Shown on issue pages of acme.atlassian.net and jira.corp.example: the repository, number, title and state of the pull requests whose title names the issue’s key, private repositories included, in the issue’s card. Searched on github.com and ghe.corp with your token. Jira’s own scripts on those pages can read it.');
+    fireEvent.click(onJira);
+    await waitFor(() => expect(saved.at(-1)).toMatchObject({ jiraOnGithub: false, pullsOnJira: true }));
+    fireEvent.click(onGithub);
+    await waitFor(() => expect(saved.at(-1)).toMatchObject({ jiraOnGithub: true, pullsOnJira: true }));
+  });
+
+  it('says what to set up first when no host would be joined', async () => {
+    await open();
+    const hint = document.getElementById('jira-on-github-hint')!.textContent;
+    expect(hint).toMatch(/^Shown on pages of no GitHub host yet \(save a GitHub token first\)/);
+    expect(hint).toMatch(/Read from no Jira site yet \(add one under Jira first\)/);
   });
 });
 

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import { BlockingSection } from './BlockingSection';
 import { CacheSection } from './CacheSection';
+import { CrossSourceSection } from './CrossSourceSection';
 import { GithubSection } from './GithubSection';
 import { JiraSection } from './JiraSection';
 import { NotificationsSection } from './NotificationsSection';
@@ -30,6 +31,7 @@ const CONTENTS = [
   ['sync', 'Sync'],
   ['github', 'GitHub'],
   ['jira', 'Jira'],
+  ['cross-source', 'GitHub and Jira together'],
   ['signals', 'What counts as blocked'],
   ['working-time', 'Working time and badges'],
   ['rules', 'Rubric moves'],
@@ -112,7 +114,6 @@ export function Options({ send, store }: OptionsProps) {
         />
         <JiraSection
           sites={settings.jiraSites}
-          crossSource={settings.crossSource}
           credentialSites={state.jiraCredentialSites}
           send={send}
           store={store}
@@ -120,6 +121,7 @@ export function Options({ send, store }: OptionsProps) {
           onCredentialSites={(jiraCredentialSites) => setState({ ...state, jiraCredentialSites })}
           onNotice={setNotice}
         />
+        <CrossSourceSection settings={settings} githubTokenHosts={state.githubTokenHosts} save={save} />
         <BlockingSection settings={settings} save={save} />
         <WorkingTimeSection settings={settings} save={save} />
         <RulesSection rules={settings.rules} save={save} />

@@ -21,7 +21,8 @@ export interface EditableSettings {
   blockedStatuses: string[];
   blockedByLinks: string[];
   cacheTtlMinutes: number;
-  crossSource: boolean;
+  jiraOnGithub: boolean;
+  pullsOnJira: boolean;
   team: TeamSettings;
   syncMinutes: number;
   workingDays: number[];

@@ -14,7 +14,7 @@ const ticket: WorkItem = {
 };
 const pull: WorkItem = { ...ticket, key: 'github:octo-org/api#101', source: 'github', kind: 'pull', title: 'PAY-42: retry', container: 'octo-org/api' };
 const shown = [{ hit: { value: { item: ticket }, fetchedAt: NOW, fresh: true } }];
-const settings = { ...DEFAULT_SETTINGS, crossSource: true };
+const settings = { ...DEFAULT_SETTINGS, jiraOnGithub: true, pullsOnJira: true };
 
 function setup(token: boolean) {
   const searches: string[][] = [];
@@ -60,5 +60,12 @@ describe('pull requests naming a Jira ticket', () => {
     const allowed = setup(true);
     expect((await allowed.cross.related(shown, DEFAULT_SETTINGS, true)).keysByItem.size).toBe(0);
     expect([...searches, ...allowed.searches]).toEqual([]);
+  });
+
+  it('are the Jira-page opt-in alone: Jira tickets on GitHub pages do not allow them', async () => {
+    const { cross, searches } = setup(true);
+    const related = await cross.related(shown, { ...DEFAULT_SETTINGS, jiraOnGithub: true }, true);
+    expect([related.keysByItem.size, related.gaps]).toEqual([0, []]);
+    expect(searches).toEqual([]);
   });
 });

@@ -69,11 +69,11 @@ export function createCrossSource(deps: CrossSourceDeps) {
 
   /** Related items of `shown`; fetches what is missing only when `allowFetch`. */
   async function related(shown: Shown[], settings: Settings, allowFetch: boolean): Promise<Related> {
-    if (!settings.crossSource) return { keysByItem: new Map(), items: new Map(), gaps: [] };
+    if (!settings.jiraOnGithub && !settings.pullsOnJira) return { keysByItem: new Map(), items: new Map(), gaps: [] };
     const ttl = settings.cacheTtlMinutes * MINUTE;
     const site = settings.jiraSites[0];
-    const pulls = await pullKeys(shown, allowFetch, ttl);
-    const keysByItem = new Map([...(site ? jiraKeys(shown, site) : new Map<string, string[]>()), ...pulls.byItem]);
+    const pulls = settings.pullsOnJira ? await pullKeys(shown, allowFetch, ttl) : { byItem: new Map<string, string[]>(), pending: [] };
+    const keysByItem = new Map([...(site && settings.jiraOnGithub ? jiraKeys(shown, site) : new Map<string, string[]>()), ...pulls.byItem]);
     const wanted = [...new Set([...keysByItem.values()].flat())].filter((key) => !isUnknown(key));
     const hits = await (await deps.cache()).read<Fetched>('item', wanted, deps.now(), ttl);
     const items = new Map([...hits].map(([key, hit]) => [key, hit.value]));

@@ -135,7 +135,7 @@ describe('Jira tickets named by pull requests', () => {
       }
       return new Response(url.endsWith('/changelog/bulkfetch') ? '{"issueChangeLogs":[]}' : '[]', { status: 200 });
     };
-    const settings = { ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'], crossSource: true };
+    const settings = { ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'], jiraOnGithub: true };
     const service = createFlowService({ cache: async () => cache, fetch, now: () => now, loadSettings: async () => settings, loadSecrets: async () => NO_SECRETS });
     const ref = { source: 'github' as const, host: 'github.com', owner: 'octo-org', repo: 'api', number: 5 };
 

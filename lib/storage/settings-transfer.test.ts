@@ -77,6 +77,11 @@ describe('import', () => {
     expect(await loadSettings()).toEqual(custom);
   });
 
+  it('reads the one cross-source switch of an older file as the opt-in it offered', () => {
+    const result = readImport(JSON.stringify({ format: EXPORT_FORMAT, version: 2, settings: { syncMinutes: 30, crossSource: true } }));
+    expect(result).toMatchObject({ ok: true, notes: [], settings: { syncMinutes: 30, jiraOnGithub: true, pullsOnJira: false } });
+  });
+
   it('takes a bare settings object too', () => {
     const result = readImport(JSON.stringify({ syncMinutes: 30 }));
     expect(result).toMatchObject({ ok: true, notes: [] });

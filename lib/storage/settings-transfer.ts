@@ -5,7 +5,7 @@
  * file from another version or a hand edit never loses more than its broken parts silently.
  */
 import { parseRuleSet } from '../flow/rule-set';
-import { DEFAULT_SETTINGS, sanitizeSecrets, sanitizeSettings, settingsSchema, type Secrets, type Settings } from './settings';
+import { DEFAULT_SETTINGS, sanitizeSecrets, sanitizeSettings, settingsSchema, splitCrossSource, type Secrets, type Settings } from './settings';
 
 /** Marks a FlowLens settings file. */
 export const EXPORT_FORMAT = 'flowlens-settings';
@@ -41,8 +41,10 @@ export function readImport(text: string): ImportResult {
   }
   if (!isObject(parsed)) return { ok: false, message: 'This file holds no settings: choose a file FlowLens exported.' };
   if ('format' in parsed && parsed.format !== EXPORT_FORMAT) return { ok: false, message: `This is not a FlowLens settings file (its format is "${String(parsed.format)}").` };
-  const rawSettings = 'format' in parsed ? parsed.settings : parsed;
-  if (!isObject(rawSettings)) return { ok: false, message: 'This file has no settings in it.' };
+  const given = 'format' in parsed ? parsed.settings : parsed;
+  if (!isObject(given)) return { ok: false, message: 'This file has no settings in it.' };
+  // A file from before settings version 3 holds the one `crossSource` switch.
+  const rawSettings = splitCrossSource(given) as Record<string, unknown>;
   const settings = sanitizeSettings(rawSettings);
   const notes = [...droppedSettings(rawSettings, settings), ...parseRuleSet(settings.rules).errors.map((error) => `Rules: ${error}`)];
   if (!('secrets' in parsed) || parsed.secrets === undefined) return { ok: true, settings, notes };

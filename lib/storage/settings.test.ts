@@ -16,7 +16,8 @@ describe('settings', () => {
   it('gives the defaults on a fresh install', async () => {
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.cacheTtlMinutes).toBe(5);
-    expect(DEFAULT_SETTINGS.crossSource).toBe(false);
+    expect(DEFAULT_SETTINGS.jiraOnGithub).toBe(false);
+    expect(DEFAULT_SETTINGS.pullsOnJira).toBe(false);
   });
 
   it('keeps valid fields and entries when others are broken', () => {
@@ -24,13 +25,14 @@ describe('settings', () => {
       githubHosts: ['GIT.Example.com ', 'not a host!', 42, 'ghe.corp:8443'],
       blockingLabels: 'blocked',
       cacheTtlMinutes: -3,
-      crossSource: true,
+      jiraOnGithub: true,
       somethingUnknown: 1,
     });
     expect(settings.githubHosts).toEqual(['git.example.com', 'ghe.corp:8443']);
     expect(settings.blockingLabels).toEqual(DEFAULT_SETTINGS.blockingLabels);
     expect(settings.cacheTtlMinutes).toBe(5);
-    expect(settings.crossSource).toBe(true);
+    expect(settings.jiraOnGithub).toBe(true);
+    expect(settings.pullsOnJira).toBe(false);
     expect(settings).not.toHaveProperty('somethingUnknown');
   });
 
@@ -43,20 +45,34 @@ describe('settings', () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'] });
     expect((await loadSettings()).jiraSites).toEqual(['acme.atlassian.net']);
     const raw = await fakeBrowser.storage.sync.get(null);
-    expect(raw['settings$']).toEqual({ v: 2 });
+    expect(raw['settings$']).toEqual({ v: 3 });
   });
 
-  it('migrates version-1 settings to version 2 without losing a field', async () => {
+  it('migrates version-1 settings to version 3 without losing a field', async () => {
     await fakeBrowser.storage.sync.set({
       settings: { githubHosts: ['ghe.corp'], blockingLabels: ['waiting'], cacheTtlMinutes: 30, crossSource: true },
       settings$: { v: 1 },
     });
     await settingsItem.migrate();
     const settings = await loadSettings();
-    expect(settings).toMatchObject({ githubHosts: ['ghe.corp'], blockingLabels: ['waiting'], cacheTtlMinutes: 30, crossSource: true });
+    expect(settings).toMatchObject({ githubHosts: ['ghe.corp'], blockingLabels: ['waiting'], cacheTtlMinutes: 30, jiraOnGithub: true, pullsOnJira: false });
     expect(settings.syncMinutes).toBe(15);
     expect(settings.team.githubRepos).toEqual([]);
-    expect((await fakeBrowser.storage.sync.get('settings$'))['settings$']).toEqual({ v: 2 });
+    expect((await fakeBrowser.storage.sync.get('settings$'))['settings$']).toEqual({ v: 3 });
+  });
+
+  it('migrates version 2’s one cross-source switch to what its words offered: Jira tickets on GitHub pages', async () => {
+    const v2 = { ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'], syncMinutes: 30 } as Record<string, unknown>;
+    delete v2.jiraOnGithub;
+    delete v2.pullsOnJira;
+    for (const crossSource of [true, false]) {
+      fakeBrowser.reset();
+      await fakeBrowser.storage.sync.set({ settings: { ...v2, crossSource }, settings$: { v: 2 } });
+      await settingsItem.migrate();
+      const raw = (await fakeBrowser.storage.sync.get('settings'))['settings'];
+      expect(raw).toEqual({ ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'], syncMinutes: 30, jiraOnGithub: crossSource, pullsOnJira: false });
+      expect(raw).not.toHaveProperty('crossSource');
+    }
   });
 
   it('keeps the valid parts of the team and of nested settings', () => {

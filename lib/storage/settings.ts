@@ -78,8 +78,16 @@ const settingsFields = {
   blockedByLinks: listOf(name, ['is blocked by', 'depends on']),
   /** Minutes an item stays fresh in the cache before the badge refreshes it. */
   cacheTtlMinutes: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(24 * 60)), 5),
-  /** Show Jira data on GitHub pages and the other way round (the host page can read it). */
-  crossSource: v.fallback(v.boolean(), false),
+  /**
+   * On GitHub pages of a host with a token, the Jira tickets a pull request names, read from the
+   * configured Jira site that has their project (GitHub's page can read what FlowLens shows).
+   */
+  jiraOnGithub: v.fallback(v.boolean(), false),
+  /**
+   * On the configured Jira sites' pages, the pull requests whose title names the ticket, searched
+   * on the GitHub hosts with a token (Jira's page can read them, private repositories included).
+   */
+  pullsOnJira: v.fallback(v.boolean(), false),
   /** What the team works on, for the popup's summary and the background sync. */
   team: v.fallback(v.object(teamFields), () => v.parse(v.object(teamFields), {})),
   /** Minutes between background syncs of the team's items (paused while no source is set). */
@@ -125,13 +133,28 @@ export function sanitizeSettings(input: unknown): Settings {
   return v.parse(settingsSchema, typeof input === 'object' && input !== null ? input : {});
 }
 
+/**
+ * Version 3 split `crossSource` in two opt-ins. It was offered as "Show the Jira tickets a pull
+ * request names on GitHub pages", and that is all a user who ticked it agreed to: it becomes
+ * `jiraOnGithub`; `pullsOnJira` (GitHub data on Jira pages, private repositories included)
+ * starts off. Also applied to imported files, which may come from an older FlowLens.
+ */
+export function splitCrossSource(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || !('crossSource' in input)) return input;
+  const { crossSource, ...rest } = input as Record<string, unknown>;
+  return 'jiraOnGithub' in rest ? rest : { ...rest, jiraOnGithub: crossSource === true };
+}
+
 /** Preferences, synced (`storage.sync` holds at most 8 KB per item: the options page says so when full). */
 export const settingsItem = storage.defineItem<Settings>('sync:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 2,
-  // Version 2 added the team, sync, working time, thresholds, rules and notifications; a
-  // version-1 value keeps every field it had and gets the defaults for the new ones.
-  migrations: { 2: (old: unknown) => sanitizeSettings(old) },
+  version: 3,
+  migrations: {
+    // Version 2 added the team, sync, working time, thresholds, rules and notifications; a
+    // version-1 value keeps every field it had (validated on every read) for version 3 to read.
+    2: (old: unknown) => old,
+    3: (old: unknown) => sanitizeSettings(splitCrossSource(old)),
+  },
 });
 
 /** One Jira credential: an API token (Cloud, with the account email) or a PAT (Data Center). */

@@ -102,7 +102,7 @@ describe('Jira Cloud issue view', () => {
     await browser.worker.evaluate(async () => {
       await globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } });
       const { settings } = await globalThis.chrome.storage.sync.get('settings');
-      await globalThis.chrome.storage.sync.set({ settings: { ...settings, crossSource: true } });
+      await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], pullsOnJira: true } });
     });
     const page = await browser.context.newPage();
     await page.goto('https://acme.atlassian.net/browse/PAY-42');

@@ -123,7 +123,7 @@ describe('options page', () => {
     await ttl.press('Enter');
     await page.getByTestId('rules-P2').getByLabel('Ask reviewer').uncheck();
     await page.getByLabel('Show the Jira tickets a pull request names on GitHub pages').check();
-    await page.waitForFunction(async () => (await globalThis.chrome.storage.sync.get('settings')).settings?.crossSource === true);
+    await page.waitForFunction(async () => (await globalThis.chrome.storage.sync.get('settings')).settings?.jiraOnGithub === true);
     await page.reload();
     await page.getByRole('heading', { name: 'FlowLens options' }).waitFor();
     assert.equal(await page.getByLabel('Members, one per line').inputValue(), 'alice\nbob');

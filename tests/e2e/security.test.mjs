@@ -38,7 +38,7 @@ describe('secrets and the host page', () => {
           secrets: { githubTokens: { 'github.com': github }, jiraCredentials: { 'acme.atlassian.net': { kind: 'cloud-token', email: 'me@acme.dev', token: jira } } },
         });
         const { settings } = await globalThis.chrome.storage.sync.get('settings');
-        await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], crossSource: true } });
+        await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], jiraOnGithub: true, pullsOnJira: true } });
       },
       { github: GITHUB_TOKEN, jira: JIRA_TOKEN },
     );
