@@ -14,10 +14,12 @@ const ticket: WorkItem = {
 };
 const pull: WorkItem = { ...ticket, key: 'github:octo-org/api#101', source: 'github', kind: 'pull', title: 'PAY-42: retry', container: 'octo-org/api' };
 const shown = [{ hit: { value: { item: ticket }, fetchedAt: NOW, fresh: true } }];
-const settings = { ...DEFAULT_SETTINGS, jiraOnGithub: true, pullsOnJira: true };
+const settings = { ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'], jiraOnGithub: true, pullsOnJira: true };
 
-function setup(token: boolean) {
+/** Cross-source lookups over a memory cache; `tokenHosts` are the GitHub hosts with a token. */
+function setup(token: boolean, tokenHosts = ['github.com']) {
   const searches: string[][] = [];
+  const searchedHosts: string[] = [];
   const fetched: ItemRef[][] = [];
   const cross = createCrossSource({
     cache: async () => cache,
@@ -26,17 +28,16 @@ function setup(token: boolean) {
       fetched.push(refs);
       return { items: new Map([[pull.key, { item: pull }]]), errors: new Map(), rate: {} };
     },
-    pullSearch: async () =>
-      token
-        ? async (keys) => {
-            searches.push(keys);
-            const ref: GithubRef = { source: 'github', host: 'github.com', owner: 'octo-org', repo: 'api', number: 101 };
-            return new Map([['PAY-42', [ref]]]);
-          }
-        : undefined,
+    githubHosts: async () => (token ? tokenHosts : []),
+    searchPulls: async (host, keys) => {
+      searches.push(keys);
+      searchedHosts.push(host);
+      const ref: GithubRef = { source: 'github', host, owner: 'octo-org', repo: 'api', number: 101 };
+      return new Map([['PAY-42', [ref]]]);
+    },
   });
   const cache = new FlowCache(memoryRecordStore());
-  return { cross, searches, fetched };
+  return { cross, searches, searchedHosts, fetched };
 }
 
 describe('pull requests naming a Jira ticket', () => {
@@ -60,6 +61,22 @@ describe('pull requests naming a Jira ticket', () => {
     const allowed = setup(true);
     expect((await allowed.cross.related(shown, DEFAULT_SETTINGS, true)).keysByItem.size).toBe(0);
     expect([...searches, ...allowed.searches]).toEqual([]);
+  });
+
+  it('are looked for only on the Jira sites the user added, never on another tenant’s page', async () => {
+    const { cross, searches } = setup(true);
+    const tenant = { ...ticket, key: 'jira:attacker.atlassian.net/PAY-42' };
+    const other = [{ hit: { value: { item: tenant }, fetchedAt: NOW, fresh: true } }];
+    const related = await cross.related(other, settings, true);
+    expect([related.keysByItem.size, related.gaps]).toEqual([0, []]);
+    expect(searches).toEqual([]);
+  });
+
+  it('are searched on every GitHub host with a token, each host with its own', async () => {
+    const { cross, searchedHosts } = setup(true, ['github.com', 'ghe.corp']);
+    const related = await cross.related(shown, settings, true);
+    expect(searchedHosts).toEqual(['github.com', 'ghe.corp']);
+    expect(related.keysByItem.get(ticket.key)).toEqual(['github:octo-org/api#101', 'github:ghe.corp/octo-org/api#101']);
   });
 
   it('are the Jira-page opt-in alone: Jira tickets on GitHub pages do not allow them', async () => {

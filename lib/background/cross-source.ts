@@ -1,8 +1,10 @@
 /**
  * Items of the other source an item names, shown in its card when the user allows it (the host
- * page can read what FlowLens renders): the Jira tickets a pull request names in its title or
- * branch, and the pull requests that name a Jira ticket (what Jira's development panel lists),
- * found with one GitHub search for an issue view. The cache-first paint never waits on the
+ * page can read what FlowLens renders), each direction its own opt-in: the Jira tickets a pull
+ * request names in its title or branch (`jiraOnGithub`), and the pull requests that name a Jira
+ * ticket (`pullsOnJira`, what Jira's development panel lists), found with one GitHub search per
+ * host for an issue view. Only the user's own sites are joined (issue 13): Jira sites added on
+ * the options page, GitHub hosts with a token. The cache-first paint never waits on the
  * network: what is missing is reported as a gap worth a refresh.
  */
 import { formatKey, parseKey, type GithubRef, type ItemRef } from '../item-key';
@@ -17,8 +19,10 @@ export interface CrossSourceDeps {
   now: () => number;
   /** Fetches and caches items. */
   fetchItems: (refs: ItemRef[]) => Promise<FetchOutcome>;
-  /** A search for pull requests naming Jira keys, or `undefined` without a GitHub token. */
-  pullSearch: () => Promise<((keys: string[]) => Promise<Map<string, GithubRef[]>>) | undefined>;
+  /** The GitHub hosts the user gave a token: github.com, or an Enterprise host in `settings`. */
+  githubHosts: (settings: Settings) => Promise<string[]>;
+  /** Pull requests on `host` naming each of `keys`, searched with that host's token. */
+  searchPulls: (host: string, keys: string[]) => Promise<Map<string, GithubRef[]>>;
 }
 
 /** Related items for a set of shown items. */
@@ -33,6 +37,11 @@ export interface Related {
 const MINUTE = 60_000;
 /** Jira items in a batch this small (an issue view) get a GitHub search. */
 const SEARCH_LIMIT = 3;
+
+/** The host of a key, without a Data Center context path (`jira.corp/jira/PAY-1` → `jira.corp`). */
+function siteOf(key: string): string | undefined {
+  return parseKey(key)?.host.split('/')[0];
+}
 
 /** Creates the lookups, with their memory of unknown keys and of searches. */
 export function createCrossSource(deps: CrossSourceDeps) {
@@ -49,17 +58,22 @@ export function createCrossSource(deps: CrossSourceDeps) {
     }));
   }
 
-  /** Pull request keys naming Jira items (issue views only), from memory or one search. */
-  async function pullKeys(shown: Shown[], allowFetch: boolean, ttl: number): Promise<{ byItem: Map<string, string[]>; pending: string[] }> {
-    const jira = shown.map(({ hit }) => hit.value.item).filter((item) => item.source === 'jira');
+  /**
+   * Pull request keys naming the Jira items of the user's own sites (issue views only), from
+   * memory or one search per GitHub host with a token.
+   */
+  async function pullKeys(shown: Shown[], settings: Settings, allowFetch: boolean, ttl: number): Promise<{ byItem: Map<string, string[]>; pending: string[] }> {
+    const sites = new Set(settings.jiraSites);
+    const jira = shown.map(({ hit }) => hit.value.item).filter((item) => item.source === 'jira' && sites.has(siteOf(item.key) ?? ''));
     if (jira.length === 0 || jira.length > SEARCH_LIMIT) return { byItem: new Map(), pending: [] };
-    const search = await deps.pullSearch();
-    if (!search) return { byItem: new Map(), pending: [] };
+    const hosts = await deps.githubHosts(settings);
+    if (hosts.length === 0) return { byItem: new Map(), pending: [] };
     const todo = jira.filter((item) => (searched.get(item.key)?.until ?? 0) <= deps.now());
     if (todo.length > 0 && allowFetch) {
-      const found = await search(todo.map((item) => item.key.slice(item.key.lastIndexOf('/') + 1)));
+      const issueKey = (key: string) => key.slice(key.lastIndexOf('/') + 1);
+      const found = await Promise.all(hosts.map((host) => deps.searchPulls(host, todo.map((item) => issueKey(item.key)))));
       for (const item of todo) {
-        const refs = found.get(item.key.slice(item.key.lastIndexOf('/') + 1)) ?? [];
+        const refs = found.flatMap((byKey) => byKey.get(issueKey(item.key)) ?? []);
         searched.set(item.key, { until: deps.now() + ttl, keys: refs.map(formatKey) });
       }
     }
@@ -72,7 +86,7 @@ export function createCrossSource(deps: CrossSourceDeps) {
     if (!settings.jiraOnGithub && !settings.pullsOnJira) return { keysByItem: new Map(), items: new Map(), gaps: [] };
     const ttl = settings.cacheTtlMinutes * MINUTE;
     const site = settings.jiraSites[0];
-    const pulls = settings.pullsOnJira ? await pullKeys(shown, allowFetch, ttl) : { byItem: new Map<string, string[]>(), pending: [] };
+    const pulls = settings.pullsOnJira ? await pullKeys(shown, settings, allowFetch, ttl) : { byItem: new Map<string, string[]>(), pending: [] };
     const keysByItem = new Map([...(site && settings.jiraOnGithub ? jiraKeys(shown, site) : new Map<string, string[]>()), ...pulls.byItem]);
     const wanted = [...new Set([...keysByItem.values()].flat())].filter((key) => !isUnknown(key));
     const hits = await (await deps.cache()).read<Fetched>('item', wanted, deps.now(), ttl);

@@ -151,6 +151,30 @@ describe('Jira tickets named by pull requests', () => {
   });
 });
 
+describe('pull requests naming a Jira ticket', () => {
+  const ticket: WorkItem = {
+    key: 'jira:acme.atlassian.net/PAY-42', source: 'jira', kind: 'jira-issue', title: 'Card payments', url: 'https://acme.atlassian.net/browse/PAY-42', state: 'open',
+    assignees: [], requestedReviewers: [], createdAt: '2026-11-01T00:00:00Z', container: 'PAY', signals: {}, timeline: [], upstream: [], downstream: [],
+  };
+
+  it('are searched on github.com and the added Enterprise hosts that have a token, never on a host with a token left behind', async () => {
+    const now = Date.parse('2026-11-10T00:00:00Z');
+    const cache = new FlowCache(memoryRecordStore());
+    await cache.write('item', [{ key: ticket.key, value: { item: ticket } }], now);
+    const searched: string[] = [];
+    const fetch: Fetch = async (url, init) => {
+      const body = String(init?.body ?? '');
+      if (body.includes('FlowLensMentions')) searched.push(`${url} ${new Headers(init?.headers).get('authorization')}`);
+      return new Response(JSON.stringify({ data: { k0: { nodes: [] } } }), { status: 200 });
+    };
+    const settings = { ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'], githubHosts: ['ghe.corp', 'ghe.notoken'], pullsOnJira: true };
+    const secrets = { ...NO_SECRETS, githubTokens: { 'github.com': 'tok-com', 'ghe.corp': 'tok-corp', 'ghe.removed': 'tok-removed' } };
+    const service = createFlowService({ cache: async () => cache, fetch, now: () => now, loadSettings: async () => settings, loadSecrets: async () => secrets });
+    await service.refresh([{ source: 'jira', host: 'acme.atlassian.net', issueKey: 'PAY-42' }]);
+    expect(searched.sort()).toEqual(['https://api.github.com/graphql Bearer tok-com', 'https://ghe.corp/api/graphql Bearer tok-corp']);
+  });
+});
+
 describe('upstream items that are not on the page', () => {
   // octo-org/api#5 is on the list and says "Depends on #90"; #90 is not on the list. Answers are
   // hand-written in the shape of FlowLens's own GraphQL batch (pullNode) and GitHub's REST issue.

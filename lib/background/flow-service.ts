@@ -116,9 +116,14 @@ export function createFlowService(deps: FlowServiceDeps) {
     cache: deps.cache,
     now: deps.now,
     fetchItems: fetchAndRemember,
-    pullSearch: async () => {
-      const token = (await deps.loadSecrets()).githubTokens['github.com'];
-      return token ? (keys) => searchMentioningPulls(keys, { fetch: deps.fetch, host: 'github.com', token, now: deps.now() }) : undefined;
+    // github.com is always read, an Enterprise host only once added; either only with a token.
+    githubHosts: async (settings) => {
+      const tokens = (await deps.loadSecrets()).githubTokens;
+      return ['github.com', ...settings.githubHosts].filter((host) => Boolean(tokens[host]));
+    },
+    searchPulls: async (host, keys) => {
+      const token = (await deps.loadSecrets()).githubTokens[host];
+      return token ? searchMentioningPulls(keys, { fetch: deps.fetch, host, token, now: deps.now() }) : new Map();
     },
   });
 

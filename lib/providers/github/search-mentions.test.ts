@@ -19,4 +19,17 @@ describe('searching pull requests that name Jira keys', () => {
     const broken: Fetch = async () => new Response('nope', { status: 502 });
     expect((await searchMentioningPulls(['PAY-42'], { fetch: broken, host: 'github.com', token: 't', now: 0 })).size).toBe(0);
   });
+
+  it('keeps only results that name a repository as GitHub names one', async () => {
+    const nodes = [
+      { number: 1, repository: { nameWithOwner: '../../user' } },
+      { number: 2, repository: { nameWithOwner: 'octo-org/api/extra' } },
+      { number: 3, repository: { nameWithOwner: 'octo org/api' } },
+      { number: -4, repository: { nameWithOwner: 'octo-org/api' } },
+      { number: 5, repository: { nameWithOwner: 'octo-org/api' } },
+    ];
+    const fetch: Fetch = async () => new Response(JSON.stringify({ data: { k0: { nodes } } }), { status: 200 });
+    const found = await searchMentioningPulls(['PAY-42'], { fetch, host: 'ghe.corp', token: 't', now: 0 });
+    expect(found.get('PAY-42')).toEqual([{ source: 'github', host: 'ghe.corp', owner: 'octo-org', repo: 'api', number: 5 }]);
+  });
 });

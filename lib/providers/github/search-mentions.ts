@@ -12,6 +12,9 @@ import { githubApi } from './fetch-items';
 /** Results kept per key: the newest few pull requests. */
 export const MENTION_RESULTS = 5;
 
+/** A GitHub owner or repository name; anything else in an answer is not a repository FlowLens reads. */
+const NAME = /^[A-Za-z0-9_.-]+$/;
+
 /** The query text and variables for `keys`. */
 export function buildMentionQuery(keys: string[]): { query: string; variables: Record<string, string> } {
   const variables = Object.fromEntries(keys.map((key, i) => [`q${i}`, `"${key}" is:pr in:title sort:updated-desc`]));
@@ -41,8 +44,9 @@ export async function searchMentioningPulls(keys: string[], ctx: { fetch: Fetch;
   if (!parsed?.success) return found;
   keys.forEach((key, i) => {
     const refs = (parsed.output.data[`k${i}`]?.nodes ?? []).flatMap((node): GithubRef[] => {
-      const [owner, repo] = node?.repository?.nameWithOwner.split('/') ?? [];
-      return node?.number && owner && repo ? [{ source: 'github', host: ctx.host, owner, repo, number: node.number }] : [];
+      const [owner, repo, ...more] = node?.repository?.nameWithOwner.split('/') ?? [];
+      const named = owner && repo && more.length === 0 && [owner, repo].every((part) => NAME.test(part) && part !== '.' && part !== '..');
+      return node?.number && Number.isSafeInteger(node.number) && node.number > 0 && named ? [{ source: 'github', host: ctx.host, owner, repo, number: node.number }] : [];
     });
     found.set(key, refs);
   });
