@@ -126,7 +126,13 @@ describe('Jira tickets named by pull requests', () => {
     const cache = new FlowCache(memoryRecordStore());
     await cache.write('item', [{ key: pull.key, value: { item: pull } }], now);
     const asked: string[][] = [];
+    const listed: string[] = [];
     const fetch: Fetch = async (url, init) => {
+      // The site's projects say which site PAY-42 belongs to; UTF is not one of them.
+      if (url.includes('/rest/api/3/project/search')) {
+        listed.push(url);
+        return new Response(JSON.stringify({ isLast: true, values: [{ key: 'PAY' }, { key: 'OPS' }] }), { status: 200 });
+      }
       if (url.endsWith('/issue/bulkfetch')) {
         const keys = JSON.parse(String(init?.body)).issueIdsOrKeys as string[];
         asked.push(keys);
@@ -136,18 +142,21 @@ describe('Jira tickets named by pull requests', () => {
       return new Response(url.endsWith('/changelog/bulkfetch') ? '{"issueChangeLogs":[]}' : '[]', { status: 200 });
     };
     const settings = { ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'], jiraOnGithub: true };
-    const service = createFlowService({ cache: async () => cache, fetch, now: () => now, loadSettings: async () => settings, loadSecrets: async () => NO_SECRETS });
+    // The pull request's mentions came from GraphQL, which needs a token: github.com has one.
+    const secrets = { ...NO_SECRETS, githubTokens: { 'github.com': 't0ken' } };
+    const service = createFlowService({ cache: async () => cache, fetch, now: () => now, loadSettings: async () => settings, loadSecrets: async () => secrets });
     const ref = { source: 'github' as const, host: 'github.com', owner: 'octo-org', repo: 'api', number: 5 };
 
     const first = await service.cached([ref]);
     expect(asked).toEqual([]); // the cached paint never waits on the network
     expect(first.stale).toEqual([pull.key]); // …but asks for a refresh to fill the gap
     const refreshed = await service.refresh([ref]);
-    expect(asked).toEqual([['PAY-42', 'UTF-8']]);
+    expect(asked).toEqual([['PAY-42']]); // UTF-8: no project UTF on the site, so never asked
     expect(refreshed.views[0]!.related).toEqual([{ key: 'jira:acme.atlassian.net/PAY-42', title: 'Card payments', url: 'https://acme.atlassian.net/browse/PAY-42', state: 'flowing' }]);
-    expect((await service.cached([ref])).stale).toEqual([]); // UTF-8 was unknown to Jira: not asked again
+    expect((await service.cached([ref])).stale).toEqual([]);
     await service.refresh([ref]);
     expect(asked).toHaveLength(1);
+    expect(listed).toEqual(['https://acme.atlassian.net/rest/api/3/project/search?startAt=0&maxResults=50']);
   });
 });
 

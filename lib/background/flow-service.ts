@@ -20,6 +20,7 @@ import { withSightings } from './link-sightings';
 import { capPerHost, isLasting, unresolvedUpstream, UPSTREAM_PER_HOST, UPSTREAM_PER_HOST_WITHOUT_TOKEN } from './upstream';
 import type { WorkItem } from '../flow/model';
 import { searchMentioningPulls } from '../providers/github/search-mentions';
+import { fetchJiraProjects } from '../providers/jira/projects';
 import type { SiteFactsStore } from '../providers/jira/site-meta';
 
 /** Refs grouped by source and host: each group is one provider call. */
@@ -124,6 +125,12 @@ export function createFlowService(deps: FlowServiceDeps) {
     searchPulls: async (host, keys) => {
       const token = (await deps.loadSecrets()).githubTokens[host];
       return token ? searchMentioningPulls(keys, { fetch: deps.fetch, host, token, now: deps.now() }) : new Map();
+    },
+    readProjects: async (site) => {
+      const held = holds.heldError(site, deps.now());
+      if (held) return held;
+      const authorization = jiraAuthorization(credentialFor(await deps.loadSecrets(), site));
+      return fetchJiraProjects({ fetch: deps.fetch, host: site, now: deps.now(), ...(authorization ? { authorization } : {}) });
     },
   });
 

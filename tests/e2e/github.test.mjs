@@ -318,6 +318,8 @@ describe('Jira tickets named by a pull request', () => {
     const related = page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-related');
     assert.match(await related.innerText(), /PAY-42 Card payments fail for 3-D Secure cards \(blocked\)/);
     assert.equal(browser.jira.requests.filter((r) => r.path === '/rest/api/3/issue/bulkfetch').length, 1);
+    // The site's project list says PAY-42 is its ticket: asked once, kept for the day.
+    assert.deepEqual(browser.jira.requests.filter((r) => r.path === '/rest/api/3/project/search').map((r) => new URL(r.url).search), ['?startAt=0&maxResults=50']);
   });
 });
 

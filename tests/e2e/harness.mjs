@@ -132,7 +132,7 @@ function graphql(payload, headers) {
 
 /**
  * A fake Jira Cloud site: `POST /rest/api/3/issue/bulkfetch` answered from the issues the project
- * wrote by hand in tests/fixtures/jira/api (as are its field list and histories), with the user's
+ * wrote by hand in tests/fixtures/jira/api (as are its field list, project list and histories), with the user's
  * session cookie required (`logged-out` serves the login page with status 200, as Jira does).
  */
 export function createJiraApi() {
@@ -142,7 +142,7 @@ export function createJiraApi() {
     if (api.mode === 'logged-out') return route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><html><title>Log in with Atlassian account</title></html>' });
     if (api.mode === 'rate-limited') return route.fulfill({ status: 429, headers: { 'retry-after': '120' }, contentType: 'application/json', body: '{"errorMessages":["Rate limit exceeded."]}' });
     if (url.pathname === '/rest/api/3/jql/parse' && request.method() === 'POST') return route.fulfill(json(200, parseJql(request.postDataJSON())));
-    const handWritten = { '/rest/api/3/field': 'fields.json', '/rest/api/3/changelog/bulkfetch': 'changelogs.json' }[url.pathname];
+    const handWritten = { '/rest/api/3/field': 'fields.json', '/rest/api/3/changelog/bulkfetch': 'changelogs.json', '/rest/api/3/project/search': 'projects.json' }[url.pathname];
     if (handWritten) return route.fulfill(json(200, JSON.parse(readFileSync(join(JIRA_FIXTURES, 'api', handWritten), 'utf8'))));
     if (url.pathname !== '/rest/api/3/issue/bulkfetch' || request.method() !== 'POST') return route.fulfill(json(404, { errorMessages: ['Not found'] }));
     const { issueIdsOrKeys = [] } = request.postDataJSON() ?? {};
