@@ -115,6 +115,22 @@ describe('Jira Cloud issue view', () => {
     assert.match(await badge.locator('section[aria-label="Pull requests"] h3').innerText(), /Pull requests/);
   });
 
+  it('searches GitHub for no ticket of a Jira site the user has not added, allowed or not', async () => {
+    await browser.worker.evaluate(async () => {
+      await globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } });
+      const { settings } = await globalThis.chrome.storage.sync.get('settings');
+      await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: [], pullsOnJira: true } });
+    });
+    const page = await browser.context.newPage();
+    await page.goto('https://acme.atlassian.net/browse/PAY-42');
+    await waitForBadges(page, 1);
+    // The badge's state comes with the refresh, which would have searched GitHub if it were to.
+    assert.equal((await readBadges(page))[0].state, 'blocked');
+    assert.deepEqual(browser.api.requests.filter((r) => r.variables?.q0?.includes('is:pr')), []);
+    await page.locator('h1 flowlens-badge').getByTestId('flowlens-badge-button').click();
+    assert.equal(await page.locator('h1 flowlens-badge').getByTestId('flowlens-related').count(), 0);
+  });
+
   it('says which cards the user may not see when Jira leaves them out, and badges the rest', async () => {
     // Jira Cloud drops issues the user has no permission to browse from the bulk fetch, without
     // an issueError (its documented behaviour): PAY-40 and PAY-43 are in a project the user
