@@ -1,34 +1,66 @@
 /**
  * Settings to and from a file: export downloads them as JSON (tokens only when ticked, with a
- * warning), import validates a file, says what it left out, and applies the rest.
+ * warning), import validates a file, says what it left out, and applies the rest. A file that
+ * would replace or add a token, add a site, or turn a cross-source opt-in or notifications on
+ * is applied only once the user has read those changes and said which to make (issue 13).
  */
 import { useState } from 'preact/hooks';
 import { offerDownload } from '../download';
 import { Section } from './fields';
-import type { LoadedState, OptionsStore } from './types';
+import type { ImportChange, LoadedState, OptionsStore } from './types';
 
 /** Props of the section. */
 export interface TransferSectionProps {
-  store: Pick<OptionsStore, 'exportSettings' | 'importSettings'>;
+  store: Pick<OptionsStore, 'exportSettings' | 'importSettings' | 'requestNotifications'>;
   onImported: (state: LoadedState) => void;
+}
+
+/** A file waiting for the user's answer. */
+interface Pending {
+  name: string;
+  text: string;
+  message: string;
+  changes: ImportChange[];
 }
 
 /** The import/export section. */
 export function TransferSection({ store, onImported }: TransferSectionProps) {
   const [withTokens, setWithTokens] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string; notes: string[] }>();
+  const [pending, setPending] = useState<Pending>();
   const exportNow = async () => {
     offerDownload(`flowlens-settings-${new Date().toISOString().slice(0, 10)}.json`, await store.exportSettings(withTokens), 'application/json');
+  };
+  const apply = async (name: string, text: string, accepted?: string[], extra: string[] = []) => {
+    const outcome = await (accepted ? store.importSettings(text, accepted) : store.importSettings(text));
+    if (!outcome.ok && 'confirm' in outcome) return setPending({ name, text, message: outcome.message, changes: outcome.confirm });
+    setPending(undefined);
+    if (!outcome.ok) return setResult({ ok: false, text: `Nothing was imported. ${outcome.message}`, notes: [] });
+    const { settings, githubTokenHosts, jiraCredentialSites } = outcome;
+    const notes = [...outcome.notes, ...extra];
+    onImported({ settings, githubTokenHosts, jiraCredentialSites });
+    setResult({ ok: true, text: notes.length ? `Imported ${name}, except:` : `Imported ${name}.`, notes });
   };
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file) return;
-    const outcome = await store.importSettings(await file.text());
+    const text = await file.text();
     input.value = '';
-    if (!outcome.ok) return setResult({ ok: false, text: `Nothing was imported. ${outcome.message}`, notes: [] });
-    const { notes, settings, githubTokenHosts, jiraCredentialSites } = outcome;
-    onImported({ settings, githubTokenHosts, jiraCredentialSites });
-    setResult({ ok: true, text: notes.length ? `Imported ${file.name}, except:` : `Imported ${file.name}.`, notes });
+    setResult(undefined);
+    await apply(file.name, text);
+  };
+  const confirm = (file: Pending) => {
+    const ids = file.changes.map((change) => change.id);
+    if (!ids.includes('notifications')) return void apply(file.name, file.text, ids);
+    // Asked first thing in the click: the browser refuses a prompt that is not.
+    void store.requestNotifications().then(
+      (granted) => (granted ? apply(file.name, file.text, ids) : apply(file.name, file.text, ids.filter((id) => id !== 'notifications'), ['Notifications stay off: the browser’s permission was not given.'])),
+      () => apply(file.name, file.text, ids.filter((id) => id !== 'notifications'), ['Notifications stay off: the browser’s permission was not given.']),
+    );
+  };
+  const cancel = () => {
+    setPending(undefined);
+    setResult({ ok: false, text: 'Nothing was imported.', notes: [] });
   };
   return (
     <Section id="transfer" title="Import and export">
@@ -51,7 +83,28 @@ export function TransferSection({ store, onImported }: TransferSectionProps) {
           Import settings from a file
           <input type="file" accept="application/json,.json" aria-describedby="import-result" onChange={(e) => void importFile(e.currentTarget as HTMLInputElement)} />
         </label>
-        <p class="hint">The file’s settings replace the current ones; its tokens, if any, are added.</p>
+        <p class="hint">The file’s settings replace the current ones; its tokens, if any, are added. Tokens, sites, the GitHub and Jira opt-ins and notifications change only once you confirm them.</p>
+        {pending ? (
+          <div role="group" aria-labelledby="import-confirm-title" data-testid="import-confirm">
+            <p id="import-confirm-title">
+              {pending.name}: {pending.message}
+            </p>
+            <ul>
+              {pending.changes.map((change) => (
+                <li key={change.id}>{change.text}</li>
+              ))}
+            </ul>
+            <button type="button" onClick={() => confirm(pending)}>
+              Import with these changes
+            </button>{' '}
+            <button type="button" onClick={() => void apply(pending.name, pending.text, [])}>
+              Import without them
+            </button>{' '}
+            <button type="button" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        ) : null}
         <div id="import-result" role="status" data-testid="import-result">
           {result ? <p class={result.ok ? '' : 'error'}>{result.text}</p> : null}
           {result?.notes.length ? (

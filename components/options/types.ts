@@ -42,6 +42,12 @@ export interface LoadedState {
 /** A Jira credential: email + API token on Cloud, a personal access token on Data Center. */
 export type JiraCredential = { kind: 'cloud-token'; email: string; token: string } | { kind: 'pat'; token: string };
 
+/** A change an import makes only with the user's yes (lib/storage/settings-transfer). */
+export interface ImportChange {
+  id: string;
+  text: string;
+}
+
 /** A done-or-why answer. */
 export type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -52,7 +58,8 @@ export interface OptionsStore {
   setGithubToken(host: string, token: string | null): Promise<void>;
   setJiraCredential(site: string, credential: JiraCredential | null): Promise<Outcome>;
   exportSettings(includeSecrets: boolean): Promise<string>;
-  importSettings(text: string): Promise<({ ok: true; notes: string[] } & LoadedState) | { ok: false; message: string }>;
+  /** Without `accepted`, a file with changes only the user may allow applies nothing and lists them in `confirm`. */
+  importSettings(text: string, accepted?: readonly string[]): Promise<({ ok: true; notes: string[] } & LoadedState) | { ok: false; message: string } | { ok: false; message: string; confirm: ImportChange[] }>;
   /** Asks for a host permission; must be called first thing in a click handler. */
   requestHost(host: string): Promise<boolean>;
   releaseHost(host: string): Promise<void>;

@@ -5,7 +5,7 @@
  */
 import { messageOf } from '../flow-error';
 import { loadSecrets, loadSettings, sanitizeSecrets, sanitizeSettings, secretsItem, settingsItem, type Secrets, type Settings } from './settings';
-import { exportDocument, readImport } from './settings-transfer';
+import { applyImport, changesToConfirm, exportDocument, readImport, type ImportChange } from './settings-transfer';
 
 /** Settings and the hosts that have a credential. */
 export interface StoredState {
@@ -20,8 +20,12 @@ export type SaveResult = { ok: true; settings: Settings } | { ok: false; message
 /** A Jira credential as the options page sends it. */
 export type JiraCredentialInput = { kind: 'cloud-token'; email: string; token: string } | { kind: 'pat'; token: string };
 
-/** An import: the state after it and what was left out, or why nothing was applied. */
-export type ImportOutcome = ({ ok: true; notes: string[] } & StoredState) | { ok: false; message: string };
+/**
+ * An import: the state after it and what was left out; or why nothing was applied, which may be
+ * that it holds changes only the user can allow (`confirm`: ask, then import again with the ids
+ * the user accepted).
+ */
+export type ImportOutcome = ({ ok: true; notes: string[] } & StoredState) | { ok: false; message: string } | { ok: false; message: string; confirm: ImportChange[] };
 
 /** `storage.sync` refuses an item over 8 KB (QUOTA_BYTES_PER_ITEM) and bursts of writes. */
 export function saveErrorMessage(error: unknown): string {
@@ -86,19 +90,27 @@ export const settingsStore = {
     const [settings, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
     return JSON.stringify(exportDocument(settings, includeSecrets ? secrets : undefined, Date.now()), null, 2);
   },
-  /** Applies a settings file: its settings replace the stored ones, its tokens are added to them. */
-  async importSettings(text: string): Promise<ImportOutcome> {
+  /**
+   * Applies a settings file: its settings replace the stored ones, its tokens are added to them.
+   * Without `accepted`, a file with changes to confirm (changesToConfirm) applies nothing and
+   * says which; with it, only the accepted ones of those changes are made.
+   */
+  async importSettings(text: string, accepted?: readonly string[]): Promise<ImportOutcome> {
     const read = readImport(text);
     if (!read.ok) return read;
-    const saved = await storeSettings(read.settings);
+    const current = { settings: await loadSettings(), secrets: await loadSecrets() };
+    const confirm = changesToConfirm(current, read);
+    if (confirm.length > 0 && accepted === undefined) return { ok: false, message: 'This file changes what FlowLens reads, shows or signs in with. Nothing is imported until you say which of these changes to make:', confirm };
+    const next = applyImport(current, read, accepted ?? []);
+    const saved = await storeSettings(next.settings);
     if (!saved.ok) return saved;
-    const imported = read.secrets;
-    if (imported) {
+    const { tokens } = next;
+    if (Object.keys(tokens.githubTokens).length + Object.keys(tokens.jiraCredentials).length > 0) {
       await updateSecrets((secrets) => ({
-        githubTokens: { ...secrets.githubTokens, ...imported.githubTokens },
-        jiraCredentials: { ...secrets.jiraCredentials, ...imported.jiraCredentials },
+        githubTokens: { ...secrets.githubTokens, ...tokens.githubTokens },
+        jiraCredentials: { ...secrets.jiraCredentials, ...tokens.jiraCredentials },
       }));
     }
-    return { ok: true, notes: read.notes, settings: saved.settings, ...hostsOf(await loadSecrets()) };
+    return { ok: true, notes: [...read.notes, ...next.notes], settings: saved.settings, ...hostsOf(await loadSecrets()) };
   },
 };

@@ -27,13 +27,67 @@ describe('export', () => {
 });
 
 describe('import', () => {
-  it('round-trips an export, tokens included', async () => {
+  it('round-trips an export, tokens included, once the user confirms the token and the site it adds', async () => {
     const text = JSON.stringify(exportDocument(custom, { githubTokens: { 'ghe.corp': 'ghp_abc' }, jiraCredentials: {} }, 0));
     await secretsItem.setValue({ githubTokens: { 'github.com': 'ghp_kept' }, jiraCredentials: {} });
-    const outcome = await settingsStore.importSettings(text);
+    const asked = await settingsStore.importSettings(text);
+    expect(asked).toMatchObject({ ok: false, confirm: [{ id: 'jira-site:jira.corp.example', text: 'Adds the Jira site jira.corp.example.' }, { id: 'github-token:ghe.corp', text: 'Adds a GitHub token for ghe.corp.' }] });
+    const outcome = await settingsStore.importSettings(text, ['jira-site:jira.corp.example', 'github-token:ghe.corp']);
     expect(outcome).toMatchObject({ ok: true, notes: [], githubTokenHosts: ['github.com', 'ghe.corp'], jiraCredentialSites: [] });
     expect(await loadSettings()).toEqual(custom);
     expect((await loadSecrets()).githubTokens).toEqual({ 'github.com': 'ghp_kept', 'ghe.corp': 'ghp_abc' });
+  });
+
+  describe('of a file that would replace tokens, add sites or turn opt-ins on', () => {
+    const stored = { githubTokens: { 'github.com': 'ghp_mine' }, jiraCredentials: { 'acme.atlassian.net': { kind: 'cloud-token' as const, email: 'me@acme.dev', token: 'atl-mine' } } };
+    const file = JSON.stringify(
+      exportDocument(
+        { ...DEFAULT_SETTINGS, syncMinutes: 30, jiraOnGithub: true, pullsOnJira: true, notifications: { enabled: true, blockedLongerThanHours: 12, upstreamResolved: false }, jiraSites: ['acme.atlassian.net', 'evil.atlassian.net'] },
+        { githubTokens: { 'github.com': 'ghp_theirs' }, jiraCredentials: { 'acme.atlassian.net': { kind: 'cloud-token', email: 'them@evil.dev', token: 'atl-theirs' } } },
+        0,
+      ),
+    );
+    const changes = [
+      { id: 'jiraOnGithub', text: 'Turns on “Show the Jira tickets a pull request names on GitHub pages”.' },
+      { id: 'pullsOnJira', text: 'Turns on “Show the pull requests that name a Jira ticket on Jira pages”.' },
+      { id: 'notifications', text: 'Turns on desktop notifications.' },
+      { id: 'jira-site:evil.atlassian.net', text: 'Adds the Jira site evil.atlassian.net.' },
+      { id: 'github-token:github.com', text: 'Replaces the GitHub token for github.com.' },
+      { id: 'jira-credential:acme.atlassian.net', text: 'Replaces the Jira credential for acme.atlassian.net.' },
+    ];
+    beforeEach(async () => {
+      await settingsItem.setValue({ ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'] });
+      await secretsItem.setValue(stored);
+    });
+
+    it('applies nothing and lists every such change until the user answers', async () => {
+      expect(await settingsStore.importSettings(file)).toEqual({ ok: false, message: expect.stringMatching(/^This file changes what FlowLens reads, shows or signs in with\. Nothing is imported until/), confirm: changes });
+      expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'] });
+      expect(await loadSecrets()).toEqual(stored);
+    });
+
+    it('imports the rest without them, keeping the tokens and leaving the opt-ins off, and says so', async () => {
+      const outcome = await settingsStore.importSettings(file, []);
+      expect(outcome).toMatchObject({ ok: true, notes: changes.map((change) => `Not applied without your confirmation: ${change.text}`) });
+      expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, syncMinutes: 30, jiraSites: ['acme.atlassian.net'], notifications: { enabled: false, blockedLongerThanHours: 12, upstreamResolved: false } });
+      expect(await loadSecrets()).toEqual(stored);
+    });
+
+    it('makes exactly the changes the user accepted', async () => {
+      await settingsStore.importSettings(file, ['pullsOnJira', 'jira-credential:acme.atlassian.net']);
+      expect(await loadSettings()).toMatchObject({ jiraOnGithub: false, pullsOnJira: true, notifications: { enabled: false }, jiraSites: ['acme.atlassian.net'] });
+      expect(await loadSecrets()).toEqual({ ...stored, jiraCredentials: { 'acme.atlassian.net': { kind: 'cloud-token', email: 'them@evil.dev', token: 'atl-theirs' } } });
+      await settingsStore.importSettings(file, changes.map((change) => change.id));
+      expect(await loadSettings()).toMatchObject({ jiraOnGithub: true, pullsOnJira: true, notifications: { enabled: true }, jiraSites: ['acme.atlassian.net', 'evil.atlassian.net'] });
+      expect((await loadSecrets()).githubTokens).toEqual({ 'github.com': 'ghp_theirs' });
+    });
+
+    it('asks nothing for a file that only turns things off or holds the tokens already stored', async () => {
+      await settingsItem.setValue({ ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'], jiraOnGithub: true, notifications: { ...DEFAULT_SETTINGS.notifications, enabled: true } });
+      const same = JSON.stringify(exportDocument({ ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'] }, stored, 0));
+      expect(await settingsStore.importSettings(same)).toMatchObject({ ok: true, notes: [] });
+      expect(await loadSettings()).toMatchObject({ jiraOnGithub: false, notifications: { enabled: false } });
+    });
   });
 
   it('says what it dropped and keeps the rest', () => {

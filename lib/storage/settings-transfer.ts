@@ -91,3 +91,75 @@ function droppedSecrets(input: unknown, output: Secrets): string[] {
   }
   return notes;
 }
+
+/** A change an import makes only with the user's yes, by id, in words. */
+export interface ImportChange {
+  id: string;
+  text: string;
+}
+
+/** What is stored now, and what a file holds. */
+interface Stored {
+  settings: Settings;
+  secrets: Secrets;
+}
+type FileContent = { settings: Settings; secrets?: Secrets };
+
+const added = (list: string[], before: string[]) => list.filter((entry) => !before.includes(entry));
+
+/** Tokens of the file that differ from the stored ones: added (none stored) or replacing. */
+function tokenChanges(current: Secrets, file: Secrets | undefined): ImportChange[] {
+  const changes: ImportChange[] = [];
+  for (const [kind, what, id] of [['githubTokens', 'GitHub token', 'github-token'], ['jiraCredentials', 'Jira credential', 'jira-credential']] as const) {
+    for (const [host, value] of Object.entries(file?.[kind] ?? {})) {
+      const now = current[kind][host];
+      if (JSON.stringify(now) === JSON.stringify(value)) continue;
+      changes.push({ id: `${id}:${host}`, text: now === undefined ? `Adds a ${what} for ${host}.` : `Replaces the ${what} for ${host}.` });
+    }
+  }
+  return changes;
+}
+
+/**
+ * What importing `file` over `current` would change that FlowLens does only with the user's
+ * explicit yes (issue 13): a token or credential added or replaced (whose account FlowLens
+ * reads with), a cross-source opt-in or notifications turned on, and a Jira site or GitHub host
+ * added (each one is read, and joins the cross-source opt-ins that are on). Turning something
+ * off, or any other setting, needs no confirmation.
+ */
+export function changesToConfirm(current: Stored, file: FileContent): ImportChange[] {
+  const was = current.settings;
+  const next = file.settings;
+  return [
+    ...(next.jiraOnGithub && !was.jiraOnGithub ? [{ id: 'jiraOnGithub', text: 'Turns on “Show the Jira tickets a pull request names on GitHub pages”.' }] : []),
+    ...(next.pullsOnJira && !was.pullsOnJira ? [{ id: 'pullsOnJira', text: 'Turns on “Show the pull requests that name a Jira ticket on Jira pages”.' }] : []),
+    ...(next.notifications.enabled && !was.notifications.enabled ? [{ id: 'notifications', text: 'Turns on desktop notifications.' }] : []),
+    ...added(next.jiraSites, was.jiraSites).map((site) => ({ id: `jira-site:${site}`, text: `Adds the Jira site ${site}.` })),
+    ...added(next.githubHosts, was.githubHosts).map((host) => ({ id: `github-host:${host}`, text: `Adds the GitHub Enterprise Server host ${host}.` })),
+    ...tokenChanges(current.secrets, file.secrets),
+  ];
+}
+
+/**
+ * What to store for `file`: its settings, with every change to confirm that is not in
+ * `accepted` left as it is now; the tokens to write (accepted ones only); and a note for each
+ * change left out.
+ */
+export function applyImport(current: Stored, file: FileContent, accepted: readonly string[]): { settings: Settings; tokens: Secrets; notes: string[] } {
+  const changes = changesToConfirm(current, file);
+  const yes = (id: string) => accepted.includes(id) || !changes.some((change) => change.id === id);
+  const was = current.settings;
+  const next = file.settings;
+  const settings: Settings = {
+    ...next,
+    jiraOnGithub: yes('jiraOnGithub') ? next.jiraOnGithub : was.jiraOnGithub,
+    pullsOnJira: yes('pullsOnJira') ? next.pullsOnJira : was.pullsOnJira,
+    notifications: { ...next.notifications, enabled: yes('notifications') ? next.notifications.enabled : was.notifications.enabled },
+    jiraSites: next.jiraSites.filter((site) => yes(`jira-site:${site}`)),
+    githubHosts: next.githubHosts.filter((host) => yes(`github-host:${host}`)),
+  };
+  const pick = <T>(kind: string, tokens: Record<string, T> = {}) => Object.fromEntries(Object.entries(tokens).filter(([host]) => changes.some((c) => c.id === `${kind}:${host}`) && accepted.includes(`${kind}:${host}`)));
+  const tokens: Secrets = { githubTokens: pick('github-token', file.secrets?.githubTokens), jiraCredentials: pick('jira-credential', file.secrets?.jiraCredentials) };
+  const notes = changes.filter((change) => !accepted.includes(change.id)).map((change) => `Not applied without your confirmation: ${change.text}`);
+  return { settings, tokens, notes };
+}
