@@ -376,6 +376,25 @@ describe('fetchJiraIssues on malformed histories', () => {
     expect(outcome.items.get(`jira:${HOST}/PAY-2`)!.note).toBeUndefined();
   });
 
+  it('reads a flagged issue view whose comments hold ADF of odd shapes, and takes the reason from the one it can read', async () => {
+    forgetSiteMeta();
+    const flagged = { ...card(1), fields: { ...card(1).fields, customfield_10021: [{ value: 'Impediment' }] } };
+    const flag = { created: at(3), author: { accountId: 'u1' }, items: [{ field: 'Flagged', fieldId: 'customfield_10021', from: null, fromString: null, to: '10019', toString: 'Impediment' }] };
+    const reason = { created: at(3), author: { accountId: 'u1' }, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '(flag) Flag added' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Waiting on ops' }] }] } };
+    // A doc whose content is a number, and one whose text is a list: a loose read throws on each.
+    const comments = [{ created: at(3), body: { type: 'doc', content: 5 } }, { created: at(3), body: { type: 'text', text: ['(flag) Flag added'] } }, reason];
+    const fetch: Fetch = async (url) => {
+      const json = (value: unknown) => new Response(JSON.stringify(value), { status: 200 });
+      if (url.endsWith('/rest/api/3/field')) return json([{ id: 'customfield_10021', name: 'Flagged' }]);
+      if (url.endsWith('/rest/api/3/issue/bulkfetch')) return json({ issues: [flagged] });
+      if (url.endsWith('/rest/api/3/changelog/bulkfetch')) return json({ issueChangeLogs: [{ issueId: '1001', changeHistories: [flag] }] });
+      if (url.includes('/rest/api/3/issue/PAY-1/comment')) return json({ comments });
+      return new Response('{}', { status: 404 });
+    };
+    const outcome = await fetchJiraIssues([ref('PAY-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect(outcome.items.get(`jira:${HOST}/PAY-1`)!.item.timeline).toContainEqual(expect.objectContaining({ type: 'flagged', at: '2026-11-03T10:00:00.000Z', reason: 'Waiting on ops' }));
+  });
+
   it('reads a `__proto__` key as data that is no field of the item, never as its prototype', async () => {
     // JSON.parse makes `__proto__` an own key; a loose read would still find Object.prototype.toString.
     const items = `[{"__proto__": {"toString": "Done"}, "field": "status", "fieldId": "status", "fromString": "To Do"}, {"__proto__": null, "field": "status", "fieldId": "status", "fromString": "To Do", "toString": "Blocked"}]`;
