@@ -395,6 +395,25 @@ describe('fetchJiraIssues on malformed histories', () => {
     expect(outcome.items.get(`jira:${HOST}/PAY-1`)!.item.timeline).toContainEqual(expect.objectContaining({ type: 'flagged', at: '2026-11-03T10:00:00.000Z', reason: 'Waiting on ops' }));
   });
 
+  it('takes no field id that is not a custom field’s for Flagged or Sprint, so no issue reads an Object.prototype member as its flag', async () => {
+    for (const id of ['toString', 'constructor', '__proto__']) {
+      forgetSiteMeta();
+      const paths: string[] = [];
+      const fetch: Fetch = async (url) => {
+        paths.push(new URL(url).pathname);
+        const json = (value: unknown) => new Response(JSON.stringify(value), { status: 200 });
+        if (url.endsWith('/rest/api/3/field')) return json([{ id, name: 'Flagged' }, { id, name: 'Sprint', schema: { custom: 'com.pyxis.greenhopper.jira:gh-sprint' } }]);
+        if (url.endsWith('/rest/api/3/issue/bulkfetch')) return json({ issues: [card(1)] });
+        return json({ issueChangeLogs: [] });
+      };
+      const outcome = await fetchJiraIssues([ref('PAY-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+      const item = outcome.items.get(`jira:${HOST}/PAY-1`)!.item;
+      expect(item.signals.flagged).toBeUndefined();
+      expect(item.sprints).toBeUndefined();
+      expect(paths.some((path) => path.endsWith('/comment'))).toBe(false);
+    }
+  });
+
   it('reads a `__proto__` key as data that is no field of the item, never as its prototype', async () => {
     // JSON.parse makes `__proto__` an own key; a loose read would still find Object.prototype.toString.
     const items = `[{"__proto__": {"toString": "Done"}, "field": "status", "fieldId": "status", "fromString": "To Do"}, {"__proto__": null, "field": "status", "fieldId": "status", "fromString": "To Do", "toString": "Blocked"}]`;
