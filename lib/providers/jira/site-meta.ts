@@ -119,7 +119,7 @@ export async function rememberSiteFacts(host: string, learnt: PageFacts, store?:
   await store?.set(host, toStored(meta, kept.at)).catch(() => undefined);
 }
 
-/** Forgets what was learnt (tests). */
+/** Forgets what was learnt, in memory (tests, and the cache's clear with the kept facts). */
 export function forgetSiteMeta(): void {
   known.clear();
 }
