@@ -12,7 +12,8 @@ import { startTeamSync } from '@/lib/background/start-team-sync';
 import { startNotifications } from '@/lib/background/start-notifications';
 import { createTeamSummary } from '@/lib/background/team-summary';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
-import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
+import { forgetSiteMeta } from '@/lib/providers/jira/site-meta';
+import { clearJiraSiteFacts, jiraSiteFacts } from '@/lib/storage/jira-site-facts';
 import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
 import { loadTeamState } from '@/lib/team/team-state';
 import { loadSummaryCopy, saveSummaryCopy } from '@/lib/team/summary-copy';
@@ -53,7 +54,12 @@ export default defineBackground(() => {
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
   const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
   const checks = { githubQuery, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
-  const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now, team, checks, hostGranted });
+  // What was learnt of Jira sites goes with the cache, from memory and from storage.
+  const clearSiteFacts = () => {
+    forgetSiteMeta();
+    return clearJiraSiteFacts();
+  };
+  const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now, team, checks, hostGranted, clearSiteFacts });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.

@@ -5,11 +5,13 @@ import { detectPage, expectedItems } from '@/lib/adapters/github/page-detect';
 import { runContentScript } from '@/lib/content/run-content-script';
 
 // Styles go into each badge's shadow root as a string (`css`), not fetched per badge as
-// cssInjectionMode 'ui' would do: one page can hold hundreds of badges.
+// cssInjectionMode 'ui' would do: one page can hold hundreds of badges. The script does not
+// announce its start to the page: WXT's window.postMessage would name the extension id to it.
 export default defineContentScript({
   matches: ['https://github.com/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
+  noScriptStartedPostMessage: true,
   main(ctx) {
     runContentScript(ctx, { site: 'github', active: (href) => detectPage(href) !== undefined, find: findItems, expected: expectedItems }, badgeCss);
   },

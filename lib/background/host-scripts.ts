@@ -12,7 +12,10 @@ export interface HostScriptApi {
   hasOrigin(origin: string): Promise<boolean>;
 }
 
-/** Which built script serves which kind of host. */
+/**
+ * Which built script serves which kind of host: the manifest's own, so they carry their
+ * definitions' options, `noScriptStartedPostMessage` among them (nothing is posted to the page).
+ */
 const SCRIPTS = {
   github: 'content-scripts/github.js',
   jira: 'content-scripts/jira.js',

@@ -43,3 +43,16 @@ describe('router checks of hosts the user added', () => {
     expect(reached).toEqual(['access jira.corp.example', 'query ghe.corp.example']);
   });
 });
+
+describe('router cache clear', () => {
+  it('clears the cache and forgets what was learnt of Jira sites', async () => {
+    const done: string[] = [];
+    const deps = {
+      self,
+      cache: async () => ({ clear: async () => (done.push('cache'), 3) }),
+      clearSiteFacts: async () => void done.push('site facts'),
+    } as unknown as RouterDeps;
+    expect(await createRouter(deps)({ type: 'cache/clear' }, optionsPage)).toEqual({ ok: true, data: { cleared: 3 } });
+    expect(done).toEqual(['cache', 'site facts']);
+  });
+});

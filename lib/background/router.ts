@@ -31,6 +31,8 @@ export interface RouterDeps {
    * has not allowed yet would only fail to connect; it says what to do instead.
    */
   hostGranted?: (host: string) => Promise<boolean>;
+  /** Forgets what was learnt of Jira sites from their items (site-meta.ts): it goes with the cache. */
+  clearSiteFacts: () => Promise<void>;
   /** Checks the options page runs against the user's own GitHub and Jira. */
   checks: {
     githubQuery: (host: string, query: string) => Promise<Result<ResponseData['github/check-query']>>;
@@ -72,10 +74,13 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
       return ok({ recorded: true });
     case 'status/get':
       return ok(await status(deps));
-    case 'cache/clear':
-      // The popup's copy of the last summary holds item data too.
+    case 'cache/clear': {
+      // The popup's copy of the last summary holds item data too, and site facts were learnt from items.
       await clearSummaryCopy().catch(() => undefined);
-      return ok({ cleared: await (await deps.cache()).clear() });
+      const cleared = await (await deps.cache()).clear();
+      await deps.clearSiteFacts();
+      return ok({ cleared });
+    }
     case 'github/check-token':
       return checkToken(request.host, deps);
     case 'github/check-query':

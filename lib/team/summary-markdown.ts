@@ -14,7 +14,9 @@ const OLDEST = 10;
 /** Text safe inside a Markdown table cell or link text: one line, Markdown punctuation escaped. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
+    // Each run of white space holding a line break becomes one space. Runs are matched whole:
+    // `/\s*[\r\n]+\s*/g` tried every space of a run as a start, quadratic in a long one.
+    .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
     .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
     .trim();
 }

@@ -60,8 +60,18 @@ export function siteOf(doc: Document, href: string): string {
   if (url.host.endsWith('.atlassian.net')) return url.host;
   const meta = doc.querySelector('meta[name="ajs-context-path"]')?.getAttribute('content');
   const guessed = /^(.*?)\/(?:browse|secure|issues)\//.exec(url.pathname)?.[1];
-  const context = (meta ?? guessed ?? '').replace(/\/+$/, '');
+  const context = withoutTrailingSlashes(meta ?? guessed ?? '');
   return /^(\/[\w.-]+)*$/.test(context) ? `${url.host}${context}` : url.host;
+}
+
+/**
+ * `path` without the slashes it ends with. A loop, not `/\/+$/`: that regex tries every slash as
+ * a start and runs to the end of the slashes from each, quadratic in a page's crafted meta tag.
+ */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
 }
 
 /**

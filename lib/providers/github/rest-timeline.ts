@@ -184,7 +184,9 @@ export function historyGap(history: RestHistory): string | undefined {
 export function linkPages(header: string | null): { next?: number; last?: number } {
   const pages: { next?: number; last?: number } = {};
   for (const part of (header ?? '').split(',')) {
-    const match = /<([^>]*)>\s*;\s*rel="?([^";]+)"?/.exec(part.trim());
+    // Anchored: a link value starts with its `<URI>` (RFC 8288), and unanchored the pattern would
+    // try every `<` as a start, quadratic in a header of thousands of them.
+    const match = /^<([^>]*)>\s*;\s*rel="?([^";]+)"?/.exec(part.trim());
     if (!match || !URL.canParse(match[1]!)) continue;
     const page = Number(new URL(match[1]!).searchParams.get('page'));
     if (!Number.isInteger(page) || page < 1) continue;

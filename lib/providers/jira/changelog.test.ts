@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changelogEvents, doneByResolution, type ChangelogContext, type JiraHistory } from './changelog';
+import { readHistories } from './histories';
 
 const HOST = 'acme.atlassian.net';
 const ctx = (done: string[] = [], open: string[] = []): ChangelogContext => ({ host: HOST, doneStatuses: new Set(done), openStatuses: new Set(open), blockedByLinks: new Set(['is blocked by']) });
@@ -7,7 +8,8 @@ const ctx = (done: string[] = [], open: string[] = []): ChangelogContext => ({ h
 const status = (from: string, to: string) => ({ field: 'status', fieldId: 'status', fromString: from, toString: to });
 /** Jira's resolution item: set on entering a done status, cleared on leaving it. */
 const resolution = (from: string | null, to: string | null) => ({ field: 'resolution', fieldId: 'resolution', from: from && '10000', fromString: from, to: to && '10000', toString: to });
-const history = (created: string, ...items: JiraHistory['items']): JiraHistory => ({ created, items });
+/** A history as Jira sends it, read as the provider reads it. */
+const history = (created: string, ...items: object[]): JiraHistory => readHistories([{ created, items }])[0]!;
 
 const flow = (histories: JiraHistory[], context: ChangelogContext) => changelogEvents(histories, context).filter((e) => e.type !== 'status').map((e) => `${e.type} ${e.at}`);
 

@@ -7,17 +7,9 @@
  */
 import type { FlowEvent } from '../../flow/model';
 import { formatKey } from '../../item-key';
+import type { JiraHistory, JiraHistoryItem } from './histories';
 
-/**
- * One history entry as Jira sends it (loosely typed: read field by field). A `Link` item carries
- * the linked key in `to` (added) or `from` (removed) and a sentence in the site's language
- * ("This issue is blocked by EE-2880"); on Cloud it has no `fieldId` (a live changelog shows it).
- */
-export interface JiraHistory {
-  created: string | number;
-  author?: { accountId?: string; displayName?: string } | null;
-  items: { field?: string; fieldId?: string; from?: string | null; fromString?: string | null; to?: string | null; toString?: string | null }[];
-}
+export type { JiraHistory } from './histories';
 
 /** What the conversion needs to know about the site. */
 export interface ChangelogContext {
@@ -55,7 +47,7 @@ export function jiraDate(value: string | number | null | undefined): string | un
   return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
 }
 
-type Item = JiraHistory['items'][number];
+type Item = JiraHistoryItem;
 
 /**
  * Whether a history sets the resolution (Jira does so on entering a done status), clears it (on
@@ -110,7 +102,9 @@ const isStatus = (item: Item): boolean => item.fieldId === 'status' || item.fiel
  * with the resolution still set (a workflow migration's "Closed" → "已完成") reopens nothing.
  */
 function statusEvents(item: Item, at: string, ctx: ChangelogContext, resolved: Resolved): FlowEvent[] {
-  const to = item.toString ?? '';
+  // A change that does not name the status it went to says nothing FlowLens can use.
+  const to = item.toString;
+  if (!to) return [];
   const from = item.fromString ?? undefined;
   const events: FlowEvent[] = [{ type: 'status', at, to, ...(from ? { from } : {}) }];
   const open = (name: string) => ctx.openStatuses?.has(name.toLowerCase()) ?? false;

@@ -6,19 +6,16 @@
  */
 import * as v from 'valibot';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
-import type { JiraHistory } from './changelog';
+import { readHistories, type JiraHistory } from './histories';
 
+// Each issue's log is read on its own, and its histories one by one (histories.ts): a malformed
+// one is skipped, not the page of up to 1000 issues it came in.
 const page = v.object({
-  issueChangeLogs: v.optional(
-    v.array(
-      v.object({
-        issueId: v.union([v.string(), v.number()]),
-        changeHistories: v.optional(v.array(v.looseObject({ created: v.union([v.string(), v.number()]), items: v.array(v.looseObject({})) }))),
-      }),
-    ),
-  ),
+  issueChangeLogs: v.optional(v.array(v.unknown())),
   nextPageToken: v.nullish(v.string()),
 });
+
+const issueChangeLog = v.object({ issueId: v.union([v.string(), v.number()]), changeHistories: v.optional(v.unknown()) });
 
 /** Pages we read at most, so a huge history cannot run a refresh forever. */
 const MAX_PAGES = 10;
@@ -55,9 +52,11 @@ async function fetchChangelogPages(fetch: Fetch, request: ChangelogRequest): Pro
     }, request.pacing);
     const parsed = answer.ok ? v.safeParse(page, answer.body) : undefined;
     if (!parsed?.success) return pages === 0 ? undefined : histories;
-    for (const log of parsed.output.issueChangeLogs ?? []) {
-      const id = String(log.issueId);
-      histories.set(id, [...(histories.get(id) ?? []), ...((log.changeHistories ?? []) as unknown as JiraHistory[])]);
+    for (const raw of parsed.output.issueChangeLogs ?? []) {
+      const log = v.safeParse(issueChangeLog, raw);
+      if (!log.success) continue;
+      const id = String(log.output.issueId);
+      histories.set(id, [...(histories.get(id) ?? []), ...readHistories(log.output.changeHistories)]);
     }
     token = parsed.output.nextPageToken ?? undefined;
     if (!token) break;

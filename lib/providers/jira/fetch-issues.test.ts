@@ -5,7 +5,6 @@ import { sharedPath } from '../../../tests/support/shared';
 import type { JiraRef } from '../../item-key';
 import type { Fetch } from '../http';
 import { fetchJiraIssues } from './fetch-issues';
-import type { JiraHistory } from './changelog';
 import { forgetSiteMeta, type SiteFactsStore, type StoredSiteFacts } from './site-meta';
 
 // Real Jira Cloud payloads, read from the shared fixtures beside the project when present.
@@ -15,6 +14,8 @@ const fixture = (name: string) => JSON.parse(readFileSync(resolve(FIXTURES, `${n
 const HOST = 'improvingflow.atlassian.net';
 const ref = (issueKey: string): JiraRef => ({ source: 'jira', host: HOST, issueKey });
 const NOW = Date.parse('2026-11-20T00:00:00Z');
+/** A history as Jira sends it, for the fake sites' answers. */
+type JiraHistory = { created: string; items: Record<string, string | null>[] };
 
 /** A fake Jira site: issue bulk-fetch answers `body`; fields are fixed, changelogs come from the fixtures. */
 function answering(body: unknown, init: ResponseInit = { status: 200 }) {
@@ -313,5 +314,113 @@ describe('fetchJiraIssues link history on a board, where Jira filters changelogs
     expect(outcome.items.get('jira:acme.atlassian.net/PAY-3')!.item.upstream[0]).toMatchObject({ key: 'jira:acme.atlassian.net/OPS-3', open: true, at: '2026-11-05T10:00:00.000Z' });
     // PAY-41 is done and so is its blocker: its badge says done, and no request was spent on it.
     expect(outcome.items.get('jira:acme.atlassian.net/PAY-41')!.item.upstream[0]?.at).toBeUndefined();
+  });
+});
+
+describe('fetchJiraIssues on malformed histories', () => {
+  const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T10:00:00.000+0000`;
+  const card = (n: number) => ({ id: String(1000 + n), key: `PAY-${n}`, fields: { summary: `Card ${n}`, status: { name: 'In Progress', statusCategory: { key: 'indeterminate' } }, created: at(1), issuelinks: [] } });
+  const toBlocked = (day: number) => ({ created: at(day), items: [{ field: 'status', fieldId: 'status', from: '1', fromString: 'To Do', to: '2', toString: 'Blocked' }] });
+  const statusEvents = (outcome: Awaited<ReturnType<typeof fetchJiraIssues>>, key: string) =>
+    outcome.items.get(`jira:${HOST}/${key}`)!.item.timeline.filter((e) => e.type === 'status').map((e) => (e.type === 'status' ? `${e.at} ${e.from ?? ''}→${e.to}` : ''));
+
+  /**
+   * A Cloud board of `cards`, whose changelog bulk fetch answers `changelogs` as written: raw JSON
+   * text, so it may hold what an object literal cannot (a `__proto__` key).
+   */
+  function board(cards: ReturnType<typeof card>[], changelogs: string) {
+    forgetSiteMeta();
+    const fetch: Fetch = async (url, init) => {
+      const json = (text: string) => new Response(text, { status: 200 });
+      if (url.endsWith('/rest/api/3/field')) return json('[]');
+      if (url.endsWith('/rest/api/3/issue/bulkfetch')) {
+        const keys = JSON.parse(String(init?.body)).issueIdsOrKeys as string[];
+        return json(JSON.stringify({ issues: cards.filter((c) => keys.includes(c.key)) }));
+      }
+      if (url.endsWith('/rest/api/3/changelog/bulkfetch')) return json(changelogs);
+      return new Response('{}', { status: 404 });
+    };
+    return { fetch, refs: cards.map((c) => ref(c.key)) };
+  }
+
+  it('skips an item without toString, or with toString 5, and reads the rest of the batch', async () => {
+    // PAY-1's history holds a status item with no `toString` (which a loose read takes for
+    // Object.prototype.toString, a function), one whose `toString` is 5, one whose `field` is a
+    // number, and one good item.
+    const items: unknown[] = [{ field: 'status', fieldId: 'status', fromString: 'To Do' }, { field: 'status', fieldId: 'status', fromString: 'To Do', toString: 5 }, { field: 7, toString: 'Done' }, toBlocked(3).items[0]];
+    const broken = { created: at(3), items };
+    const logs = { issueChangeLogs: [{ issueId: '1001', changeHistories: [broken] }, { issueId: '1002', changeHistories: [toBlocked(4)] }] };
+    const { fetch, refs } = board([card(1), card(2), card(3)], JSON.stringify(logs));
+    const outcome = await fetchJiraIssues(refs, { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect([...outcome.items.keys()]).toEqual([`jira:${HOST}/PAY-1`, `jira:${HOST}/PAY-2`, `jira:${HOST}/PAY-3`]);
+    expect(outcome.errors.size).toBe(0);
+    expect(statusEvents(outcome, 'PAY-1')).toEqual(['2026-11-03T10:00:00.000Z To Do→Blocked']);
+    expect(statusEvents(outcome, 'PAY-2')).toEqual(['2026-11-04T10:00:00.000Z To Do→Blocked']);
+    expect(outcome.items.get(`jira:${HOST}/PAY-1`)!.note).toBeUndefined();
+  });
+
+  it('skips a history whose items are not a list, or whose date is not one, and an item that is no object, and keeps the batch’s other histories', async () => {
+    const withOdd = { ...toBlocked(3), items: ['status', null, ...toBlocked(3).items] };
+    const logs = {
+      issueChangeLogs: [
+        { issueId: '1001', changeHistories: [{ created: at(2), items: 'status' }, { created: { at: 2 }, items: [] }, withOdd] },
+        { issueId: '1002', changeHistories: [toBlocked(4)] },
+        // An entry without an issue id is skipped alone too.
+        { changeHistories: [toBlocked(5)] },
+      ],
+    };
+    const { fetch, refs } = board([card(1), card(2)], JSON.stringify(logs));
+    const outcome = await fetchJiraIssues(refs, { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect(statusEvents(outcome, 'PAY-1')).toEqual(['2026-11-03T10:00:00.000Z To Do→Blocked']);
+    expect(statusEvents(outcome, 'PAY-2')).toEqual(['2026-11-04T10:00:00.000Z To Do→Blocked']);
+    expect(outcome.items.get(`jira:${HOST}/PAY-2`)!.note).toBeUndefined();
+  });
+
+  it('reads a flagged issue view whose comments hold ADF of odd shapes, and takes the reason from the one it can read', async () => {
+    forgetSiteMeta();
+    const flagged = { ...card(1), fields: { ...card(1).fields, customfield_10021: [{ value: 'Impediment' }] } };
+    const flag = { created: at(3), author: { accountId: 'u1' }, items: [{ field: 'Flagged', fieldId: 'customfield_10021', from: null, fromString: null, to: '10019', toString: 'Impediment' }] };
+    const reason = { created: at(3), author: { accountId: 'u1' }, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '(flag) Flag added' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Waiting on ops' }] }] } };
+    // A doc whose content is a number, and one whose text is a list: a loose read throws on each.
+    const comments = [{ created: at(3), body: { type: 'doc', content: 5 } }, { created: at(3), body: { type: 'text', text: ['(flag) Flag added'] } }, reason];
+    const fetch: Fetch = async (url) => {
+      const json = (value: unknown) => new Response(JSON.stringify(value), { status: 200 });
+      if (url.endsWith('/rest/api/3/field')) return json([{ id: 'customfield_10021', name: 'Flagged' }]);
+      if (url.endsWith('/rest/api/3/issue/bulkfetch')) return json({ issues: [flagged] });
+      if (url.endsWith('/rest/api/3/changelog/bulkfetch')) return json({ issueChangeLogs: [{ issueId: '1001', changeHistories: [flag] }] });
+      if (url.includes('/rest/api/3/issue/PAY-1/comment')) return json({ comments });
+      return new Response('{}', { status: 404 });
+    };
+    const outcome = await fetchJiraIssues([ref('PAY-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect(outcome.items.get(`jira:${HOST}/PAY-1`)!.item.timeline).toContainEqual(expect.objectContaining({ type: 'flagged', at: '2026-11-03T10:00:00.000Z', reason: 'Waiting on ops' }));
+  });
+
+  it('takes no field id that is not a custom field’s for Flagged or Sprint, so no issue reads an Object.prototype member as its flag', async () => {
+    for (const id of ['toString', 'constructor', '__proto__']) {
+      forgetSiteMeta();
+      const paths: string[] = [];
+      const fetch: Fetch = async (url) => {
+        paths.push(new URL(url).pathname);
+        const json = (value: unknown) => new Response(JSON.stringify(value), { status: 200 });
+        if (url.endsWith('/rest/api/3/field')) return json([{ id, name: 'Flagged' }, { id, name: 'Sprint', schema: { custom: 'com.pyxis.greenhopper.jira:gh-sprint' } }]);
+        if (url.endsWith('/rest/api/3/issue/bulkfetch')) return json({ issues: [card(1)] });
+        return json({ issueChangeLogs: [] });
+      };
+      const outcome = await fetchJiraIssues([ref('PAY-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+      const item = outcome.items.get(`jira:${HOST}/PAY-1`)!.item;
+      expect(item.signals.flagged).toBeUndefined();
+      expect(item.sprints).toBeUndefined();
+      expect(paths.some((path) => path.endsWith('/comment'))).toBe(false);
+    }
+  });
+
+  it('reads a `__proto__` key as data that is no field of the item, never as its prototype', async () => {
+    // JSON.parse makes `__proto__` an own key; a loose read would still find Object.prototype.toString.
+    const items = `[{"__proto__": {"toString": "Done"}, "field": "status", "fieldId": "status", "fromString": "To Do"}, {"__proto__": null, "field": "status", "fieldId": "status", "fromString": "To Do", "toString": "Blocked"}]`;
+    const changelogs = `{"issueChangeLogs": [{"issueId": "1001", "changeHistories": [{"created": "${at(3)}", "__proto__": {"items": []}, "items": ${items}}]}]}`;
+    const { fetch, refs } = board([card(1), card(2)], changelogs);
+    const outcome = await fetchJiraIssues(refs, { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect(statusEvents(outcome, 'PAY-1')).toEqual(['2026-11-03T10:00:00.000Z To Do→Blocked']);
+    expect(outcome.items.size).toBe(2);
   });
 });

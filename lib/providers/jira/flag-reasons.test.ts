@@ -31,3 +31,25 @@ describe('flag reasons', () => {
     expect(commentText({ type: 'doc', content: [] })).toBe('');
   });
 });
+
+describe('flag reasons from comments Jira sent in odd shapes', () => {
+  const added = (...content: unknown[]) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '(flag) Flag added' }] }, ...content] });
+
+  it('reads ADF whose content is not a list, or whose text is not text, as holding none there', () => {
+    expect(commentText({ type: 'doc', content: 5 })).toBe('');
+    expect(commentText({ type: 'paragraph', content: 'abc' })).toBe('');
+    expect(commentText(added({ type: 'paragraph', content: [{ type: 'text', text: ['Waiting'] }, { type: 'text', text: ' on ops' }] }))).toBe('(flag) Flag added\n on ops');
+  });
+
+  it('reads a comment nested 8,000 deep without running out of stack, and one 20,000 deep up to its bound', () => {
+    const nested = (depth: number) => JSON.parse(`${'{"type":"paragraph","content":['.repeat(depth)}{"type":"text","text":"Waiting on ops"}${']}'.repeat(depth)}`) as unknown;
+    expect(commentText(added(nested(8_000)))).toBe('(flag) Flag added\nWaiting on ops');
+    // 10,000 nodes are read at most: the text 20,000 deep is not reached, and nothing throws.
+    expect(commentText(added(nested(20_000)))).toBe('(flag) Flag added\n');
+  });
+
+  it('skips each comment it cannot read, alone, and takes the reason from the one it can', () => {
+    const comments = [null, 'comment', { created: '2026-11-14T10:30:01.000+0000', body: { type: 'text', text: ['(flag) Flag added so'] } }, { created: '2026-11-14T10:30:02.000+0000', author: { accountId: 'u1' }, body: added({ type: 'paragraph', content: [{ type: 'text', text: 'Waiting on ops' }] }) }];
+    expect(withFlagReasons([flagged], comments)[0]).toEqual({ ...flagged, reason: 'Waiting on ops' });
+  });
+});

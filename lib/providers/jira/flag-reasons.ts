@@ -1,36 +1,82 @@
 /**
  * Why an issue was flagged: when someone flags an issue with a comment, Jira posts that comment
- * as "(flag) Flag added" followed by the reason. The comments come with the issue (the
- * `comment` field), so this costs no request; each reason is matched to the flag event made
- * by the same person within a minute.
+ * as "(flag) Flag added" followed by the reason. The latest comments of a flagged issue are asked
+ * on an issue view (pipeline.ts); each reason is matched to the flag event made by the same
+ * person within a minute. Comments are read one by one: one FlowLens cannot read is skipped.
  */
+import * as v from 'valibot';
 import type { FlowEvent } from '../../flow/model';
 import { jiraDate } from './changelog';
+import { ownFields } from './own-fields';
+
+const text = v.nullish(v.string(), null);
 
 /** A comment as Jira sends it: Cloud bodies are Atlassian Document Format, Data Center's text. */
-export interface JiraComment {
-  created?: string | number;
-  author?: { accountId?: string; name?: string } | null;
-  body?: unknown;
+const commentSchema = v.object({
+  created: v.nullish(v.union([v.string(), v.number()]), null),
+  // Who wrote it only narrows which flag it explains: an author FlowLens cannot read is left out.
+  author: v.fallback(v.nullish(v.pipe(v.unknown(), v.transform(ownFields), v.object({ accountId: text, name: text })), null), null),
+  body: v.unknown(),
+});
+
+/** The comments of an answer that FlowLens can read; each other one is skipped alone. */
+function readComments(raw: readonly unknown[]): v.InferOutput<typeof commentSchema>[] {
+  return raw.flatMap((value) => {
+    const comment = v.safeParse(commentSchema, ownFields(value));
+    return comment.success ? [comment.output] : [];
+  });
 }
 
 const FLAG_ADDED = /^\s*\(flag\)\s*Flag added\s*/i;
 const WINDOW = 60_000;
 
-/** The plain text of an ADF document or a plain string. */
+/**
+ * ADF nodes read of one comment at most: a reason is kept to 300 characters (below), and a
+ * "Flag added" comment is a few paragraphs, so this is far more than one holds.
+ */
+const MAX_NODES = 10_000;
+
+const adfNode = v.object({
+  type: v.fallback(v.nullish(v.string(), null), null),
+  text: v.fallback(v.nullish(v.string(), null), null),
+  content: v.fallback(v.nullish(v.array(v.unknown()), null), null),
+});
+
+/**
+ * The plain text of an ADF document or a plain string, walked without recursion (a comment nested
+ * thousands deep cannot exhaust the stack); a node of another shape adds nothing.
+ */
 export function commentText(body: unknown): string {
-  if (typeof body === 'string') return body;
-  if (typeof body !== 'object' || body === null) return '';
-  const node = body as { type?: string; text?: string; content?: unknown[] };
-  if (node.type === 'text') return node.text ?? '';
-  if (node.type === 'emoticon') return '(flag)';
-  const parts = (node.content ?? []).map(commentText);
-  return parts.join(node.type === 'doc' ? '\n' : '');
+  const parts: string[] = [];
+  // Strings on the stack are text as it is: a plain body, or the line break between a doc's blocks.
+  const stack: unknown[] = [body];
+  for (let read = 0; stack.length > 0 && read < MAX_NODES; read++) {
+    const next = stack.pop();
+    if (typeof next === 'string') {
+      parts.push(next);
+      continue;
+    }
+    const node = v.safeParse(adfNode, ownFields(next));
+    if (!node.success) continue;
+    const { type, text, content } = node.output;
+    if (type === 'text') parts.push(text ?? '');
+    else if (type === 'emoticon') parts.push('(flag)');
+    else pushChildren(stack, content ?? [], type === 'doc' ? '\n' : '');
+  }
+  return parts.join('');
 }
 
-/** Flag events with the reason given in the matching "Flag added" comment. */
-export function withFlagReasons(events: FlowEvent[], comments: readonly JiraComment[]): FlowEvent[] {
-  const reasons = comments.flatMap((comment) => {
+/** Pushes `children` to be read in order, `between` each two. */
+function pushChildren(stack: unknown[], children: readonly unknown[], between: string): void {
+  for (let i = children.length - 1; i >= 0; i--) {
+    stack.push(children[i]);
+    if (i > 0 && between) stack.push(between);
+  }
+}
+
+/** Flag events with the reason given in the matching "Flag added" comment, of the comments as Jira sent them. */
+export function withFlagReasons(events: FlowEvent[], comments: readonly unknown[]): FlowEvent[] {
+  const reasons = readComments(comments).flatMap((comment) => {
     const text = commentText(comment.body);
     const at = jiraDate(comment.created);
     if (!at || !FLAG_ADDED.test(text)) return [];

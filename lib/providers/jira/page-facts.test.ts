@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedPath } from '../../../tests/support/shared';
-import type { JiraHistory } from './changelog';
+import { readHistories } from './histories';
 import { pageFacts } from './page-facts';
 import { validIssues } from './pipeline';
 
@@ -10,7 +10,7 @@ import { validIssues } from './pipeline';
 // Found from the repository root, not the working directory.
 const FIXTURES = sharedPath('fixtures/jira/jirametrics');
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(FIXTURES, `${name}.json`), 'utf8'));
-const histories = (...payloads: { changelog: { histories: JiraHistory[] } }[]) => payloads.map((p) => p.changelog.histories);
+const histories = (...payloads: { changelog: { histories: unknown[] } }[]) => payloads.map((p) => readHistories(p.changelog.histories));
 
 describe.skipIf(!existsSync(FIXTURES))('pageFacts on real Jira payloads', () => {
   it('learns done and open statuses from the issues and the issues they link to', () => {
@@ -50,8 +50,8 @@ describe('pageFacts', () => {
   });
 
   it('takes no resolution for done on a status Jira shows open, and a name shown both ways as done', () => {
-    const quirk: JiraHistory = { created: '2026-11-05T10:00:00.000+0000', items: [{ field: 'resolution', to: '1', toString: 'Fixed' }, { field: 'status', fromString: 'In Progress', toString: 'In Review' }] };
-    const facts = pageFacts(validIssues([issue('PAY-1', 'In Review', 'indeterminate'), issue('PAY-2', 'Closed', 'done'), issue('PAY-3', 'Closed', 'indeterminate')]), [[quirk]]);
+    const [quirk] = readHistories([{ created: '2026-11-05T10:00:00.000+0000', items: [{ field: 'resolution', to: '1', toString: 'Fixed' }, { field: 'status', fromString: 'In Progress', toString: 'In Review' }] }]);
+    const facts = pageFacts(validIssues([issue('PAY-1', 'In Review', 'indeterminate'), issue('PAY-2', 'Closed', 'done'), issue('PAY-3', 'Closed', 'indeterminate')]), [[quirk!]]);
     expect(facts.doneStatuses).toEqual(new Set(['closed']));
     expect(facts.openStatuses).toEqual(new Set(['in review']));
   });

@@ -9,11 +9,12 @@ import type { Fetch, HttpPacing } from '../http';
 import { requestJson } from '../http';
 import type { Fetched } from '../outcome';
 import { jiraIssue, type JiraIssue } from './schema';
-import { changelogEvents, type JiraHistory } from './changelog';
+import { changelogEvents } from './changelog';
+import { readHistories, type JiraHistory, type JiraHistoryItem } from './histories';
 import { fetchChangelogs } from './fetch-changelogs';
 import { JIRA_BLOCKED_BY, rememberSiteFacts, siteMeta, withPageFacts, type SiteFactsStore, type SiteMeta } from './site-meta';
 import { pageFacts, type PageFacts } from './page-facts';
-import { withFlagReasons, type JiraComment } from './flag-reasons';
+import { withFlagReasons } from './flag-reasons';
 import { blockerKeys, jiraToItem } from './to-work-item';
 
 /** What the caller lends us. */
@@ -106,14 +107,17 @@ export function validIssues(raw: unknown[]): JiraIssue[] {
   });
 }
 
-const withChangelog = v.object({ key: v.string(), changelog: v.object({ histories: v.array(v.looseObject({ created: v.union([v.string(), v.number()]), items: v.array(v.looseObject({})) })) }) });
+const withChangelog = v.object({ key: v.string(), changelog: v.object({ histories: v.array(v.unknown()) }) });
 
-/** Histories by key from issues searched with `expand=changelog` (Data Center). */
+/**
+ * Histories by key from issues searched with `expand=changelog` (Data Center), each history read
+ * on its own (histories.ts): a malformed one is skipped, not the issue's others.
+ */
 export function expandedHistories(raw: unknown[]): Map<string, JiraHistory[]> {
   return new Map(
     raw.flatMap((value) => {
       const issue = v.safeParse(withChangelog, value);
-      return issue.success ? [[issue.output.key, issue.output.changelog.histories as unknown as JiraHistory[]] as const] : [];
+      return issue.success ? [[issue.output.key, readHistories(issue.output.changelog.histories)] as const] : [];
     }),
   );
 }
@@ -129,10 +133,10 @@ function historiesOf(histories: ReadonlyMap<string, JiraHistory[]> | undefined, 
   return histories?.get(issue.id ?? '') ?? histories?.get(issue.key) ?? [];
 }
 
-const isLinkItem = (item: JiraHistory['items'][number]) => item.field === 'Link' || item.fieldId === 'issuelinks';
+const isLinkItem = (item: JiraHistoryItem) => item.field === 'Link' || item.fieldId === 'issuelinks';
 
 /** The key a `Link` item links to or unlinks from. */
-const linkedKey = (item: JiraHistory['items'][number]) => item.to ?? item.from ?? '';
+const linkedKey = (item: JiraHistoryItem) => item.to ?? item.from ?? '';
 
 /** Whether a history records a link to `key` being made or removed (a `Link` item names it in `to` or `from`). */
 function recordsLinkTo(histories: readonly JiraHistory[], key: string): boolean {
@@ -164,7 +168,7 @@ export async function cloudHistories(issues: JiraIssue[], ctx: JiraContext, site
   for (const [id, list] of whole ?? []) {
     const filtered = histories.get(id) ?? [];
     // Only the link items the filtered answer lacked: nothing is counted twice.
-    const missing = (item: JiraHistory['items'][number]) => isLinkItem(item) && !recordsLinkTo(filtered, linkedKey(item));
+    const missing = (item: JiraHistoryItem) => isLinkItem(item) && !recordsLinkTo(filtered, linkedKey(item));
     const links = list.map((history) => ({ ...history, items: history.items.filter(missing) })).filter((history) => history.items.length > 0);
     if (links.length > 0) histories.set(id, [...filtered, ...links]);
   }
@@ -229,14 +233,14 @@ export async function toFetched(loaded: Loaded, ctx: JiraContext, site: Site): P
 export const FLAG_REASON_LIMIT = ISSUE_VIEW_LIMIT;
 
 /** The latest comments of issues flagged now, where a flag's reason is written. */
-async function flagComments(issues: JiraIssue[], ctx: JiraContext, site: Site): Promise<Map<string, JiraComment[]>> {
+async function flagComments(issues: JiraIssue[], ctx: JiraContext, site: Site): Promise<Map<string, unknown[]>> {
   const flaggedId = site.meta.flaggedFieldId;
   if (!flaggedId || issues.length > FLAG_REASON_LIMIT) return new Map();
   const flagged = issues.filter((issue) => {
     const value = issue.fields[flaggedId];
     return Array.isArray(value) ? value.length > 0 : Boolean(value);
   });
-  const found = new Map<string, JiraComment[]>();
+  const found = new Map<string, unknown[]>();
   await Promise.all(
     flagged.map(async (issue) => {
       const answer = await requestJson(ctx.fetch, {
@@ -246,10 +250,11 @@ async function flagComments(issues: JiraIssue[], ctx: JiraContext, site: Site): 
         now: ctx.now,
       }, ctx.pacing);
       const parsed = answer.ok ? v.safeParse(commentPage, answer.body) : undefined;
-      if (parsed?.success) found.set(issue.key, parsed.output.comments as JiraComment[]);
+      if (parsed?.success) found.set(issue.key, parsed.output.comments);
     }),
   );
   return found;
 }
 
-const commentPage = v.object({ comments: v.array(v.looseObject({})) });
+// Each comment is read on its own (flag-reasons.ts): an odd one is skipped, not the others.
+const commentPage = v.object({ comments: v.array(v.unknown()) });

@@ -7,7 +7,8 @@ import { analyzeItem } from '../../flow/analyze';
 import { defaultFlowSettings } from '../../flow/flow-settings';
 import type { JiraRef } from '../../item-key';
 import type { Fetch } from '../http';
-import { changelogEvents, type JiraHistory } from './changelog';
+import { changelogEvents } from './changelog';
+import { readHistories } from './histories';
 import { fetchJiraIssues } from './fetch-issues';
 import { expandedHistories, validIssues } from './pipeline';
 import { forgetSiteMeta } from './site-meta';
@@ -16,7 +17,10 @@ import { jiraToItem } from './to-work-item';
 const CLOUD = 'fixtures/real-api/jira-cloud';
 const have = haveShared(CLOUD);
 const skip = have ? '' : ` (skipped: ${missingShared(CLOUD)})`;
-const history = (name: string) => (have ? sharedJson<JiraHistory[]>(CLOUD, name) : []);
+/** A recorded changelog exactly as Jira sent it. */
+const recording = (name: string) => (have ? sharedJson<{ created: string; items: { field?: string; fieldId?: string }[] }[]>(CLOUD, name) : []);
+/** A recorded changelog as the provider reads it. */
+const history = (name: string) => readHistories(recording(name));
 
 /** Issue id 13383's changelog on merico.atlassian.net, oldest first, exactly as Jira sent it. */
 const ISSUE_13383 = 'devlake-cloud-issue13383-changelog-values.derived.json';
@@ -51,7 +55,7 @@ function issue13383(open: boolean) {
 function strictCloud(options: { open: boolean; linkHistory?: boolean; filterStrictly?: boolean }) {
   forgetSiteMeta();
   const requests: { path: string; body: Record<string, unknown> }[] = [];
-  const recorded = history(ISSUE_13383);
+  const recorded = recording(ISSUE_13383);
   const fetch: Fetch = async (url, init) => {
     const path = new URL(url).pathname;
     const body = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
@@ -61,7 +65,7 @@ function strictCloud(options: { open: boolean; linkHistory?: boolean; filterStri
     if (path === '/rest/api/3/issue/bulkfetch') return json({ issues: [issue13383(options.open)], issueErrors: [] });
     if (path === '/rest/api/3/changelog/bulkfetch') {
       const fieldIds = body.fieldIds as string[] | undefined;
-      const keep = (item: JiraHistory['items'][number]) =>
+      const keep = (item: (typeof recorded)[number]['items'][number]) =>
         (options.linkHistory !== false || item.field !== 'Link') && (!fieldIds || options.filterStrictly === false || (item.fieldId !== undefined && fieldIds.includes(item.fieldId)));
       const changeHistories = recorded.map((h) => ({ ...h, items: h.items.filter(keep) })).filter((h) => h.items.length > 0);
       return json({ issueChangeLogs: [{ issueId: '13383', changeHistories }] });
@@ -77,7 +81,7 @@ const rows = (analysis: ReturnType<typeof analyzeItem>) => analysis.intervals.ma
 
 describe.skipIf(!have)(`Jira Cloud link history, on issue 13383's recorded changelog${skip}`, () => {
   it('has a Link item with no fieldId, while its status, resolution and Sprint items have one', () => {
-    const items = history(ISSUE_13383).flatMap((h) => h.items);
+    const items = recording(ISSUE_13383).flatMap((h) => h.items);
     const link = items.find((item) => item.field === 'Link');
     expect(link).toMatchObject({ toString: 'This issue is blocked by EE-2880', to: 'EE-2880' });
     expect(link?.fieldId).toBeUndefined();

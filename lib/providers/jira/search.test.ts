@@ -220,3 +220,39 @@ describe('the Sprint field', () => {
     expect(asked).toContain('customfield_10101');
   });
 });
+
+describe('searchJiraPage on malformed histories (a team sync page)', () => {
+  const good = { created: '2026-11-05T10:00:00.000+0000', items: [{ field: 'status', fieldId: 'status', fromString: 'To Do', toString: 'Blocked' }] };
+  // No `toString` (a loose read finds Object.prototype.toString), `toString: 5`, a `__proto__` key.
+  const badItems = `[{"field": "status", "fieldId": "status", "fromString": "To Do"}, {"field": "status", "fromString": "To Do", "toString": 5}, {"__proto__": {"toString": "Done"}, "field": "status", "fromString": "To Do"}]`;
+  const badHistories = `[{"created": "2026-11-04T10:00:00.000+0000", "items": ${badItems}}, {"created": "2026-11-04T11:00:00.000+0000", "items": {"0": "status"}}]`;
+  const blocked = { type: 'status', at: '2026-11-05T10:00:00.000Z', from: 'To Do', to: 'Blocked' };
+
+  it('Data Center: skips the bad histories and items of one issue, and reads its good one and the page’s other issues', async () => {
+    // The issue's changelog is written as JSON text, so the `__proto__` key reaches the provider as Jira would send it.
+    const ops1 = JSON.stringify({ ...issue('OPS-1', '5001'), changelog: { histories: ['HISTORIES'] } }).replace('["HISTORIES"]', `[${badHistories.slice(1, -1)}, ${JSON.stringify(good)}]`);
+    const ops2 = JSON.stringify({ ...issue('OPS-2', '5002'), changelog: { histories: [good] } });
+    const { fetch } = site(() => new Response(`{"startAt": 0, "maxResults": 100, "total": 2, "issues": [${ops1}, ${ops2}]}`, { status: 200 }));
+    const page = await searchJiraPage('project = OPS', ctx(fetch, 'jira.corp.example'));
+    expect(page.error).toBeUndefined();
+    expect([...page.outcome.items.keys()]).toEqual(['jira:jira.corp.example/OPS-1', 'jira:jira.corp.example/OPS-2']);
+    for (const key of ['OPS-1', 'OPS-2']) expect(page.outcome.items.get(`jira:jira.corp.example/${key}`)!.item.timeline.filter((e) => e.type === 'status')).toEqual([blocked]);
+  });
+
+  it('Cloud: skips the bad histories and items of one issue in the changelog bulk fetch, and reads the rest of the page', async () => {
+    const logs = `{"issueChangeLogs": [{"issueId": "1001", "changeHistories": [${badHistories.slice(1, -1)}, ${JSON.stringify(good)}]}, {"issueId": "1002", "changeHistories": [${JSON.stringify(good)}]}, {"issueId": {"id": 3}, "changeHistories": []}]}`;
+    const fetch: Fetch = async (url) => {
+      if (url.endsWith('/rest/api/3/field')) return json([]);
+      if (url.endsWith('/rest/api/3/changelog/bulkfetch')) return new Response(logs, { status: 200 });
+      return json({ issues: [issue('PAY-1', '1001'), issue('PAY-2', '1002'), issue('PAY-3', '1003')], isLast: true });
+    };
+    const page = await searchJiraPage('project = PAY', ctx(fetch));
+    expect(page.error).toBeUndefined();
+    expect(page.outcome.items.size).toBe(3);
+    for (const key of ['PAY-1', 'PAY-2']) {
+      const fetched = page.outcome.items.get(`jira:${HOST}/${key}`)!;
+      expect(fetched.note).toBeUndefined();
+      expect(fetched.item.timeline.filter((e) => e.type === 'status')).toEqual([blocked]);
+    }
+  });
+});

@@ -29,6 +29,11 @@ export interface SiteMeta {
 export const JIRA_BLOCKED_BY = 'is blocked by';
 
 const fields = v.array(v.object({ id: v.string(), name: v.string(), schema: v.optional(v.object({ custom: v.optional(v.string()) })) }));
+/**
+ * The ids Jira gives custom fields, as Flagged and Sprint are: an issue's fields are read by these
+ * ids, so another (`toString`, `constructor`) would read a member of `Object.prototype`.
+ */
+const CUSTOM_FIELD_ID = /^customfield_\d{1,12}$/;
 /** The Sprint field's type; its name may be translated or renamed. */
 const SPRINT_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
 const HOUR = 3_600_000;
@@ -76,7 +81,7 @@ export async function siteMeta(fetch: Fetch, host: string, headers: Record<strin
   }
   const answer = await requestJson(fetch, { url: `https://${host}/rest/api/${api}/field`, headers, credentials, service: 'Jira', now }, pacing);
   const fieldList = answer.ok ? v.safeParse(fields, answer.body) : undefined;
-  const fieldsFound = fieldList?.success ? fieldList.output : [];
+  const fieldsFound = fieldList?.success ? fieldList.output.filter((field) => CUSTOM_FIELD_ID.test(field.id)) : [];
   const flagged = fieldsFound.find((field) => field.name === 'Flagged')?.id;
   const sprint = (fieldsFound.find((field) => field.schema?.custom === SPRINT_TYPE) ?? fieldsFound.find((field) => field.name === 'Sprint'))?.id;
   const meta: SiteMeta = { doneStatuses: new Set(), waitLinks: new Set(), ...(flagged ? { flaggedFieldId: flagged } : {}), ...(sprint ? { sprintFieldId: sprint } : {}) };
@@ -114,7 +119,7 @@ export async function rememberSiteFacts(host: string, learnt: PageFacts, store?:
   await store?.set(host, toStored(meta, kept.at)).catch(() => undefined);
 }
 
-/** Forgets what was learnt (tests). */
+/** Forgets what was learnt, in memory (tests, and the cache's clear with the kept facts). */
 export function forgetSiteMeta(): void {
   known.clear();
 }
