@@ -63,3 +63,15 @@ describe('presentViews shows each item only its own host’s items', () => {
     expect(JSON.stringify(view)).not.toMatch(/SECRET|victim|other\.atlassian/);
   });
 });
+
+describe('presentViews links', () => {
+  it('gives related items and errors only links to their own hosts’ pages', () => {
+    const pull = pullItem(5, { url: 'javascript:alert(1)' });
+    const ticket = item(42, { url: 'data:text/html,<script>alert(1)</script>' });
+    const related = { keysByItem: new Map([[pull.key, [ticket.key]]]), items: new Map([[ticket.key, { item: ticket }]]) };
+    const error = { code: 'sso-required' as const, message: 'Authorise it.', helpUrl: 'javascript:alert(document.cookie)' };
+    const [view] = presentViews([{ ...shown(pull), error }], new Map(), DEFAULT_SETTINGS, NOW, related);
+    expect(view).toMatchObject({ url: 'https://github.com/octo-org/api/issues/5', related: [{ key: ticket.key, url: 'https://acme.atlassian.net/browse/PAY-42' }], error: { code: 'sso-required', message: 'Authorise it.' } });
+    expect(JSON.stringify(view)).not.toMatch(/javascript:|data:/);
+  });
+});

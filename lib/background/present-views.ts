@@ -11,7 +11,8 @@ import { parseRuleSet, type RuleSet } from '../flow/rule-set';
 import type { FlowState, ItemLink, WorkItem } from '../flow/model';
 import type { FlowError } from '../flow-error';
 import { parseKey } from '../item-key';
-import { toFlowView, type FlowView } from '../flow-view';
+import { toFlowView, viewError, type FlowView } from '../flow-view';
+import { itemUrl } from '../safe-url';
 import type { Fetched } from '../providers/outcome';
 import type { CacheHit } from '../storage/cache';
 import type { Settings } from '../storage/settings';
@@ -167,9 +168,10 @@ function viewOf(
   const note = hit.value.note;
   const mentioned = (related.keysByItem.get(item.key) ?? []).flatMap((key) => {
     const other = related.items.get(key)?.item;
-    return other ? [{ key, title: other.title, url: other.url, state: analyzeItem(other, { settings: ctx.settings }, now).state }] : [];
+    const url = other ? itemUrl(key, other.url) : undefined;
+    return other ? [{ key, title: other.title, ...(url ? { url } : {}), state: analyzeItem(other, { settings: ctx.settings }, now).state }] : [];
   });
-  return { ...view, ...(mentioned.length > 0 ? { related: mentioned } : {}), ...(note ? { note } : {}), ...(hit.fresh ? {} : { stale: true }), ...(error ? { error } : {}) };
+  return { ...view, ...(mentioned.length > 0 ? { related: mentioned } : {}), ...(note ? { note } : {}), ...(hit.fresh ? {} : { stale: true }), ...(error ? { error: viewError(item.key, error) } : {}) };
 }
 
 /** Keys of upstream and downstream items of `shown` that are not among them. */
