@@ -358,3 +358,16 @@ describe('one host cannot name another host’s items', () => {
     expect(asked.filter((url) => !url.startsWith('https://ghe.corp.example/'))).toEqual([]);
   });
 });
+
+describe('tokens by host', () => {
+  it('sends no token to a host named like what every object inherits', async () => {
+    const authorizations: (string | null)[] = [];
+    const { service } = setup(async (url, init) => {
+      authorizations.push(new Headers(init?.headers).get('authorization'));
+      return new Response(JSON.stringify({ ...restIssue(1), html_url: 'https://constructor/octo-org/api/issues/1' }), { status: 200 });
+    });
+    await service.refresh([{ ...ref(1), host: 'constructor' }]);
+    expect(authorizations.length).toBeGreaterThan(0);
+    expect(authorizations).toEqual(authorizations.map(() => null));
+  });
+});

@@ -43,3 +43,12 @@ describe('router checks of hosts the user added', () => {
     expect(reached).toEqual(['access jira.corp.example', 'query ghe.corp.example']);
   });
 });
+
+describe('router lookups by host', () => {
+  // `constructor` is a host name as far as its shape goes (an intranet name); every object seems to have it.
+  it('finds no GitHub token for the host constructor', async () => {
+    const host = 'constructor';
+    const { route } = router([host]);
+    expect(await route({ type: 'github/check-token', host }, optionsPage)).toEqual({ ok: false, error: { code: 'unauthorized', message: `No GitHub token is saved for ${host}.` } });
+  });
+});

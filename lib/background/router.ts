@@ -12,6 +12,7 @@ import type { Fetch } from '../providers/http';
 import { checkGithubToken } from '../providers/github/check-token';
 import { loadMarkupMisses, recordMarkupMiss } from '../storage/markup-misses';
 import { clearSummaryCopy } from '../team/summary-copy';
+import { own } from '../own';
 
 /** What the router dispatches to. */
 export interface RouterDeps {
@@ -99,7 +100,7 @@ async function notAllowed(host: string, deps: RouterDeps): Promise<{ ok: false; 
 }
 
 async function checkToken(host: string, deps: RouterDeps): Promise<Result<ResponseData['github/check-token']>> {
-  const token = (await deps.loadSecrets()).githubTokens[host];
+  const token = own((await deps.loadSecrets()).githubTokens, host);
   if (!token) return { ok: false, error: { code: 'unauthorized', message: `No GitHub token is saved for ${host}.` } };
   return checkGithubToken(deps.fetch, host, token, deps.now());
 }
