@@ -53,7 +53,7 @@ export default defineBackground(() => {
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
   const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
   const checks = { githubQuery, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
-  const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now, team, checks, hostGranted });
+  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, team, checks, hostGranted });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.
