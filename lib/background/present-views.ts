@@ -98,7 +98,7 @@ export function analyzeTogether(known: ReadonlyMap<string, WorkItem>, settings: 
  * The source and host an item key is on (`github:github.com`, `jira:jira.corp.example/jira`):
  * the site whose pages may show the item. Undefined for a key that does not parse.
  */
-export function originOf(key: string): string | undefined {
+function originOf(key: string): string | undefined {
   const ref = parseKey(key);
   return ref ? `${ref.source}:${ref.host.toLowerCase()}` : undefined;
 }
