@@ -69,3 +69,29 @@ describe('FlowCard upstream items FlowLens could not read', () => {
     expect(screen.getByTestId('flowlens-since-unknown').textContent).toBe('Blocked sinceNot recorded: no source says when the link to PAY-4 was made; the block began no earlier than Sun 1 Nov (when the item was opened) and no later than Thu 12 Nov.');
   });
 });
+
+describe('FlowCard links', () => {
+  // What a hostile answer could put in a view if the background let it through: the card is the last line.
+  const hostile: FlowView = {
+    ...view,
+    url: 'javascript:alert(1)',
+    state: 'blocked',
+    upstream: [
+      { key: 'jira:acme.atlassian.net/PAY-4', url: 'javascript:alert(2)', open: true },
+      { key: 'jira:acme.atlassian.net/PAY-5', url: 'data:text/html,<script>alert(3)</script>', open: true },
+      { key: 'jira:acme.atlassian.net/PAY-6', url: 'http://acme.atlassian.net/browse/PAY-6', open: true },
+      { key: 'jira:acme.atlassian.net/PAY-8', url: 'https://acme.atlassian.net/browse/PAY-8', open: true },
+    ],
+    related: [{ key: 'github:octo-org/api#1', url: ' JavaScript:alert(4)' }],
+    error: { code: 'sso-required', message: 'Authorise it.', helpUrl: 'javascript:alert(5)' },
+  };
+
+  it('renders no href that is not https', () => {
+    render(<FlowCard id="c" view={hostile} now={NOW} onClose={() => {}} />);
+    const hrefs = [...screen.getByRole('dialog').querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['https://acme.atlassian.net/browse/PAY-8']);
+    // The names stay, as text.
+    expect(screen.getByTestId('flowlens-upstream').textContent).toContain('PAY-4');
+    expect(screen.getByRole('alert').textContent).toBe('Authorise it.');
+  });
+});

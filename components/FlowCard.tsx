@@ -7,6 +7,7 @@ import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
 import { formatDuration } from '../lib/format';
 import { shortKey } from '../lib/flow/item-names';
 import { listOf, shortDate } from '../lib/flow/cause-text';
+import { httpsHref } from '../lib/safe-url';
 
 /** Props of the card. */
 export interface FlowCardProps {
@@ -41,6 +42,7 @@ const CLUSTER_WORDS: Record<NonNullable<FlowView['cluster']>, string> = {
 export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
   const opened = view.openedAt ? Date.parse(view.openedAt) : NaN;
   const stuck = view.state === 'blocked' || view.state === 'waiting' || view.state === 'failing';
+  const href = httpsHref(view.url);
   return (
     <div id={id} class="card" role="dialog" aria-label={`FlowLens: ${view.title || view.key}`} data-testid="flowlens-card">
       <header>
@@ -60,8 +62,8 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
       {view.error ? <ErrorLine view={view} /> : null}
       <footer>
         {view.fetchedAt ? <span>{updated(now - view.fetchedAt)}</span> : null}
-        {view.url ? (
-          <a href={view.url} target="_blank" rel="noreferrer">
+        {href ? (
+          <a href={href} target="_blank" rel="noreferrer">
             Open item
           </a>
         ) : null}
@@ -125,10 +127,11 @@ function Upstream({ title, testId, links }: { title: string; testId: string; lin
         {links.map((link) => {
           const name = shortKey(link.key);
           const state = upstreamState(link);
+          const href = httpsHref(link.url);
           return (
             <li key={link.key}>
-              {link.url ? (
-                <a href={link.url} target="_blank" rel="noreferrer">
+              {href ? (
+                <a href={href} target="_blank" rel="noreferrer">
                   {name}
                 </a>
               ) : (
@@ -174,14 +177,15 @@ function updated(age: number): string {
 
 function ErrorLine({ view }: { view: FlowView }) {
   const error = view.error!;
+  const help = httpsHref(error.helpUrl);
   return (
     <p class="error" role="alert">
       {view.stale ? 'Showing saved data. ' : ''}
       {error.message}
-      {error.helpUrl ? (
+      {help ? (
         <>
           {' '}
-          <a href={error.helpUrl} target="_blank" rel="noreferrer">
+          <a href={help} target="_blank" rel="noreferrer">
             Fix it
           </a>
         </>

@@ -138,6 +138,21 @@ describe('Popup', () => {
     expect(screen.getByTestId('counts').textContent).toBe('1 blocked · 1 waiting · 0 need the author · 2 open');
   });
 
+  it('renders no href that is not https, whatever the summary holds', async () => {
+    // A summary copy or answer with script URLs (the background builds safe ones; the popup is the last line).
+    const bad = row(1, { state: 'blocked', since: '2026-11-17T09:00:00Z', url: 'javascript:alert(1)', holdsUp: 1 });
+    const hostile = answer([bad, { ...waiting, url: 'data:text/html,<script>alert(2)</script>' }]);
+    hostile.summary.criticalPath = { steps: [{ key: 'jira:acme.atlassian.net/OPS-9', title: 'OPS-9', url: 'javascript:alert(3)' }, { key: bad.key, title: bad.title, url: 'http://acme.atlassian.net/browse/PAY-1' }], ageMs: DAY };
+    hostile.summary.topHolders = [{ key: bad.key, title: bad.title, url: 'vbscript:x', holdsUp: 1 }];
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: hostile }), 'team/sync': () => ({ ok: true, data: sync }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    await screen.findAllByTestId('stuck-item');
+    await screen.findByTestId('critical-path');
+    const hrefs = [...document.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(hrefs.filter((href) => !href?.startsWith('https://') && href !== '/options.html')).toEqual([]);
+    expect(screen.getAllByTestId('stuck-item')[0]!.textContent).toContain('PAY-1 Ticket 1');
+  });
+
   it('keeps the cached summary and says why when the sync fails', async () => {
     const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked], { lastErrors: [{ message: 'Jira said 401.', at: NOW - 60_000, source: 'acme.atlassian.net' }] }) }) });
     render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);

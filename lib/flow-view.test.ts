@@ -126,3 +126,31 @@ describe('badgeName', () => {
     expect(badgeName({ text: '!', label: 'FlowLens could not load this item: GitHub is having trouble (502).' })).toBe('FlowLens could not load this item: GitHub is having trouble (502).');
   });
 });
+
+describe('the links of a view', () => {
+  const hostile: WorkItem = {
+    ...pull,
+    url: 'javascript:alert(1)',
+    upstream: [
+      { key: 'github:octo-org/api#1', kind: 'depends-on', open: true, url: 'data:text/html,<script>alert(1)</script>' },
+      { key: 'github:octo-org/api#2', kind: 'depends-on', open: true, url: 'https://evil.example/phish' },
+      { key: 'github:octo-org/api#3', kind: 'depends-on', open: true, url: 'https://github.com/octo-org/api/pull/3' },
+      { key: 'github:octo-org/api#4', kind: 'depends-on', open: true },
+    ],
+  };
+
+  it('are the items’ own pages: a script, data or other site’s URL from the answer becomes the page built from the key', () => {
+    const shown = view(hostile);
+    expect(shown.url).toBe('https://github.com/octo-org/api/issues/7');
+    expect(shown.upstream?.map((up) => up.url)).toEqual(['https://github.com/octo-org/api/issues/1', 'https://github.com/octo-org/api/issues/2', 'https://github.com/octo-org/api/pull/3', undefined]);
+    expect(JSON.stringify(shown)).not.toMatch(/javascript:|data:|evil\.example/);
+  });
+
+  it('keep an error’s help link only when it is an https page on the item’s host', () => {
+    const sso = (helpUrl: string) => errorView('github:ghe.corp.example/team/svc#7', '', { code: 'sso-required', message: 'Authorise it.', helpUrl }).error;
+    expect(sso('https://ghe.corp.example/orgs/team/sso?authorization_request=1')).toEqual({ code: 'sso-required', message: 'Authorise it.', helpUrl: 'https://ghe.corp.example/orgs/team/sso?authorization_request=1' });
+    for (const helpUrl of ['javascript:alert(1)', 'https://evil.example/login', 'http://ghe.corp.example/orgs/team/sso']) {
+      expect(sso(helpUrl)).toEqual({ code: 'sso-required', message: 'Authorise it.' });
+    }
+  });
+});

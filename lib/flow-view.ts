@@ -1,7 +1,8 @@
 /**
  * FlowView: what one badge and its card show, computed in the background from a cached WorkItem
  * and its flow analysis, and sent to the page. It is the only item data a content script ever
- * receives, so it holds nothing the host page should not see (no tokens, no other sources' data).
+ * receives, so it holds nothing the host page should not see (no tokens, no other sources' data),
+ * and its URLs are the items' own pages (lib/safe-url.ts), never a script or another site's URL.
  */
 import type { ItemAnalysis } from './flow/analyze';
 import type { Cluster } from './flow/clusters';
@@ -9,6 +10,7 @@ import type { Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
 import { formatDuration } from './format';
+import { httpsOn, itemUrl, webHostOf } from './safe-url';
 
 /** A state on a badge: a flow state, or `error` when we could not find out. */
 export type BadgeState = FlowState | 'error';
@@ -141,10 +143,11 @@ export function urgencyOf(state: BadgeState, since: string | undefined, now: num
 
 /** The card's line for one upstream item: its own state when known, why it could not be read when tried. */
 function upstreamView(link: WorkItem['upstream'][number], state: FlowState | undefined, unreadable: string | undefined): UpstreamView {
+  const url = itemUrl(link.key, link.url);
   return {
     key: link.key,
     ...(link.title ? { title: link.title } : {}),
-    ...(link.url ? { url: link.url } : {}),
+    ...(url ? { url } : {}),
     ...(state ? { state } : {}),
     ...(link.open !== undefined ? { open: link.open } : {}),
     ...(unreadable && link.open === undefined && !state ? { unreadable } : {}),
@@ -168,7 +171,7 @@ export function toFlowView(
   return {
     ...(urgency ? { urgency } : {}),
     key: item.key,
-    url: item.url,
+    url: itemUrl(item.key, item.url) ?? '',
     title: item.title,
     state: analysis.state,
     ...(analysis.since ? { since: analysis.since } : {}),
@@ -190,16 +193,26 @@ export function toFlowView(
   };
 }
 
+/**
+ * `error` as a view of item `key` may carry it: its `helpUrl` (from FlowLens, or from an answer's
+ * `x-github-sso` header) only when it is an `https:` page on the item's own host.
+ */
+export function viewError(key: string, error: FlowError): FlowError {
+  if (error.helpUrl === undefined || httpsOn(error.helpUrl, webHostOf(key))) return error;
+  const { helpUrl: _, ...rest } = error;
+  return rest;
+}
+
 /** A view that says why an item could not be shown. */
 export function errorView(key: string, url: string, error: FlowError): FlowView {
   return {
     key,
-    url,
+    url: itemUrl(key, url) ?? '',
     title: '',
     state: 'error',
     blockers: 0,
     text: '!',
     label: `FlowLens could not load this item: ${error.message}`,
-    error,
+    error: viewError(key, error),
   };
 }

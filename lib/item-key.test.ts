@@ -21,6 +21,7 @@ describe('item keys', () => {
     'github:octo-org/api#123',
     'jira:acme.atlassian.net/PAY-42',
     'jira:jira.example.com/context/OPS-1',
+    'github:git.corp.example:8443/team/svc#7',
   ])('round-trips %s', (key) => {
     const ref = parseKey(key);
     expect(ref).toBeDefined();
@@ -33,6 +34,7 @@ describe('item keys', () => {
     'github:octo-org/api#x',
     'github:a/b/c/d#1',
     'github:octo org/api#1',
+    'github:git.corp.example:x/team/svc#7',
     'jira:PAY-42',
     'jira:acme.atlassian.net/pay42',
     'gitlab:a/b#1',

@@ -27,6 +27,8 @@ export type ItemRef = GithubRef | JiraRef;
 
 const GITHUB_COM = 'github.com';
 const NAME = /^[a-z0-9_.-]+$/i;
+/** A host as keys hold it: a name, and the port an Enterprise Server may be served on. */
+const HOST = /^[a-z0-9_.-]+(?::\d{1,5})?$/i;
 const JIRA_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 
 /** The canonical key of a reference. */
@@ -51,7 +53,7 @@ function parseGithubKey(rest: string): GithubRef | undefined {
   if (!Number.isSafeInteger(number) || number < 1) return undefined;
   const [host, owner, repo] = parts.length === 2 ? [GITHUB_COM, ...parts] : parts;
   if (parts.length > 3 || !host || !owner || !repo) return undefined;
-  if (![host, owner, repo].every((part) => NAME.test(part))) return undefined;
+  if (!HOST.test(host) || !NAME.test(owner) || !NAME.test(repo)) return undefined;
   return { source: 'github', host, owner, repo, number };
 }
 

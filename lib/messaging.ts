@@ -7,13 +7,33 @@
 import * as v from 'valibot';
 import type { FlowView } from './flow-view';
 import type { FlowError } from './flow-error';
+import type { ItemRef } from './item-key';
 import type { JiraAccessCheck, PublicStatus, TokenCheck } from './status';
 import type { TeamSummaryAnswer } from './team/summary-types';
 import type { SyncStatus } from './team/team-state';
 
+/** One label of a host name: letters, digits and inner hyphens, as browsers write it (lower-case). */
+const LABEL = /^[a-z0-9-]{1,63}$/;
+
+/** Whether `value` is a host name with an optional port, as a page's `URL.host` is. */
+function isHostName(value: string): boolean {
+  const [name = '', port, ...more] = value.split(':');
+  if (more.length > 0 || (port !== undefined && !/^\d{1,5}$/.test(port))) return false;
+  return name.split('.').every((label) => LABEL.test(label) && !label.startsWith('-') && !label.endsWith('-'));
+}
+
+/** Whether `value` is a Jira site: a host name, and the context path Data Center may run under (`jira.corp.example/jira`). */
+function isJiraSite(value: string): boolean {
+  const [host = '', ...path] = value.split('/');
+  return isHostName(host) && path.every((segment) => /^[\w.~-]+$/.test(segment) && segment !== '.' && segment !== '..');
+}
+
+const hostName = v.pipe(v.string(), v.maxLength(253), v.check(isHostName, 'a host name'));
+const jiraSite = v.pipe(v.string(), v.maxLength(300), v.check(isJiraSite, 'a Jira site'));
+
 const githubRef = v.object({
   source: v.literal('github'),
-  host: v.pipe(v.string(), v.regex(/^[a-z0-9.-]+(:\d+)?$/i), v.maxLength(253)),
+  host: hostName,
   owner: v.pipe(v.string(), v.regex(/^[a-z0-9_.-]+$/i), v.maxLength(100)),
   repo: v.pipe(v.string(), v.regex(/^[a-z0-9_.-]+$/i), v.maxLength(100)),
   number: v.pipe(v.number(), v.integer(), v.minValue(1)),
@@ -21,7 +41,7 @@ const githubRef = v.object({
 
 const jiraRef = v.object({
   source: v.literal('jira'),
-  host: v.pipe(v.string(), v.maxLength(300)),
+  host: jiraSite,
   issueKey: v.pipe(v.string(), v.regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/)),
 });
 
@@ -42,13 +62,13 @@ export const requestSchema = v.variant('type', [
   v.object({ type: v.literal('status/get') }),
   v.object({ type: v.literal('cache/clear') }),
   // Extension pages only: "test connection" for the stored GitHub token of a host.
-  v.object({ type: v.literal('github/check-token'), host: githubRef.entries.host }),
+  v.object({ type: v.literal('github/check-token'), host: hostName }),
   // Extension pages only: does GitHub accept this search query, and how many items match?
-  v.object({ type: v.literal('github/check-query'), host: githubRef.entries.host, query: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)) }),
+  v.object({ type: v.literal('github/check-query'), host: hostName, query: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)) }),
   // Extension pages only: can FlowLens read this Jira site (token or session), and as whom?
-  v.object({ type: v.literal('jira/check-access'), host: jiraRef.entries.host }),
+  v.object({ type: v.literal('jira/check-access'), host: jiraSite }),
   // Extension pages only: does the Jira site accept this JQL?
-  v.object({ type: v.literal('jira/check-jql'), host: jiraRef.entries.host, jql: v.pipe(v.string(), v.minLength(1), v.maxLength(2000)) }),
+  v.object({ type: v.literal('jira/check-jql'), host: jiraSite, jql: v.pipe(v.string(), v.minLength(1), v.maxLength(2000)) }),
   // Extension pages only: the team summary from the cache, at once.
   v.object({ type: v.literal('team/summary') }),
   // Extension pages only: sync the team's items now (or join the sync under way); answers when it ends.
@@ -98,9 +118,25 @@ export interface SenderInfo {
   tab?: { id?: number };
 }
 
+/** The host of the page a content script runs in (the frame's own URL, set by the browser); undefined for anything but an https page. */
+export function pageHost(sender: SenderInfo): string | undefined {
+  const url = sender.url && URL.canParse(sender.url) ? new URL(sender.url) : undefined;
+  return url?.protocol === 'https:' ? url.host : undefined;
+}
+
+/** The web host of a ref: a GitHub host, or a Jira site's host without its context path. */
+function webHost(ref: Pick<ItemRef, 'host'>): string {
+  return ref.host.split('/')[0]!;
+}
+
+const offSite: FlowError = { code: 'forbidden', message: 'A page may ask FlowLens only about items of its own site.' };
+
 /**
  * Validates an incoming message and its sender. Returns the request, or an error value; `null`
- * means "not for us" (another extension, a web page): drop it without answering.
+ * means "not for us" (another extension, a web page): drop it without answering. A content
+ * script asks only about items of the site it runs on (its host; a Jira site by its host, with
+ * any context path): items of other hosts and sources are read by the background itself
+ * (cross-source), never because a page asked.
  */
 export function acceptRequest(
   message: unknown,
@@ -113,11 +149,41 @@ export function acceptRequest(
     return { ok: false, error: { code: 'bad-request', message: `Malformed request: ${v.summarize(parsed.issues)}` } };
   }
   // Content scripts report the web page's URL; our own pages (popup, options, even in a tab) ours.
-  const fromExtensionPage = (sender.url ?? '').startsWith(`${self.origin}/`);
+  const fromExtensionPage = isExtensionPage(sender, self);
   if (PAGE_ONLY.has(parsed.output.type) && !fromExtensionPage) {
     return { ok: false, error: { code: 'forbidden', message: 'This request is only for FlowLens pages.' } };
   }
+  if ('refs' in parsed.output && !fromExtensionPage) {
+    const host = pageHost(sender);
+    if (!host || parsed.output.refs.some((ref) => webHost(ref) !== host)) return { ok: false, error: offSite };
+  }
   return { ok: true, data: parsed.output };
+}
+
+/** Whether the sender is one of FlowLens's own pages (popup, options), by its URL. */
+export function isExtensionPage(sender: SenderInfo, self: { origin: string }): boolean {
+  return (sender.url ?? '').startsWith(`${self.origin}/`);
+}
+
+/** The sites the user reads beyond github.com and Jira Cloud: Enterprise Server hosts and Jira Data Center sites. */
+export interface AddedSites {
+  githubHosts: readonly string[];
+  jiraSites: readonly string[];
+}
+
+/**
+ * Whether `host` is a site of `source` FlowLens reads: github.com or an Enterprise Server host
+ * the user added; a Jira Cloud site (`*.atlassian.net`) or a Data Center site the user added.
+ * A content script on github.com asking about Jira items "of github.com" asks about no Jira site.
+ */
+export function isSiteOf(source: ItemRef['source'], host: string, sites: AddedSites): boolean {
+  if (source === 'github') return host === 'github.com' || sites.githubHosts.includes(host);
+  return host.endsWith('.atlassian.net') || sites.jiraSites.some((site) => webHost({ host: site }) === host);
+}
+
+/** The refusal of a content script's refs that are not of a site of their source; `undefined` when all are. */
+export function refusedRefs(refs: readonly ItemRef[], sites: AddedSites): FlowError | undefined {
+  return refs.every((ref) => isSiteOf(ref.source, webHost(ref), sites)) ? undefined : offSite;
 }
 
 // The client lives in lib/client.ts (no schemas, so the popup loads no validator); kept here too.

@@ -1,11 +1,13 @@
 /** The critical path (the longest chain of open blockers) and the items holding up the most others. */
 import { shortKey } from '../../lib/flow/item-names';
 import { formatDuration } from '../../lib/format';
+import { httpsHref } from '../../lib/safe-url';
 import type { NamedItem, TeamSummary } from '../../lib/team/summary-types';
 
 function ItemLink({ item }: { item: NamedItem }) {
   const text = `${shortKey(item.key)} ${item.title === shortKey(item.key) ? '' : item.title}`.trim();
-  return item.url ? <a href={item.url} target="_blank" rel="noreferrer">{text}</a> : <span>{text}</span>;
+  const href = httpsHref(item.url);
+  return href ? <a href={href} target="_blank" rel="noreferrer">{text}</a> : <span>{text}</span>;
 }
 
 /** Props: the summary's graph parts. */

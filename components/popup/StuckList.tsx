@@ -1,6 +1,7 @@
 /** The blocked, waiting and failing items, longest stuck first: cause, owner and the first move. */
 import { shortKey } from '../../lib/flow/item-names';
 import { formatDuration } from '../../lib/format';
+import { httpsHref } from '../../lib/safe-url';
 import { STATE_NAMES } from '../../lib/team/summary';
 import type { TeamItem } from '../../lib/team/summary-types';
 
@@ -12,11 +13,11 @@ export interface StuckListProps {
 
 function Row({ item, at }: { item: TeamItem; at: number }) {
   const since = item.since ? Date.parse(item.since) : NaN;
+  const href = httpsHref(item.url);
+  const name = <><span class="key">{shortKey(item.key)}</span> {item.title}</>;
   return (
     <li class={`stuck state-${item.state}`} data-testid="stuck-item" data-key={item.key}>
-      <a class="title" href={item.url} target="_blank" rel="noreferrer">
-        <span class="key">{shortKey(item.key)}</span> {item.title}
-      </a>
+      {href ? <a class="title" href={href} target="_blank" rel="noreferrer">{name}</a> : <span class="title">{name}</span>}
       <p class="meta">
         <span class="state">{STATE_NAMES[item.state]}</span>
         {Number.isFinite(since) ? <span> for {formatDuration(at - since)}</span> : null}

@@ -59,7 +59,7 @@ export default defineBackground(() => {
     forgetSiteMeta();
     return clearJiraSiteFacts();
   };
-  const route = createRouter({ self, flow, cache, loadSecrets, fetch: send, now: Date.now, team, checks, hostGranted, clearSiteFacts });
+  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, team, checks, hostGranted, clearSiteFacts });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.

@@ -351,3 +351,56 @@ describe('upstream items that are not on the page', () => {
     expect(api.batches.map((batch) => batch.length)).toEqual([1, 50]);
   });
 });
+
+describe('one host cannot name another host’s items', () => {
+  // The user's private github.com issues, cached from their own pages.
+  const secret = (n: number): WorkItem => ({
+    ...pullItem(n), key: `github:victim/private#${n}`, kind: 'issue', title: `SECRET merger plan ${n}`, url: `https://github.com/victim/private/issues/${n}`,
+    container: 'victim/private', signals: { labels: [] },
+  });
+  const ghe: GithubRef = { source: 'github', host: 'ghe.corp.example', owner: 'team', repo: 'svc', number: 7 };
+
+  it('shows nothing of cached github.com items a hostile Enterprise Server lists as its issue’s blockers', async () => {
+    const asked: string[] = [];
+    // Without a GitHub token for it, the host's issue is read over REST, its relations too.
+    const guesses = Array.from({ length: 2_000 }, (_, i) => ({ number: i + 1, title: '', html_url: `https://github.com/victim/private/issues/${i + 1}`, state: 'open' }));
+    const hostile: Fetch = async (url) => {
+      asked.push(url);
+      const path = new URL(url).pathname;
+      if (path.endsWith('/timeline')) return new Response('[]', { status: 200 });
+      if (/\/(dependencies\/blocked_by|dependencies\/blocking|sub_issues)$/.test(path)) return new Response(JSON.stringify(guesses), { status: 200 });
+      return new Response(JSON.stringify({ ...restIssue(7), html_url: 'https://ghe.corp.example/team/svc/issues/7' }), { status: 200 });
+    };
+    let now = Date.parse('2026-11-10T00:00:00Z');
+    const cache = new FlowCache(memoryRecordStore());
+    await cache.write('item', [1, 2, 3].map((n) => ({ key: secret(n).key, value: { item: secret(n) } })), now);
+    const service = createFlowService({
+      cache: async () => cache, fetch: hostile, now: () => now, loadSettings: async () => DEFAULT_SETTINGS,
+      loadSecrets: async () => ({ ...NO_SECRETS, githubTokens: { 'github.com': 'ghp_user' } }),
+    });
+    const { views } = await service.refresh([ghe]);
+    now += 1_000;
+    const painted = await service.cached([ghe]);
+    for (const view of [...views, ...painted.views]) {
+      expect(view.key).toBe('github:ghe.corp.example/team/svc#7');
+      expect(JSON.stringify(view)).not.toMatch(/SECRET|victim/);
+      expect(view.upstream).toEqual([]);
+      expect(view.label).toBe('Issue flowing for 9d. FlowLens: Moving since Sun 1 Nov. Show details.');
+    }
+    // And github.com was never asked about them, with the user's token or without.
+    expect(asked.filter((url) => !url.startsWith('https://ghe.corp.example/'))).toEqual([]);
+  });
+});
+
+describe('tokens by host', () => {
+  it('sends no token to a host named like what every object inherits', async () => {
+    const authorizations: (string | null)[] = [];
+    const { service } = setup(async (url, init) => {
+      authorizations.push(new Headers(init?.headers).get('authorization'));
+      return new Response(JSON.stringify({ ...restIssue(1), html_url: 'https://constructor/octo-org/api/issues/1' }), { status: 200 });
+    });
+    await service.refresh([{ ...ref(1), host: 'constructor' }]);
+    expect(authorizations.length).toBeGreaterThan(0);
+    expect(authorizations).toEqual(authorizations.map(() => null));
+  });
+});

@@ -22,6 +22,7 @@ import type { WorkItem } from '../flow/model';
 import { searchMentioningPulls } from '../providers/github/search-mentions';
 import { fetchJiraProjects } from '../providers/jira/projects';
 import type { SiteFactsStore } from '../providers/jira/site-meta';
+import { own } from '../own';
 
 /** Refs grouped by source and host: each group is one provider call. */
 function groupByHost(refs: ItemRef[]): Map<string, ItemRef[]> {
@@ -158,7 +159,7 @@ export function createFlowService(deps: FlowServiceDeps) {
     const unread = all.filter((key) => !underway.includes(key));
     if (unread.length === 0) return;
     const tokens = (await deps.loadSecrets()).githubTokens;
-    const refs = capPerHost(unread, (ref) => (ref.source === 'github' && !tokens[ref.host] ? UPSTREAM_PER_HOST_WITHOUT_TOKEN : UPSTREAM_PER_HOST));
+    const refs = capPerHost(unread, (ref) => (ref.source === 'github' && !own(tokens, ref.host) ? UPSTREAM_PER_HOST_WITHOUT_TOKEN : UPSTREAM_PER_HOST));
     const outcome = await fetchAndRemember(refs, found, true);
     const lasting = [...outcome.errors].filter(([, error]) => isLasting(error)).map(([key, value]) => ({ key, value }));
     await (await deps.cache()).write('unreadable', lasting, deps.now());
@@ -234,7 +235,7 @@ export function createFlowService(deps: FlowServiceDeps) {
       // An upstream item is read for its state only: its history costs a request the page does not need.
       return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(upstream ? { withoutHistory: true } : {}), ...(authorization ? { authorization } : {}), ...(deps.siteFacts ? { siteFacts: deps.siteFacts } : {}) });
     }
-    const token = secrets.githubTokens[first.host];
+    const token = own(secrets.githubTokens, first.host);
     const previous = new Map([...hits].map(([key, hit]) => [key, hit.value]));
     // An upstream item is read for its state only (none of its own relations) and is never fresh
     // enough for its own badge; a whole read (a 304 included) makes a partial copy whole.

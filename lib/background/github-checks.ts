@@ -1,6 +1,7 @@
 /** The options page's GitHub checks that need the stored token: does a search query work? */
 import type { Result } from '../messaging';
 import type { Fetch } from '../providers/http';
+import { own } from '../own';
 import { countGithubSearch } from '../providers/github/search-items';
 import type { Secrets } from '../storage/settings';
 
@@ -14,7 +15,7 @@ export interface GithubChecksDeps {
 /** Creates the `github/check-query` handler: the number of matches, or GitHub's reason. */
 export function createGithubQueryCheck(deps: GithubChecksDeps) {
   return async (host: string, query: string): Promise<Result<{ count: number }>> => {
-    const token = (await deps.loadSecrets()).githubTokens[host];
+    const token = own((await deps.loadSecrets()).githubTokens, host);
     return countGithubSearch(query, { fetch: deps.fetch, host, now: deps.now(), ...(token ? { token } : {}) });
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkItem } from '../flow/model';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { presentViews } from './present-views';
+import { blockedBy, pullItem } from '../flow/testing/items';
 
 const NOW = Date.parse('2026-11-20T00:00:00Z');
 const item = (n: number, extra: Partial<WorkItem> = {}): WorkItem => ({
@@ -26,5 +27,51 @@ describe('presentViews', () => {
   it('keeps the blocker open when the cache knows it is open', () => {
     const [view] = presentViews([shown(waiting)], new Map([[blocker.key, { item: { ...blocker, state: 'open', signals: { status: 'In Progress' } } }]]), DEFAULT_SETTINGS, NOW);
     expect(view).toMatchObject({ state: 'blocked', since: '2026-11-10T00:00:00.000Z', blockers: 1 });
+  });
+});
+
+describe('presentViews shows each item only its own host’s items', () => {
+  // Private github.com issues in the cache, and an Enterprise Server issue (cached before its
+  // answers were bound to its host) whose links name them, with titles of its own choosing.
+  const secret = (n: number) => pullItem(n, { key: `github:victim/private#${n}`, kind: 'issue', title: `SECRET plan ${n}`, url: `https://github.com/victim/private/issues/${n}`, state: 'open' });
+  const ghe = pullItem(7, {
+    key: 'github:ghe.corp.example/team/svc#7', kind: 'issue', title: 'Hostile', url: 'https://ghe.corp.example/team/svc/issues/7', container: 'team/svc',
+    upstream: [1, 2].map((n) => blockedBy(`github:victim/private#${n}`, '2026-11-12T09:00:00Z', { open: undefined })),
+    downstream: [{ key: 'github:victim/private#3', kind: 'blocked-by' }],
+  });
+  const neighbours = new Map([1, 2, 3].map((n) => [secret(n).key, { item: secret(n) }] as const));
+
+  it('leaves another host’s items out of the label, the cause and the card', () => {
+    const [view] = presentViews([shown(ghe)], neighbours, DEFAULT_SETTINGS, NOW);
+    expect(JSON.stringify(view)).not.toMatch(/SECRET|victim/);
+    expect(view).toMatchObject({ key: ghe.key, blockers: 0, upstream: [], holdsUp: 0 });
+  });
+
+  it('analyses items of several hosts asked together each with its own host’s items', () => {
+    const mine = pullItem(5, { upstream: [blockedBy('github:octo-org/api#6')] });
+    const blocker = pullItem(6, { title: 'Private blocker' });
+    const other = { ...ghe, upstream: [blockedBy(mine.key, '2026-11-12T09:00:00Z', { open: undefined })], downstream: [] };
+    const [own, hostile] = presentViews([shown(mine), shown(other)], new Map([[blocker.key, { item: blocker }]]), DEFAULT_SETTINGS, NOW);
+    expect(own?.upstream).toEqual([{ key: blocker.key, title: 'Private blocker', state: 'flowing', open: true }]);
+    expect(JSON.stringify(hostile)).not.toMatch(/octo-org|Private blocker|Change 5/);
+  });
+
+  it('keeps a Jira issue’s links on its own site only', () => {
+    const jira = item(1, { upstream: [blockedBy('jira:acme.atlassian.net/PAY-2'), blockedBy('jira:other.atlassian.net/SEC-1'), blockedBy('github:victim/private#1')] });
+    const [view] = presentViews([shown(jira)], new Map([...neighbours, ['jira:other.atlassian.net/SEC-1', { item: item(1, { key: 'jira:other.atlassian.net/SEC-1', title: 'SECRET other site' }) }]]), DEFAULT_SETTINGS, NOW);
+    expect(view!.upstream?.map((up) => up.key)).toEqual(['jira:acme.atlassian.net/PAY-2']);
+    expect(JSON.stringify(view)).not.toMatch(/SECRET|victim|other\.atlassian/);
+  });
+});
+
+describe('presentViews links', () => {
+  it('gives related items and errors only links to their own hosts’ pages', () => {
+    const pull = pullItem(5, { url: 'javascript:alert(1)' });
+    const ticket = item(42, { url: 'data:text/html,<script>alert(1)</script>' });
+    const related = { keysByItem: new Map([[pull.key, [ticket.key]]]), items: new Map([[ticket.key, { item: ticket }]]) };
+    const error = { code: 'sso-required' as const, message: 'Authorise it.', helpUrl: 'javascript:alert(document.cookie)' };
+    const [view] = presentViews([{ ...shown(pull), error }], new Map(), DEFAULT_SETTINGS, NOW, related);
+    expect(view).toMatchObject({ url: 'https://github.com/octo-org/api/issues/5', related: [{ key: ticket.key, url: 'https://acme.atlassian.net/browse/PAY-42' }], error: { code: 'sso-required', message: 'Authorise it.' } });
+    expect(JSON.stringify(view)).not.toMatch(/javascript:|data:/);
   });
 });

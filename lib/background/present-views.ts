@@ -10,7 +10,9 @@ import { analyzeGraph, type GraphAnalysis } from '../flow/graph';
 import { parseRuleSet, type RuleSet } from '../flow/rule-set';
 import type { FlowState, ItemLink, WorkItem } from '../flow/model';
 import type { FlowError } from '../flow-error';
-import { toFlowView, type FlowView } from '../flow-view';
+import { parseKey } from '../item-key';
+import { toFlowView, viewError, type FlowView } from '../flow-view';
+import { itemUrl } from '../safe-url';
 import type { Fetched } from '../providers/outcome';
 import type { CacheHit } from '../storage/cache';
 import type { Settings } from '../storage/settings';
@@ -93,9 +95,42 @@ export function analyzeTogether(known: ReadonlyMap<string, WorkItem>, settings: 
 }
 
 /**
+ * The source and host an item key is on (`github:github.com`, `jira:jira.corp.example/jira`):
+ * the site whose pages may show the item. Undefined for a key that does not parse.
+ */
+function originOf(key: string): string | undefined {
+  const ref = parseKey(key);
+  return ref ? `${ref.source}:${ref.host.toLowerCase()}` : undefined;
+}
+
+/** `item` with only the links to items of `origin`: a link to another host's item is no item of this page. */
+function onOrigin(item: WorkItem, origin: string | undefined): WorkItem {
+  const here = (link: ItemLink) => origin !== undefined && originOf(link.key) === origin;
+  if (item.upstream.every(here) && item.downstream.every(here)) return item;
+  return { ...item, upstream: item.upstream.filter(here), downstream: item.downstream.filter(here) };
+}
+
+/** `shown` by the origin of each item. */
+function byOrigin(shown: Shown[]): Map<string | undefined, Shown[]> {
+  const groups = new Map<string | undefined, Shown[]>();
+  for (const entry of shown) {
+    const origin = originOf(entry.hit.value.item.key);
+    const group = groups.get(origin);
+    if (group) group.push(entry);
+    else groups.set(origin, [entry]);
+  }
+  return groups;
+}
+
+/**
  * Views of `shown`, analysed together with `neighbours` (other cached items) at `now`;
  * `related` holds the items of the other source each one names (shown only when allowed), and
  * `unreadable` why an upstream item could not be read, by key.
+ *
+ * A view is rendered into its item's own site, whose scripts can read it: so each item is
+ * analysed only with the cached items of its own source and host, and its links to any other
+ * are left out. No answer can then put another host's titles, states or URLs into its label,
+ * cause or card, whatever keys it names; `related` is the one way in, for the user's cross-source choice.
  */
 export function presentViews(
   shown: Shown[],
@@ -105,22 +140,38 @@ export function presentViews(
   related: { keysByItem: ReadonlyMap<string, string[]>; items: ReadonlyMap<string, Fetched> } = { keysByItem: new Map(), items: new Map() },
   unreadable: ReadonlyMap<string, string> = new Map(),
 ): FlowView[] {
-  const known = new Map<string, WorkItem>([...neighbours].map(([key, value]) => [key, value.item]));
-  for (const { hit } of shown) known.set(hit.value.item.key, hit.value.item);
-  const { byKey, ctx, analysisOf } = analyzeTogether(known, settings, now);
+  const views = new Map<Shown, FlowView>();
+  for (const [origin, group] of byOrigin(shown)) {
+    const known = new Map<string, WorkItem>();
+    for (const [key, value] of neighbours) if (origin !== undefined && originOf(key) === origin) known.set(key, onOrigin(value.item, origin));
+    for (const { hit } of group) known.set(hit.value.item.key, onOrigin(hit.value.item, origin));
+    const together = analyzeTogether(known, settings, now);
+    for (const entry of group) views.set(entry, viewOf(entry, together, settings, now, related, unreadable));
+  }
+  return shown.map((entry) => views.get(entry)!);
+}
+
+/** The view of one shown item, from the analysis of the items of its origin. */
+function viewOf(
+  { hit, error }: Shown,
+  { byKey, ctx, analysisOf }: AnalysedTogether,
+  settings: Settings,
+  now: number,
+  related: { keysByItem: ReadonlyMap<string, string[]>; items: ReadonlyMap<string, Fetched> },
+  unreadable: ReadonlyMap<string, string>,
+): FlowView {
   const stateOf = (key: string): FlowState | undefined => analysisOf(key)?.state;
-  return shown.map(({ hit, error }) => {
-    const item = byKey.get(hit.value.item.key)!;
-    const analysis = analysisOf(item.key)!;
-    const upstreamStates = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
-    const view = toFlowView(item, analysis, now, hit.fetchedAt, upstreamStates, settings.badgeThresholds, unreadable);
-    const note = hit.value.note;
-    const mentioned = (related.keysByItem.get(item.key) ?? []).flatMap((key) => {
-      const other = related.items.get(key)?.item;
-      return other ? [{ key, title: other.title, url: other.url, state: analyzeItem(other, { settings: ctx.settings }, now).state }] : [];
-    });
-    return { ...view, ...(mentioned.length > 0 ? { related: mentioned } : {}), ...(note ? { note } : {}), ...(hit.fresh ? {} : { stale: true }), ...(error ? { error } : {}) };
+  const item = byKey.get(hit.value.item.key)!;
+  const analysis = analysisOf(item.key)!;
+  const upstreamStates = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
+  const view = toFlowView(item, analysis, now, hit.fetchedAt, upstreamStates, settings.badgeThresholds, unreadable);
+  const note = hit.value.note;
+  const mentioned = (related.keysByItem.get(item.key) ?? []).flatMap((key) => {
+    const other = related.items.get(key)?.item;
+    const url = other ? itemUrl(key, other.url) : undefined;
+    return other ? [{ key, title: other.title, ...(url ? { url } : {}), state: analyzeItem(other, { settings: ctx.settings }, now).state }] : [];
   });
+  return { ...view, ...(mentioned.length > 0 ? { related: mentioned } : {}), ...(note ? { note } : {}), ...(hit.fresh ? {} : { stale: true }), ...(error ? { error: viewError(item.key, error) } : {}) };
 }
 
 /** Keys of upstream and downstream items of `shown` that are not among them. */

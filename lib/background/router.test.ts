@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_SECRETS } from '../storage/settings';
+import { DEFAULT_SETTINGS, NO_SECRETS } from '../storage/settings';
 import { createRouter, type RouterDeps } from './router';
 
 const self = { id: 'flowlens', origin: 'chrome-extension://flowlens' };
@@ -54,5 +54,59 @@ describe('router cache clear', () => {
     } as unknown as RouterDeps;
     expect(await createRouter(deps)({ type: 'cache/clear' }, optionsPage)).toEqual({ ok: true, data: { cleared: 3 } });
     expect(done).toEqual(['cache', 'site facts']);
+  });
+});
+
+describe('router lookups by host', () => {
+  // `constructor` is a host name as far as its shape goes (an intranet name); every object seems to have it.
+  it('finds no GitHub token for the host constructor', async () => {
+    const host = 'constructor';
+    const { route } = router([host]);
+    expect(await route({ type: 'github/check-token', host }, optionsPage)).toEqual({ ok: false, error: { code: 'unauthorized', message: `No GitHub token is saved for ${host}.` } });
+  });
+});
+
+describe('router: content scripts ask about items of the sites the user reads', () => {
+  /** A router whose flow service records the keys it was asked for; the user added `sites`. */
+  function flowRouter(sites: { githubHosts?: string[]; jiraSites?: string[] } = {}) {
+    const asked: string[] = [];
+    const answer = async (refs: { host: string }[]) => (asked.push(...refs.map((ref) => ref.host)), { views: [], stale: [] });
+    const deps = {
+      self,
+      loadSettings: async () => ({ ...DEFAULT_SETTINGS, githubHosts: sites.githubHosts ?? [], jiraSites: sites.jiraSites ?? [] }),
+      flow: { cached: answer, refresh: answer },
+    } as unknown as RouterDeps;
+    return { route: createRouter(deps), asked };
+  }
+  const page = (url: string) => ({ id: 'flowlens', url, tab: { id: 1 } });
+  const github = (host: string) => ({ source: 'github', host, owner: 'team', repo: 'svc', number: 1 });
+  const jira = (host: string) => ({ source: 'jira', host, issueKey: 'PAY-1' });
+  const refused = { ok: false, error: { code: 'forbidden', message: 'A page may ask FlowLens only about items of its own site.' } };
+
+  it.each([
+    ['github.com asking about Jira items "of github.com"', 'https://github.com/octo-org/api/pulls', jira('github.com'), {}],
+    ['github.com asking about another host', 'https://github.com/octo-org/api/pulls', github('ghe.corp.example'), { githubHosts: ['ghe.corp.example'] }],
+    ['a Jira Cloud site asking about GitHub items "of" it', 'https://evil.atlassian.net/browse/PAY-1', github('evil.atlassian.net'), {}],
+    ['a Data Center site asking about GitHub items "of" it', 'https://jira.corp.example/browse/PAY-1', github('jira.corp.example'), { jiraSites: ['jira.corp.example'] }],
+    ['a host the user did not add, as GitHub', 'https://ghe.corp.example/team/svc/pulls', github('ghe.corp.example'), { jiraSites: ['ghe.corp.example'] }],
+    ['a host the user did not add, as Jira', 'https://jira.corp.example/browse/PAY-1', jira('jira.corp.example'), { githubHosts: ['jira.corp.example'] }],
+  ])('refuses %s, and asks nothing', async (_, url, ref, sites) => {
+    const { route, asked } = flowRouter(sites);
+    expect(await route({ type: 'flow/refresh', refs: [ref] }, page(url))).toEqual(refused);
+    expect(await route({ type: 'flow/cached', refs: [ref] }, page(url))).toEqual(refused);
+    expect(asked).toEqual([]);
+  });
+
+  it('answers a page about its own site’s items: github.com, an added Enterprise Server, Jira Cloud, an added Data Center site', async () => {
+    const { route, asked } = flowRouter({ githubHosts: ['ghe.corp.example:8443'], jiraSites: ['jira.corp.example'] });
+    for (const [url, ref] of [
+      ['https://github.com/octo-org/api/pulls', github('github.com')],
+      ['https://ghe.corp.example:8443/team/svc/pulls', github('ghe.corp.example:8443')],
+      ['https://acme.atlassian.net/browse/PAY-1', jira('acme.atlassian.net')],
+      ['https://jira.corp.example/jira/browse/PAY-1', jira('jira.corp.example/jira')],
+    ] as const) {
+      expect(await route({ type: 'flow/cached', refs: [ref] }, page(url))).toEqual({ ok: true, data: { views: [], stale: [] } });
+    }
+    expect(asked).toEqual(['github.com', 'ghe.corp.example:8443', 'acme.atlassian.net', 'jira.corp.example/jira']);
   });
 });

@@ -2,16 +2,17 @@
  * Routes validated requests to the services. Every answer is a Result value; an exception in a
  * service becomes an error the UI can show, never an unanswered message.
  */
-import { acceptRequest, type Request, type ResponseData, type Result, type SenderInfo } from '../messaging';
+import { acceptRequest, isExtensionPage, refusedRefs, type Request, type ResponseData, type Result, type SenderInfo } from '../messaging';
 import { messageOf, type FlowError } from '../flow-error';
 import type { PublicStatus } from '../status';
 import type { FlowService } from './flow-service';
 import type { FlowCache } from '../storage/cache';
-import type { Secrets } from '../storage/settings';
+import type { Secrets, Settings } from '../storage/settings';
 import type { Fetch } from '../providers/http';
 import { checkGithubToken } from '../providers/github/check-token';
 import { loadMarkupMisses, recordMarkupMiss } from '../storage/markup-misses';
 import { clearSummaryCopy } from '../team/summary-copy';
+import { own } from '../own';
 
 /** What the router dispatches to. */
 export interface RouterDeps {
@@ -19,6 +20,8 @@ export interface RouterDeps {
   flow: FlowService;
   cache: () => Promise<FlowCache>;
   loadSecrets: () => Promise<Secrets>;
+  /** The settings: which Enterprise Server hosts and Jira sites the user added. */
+  loadSettings: () => Promise<Settings>;
   fetch: Fetch;
   now: () => number;
   /** The team summary and sync (popup, options page). */
@@ -47,7 +50,7 @@ export function createRouter(deps: RouterDeps) {
     const accepted = acceptRequest(message, sender, deps.self);
     if (accepted === null) return undefined;
     if (!accepted.ok) return Promise.resolve(accepted);
-    return dispatch(accepted.data, deps).catch((error: unknown) => ({
+    return checked(accepted.data, sender, deps).catch((error: unknown) => ({
       ok: false as const,
       error: { code: 'bad-response' as const, message: `FlowLens failed: ${messageOf(error)}` },
     }));
@@ -55,6 +58,19 @@ export function createRouter(deps: RouterDeps) {
 }
 
 const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+
+/**
+ * A content script's refs, already of its own host (acceptRequest), must also be of a site of
+ * their source the user reads: GitHub items on github.com or an added Enterprise Server, Jira
+ * items on Jira Cloud or an added Data Center site. Then the request is dispatched.
+ */
+async function checked(request: Request, sender: SenderInfo, deps: RouterDeps): Promise<Result<unknown>> {
+  if ('refs' in request && !isExtensionPage(sender, deps.self)) {
+    const refusal = refusedRefs(request.refs, await deps.loadSettings());
+    if (refusal) return { ok: false, error: refusal };
+  }
+  return dispatch(request, deps);
+}
 
 /** The options page's checks of a user's host: each is refused before it starts when FlowLens may not read the host. */
 const HOST_CHECKS = new Set<Request['type']>(['github/check-token', 'github/check-query', 'jira/check-access', 'jira/check-jql']);
@@ -104,7 +120,7 @@ async function notAllowed(host: string, deps: RouterDeps): Promise<{ ok: false; 
 }
 
 async function checkToken(host: string, deps: RouterDeps): Promise<Result<ResponseData['github/check-token']>> {
-  const token = (await deps.loadSecrets()).githubTokens[host];
+  const token = own((await deps.loadSecrets()).githubTokens, host);
   if (!token) return { ok: false, error: { code: 'unauthorized', message: `No GitHub token is saved for ${host}.` } };
   return checkGithubToken(deps.fetch, host, token, deps.now());
 }

@@ -43,6 +43,18 @@ beforeEach(() => {
 });
 
 describe('blocked-too-long notifications', () => {
+  it('opens the item’s own page on a click, never a URL the answer chose', async () => {
+    const { created, put, sync } = setup();
+    const phishing = blockedPull(1, '2026-11-25T12:00:00Z', { url: 'https://evil.example/login' });
+    const script = blockedPull(2, '2026-11-25T12:00:00Z', { url: 'javascript:alert(1)' });
+    const ghe = blockedPull(3, '2026-11-25T12:00:00Z', { key: 'github:ghe.corp.example/team/svc#3', url: 'https://github.com/victim/private/issues/1' });
+    await put([phishing, script, ghe]);
+    await sync([phishing.key, script.key, ghe.key]);
+    expect(created.map((c) => notificationUrl(c.id, 'chrome-extension://x'))).toEqual([
+      'https://github.com/octo-org/api/issues/1', 'https://github.com/octo-org/api/issues/2', 'https://ghe.corp.example/team/svc/issues/3',
+    ]);
+  });
+
   it('tells once per blocked interval, and again when the item is blocked anew', async () => {
     const { created, put, sync, later } = setup();
     await put([blockedPull(1, '2026-11-25T12:00:00Z'), blockedPull(2, '2026-11-28T00:00:00Z')]);

@@ -9,6 +9,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { FlowView } from '../flow-view';
+import { itemUrl, keyUrl } from '../safe-url';
 import type { Fetched } from '../providers/outcome';
 import type { FlowCache } from '../storage/cache';
 import type { Settings } from '../storage/settings';
@@ -109,6 +110,11 @@ function isMine(view: FlowView & { people?: string[] }, settings: Settings): boo
   return view.state !== 'done' && (view.people ?? []).some((name) => me.includes(name));
 }
 
+/** Where a click on a notice about `view` goes: the item's own page, never a URL an answer chose. */
+function pageOf(view: FlowView): string {
+  return itemUrl(view.key, view.url) ?? keyUrl(view.key) ?? '';
+}
+
 /** Blocked items past the threshold whose current interval was not told yet. */
 function blockedTooLong(views: FlowView[], settings: Settings, now: number, told: Set<string>): { told: string; notice: Notice }[] {
   const limit = settings.notifications.blockedLongerThanHours * HOUR;
@@ -118,7 +124,7 @@ function blockedTooLong(views: FlowView[], settings: Settings, now: number, told
     if (told.has(entry)) return [];
     const days = Math.floor((now - Date.parse(view.since)) / (24 * HOUR));
     const how = days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : `${Math.floor((now - Date.parse(view.since)) / HOUR)} hours`;
-    return [{ told: entry, notice: { title: `Blocked for ${how}: ${view.title}`, message: view.cause ?? view.label, url: view.url } }];
+    return [{ told: entry, notice: { title: `Blocked for ${how}: ${view.title}`, message: view.cause ?? view.label, url: pageOf(view) } }];
   });
 }
 
@@ -138,7 +144,7 @@ function resolvedBlockers(watching: Notified['watching'], mine: FlowView[], bloc
     const closed = link?.open === false || (cached !== undefined && cached.state !== 'open');
     if (!view || !closed) return [];
     const name = cached?.title ?? link?.title ?? blocker;
-    return [{ title: `${name} is done`, message: `${view.title} can move.`, url: view.url }];
+    return [{ title: `${name} is done`, message: `${view.title} can move.`, url: pageOf(view) }];
   });
 }
 

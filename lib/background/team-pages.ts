@@ -4,6 +4,7 @@
  * (each page's items are written to it, so badges and the popup paint them at once).
  */
 import type { FlowError } from '../flow-error';
+import { own } from '../own';
 import type { Fetch, RateInfo } from '../providers/http';
 import { searchGithubPage } from '../providers/github/search-items';
 import { credentialFor, jiraAuthorization } from '../providers/jira/credentials';
@@ -55,7 +56,7 @@ export function createPageReader(deps: PageReaderDeps): ReadPage {
 }
 
 async function readGithub(deps: PageReaderDeps, source: TeamSource, cursor: string | undefined, known: string[]): Promise<SourcePage> {
-  const token = (await deps.loadSecrets()).githubTokens[source.host];
+  const token = own((await deps.loadSecrets()).githubTokens, source.host);
   // The cached relations of the items seen last time make their dependency requests conditional.
   const hits = await (await deps.cache()).read<Fetched>('item', known, deps.now(), Infinity);
   const previous = new Map([...hits].map(([key, hit]) => [key, hit.value]));

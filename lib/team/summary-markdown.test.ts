@@ -97,4 +97,10 @@ describe('summaryMarkdown', () => {
     expect(odd).toContain('| PAY-1 Ticket 1 | Blocked | 1d |');
     expect(odd).not.toContain('javascript:');
   });
+
+  it('links no http address either: only https pages', () => {
+    const plain = summaryMarkdown({ ...summary, items: [row(1, { state: 'blocked', url: 'http://acme.atlassian.net/browse/PAY-1', since: '2026-11-19T09:00:00Z' })] }, {}, NOW);
+    expect(plain).toContain('| PAY-1 Ticket 1 | Blocked | 1d |');
+    expect(plain).not.toContain('http://');
+  });
 });

@@ -5,6 +5,7 @@
  */
 import { shortKey } from '../flow/item-names';
 import { formatDuration } from '../format';
+import { httpsHref } from '../safe-url';
 import { CLUSTER_NAMES, STATE_NAMES, filterSummary, isStuck, percentileReached } from './summary';
 import type { NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 
@@ -21,10 +22,11 @@ export function escapeMarkdown(text: string): string {
     .trim();
 }
 
-/** An http(s) URL with the characters that end a Markdown link destination encoded; else nothing. */
+/** An https URL with the characters that end a Markdown link destination encoded; else nothing. */
 function safeUrl(url: string | undefined): string | undefined {
-  if (!url || !/^https?:\/\//i.test(url)) return undefined;
-  return url.replace(/[\s()<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const https = httpsHref(url);
+  if (!https) return undefined;
+  return https.replace(/[\s()<>|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 function link(item: NamedItem): string {

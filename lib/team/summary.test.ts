@@ -123,6 +123,16 @@ describe('buildTeamSummary', () => {
     expect(summarize(teamItems(), [1, 2, 3, 4, 5].map((d) => d * DAY)).percentiles).toMatchObject({ p50: 3 * DAY, sample: 5 });
   });
 
+  it('links each row and named item to its own page: script, data and other sites’ URLs from the answers become the page built from the key', () => {
+    const hostile = teamItems().map((item, i) => ({ ...item, url: ['javascript:alert(1)', 'data:text/html,x', 'https://evil.example/phish', 'http://acme.atlassian.net/browse/PAY-4', '', ''][i]! }));
+    const summary = summarize(hostile);
+    expect(summary.items.map((row) => row.url)).toEqual([
+      'https://acme.atlassian.net/browse/PAY-2', 'https://acme.atlassian.net/browse/PAY-1', 'https://acme.atlassian.net/browse/PAY-4', 'https://github.com/octo-org/api/issues/3', '',
+    ]);
+    expect(summary.criticalPath.steps.map((step) => step.url)).toEqual([undefined, 'https://acme.atlassian.net/browse/PAY-4', 'https://acme.atlassian.net/browse/PAY-1']);
+    expect(JSON.stringify(summary)).not.toMatch(/javascript:|data:|evil\.example|http:/);
+  });
+
   it('is empty, not broken, without items', () => {
     expect(summarize([])).toEqual({ at: NOW, items: [], people: [], clusters: [], criticalPath: { steps: [], ageMs: 0 }, topHolders: [] });
   });

@@ -8,6 +8,7 @@ import { CLUSTERS, type Cluster } from '../flow/clusters';
 import type { GraphAnalysis } from '../flow/graph';
 import { shortKey } from '../flow/item-names';
 import type { FlowState, Person, WorkItem } from '../flow/model';
+import { itemUrl } from '../safe-url';
 import { clusterSummary } from '../flow/summary';
 import type { ClusterTotal, CycleTimePercentiles, NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 
@@ -74,7 +75,8 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, graph: GraphAnalysis, 
     key: item.key,
     source: item.source,
     title: item.title,
-    url: item.url,
+    // The item's own page, never a script or another site's URL from the answer (lib/safe-url.ts).
+    url: itemUrl(item.key, item.url) ?? '',
     state: analysis.state,
     ...(analysis.since ? { since: analysis.since } : {}),
     ageMs: Number.isFinite(created) ? Math.max(0, now - created) : 0,
@@ -111,7 +113,8 @@ export function clusterTotals(items: readonly TeamItem[]): ClusterTotal[] {
 
 function named(key: string, known: ReadonlyMap<string, WorkItem>): NamedItem {
   const item = known.get(key);
-  return { key, title: item?.title ?? shortKey(key), ...(item?.url ? { url: item.url } : {}) };
+  const url = itemUrl(key, item?.url);
+  return { key, title: item?.title ?? shortKey(key), ...(url ? { url } : {}) };
 }
 
 /** The items holding up the most others, most first. */

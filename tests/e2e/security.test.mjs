@@ -1,7 +1,7 @@
 // End to end: where secrets go, and what the host page can see. Every request the browser makes
 // is recorded (pages, APIs, and the ones aborted because they lead elsewhere), with its headers.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launch, waitForBadges, watchErrors } from './harness.mjs';
@@ -10,6 +10,20 @@ const GITHUB_TOKEN = 'ghp_securitydrill000000000000000000000000';
 const JIRA_TOKEN = 'ATATT3xSecurityDrillToken';
 const JIRA_BASIC = `Basic ${Buffer.from(`me@acme.dev:${JIRA_TOKEN}`).toString('base64')}`;
 const ISSUES = resolve(import.meta.dirname, '../fixtures/jira/api/issues');
+const GRAPHQL = resolve(import.meta.dirname, '../fixtures/github/api/graphql');
+
+/** `value` with every URL in it (`url`, `detailsUrl`, `targetUrl`…) replaced by `to`. */
+function withUrls(value, to) {
+  if (Array.isArray(value)) return value.map((entry) => withUrls(entry, to));
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, /url$/i.test(key) && typeof entry === 'string' ? to : withUrls(entry, to)]));
+}
+
+/** Every href in the page and in its badges' shadow roots. */
+function everyHref(page) {
+  return page.evaluate(() => [document, ...[...document.querySelectorAll('flowlens-badge')].map((host) => host.shadowRoot)]
+    .flatMap((root) => [...(root?.querySelectorAll('[href]') ?? [])].map((a) => ({ inBadge: root !== document, href: a.getAttribute('href') }))));
+}
 
 /** Text of the page and of every open shadow root in it. */
 function everythingRendered(page) {
@@ -104,5 +118,40 @@ describe('secrets and the host page', () => {
     assert.equal(await page.evaluate(() => window.__flowlensPwned), undefined, 'nothing ran');
     assert.equal(await page.evaluate(() => document.querySelector('h1 flowlens-badge').shadowRoot.querySelectorAll('img, script').length), 0);
     assert.deepEqual(errors, []);
+  });
+
+  it('links a card only to its items’ own https pages, whatever URLs the answers hold', async () => {
+    // Every URL GitHub's answers carry (items, stacked-on and blocking items, people, checks) is a script.
+    await browser.context.route('https://api.github.com/graphql', async (route) => {
+      const payload = route.request().postDataJSON();
+      if (!/issueOrPullRequest/.test(payload?.query ?? '')) return route.fallback();
+      const data = { rateLimit: { cost: 1, remaining: 4990, resetAt: new Date(Date.now() + 3600_000).toISOString() } };
+      for (const [name, number] of Object.entries(payload.variables)) {
+        if (!name.startsWith('n')) continue;
+        const i = name.slice(1);
+        const file = join(GRAPHQL, payload.variables[`o${i}`], payload.variables[`r${i}`], `${number}.json`);
+        data[`i${i}`] = existsSync(file) ? { issueOrPullRequest: withUrls(JSON.parse(readFileSync(file, 'utf8')), 'javascript:window.__flowlensPwned=1') } : null;
+      }
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ data }) });
+    });
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.evaluate(() => globalThis.chrome.runtime.sendMessage({ type: 'cache/clear' }));
+    await options.close();
+
+    const page = await browser.context.newPage();
+    await page.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(page, 5);
+    // #103 is stacked on #101: its card links the item and the one it waits on.
+    for (const row of ['#issue_101', '#issue_103']) {
+      await page.locator(`${row} flowlens-badge`).getByTestId('flowlens-badge-button').click();
+      await page.locator(`${row} flowlens-badge`).getByTestId('flowlens-card').waitFor();
+    }
+    const links = (await everyHref(page)).filter((link) => link.inBadge).map((link) => link.href);
+    assert.ok(links.includes('https://github.com/octo-org/api/issues/103'), `the item's own page, built from its key: ${links}`);
+    assert.ok(links.includes('https://github.com/octo-org/api/issues/101'), `the upstream item's page, built from its key: ${links}`);
+    // The Jira ticket #101 names is linked too (cross-source is on here), on its own site.
+    for (const href of links) assert.match(href, /^https:\/\/(github\.com|acme\.atlassian\.net)\//, `a card links ${href}`);
+    await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { components, paths } from '@octokit/openapi-types';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Fetch } from '../http';
-import { fetchRelation } from './dependencies';
+import { fetchRelation, MAX_LINKS_PER_RELATION, nativeBlockers } from './dependencies';
 
 // Issue dependencies are newer than the published GraphQL schema FlowLens validates against,
 // so the REST call is checked against GitHub's REST description (@octokit/openapi-types) at
@@ -70,5 +70,60 @@ describe('fetchBlockedBy', () => {
     expect(sent?.get('if-none-match')).toBe('"e1"');
     const missing: Fetch = async () => new Response('{"message":"Not Found"}', { status: 404 });
     expect(await fetchRelation(ref, 'dependencies/blocked_by', { ...ctx, fetch: missing })).toBeUndefined();
+  });
+});
+
+describe('relations bound to the host that answered', () => {
+  const ghe = { source: 'github', host: 'ghe.corp.example', owner: 'team', repo: 'svc', number: 7 } as const;
+  const gheCtx = { rest: 'https://ghe.corp.example/api/v3', headers: {}, now: 0 };
+  const answering = (body: unknown): Fetch => async () => new Response(JSON.stringify(body), { status: 200 });
+  const issue = (url: string, number = 1) => ({ number, title: 'Guess', html_url: url, state: 'open' });
+
+  it('drops the github.com issues an Enterprise Server lists, and keeps its own', async () => {
+    // A hostile host guesses private github.com issues: none may become a key FlowLens reads or shows.
+    const guesses = Array.from({ length: 2_000 }, (_, i) => issue(`https://github.com/victim/private/issues/${i + 1}`, i + 1));
+    const own = issue('https://ghe.corp.example/team/svc/issues/3', 3);
+    const found = await fetchRelation(ghe, 'dependencies/blocked_by', { ...gheCtx, fetch: answering([...guesses, own]) });
+    expect(found?.links).toEqual([{ key: 'github:ghe.corp.example/team/svc#3', kind: 'blocked-by', title: 'Guess', url: 'https://ghe.corp.example/team/svc/issues/3', open: true }]);
+  });
+
+  it.each([
+    'http://ghe.corp.example/team/svc/issues/3',
+    'javascript:alert(1)//ghe.corp.example/team/svc/issues/3',
+    'https://ghe.corp.example.evil.example/team/svc/issues/3',
+    'https://ghe.corp.example@evil.example/team/svc/issues/3',
+  ])('names nothing by %s', async (url) => {
+    expect((await fetchRelation(ghe, 'sub_issues', { ...gheCtx, fetch: answering([issue(url)]) }))?.links).toEqual([]);
+  });
+
+  it(`keeps at most ${MAX_LINKS_PER_RELATION} issues of one relation, as GitHub allows`, async () => {
+    const many = Array.from({ length: 2_000 }, (_, i) => issue(`https://ghe.corp.example/team/svc/issues/${i + 10}`, i + 10));
+    const found = await fetchRelation(ghe, 'dependencies/blocking', { ...gheCtx, fetch: answering(many) });
+    expect(MAX_LINKS_PER_RELATION).toBe(50);
+    expect(found?.links.map((link) => link.key)).toEqual(many.slice(0, 50).map((_, i) => `github:ghe.corp.example/team/svc#${i + 10}`));
+  });
+
+  it('holds a kept answer (304) to the same rules', async () => {
+    const previous = { etag: '"e1"', links: [
+      { key: 'github:victim/private#1', kind: 'blocked-by' as const, title: 'Guess', url: 'https://github.com/victim/private/issues/1' },
+      { key: 'github:ghe.corp.example/team/svc#3', kind: 'blocked-by' as const },
+    ] };
+    const notModified: Fetch = async () => new Response(null, { status: 304 });
+    expect(await fetchRelation(ghe, 'dependencies/blocked_by', { ...gheCtx, fetch: notModified, previous })).toEqual({ etag: '"e1"', links: [previous.links[1]] });
+  });
+});
+
+describe('nativeBlockers', () => {
+  const blocker = (number: number, repo = 'team/svc') => ({ number, title: `B${number}`, url: `https://ghe.corp.example/${repo}/issues/${number}`, state: 'OPEN', repository: { nameWithOwner: repo } });
+
+  it('keys every blocker on the host asked, whatever its URL says', () => {
+    const { links } = nativeBlockers('ghe.corp.example', [{ ...blocker(3), url: 'https://github.com/victim/private/issues/3' }], []);
+    expect(links.map((link) => link.key)).toEqual(['github:ghe.corp.example/team/svc#3']);
+  });
+
+  it(`keeps at most ${MAX_LINKS_PER_RELATION} blockers`, () => {
+    const { links } = nativeBlockers('ghe.corp.example', Array.from({ length: 500 }, (_, i) => blocker(i + 1)), []);
+    expect(links).toHaveLength(50);
+    expect(links.at(-1)?.key).toBe('github:ghe.corp.example/team/svc#50');
   });
 });

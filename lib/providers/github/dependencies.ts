@@ -11,8 +11,9 @@
 import * as v from 'valibot';
 import type { FlowEvent, ItemLink } from '../../flow/model';
 import { parseTime } from '../../flow/time';
-import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
+import { formatKey, githubRefOfUrl, parseKey, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
+import { BLOCKERS_PAGE } from './items-query';
 import { graphBlocker, graphDependencyEvent, graphEnvelope, type GraphBlocker, type GraphDependencyEvent } from './schema';
 
 /** What we keep of one relation's answer, for the next conditional request. */
@@ -26,9 +27,41 @@ export type Relation = 'dependencies/blocked_by' | 'dependencies/blocking' | 'su
 
 const blockingIssue = v.object({ number: v.number(), title: v.string(), html_url: v.string(), state: v.string() });
 
-/** Where the issue a dependency answer names lives, from its web URL. */
-function refOf(htmlUrl: string): GithubRef | undefined {
-  return URL.canParse(htmlUrl) ? githubRefOfUrl(new URL(htmlUrl)) : undefined;
+/**
+ * The most links FlowLens keeps of one relation of one issue. GitHub allows 50 issues per
+ * relationship type (blocked by, blocking: "Dependencies on issues", GitHub changelog 2025-08-21,
+ * and https://docs.github.com/en/issues/tracking-your-work-with-issues/using-issues/creating-issue-dependencies),
+ * and FlowLens asks for the first 50 sub-issues (of the 100 GitHub allows a parent), so an answer
+ * naming more than this did not come from GitHub's rules: the rest is dropped, and a hostile host
+ * cannot make one issue fan out into thousands of reads.
+ */
+export const MAX_LINKS_PER_RELATION = BLOCKERS_PAGE;
+
+/**
+ * The issue a dependency answer names, on the host that answered: its web URL must be an
+ * `https:` page on that host, since GitHub relates issues of one host only. A URL on any other
+ * host (an Enterprise Server naming github.com issues, say) names nothing and is dropped, so
+ * one host's answer can never make FlowLens read, or show, another host's items.
+ */
+function refOn(host: string, htmlUrl: string): GithubRef | undefined {
+  const ref = URL.canParse(htmlUrl) ? githubRefOfUrl(new URL(htmlUrl)) : undefined;
+  return ref && ref.host === host.toLowerCase() ? { ...ref, host } : undefined;
+}
+
+/** `links` as one relation of `ref` may hold: on its host only, at most MAX_LINKS_PER_RELATION. */
+function boundLinks(ref: GithubRef, links: readonly ItemLink[]): ItemLink[] {
+  const host = ref.host.toLowerCase();
+  const onHost = (key: string) => {
+    const target = parseKey(key);
+    return target?.source === 'github' && target.host === host;
+  };
+  return links.filter((link) => onHost(link.key)).slice(0, MAX_LINKS_PER_RELATION);
+}
+
+/** A kept answer with only the links it may hold (the same object when it holds no others). */
+function kept(ref: GithubRef, previous: Dependencies): Dependencies {
+  const links = boundLinks(ref, previous.links);
+  return links.length === previous.links.length ? previous : { ...previous, links };
 }
 
 /** The issues related to `ref` as `relation`, or `undefined` when GitHub did not answer usefully. */
@@ -38,22 +71,23 @@ export async function fetchRelation(
   ctx: { fetch: Fetch; rest: string; headers: Record<string, string>; now: number; previous?: Dependencies; pacing?: HttpPacing },
 ): Promise<Dependencies | undefined> {
   const answer = await requestJson(ctx.fetch, {
-    url: `${ctx.rest}/repos/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}/issues/${ref.number}/${relation}?per_page=50`,
+    url: `${ctx.rest}/repos/${encodeURIComponent(ref.owner)}/${encodeURIComponent(ref.repo)}/issues/${ref.number}/${relation}?per_page=${MAX_LINKS_PER_RELATION}`,
     headers: { ...ctx.headers, ...(ctx.previous?.etag ? { 'If-None-Match': ctx.previous.etag } : {}) },
     service: 'GitHub',
     now: ctx.now,
   }, ctx.pacing);
   if (!answer.ok) return undefined;
-  if (answer.status === 304) return ctx.previous;
+  // A kept answer is held to the same rules: one cached before they held is bound and cut too.
+  if (answer.status === 304) return ctx.previous && kept(ref, ctx.previous);
   const parsed = v.safeParse(v.array(blockingIssue), answer.body);
   if (!parsed.success) return undefined;
   const links = parsed.output.flatMap((issue): ItemLink[] => {
-    const target = refOf(issue.html_url);
+    const target = refOn(ref.host, issue.html_url);
     // blocked_by: we wait on them; blocking: they wait on us; sub_issues: our children.
     const kind = relation === 'dependencies/blocking' ? 'blocked-by' : relation === 'sub_issues' ? 'child-of' : 'blocked-by';
     return target ? [{ key: formatKey(target), kind, title: issue.title, url: issue.html_url, open: issue.state === 'open' }] : [];
   });
-  return { links, ...(answer.etag ? { etag: answer.etag } : {}) };
+  return { links: boundLinks(ref, links), ...(answer.etag ? { etag: answer.etag } : {}) };
 }
 
 /** The key of an issue GraphQL names, on the host the query was sent to (never one from a URL). */
@@ -84,10 +118,12 @@ function valid<T extends v.GenericSchema>(schema: T, nodes: readonly unknown[]):
  *   with `at` the time of its latest `BlockedByAddedEvent` when no removal came after it; with
  *   no such event (older than the events read) the link has no `at`: nobody said when.
  * - `events`: every add and removal as `link-added` / `link-removed`, for the past intervals.
- * Blockers and events that do not fit (no repository, an unreadable time) are dropped.
+ * Blockers and events that do not fit (no repository, an unreadable time) are dropped, and
+ * blockers past MAX_LINKS_PER_RELATION too.
  */
 export function nativeBlockers(host: string, blockerNodes: readonly unknown[], eventNodes: readonly unknown[]): { links: ItemLink[]; events: FlowEvent[] } {
-  const blockers: GraphBlocker[] = valid(graphBlocker, blockerNodes);
+  // Keys are made on `host` from each node's repository and number, never from its URL.
+  const blockers: GraphBlocker[] = valid(graphBlocker, blockerNodes).slice(0, MAX_LINKS_PER_RELATION);
   const changes: GraphDependencyEvent[] = valid(graphDependencyEvent, eventNodes);
   const events = changes.map((change): FlowEvent => {
     const key = keyOn(host, change.blockingIssue);

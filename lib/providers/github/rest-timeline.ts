@@ -22,6 +22,7 @@
 import * as v from 'valibot';
 import type { FlowEvent, Person } from '../../flow/model';
 import { formatKey, type GithubRef } from '../../item-key';
+import { own } from '../../own';
 import type { FlowError } from '../../flow-error';
 import { requestJson, type Fetch, type HttpPacing, type RateInfo } from '../http';
 import {
@@ -64,7 +65,7 @@ const VERDICTS: Record<string, Extract<FlowEvent, { type: 'reviewed' }>['verdict
 
 function reviewOf(element: unknown): FlowEvent | undefined {
   const review = read(restReview, element);
-  const verdict = review ? VERDICTS[review.state.toUpperCase()] : undefined;
+  const verdict = review ? own(VERDICTS, review.state.toUpperCase()) : undefined;
   const by = review ? who(review.user) : undefined;
   return review && verdict && by ? { type: 'reviewed', at: review.submitted_at, by, verdict } : undefined;
 }

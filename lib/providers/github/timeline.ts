@@ -3,6 +3,7 @@
  * nodes are skipped (GitHub adds event types over time); nothing here throws.
  */
 import type { FlowEvent, Person } from '../../flow/model';
+import { own } from '../../own';
 import type { GraphCheckRun, GraphStatusContext, GraphTimelineNode } from './schema';
 
 type Check = Extract<FlowEvent, { type: 'check' }>;
@@ -52,7 +53,7 @@ function eventOf(node: Node): FlowEvent | undefined {
     }
     case 'PullRequestReview': {
       const by = actorOf(node.author);
-      const verdict = VERDICTS[str(node.reviewState) ?? ''];
+      const verdict = own(VERDICTS, str(node.reviewState) ?? '');
       const when = str(node.submittedAt) ?? at;
       return by && verdict && when ? { type: 'reviewed', at: when, by, verdict } : undefined;
     }
@@ -75,8 +76,10 @@ function eventOf(node: Node): FlowEvent | undefined {
   }
 }
 
+const SIMPLE_EVENTS = { ReadyForReviewEvent: 'ready-for-review', ConvertToDraftEvent: 'converted-to-draft', ClosedEvent: 'closed', ReopenedEvent: 'reopened', MergedEvent: 'merged' } as const;
+
 function simpleEvent(typename: string, at: string): FlowEvent | undefined {
-  const type = ({ ReadyForReviewEvent: 'ready-for-review', ConvertToDraftEvent: 'converted-to-draft', ClosedEvent: 'closed', ReopenedEvent: 'reopened', MergedEvent: 'merged' } as const)[typename];
+  const type = own<(typeof SIMPLE_EVENTS)[keyof typeof SIMPLE_EVENTS]>(SIMPLE_EVENTS, typename);
   return type ? { type, at } : undefined;
 }
 
@@ -108,14 +111,14 @@ export function checkEvents(runs: GraphCheckRun[], contexts: GraphStatusContext[
   const fromRuns = runs.flatMap((run): Check[] => {
     const at = run.completedAt ?? run.startedAt;
     if (!at) return [];
-    const conclusion = run.status === 'COMPLETED' ? (CONCLUSIONS[run.conclusion ?? ''] ?? 'neutral') : 'pending';
+    const conclusion = run.status === 'COMPLETED' ? (own(CONCLUSIONS, run.conclusion ?? '') ?? 'neutral') : 'pending';
     return [{ type: 'check', at, name: run.name, conclusion, ...extras(sha, run.isRequired, run.detailsUrl) }];
   });
   const fromStatuses = contexts.map((context): Check => ({
     type: 'check',
     at: context.createdAt,
     name: context.context,
-    conclusion: CONCLUSIONS[context.state] ?? 'pending',
+    conclusion: own(CONCLUSIONS, context.state) ?? 'pending',
     ...extras(sha, context.isRequired, context.targetUrl),
   }));
   return [...fromRuns, ...fromStatuses];

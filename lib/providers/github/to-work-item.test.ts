@@ -6,7 +6,7 @@ import { analyzeItem } from '../../flow/analyze';
 import { defaultFlowSettings } from '../../flow/flow-settings';
 import type { GithubRef } from '../../item-key';
 import { graphIssue, graphPull } from './schema';
-import { blockerNode, dependencyEvent, issueNode } from './testing/nodes';
+import { blockerNode, dependencyEvent, issueNode, pullNode } from './testing/nodes';
 import { issueToItem, pullToItem, restToItem } from './to-work-item';
 
 // The hand-written GraphQL node of octo-org/api#101 (a fixture), as our query asks for it.
@@ -186,5 +186,29 @@ describe('issueToItem with GitHub’s native dependencies', () => {
   it('never dates a link read over REST: REST issues carry no time for a dependency', () => {
     const item = restToItem(web13, { number: 13, title: 'T', html_url: 'https://github.com/octo-org/web/issues/13', state: 'open', created_at: '2026-11-01T10:00:00Z', body: 'Blocked by octo-org/api#3' });
     expect(item.upstream.every((link) => link.at === undefined)).toBe(true);
+  });
+});
+
+describe('answer values named like what every object inherits', () => {
+  // `constructor`, `toString`, `__proto__` are properties of every plain object: a lookup table
+  // must not answer them with a function, which would become an event's type or a check's
+  // conclusion (and could not even be cached: IndexedDB refuses to clone a function).
+  const odd = pullToItem(ref(7), v.parse(graphPull, pullNode(7, {
+    timelineItems: { nodes: [
+      { __typename: 'constructor', createdAt: '2026-11-16T12:00:00Z' },
+      { __typename: 'PullRequestReview', createdAt: '2026-11-16T12:00:00Z', submittedAt: '2026-11-16T12:00:00Z', reviewState: 'toString', author: { __typename: 'User', login: 'bob' } },
+    ] },
+    commits: { nodes: [{ commit: {
+      oid: 'abc', statusCheckRollup: { state: 'valueOf' },
+      checkSuites: { nodes: [{ checkRuns: { nodes: [{ name: 'build', status: 'COMPLETED', conclusion: 'constructor', completedAt: '2026-11-16T12:00:00Z' }] } }] },
+      status: { contexts: [{ context: 'ci/legacy', state: 'hasOwnProperty', createdAt: '2026-11-16T12:00:00Z' }] },
+    } }] },
+  })));
+
+  it('reads them as unknown values, never as functions', () => {
+    expect(odd.timeline.filter((event) => event.type !== 'check')).toEqual([{ type: 'created', at: '2026-11-15T12:00:00Z' }]);
+    expect(odd.timeline.filter((event) => event.type === 'check').map((check) => [check.name, check.conclusion])).toEqual([['build', 'neutral'], ['ci/legacy', 'pending']]);
+    expect(odd.signals.checks).toBe('pending');
+    expect(() => structuredClone(odd)).not.toThrow();
   });
 });

@@ -1,6 +1,7 @@
 /** Turns validated GitHub answers into the shared WorkItem model. */
 import type { FlowEvent, ItemLink, Person, WorkItem } from '../../flow/model';
 import { formatKey, type GithubRef } from '../../item-key';
+import { own } from '../../own';
 import { bodyLinks } from './body-links';
 import { nativeBlockers } from './dependencies';
 import { jiraMentions } from './jira-mentions';
@@ -101,7 +102,7 @@ export function pullToItem(ref: GithubRef, pull: GraphPull): WorkItem {
       reviewDecision: pull.reviewDecision ? (pull.reviewDecision.toLowerCase().replace('_', '-') as 'approved') : null,
       pendingReviewers: requested,
       mergeable: (pull.mergeable ?? 'UNKNOWN').toLowerCase() as 'mergeable',
-      checks: rollup ? (CHECKS[rollup] ?? 'pending') : 'none',
+      checks: rollup ? (own(CHECKS, rollup) ?? 'pending') : 'none',
       failingChecks: failingChecks(checks),
       labels: present(pull.labels).map((l) => l.name),
     },

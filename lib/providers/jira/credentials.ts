@@ -1,5 +1,6 @@
 /** How a saved Jira credential is sent, shared by the item fetches, the checks and the team sync. */
 import type { Secrets } from '../../storage/settings';
+import { own } from '../../own';
 
 /** One saved Jira credential: Cloud email + API token, or a Data Center personal access token. */
 export type JiraCredential = Secrets['jiraCredentials'][string];
@@ -13,5 +14,5 @@ export function jiraAuthorization(credential: JiraCredential | undefined): strin
 
 /** The saved credential of a site; credentials are kept by host name, without a context path. */
 export function credentialFor(secrets: Secrets, site: string): JiraCredential | undefined {
-  return secrets.jiraCredentials[site.split('/')[0]!.toLowerCase()];
+  return own(secrets.jiraCredentials, site.split('/')[0]!.toLowerCase());
 }

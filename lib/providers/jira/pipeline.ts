@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
+import { own } from '../../own';
 import type { Fetch, HttpPacing } from '../http';
 import { requestJson } from '../http';
 import type { Fetched } from '../outcome';
@@ -237,7 +238,7 @@ async function flagComments(issues: JiraIssue[], ctx: JiraContext, site: Site): 
   const flaggedId = site.meta.flaggedFieldId;
   if (!flaggedId || issues.length > FLAG_REASON_LIMIT) return new Map();
   const flagged = issues.filter((issue) => {
-    const value = issue.fields[flaggedId];
+    const value = own(issue.fields, flaggedId);
     return Array.isArray(value) ? value.length > 0 : Boolean(value);
   });
   const found = new Map<string, unknown[]>();

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { FlowEvent, ItemLink, Person, WorkItem } from '../../flow/model';
 import { jiraDate } from './changelog';
 import { formatKey } from '../../item-key';
+import { own } from '../../own';
 import { jiraIssueLink, type JiraIssue } from './schema';
 import { sprintNames } from './sprints';
 
@@ -69,10 +70,10 @@ export function jiraToItem(host: string, issue: JiraIssue, waitNames: ReadonlySe
   const { fields } = issue;
   const events = extras.events ?? [];
   const times = linkTimes(events);
-  const flaggedValue = extras.flaggedFieldId ? fields[extras.flaggedFieldId] : undefined;
+  const flaggedValue = extras.flaggedFieldId ? own(fields, extras.flaggedFieldId) : undefined;
   const category = fields.status.statusCategory?.key;
   const assignee = person(fields.assignee);
-  const sprints = extras.sprintFieldId ? sprintNames(fields[extras.sprintFieldId]) : [];
+  const sprints = extras.sprintFieldId ? sprintNames(own(fields, extras.sprintFieldId)) : [];
   const author = person(fields.reporter);
   return {
     key: formatKey({ source: 'jira', host, issueKey: issue.key }),
