@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestJson, type Fetch, type HttpPacing } from './http';
+import { MAX_RATE_HOLD_MS, readRate, requestJson, type Fetch, type HttpPacing } from './http';
 import { createHostLimiter } from './host-limiter';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
@@ -178,3 +178,42 @@ describe('requestJson and GitHub’s secondary and GraphQL rate limits', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAt: NOW + 21_000 } });
   });
 });
+
+describe('requestJson and rate-limit times too large for a date', () => {
+  // Before: `new Date(retryAt).toISOString()` threw a RangeError, which was read as "offline" and
+  // asked again twice.
+  it('holds a retry-after of 1e300 seconds for at most an hour, as a rate limit, asked once', async () => {
+    const { fetch, calls } = scripted(() => json({ errorMessages: ['Rate limit exceeded.'] }, 429, { 'retry-after': '1e300' }));
+    const result = await requestJson(fetch, get(), pacing());
+    expect(calls()).toBe(1);
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAt: NOW + MAX_RATE_HOLD_MS, message: 'Jira rate limit reached until 11:00 UTC.' } });
+  });
+
+  it('holds a reset epoch far past any date for at most an hour', async () => {
+    const { fetch, calls } = scripted(() => json({ message: 'API rate limit exceeded' }, 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1e300' }));
+    const result = await requestJson(fetch, { ...get('https://api.github.com/user'), service: 'GitHub' }, pacing());
+    expect(calls()).toBe(1);
+    expect(result).toMatchObject({ ok: false, limit: 'primary', error: { code: 'rate-limited', retryAt: NOW + MAX_RATE_HOLD_MS, message: 'GitHub rate limit reached until 11:00 UTC.' } });
+  });
+
+  it('holds a retry-after HTTP date past the year 9999 for at most an hour, and says when in the usual form', async () => {
+    // A date of the year 10000 is a valid Date whose ISO form is "+010000-01-01T…": its time would be misread.
+    const { fetch } = scripted(() => json({}, 429, { 'retry-after': 'Sat, 01 Jan 10000 00:00:00 GMT' }));
+    const result = await requestJson(fetch, get(), pacing());
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAt: NOW + MAX_RATE_HOLD_MS, message: 'Jira rate limit reached until 11:00 UTC.' } });
+  });
+
+  it('keeps times within the hour as they are', () => {
+    const headers = new Headers({ 'retry-after': '1800', 'x-ratelimit-reset': String(NOW / 1000 + 3600), 'x-ratelimit-remaining': '0' });
+    expect(readRate(headers, NOW)).toEqual({ remaining: 0, resetAt: NOW + 3_600_000, retryAt: NOW + 1_800_000 });
+    expect(readRate(new Headers({ 'retry-after': '1e300', 'x-ratelimit-reset': '1e300' }), NOW)).toEqual({ resetAt: NOW + MAX_RATE_HOLD_MS, retryAt: NOW + MAX_RATE_HOLD_MS });
+  });
+
+  it('reads a retry-after of -1e300 seconds as now: retried, then a rate limit, never "offline"', async () => {
+    const { fetch, calls } = scripted(() => json({}, 429, { 'retry-after': '-1e300' }));
+    const result = await requestJson(fetch, get(), pacing(0));
+    expect(calls()).toBe(3);
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate-limited', message: 'Jira rate limit reached until 10:00 UTC.' } });
+  });
+});
+

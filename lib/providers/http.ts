@@ -255,18 +255,34 @@ export function looksLikeHtml(text: string): boolean {
   return /^\s*(<!doctype html|<html)/i.test(text);
 }
 
-/** Reads `x-ratelimit-*` and `retry-after` (seconds or an HTTP date). */
+/**
+ * The longest a rate limit is held from now, whatever the answer says: an hour. GitHub counts
+ * its primary limits, REST and GraphQL, per hour, so their reset is never further away, and its
+ * secondary limits are shorter. A longer time is a server's mistake or a hostile host's (one
+ * past what a Date can hold once made `retry-after: 1e300` an "offline" error, asked again
+ * twice); after the hour the host is asked once more, and holds again if it is still limited.
+ * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits
+ * https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#primary-rate-limit
+ */
+export const MAX_RATE_HOLD_MS = 3_600_000;
+
+/**
+ * Reads `x-ratelimit-*` and `retry-after` (seconds or an HTTP date). A time later than
+ * MAX_RATE_HOLD_MS from `now` is read as that; a `retry-after` in the past (negative seconds, an
+ * old date) is read as now.
+ */
 export function readRate(headers: Headers, now: number): RateInfo {
   const rate: RateInfo = {};
   const remaining = Number(headers.get('x-ratelimit-remaining') ?? NaN);
   const reset = Number(headers.get('x-ratelimit-reset') ?? NaN);
   const retry = headers.get('retry-after');
+  const bounded = (at: number) => Math.min(at, now + MAX_RATE_HOLD_MS);
   if (Number.isFinite(remaining)) rate.remaining = remaining;
-  if (Number.isFinite(reset)) rate.resetAt = reset * 1000;
+  if (Number.isFinite(reset)) rate.resetAt = bounded(reset * 1000);
   if (retry !== null) {
     const seconds = Number(retry);
     const at = Number.isFinite(seconds) ? now + seconds * 1000 : Date.parse(retry);
-    if (Number.isFinite(at)) rate.retryAt = at;
+    if (Number.isFinite(at)) rate.retryAt = Math.max(now, bounded(at));
   }
   return rate;
 }
