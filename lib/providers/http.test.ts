@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RATE_HOLD_MS, readRate, requestJson, type Fetch, type HttpPacing } from './http';
+import { MAX_ANSWER_BYTES, MAX_RATE_HOLD_MS, readRate, requestJson, type Fetch, type HttpPacing } from './http';
 import { createHostLimiter } from './host-limiter';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
@@ -217,3 +217,47 @@ describe('requestJson and rate-limit times too large for a date', () => {
   });
 });
 
+describe('requestJson and the 20 MB answer cap', () => {
+  const MB = 1024 * 1024;
+
+  /**
+   * A chunked answer (no content-length): a JSON string of spaces, `total` bytes in all, sent a
+   * megabyte a chunk as it is read; `seen` counts the bytes handed out and notes a cancel.
+   */
+  function chunked(total: number) {
+    const seen = { pulled: 0, cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (seen.pulled >= total) return controller.close();
+        const chunk = new Uint8Array(Math.min(MB, total - seen.pulled)).fill(0x20);
+        if (seen.pulled === 0) chunk[0] = 0x22;
+        seen.pulled += chunk.byteLength;
+        if (seen.pulled === total) chunk[chunk.byteLength - 1] = 0x22;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    }, { highWaterMark: 0 });
+    const fetch: Fetch = async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    return { fetch, seen };
+  }
+
+  it('stops reading a chunked answer once it passes 20 MB, and cancels the rest', async () => {
+    // Before: all 96 MB were read into memory, and only then measured.
+    const { fetch, seen } = chunked(96 * MB);
+    const result = await requestJson(fetch, get(), pacing());
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-response', message: 'Jira sent an answer too large to read (more than 20 MB; FlowLens reads at most 20 MB).' } });
+    expect(seen.pulled).toBeLessThanOrEqual(MAX_ANSWER_BYTES + MB);
+    expect(seen.cancelled).toBe(true);
+  });
+
+  it('reads a chunked answer of exactly 20 MB, and refuses one byte more', async () => {
+    const whole = chunked(MAX_ANSWER_BYTES);
+    const read = await requestJson(whole.fetch, get(), pacing());
+    expect(read.ok).toBe(true);
+    expect(read.ok && typeof read.body === 'string' && read.body.length).toBe(MAX_ANSWER_BYTES - 2);
+    const over = chunked(MAX_ANSWER_BYTES + 1);
+    expect(await requestJson(over.fetch, get(), pacing())).toMatchObject({ ok: false, error: { code: 'bad-response' } });
+  });
+});

@@ -205,8 +205,36 @@ async function attemptOnce(fetchImpl: Fetch, request: HttpRequest, now: number):
 /** The largest answer FlowLens reads (bytes); anything bigger is refused, not parsed. */
 export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
 
-function tooLarge(service: string, bytes: number): FlowError {
-  return { code: 'bad-response', message: `${service} sent an answer too large to read (${Math.round(bytes / 1024 / 1024)} MB; FlowLens reads at most ${MAX_ANSWER_BYTES / 1024 / 1024} MB).` };
+/** The error for an answer past MAX_ANSWER_BYTES: of `declared` bytes, or of more (read until it passed). */
+function tooLarge(service: string, declared?: number): FlowError {
+  const size = declared === undefined ? `more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB` : `${Math.round(declared / 1024 / 1024)} MB`;
+  return { code: 'bad-response', message: `${service} sent an answer too large to read (${size}; FlowLens reads at most ${MAX_ANSWER_BYTES / 1024 / 1024} MB).` };
+}
+
+/**
+ * The body as UTF-8 text, read chunk by chunk and counted as it comes: past MAX_ANSWER_BYTES
+ * the stream is cancelled and `undefined` returned, so an answer without a length (chunked)
+ * costs at most that much memory, never its whole size. Decoding is `response.text()`'s: UTF-8,
+ * a leading BOM dropped, bad bytes replaced. https://fetch.spec.whatwg.org/#dom-body-text
+ */
+async function readCapped(response: Response): Promise<string | undefined> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > MAX_ANSWER_BYTES) {
+      void reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 async function readAnswer(response: Response, service: string, now: number): Promise<HttpResult> {
@@ -217,9 +245,8 @@ async function readAnswer(response: Response, service: string, now: number): Pro
     void response.body?.cancel().catch(() => undefined);
     return { ok: false, status: response.status, error: tooLarge(service, declared), rate, headers: response.headers };
   }
-  const text = await response.text();
-  // Without a length (chunked), the text is measured once read: UTF-16 units, at least the bytes / 3.
-  if (text.length > MAX_ANSWER_BYTES) return { ok: false, status: response.status, error: tooLarge(service, text.length), rate, headers: response.headers };
+  const text = await readCapped(response);
+  if (text === undefined) return { ok: false, status: response.status, error: tooLarge(service), rate, headers: response.headers };
   if (!response.ok) {
     const body = parseJson(text);
     const detail = apiMessage(body);
