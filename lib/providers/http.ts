@@ -177,6 +177,7 @@ function hostOf(url: string): string {
 
 async function attemptOnce(fetchImpl: Fetch, request: HttpRequest, now: number): Promise<HttpResult> {
   const { url, method = 'GET', timeoutMs = 15_000, service } = request;
+  const credentialed = carriesCredentials(request);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;
@@ -187,10 +188,17 @@ async function attemptOnce(fetchImpl: Fetch, request: HttpRequest, now: number):
       body: request.body === undefined ? null : JSON.stringify(request.body),
       signal: controller.signal,
       credentials: request.credentials ?? 'omit',
+      redirect: credentialed ? 'manual' : 'follow',
     });
   } catch (error) {
     clearTimeout(timer);
     return { ok: false, error: networkError(service, error, controller.signal.aborted, timeoutMs), rate: {} };
+  }
+  const refused = refusedRedirect(response, url, service, credentialed);
+  if (refused) {
+    clearTimeout(timer);
+    void response.body?.cancel().catch(() => undefined);
+    return { ok: false, ...(response.status ? { status: response.status } : {}), error: refused, rate: {} };
   }
   try {
     return await readAnswer(response, service, now);
@@ -199,6 +207,74 @@ async function attemptOnce(fetchImpl: Fetch, request: HttpRequest, now: number):
     return { ok: false, status: response.status, error: networkError(service, error, timedOut, timeoutMs), rate: {} };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Whether a request carries the user's credentials: the browser's cookies for the site
+ * (`credentials` other than `omit`) or a token in `Authorization`.
+ */
+function carriesCredentials(request: HttpRequest): boolean {
+  const withCookies = (request.credentials ?? 'omit') !== 'omit';
+  return withCookies || Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
+}
+
+/** The statuses the Fetch standard follows as redirects. https://fetch.spec.whatwg.org/#redirect-status */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * The error for an answer that is a redirect FlowLens does not take, or `undefined` for one it
+ * reads. Nothing but the answer of the origin asked is ever read:
+ *
+ * - A request with credentials is sent with `redirect: 'manual'`, because with `follow` the
+ *   browser itself sends the next hop, with the cookies it holds for wherever the redirect
+ *   leads (for a 307 or 308, the same method and body): a hostile site could have FlowLens ask
+ *   the user's own Jira, with the user's session, a question of its choosing, and read the
+ *   answer as its own. A browser answers `manual` with an opaque-redirect response (type
+ *   `opaqueredirect`, status 0, no headers, no body), so where it leads cannot be seen, not even
+ *   whether it stays on the same origin: such a redirect is refused, whatever its target.
+ *   https://fetch.spec.whatwg.org/#concept-filtered-response-opaque-redirect
+ *   A fetch outside a browser may hand back the 3xx itself; that is refused too, and its
+ *   Location named. (The standard drops `Authorization` on a cross-origin redirect,
+ *   https://fetch.spec.whatwg.org/#http-redirect-fetch, but not the next site's cookies, and
+ *   the answer would still be another host's.)
+ * - A request without credentials is followed by the browser (GitHub answers a renamed
+ *   repository with a 301 to its new address on the same API host), and its final URL
+ *   (`response.url`, https://fetch.spec.whatwg.org/#dom-response-url) must be on the origin
+ *   asked: another host's answer is not taken for this one's. An empty URL (a Response made
+ *   in a test) says nothing and is read.
+ */
+function refusedRedirect(response: Response, url: string, service: string, credentialed: boolean): FlowError | undefined {
+  const from = `${service} at ${hostOf(url)} redirected the request`;
+  if (credentialed && handedBack(response)) {
+    const location = response.headers.get('location');
+    const to = location === null ? '' : ` to ${placeOf(location, url)}`;
+    return { code: 'bad-response', message: `${from}${to}; FlowLens does not follow redirects of requests made with your session or token.` };
+  }
+  if (!response.url || sameOrigin(response.url, url)) return undefined;
+  return { code: 'bad-response', message: `${from} to ${placeOf(response.url, url)}; FlowLens takes an answer only from the host it asked.` };
+}
+
+/** A redirect handed back instead of followed (`redirect: 'manual'`): opaque in a browser, the 3xx itself elsewhere. */
+function handedBack(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (REDIRECT_STATUSES.has(response.status) && response.headers.has('location'));
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Where `location` (resolved against `from`) leads, for a message: its host, or its origin when only the scheme or port differ. */
+function placeOf(location: string, from: string): string {
+  try {
+    const target = new URL(location, from);
+    return target.host === new URL(from).host ? target.origin : target.host;
+  } catch {
+    return 'an address that is not a URL';
   }
 }
 
