@@ -1,19 +1,25 @@
 // Drill: a host FlowLens reads answers with a redirect to another site. Playwright's routes see
-// only the first URL of a redirect, so here no route answers anything: every host name resolves
-// to one local HTTPS server (Chromium's --host-resolver-rules), which sees every request the
-// browser sends, a redirect's next hop included, with its real cookies and headers.
+// only the first URL of a redirect, so here no route answers anything: every host name leads to
+// one local HTTPS server (Chromium's --host-resolver-rules; a tunnelling proxy for Firefox),
+// which sees every request the browser sends, a redirect's next hop included, with its real
+// cookies and headers.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { createServer as createTcpServer } from 'node:net';
+import { connect, createServer as createTcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, chromiumPath, launch, pageHtml, readBadges } from './harness.mjs';
 
-const JIRA_API = resolve(import.meta.dirname, '../fixtures/jira/api');
+const ROOT = resolve(import.meta.dirname, '../..');
+const JIRA_API = join(ROOT, 'tests/fixtures/jira/api');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_EXTENSION = join(ROOT, '.output/firefox-mv3');
 const SESSION = 'acme-session-redirect-drill';
 const TOKEN = 'ghp_redirectdrill0000000000000000000000';
 
@@ -77,48 +83,61 @@ function answer(req, res, body) {
   res.end('<!DOCTYPE html><title>Not Found</title>');
 }
 
+/**
+ * Starts the sites on one local HTTPS server; `seen` gets every request that reached it: host,
+ * method, path, and the credentials it carried.
+ */
+async function startSites() {
+  const seen = [];
+  const server = createHttpsServer(throwawayCertificate(), (req, res) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      seen.push({ host: req.headers.host, method: req.method, path: req.url, cookie: req.headers.cookie ?? '', authorization: req.headers.authorization ?? '' });
+      answer(req, res, Buffer.concat(chunks).toString('utf8'));
+    });
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { seen, port: server.address().port, close: () => server.close() };
+}
+
 /** The text of every badge's shadow root on the page. */
 const badgeTexts = (page) => page.$$eval('flowlens-badge', (hosts) => hosts.map((host) => host.shadowRoot?.textContent ?? '').join('\n'));
 
-/** Waits until `count` badges are on the page and every one carries a state. */
-const settled = (page, count) => page.waitForFunction((n) => {
+/** Whether `n` badges are on the page and every one carries a state (run in the page). */
+function allSettled(n) {
   const badges = document.querySelectorAll('flowlens-badge');
   return badges.length === n && [...badges].every((badge) => badge.hasAttribute('data-flow-state'));
-}, count, { timeout: 15_000 });
+}
 
-describe('redirect drill: a host that redirects FlowLens to another site', { skip: noOpenssl }, () => {
-  /** Every request that reached the server: host, method, path, and the credentials it carried. */
-  const seen = [];
-  let server;
+/** Waits for `count` settled badges; Playwright and Puppeteer take the argument and the options in opposite order. */
+const settled = (page, count) => page.waitForFunction(allSettled, count, { timeout: 15_000 });
+const settledInFirefox = (page, count) => page.waitForFunction(allSettled, { timeout: 20_000 }, count);
+
+describe('redirect drill in Chromium: a host that redirects FlowLens to another site', { skip: noOpenssl }, () => {
+  let sites;
+  let seen;
   let context;
   let profile;
-  let worker;
 
   before(async () => {
-    server = createHttpsServer(throwawayCertificate(), (req, res) => {
-      const chunks = [];
-      req.on('data', (chunk) => chunks.push(chunk));
-      req.on('end', () => {
-        seen.push({ host: req.headers.host, method: req.method, path: req.url, cookie: req.headers.cookie ?? '', authorization: req.headers.authorization ?? '' });
-        answer(req, res, Buffer.concat(chunks).toString('utf8'));
-      });
-    });
-    await new Promise((done) => server.listen(0, '127.0.0.1', done));
+    sites = await startSites();
+    seen = sites.seen;
     profile = mkdtempSync(join(tmpdir(), 'flowlens-e2e-redirect-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: true,
       serviceWorkers: 'allow',
       ignoreDefaultArgs: ['--disable-extensions'],
-      args: [...CHROMIUM_ARGS, '--ignore-certificate-errors', `--host-resolver-rules=MAP * 127.0.0.1:${server.address().port}`],
+      args: [...CHROMIUM_ARGS, '--ignore-certificate-errors', `--host-resolver-rules=MAP * 127.0.0.1:${sites.port}`],
     });
     await context.addCookies([{ name: 'tenant.session.token', value: SESSION, domain: 'acme.atlassian.net', path: '/', secure: true, httpOnly: true, sameSite: 'None' }]);
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await worker.evaluate((token) => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': token }, jiraCredentials: {} } }), TOKEN);
   });
   after(async () => {
     await context?.close();
-    server?.close();
+    sites?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
@@ -154,6 +173,77 @@ describe('redirect drill: a host that redirects FlowLens to another site', { ski
     assert.deepEqual(badges.map((b) => b.state), ['error', 'error', 'error']);
     for (const badge of badges) assert.match(badge.label, /GitHub at api\.github\.com redirected the request; FlowLens does not follow redirects of requests made with your session or token\./);
     await page.close();
+  });
+});
+
+/**
+ * Firefox has no host resolver rules: it is pointed at a proxy whose CONNECT tunnels all lead to
+ * the same sites server, and told to accept its certificate. Anything that is not a tunnel gets
+ * a 404, so nothing reaches the network.
+ */
+async function startTunnels(port) {
+  const proxy = createHttpServer((req, res) => res.writeHead(404).end());
+  proxy.on('connect', (req, client, head) => {
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise((done) => proxy.listen(0, '127.0.0.1', done));
+  return proxy;
+}
+
+const noFirefox = existsSync(FIREFOX) ? noOpenssl : `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)`;
+
+describe('redirect drill in Firefox: a Jira tenant that redirects FlowLens to the user’s site', { skip: noFirefox }, () => {
+  let sites;
+  let proxy;
+  let browser;
+
+  before(async () => {
+    if (!existsSync(join(FIREFOX_EXTENSION, 'manifest.json'))) throw new Error(`No Firefox build in ${FIREFOX_EXTENSION}: run npm run build:firefox first.`);
+    sites = await startSites();
+    proxy = await startTunnels(sites.port);
+    const { port } = proxy.address();
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      acceptInsecureCerts: true,
+      extraPrefsFirefox: {
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': port,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': port,
+        'network.proxy.allow_hijacking_localhost': true,
+      },
+    });
+    await browser.installExtension(FIREFOX_EXTENSION);
+  });
+  after(async () => {
+    await browser?.close();
+    proxy?.close();
+    sites?.close();
+  });
+
+  it('the user’s site never hears of the redirected request, and the badge says why', async () => {
+    const page = await browser.newPage();
+    // The user's session on their own site, set from a page of it.
+    await page.goto('https://acme.atlassian.net/');
+    await page.setCookie({ name: 'tenant.session.token', value: SESSION, domain: 'acme.atlassian.net', path: '/', secure: true, httpOnly: true, sameSite: 'None' });
+    await page.goto('https://evil.atlassian.net/browse/PAY-42');
+    await settledInFirefox(page, 1);
+
+    assert.ok(sites.seen.some((r) => r.host === 'evil.atlassian.net' && r.path === '/rest/api/3/issue/bulkfetch'), 'the tenant was asked for the issue, and answered with its redirect');
+    assert.deepEqual(sites.seen.filter((r) => r.host === 'acme.atlassian.net' && r.path.startsWith('/rest/')), [], 'no request reached the user’s own site');
+    const [badge] = await readBadges(page);
+    assert.equal(badge.state, 'error');
+    assert.match(badge.label, /Jira at evil\.atlassian\.net redirected the request; FlowLens does not follow redirects of requests made with your session or token\./);
   });
 });
 
