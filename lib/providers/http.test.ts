@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestJson, type Fetch, type HttpPacing } from './http';
+import { MAX_ANSWER_BYTES, MAX_RATE_HOLD_MS, readRate, requestJson, type Fetch, type HttpPacing } from './http';
 import { createHostLimiter } from './host-limiter';
 
 const NOW = Date.parse('2026-11-20T10:00:00Z');
@@ -176,5 +176,88 @@ describe('requestJson and GitHub’s secondary and GraphQL rate limits', () => {
     expect(calls()).toBe(3);
     expect(p.slept).toEqual([3_000, 6_000]);
     expect(result).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAt: NOW + 21_000 } });
+  });
+});
+
+describe('requestJson and rate-limit times too large for a date', () => {
+  // Before: `new Date(retryAt).toISOString()` threw a RangeError, which was read as "offline" and
+  // asked again twice.
+  it('holds a retry-after of 1e300 seconds for at most an hour, as a rate limit, asked once', async () => {
+    const { fetch, calls } = scripted(() => json({ errorMessages: ['Rate limit exceeded.'] }, 429, { 'retry-after': '1e300' }));
+    const result = await requestJson(fetch, get(), pacing());
+    expect(calls()).toBe(1);
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAt: NOW + MAX_RATE_HOLD_MS, message: 'Jira rate limit reached until 11:00 UTC.' } });
+  });
+
+  it('holds a reset epoch far past any date for at most an hour', async () => {
+    const { fetch, calls } = scripted(() => json({ message: 'API rate limit exceeded' }, 403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1e300' }));
+    const result = await requestJson(fetch, { ...get('https://api.github.com/user'), service: 'GitHub' }, pacing());
+    expect(calls()).toBe(1);
+    expect(result).toMatchObject({ ok: false, limit: 'primary', error: { code: 'rate-limited', retryAt: NOW + MAX_RATE_HOLD_MS, message: 'GitHub rate limit reached until 11:00 UTC.' } });
+  });
+
+  it('holds a retry-after HTTP date past the year 9999 for at most an hour, and says when in the usual form', async () => {
+    // A date of the year 10000 is a valid Date whose ISO form is "+010000-01-01T…": its time would be misread.
+    const { fetch } = scripted(() => json({}, 429, { 'retry-after': 'Sat, 01 Jan 10000 00:00:00 GMT' }));
+    const result = await requestJson(fetch, get(), pacing());
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate-limited', retryAt: NOW + MAX_RATE_HOLD_MS, message: 'Jira rate limit reached until 11:00 UTC.' } });
+  });
+
+  it('keeps times within the hour as they are', () => {
+    const headers = new Headers({ 'retry-after': '1800', 'x-ratelimit-reset': String(NOW / 1000 + 3600), 'x-ratelimit-remaining': '0' });
+    expect(readRate(headers, NOW)).toEqual({ remaining: 0, resetAt: NOW + 3_600_000, retryAt: NOW + 1_800_000 });
+    expect(readRate(new Headers({ 'retry-after': '1e300', 'x-ratelimit-reset': '1e300' }), NOW)).toEqual({ resetAt: NOW + MAX_RATE_HOLD_MS, retryAt: NOW + MAX_RATE_HOLD_MS });
+  });
+
+  it('reads a retry-after of -1e300 seconds as now: retried, then a rate limit, never "offline"', async () => {
+    const { fetch, calls } = scripted(() => json({}, 429, { 'retry-after': '-1e300' }));
+    const result = await requestJson(fetch, get(), pacing(0));
+    expect(calls()).toBe(3);
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate-limited', message: 'Jira rate limit reached until 10:00 UTC.' } });
+  });
+});
+
+describe('requestJson and the 20 MB answer cap', () => {
+  const MB = 1024 * 1024;
+
+  /**
+   * A chunked answer (no content-length): a JSON string of spaces, `total` bytes in all, sent a
+   * megabyte a chunk as it is read; `seen` counts the bytes handed out and notes a cancel.
+   */
+  function chunked(total: number) {
+    const seen = { pulled: 0, cancelled: false };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (seen.pulled >= total) return controller.close();
+        const chunk = new Uint8Array(Math.min(MB, total - seen.pulled)).fill(0x20);
+        if (seen.pulled === 0) chunk[0] = 0x22;
+        seen.pulled += chunk.byteLength;
+        if (seen.pulled === total) chunk[chunk.byteLength - 1] = 0x22;
+        controller.enqueue(chunk);
+      },
+      cancel() {
+        seen.cancelled = true;
+      },
+    }, { highWaterMark: 0 });
+    const fetch: Fetch = async () => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+    return { fetch, seen };
+  }
+
+  it('stops reading a chunked answer once it passes 20 MB, and cancels the rest', async () => {
+    // Before: all 96 MB were read into memory, and only then measured.
+    const { fetch, seen } = chunked(96 * MB);
+    const result = await requestJson(fetch, get(), pacing());
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad-response', message: 'Jira sent an answer too large to read (more than 20 MB; FlowLens reads at most 20 MB).' } });
+    expect(seen.pulled).toBeLessThanOrEqual(MAX_ANSWER_BYTES + MB);
+    expect(seen.cancelled).toBe(true);
+  });
+
+  it('reads a chunked answer of exactly 20 MB, and refuses one byte more', async () => {
+    const whole = chunked(MAX_ANSWER_BYTES);
+    const read = await requestJson(whole.fetch, get(), pacing());
+    expect(read.ok).toBe(true);
+    expect(read.ok && typeof read.body === 'string' && read.body.length).toBe(MAX_ANSWER_BYTES - 2);
+    const over = chunked(MAX_ANSWER_BYTES + 1);
+    expect(await requestJson(over.fetch, get(), pacing())).toMatchObject({ ok: false, error: { code: 'bad-response' } });
   });
 });

@@ -177,6 +177,7 @@ function hostOf(url: string): string {
 
 async function attemptOnce(fetchImpl: Fetch, request: HttpRequest, now: number): Promise<HttpResult> {
   const { url, method = 'GET', timeoutMs = 15_000, service } = request;
+  const credentialed = carriesCredentials(request);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;
@@ -187,10 +188,17 @@ async function attemptOnce(fetchImpl: Fetch, request: HttpRequest, now: number):
       body: request.body === undefined ? null : JSON.stringify(request.body),
       signal: controller.signal,
       credentials: request.credentials ?? 'omit',
+      redirect: credentialed ? 'manual' : 'follow',
     });
   } catch (error) {
     clearTimeout(timer);
     return { ok: false, error: networkError(service, error, controller.signal.aborted, timeoutMs), rate: {} };
+  }
+  const refused = refusedRedirect(response, url, service, credentialed);
+  if (refused) {
+    clearTimeout(timer);
+    void response.body?.cancel().catch(() => undefined);
+    return { ok: false, ...(response.status ? { status: response.status } : {}), error: refused, rate: {} };
   }
   try {
     return await readAnswer(response, service, now);
@@ -202,11 +210,107 @@ async function attemptOnce(fetchImpl: Fetch, request: HttpRequest, now: number):
   }
 }
 
+/**
+ * Whether a request carries the user's credentials: the browser's cookies for the site
+ * (`credentials` other than `omit`) or a token in `Authorization`.
+ */
+function carriesCredentials(request: HttpRequest): boolean {
+  const withCookies = (request.credentials ?? 'omit') !== 'omit';
+  return withCookies || Object.keys(request.headers ?? {}).some((name) => name.toLowerCase() === 'authorization');
+}
+
+/** The statuses the Fetch standard follows as redirects. https://fetch.spec.whatwg.org/#redirect-status */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * The error for an answer that is a redirect FlowLens does not take, or `undefined` for one it
+ * reads. Nothing but the answer of the origin asked is ever read:
+ *
+ * - A request with credentials is sent with `redirect: 'manual'`, because with `follow` the
+ *   browser itself sends the next hop, with the cookies it holds for wherever the redirect
+ *   leads (for a 307 or 308, the same method and body): a hostile site could have FlowLens ask
+ *   the user's own Jira, with the user's session, a question of its choosing, and read the
+ *   answer as its own. A browser answers `manual` with an opaque-redirect response (type
+ *   `opaqueredirect`, status 0, no headers, no body), so where it leads cannot be seen, not even
+ *   whether it stays on the same origin: such a redirect is refused, whatever its target.
+ *   https://fetch.spec.whatwg.org/#concept-filtered-response-opaque-redirect
+ *   A fetch outside a browser may hand back the 3xx itself; that is refused too, and its
+ *   Location named. (The standard drops `Authorization` on a cross-origin redirect,
+ *   https://fetch.spec.whatwg.org/#http-redirect-fetch, but not the next site's cookies, and
+ *   the answer would still be another host's.)
+ * - A request without credentials is followed by the browser (GitHub answers a renamed
+ *   repository with a 301 to its new address on the same API host), and its final URL
+ *   (`response.url`, https://fetch.spec.whatwg.org/#dom-response-url) must be on the origin
+ *   asked: another host's answer is not taken for this one's. An empty URL (a Response made
+ *   in a test) says nothing and is read.
+ */
+function refusedRedirect(response: Response, url: string, service: string, credentialed: boolean): FlowError | undefined {
+  const from = `${service} at ${hostOf(url)} redirected the request`;
+  if (credentialed && handedBack(response)) {
+    const location = response.headers.get('location');
+    const to = location === null ? '' : ` to ${placeOf(location, url)}`;
+    return { code: 'bad-response', message: `${from}${to}; FlowLens does not follow redirects of requests made with your session or token.` };
+  }
+  if (!response.url || sameOrigin(response.url, url)) return undefined;
+  return { code: 'bad-response', message: `${from} to ${placeOf(response.url, url)}; FlowLens takes an answer only from the host it asked.` };
+}
+
+/** A redirect handed back instead of followed (`redirect: 'manual'`): opaque in a browser, the 3xx itself elsewhere. */
+function handedBack(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (REDIRECT_STATUSES.has(response.status) && response.headers.has('location'));
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Where `location` (resolved against `from`) leads, for a message: its host, or its origin when only the scheme or port differ. */
+function placeOf(location: string, from: string): string {
+  try {
+    const target = new URL(location, from);
+    return target.host === new URL(from).host ? target.origin : target.host;
+  } catch {
+    return 'an address that is not a URL';
+  }
+}
+
 /** The largest answer FlowLens reads (bytes); anything bigger is refused, not parsed. */
 export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
 
-function tooLarge(service: string, bytes: number): FlowError {
-  return { code: 'bad-response', message: `${service} sent an answer too large to read (${Math.round(bytes / 1024 / 1024)} MB; FlowLens reads at most ${MAX_ANSWER_BYTES / 1024 / 1024} MB).` };
+/** The error for an answer past MAX_ANSWER_BYTES: of `declared` bytes, or of more (read until it passed). */
+function tooLarge(service: string, declared?: number): FlowError {
+  const size = declared === undefined ? `more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB` : `${Math.round(declared / 1024 / 1024)} MB`;
+  return { code: 'bad-response', message: `${service} sent an answer too large to read (${size}; FlowLens reads at most ${MAX_ANSWER_BYTES / 1024 / 1024} MB).` };
+}
+
+/**
+ * The body as UTF-8 text, read chunk by chunk and counted as it comes: past MAX_ANSWER_BYTES
+ * the stream is cancelled and `undefined` returned, so an answer without a length (chunked)
+ * costs at most that much memory, never its whole size. Decoding is `response.text()`'s: UTF-8,
+ * a leading BOM dropped, bad bytes replaced. https://fetch.spec.whatwg.org/#dom-body-text
+ */
+async function readCapped(response: Response): Promise<string | undefined> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > MAX_ANSWER_BYTES) {
+      void reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 async function readAnswer(response: Response, service: string, now: number): Promise<HttpResult> {
@@ -217,9 +321,8 @@ async function readAnswer(response: Response, service: string, now: number): Pro
     void response.body?.cancel().catch(() => undefined);
     return { ok: false, status: response.status, error: tooLarge(service, declared), rate, headers: response.headers };
   }
-  const text = await response.text();
-  // Without a length (chunked), the text is measured once read: UTF-16 units, at least the bytes / 3.
-  if (text.length > MAX_ANSWER_BYTES) return { ok: false, status: response.status, error: tooLarge(service, text.length), rate, headers: response.headers };
+  const text = await readCapped(response);
+  if (text === undefined) return { ok: false, status: response.status, error: tooLarge(service), rate, headers: response.headers };
   if (!response.ok) {
     const body = parseJson(text);
     const detail = apiMessage(body);
@@ -255,18 +358,34 @@ export function looksLikeHtml(text: string): boolean {
   return /^\s*(<!doctype html|<html)/i.test(text);
 }
 
-/** Reads `x-ratelimit-*` and `retry-after` (seconds or an HTTP date). */
+/**
+ * The longest a rate limit is held from now, whatever the answer says: an hour. GitHub counts
+ * its primary limits, REST and GraphQL, per hour, so their reset is never further away, and its
+ * secondary limits are shorter. A longer time is a server's mistake or a hostile host's (one
+ * past what a Date can hold once made `retry-after: 1e300` an "offline" error, asked again
+ * twice); after the hour the host is asked once more, and holds again if it is still limited.
+ * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits
+ * https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#primary-rate-limit
+ */
+export const MAX_RATE_HOLD_MS = 3_600_000;
+
+/**
+ * Reads `x-ratelimit-*` and `retry-after` (seconds or an HTTP date). A time later than
+ * MAX_RATE_HOLD_MS from `now` is read as that; a `retry-after` in the past (negative seconds, an
+ * old date) is read as now.
+ */
 export function readRate(headers: Headers, now: number): RateInfo {
   const rate: RateInfo = {};
   const remaining = Number(headers.get('x-ratelimit-remaining') ?? NaN);
   const reset = Number(headers.get('x-ratelimit-reset') ?? NaN);
   const retry = headers.get('retry-after');
+  const bounded = (at: number) => Math.min(at, now + MAX_RATE_HOLD_MS);
   if (Number.isFinite(remaining)) rate.remaining = remaining;
-  if (Number.isFinite(reset)) rate.resetAt = reset * 1000;
+  if (Number.isFinite(reset)) rate.resetAt = bounded(reset * 1000);
   if (retry !== null) {
     const seconds = Number(retry);
     const at = Number.isFinite(seconds) ? now + seconds * 1000 : Date.parse(retry);
-    if (Number.isFinite(at)) rate.retryAt = at;
+    if (Number.isFinite(at)) rate.retryAt = Math.max(now, bounded(at));
   }
   return rate;
 }

@@ -1,7 +1,7 @@
 // The end-to-end harness: Debian's Chromium with the built extension loaded, GitHub pages served
 // from the hand-written page fixtures as https://github.com/..., and https://api.github.com
 // answered from hand-written responses (tests/fixtures/github/README.md). Nothing reaches the
-// network: every other request is aborted.
+// network: every other request is aborted, and no host name resolves (see NOWHERE).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -181,6 +181,26 @@ async function servePage(route) {
   return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(name) });
 }
 
+/**
+ * The switches every end-to-end Chromium runs with, whatever its hosts resolve to: no sandbox or
+ * GPU, as little of Chromium's own traffic as it allows, and the built extension loaded.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+  `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+];
+
+/**
+ * Every host name fails to resolve (Chromium's host resolver rules, net/base/host_mapping_rules.h:
+ * `MAP <pattern> ~NOTFOUND`). Playwright's routes answer a request before it is resolved, so the
+ * routed hosts still work; what no route answers cannot reach the network. That matters for the
+ * next hop of a redirect, which routes do not see (Playwright calls a route for the first URL
+ * only), and for Chromium's own requests (accounts.google.com, update.googleapis.com), which
+ * --disable-background-networking does not stop.
+ */
+const NOWHERE = '--host-resolver-rules=MAP * ~NOTFOUND';
+
 /** Starts Chromium with the extension; returns the context, the extension id and the fake API. */
 export async function launch({ headless = true } = {}) {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
@@ -194,11 +214,7 @@ export async function launch({ headless = true } = {}) {
     serviceWorkers: 'allow',
     viewport: { width: 1100, height: 760 },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
-    ],
+    args: [...CHROMIUM_ARGS, NOWHERE],
   });
   const api = createGithubApi();
   const jira = createJiraApi();
