@@ -36,6 +36,8 @@ export interface LoadedState {
   settings: EditableSettings;
   githubTokenHosts: string[];
   jiraCredentialSites: string[];
+  /** Why this page can neither see nor change tokens (a private window, IndexedDB failing). */
+  secretsProblem?: string;
 }
 
 /** A Jira credential: email + API token on Cloud, a personal access token on Data Center. */
@@ -48,7 +50,7 @@ export type Outcome = { ok: true } | { ok: false; message: string };
 export interface OptionsStore {
   load(): Promise<LoadedState>;
   saveSettings(next: EditableSettings): Promise<{ ok: true; settings: EditableSettings } | { ok: false; message: string }>;
-  setGithubToken(host: string, token: string | null): Promise<void>;
+  setGithubToken(host: string, token: string | null): Promise<Outcome>;
   setJiraCredential(site: string, credential: JiraCredential | null): Promise<Outcome>;
   exportSettings(includeSecrets: boolean): Promise<string>;
   importSettings(text: string): Promise<({ ok: true; notes: string[] } & LoadedState) | { ok: false; message: string }>;

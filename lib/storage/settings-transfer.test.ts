@@ -1,10 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSecrets, loadSettings, secretsItem, settingsItem, type Settings } from './settings';
+import { secrets } from './secrets';
+import { DEFAULT_SETTINGS, loadSettings, NO_SECRETS, settingsItem, type Secrets, type Settings } from './settings';
 import { saveErrorMessage, settingsStore } from './settings-store';
 import { EXPORT_FORMAT, exportDocument, readImport } from './settings-transfer';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await secrets.change(() => NO_SECRETS);
+});
+
+/** Stores secrets where the options page keeps them. */
+const storeSecrets = (value: Secrets) => secrets.change(() => value);
 
 const custom: Settings = {
   ...DEFAULT_SETTINGS,
@@ -16,7 +23,7 @@ const custom: Settings = {
 describe('export', () => {
   it('leaves the tokens out unless asked for', async () => {
     await settingsItem.setValue(custom);
-    await secretsItem.setValue({ githubTokens: { 'github.com': 'ghp_secret' }, jiraCredentials: { 'jira.corp.example': { kind: 'pat', token: 'pat-secret' } } });
+    await storeSecrets({ githubTokens: { 'github.com': 'ghp_secret' }, jiraCredentials: { 'jira.corp.example': { kind: 'pat', token: 'pat-secret' } } });
     const without = await settingsStore.exportSettings(false);
     expect(without).not.toContain('ghp_secret');
     expect(without).not.toContain('pat-secret');
@@ -29,11 +36,11 @@ describe('export', () => {
 describe('import', () => {
   it('round-trips an export, tokens included', async () => {
     const text = JSON.stringify(exportDocument(custom, { githubTokens: { 'ghe.corp': 'ghp_abc' }, jiraCredentials: {} }, 0));
-    await secretsItem.setValue({ githubTokens: { 'github.com': 'ghp_kept' }, jiraCredentials: {} });
+    await storeSecrets({ githubTokens: { 'github.com': 'ghp_kept' }, jiraCredentials: {} });
     const outcome = await settingsStore.importSettings(text);
     expect(outcome).toMatchObject({ ok: true, notes: [], githubTokenHosts: ['github.com', 'ghe.corp'], jiraCredentialSites: [] });
     expect(await loadSettings()).toEqual(custom);
-    expect((await loadSecrets()).githubTokens).toEqual({ 'github.com': 'ghp_kept', 'ghe.corp': 'ghp_abc' });
+    expect((await secrets.load()).githubTokens).toEqual({ 'github.com': 'ghp_kept', 'ghe.corp': 'ghp_abc' });
   });
 
   it('says what it dropped and keeps the rest', () => {
@@ -94,12 +101,13 @@ describe('saving', () => {
     expect((await loadSettings()).syncMinutes).toBe(15);
   });
 
-  it('stores Jira credentials in local storage and reports only the sites', async () => {
+  it('stores Jira credentials in the secrets database and reports only the sites', async () => {
     expect(await settingsStore.setJiraCredential('acme.atlassian.net', { kind: 'cloud-token', email: 'me@acme.dev', token: 'atl-1' })).toEqual({ ok: true });
     expect(await settingsStore.setJiraCredential('jira.corp.example', { kind: 'pat', token: '' })).toMatchObject({ ok: false });
     expect((await settingsStore.load()).jiraCredentialSites).toEqual(['acme.atlassian.net']);
     expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain('atl-1');
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('atl-1');
     await settingsStore.setJiraCredential('acme.atlassian.net', null);
-    expect((await loadSecrets()).jiraCredentials).toEqual({});
+    expect((await secrets.load()).jiraCredentials).toEqual({});
   });
 });
