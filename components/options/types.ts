@@ -56,6 +56,7 @@ export interface OptionsStore {
   importSettings(text: string): Promise<({ ok: true; notes: string[] } & LoadedState) | { ok: false; message: string }>;
   /** Asks for a host permission; must be called first thing in a click handler. */
   requestHost(host: string): Promise<boolean>;
+  /** Gives a host's permission back unless a list (Enterprise hosts, Jira sites) still holds it. */
   releaseHost(host: string): Promise<void>;
   hostGranted(host: string): Promise<boolean>;
   /** Asks for the notifications permission; must be called first thing in a click handler. */
