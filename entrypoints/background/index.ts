@@ -13,7 +13,7 @@ import { startNotifications } from '@/lib/background/start-notifications';
 import { createTeamSummary } from '@/lib/background/team-summary';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
-import { secrets, watchLegacySecrets } from '@/lib/storage/secrets';
+import { closeLocalStorageToContentScripts, secrets, watchLegacySecrets } from '@/lib/storage/secrets';
 import { loadSettings, settingsItem } from '@/lib/storage/settings';
 import { loadTeamState } from '@/lib/team/team-state';
 import { loadSummaryCopy, saveSummaryCopy } from '@/lib/team/summary-copy';
@@ -24,6 +24,7 @@ export default defineBackground(() => {
   const moveSecrets = () => void secrets.moveLegacy().catch((error: unknown) => console.warn('FlowLens could not move its tokens out of storage.local yet:', error));
   moveSecrets();
   watchLegacySecrets(moveSecrets);
+  void closeLocalStorageToContentScripts();
   const loadSecrets = secrets.load;
   let opening: Promise<FlowCache> | undefined;
   const cache = () => (opening ??= openCache());

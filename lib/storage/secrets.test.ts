@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter, type RouterDeps } from '../background/router';
 import { openCache } from './cache';
 import { idbSecretStore, openSecretsDb, openSecretStore, PRIVATE, SecretsUnavailableError, type SecretStore } from './secret-store';
-import { createSecrets, secrets as pageSecrets, watchLegacySecrets } from './secrets';
+import { closeLocalStorageToContentScripts, createSecrets, secrets as pageSecrets, watchLegacySecrets } from './secrets';
 import { NO_SECRETS } from './settings';
 import { settingsStore } from './settings-store';
 
@@ -216,5 +216,32 @@ describe('the options page', () => {
   it('says why it cannot show tokens, and still shows the settings', async () => {
     vi.spyOn(pageSecrets, 'problem').mockResolvedValueOnce(PRIVATE);
     expect(await settingsStore.load()).toMatchObject({ githubTokenHosts: [], secretsProblem: PRIVATE });
+  });
+});
+
+describe('closing storage.local to content scripts (Chrome 140 and later)', () => {
+  const local = fakeBrowser.storage.local as { setAccessLevel?: unknown };
+
+  it('asks for trusted contexts only where the browser offers it', async () => {
+    const setAccessLevel = vi.fn(async () => undefined);
+    local.setAccessLevel = setAccessLevel;
+    try {
+      expect(await closeLocalStorageToContentScripts()).toBe(true);
+      expect(setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' });
+    } finally {
+      delete local.setAccessLevel;
+    }
+  });
+
+  it('goes on without it where the browser has none, or refuses it for storage.local (Firefox)', async () => {
+    expect(await closeLocalStorageToContentScripts()).toBe(false);
+    local.setAccessLevel = async () => {
+      throw new Error('setAccessLevel is only supported for storage.session');
+    };
+    try {
+      expect(await closeLocalStorageToContentScripts()).toBe(false);
+    } finally {
+      delete local.setAccessLevel;
+    }
   });
 });

@@ -124,3 +124,20 @@ export function watchLegacySecrets(callback: () => void): () => void {
   });
 }
 
+/**
+ * Defence in depth where the browser offers it (Chrome 140 and later): closes `storage.local` to
+ * content scripts altogether, so whatever still lives there (the team state, and tokens an older
+ * version left until they are moved) is out of their reach too. Firefox has no such switch for
+ * `storage.local` (https://bugzilla.mozilla.org/show_bug.cgi?id=1724754); there the secrets
+ * database alone keeps tokens from content scripts. FlowLens's content scripts never use storage.
+ */
+export async function closeLocalStorageToContentScripts(): Promise<boolean> {
+  const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
+  if (typeof local.setAccessLevel !== 'function') return false;
+  try {
+    await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+    return true;
+  } catch {
+    return false;
+  }
+}
