@@ -61,9 +61,6 @@ async function updateSecrets(change: (secrets: Secrets) => Secrets): Promise<Sec
   } catch (error) {
     return { ok: false, message: `Not saved: ${messageOf(error)}` };
   }
-  // Best effort: asks the browser not to evict the extension's storage under disk pressure
-  // (https://developer.chrome.com/docs/extensions/develop/concepts/storage-and-cookies#persistence).
-  await globalThis.navigator?.storage?.persist?.().catch(() => false);
   return { ok: true };
 }
 
