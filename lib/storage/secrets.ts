@@ -1,7 +1,7 @@
 /**
  * The secrets as the background and the options page use them: read and changed in the secrets
- * database (`secret-store.ts`), and moved there from `storage.local`, where FlowLens 0.1 kept
- * them and where content scripts can read them too.
+ * database (`secret-store.ts`), and moved there from `storage.local`, where earlier builds of
+ * FlowLens kept them and where content scripts can read them too.
  *
  * The move never loses a token: it writes them into the database first and removes the old copy
  * only once that write is on disk; a failed write leaves them where they were, and until they are
@@ -12,7 +12,7 @@ import { storage } from 'wxt/utils/storage';
 import { NO_SECRETS, sanitizeSecrets, type Secrets } from './settings';
 import { openSecretStore, type SecretStore } from './secret-store';
 
-/** Where FlowLens 0.1 kept the secrets (with WXT's version record under `secrets$`). */
+/** Where earlier builds kept the secrets (with WXT's version record under `secrets$`). */
 export const LEGACY_KEY = 'local:secrets';
 
 /** What the secrets need from the world; swapped in tests. */
@@ -79,8 +79,8 @@ export function createSecrets(deps: SecretsDeps) {
     moveLegacy,
 
     /**
-     * Every token and credential, validated. Rejects when the database cannot be read: the
-     * tokens are there, and going on without them would fail in ways that do not say why.
+     * Every token and credential, validated. Rejects when the database cannot be read: tokens
+     * may be in it, and going on without them would fail in ways that do not say why.
      */
     async load(): Promise<Secrets> {
       await moving;
