@@ -1,9 +1,12 @@
 /**
  * Where tokens live: a database of their own in the extension origin's IndexedDB. Only the
  * background and the extension's own pages run in that origin; a content script that opens
- * IndexedDB gets the web page's databases, not ours (SECURITY.md, "Where tokens live"). Not
- * `storage.local`, which browsers also hand to content scripts; and not the item cache's
- * database, so "Clear cache", its eviction and its rebuild after a failure never touch a token.
+ * IndexedDB gets the web page's databases, not ours
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/storage-and-cookies). Not
+ * `storage.local`, which browsers also hand to content scripts
+ * (https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/storage/StorageArea/setAccessLevel);
+ * and not the item cache's database, so "Clear cache", its eviction and its rebuild after a
+ * failure never touch a token.
  *
  * There is no fallback: where this database cannot be used, tokens are neither kept in memory
  * (they would vanish when the background stops) nor put back in `storage.local`; the store
