@@ -21,10 +21,22 @@ export function requestHost(host: string): Promise<boolean> {
   return browser.permissions.request(origins(host));
 }
 
-/** Gives the permission for `host` back (never one the manifest grants). */
-export async function releaseHost(host: string): Promise<void> {
-  if (grantedByManifest(host, browser.runtime.getManifest().host_permissions ?? [])) return;
-  await browser.permissions.remove(origins(host));
+/** The lists of hosts FlowLens reads beyond its manifest: one host may be in both. */
+export interface HostLists {
+  githubHosts: readonly string[];
+  jiraSites: readonly string[];
+}
+
+/**
+ * Gives the permission for `host` back, unless a list still holds it (a host removed from the
+ * Enterprise Server list may still be a Jira site, and the other way round) or the manifest
+ * grants it. `lists` are read after the removal was saved. Resolves to whether it was given back.
+ */
+export async function releaseHost(host: string, lists: () => Promise<HostLists>): Promise<boolean> {
+  if (grantedByManifest(host, browser.runtime.getManifest().host_permissions ?? [])) return false;
+  const { githubHosts, jiraSites } = await lists();
+  if (githubHosts.includes(host) || jiraSites.includes(host)) return false;
+  return browser.permissions.remove(origins(host));
 }
 
 /** Whether FlowLens may read `host` now (the user can take a permission back in the browser). */

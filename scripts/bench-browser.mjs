@@ -13,7 +13,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR, launch, openPopup, seedTeam } from '../tests/e2e/harness.mjs';
+import { EXTENSION_DIR, giveGithubToken, launch, openPopup, seedTeam } from '../tests/e2e/harness.mjs';
 
 const BUDGET = {
   warmAppearMs: 50,
@@ -347,7 +347,7 @@ const verdict = (ok) => (ok ? 'within' : 'OVER');
 const browser = await launch();
 const counts = { jira: 0, github: 0, siteFacts: 0 };
 await routeBench(browser.context, counts);
-await browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_bench00000000000000000000000000000' }, jiraCredentials: {} } }));
+await giveGithubToken(browser, 'ghp_bench00000000000000000000000000000');
 
 const pages = [];
 for (const [source, n, url] of [

@@ -3,7 +3,7 @@
 // it opens the browser on the demo pages and waits until you close it.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launch, routeGithubSearch, waitForBadges } from '../tests/e2e/harness.mjs';
+import { giveGithubToken, launch, routeGithubSearch, waitForBadges } from '../tests/e2e/harness.mjs';
 
 const OUT = resolve(process.env.FLOWLENS_DEMO_DIR ?? 'demo-output');
 const headless = !process.env.DISPLAY;
@@ -20,9 +20,7 @@ try {
   // The demo GitHub answers GraphQL too, so give the extension a stand-in token: the badges then
   // show full flow states (reviews, checks, stacked PRs) instead of public data only. Jira is
   // read "with the session", which the demo site grants.
-  await browser.worker.evaluate(() =>
-    globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_demo000000000000000000000000000000' }, jiraCredentials: {} } }),
-  );
+  await giveGithubToken(browser, 'ghp_demo000000000000000000000000000000');
   const page = await browser.context.newPage();
   await page.goto('https://github.com/octo-org/api/pulls');
   await waitForBadges(page, 5);

@@ -1,13 +1,14 @@
 /**
  * GitHub on the options page: a token per host (github.com and each Enterprise Server host),
  * checked against GitHub on save, and Enterprise Server hosts added with a runtime permission.
+ * Removing a host removes its token too: a token is kept only for a host FlowLens reads.
  */
 import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type { TokenCheck } from '../../lib/status';
 import { HostListForm } from './HostListForm';
 import { Section } from './fields';
-import type { OptionsStore } from './types';
+import type { OptionsStore, Outcome } from './types';
 
 // Classic (ghp_), fine-grained (github_pat_) and OAuth/app tokens (gho_, ghu_, ghs_).
 const TOKEN_SHAPE = /^(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})$/;
@@ -16,30 +17,51 @@ const TOKEN_SHAPE = /^(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})$
 export interface GithubSectionProps {
   hosts: string[];
   tokenHosts: string[];
+  /** Why tokens can be neither seen nor changed here; the token fields say it instead. */
+  secretsProblem?: string | undefined;
   send: Client;
   store: OptionsStore;
   onHosts: (hosts: string[]) => Promise<string | undefined>;
-  onTokenHosts: (hosts: string[]) => void;
+  /** Updates the hosts that have a token, from the latest list (several changes may come at once). */
+  onTokenHosts: (update: (hosts: string[]) => string[]) => void;
   onNotice: (text: string) => void;
 }
 
+type SetToken = (host: string, token: string | null) => Promise<Outcome>;
+
 /** Tokens for github.com and every added host, and the form to add a host. */
 export function GithubSection(props: GithubSectionProps) {
-  const setToken = async (host: string, token: string | null) => {
-    await props.store.setGithubToken(host, token);
-    props.onTokenHosts(token ? [...new Set([...props.tokenHosts, host])] : props.tokenHosts.filter((h) => h !== host));
+  const setToken: SetToken = async (host, token) => {
+    const outcome = await props.store.setGithubToken(host, token);
+    if (outcome.ok) props.onTokenHosts((hosts) => (token ? [...new Set([...hosts, host])] : hosts.filter((h) => h !== host)));
+    return outcome;
   };
   return (
     <Section id="github" title="GitHub">
+      {props.secretsProblem ? (
+        <p class="error" role="alert" data-testid="github-secrets-problem">
+          GitHub tokens cannot be shown or changed here. {props.secretsProblem}
+        </p>
+      ) : null}
       {['github.com', ...props.hosts].map((host) => (
-        <TokenField key={host} host={host} hasToken={props.tokenHosts.includes(host)} send={props.send} setToken={setToken} onNotice={props.onNotice} />
+        <TokenField key={host} host={host} hasToken={props.tokenHosts.includes(host)} problem={props.secretsProblem} send={props.send} setToken={setToken} onNotice={props.onNotice} />
       ))}
-      <AddHost {...props} />
+      <AddHost {...props} setToken={setToken} />
     </Section>
   );
 }
 
-function AddHost(props: GithubSectionProps) {
+function AddHost(props: GithubSectionProps & { setToken: SetToken }) {
+  // A removed host's token goes with it, once the list without it is saved.
+  const onHosts = async (hosts: string[]) => {
+    const problem = await props.onHosts(hosts);
+    if (problem) return problem;
+    for (const host of props.tokenHosts.filter((h) => h !== 'github.com' && !hosts.includes(h))) {
+      const removed = await props.setToken(host, null);
+      if (!removed.ok) return removed.message;
+    }
+    return undefined;
+  };
   return (
     <HostListForm
       name="host"
@@ -52,7 +74,7 @@ function AddHost(props: GithubSectionProps) {
       added={(host) => `Added ${host}. Save a token for it below to read private repositories.`}
       denied={(host) => `FlowLens needs permission to read ${host} to badge its pages.`}
       store={props.store}
-      onHosts={props.onHosts}
+      onHosts={onHosts}
       onNotice={props.onNotice}
     />
   );
@@ -61,12 +83,13 @@ function AddHost(props: GithubSectionProps) {
 interface TokenFieldProps {
   host: string;
   hasToken: boolean;
+  problem?: string | undefined;
   send: Client;
-  setToken: (host: string, token: string | null) => Promise<void>;
+  setToken: SetToken;
   onNotice: (text: string) => void;
 }
 
-function TokenField({ host, hasToken, send, setToken, onNotice }: TokenFieldProps) {
+function TokenField({ host, hasToken, problem, send, setToken, onNotice }: TokenFieldProps) {
   const [error, setError] = useState('');
   const [check, setCheck] = useState<TokenCheck | string>();
   const errorId = `token-error-${host}`;
@@ -80,12 +103,21 @@ function TokenField({ host, hasToken, send, setToken, onNotice }: TokenFieldProp
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('token') as HTMLInputElement;
     const token = input.value.trim();
     if (!TOKEN_SHAPE.test(token)) return setError('This does not look like a GitHub token (ghp_…, github_pat_…).');
+    const saved = await setToken(host, token);
+    if (!saved.ok) return setError(saved.message);
     setError('');
-    await setToken(host, token);
     input.value = '';
     onNotice(`GitHub token saved for ${host}.`);
     await test();
   };
+  const remove = async () => {
+    const removed = await setToken(host, null);
+    if (!removed.ok) return setError(removed.message);
+    setError('');
+    setCheck(undefined);
+    onNotice(`GitHub token removed for ${host}.`);
+  };
+  if (problem) return null;
   return (
     <div class="host" data-testid={`github-host-${host}`}>
       <p>{hasToken ? `A token is saved for ${host}.` : host === 'github.com' ? 'No token: FlowLens reads public data only, within GitHub’s limit of 60 requests an hour.' : `No token for ${host}.`}</p>
@@ -100,14 +132,7 @@ function TokenField({ host, hasToken, send, setToken, onNotice }: TokenFieldProp
             <button type="button" onClick={test}>
               Test connection
             </button>
-            <button
-              type="button"
-              onClick={async () => {
-                await setToken(host, null);
-                setCheck(undefined);
-                onNotice(`GitHub token removed for ${host}.`);
-              }}
-            >
+            <button type="button" onClick={() => void remove()}>
               Remove token
             </button>
           </>

@@ -1,8 +1,8 @@
 /**
  * How FlowLens signs in to one Jira site: the user's own Jira session (the default), an API
  * token with the account's email (Jira Cloud), or a personal access token (Data Center). The
- * token is written to local storage and never shown again; "Test connection" asks the site who
- * the user is.
+ * token is written to FlowLens's secrets database (the extension origin's IndexedDB) and never
+ * shown again; "Test connection" asks the site who the user is.
  */
 import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';

@@ -13,10 +13,13 @@ import type { JiraCredential, OptionsStore, Save } from './types';
 export interface JiraSectionProps {
   sites: string[];
   credentialSites: string[];
+  /** Why credentials can be neither seen nor changed here; said instead of the sign-in forms. */
+  secretsProblem?: string | undefined;
   send: Client;
   store: OptionsStore;
   save: Save;
-  onCredentialSites: (sites: string[]) => void;
+  /** Updates the sites that have a credential, from the latest list (several changes may come at once). */
+  onCredentialSites: (update: (sites: string[]) => string[]) => void;
   onNotice: (text: string) => void;
 }
 
@@ -24,10 +27,7 @@ export interface JiraSectionProps {
 export function JiraSection(props: JiraSectionProps) {
   const setCredential = async (site: string, credential: JiraCredential | null) => {
     const outcome = await props.store.setJiraCredential(site, credential);
-    if (outcome.ok) {
-      const others = props.credentialSites.filter((s) => s !== site);
-      props.onCredentialSites(credential ? [...others, site] : others);
-    }
+    if (outcome.ok) props.onCredentialSites((sites) => [...sites.filter((s) => s !== site), ...(credential ? [site] : [])]);
     return outcome;
   };
   return (
@@ -45,13 +45,22 @@ export function JiraSection(props: JiraSectionProps) {
         store={props.store}
         onHosts={async (jiraSites) => {
           const problem = await props.save({ jiraSites });
+          if (problem) return problem;
           // A removed site's credential goes with it.
-          for (const site of problem ? [] : props.credentialSites.filter((s) => !jiraSites.includes(s))) await setCredential(site, null);
-          return problem;
+          for (const site of props.credentialSites.filter((s) => !jiraSites.includes(s))) {
+            const removed = await setCredential(site, null);
+            if (!removed.ok) return removed.message;
+          }
+          return undefined;
         }}
         onNotice={props.onNotice}
       />
-      {props.sites.map((site) => (
+      {props.secretsProblem && props.sites.length > 0 ? (
+        <p class="error" role="alert" data-testid="jira-secrets-problem">
+          Jira credentials cannot be shown or changed here. {props.secretsProblem}
+        </p>
+      ) : null}
+      {props.secretsProblem ? null : props.sites.map((site) => (
         <JiraCredentialForm key={site} site={site} hasCredential={props.credentialSites.includes(site)} send={props.send} setCredential={setCredential} onNotice={props.onNotice} />
       ))}
     </Section>

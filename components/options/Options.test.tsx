@@ -284,3 +284,69 @@ describe('hosts', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Allow reading jira.corp.example' })).toBeNull());
   });
 });
+
+describe('GitHub tokens', () => {
+  const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+
+  it('saves a token and says which hosts have one, never the token', async () => {
+    const { store } = await open({}, { 'github/check-token': () => ({ ok: true, data: { login: 'ana', kind: 'classic', scopes: ['repo'], warnings: [] } }) });
+    const host = screen.getByTestId('github-host-github.com');
+    fireEvent.input(within(host).getByLabelText('Personal access token for github.com'), { target: { value: TOKEN } });
+    fireEvent.click(within(host).getByRole('button', { name: 'Save token' }));
+    await within(host).findByText('A token is saved for github.com.');
+    expect(store.setGithubToken).toHaveBeenCalledWith('github.com', TOKEN);
+    expect((within(host).getByLabelText('Personal access token for github.com') as HTMLInputElement).value).toBe('');
+    expect(document.body.textContent).not.toContain(TOKEN);
+  });
+
+  it('says why a token was not saved, and keeps it in its field', async () => {
+    const { store } = await open();
+    store.setGithubToken.mockResolvedValueOnce({ ok: false, message: 'Not saved: FlowLens could not open the IndexedDB database that holds its tokens (UnknownError).' });
+    const host = screen.getByTestId('github-host-github.com');
+    fireEvent.input(within(host).getByLabelText('Personal access token for github.com'), { target: { value: TOKEN } });
+    fireEvent.click(within(host).getByRole('button', { name: 'Save token' }));
+    await within(host).findByText('Not saved: FlowLens could not open the IndexedDB database that holds its tokens (UnknownError).');
+    expect(within(host).queryByText('A token is saved for github.com.')).toBeNull();
+    expect((within(host).getByLabelText('Personal access token for github.com') as HTMLInputElement).value).toBe(TOKEN);
+  });
+
+  it('removes an Enterprise Server host’s token with the host', async () => {
+    const { store, saved } = await open({ settings: { ...freshSettings(), githubHosts: ['ghe.corp.example', 'ghe.other.example'] }, githubTokenHosts: ['github.com', 'ghe.corp.example', 'ghe.other.example'] });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove ghe.corp.example' }));
+    await waitFor(() => expect(store.setGithubToken).toHaveBeenCalledWith('ghe.corp.example', null));
+    expect(saved.at(-1)?.githubHosts).toEqual(['ghe.other.example']);
+    expect(store.setGithubToken).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(store.releaseHost).toHaveBeenCalledWith('ghe.corp.example'));
+    expect(screen.queryByTestId('github-host-ghe.corp.example')).toBeNull();
+    expect(within(screen.getByTestId('github-host-ghe.other.example')).getByText('A token is saved for ghe.other.example.')).toBeTruthy();
+  });
+
+  it('keeps the host’s permission when its token cannot be removed, and says why', async () => {
+    const { store } = await open({ settings: { ...freshSettings(), githubHosts: ['ghe.corp.example'] }, githubTokenHosts: ['ghe.corp.example'] });
+    store.setGithubToken.mockResolvedValueOnce({ ok: false, message: 'Not saved: the disk is full.' });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove ghe.corp.example' }));
+    await screen.findByText('Not saved: the disk is full.');
+    expect(store.releaseHost).not.toHaveBeenCalled();
+  });
+
+  it('says why tokens cannot be shown here instead of offering token fields', async () => {
+    await open({ settings: { ...freshSettings(), githubHosts: ['ghe.corp.example'], jiraSites: ['jira.corp.example'] }, secretsProblem: 'This is a private browsing window.' });
+    expect(screen.getByTestId('github-secrets-problem').textContent).toBe('GitHub tokens cannot be shown or changed here. This is a private browsing window.');
+    expect(screen.getByTestId('jira-secrets-problem').textContent).toBe('Jira credentials cannot be shown or changed here. This is a private browsing window.');
+    expect(screen.queryByLabelText('Personal access token for github.com')).toBeNull();
+    expect(screen.queryByTestId('jira-credential-jira.corp.example')).toBeNull();
+    // Hosts can still be added and removed.
+    expect(screen.getByRole('button', { name: 'Remove ghe.corp.example' })).toBeTruthy();
+  });
+});
+
+describe('removing a Jira site that has a credential', () => {
+  it('drops the site from the page and forgets its credential', async () => {
+    const { store } = await open({ settings: { ...freshSettings(), jiraSites: ['jira.corp.example', 'jira.other.example'] }, jiraCredentialSites: ['jira.corp.example'] });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove jira.corp.example' }));
+    await waitFor(() => expect(store.releaseHost).toHaveBeenCalledWith('jira.corp.example'));
+    expect(screen.queryByTestId('jira-credential-jira.corp.example')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Remove jira.corp.example' })).toBeNull();
+    expect(screen.getByTestId('jira-credential-jira.other.example')).toBeTruthy();
+  });
+});

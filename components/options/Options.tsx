@@ -1,7 +1,8 @@
 /**
  * The options page: every setting of FlowLens, each saved as soon as its value is valid (no save
  * button to forget), each validated in place. Tokens are written, never read back: the page
- * shows only which hosts have one. A table of contents keeps the long page navigable.
+ * shows only which hosts have one (or why it cannot, e.g. in a private window). A table of
+ * contents keeps the long page navigable.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
@@ -106,19 +107,21 @@ export function Options({ send, store }: OptionsProps) {
         <GithubSection
           hosts={settings.githubHosts}
           tokenHosts={state.githubTokenHosts}
+          secretsProblem={state.secretsProblem}
           send={send}
           store={store}
           onHosts={(githubHosts) => save({ githubHosts })}
-          onTokenHosts={(githubTokenHosts) => setState({ ...state, githubTokenHosts })}
+          onTokenHosts={(update) => setState((old) => old && { ...old, githubTokenHosts: update(old.githubTokenHosts) })}
           onNotice={setNotice}
         />
         <JiraSection
           sites={settings.jiraSites}
           credentialSites={state.jiraCredentialSites}
+          secretsProblem={state.secretsProblem}
           send={send}
           store={store}
           save={save}
-          onCredentialSites={(jiraCredentialSites) => setState({ ...state, jiraCredentialSites })}
+          onCredentialSites={(update) => setState((old) => old && { ...old, jiraCredentialSites: update(old.jiraCredentialSites) })}
           onNotice={setNotice}
         />
         <CrossSourceSection settings={settings} githubTokenHosts={state.githubTokenHosts} save={save} />

@@ -1,7 +1,7 @@
 /** An in-memory OptionsStore and a scripted background for the options page's tests. */
 import { vi } from 'vitest';
 import type { Client, Request, ResponseData } from '../../lib/messaging';
-import type { EditableSettings, LoadedState, OptionsStore } from './types';
+import type { EditableSettings, LoadedState, OptionsStore, Outcome } from './types';
 
 /** The settings a fresh install has (as lib/storage/settings.ts defaults them). */
 export function freshSettings(): EditableSettings {
@@ -35,7 +35,7 @@ export function memoryStore(initial: Partial<LoadedState> = {}) {
       saved.push(state.settings);
       return { ok: true as const, settings: structuredClone(next) };
     }),
-    setGithubToken: vi.fn(async () => undefined),
+    setGithubToken: vi.fn(async (): Promise<Outcome> => ({ ok: true })),
     setJiraCredential: vi.fn(async () => ({ ok: true as const })),
     exportSettings: vi.fn(async (withSecrets: boolean) => JSON.stringify({ format: 'flowlens-settings', settings: state.settings, ...(withSecrets ? { secrets: {} } : {}) })),
     importSettings: vi.fn(async () => ({ ok: false as const, message: 'not scripted' })),

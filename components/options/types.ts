@@ -37,6 +37,8 @@ export interface LoadedState {
   settings: EditableSettings;
   githubTokenHosts: string[];
   jiraCredentialSites: string[];
+  /** Why this page can neither see nor change tokens (a private window, IndexedDB failing). */
+  secretsProblem?: string;
 }
 
 /** A Jira credential: email + API token on Cloud, a personal access token on Data Center. */
@@ -55,13 +57,14 @@ export type Outcome = { ok: true } | { ok: false; message: string };
 export interface OptionsStore {
   load(): Promise<LoadedState>;
   saveSettings(next: EditableSettings): Promise<{ ok: true; settings: EditableSettings } | { ok: false; message: string }>;
-  setGithubToken(host: string, token: string | null): Promise<void>;
+  setGithubToken(host: string, token: string | null): Promise<Outcome>;
   setJiraCredential(site: string, credential: JiraCredential | null): Promise<Outcome>;
   exportSettings(includeSecrets: boolean): Promise<string>;
   /** Without `accepted`, a file with changes only the user may allow applies nothing and lists them in `confirm`. */
   importSettings(text: string, accepted?: readonly string[]): Promise<({ ok: true; notes: string[] } & LoadedState) | { ok: false; message: string } | { ok: false; message: string; confirm: ImportChange[] }>;
   /** Asks for a host permission; must be called first thing in a click handler. */
   requestHost(host: string): Promise<boolean>;
+  /** Gives a host's permission back unless a list (Enterprise hosts, Jira sites) still holds it. */
   releaseHost(host: string): Promise<void>;
   hostGranted(host: string): Promise<boolean>;
   /** Asks for the notifications permission; must be called first thing in a click handler. */

@@ -14,11 +14,19 @@ import { createTeamSummary } from '@/lib/background/team-summary';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { forgetSiteMeta } from '@/lib/providers/jira/site-meta';
 import { clearJiraSiteFacts, jiraSiteFacts } from '@/lib/storage/jira-site-facts';
-import { loadSecrets, loadSettings, settingsItem } from '@/lib/storage/settings';
+import { closeLocalStorageToContentScripts, secrets, watchLegacySecrets } from '@/lib/storage/secrets';
+import { loadSettings, settingsItem } from '@/lib/storage/settings';
 import { loadTeamState } from '@/lib/team/team-state';
 import { loadSummaryCopy, saveSummaryCopy } from '@/lib/team/summary-copy';
 
 export default defineBackground(() => {
+  // Tokens live in the extension origin's IndexedDB; any an older version (or a test) left in
+  // storage.local, which content scripts can read, move there now and whenever they appear.
+  const moveSecrets = () => void secrets.moveLegacy().catch((error: unknown) => console.warn('FlowLens could not move its tokens out of storage.local yet:', error));
+  moveSecrets();
+  watchLegacySecrets(moveSecrets);
+  void closeLocalStorageToContentScripts();
+  const loadSecrets = secrets.load;
   let opening: Promise<FlowCache> | undefined;
   const cache = () => (opening ??= openCache());
   const send = (url: string, init?: RequestInit) => fetch(url, init);

@@ -1,10 +1,12 @@
 /**
- * What the options page may do with settings and secrets. It is an extension page, so it may
- * write tokens; it reads back only which hosts have one, never the token itself (an export with
- * "include tokens" ticked is the one exception, and the user asks for it).
+ * What the options page may do with settings and secrets. It is an extension page, in the
+ * extension's origin, so it writes tokens into the secrets database itself (`secrets.ts`): they
+ * never travel in a message. It reads back only which hosts have one, never the token itself (an
+ * export with "include tokens" ticked is the one exception, and the user asks for it).
  */
 import { messageOf } from '../flow-error';
-import { loadSecrets, loadSettings, sanitizeSecrets, sanitizeSettings, secretsItem, settingsItem, type Secrets, type Settings } from './settings';
+import { secrets as stored } from './secrets';
+import { loadSettings, NO_SECRETS, sanitizeSecrets, sanitizeSettings, settingsItem, type Secrets, type Settings } from './settings';
 import { applyImport, changesToConfirm, exportDocument, readImport, type ImportChange } from './settings-transfer';
 
 /** Settings and the hosts that have a credential. */
@@ -12,7 +14,12 @@ export interface StoredState {
   settings: Settings;
   githubTokenHosts: string[];
   jiraCredentialSites: string[];
+  /** Why tokens cannot be read or saved from this page (a private window, IndexedDB failing). */
+  secretsProblem?: string;
 }
+
+/** A change to a token: done, or why not. */
+export type SecretOutcome = { ok: true } | { ok: false; message: string };
 
 /** A save: the settings as stored, or why they were not. */
 export type SaveResult = { ok: true; settings: Settings } | { ok: false; message: string };
@@ -51,20 +58,36 @@ function hostsOf(secrets: Secrets) {
   return { githubTokenHosts: Object.keys(secrets.githubTokens), jiraCredentialSites: Object.keys(secrets.jiraCredentials) };
 }
 
-async function updateSecrets(change: (secrets: Secrets) => Secrets): Promise<void> {
-  await secretsItem.setValue(change(await loadSecrets()));
+/** Writes a change to the secrets; says why in words when it could not. */
+async function updateSecrets(change: (secrets: Secrets) => Secrets): Promise<SecretOutcome> {
+  try {
+    await stored.change(change);
+  } catch (error) {
+    return { ok: false, message: `Not saved: ${messageOf(error)}` };
+  }
+  return { ok: true };
+}
+
+/** The hosts with a credential, or why this page cannot know. */
+async function secretHosts(): Promise<Omit<StoredState, 'settings'>> {
+  try {
+    return hostsOf(await stored.load());
+  } catch (error) {
+    return { ...hostsOf(NO_SECRETS), secretsProblem: messageOf(error) };
+  }
 }
 
 /** The operations of the options page. */
 export const settingsStore = {
   async load(): Promise<StoredState> {
-    const [settings, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
-    return { settings, ...hostsOf(secrets) };
+    const [settings, { secretsProblem, ...hosts }, problem] = await Promise.all([loadSettings(), secretHosts(), stored.problem()]);
+    const why = problem ?? secretsProblem;
+    return { settings, ...hosts, ...(why ? { secretsProblem: why } : {}) };
   },
   saveSettings: storeSettings,
   /** Stores a token for a host, or removes it with `null`. */
-  async setGithubToken(host: string, token: string | null): Promise<void> {
-    await updateSecrets((secrets) => {
+  async setGithubToken(host: string, token: string | null): Promise<SecretOutcome> {
+    return updateSecrets((secrets) => {
       const githubTokens = { ...secrets.githubTokens };
       if (token) githubTokens[host] = token.trim();
       else delete githubTokens[host];
@@ -72,22 +95,21 @@ export const settingsStore = {
     });
   },
   /** Stores a Jira credential for a site, or removes it with `null` (the Jira session is used then). */
-  async setJiraCredential(site: string, credential: JiraCredentialInput | null): Promise<{ ok: true } | { ok: false; message: string }> {
+  async setJiraCredential(site: string, credential: JiraCredentialInput | null): Promise<SecretOutcome> {
     if (credential) {
       const checked = sanitizeSecrets({ jiraCredentials: { [site]: credential } }).jiraCredentials[site];
       if (!checked) return { ok: false, message: 'This credential is not complete: check the email and the token.' };
     }
-    await updateSecrets((secrets) => {
+    return updateSecrets((secrets) => {
       const jiraCredentials = { ...secrets.jiraCredentials };
       if (credential) jiraCredentials[site] = credential;
       else delete jiraCredentials[site];
       return { ...secrets, jiraCredentials };
     });
-    return { ok: true };
   },
   /** The settings file's text; tokens only when asked for. */
   async exportSettings(includeSecrets: boolean): Promise<string> {
-    const [settings, secrets] = await Promise.all([loadSettings(), loadSecrets()]);
+    const [settings, secrets] = await Promise.all([loadSettings(), includeSecrets ? stored.load() : undefined]);
     return JSON.stringify(exportDocument(settings, includeSecrets ? secrets : undefined, Date.now()), null, 2);
   },
   /**
@@ -98,19 +120,22 @@ export const settingsStore = {
   async importSettings(text: string, accepted?: readonly string[]): Promise<ImportOutcome> {
     const read = readImport(text);
     if (!read.ok) return read;
-    const current = { settings: await loadSettings(), secrets: await loadSecrets() };
+    // The tokens stored now, to tell which the file would add or replace (none readable: none stored).
+    const current = { settings: await loadSettings(), secrets: await stored.load().catch(() => NO_SECRETS) };
     const confirm = changesToConfirm(current, read);
     if (confirm.length > 0 && accepted === undefined) return { ok: false, message: 'This file changes what FlowLens reads, shows or signs in with. Nothing is imported until you say which of these changes to make:', confirm };
     const next = applyImport(current, read, accepted ?? []);
     const saved = await storeSettings(next.settings);
     if (!saved.ok) return saved;
     const { tokens } = next;
-    if (Object.keys(tokens.githubTokens).length + Object.keys(tokens.jiraCredentials).length > 0) {
-      await updateSecrets((secrets) => ({
-        githubTokens: { ...secrets.githubTokens, ...tokens.githubTokens },
-        jiraCredentials: { ...secrets.jiraCredentials, ...tokens.jiraCredentials },
-      }));
-    }
-    return { ok: true, notes: [...read.notes, ...next.notes], settings: saved.settings, ...hostsOf(await loadSecrets()) };
+    const wrote = Object.keys(tokens.githubTokens).length + Object.keys(tokens.jiraCredentials).length > 0
+      ? await updateSecrets((secrets) => ({
+          githubTokens: { ...secrets.githubTokens, ...tokens.githubTokens },
+          jiraCredentials: { ...secrets.jiraCredentials, ...tokens.jiraCredentials },
+        }))
+      : { ok: true as const };
+    const notes = [...read.notes, ...next.notes, ...(wrote.ok ? [] : [`The file’s tokens were left out. ${wrote.message}`])];
+    const { secretsProblem: _, ...hosts } = await secretHosts();
+    return { ok: true, notes, settings: saved.settings, ...hosts };
   },
 };

@@ -1,10 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSecrets, loadSettings, secretsItem, settingsItem, type Settings } from './settings';
+import { secrets } from './secrets';
+import { DEFAULT_SETTINGS, loadSettings, NO_SECRETS, settingsItem, type Secrets, type Settings } from './settings';
 import { saveErrorMessage, settingsStore } from './settings-store';
 import { EXPORT_FORMAT, exportDocument, readImport } from './settings-transfer';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await secrets.change(() => NO_SECRETS);
+});
+
+/** Stores secrets where the options page keeps them. */
+const storeSecrets = (value: Secrets) => secrets.change(() => value);
 
 const custom: Settings = {
   ...DEFAULT_SETTINGS,
@@ -16,7 +23,7 @@ const custom: Settings = {
 describe('export', () => {
   it('leaves the tokens out unless asked for', async () => {
     await settingsItem.setValue(custom);
-    await secretsItem.setValue({ githubTokens: { 'github.com': 'ghp_secret' }, jiraCredentials: { 'jira.corp.example': { kind: 'pat', token: 'pat-secret' } } });
+    await storeSecrets({ githubTokens: { 'github.com': 'ghp_secret' }, jiraCredentials: { 'jira.corp.example': { kind: 'pat', token: 'pat-secret' } } });
     const without = await settingsStore.exportSettings(false);
     expect(without).not.toContain('ghp_secret');
     expect(without).not.toContain('pat-secret');
@@ -29,13 +36,13 @@ describe('export', () => {
 describe('import', () => {
   it('round-trips an export, tokens included, once the user confirms the token and the site it adds', async () => {
     const text = JSON.stringify(exportDocument(custom, { githubTokens: { 'ghe.corp': 'ghp_abc' }, jiraCredentials: {} }, 0));
-    await secretsItem.setValue({ githubTokens: { 'github.com': 'ghp_kept' }, jiraCredentials: {} });
+    await storeSecrets({ githubTokens: { 'github.com': 'ghp_kept' }, jiraCredentials: {} });
     const asked = await settingsStore.importSettings(text);
     expect(asked).toMatchObject({ ok: false, confirm: [{ id: 'jira-site:jira.corp.example', text: 'Adds the Jira site jira.corp.example.' }, { id: 'github-token:ghe.corp', text: 'Adds a GitHub token for ghe.corp.' }] });
     const outcome = await settingsStore.importSettings(text, ['jira-site:jira.corp.example', 'github-token:ghe.corp']);
     expect(outcome).toMatchObject({ ok: true, notes: [], githubTokenHosts: ['github.com', 'ghe.corp'], jiraCredentialSites: [] });
     expect(await loadSettings()).toEqual(custom);
-    expect((await loadSecrets()).githubTokens).toEqual({ 'github.com': 'ghp_kept', 'ghe.corp': 'ghp_abc' });
+    expect((await secrets.load()).githubTokens).toEqual({ 'github.com': 'ghp_kept', 'ghe.corp': 'ghp_abc' });
   });
 
   describe('of a file that would replace tokens, add sites or turn opt-ins on', () => {
@@ -57,29 +64,29 @@ describe('import', () => {
     ];
     beforeEach(async () => {
       await settingsItem.setValue({ ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'] });
-      await secretsItem.setValue(stored);
+      await storeSecrets(stored);
     });
 
     it('applies nothing and lists every such change until the user answers', async () => {
       expect(await settingsStore.importSettings(file)).toEqual({ ok: false, message: expect.stringMatching(/^This file changes what FlowLens reads, shows or signs in with\. Nothing is imported until/), confirm: changes });
       expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, jiraSites: ['acme.atlassian.net'] });
-      expect(await loadSecrets()).toEqual(stored);
+      expect(await secrets.load()).toEqual(stored);
     });
 
     it('imports the rest without them, keeping the tokens and leaving the opt-ins off, and says so', async () => {
       const outcome = await settingsStore.importSettings(file, []);
       expect(outcome).toMatchObject({ ok: true, notes: changes.map((change) => `Not applied without your confirmation: ${change.text}`) });
       expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, syncMinutes: 30, jiraSites: ['acme.atlassian.net'], notifications: { enabled: false, blockedLongerThanHours: 12, upstreamResolved: false } });
-      expect(await loadSecrets()).toEqual(stored);
+      expect(await secrets.load()).toEqual(stored);
     });
 
     it('makes exactly the changes the user accepted', async () => {
       await settingsStore.importSettings(file, ['pullsOnJira', 'jira-credential:acme.atlassian.net']);
       expect(await loadSettings()).toMatchObject({ jiraOnGithub: false, pullsOnJira: true, notifications: { enabled: false }, jiraSites: ['acme.atlassian.net'] });
-      expect(await loadSecrets()).toEqual({ ...stored, jiraCredentials: { 'acme.atlassian.net': { kind: 'cloud-token', email: 'them@evil.dev', token: 'atl-theirs' } } });
+      expect(await secrets.load()).toEqual({ ...stored, jiraCredentials: { 'acme.atlassian.net': { kind: 'cloud-token', email: 'them@evil.dev', token: 'atl-theirs' } } });
       await settingsStore.importSettings(file, changes.map((change) => change.id));
       expect(await loadSettings()).toMatchObject({ jiraOnGithub: true, pullsOnJira: true, notifications: { enabled: true }, jiraSites: ['acme.atlassian.net', 'evil.atlassian.net'] });
-      expect((await loadSecrets()).githubTokens).toEqual({ 'github.com': 'ghp_theirs' });
+      expect((await secrets.load()).githubTokens).toEqual({ 'github.com': 'ghp_theirs' });
     });
 
     it('asks nothing for a file that only turns things off or holds the tokens already stored', async () => {
@@ -153,12 +160,13 @@ describe('saving', () => {
     expect((await loadSettings()).syncMinutes).toBe(15);
   });
 
-  it('stores Jira credentials in local storage and reports only the sites', async () => {
+  it('stores Jira credentials in the secrets database and reports only the sites', async () => {
     expect(await settingsStore.setJiraCredential('acme.atlassian.net', { kind: 'cloud-token', email: 'me@acme.dev', token: 'atl-1' })).toEqual({ ok: true });
     expect(await settingsStore.setJiraCredential('jira.corp.example', { kind: 'pat', token: '' })).toMatchObject({ ok: false });
     expect((await settingsStore.load()).jiraCredentialSites).toEqual(['acme.atlassian.net']);
     expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain('atl-1');
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('atl-1');
     await settingsStore.setJiraCredential('acme.atlassian.net', null);
-    expect((await loadSecrets()).jiraCredentials).toEqual({});
+    expect((await secrets.load()).jiraCredentials).toEqual({});
   });
 });

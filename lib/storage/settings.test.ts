@@ -2,11 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
-  loadSecrets,
   loadSettings,
   sanitizeSecrets,
   sanitizeSettings,
-  secretsItem,
   settingsItem,
 } from './settings';
 
@@ -99,13 +97,7 @@ describe('settings', () => {
 });
 
 describe('secrets', () => {
-  it('live in local storage only, never in sync', async () => {
-    await secretsItem.setValue({ githubTokens: { 'github.com': 'ghp_secret' }, jiraCredentials: {} });
-    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toContain('ghp_secret');
-    expect(JSON.stringify(await fakeBrowser.storage.sync.get(null))).not.toContain('ghp_secret');
-    expect((await loadSecrets()).githubTokens).toEqual({ 'github.com': 'ghp_secret' });
-  });
-
+  // Where they are stored (not storage.local, not storage.sync) is tested in secrets.test.ts.
   it('drop one malformed credential, keep the rest', () => {
     const secrets = sanitizeSecrets({
       githubTokens: { 'github.com': ' ghp_a ', 'bad host': 'ghp_b', 'ghe.corp': '' },

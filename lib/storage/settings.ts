@@ -1,9 +1,11 @@
 /**
  * Every setting of FlowLens, as versioned storage items (STYLE.md: one module, `defineItem` with
- * `version` and `migrations`). Preferences live in `sync` so they follow the user; secrets live
- * in `local` only, are read by the background and the options page, and are never sent to a
- * content script. Everything read back is validated: a broken or hand-edited value falls back to
- * the default field by field, so one bad field never loses the others.
+ * `version` and `migrations`). Preferences live in `sync` so they follow the user. Secrets are
+ * only described here (their schema and validation): they live in a database of their own in the
+ * extension origin's IndexedDB (`secret-store.ts`), out of content scripts' reach, and are read
+ * by the background and the options page only. Everything read back is validated: a broken or
+ * hand-edited value falls back to the default field by field, so one bad field never loses the
+ * others.
  */
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
@@ -182,19 +184,7 @@ export function sanitizeSecrets(input: unknown): Secrets {
   return v.parse(secretsSchema, typeof input === 'object' && input !== null ? input : {});
 }
 
-/** Secrets: `local:` only, never `sync:` (tokens must not leave this browser profile). */
-export const secretsItem = storage.defineItem<Secrets>('local:secrets', {
-  fallback: NO_SECRETS,
-  version: 1,
-  migrations: {},
-});
-
 /** The settings as stored, validated. */
 export async function loadSettings(): Promise<Settings> {
   return sanitizeSettings(await settingsItem.getValue());
-}
-
-/** The secrets as stored, validated. */
-export async function loadSecrets(): Promise<Secrets> {
-  return sanitizeSecrets(await secretsItem.getValue());
 }

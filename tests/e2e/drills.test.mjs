@@ -1,7 +1,7 @@
 // Fault drills: what happens when the user does not wait for FlowLens.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { launch, readBadges, waitForBadges, watchErrors } from './harness.mjs';
+import { giveGithubToken, launch, readBadges, waitForBadges, watchErrors } from './harness.mjs';
 
 const TOKEN = 'ghp_drill0000000000000000000000000000000';
 
@@ -10,7 +10,7 @@ describe('fault drills', () => {
   let release;
   beforeEach(async () => {
     browser = await launch();
-    await browser.worker.evaluate((token) => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': token }, jiraCredentials: {} } }), TOKEN);
+    await giveGithubToken(browser, TOKEN);
     // GitHub answers only when the drill says so.
     let open;
     const gate = new Promise((resolve) => (open = resolve));

@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 // The page fixtures, and a reader that uses only what Playwright and Puppeteer pages share ($$eval).
 import { pageHtml, readBadges } from './harness.mjs';
+import { connectRdp, freePort, RDP_PREFS, watchAddon } from './firefox-rdp.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -130,5 +131,90 @@ describe('Firefox: the built extension badges the page fixtures', { skip }, () =
     assert.equal(badge.state, 'error');
     assert.equal(await page.evaluate(() => document.querySelector('flowlens-badge').parentElement?.matches('h1[data-testid="issue.views.issue-base.foundation.summary.heading"]')), true);
     assert.deepEqual(pageErrors, []);
+  });
+});
+
+// The background is an event page here (`background.scripts`, _generated_background_page.html),
+// not a service worker: the secrets database is opened from a document, in the same
+// moz-extension:// origin as the options page.
+describe('Firefox: tokens live in the extension origin’s IndexedDB', { skip }, () => {
+  const OLD = 'ghp_olderversion0000000000000000000000000';
+  const NEW = 'ghp_savedinfirefox000000000000000000000000';
+  let browser;
+  let rdp;
+  let background;
+  let options;
+
+  /** What the background sees in storage.local, and in the secrets database. */
+  const stored = () =>
+    background.run(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open('flowlens-secrets');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const secrets = await new Promise((resolve) => {
+        const read = db.transaction('secrets').objectStore('secrets').get('secrets');
+        read.onsuccess = () => resolve(read.result ?? null);
+      });
+      db.close();
+      return { local: await browser.storage.local.get(null), secrets };
+    });
+
+  before(async () => {
+    if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`No Firefox build in ${EXTENSION}: run npm run build:firefox first.`);
+    const port = await freePort();
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, args: ['-start-debugger-server', String(port)], extraPrefsFirefox: { ...OFFLINE, ...RDP_PREFS } });
+    await browser.installExtension(EXTENSION);
+    rdp = await connectRdp(port);
+    const addon = await watchAddon(rdp, 'flowlens@flowlens.dev');
+    background = await addon.page('_generated_background_page.html');
+    assert.equal(await background.run(async () => browser.extension.inIncognitoContext), false);
+    // Tokens an older version kept in storage.local, where content scripts can read them.
+    await background.run((token) => browser.storage.local.set({ secrets: { githubTokens: { 'github.com': token }, jiraCredentials: {} }, secrets$: { v: 1 } }), OLD);
+    for (const deadline = Date.now() + 5000; (await stored()).local.secrets && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 100));
+    await background.run(() => browser.runtime.openOptionsPage());
+    options = await addon.page('options.html');
+  });
+  after(async () => {
+    rdp?.close();
+    await browser?.close();
+  });
+
+  it('moves the tokens an older version left in storage.local into the database', async () => {
+    assert.deepEqual(await stored(), { local: {}, secrets: { githubTokens: { 'github.com': OLD }, jiraCredentials: {} } });
+    const text = await options.run(async () => {
+      for (const deadline = Date.now() + 5000; !document.body.textContent.includes('A token is saved for github.com.') && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
+      return document.body.textContent;
+    });
+    assert.match(text, /A token is saved for github\.com\./);
+  });
+
+  it('saves a token from the options page into the database, not storage.local, and the background reads it', async () => {
+    const check = await options.run(async (token) => {
+      const host = document.querySelector('[data-testid="github-host-github.com"]');
+      const input = host.querySelector('input[name="token"]');
+      input.value = token;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      host.querySelector('form').requestSubmit();
+      // Saving tests the connection: the background reads the token and tries GitHub, which this run cannot reach.
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+        const status = host.querySelector('[data-testid="token-check"]')?.textContent ?? '';
+        if (status && status !== 'Checking…') return { status, local: await browser.storage.local.get(null) };
+      }
+      return { status: 'no answer' };
+    }, NEW);
+    assert.match(check.status, /Could not reach GitHub/, `the background read the token and used it: ${check.status}`);
+    assert.deepEqual(check.local, {}, 'the options page wrote nothing to storage.local');
+    assert.deepEqual(await stored(), { local: {}, secrets: { githubTokens: { 'github.com': NEW }, jiraCredentials: {} } });
+  });
+
+  it('keeps the secrets database out of a web page’s IndexedDB', async () => {
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => (request.url() === GITHUB_LIST ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(SERVED[GITHUB_LIST]) }) : request.continue()));
+    await page.goto(GITHUB_LIST);
+    await waitForBadges(page, 5);
+    assert.deepEqual(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name)), []);
   });
 });

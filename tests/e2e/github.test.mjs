@@ -2,15 +2,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { launch, pageHtml, readBadges, waitForBadges, watchErrors } from './harness.mjs';
+import { giveGithubToken, launch, pageHtml, readBadges, waitForBadges, watchErrors } from './harness.mjs';
 
 const LEGACY_KEYS = [101, 102, 103, 104, 105].map((n) => `github:octo-org/api#${n}`);
 const REACT_KEYS = ['github:octo-org/api#101', 'github:octo-org/api#102', 'github:octo-org/web#12', 'github:other-org/lib#7'];
-
-/** Stores a GitHub token for github.com through the extension's worker, as the options page would. */
-function giveGithubToken(browser) {
-  return browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } }));
-}
 
 /** Replaces <body> and pushes a URL the way Turbo navigation does. */
 async function turboVisit(page, path, html) {
@@ -336,7 +331,7 @@ describe('GitHub API failures', () => {
       browser.api.mode = mode;
       if (mode === 'unauthorized') {
         // A token the user saved earlier and has since revoked.
-        await browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_revoked0000000000000000000000' }, jiraCredentials: {} } }));
+        await giveGithubToken(browser, 'ghp_revoked0000000000000000000000');
       }
       const page = await browser.context.newPage();
       const errors = watchErrors(page);

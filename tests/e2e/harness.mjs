@@ -344,11 +344,72 @@ export async function routeGithubSearch(browser, { pageSize = 50 } = {}) {
   });
 }
 
+/**
+ * Stores tokens where FlowLens keeps them, as the options page would: the secrets database in
+ * the extension origin's IndexedDB (lib/storage/secret-store.ts), written from the service
+ * worker. They replace whatever tokens were there; the background reads them on its next request.
+ */
+export async function giveSecrets(worker, { githubTokens = {}, jiraCredentials = {} } = {}) {
+  await worker.evaluate(async (secrets) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('flowlens-secrets', 1);
+      // The same schema as lib/storage/secret-store.ts, for a worker that has not opened it yet.
+      open.onupgradeneeded = () => open.result.createObjectStore('secrets');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('secrets', 'readwrite', { durability: 'strict' });
+    tx.objectStore('secrets').put(secrets, 'secrets');
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, { githubTokens, jiraCredentials });
+}
+
+/** The tokens in the secrets database, read from the service worker (`undefined` before any was saved). */
+export function readSecrets(worker) {
+  return worker.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('flowlens-secrets');
+    open.onerror = () => reject(open.error);
+    open.onupgradeneeded = () => open.transaction.abort();
+    open.onsuccess = () => {
+      const read = open.result.transaction('secrets').objectStore('secrets').get('secrets');
+      read.onsuccess = () => resolve(read.result);
+      read.onerror = () => reject(read.error);
+    };
+  }));
+}
+
+/** Gives the extension a GitHub token for github.com (nothing else), through its worker. */
+export function giveGithubToken(browser, token = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789') {
+  return giveSecrets(browser.worker, { githubTokens: { 'github.com': token } });
+}
+
+/**
+ * Runs `fn(arg)` in FlowLens's content script world of `page` (its isolated world, with the
+ * extension APIs a content script has), through the DevTools protocol, and returns its value.
+ */
+export async function inContentScript(page, extensionId, fn, arg) {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  // Enabling reports every context that already exists.
+  await cdp.send('Runtime.enable');
+  const world = worlds.find((context) => context.origin === `chrome-extension://${extensionId}` && context.auxData?.type === 'isolated');
+  if (!world) throw new Error(`No FlowLens content script world in ${page.url()}: ${JSON.stringify(worlds.map((c) => [c.origin, c.name, c.auxData?.type]))}`);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: `(${fn})(${JSON.stringify(arg)})`, contextId: world.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(`In the content script: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value;
+}
+
 /** Gives the extension a GitHub token for github.com and a team of `githubRepos`, through its worker. */
 export async function configureTeam(browser, { token, githubRepos }) {
-  await browser.worker.evaluate(async ({ token, githubRepos }) => {
-    await globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': token }, jiraCredentials: {} } });
+  await giveGithubToken(browser, token);
+  await browser.worker.evaluate(async ({ githubRepos }) => {
     const { settings } = await globalThis.chrome.storage.sync.get('settings');
     await globalThis.chrome.storage.sync.set({ settings: { ...settings, team: { ...settings?.team, githubRepos } } });
-  }, { token, githubRepos });
+  }, { githubRepos });
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { launch, pageHtml, readBadges, waitForBadges, watchErrors } from './harness.mjs';
+import { giveGithubToken, launch, pageHtml, readBadges, waitForBadges, watchErrors } from './harness.mjs';
 
 const JIRA_API = resolve(import.meta.dirname, '../fixtures/jira/api');
 /** A Jira issue the project wrote by hand (tests/fixtures/jira/api), as the bulk fetch returns it. */
@@ -99,8 +99,8 @@ describe('Jira Cloud issue view', () => {
   });
 
   it('lists the pull requests that name the ticket, with their state, once allowed', async () => {
+    await giveGithubToken(browser);
     await browser.worker.evaluate(async () => {
-      await globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } });
       const { settings } = await globalThis.chrome.storage.sync.get('settings');
       await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], pullsOnJira: true } });
     });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { launch, watchErrors } from './harness.mjs';
+import { launch, readSecrets, watchErrors } from './harness.mjs';
 
 /**
  * Chromium's permission prompt cannot be answered headless: the page's `chrome.permissions`
@@ -109,6 +109,36 @@ describe('options page', () => {
     await page.getByRole('button', { name: 'Add site' }).click();
     await page.getByTestId('notice').getByText('Added acme.atlassian.net.').waitFor();
     assert.equal((await page.evaluate(() => window.__permissionRequests)).length, 1);
+    assert.deepEqual(errors, []);
+  });
+
+  it('removes an Enterprise Server host’s token with it, and keeps the permission while the host is a Jira site too', async () => {
+    const host = 'git.corp.example';
+    const github = page.locator('#github');
+    const jira = page.locator('#jira');
+    const allowed = () => page.evaluate((h) => globalThis.chrome.permissions.contains({ origins: [`https://${h}/*`] }), host);
+    await github.getByLabel('GitHub Enterprise Server host').fill(host);
+    await github.getByRole('button', { name: 'Add host' }).click();
+    await page.getByTestId('notice').getByText(`Added ${host}. Save a token for it below to read private repositories.`).waitFor();
+    await jira.getByLabel('Jira site', { exact: true }).fill(host);
+    await jira.getByRole('button', { name: 'Add site' }).click();
+    await page.getByTestId('notice').getByText(`Added ${host}.`, { exact: true }).waitFor();
+    const field = page.getByTestId(`github-host-${host}`);
+    await field.getByLabel(`Personal access token for ${host}`).fill('ghp_enterprise0000000000000000000000000000');
+    await field.getByRole('button', { name: 'Save token' }).click();
+    await field.getByText(`A token is saved for ${host}.`).waitFor();
+    assert.deepEqual((await readSecrets(browser.worker)).githubTokens, { [host]: 'ghp_enterprise0000000000000000000000000000' });
+
+    await github.getByRole('button', { name: `Remove ${host}` }).click();
+    await page.getByTestId('notice').getByText(`Removed ${host}.`).waitFor();
+    assert.deepEqual((await readSecrets(browser.worker)).githubTokens, {}, 'the host’s token went with it');
+    assert.equal(await allowed(), true, 'still a Jira site: its permission stays');
+    assert.equal(await field.count(), 0);
+
+    await jira.getByRole('button', { name: `Remove ${host}` }).click();
+    await page.waitForFunction((h) => globalThis.chrome.permissions.contains({ origins: [`https://${h}/*`] }).then((has) => !has), host);
+    const stored = await browser.worker.evaluate(() => globalThis.chrome.storage.sync.get('settings'));
+    assert.deepEqual([stored.settings.githubHosts, stored.settings.jiraSites], [[], []]);
     assert.deepEqual(errors, []);
   });
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { launch, waitForBadges, watchErrors } from './harness.mjs';
+import { giveSecrets, inContentScript, launch, readSecrets, waitForBadges, watchErrors } from './harness.mjs';
 
 const GITHUB_TOKEN = 'ghp_securitydrill000000000000000000000000';
 const JIRA_TOKEN = 'ATATT3xSecurityDrillToken';
@@ -46,15 +46,12 @@ describe('secrets and the host page', () => {
       return route.fallback();
     });
     await browser.context.addCookies([{ name: 'tenant.session.token', value: 'session-abc', domain: 'acme.atlassian.net', path: '/', secure: true, httpOnly: true, sameSite: 'None' }]);
+    await giveSecrets(browser.worker, { githubTokens: { 'github.com': GITHUB_TOKEN }, jiraCredentials: { 'acme.atlassian.net': { kind: 'cloud-token', email: 'me@acme.dev', token: JIRA_TOKEN } } });
     await browser.worker.evaluate(
-      async ({ github, jira }) => {
-        await globalThis.chrome.storage.local.set({
-          secrets: { githubTokens: { 'github.com': github }, jiraCredentials: { 'acme.atlassian.net': { kind: 'cloud-token', email: 'me@acme.dev', token: jira } } },
-        });
+      async () => {
         const { settings } = await globalThis.chrome.storage.sync.get('settings');
         await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], jiraOnGithub: true, pullsOnJira: true } });
       },
-      { github: GITHUB_TOKEN, jira: JIRA_TOKEN },
     );
   });
   after(() => browser?.close());
@@ -153,5 +150,80 @@ describe('secrets and the host page', () => {
     // The Jira ticket #101 names is linked too (cross-source is on here), on its own site.
     for (const href of links) assert.match(href, /^https:\/\/(github\.com|acme\.atlassian\.net)\//, `a card links ${href}`);
     await page.close();
+  });
+});
+
+/** What a content script of FlowLens can find of the tokens: in storage.local, and in IndexedDB. */
+async function whatAContentScriptSees(page, extensionId) {
+  return inContentScript(page, extensionId, async () => {
+    let local;
+    try {
+      local = JSON.stringify(await globalThis.chrome.storage.local.get(null));
+    } catch (error) {
+      local = `refused: ${error.message}`;
+    }
+    const databases = (await indexedDB.databases()).map((db) => db.name);
+    return { local, databases };
+  });
+}
+
+/** Every value the worker sees in storage.local, as text. */
+const storageLocal = (browser) => browser.worker.evaluate(async () => JSON.stringify(await globalThis.chrome.storage.local.get(null)));
+
+describe('where tokens are kept', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+    await browser.worker.evaluate(async () => {
+      const { settings } = await globalThis.chrome.storage.sync.get('settings');
+      await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'] } });
+    });
+  });
+  after(() => browser?.close());
+
+  it('keeps tokens saved on the options page out of storage.local and out of content scripts’ reach', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Personal access token for github.com').fill(GITHUB_TOKEN);
+    await options.getByRole('button', { name: 'Save token' }).click();
+    await options.getByText('A token is saved for github.com.').waitFor();
+    const signIn = options.getByTestId('jira-credential-acme.atlassian.net');
+    await signIn.getByLabel('Atlassian account email').fill('me@acme.dev');
+    await signIn.getByLabel('API token').fill(JIRA_TOKEN);
+    await signIn.getByRole('button', { name: 'Save API token' }).click();
+    await signIn.getByText('An API token is saved for acme.atlassian.net.').waitFor();
+
+    const local = await storageLocal(browser);
+    assert.ok(!local.includes(GITHUB_TOKEN) && !local.includes(JIRA_TOKEN), `storage.local holds no token: ${local}`);
+    // They are in the extension origin's secrets database, and the background uses them.
+    assert.deepEqual(await readSecrets(browser.worker), { githubTokens: { 'github.com': GITHUB_TOKEN }, jiraCredentials: { 'acme.atlassian.net': { kind: 'cloud-token', email: 'me@acme.dev', token: JIRA_TOKEN } } });
+    const page = await browser.context.newPage();
+    await page.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(page, 5);
+    assert.ok(browser.api.requests.some((r) => r.headers.authorization === `Bearer ${GITHUB_TOKEN}`), 'the background read the token');
+
+    // FlowLens's own content script on the page finds neither.
+    const seen = await whatAContentScriptSees(page, browser.extensionId);
+    assert.ok(!seen.local.includes(GITHUB_TOKEN) && !seen.local.includes(JIRA_TOKEN), `a content script reads no token: ${seen.local}`);
+    // Chrome 140 and later: storage.local is closed to content scripts altogether (lib/storage/secrets.ts).
+    assert.equal(seen.local, 'refused: Access to storage is not allowed from this context.');
+    assert.ok(!seen.databases.includes('flowlens-secrets'), 'a content script’s IndexedDB is the page’s, without the secrets database');
+  });
+
+  it('moves tokens an older version left in storage.local, and uses them', async () => {
+    const OLD = 'ghp_olderversion0000000000000000000000000';
+    await browser.worker.evaluate((token) => globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': token }, jiraCredentials: {} }, secrets$: { v: 1 } }), OLD);
+    await browser.worker.evaluate(async () => {
+      const deadline = Date.now() + 5000;
+      while ((await globalThis.chrome.storage.local.get(['secrets', 'secrets$'])).secrets && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    assert.doesNotMatch(await storageLocal(browser), /secrets|ghp_/, 'nothing of them is left in storage.local');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByText('A token is saved for github.com.').waitFor();
+    const sent = browser.api.requests.length;
+    await options.getByTestId('github-host-github.com').getByRole('button', { name: 'Test connection' }).click();
+    await options.getByTestId('token-check').getByText(/Connected as @alice/).waitFor();
+    assert.ok(browser.api.requests.slice(sent).some((r) => r.headers.authorization === `Bearer ${OLD}`), 'the moved token is the one in use');
   });
 });

@@ -2,7 +2,7 @@
 // settings through GitHub's GraphQL search (hand-written answers, in pages of two) to the team state.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { configureTeam, launch, routeGithubSearch } from './harness.mjs';
+import { configureTeam, giveSecrets, launch, routeGithubSearch } from './harness.mjs';
 
 const TOKEN = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
 // The open items of the hand-written octo-org/api: five pull requests and issue #90.
@@ -68,7 +68,7 @@ describe('team sync', () => {
   });
 
   it('without a token, says how to fix it and keeps the items it had', async () => {
-    await browser.worker.evaluate(() => globalThis.chrome.storage.local.set({ secrets: { githubTokens: {}, jiraCredentials: {} } }));
+    await giveSecrets(browser.worker, {});
     const previous = await teamState();
     const sent = searches().length;
     const answer = await send(page, { type: 'team/sync' });
