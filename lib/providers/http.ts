@@ -198,7 +198,8 @@ async function attemptOnce(fetchImpl: Fetch, request: HttpRequest, now: number):
   if (refused) {
     clearTimeout(timer);
     void response.body?.cancel().catch(() => undefined);
-    return { ok: false, ...(response.status ? { status: response.status } : {}), error: refused, rate: {} };
+    // An opaque redirect's status is 0: kept, so a caller can tell a redirect from a failure.
+    return { ok: false, status: response.status, error: refused, rate: {} };
   }
   try {
     return await readAnswer(response, service, now);

@@ -113,6 +113,27 @@ describe('fetchJiraIssues sessions and batches', () => {
     expect(outcome.errors.get(`jira:${HOST}/SP-1`)?.code).toBe('unauthorized');
   });
 
+  it('says where to log in when the session’s request is redirected (a sign-in page), and follows nothing', async () => {
+    // What a browser hands back for a request sent with redirect: 'manual' (http.ts): an opaque
+    // redirect, status 0; a site with an expired session sends it to its sign-in page.
+    forgetSiteMeta();
+    const asked: string[] = [];
+    const fetch: Fetch = async (url, init) => {
+      asked.push(`${init?.redirect} ${new URL(url).pathname}`);
+      const opaque = new Response(null, { status: 200 });
+      Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+      Object.defineProperty(opaque, 'status', { value: 0 });
+      return opaque;
+    };
+    const outcome = await fetchJiraIssues([ref('SP-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
+    expect(outcome.errors.get(`jira:${HOST}/SP-1`)).toEqual({
+      code: 'bad-response',
+      message: `Jira at ${HOST} redirected the request; FlowLens does not follow redirects of requests made with your session or token. If your session has expired, log in to Jira at ${HOST} and reload the page.`,
+      helpUrl: `https://${HOST}/login`,
+    });
+    expect(asked.every((line) => line.startsWith('manual '))).toBe(true);
+  });
+
   it('says in Jira’s words when the account may not read the site (403)', async () => {
     const { fetch } = answering({ errorMessages: ['You do not have permission to view these issues.'] }, { status: 403 });
     const outcome = await fetchJiraIssues([ref('SP-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
