@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fastestMs } from '../../../tests/support/timing';
 import { insideBrackets, sprintNames } from './sprints';
 
 describe('sprintNames', () => {
@@ -32,16 +33,6 @@ describe('sprintNames', () => {
   });
 });
 
-/** The milliseconds of the fastest of `runs` calls of `work`. */
-function fastest(work: () => unknown, runs = 5): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
 
 describe('Data Center sprint strings a site crafted', () => {
   // Timed, because the bound is the issue's own: 20,000 `[` read in under 10 ms. The margin is
@@ -54,7 +45,7 @@ describe('Data Center sprint strings a site crafted', () => {
     ['20,000 `[` and a closing bracket not at the end', `${'['.repeat(20_000)}]x`],
     ['10,000 `[]` pairs and then text', `${'[]'.repeat(10_000)}x`],
   ])('reads %s in under 10 ms', (_, text) => {
-    expect(fastest(() => sprintNames([text]))).toBeLessThan(10);
+    expect(fastestMs(() => sprintNames([text]))).toBeLessThan(10);
   });
 
   it('finds what the regex it replaces found, on any text of brackets, spaces and words', () => {
