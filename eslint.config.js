@@ -2,12 +2,20 @@
 // and touches no browser, network or clock; adapters never import providers, storage or
 // components; components never import adapters, providers or storage; the content side never
 // imports the background. Nothing of ours writes HTML strings into a page.
+//
+// Outside lib/flow, a layer may import another's types (`import type`): they are erased from the
+// build, so a shape is declared once, where its data lives, and the UI imports it rather than
+// re-typing it. Runtime imports across layers stay refused. `import { type X }` is refused too:
+// with `verbatimModuleSyntax` it is built as `import 'module'`, which loads the module after all.
+// tests/unit/layer-rules.test.ts checks each of these.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const layer = (regex, message) => ({ regex, message });
-const BACKEND = layer('(^|/)(background|providers|storage)(/|$)', 'The content side never imports the background, providers or storage.');
+/** A layer rule that lets `import type` through (typescript-eslint's `allowTypeImports`). */
+const typesOnly = (regex, message) => ({ regex, message: `${message} (\`import type\` is allowed.)`, allowTypeImports: true });
+const BACKEND = typesOnly('(^|/)(background|providers|storage)(/|$)', 'The content side never imports the background, providers or storage.');
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'demo-output/', 'bench-output/'] },
@@ -17,6 +25,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
       'no-restricted-syntax': [
         'error',
         { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: 'Render text, never HTML strings.' },
@@ -29,7 +38,7 @@ export default tseslint.config(
     files: ['lib/flow/**/*.ts'],
     ignores: ['lib/flow/**/*.test.ts', 'lib/flow/**/*.bench.ts', 'lib/flow/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         layer('^(@|~)/', 'lib/flow imports nothing of ours outside lib/flow.'),
         layer('^\\.\\./\\.\\./', 'lib/flow imports nothing of ours outside lib/flow.'),
         layer('^(wxt|webextension-polyfill|idb|preact)', 'lib/flow is pure: no browser, storage or UI.'),
@@ -41,19 +50,21 @@ export default tseslint.config(
   {
     files: ['lib/flow/*.ts'],
     ignores: ['lib/flow/**/*.test.ts', 'lib/flow/**/*.bench.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [layer('^(\\.\\./|@/|~/|wxt|webextension-polyfill|idb|preact)', 'lib/flow imports nothing of ours outside lib/flow, and nothing of the browser.')] }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [layer('^(\\.\\./|@/|~/|wxt|webextension-polyfill|idb|preact)', 'lib/flow imports nothing of ours outside lib/flow, and nothing of the browser.')] }] },
   },
   {
     files: ['lib/adapters/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [layer('(^|/)(providers|storage|background|components|content)(/|$)', 'Adapters read the page only: no providers, storage or components.'), layer('^idb$', 'Adapters never store.')] }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typesOnly('(^|/)(providers|storage|background|components|content)(/|$)', 'Adapters read the page only: no providers, storage or components.'), layer('^idb$', 'Adapters never store.')] }] },
   },
   {
     files: ['components/**/*.tsx', 'components/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [layer('(^|/)(adapters|providers|storage|background)(/|$)', 'Components take data through props: no adapters, providers or storage.')] }] },
+    // Tests and their helpers may build real values (the stored defaults), as in lib/flow.
+    ignores: ['components/**/*.test.tsx', 'components/**/testing.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typesOnly('(^|/)(adapters|providers|storage|background)(/|$)', 'Components take data through props: no adapters, providers or storage.')] }] },
   },
   {
     files: ['lib/content/**/*.ts', 'entrypoints/*.content/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [BACKEND] }] },
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [BACKEND] }] },
   },
   {
     files: ['tests/**/*.mjs', 'scripts/**/*.mjs', '*.config.*'],
