@@ -6,7 +6,7 @@
  */
 import { messageOf } from '../flow-error';
 import { secrets as stored } from './secrets';
-import { loadSettings, NO_SECRETS, sanitizeSecrets, sanitizeSettings, settingsItem, type Secrets, type Settings } from './settings';
+import { loadSettings, NO_SECRETS, sanitizeSecrets, sanitizeSettings, settingsItem, type JiraCredential, type Secrets, type Settings } from './settings';
 import { applyImport, changesToConfirm, exportDocument, readImport, type ImportChange } from './settings-transfer';
 
 /** Settings and the hosts that have a credential. */
@@ -23,9 +23,6 @@ export type SecretOutcome = { ok: true } | { ok: false; message: string };
 
 /** A save: the settings as stored, or why they were not. */
 export type SaveResult = { ok: true; settings: Settings } | { ok: false; message: string };
-
-/** A Jira credential as the options page sends it. */
-export type JiraCredentialInput = { kind: 'cloud-token'; email: string; token: string } | { kind: 'pat'; token: string };
 
 /**
  * An import: the state after it and what was left out; or why nothing was applied, which may be
@@ -95,7 +92,7 @@ export const settingsStore = {
     });
   },
   /** Stores a Jira credential for a site, or removes it with `null` (the Jira session is used then). */
-  async setJiraCredential(site: string, credential: JiraCredentialInput | null): Promise<SecretOutcome> {
+  async setJiraCredential(site: string, credential: JiraCredential | null): Promise<SecretOutcome> {
     if (credential) {
       const checked = sanitizeSecrets({ jiraCredentials: { [site]: credential } }).jiraCredentials[site];
       if (!checked) return { ok: false, message: 'This credential is not complete: check the email and the token.' };

@@ -124,8 +124,11 @@ const settingsFields = {
 /** Schema of the current settings; unknown fields are dropped. */
 export const settingsSchema = v.object(settingsFields);
 
-/** The user's preferences. */
+/** The user's preferences: the one declaration of their shape, for storage and the options page. */
 export type Settings = v.InferOutput<typeof settingsSchema>;
+
+/** The team's part of the settings: its sources, its people and what it owns. */
+export type TeamSettings = Settings['team'];
 
 /** The defaults, as a fresh install has them. */
 export const DEFAULT_SETTINGS: Settings = v.parse(settingsSchema, {});
@@ -164,6 +167,9 @@ const jiraCredential = v.variant('kind', [
   v.object({ kind: v.literal('cloud-token'), email: v.pipe(v.string(), v.email()), token: v.pipe(v.string(), v.minLength(1)) }),
   v.object({ kind: v.literal('pat'), token: v.pipe(v.string(), v.minLength(1)) }),
 ]);
+
+/** A Jira credential: email + API token on Cloud, a personal access token on Data Center. */
+export type JiraCredential = v.InferOutput<typeof jiraCredential>;
 
 /** Schema of the secrets; each host's entry is checked alone. */
 export const secretsSchema = v.object({
