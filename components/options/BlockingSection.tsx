@@ -1,10 +1,11 @@
 /** What counts as blocked: GitHub labels, Jira statuses and Jira link names. */
+import type { Settings } from '../../lib/storage/settings';
 import { ListField, Section } from './fields';
-import type { EditableSettings, Save } from './types';
+import type { Save } from './types';
 
 /** Props of the section. */
 export interface BlockingSectionProps {
-  settings: Pick<EditableSettings, 'blockingLabels' | 'blockedStatuses' | 'blockedByLinks'>;
+  settings: Pick<Settings, 'blockingLabels' | 'blockedStatuses' | 'blockedByLinks'>;
   save: Save;
 }
 

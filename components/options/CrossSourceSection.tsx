@@ -5,12 +5,13 @@
  * one joins, as the settings are now: only Jira sites added on this page, only GitHub hosts
  * with a token.
  */
+import type { Settings } from '../../lib/storage/settings';
 import { CheckField, Section } from './fields';
-import type { EditableSettings, Save } from './types';
+import type { Save } from './types';
 
 /** Props of the section. */
 export interface CrossSourceSectionProps {
-  settings: Pick<EditableSettings, 'jiraSites' | 'githubHosts' | 'jiraOnGithub' | 'pullsOnJira'>;
+  settings: Pick<Settings, 'jiraSites' | 'githubHosts' | 'jiraOnGithub' | 'pullsOnJira'>;
   githubTokenHosts: string[];
   save: Save;
 }

@@ -6,9 +6,10 @@
 import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type { TokenCheck } from '../../lib/status';
+import type { SecretOutcome } from '../../lib/storage/settings-store';
 import { HostListForm } from './HostListForm';
 import { Section } from './fields';
-import type { OptionsStore, Outcome } from './types';
+import type { OptionsStore } from './types';
 
 // Classic (ghp_), fine-grained (github_pat_) and OAuth/app tokens (gho_, ghu_, ghs_).
 const TOKEN_SHAPE = /^(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})$/;
@@ -27,7 +28,7 @@ export interface GithubSectionProps {
   onNotice: (text: string) => void;
 }
 
-type SetToken = (host: string, token: string | null) => Promise<Outcome>;
+type SetToken = (host: string, token: string | null) => Promise<SecretOutcome>;
 
 /** Tokens for github.com and every added host, and the form to add a host. */
 export function GithubSection(props: GithubSectionProps) {

@@ -7,14 +7,15 @@
 import { useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type { JiraAccessCheck } from '../../lib/status';
-import type { JiraCredential, Outcome } from './types';
+import type { JiraCredential } from '../../lib/storage/settings';
+import type { SecretOutcome } from '../../lib/storage/settings-store';
 
 /** Props of the form. */
 export interface JiraCredentialFormProps {
   site: string;
   hasCredential: boolean;
   send: Client;
-  setCredential: (site: string, credential: JiraCredential | null) => Promise<Outcome>;
+  setCredential: (site: string, credential: JiraCredential | null) => Promise<SecretOutcome>;
   onNotice: (text: string) => void;
 }
 

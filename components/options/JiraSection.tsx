@@ -4,10 +4,11 @@
  * Whether their data shows on GitHub pages is CrossSourceSection's.
  */
 import type { Client } from '../../lib/messaging';
+import type { JiraCredential } from '../../lib/storage/settings';
 import { Section } from './fields';
 import { HostListForm } from './HostListForm';
 import { JiraCredentialForm } from './JiraCredentialForm';
-import type { JiraCredential, OptionsStore, Save } from './types';
+import type { OptionsStore, Save } from './types';
 
 /** Props of the section. */
 export interface JiraSectionProps {

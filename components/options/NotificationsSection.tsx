@@ -3,12 +3,13 @@
  * permission, inside the click (browsers only prompt from a user gesture).
  */
 import { useState } from 'preact/hooks';
+import type { Settings } from '../../lib/storage/settings';
 import { CheckField, NumberField, Section } from './fields';
-import type { EditableSettings, OptionsStore, Save } from './types';
+import type { OptionsStore, Save } from './types';
 
 /** Props of the section. */
 export interface NotificationsSectionProps {
-  notifications: EditableSettings['notifications'];
+  notifications: Settings['notifications'];
   store: Pick<OptionsStore, 'requestNotifications'>;
   save: Save;
 }
@@ -16,7 +17,7 @@ export interface NotificationsSectionProps {
 /** The notifications section. */
 export function NotificationsSection({ notifications, store, save }: NotificationsSectionProps) {
   const [error, setError] = useState('');
-  const saveNotifications = (patch: Partial<EditableSettings['notifications']>) => save((current) => ({ notifications: { ...current.notifications, ...patch } }));
+  const saveNotifications = (patch: Partial<Settings['notifications']>) => save((current) => ({ notifications: { ...current.notifications, ...patch } }));
   const toggle = (event: Event) => {
     const box = event.currentTarget as HTMLInputElement;
     if (!box.checked) return void saveNotifications({ enabled: false }).then((problem) => setError(problem ?? ''));

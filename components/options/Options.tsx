@@ -6,6 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
+import type { Settings } from '../../lib/storage/settings';
+import type { StoredState } from '../../lib/storage/settings-store';
 import { BlockingSection } from './BlockingSection';
 import { CacheSection } from './CacheSection';
 import { CrossSourceSection } from './CrossSourceSection';
@@ -16,10 +18,10 @@ import { RulesSection } from './RulesSection';
 import { SyncSection } from './SyncSection';
 import { TeamSection } from './TeamSection';
 import { TransferSection } from './TransferSection';
-import type { EditableSettings, LoadedState, OptionsStore, Save } from './types';
+import type { OptionsStore, Save } from './types';
 import { WorkingTimeSection } from './WorkingTimeSection';
 
-export type { EditableSettings, OptionsStore } from './types';
+export type { OptionsStore } from './types';
 
 /** Props of the options page. */
 export interface OptionsProps {
@@ -45,7 +47,7 @@ const CONTENTS = [
  * Saves one change at a time, each on top of the last saved settings, so two quick edits in
  * different fields never overwrite each other.
  */
-function useSaver(store: OptionsStore, settings: EditableSettings | undefined, onSaved: (next: EditableSettings) => void, onNotice: (text: string) => void): Save {
+function useSaver(store: OptionsStore, settings: Settings | undefined, onSaved: (next: Settings) => void, onNotice: (text: string) => void): Save {
   const latest = useRef(settings);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const seen = useRef(settings);
@@ -71,7 +73,7 @@ function useSaver(store: OptionsStore, settings: EditableSettings | undefined, o
 
 /** The options page. */
 export function Options({ send, store }: OptionsProps) {
-  const [state, setState] = useState<LoadedState>();
+  const [state, setState] = useState<StoredState>();
   const [notice, setNotice] = useState('');
   const [loadError, setLoadError] = useState('');
   useEffect(() => {

@@ -5,12 +5,13 @@
 import { parseRuleSet } from '../../lib/flow/rule-set';
 import { DEFAULT_RULES } from '../../lib/flow/rules';
 import { skill, type Level } from '../../lib/flow/rubric';
+import type { Settings } from '../../lib/storage/settings';
 import { CheckField, Section, TextField, type Parsed } from './fields';
-import type { EditableSettings, Save } from './types';
+import type { Save } from './types';
 
 /** Props of the section. */
 export interface RulesSectionProps {
-  rules: EditableSettings['rules'];
+  rules: Settings['rules'];
   save: Save;
 }
 

@@ -3,13 +3,14 @@
  * is, and what it owns. The popup's summary and the background sync read these.
  */
 import type { Client } from '../../lib/messaging';
+import type { Settings, TeamSettings } from '../../lib/storage/settings';
 import { ListField, Section } from './fields';
 import { QueryList, type CheckReport, type QueryEntry } from './QueryList';
-import type { EditableSettings, Save } from './types';
+import type { Save } from './types';
 
 /** Props of the section. */
 export interface TeamSectionProps {
-  settings: EditableSettings;
+  settings: Settings;
   send: Client;
   save: Save;
 }
@@ -43,7 +44,7 @@ async function checkJql(send: Client, entry: QueryEntry): Promise<CheckReport> {
 /** The team section. */
 export function TeamSection({ settings, send, save }: TeamSectionProps) {
   const team = settings.team;
-  const saveTeam = (patch: Partial<EditableSettings['team']>) => save((current) => ({ team: { ...current.team, ...patch } }));
+  const saveTeam = (patch: Partial<TeamSettings>) => save((current) => ({ team: { ...current.team, ...patch } }));
   const githubHosts = ['github.com', ...settings.githubHosts];
   return (
     <Section id="team" title="Team">

@@ -5,14 +5,16 @@
  * is applied only once the user has read those changes and said which to make (issue 13).
  */
 import { useState } from 'preact/hooks';
+import type { StoredState } from '../../lib/storage/settings-store';
+import type { ImportChange } from '../../lib/storage/settings-transfer';
 import { offerDownload } from '../download';
 import { Section } from './fields';
-import type { ImportChange, LoadedState, OptionsStore } from './types';
+import type { OptionsStore } from './types';
 
 /** Props of the section. */
 export interface TransferSectionProps {
   store: Pick<OptionsStore, 'exportSettings' | 'importSettings' | 'requestNotifications'>;
-  onImported: (state: LoadedState) => void;
+  onImported: (state: StoredState) => void;
 }
 
 /** A file waiting for the user's answer. */

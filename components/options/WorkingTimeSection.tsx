@@ -3,12 +3,13 @@
  * many hours, red after more.
  */
 import { useState } from 'preact/hooks';
+import type { Settings } from '../../lib/storage/settings';
 import { ListField, NumberField, Section } from './fields';
-import type { EditableSettings, Save } from './types';
+import type { Save } from './types';
 
 /** Props of the section. */
 export interface WorkingTimeSectionProps {
-  settings: Pick<EditableSettings, 'workingDays' | 'nonWorkingDates' | 'badgeThresholds'>;
+  settings: Pick<Settings, 'workingDays' | 'nonWorkingDates' | 'badgeThresholds'>;
   save: Save;
 }
 
@@ -59,7 +60,7 @@ function WorkingDays({ days, save }: { days: number[]; save: Save }) {
 /** The working-time section. */
 export function WorkingTimeSection({ settings, save }: WorkingTimeSectionProps) {
   const thresholds = settings.badgeThresholds;
-  const saveThresholds = (patch: Partial<EditableSettings['badgeThresholds']>) => save((current) => ({ badgeThresholds: { ...current.badgeThresholds, ...patch } }));
+  const saveThresholds = (patch: Partial<Settings['badgeThresholds']>) => save((current) => ({ badgeThresholds: { ...current.badgeThresholds, ...patch } }));
   return (
     <Section id="working-time" title="Working time and badges">
       <WorkingDays days={settings.workingDays} save={save} />

@@ -1,41 +1,27 @@
 /** An in-memory OptionsStore and a scripted background for the options page's tests. */
 import { vi } from 'vitest';
 import type { Client, Request, ResponseData } from '../../lib/messaging';
-import type { EditableSettings, LoadedState, OptionsStore, Outcome } from './types';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/storage/settings';
+import type { SecretOutcome, StoredState } from '../../lib/storage/settings-store';
+import type { OptionsStore } from './types';
 
-/** The settings a fresh install has (as lib/storage/settings.ts defaults them). */
-export function freshSettings(): EditableSettings {
-  return {
-    githubHosts: [],
-    jiraSites: [],
-    blockingLabels: ['blocked', 'status: blocked', 'on hold'],
-    blockedStatuses: ['Blocked', 'On Hold', 'Waiting for support'],
-    blockedByLinks: ['is blocked by', 'depends on'],
-    cacheTtlMinutes: 5,
-    jiraOnGithub: false,
-    pullsOnJira: false,
-    team: { githubRepos: [], githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] },
-    syncMinutes: 15,
-    workingDays: [1, 2, 3, 4, 5],
-    nonWorkingDates: [],
-    badgeThresholds: { warnHours: 24, alertHours: 72 },
-    rules: { disabled: [], custom: [] },
-    notifications: { enabled: false, blockedLongerThanHours: 48, upstreamResolved: true },
-  };
+/** The settings a fresh install has: a copy of lib/storage/settings.ts's defaults, for a test to change. */
+export function freshSettings(): Settings {
+  return structuredClone(DEFAULT_SETTINGS);
 }
 
 /** A store kept in memory; `saved` lists every settings value written. */
-export function memoryStore(initial: Partial<LoadedState> = {}) {
-  const state: LoadedState = { settings: freshSettings(), githubTokenHosts: [], jiraCredentialSites: [], ...initial };
-  const saved: EditableSettings[] = [];
+export function memoryStore(initial: Partial<StoredState> = {}) {
+  const state: StoredState = { settings: freshSettings(), githubTokenHosts: [], jiraCredentialSites: [], ...initial };
+  const saved: Settings[] = [];
   const store = {
     load: vi.fn(async () => structuredClone(state)),
-    saveSettings: vi.fn(async (next: EditableSettings) => {
+    saveSettings: vi.fn(async (next: Settings) => {
       state.settings = structuredClone(next);
       saved.push(state.settings);
       return { ok: true as const, settings: structuredClone(next) };
     }),
-    setGithubToken: vi.fn(async (): Promise<Outcome> => ({ ok: true })),
+    setGithubToken: vi.fn(async (): Promise<SecretOutcome> => ({ ok: true })),
     setJiraCredential: vi.fn(async () => ({ ok: true as const })),
     exportSettings: vi.fn(async (withSecrets: boolean) => JSON.stringify({ format: 'flowlens-settings', settings: state.settings, ...(withSecrets ? { secrets: {} } : {}) })),
     importSettings: vi.fn(async () => ({ ok: false as const, message: 'not scripted' })),
