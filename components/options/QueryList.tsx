@@ -41,27 +41,72 @@ const keyOf = (entry: QueryEntry) => `${entry.host}\n${entry.text}`;
 
 /** The list and its add form. */
 export function QueryList(props: QueryListProps) {
+  const checks = useEntryChecks(props.check);
+  return (
+    <fieldset class="group" data-testid={props.id}>
+      <legend>{props.legend}</legend>
+      <p class="hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+      {props.entries.length > 0 ? <SavedQueries entries={props.entries} reports={checks.reports} onCheck={checks.recheck} onSave={props.onSave} /> : null}
+      <AddQueryForm {...props} onAdded={checks.remember} />
+    </fieldset>
+  );
+}
+
+/** What the server said of each saved query, and a way to ask again. */
+function useEntryChecks(check: QueryListProps['check']) {
+  const [reports, setReports] = useState<Record<string, CheckReport | 'checking'>>({});
+  const remember = (entry: QueryEntry, report: CheckReport | 'checking') => setReports((old) => ({ ...old, [keyOf(entry)]: report }));
+  const recheck = async (entry: QueryEntry) => {
+    remember(entry, 'checking');
+    remember(entry, await check(entry));
+  };
+  return { reports, remember, recheck };
+}
+
+/** The saved queries, each with its Check and Remove buttons and what its last check found. */
+function SavedQueries(props: { entries: QueryEntry[]; reports: Record<string, CheckReport | 'checking'>; onCheck: (entry: QueryEntry) => Promise<void>; onSave: QueryListProps['onSave'] }) {
+  return (
+    <ul class="entries">
+      {props.entries.map((entry) => (
+        <li key={keyOf(entry)}>
+          <span class="host-name">{entry.host}</span> <code>{entry.text}</code>
+          <button type="button" onClick={() => void props.onCheck(entry)} aria-label={`Check ${entry.text} on ${entry.host}`}>
+            Check
+          </button>
+          <button type="button" onClick={() => void props.onSave(props.entries.filter((e) => keyOf(e) !== keyOf(entry)))} aria-label={`Remove ${entry.text} on ${entry.host}`}>
+            Remove
+          </button>
+          <Report report={props.reports[keyOf(entry)]} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The query being typed, as an entry to add, or why it cannot be one. */
+function readDraft(props: QueryListProps, host: string, text: string): QueryEntry | string {
+  const entry = { host: hostOf(host), text: text.trim() };
+  if (!entry.host) return `Enter the ${props.hostLabel.toLowerCase()}.`;
+  const hostProblem = props.checkHost(entry.host);
+  if (hostProblem) return hostProblem;
+  if (!entry.text) return `Enter a ${props.textLabel.toLowerCase()}.`;
+  if (entry.text.length > props.maxLength) return `Keep it under ${props.maxLength} characters.`;
+  if (props.entries.some((e) => keyOf(e) === keyOf(entry))) return 'This query is already in the list.';
+  return entry;
+}
+
+/** The add form's state: what is typed, its error, and checking or adding it. */
+function useQueryDraft(props: QueryListProps, onAdded: (entry: QueryEntry, report: CheckReport) => void) {
   const [typedHost, setHost] = useState<string>();
   // Until the user types a host, the first known one (a site added later included).
   const host = typedHost ?? props.hosts[0] ?? '';
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [draftReport, setDraftReport] = useState<CheckReport>();
-  const [reports, setReports] = useState<Record<string, CheckReport | 'checking'>>({});
-  const errorId = `${props.id}-error`;
-  const hintId = `${props.id}-hint`;
-  const draft = (): QueryEntry | string => {
-    const entry = { host: hostOf(host), text: text.trim() };
-    if (!entry.host) return `Enter the ${props.hostLabel.toLowerCase()}.`;
-    const hostProblem = props.checkHost(entry.host);
-    if (hostProblem) return hostProblem;
-    if (!entry.text) return `Enter a ${props.textLabel.toLowerCase()}.`;
-    if (entry.text.length > props.maxLength) return `Keep it under ${props.maxLength} characters.`;
-    if (props.entries.some((e) => keyOf(e) === keyOf(entry))) return 'This query is already in the list.';
-    return entry;
-  };
   const checkDraft = async () => {
-    const entry = draft();
+    const entry = readDraft(props, host, text);
     if (typeof entry === 'string') return setError(entry);
     setError('');
     setDraftReport({ verdict: 'unknown', message: 'Checking…' });
@@ -71,7 +116,7 @@ export function QueryList(props: QueryListProps) {
   };
   const add = async (event: Event) => {
     event.preventDefault();
-    const entry = draft();
+    const entry = readDraft(props, host, text);
     if (typeof entry === 'string') return setError(entry);
     setDraftReport({ verdict: 'unknown', message: 'Checking…' });
     const report = await props.check(entry);
@@ -84,66 +129,46 @@ export function QueryList(props: QueryListProps) {
     if (problem) return setError(problem);
     setError('');
     setText('');
-    setReports((old) => ({ ...old, [keyOf(entry)]: report }));
+    onAdded(entry, report);
   };
-  const recheck = async (entry: QueryEntry) => {
-    setReports((old) => ({ ...old, [keyOf(entry)]: 'checking' }));
-    const report = await props.check(entry);
-    setReports((old) => ({ ...old, [keyOf(entry)]: report }));
-  };
+  return { host, setHost, text, setText, error, draftReport, checkDraft, add };
+}
+
+/** The form that checks a query and adds it. */
+function AddQueryForm(props: QueryListProps & { onAdded: (entry: QueryEntry, report: CheckReport) => void }) {
+  const { host, setHost, text, setText, error, draftReport, checkDraft, add } = useQueryDraft(props, props.onAdded);
+  const errorId = `${props.id}-error`;
   return (
-    <fieldset class="group" data-testid={props.id}>
-      <legend>{props.legend}</legend>
-      <p class="hint" id={hintId}>
-        {props.hint}
+    <form onSubmit={add} class="query-form">
+      <label for={`${props.id}-host`}>{props.hostLabel}</label>
+      <input id={`${props.id}-host`} list={`${props.id}-hosts`} value={host} autocomplete="off" onInput={(e) => setHost((e.currentTarget as HTMLInputElement).value)} aria-describedby={errorId} />
+      <datalist id={`${props.id}-hosts`}>
+        {props.hosts.map((h) => (
+          <option key={h} value={h} />
+        ))}
+      </datalist>
+      <label for={`${props.id}-text`}>{props.textLabel}</label>
+      <textarea
+        id={`${props.id}-text`}
+        rows={2}
+        spellcheck={false}
+        value={text}
+        placeholder={props.placeholder}
+        aria-invalid={error ? 'true' : 'false'}
+        aria-describedby={`${props.id}-hint ${errorId}`}
+        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      <div>
+        <button type="button" onClick={() => void checkDraft()}>
+          Check
+        </button>
+        <button type="submit">Add</button>
+      </div>
+      <p id={errorId} class="error" aria-live="polite" data-testid={`${props.id}-error`}>
+        {error}
       </p>
-      {props.entries.length > 0 ? (
-        <ul class="entries">
-          {props.entries.map((entry) => (
-            <li key={keyOf(entry)}>
-              <span class="host-name">{entry.host}</span> <code>{entry.text}</code>
-              <button type="button" onClick={() => void recheck(entry)} aria-label={`Check ${entry.text} on ${entry.host}`}>
-                Check
-              </button>
-              <button type="button" onClick={() => void props.onSave(props.entries.filter((e) => keyOf(e) !== keyOf(entry)))} aria-label={`Remove ${entry.text} on ${entry.host}`}>
-                Remove
-              </button>
-              <Report report={reports[keyOf(entry)]} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <form onSubmit={add} class="query-form">
-        <label for={`${props.id}-host`}>{props.hostLabel}</label>
-        <input id={`${props.id}-host`} list={`${props.id}-hosts`} value={host} autocomplete="off" onInput={(e) => setHost((e.currentTarget as HTMLInputElement).value)} aria-describedby={errorId} />
-        <datalist id={`${props.id}-hosts`}>
-          {props.hosts.map((h) => (
-            <option key={h} value={h} />
-          ))}
-        </datalist>
-        <label for={`${props.id}-text`}>{props.textLabel}</label>
-        <textarea
-          id={`${props.id}-text`}
-          rows={2}
-          spellcheck={false}
-          value={text}
-          placeholder={props.placeholder}
-          aria-invalid={error ? 'true' : 'false'}
-          aria-describedby={`${hintId} ${errorId}`}
-          onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
-        />
-        <div>
-          <button type="button" onClick={() => void checkDraft()}>
-            Check
-          </button>
-          <button type="submit">Add</button>
-        </div>
-        <p id={errorId} class="error" aria-live="polite" data-testid={`${props.id}-error`}>
-          {error}
-        </p>
-        {draftReport && draftReport.verdict !== 'rejected' ? <Report report={draftReport} /> : null}
-      </form>
-    </fieldset>
+      {draftReport && draftReport.verdict !== 'rejected' ? <Report report={draftReport} /> : null}
+    </form>
   );
 }
 
