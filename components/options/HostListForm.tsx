@@ -38,23 +38,13 @@ export function hostOf(input: string): string {
 /** The add-and-remove form. */
 export function HostListForm(props: HostListFormProps) {
   const [error, setError] = useState('');
-  const [ungranted, setUngranted] = useState<string[]>([]);
   const errorId = `${props.name}-error`;
-  const { store, hosts } = props;
-  // A host imported from a file, or whose permission was taken back in the browser, is listed
-  // with a button that asks for it again.
-  useEffect(() => {
-    let live = true;
-    void Promise.all(hosts.map(async (host) => ((await store.hostGranted(host)) ? [] : [host]))).then((lists) => live && setUngranted(lists.flat()));
-    return () => {
-      live = false;
-    };
-  }, [store, hosts.join(' ')]);
+  const { ungranted, granted } = useUngrantedHosts(props.store, props.hosts);
   const grant = (host: string) => {
     // The prompt opens inside this click: nothing is awaited before it.
-    void store.requestHost(host).then((granted) => {
-      if (!granted) return setError(props.denied(host));
-      setUngranted((old) => old.filter((h) => h !== host));
+    void props.store.requestHost(host).then((allowed) => {
+      if (!allowed) return setError(props.denied(host));
+      granted(host);
       props.onNotice(`FlowLens may read ${host} now.`);
     });
   };
@@ -66,8 +56,8 @@ export function HostListForm(props: HostListFormProps) {
     if (props.hosts.includes(host)) return setError(`${host} is already added.`);
     setError('');
     // The permission prompt must open inside this click: nothing is awaited before it.
-    void props.store.requestHost(host).then(async (granted) => {
-      if (!granted) return setError(props.denied(host));
+    void props.store.requestHost(host).then(async (allowed) => {
+      if (!allowed) return setError(props.denied(host));
       const problem = await props.onHosts([...props.hosts, host]);
       if (problem) return setError(problem);
       input.value = '';
@@ -87,30 +77,52 @@ export function HostListForm(props: HostListFormProps) {
         <input name={props.name} type="text" placeholder={props.placeholder} autocomplete="off" aria-invalid={error ? 'true' : 'false'} aria-describedby={errorId} />
       </label>
       <button type="submit">{props.addLabel}</button>
-      {props.hosts.length > 0 ? (
-        <ul class="entries">
-          {props.hosts.map((host) => (
-            <li key={host}>
-              <span class="host-name">{host}</span>
-              {ungranted.includes(host) ? (
-                <>
-                  {' '}
-                  <span class="error">not allowed yet</span>
-                  <button type="button" onClick={() => grant(host)}>
-                    Allow reading {host}
-                  </button>
-                </>
-              ) : null}
-              <button type="button" onClick={() => void remove(host)}>
-                Remove {host}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {props.hosts.length > 0 ? <HostEntries hosts={props.hosts} ungranted={ungranted} onGrant={grant} onRemove={remove} /> : null}
       <p id={errorId} class="error" role="alert">
         {error}
       </p>
     </form>
+  );
+}
+
+/**
+ * The listed hosts FlowLens may not read: imported from a file, or whose permission was taken
+ * back in the browser. `granted` takes one off once the user has allowed it.
+ */
+function useUngrantedHosts(store: HostListFormProps['store'], hosts: string[]) {
+  const [ungranted, setUngranted] = useState<string[]>([]);
+  useEffect(() => {
+    let live = true;
+    void Promise.all(hosts.map(async (host) => ((await store.hostGranted(host)) ? [] : [host]))).then((lists) => live && setUngranted(lists.flat()));
+    return () => {
+      live = false;
+    };
+  }, [store, hosts.join(' ')]);
+  const granted = (host: string) => setUngranted((old) => old.filter((h) => h !== host));
+  return { ungranted, granted };
+}
+
+/** The hosts, each with its Remove button, and an Allow button for one FlowLens may not read yet. */
+function HostEntries(props: { hosts: string[]; ungranted: string[]; onGrant: (host: string) => void; onRemove: (host: string) => Promise<void> }) {
+  return (
+    <ul class="entries">
+      {props.hosts.map((host) => (
+        <li key={host}>
+          <span class="host-name">{host}</span>
+          {props.ungranted.includes(host) ? (
+            <>
+              {' '}
+              <span class="error">not allowed yet</span>
+              <button type="button" onClick={() => props.onGrant(host)}>
+                Allow reading {host}
+              </button>
+            </>
+          ) : null}
+          <button type="button" onClick={() => void props.onRemove(host)}>
+            Remove {host}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
