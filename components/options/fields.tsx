@@ -4,7 +4,7 @@
  * stays in the field with its message, tied to it by aria-describedby, and the last valid value
  * stays stored. A save the browser refuses (storage quota) is said next to the field too.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** A parsed value, or why the text is not one. */
@@ -31,41 +31,7 @@ export interface TextFieldProps<T> {
 
 /** A text (or number) field that saves whenever its text parses. */
 export function TextField<T>(props: TextFieldProps<T>) {
-  const formatted = props.format(props.value);
-  const [text, setText] = useState(formatted);
-  const [error, setError] = useState('');
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  // A value changed elsewhere (an import) shows here, unless the user is typing in the field.
-  const shown = useRef(formatted);
-  useEffect(() => {
-    if (shown.current === formatted) return;
-    shown.current = formatted;
-    if (document.activeElement !== input.current) {
-      setText(formatted);
-      setError('');
-    }
-  }, [formatted]);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const save = async (value: T) => setError((await props.onSave(value)) ?? '');
-  const onInput = (next: string) => {
-    setText(next);
-    clearTimeout(timer.current);
-    const parsed = props.parse(next);
-    if (!parsed.ok) {
-      // Half-typed input is not an error yet; an error already shown follows the text.
-      if (error) setError(parsed.error);
-      return;
-    }
-    setError('');
-    if (props.format(parsed.value) !== formatted) timer.current = setTimeout(() => void save(parsed.value), PAUSE_MS);
-  };
-  const onCommit = (current: string) => {
-    clearTimeout(timer.current);
-    const parsed = props.parse(current);
-    if (!parsed.ok) return setError(parsed.error);
-    if (props.format(parsed.value) !== formatted) void save(parsed.value);
-  };
+  const { text, error, input, onInput, onCommit } = useFieldText(props);
   const hintId = props.hint ? `${props.id}-hint` : '';
   const errorId = `${props.id}-error`;
   const shared = {
@@ -97,6 +63,53 @@ export function TextField<T>(props: TextFieldProps<T>) {
       </p>
     </div>
   );
+}
+
+/**
+ * A field's text and error, and what typing and leaving it do: save once the text parses (after
+ * a pause while typing, at once when left), or say why not.
+ */
+function useFieldText<T>(props: TextFieldProps<T>) {
+  const formatted = props.format(props.value);
+  const [text, setText] = useState(formatted);
+  const [error, setError] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  useValueFromElsewhere(formatted, input, () => {
+    setText(formatted);
+    setError('');
+  });
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const save = async (value: T) => setError((await props.onSave(value)) ?? '');
+  const onInput = (next: string) => {
+    setText(next);
+    clearTimeout(timer.current);
+    const parsed = props.parse(next);
+    if (!parsed.ok) {
+      // Half-typed input is not an error yet; an error already shown follows the text.
+      if (error) setError(parsed.error);
+      return;
+    }
+    setError('');
+    if (props.format(parsed.value) !== formatted) timer.current = setTimeout(() => void save(parsed.value), PAUSE_MS);
+  };
+  const onCommit = (current: string) => {
+    clearTimeout(timer.current);
+    const parsed = props.parse(current);
+    if (!parsed.ok) return setError(parsed.error);
+    if (props.format(parsed.value) !== formatted) void save(parsed.value);
+  };
+  return { text, error, input, onInput, onCommit };
+}
+
+/** A value changed elsewhere (an import) shows in the field, unless the user is typing in it. */
+function useValueFromElsewhere(formatted: string, input: RefObject<HTMLElement | null>, show: () => void) {
+  const shown = useRef(formatted);
+  useEffect(() => {
+    if (shown.current === formatted) return;
+    shown.current = formatted;
+    if (document.activeElement !== input.current) show();
+  }, [formatted]);
 }
 
 /** A whole number from `min` to `max`. */
