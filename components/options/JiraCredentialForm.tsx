@@ -32,23 +32,15 @@ function accessText(check: JiraAccessCheck): string {
 /** The credential form of one site. */
 export function JiraCredentialForm({ site, hasCredential, send, setCredential, onNotice }: JiraCredentialFormProps) {
   const [error, setError] = useState('');
-  const [check, setCheck] = useState<{ ok: boolean; text: string }>();
+  const { check, test, forget } = useAccessCheck(send, site);
   const cloud = isCloud(site);
   const id = `jira-cred-${site.replace(/[^a-z0-9]/g, '-')}`;
-  const test = async () => {
-    setCheck({ ok: true, text: 'Checking…' });
-    const answer = await send({ type: 'jira/check-access', host: site });
-    setCheck(answer.ok ? { ok: true, text: accessText(answer.data) } : { ok: false, text: answer.error.message });
-  };
   const submit = async (event: Event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
-    const token = field('token')?.value.trim() ?? '';
-    const email = field('email')?.value.trim() ?? '';
-    if (cloud && !EMAIL.test(email)) return setError('Enter the email address of your Atlassian account.');
-    if (!token) return setError(cloud ? 'Paste an API token from id.atlassian.com (Security → API tokens).' : 'Paste a personal access token (your Jira profile → Personal Access Tokens).');
-    const saved = await setCredential(site, cloud ? { kind: 'cloud-token', email, token } : { kind: 'pat', token });
+    const credential = readCredential(form, cloud);
+    if (typeof credential === 'string') return setError(credential);
+    const saved = await setCredential(site, credential);
     if (!saved.ok) return setError(saved.message);
     setError('');
     form.reset();
@@ -58,7 +50,7 @@ export function JiraCredentialForm({ site, hasCredential, send, setCredential, o
   const useSession = async () => {
     const removed = await setCredential(site, null);
     if (!removed.ok) return setError(removed.message);
-    setCheck(undefined);
+    forget();
     onNotice(`FlowLens now reads ${site} with your Jira session.`);
   };
   return (
@@ -66,16 +58,7 @@ export function JiraCredentialForm({ site, hasCredential, send, setCredential, o
       <fieldset>
         <legend>Sign-in for {site}</legend>
         <p>{hasCredential ? `${cloud ? 'An API token' : 'A personal access token'} is saved for ${site}.` : `FlowLens uses your Jira session on ${site}.`}</p>
-        {cloud ? (
-          <label class="field">
-            Atlassian account email
-            <input name="email" type="email" autocomplete="off" aria-invalid={error ? 'true' : 'false'} aria-describedby={`${id}-error`} />
-          </label>
-        ) : null}
-        <label class="field">
-          {cloud ? 'API token' : 'Personal access token'}
-          <input name="token" type="password" autocomplete="off" spellcheck={false} aria-invalid={error ? 'true' : 'false'} aria-describedby={`${id}-error`} />
-        </label>
+        <CredentialInputs cloud={cloud} invalid={error !== ''} errorId={`${id}-error`} />
         <button type="submit">Save {cloud ? 'API token' : 'personal access token'}</button>
         {hasCredential ? (
           <button type="button" onClick={() => void useSession()}>
@@ -95,5 +78,44 @@ export function JiraCredentialForm({ site, hasCredential, send, setCredential, o
         ) : null}
       </fieldset>
     </form>
+  );
+}
+
+/** What "Test connection" last said of a site; `test` asks again, `forget` clears it. */
+function useAccessCheck(send: Client, site: string) {
+  const [check, setCheck] = useState<{ ok: boolean; text: string }>();
+  const test = async () => {
+    setCheck({ ok: true, text: 'Checking…' });
+    const answer = await send({ type: 'jira/check-access', host: site });
+    setCheck(answer.ok ? { ok: true, text: accessText(answer.data) } : { ok: false, text: answer.error.message });
+  };
+  return { check, test, forget: () => setCheck(undefined) };
+}
+
+/** The credential the form holds, or what is missing from it. */
+function readCredential(form: HTMLFormElement, cloud: boolean): JiraCredential | string {
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
+  const token = field('token')?.value.trim() ?? '';
+  const email = field('email')?.value.trim() ?? '';
+  if (cloud && !EMAIL.test(email)) return 'Enter the email address of your Atlassian account.';
+  if (!token) return cloud ? 'Paste an API token from id.atlassian.com (Security → API tokens).' : 'Paste a personal access token (your Jira profile → Personal Access Tokens).';
+  return cloud ? { kind: 'cloud-token', email, token } : { kind: 'pat', token };
+}
+
+/** The email (Cloud only) and token fields, never filled from what is saved. */
+function CredentialInputs({ cloud, invalid, errorId }: { cloud: boolean; invalid: boolean; errorId: string }) {
+  return (
+    <>
+      {cloud ? (
+        <label class="field">
+          Atlassian account email
+          <input name="email" type="email" autocomplete="off" aria-invalid={invalid ? 'true' : 'false'} aria-describedby={errorId} />
+        </label>
+      ) : null}
+      <label class="field">
+        {cloud ? 'API token' : 'Personal access token'}
+        <input name="token" type="password" autocomplete="off" spellcheck={false} aria-invalid={invalid ? 'true' : 'false'} aria-describedby={errorId} />
+      </label>
+    </>
   );
 }
