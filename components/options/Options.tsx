@@ -4,7 +4,7 @@
  * shows only which hosts have one (or why it cannot, e.g. in a private window). A table of
  * contents keeps the long page navigable.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState, type Dispatch, type StateUpdater } from 'preact/hooks';
 import type { Client } from '../../lib/messaging';
 import type { Settings } from '../../lib/storage/settings';
 import type { StoredState } from '../../lib/storage/settings-store';
@@ -73,12 +73,8 @@ function useSaver(store: OptionsStore, settings: Settings | undefined, onSaved: 
 
 /** The options page. */
 export function Options({ send, store }: OptionsProps) {
-  const [state, setState] = useState<StoredState>();
+  const { state, setState, loadError } = useStoredState(store);
   const [notice, setNotice] = useState('');
-  const [loadError, setLoadError] = useState('');
-  useEffect(() => {
-    store.load().then(setState, (error: unknown) => setLoadError(`FlowLens could not read its settings: ${String(error)}`));
-  }, [store]);
   const save = useSaver(store, state?.settings, (settings) => setState((old) => old && { ...old, settings }), setNotice);
   if (loadError) return (
       <main class="page">
@@ -86,54 +82,88 @@ export function Options({ send, store }: OptionsProps) {
       </main>
     );
   if (!state) return <main class="page" aria-busy="true">Loading…</main>;
-  const { settings } = state;
   return (
     <div class="options-layout">
-      <nav class="toc" aria-label="Sections">
-        <p class="toc-title">FlowLens options</p>
-        <ul>
-          {CONTENTS.map(([id, title]) => (
-            <li key={id}>
-              <a href={`#${id}`}>{title}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <TableOfContents />
       <main class="page options">
         <h1>FlowLens options</h1>
         <p role="status" class="notice" data-testid="notice">
           {notice}
         </p>
-        <TeamSection settings={settings} send={send} save={save} />
-        <SyncSection syncMinutes={settings.syncMinutes} send={send} save={save} />
-        <GithubSection
-          hosts={settings.githubHosts}
-          tokenHosts={state.githubTokenHosts}
-          secretsProblem={state.secretsProblem}
-          send={send}
-          store={store}
-          onHosts={(githubHosts) => save({ githubHosts })}
-          onTokenHosts={(update) => setState((old) => old && { ...old, githubTokenHosts: update(old.githubTokenHosts) })}
-          onNotice={setNotice}
-        />
-        <JiraSection
-          sites={settings.jiraSites}
-          credentialSites={state.jiraCredentialSites}
-          secretsProblem={state.secretsProblem}
-          send={send}
-          store={store}
-          save={save}
-          onCredentialSites={(update) => setState((old) => old && { ...old, jiraCredentialSites: update(old.jiraCredentialSites) })}
-          onNotice={setNotice}
-        />
-        <CrossSourceSection settings={settings} githubTokenHosts={state.githubTokenHosts} save={save} />
-        <BlockingSection settings={settings} save={save} />
-        <WorkingTimeSection settings={settings} save={save} />
-        <RulesSection rules={settings.rules} save={save} />
-        <NotificationsSection notifications={settings.notifications} store={store} save={save} />
-        <CacheSection ttl={settings.cacheTtlMinutes} send={send} save={save} onNotice={setNotice} />
-        <TransferSection store={store} onImported={setState} />
+        <OptionsSections state={state} setState={setState} send={send} store={store} save={save} onNotice={setNotice} />
       </main>
     </div>
+  );
+}
+
+/** The settings and credential hosts as loaded (or imported since), or why they could not be read. */
+function useStoredState(store: OptionsStore) {
+  const [state, setState] = useState<StoredState>();
+  const [loadError, setLoadError] = useState('');
+  useEffect(() => {
+    store.load().then(setState, (error: unknown) => setLoadError(`FlowLens could not read its settings: ${String(error)}`));
+  }, [store]);
+  return { state, setState, loadError };
+}
+
+/** The page's links to its sections. */
+function TableOfContents() {
+  return (
+    <nav class="toc" aria-label="Sections">
+      <p class="toc-title">FlowLens options</p>
+      <ul>
+        {CONTENTS.map(([id, title]) => (
+          <li key={id}>
+            <a href={`#${id}`}>{title}</a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Props of the sections: the loaded state and what may change it. */
+interface OptionsSectionsProps extends OptionsProps {
+  state: StoredState;
+  setState: Dispatch<StateUpdater<StoredState | undefined>>;
+  save: Save;
+  onNotice: (text: string) => void;
+}
+
+/** Every section, in the order of the table of contents. */
+function OptionsSections({ state, setState, send, store, save, onNotice }: OptionsSectionsProps) {
+  const { settings } = state;
+  return (
+    <>
+      <TeamSection settings={settings} send={send} save={save} />
+      <SyncSection syncMinutes={settings.syncMinutes} send={send} save={save} />
+      <GithubSection
+        hosts={settings.githubHosts}
+        tokenHosts={state.githubTokenHosts}
+        secretsProblem={state.secretsProblem}
+        send={send}
+        store={store}
+        onHosts={(githubHosts) => save({ githubHosts })}
+        onTokenHosts={(update) => setState((old) => old && { ...old, githubTokenHosts: update(old.githubTokenHosts) })}
+        onNotice={onNotice}
+      />
+      <JiraSection
+        sites={settings.jiraSites}
+        credentialSites={state.jiraCredentialSites}
+        secretsProblem={state.secretsProblem}
+        send={send}
+        store={store}
+        save={save}
+        onCredentialSites={(update) => setState((old) => old && { ...old, jiraCredentialSites: update(old.jiraCredentialSites) })}
+        onNotice={onNotice}
+      />
+      <CrossSourceSection settings={settings} githubTokenHosts={state.githubTokenHosts} save={save} />
+      <BlockingSection settings={settings} save={save} />
+      <WorkingTimeSection settings={settings} save={save} />
+      <RulesSection rules={settings.rules} save={save} />
+      <NotificationsSection notifications={settings.notifications} store={store} save={save} />
+      <CacheSection ttl={settings.cacheTtlMinutes} send={send} save={save} onNotice={onNotice} />
+      <TransferSection store={store} onImported={setState} />
+    </>
   );
 }
