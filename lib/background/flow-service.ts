@@ -111,7 +111,7 @@ export function createFlowService(deps: FlowServiceDeps) {
     const unread = new Set(upstream.unread);
     const waiting = items.filter((item) => item.upstream.some((link) => unread.has(link.key))).map((item) => item.key);
     const unreadable = new Map([...upstream.unreadable].map(([key, error]) => [key, error.message]));
-    return { views: presentViews(shown, around, settings, deps.now(), related, unreadable), gaps: [...new Set([...related.gaps, ...waiting])] };
+    return { views: presentViews(shown, { neighbours: around, settings, now: deps.now(), related, unreadable }), gaps: [...new Set([...related.gaps, ...waiting])] };
   }
 
   const crossSource = createCrossSource({
