@@ -17,7 +17,7 @@ import { clearJiraSiteFacts, jiraSiteFacts } from '@/lib/storage/jira-site-facts
 import { closeLocalStorageToContentScripts, secrets, watchLegacySecrets } from '@/lib/storage/secrets';
 import { loadSettings, settingsItem } from '@/lib/storage/settings';
 import { loadTeamState } from '@/lib/team/team-state';
-import { loadSummaryCopy, saveSummaryCopy } from '@/lib/team/summary-copy';
+import { createSummaryCopy, keepEachAnswer } from '@/lib/team/first-paint';
 
 export default defineBackground(() => {
   // Tokens live in the extension origin's IndexedDB; any an older version (or a test) left in
@@ -39,26 +39,15 @@ export default defineBackground(() => {
   // After each sync: notifications, and a fresh copy of the summary for the next popup to paint.
   const afterSync = async (end: Parameters<typeof notify>[0]) => {
     await notify(end);
-    await summary();
+    await summaries.answer();
   };
   const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync, siteFacts: jiraSiteFacts });
-  const summarize = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() });
-  // Each answer is kept for the next popup to paint before it asks (lib/team/summary-copy.ts);
-  // asks that come while one is computed share it.
-  let computing: ReturnType<typeof summarize> | undefined;
-  const summary = () =>
-    (computing ??= summarize()
-      .then((answer) => {
-        if (answer.ok) void saveSummaryCopy(answer.data).catch(() => undefined);
-        return answer;
-      })
-      .finally(() => (computing = undefined)));
-  // Session storage starts empty with the browser: the worker's first start builds the copy, so
-  // even the day's first popup paints from it rather than waiting for the summary.
-  void loadSummaryCopy()
-    .then((copy) => (copy ? undefined : summary()))
-    .catch(() => undefined);
-  const team = { summary, sync: teamSync.answer };
+  // The popup's first paint (lib/team/first-paint.ts): each answer is kept for the next popup, and
+  // a worker starting without a copy builds one.
+  const summaryCopy = createSummaryCopy(browser.storage.session);
+  const summaries = keepEachAnswer(summaryCopy, createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() }));
+  void summaries.fillIfMissing();
+  const team = { summary: summaries.answer, sync: teamSync.answer };
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
   const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
   const checks = { githubQuery, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
@@ -67,7 +56,7 @@ export default defineBackground(() => {
     forgetSiteMeta();
     return clearJiraSiteFacts();
   };
-  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, team, checks, hostGranted, clearSiteFacts });
+  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, team, checks, hostGranted, clearSiteFacts, summaryCopy });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.
