@@ -2,33 +2,31 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createFlowService } from '@/lib/background/flow-service';
 import { browserHostApi } from '@/lib/background/browser-host-api';
-import { syncHostScripts } from '@/lib/background/host-scripts';
-import { grantedByManifest, hostGranted } from '@/lib/host-permissions';
+import { createHostScriptSync } from '@/lib/background/host-scripts';
+import { hostGranted } from '@/lib/host-permissions';
 import { createRouter } from '@/lib/background/router';
 import { createJiraChecks } from '@/lib/background/jira-checks';
 import { createGithubQueryCheck } from '@/lib/background/github-checks';
+import { moveSecretsOutOfLocalStorage } from '@/lib/background/move-secrets';
+import { openedOnce } from '@/lib/background/opened-once';
 import { createRateHolds } from '@/lib/background/rate-holds';
+import { clearSiteFacts } from '@/lib/background/site-facts';
 import { startTeamSync } from '@/lib/background/start-team-sync';
 import { startNotifications } from '@/lib/background/start-notifications';
 import { createTeamSummary } from '@/lib/background/team-summary';
-import { openCache, type FlowCache } from '@/lib/storage/cache';
-import { forgetSiteMeta } from '@/lib/providers/jira/site-meta';
-import { clearJiraSiteFacts, jiraSiteFacts } from '@/lib/storage/jira-site-facts';
+import { openCache } from '@/lib/storage/cache';
+import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
 import { closeLocalStorageToContentScripts, secrets, watchLegacySecrets } from '@/lib/storage/secrets';
 import { loadSettings, settingsItem } from '@/lib/storage/settings';
 import { loadTeamState } from '@/lib/team/team-state';
 import { createSummaryCopy, keepEachAnswer } from '@/lib/team/first-paint';
 
 export default defineBackground(() => {
-  // Tokens live in the extension origin's IndexedDB; any an older version (or a test) left in
-  // storage.local, which content scripts can read, move there now and whenever they appear.
-  const moveSecrets = () => void secrets.moveLegacy().catch((error: unknown) => console.warn('FlowLens could not move its tokens out of storage.local yet:', error));
-  moveSecrets();
-  watchLegacySecrets(moveSecrets);
-  void closeLocalStorageToContentScripts();
+  // Tokens live in the extension origin's IndexedDB; any left in storage.local move there.
+  moveSecretsOutOfLocalStorage({ moveLegacy: secrets.moveLegacy, watchLegacy: watchLegacySecrets, closeLocalStorage: closeLocalStorageToContentScripts });
   const loadSecrets = secrets.load;
-  let opening: Promise<FlowCache> | undefined;
-  const cache = () => (opening ??= openCache());
+  const cache = openedOnce(() => openCache());
+  // Called unbound: `deps.fetch(url)` with the global `fetch` itself would call it on `deps`, which Chrome refuses (Illegal invocation).
   const send = (url: string, init?: RequestInit) => fetch(url, init);
   // One rate-limit hold per host for badges and the team sync alike.
   const holds = createRateHolds();
@@ -51,19 +49,11 @@ export default defineBackground(() => {
   const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
   const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
   const checks = { githubQuery, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
-  // What was learnt of Jira sites goes with the cache, from memory and from storage.
-  const clearSiteFacts = () => {
-    forgetSiteMeta();
-    return clearJiraSiteFacts();
-  };
   const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, team, checks, hostGranted, clearSiteFacts, summaryCopy });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.
-  const syncHosts = () =>
-    loadSettings()
-      .then((settings) => syncHostScripts(browserHostApi, { github: settings.githubHosts, jira: settings.jiraSites }, (host) => grantedByManifest(host, browser.runtime.getManifest().host_permissions ?? [])))
-      .catch((error: unknown) => console.warn('FlowLens could not register scripts for added hosts:', error));
+  const syncHosts = createHostScriptSync({ api: browserHostApi, loadSettings, manifestHosts: () => browser.runtime.getManifest().host_permissions ?? [] });
   void syncHosts();
   settingsItem.watch(() => void syncHosts());
   browser.permissions.onAdded.addListener(() => void syncHosts());
