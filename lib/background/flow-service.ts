@@ -1,7 +1,8 @@
 /**
  * The background's answer to "what is the flow of these items?": paint from the cache first
  * (`cached`), then fetch what is stale or missing (`refresh`, refresh.ts). Concurrent refreshes of
- * the same key from several tabs share one request. Tokens are read here and never leave.
+ * the same key from several tabs share one request. Tokens are read only in the background and
+ * never leave it.
  */
 import type { FlowView } from '../flow-view';
 import { formatKey, type ItemRef } from '../item-key';
