@@ -6,14 +6,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client, ResponseFor } from '../lib/messaging';
 import type { PublicStatus } from '../lib/status';
 import type { FlowError } from '../lib/flow-error';
+import { freshAnswers, PAINTED_MARK } from '../lib/team/first-paint';
 import type { TeamSummaryAnswer } from '../lib/team/summary-types';
 import { EmptyState } from './popup/EmptyState';
 import { browserExporter, type Exporter } from './popup/ExportButtons';
 import { SyncLine } from './popup/SyncLine';
 import { TeamView } from './popup/TeamView';
-
-/** Set once the first summary is on screen; the browser benchmark reads it. */
-export const PAINTED_MARK = 'flowlens-summary-painted';
 
 /** Props: the background client; the exporter, clock and time format can be swapped in tests. */
 export interface PopupProps {
@@ -27,11 +25,6 @@ export interface PopupProps {
   time?: (ms: number) => string;
 }
 
-/** Resolves once the browser has painted the current frame. */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
 const localTime = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** Loads the summary, then syncs and loads it again; a sync that fails leaves the cached summary up. */
@@ -43,16 +36,10 @@ function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'
   const [syncError, setSyncError] = useState<FlowError>();
   useEffect(() => {
     let live = true;
-    let early = first;
-    // With a copy on screen, the fresh summary waits for the first frame: asking for it earlier
-    // keeps the service worker computing while the popup paints, and painting it earlier would
-    // only delay the first paint.
-    let painted = copy ? afterNextPaint() : undefined;
+    // With a copy on screen, the fresh summary waits for the first frame (lib/team/first-paint.ts).
+    const next = freshAnswers({ copy, first }, () => send({ type: 'team/summary' }));
     const load = async () => {
-      await painted;
-      painted = undefined;
-      const got = await (early ?? send({ type: 'team/summary' }));
-      early = undefined;
+      const got = await next();
       if (!live) return got;
       setFromCopy(false);
       if (got.ok) setAnswer(got.data);

@@ -26,7 +26,7 @@ const pull: WorkItem = {
   ],
   downstream: [],
 };
-const view = (item: WorkItem) => toFlowView(item, analyzeItem(item, { settings: defaultFlowSettings }, NOW), NOW, NOW - 1000, new Map([['github:octo-org/api#1', 'waiting' as const]]));
+const view = (item: WorkItem) => toFlowView(item, analyzeItem(item, { settings: defaultFlowSettings }, NOW), { now: NOW, fetchedAt: NOW - 1000, states: new Map([['github:octo-org/api#1', 'waiting' as const]]) });
 
 describe('toFlowView', () => {
   it('shows the state, since when and the open blockers of an analysed item', () => {
@@ -49,7 +49,7 @@ describe('toFlowView', () => {
   it('names why an upstream item could not be read, and gives no since when no source recorded the link', () => {
     const untimed = { ...pull, upstream: [pull.upstream[0]!, { key: 'github:octo-org/api#3', kind: 'blocked-by' as const, seenAt: '2026-11-18T06:00:00Z' }] };
     const unreadable = new Map([['github:octo-org/api#3', 'GitHub has no such item, or it is not visible to you (404).']]);
-    const shown = toFlowView(untimed, analyzeItem(untimed, { settings: defaultFlowSettings }, NOW), NOW, NOW, new Map(), undefined, unreadable);
+    const shown = toFlowView(untimed, analyzeItem(untimed, { settings: defaultFlowSettings }, NOW), { now: NOW, fetchedAt: NOW, states: new Map(), unreadable });
     expect(shown).toMatchObject({ state: 'blocked', blockers: 2, unverified: 1, text: 'blocked' });
     expect(shown.since).toBeUndefined();
     // #1's link was made on the 18th at noon and #3's was seen at 06:00 that day: the block began
@@ -95,7 +95,7 @@ describe('urgencyOf', () => {
   });
 
   it('follows the user’s thresholds into the view', () => {
-    const shown = toFlowView(pull, analyzeItem(pull, { settings: defaultFlowSettings }, NOW), NOW, NOW, new Map(), { warnHours: 1, alertHours: 24 });
+    const shown = toFlowView(pull, analyzeItem(pull, { settings: defaultFlowSettings }, NOW), { now: NOW, fetchedAt: NOW, states: new Map(), thresholds: { warnHours: 1, alertHours: 24 } });
     expect(shown).toMatchObject({ state: 'blocked', urgency: 'alert' });
     expect(view(pull).urgency).toBe('warn');
   });

@@ -154,18 +154,23 @@ function upstreamView(link: WorkItem['upstream'][number], state: FlowState | und
   };
 }
 
-/**
- * The view of an analysed item at time `now`; `states` are other items' states by key, and
- * `unreadable` says why FlowLens could not read an upstream item, for those it tried.
- */
+/** What a view is made of besides the item and its analysis. */
+export interface FlowViewOptions {
+  now: number;
+  /** When the item was fetched (epoch ms). */
+  fetchedAt: number;
+  /** Other items' states by key. */
+  states?: ReadonlyMap<string, FlowState>;
+  thresholds?: BadgeThresholds;
+  /** Why FlowLens could not read an upstream item, for those it tried. */
+  unreadable?: ReadonlyMap<string, string>;
+}
+
+/** The view of an analysed item at time `now`. */
 export function toFlowView(
   item: WorkItem,
   analysis: ItemAnalysis,
-  now: number,
-  fetchedAt: number,
-  states: ReadonlyMap<string, FlowState> = new Map(),
-  thresholds: BadgeThresholds = { warnHours: 24, alertHours: 72 },
-  unreadable: ReadonlyMap<string, string> = new Map(),
+  { now, fetchedAt, states = new Map(), thresholds = { warnHours: 24, alertHours: 72 }, unreadable = new Map() }: FlowViewOptions,
 ): FlowView {
   const urgency = urgencyOf(analysis.state, analysis.since, now, thresholds);
   return {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import { createClient } from '@/lib/client';
-import { readSummaryCopy, type CopyArea } from '@/lib/team/summary-copy-read';
+import { firstFrame, type CopyArea } from '@/lib/team/first-paint';
 import '@/components/pages.css';
 
 // The popup's first paint has a budget of 100 ms, so this page loads no polyfill, validator or
@@ -14,10 +14,6 @@ interface PageApi {
 const scope = globalThis as { browser?: PageApi; chrome?: PageApi };
 const api = (scope.browser?.runtime?.id ? scope.browser : scope.chrome)!;
 
-// The last summary kept in session storage is the first paint; the popup asks for the fresh one
-// once that frame is painted (components/Popup.tsx). Without a copy it is asked for before Preact
-// renders.
+// The first frame paints the kept copy, or the answer asked for before rendering (lib/team/first-paint.ts).
 const send = createClient((message) => api.runtime.sendMessage(message));
-void readSummaryCopy(api.storage.session).then((copy) =>
-  render(<Popup send={send} {...(copy ? { copy } : { first: send({ type: 'team/summary' }) })} />, document.getElementById('app')!),
-);
+void firstFrame(api.storage.session, () => send({ type: 'team/summary' })).then((frame) => render(<Popup send={send} {...frame} />, document.getElementById('app')!));

@@ -78,80 +78,102 @@ export function boundKeys(byItem: Map<string, string[]>, max: number): Map<strin
   return bounded;
 }
 
+/** What one request of a page asks: its shown items, the settings, whether the network may be asked, the time-to-live. */
+interface Ask {
+  shown: Shown[];
+  settings: Settings;
+  allowFetch: boolean;
+  ttl: number;
+}
+
+/** Until when each Jira key is known to name no issue, by key. */
+type UnknownUntil = Map<string, number>;
+
+/** Pull request keys found by a search for each Jira item, and until when they stand. */
+type Searched = Map<string, { until: number; keys: string[] }>;
+
 /** Creates the lookups, with their memory of unknown keys and of searches. */
 export function createCrossSource(deps: CrossSourceDeps) {
-  const unknownUntil = new Map<string, number>();
-  const searched = new Map<string, { until: number; keys: string[] }>();
+  const unknownUntil: UnknownUntil = new Map();
+  const searched: Searched = new Map();
   const projects = createProjectLists(deps);
-  const isUnknown = (key: string) => (unknownUntil.get(key) ?? 0) > deps.now();
-
-  /**
-   * Jira keys named by the pull requests of GitHub hosts with a token, each on the one Jira
-   * site whose project list has its project; pending while a site's list is not known yet.
-   */
-  async function ticketKeys(shown: Shown[], settings: Settings, allowFetch: boolean, ttl: number): Promise<Found> {
-    const hosts = new Set(await deps.githubHosts(settings));
-    const named = shown.flatMap(({ hit }) => {
-      const { item } = hit.value;
-      // A copy cached before the per-item bound may hold more: the bound holds for it too.
-      const mentions = (item.mentions ?? []).slice(0, MENTIONS_PER_ITEM);
-      return item.source === 'github' && hosts.has(parseKey(item.key)?.host ?? '') && mentions.length > 0 ? [[item.key, mentions] as const] : [];
-    });
-    if (named.length === 0 || settings.jiraSites.length === 0) return NOTHING;
-    const { bySite, missing } = await projects.lists(settings.jiraSites, allowFetch, ttl);
-    const byItem = new Map(named.flatMap(([key, mentions]) => {
-      const keys = mentions.flatMap((issueKey) => {
-        const site = siteFor(issueKey, bySite);
-        return site ? [formatKey({ source: 'jira', host: site, issueKey })] : [];
-      });
-      return keys.length > 0 ? [[key, keys] as const] : [];
-    }));
-    return { byItem, pending: missing.length > 0 ? named.map(([key]) => key) : [] };
-  }
-
-  /**
-   * Pull request keys naming the Jira items of the user's own sites (issue views only), from
-   * memory or one search per GitHub host with a token.
-   */
-  async function pullKeys(shown: Shown[], settings: Settings, allowFetch: boolean, ttl: number): Promise<Found> {
-    const sites = new Set(settings.jiraSites);
-    const jira = shown.map(({ hit }) => hit.value.item).filter((item) => item.source === 'jira' && sites.has(siteOf(item.key) ?? ''));
-    if (jira.length === 0 || jira.length > SEARCH_LIMIT) return NOTHING;
-    const hosts = await deps.githubHosts(settings);
-    if (hosts.length === 0) return NOTHING;
-    const todo = jira.filter((item) => (searched.get(item.key)?.until ?? 0) <= deps.now());
-    if (todo.length > 0 && allowFetch) {
-      const issueKey = (key: string) => key.slice(key.lastIndexOf('/') + 1);
-      const found = await Promise.all(hosts.map((host) => deps.searchPulls(host, todo.map((item) => issueKey(item.key)))));
-      for (const item of todo) {
-        const refs = found.flatMap((byKey) => byKey.get(issueKey(item.key)) ?? []);
-        searched.set(item.key, { until: deps.now() + ttl, keys: refs.map(formatKey) });
-      }
-    }
-    const byItem = new Map(jira.flatMap((item) => (searched.has(item.key) ? [[item.key, searched.get(item.key)!.keys] as const] : [])));
-    return { byItem, pending: jira.filter((item) => !searched.has(item.key)).map((item) => item.key) };
-  }
 
   /** Related items of `shown`; fetches what is missing only when `allowFetch`. */
   async function related(shown: Shown[], settings: Settings, allowFetch: boolean): Promise<Related> {
     if (!settings.jiraOnGithub && !settings.pullsOnJira) return { keysByItem: new Map(), items: new Map(), gaps: [] };
-    const ttl = settings.cacheTtlMinutes * MINUTE;
-    const tickets = settings.jiraOnGithub ? await ticketKeys(shown, settings, allowFetch, ttl) : NOTHING;
-    const pulls = settings.pullsOnJira ? await pullKeys(shown, settings, allowFetch, ttl) : NOTHING;
+    const ask: Ask = { shown, settings, allowFetch, ttl: settings.cacheTtlMinutes * MINUTE };
+    const tickets = settings.jiraOnGithub ? await ticketKeys(deps, projects, ask) : NOTHING;
+    const pulls = settings.pullsOnJira ? await pullKeys(deps, searched, ask) : NOTHING;
     const keysByItem = boundKeys(new Map([...tickets.byItem, ...pulls.byItem]), RELATED_PER_REQUEST);
-    const wanted = [...new Set([...keysByItem.values()].flat())].filter((key) => !isUnknown(key));
-    const hits = await (await deps.cache()).read<Fetched>('item', wanted, deps.now(), ttl);
-    const items = new Map([...hits].map(([key, hit]) => [key, hit.value]));
-    const missing = wanted.filter((key) => !hits.get(key)?.fresh).map(parseKey).filter((ref): ref is ItemRef => ref !== undefined);
-    if (missing.length > 0 && allowFetch) {
-      const outcome = await deps.fetchItems(missing);
-      for (const [key, value] of outcome.items) items.set(key, value);
-      for (const [key, error] of outcome.errors) if (error.code === 'not-found') unknownUntil.set(key, deps.now() + ttl);
-    }
+    const isUnknown = (key: string) => (unknownUntil.get(key) ?? 0) > deps.now();
+    const items = await relatedItems(deps, unknownUntil, [...new Set([...keysByItem.values()].flat())].filter((key) => !isUnknown(key)), ask);
     const open = (key: string) => !items.has(key) && !isUnknown(key);
     const gaps = [...new Set([...[...keysByItem].filter(([, keys]) => keys.some(open)).map(([key]) => key), ...tickets.pending, ...pulls.pending])];
     return { keysByItem, items, gaps };
   }
 
   return { related };
+}
+
+/**
+ * Jira keys named by the pull requests of GitHub hosts with a token, each on the one Jira
+ * site whose project list has its project; pending while a site's list is not known yet.
+ */
+async function ticketKeys(deps: CrossSourceDeps, projects: ReturnType<typeof createProjectLists>, { shown, settings, allowFetch, ttl }: Ask): Promise<Found> {
+  const hosts = new Set(await deps.githubHosts(settings));
+  const named = shown.flatMap(({ hit }) => {
+    const { item } = hit.value;
+    // A copy cached before the per-item bound may hold more: the bound holds for it too.
+    const mentions = (item.mentions ?? []).slice(0, MENTIONS_PER_ITEM);
+    return item.source === 'github' && hosts.has(parseKey(item.key)?.host ?? '') && mentions.length > 0 ? [[item.key, mentions] as const] : [];
+  });
+  if (named.length === 0 || settings.jiraSites.length === 0) return NOTHING;
+  const { bySite, missing } = await projects.lists(settings.jiraSites, allowFetch, ttl);
+  const byItem = new Map(named.flatMap(([key, mentions]) => {
+    const keys = mentions.flatMap((issueKey) => {
+      const site = siteFor(issueKey, bySite);
+      return site ? [formatKey({ source: 'jira', host: site, issueKey })] : [];
+    });
+    return keys.length > 0 ? [[key, keys] as const] : [];
+  }));
+  return { byItem, pending: missing.length > 0 ? named.map(([key]) => key) : [] };
+}
+
+/**
+ * Pull request keys naming the Jira items of the user's own sites (issue views only), from
+ * memory or one search per GitHub host with a token.
+ */
+async function pullKeys(deps: CrossSourceDeps, searched: Searched, { shown, settings, allowFetch, ttl }: Ask): Promise<Found> {
+  const sites = new Set(settings.jiraSites);
+  const jira = shown.map(({ hit }) => hit.value.item).filter((item) => item.source === 'jira' && sites.has(siteOf(item.key) ?? ''));
+  if (jira.length === 0 || jira.length > SEARCH_LIMIT) return NOTHING;
+  const hosts = await deps.githubHosts(settings);
+  if (hosts.length === 0) return NOTHING;
+  const todo = jira.filter((item) => (searched.get(item.key)?.until ?? 0) <= deps.now());
+  if (todo.length > 0 && allowFetch) {
+    const issueKey = (key: string) => key.slice(key.lastIndexOf('/') + 1);
+    const found = await Promise.all(hosts.map((host) => deps.searchPulls(host, todo.map((item) => issueKey(item.key)))));
+    for (const item of todo) {
+      const refs = found.flatMap((byKey) => byKey.get(issueKey(item.key)) ?? []);
+      searched.set(item.key, { until: deps.now() + ttl, keys: refs.map(formatKey) });
+    }
+  }
+  const byItem = new Map(jira.flatMap((item) => (searched.has(item.key) ? [[item.key, searched.get(item.key)!.keys] as const] : [])));
+  return { byItem, pending: jira.filter((item) => !searched.has(item.key)).map((item) => item.key) };
+}
+
+/**
+ * The `wanted` items, from the cache, and those missing or stale fetched when the request
+ * allows it; a key that names no item is remembered as unknown for the time-to-live.
+ */
+async function relatedItems(deps: CrossSourceDeps, unknownUntil: UnknownUntil, wanted: string[], { allowFetch, ttl }: Ask): Promise<Map<string, Fetched>> {
+  const hits = await (await deps.cache()).read<Fetched>('item', wanted, deps.now(), ttl);
+  const items = new Map([...hits].map(([key, hit]) => [key, hit.value]));
+  const missing = wanted.filter((key) => !hits.get(key)?.fresh).map(parseKey).filter((ref): ref is ItemRef => ref !== undefined);
+  if (missing.length > 0 && allowFetch) {
+    const outcome = await deps.fetchItems(missing);
+    for (const [key, value] of outcome.items) items.set(key, value);
+    for (const [key, error] of outcome.errors) if (error.code === 'not-found') unknownUntil.set(key, deps.now() + ttl);
+  }
+  return items;
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { syncHostScripts, type HostScriptApi } from './host-scripts';
+import { describe, expect, it, vi } from 'vitest';
+import { createHostScriptSync, syncHostScripts, type HostScriptApi } from './host-scripts';
 
 function fakeApi(granted: string[], registered: string[] = []) {
   const state = { registered: registered.map((id) => ({ id })), calls: [] as string[] };
@@ -39,5 +39,24 @@ describe('syncHostScripts', () => {
     const { api, state } = fakeApi(['https://acme.atlassian.net/*', 'https://jira.corp.example/*']);
     await syncHostScripts(api, { github: [], jira: ['acme.atlassian.net', 'jira.corp.example'] }, (host) => host.endsWith('.atlassian.net'));
     expect(state.calls).toEqual(['register flowlens-hosts-jira=https://jira.corp.example/*']);
+  });
+});
+
+describe('createHostScriptSync', () => {
+  const manifestHosts = () => ['https://github.com/*', 'https://*.atlassian.net/*'];
+
+  it('registers the scripts for the hosts the settings add, less those the manifest grants', async () => {
+    const { api, state } = fakeApi(['https://git.corp.example/*', 'https://acme.atlassian.net/*', 'https://jira.corp.example/*']);
+    const sync = createHostScriptSync({ api, manifestHosts, loadSettings: async () => ({ githubHosts: ['git.corp.example'], jiraSites: ['acme.atlassian.net', 'jira.corp.example'] }) });
+    await sync();
+    expect(state.calls).toEqual(['register flowlens-hosts-github=https://git.corp.example/* flowlens-hosts-jira=https://jira.corp.example/*']);
+  });
+
+  it('says on the console when the scripts cannot be registered, and does not reject', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { api } = fakeApi(['https://git.corp.example/*']);
+    const sync = createHostScriptSync({ api: { ...api, register: () => Promise.reject(new Error('no scripting')) }, manifestHosts, loadSettings: async () => ({ githubHosts: ['git.corp.example'], jiraSites: [] }) });
+    await expect(sync()).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalledWith('FlowLens could not register scripts for added hosts:', new Error('no scripting'));
   });
 });

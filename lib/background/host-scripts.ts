@@ -3,6 +3,8 @@
  * Center). The manifest cannot list them, so the background registers the same built scripts
  * for every added host it holds a permission for, and again whenever the list changes.
  */
+import { grantedByManifest } from '../host-permissions';
+import type { Settings } from '../storage/settings';
 
 /** The slice of the `scripting` and `permissions` APIs this needs (injected for tests). */
 export interface HostScriptApi {
@@ -48,4 +50,27 @@ export async function syncHostScripts(api: HostScriptApi, hosts: { github: strin
   }
   if (scripts.length > 0) await api.register(scripts);
   return missing;
+}
+
+/** What keeping the added hosts' scripts needs. */
+export interface HostScriptSyncDeps {
+  api: HostScriptApi;
+  loadSettings: () => Promise<Pick<Settings, 'githubHosts' | 'jiraSites'>>;
+  /** The manifest's host permissions: the hosts its own content scripts already cover. */
+  manifestHosts: () => readonly string[];
+}
+
+/**
+ * The sync of the added hosts' scripts with the settings: the Enterprise Server hosts and Jira
+ * sites the user added, less those the manifest covers. Its failures are told on the console.
+ */
+export function createHostScriptSync(deps: HostScriptSyncDeps): () => Promise<void> {
+  return () =>
+    deps
+      .loadSettings()
+      .then((settings) => syncHostScripts(deps.api, { github: settings.githubHosts, jira: settings.jiraSites }, (host) => grantedByManifest(host, deps.manifestHosts())))
+      .then(
+        () => undefined,
+        (error: unknown) => console.warn('FlowLens could not register scripts for added hosts:', error),
+      );
 }

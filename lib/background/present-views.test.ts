@@ -18,14 +18,14 @@ describe('presentViews', () => {
   const blocker = item(2, { state: 'closed', resolvedAt: '2026-11-12T00:00:00Z', signals: { status: 'Done', statusCategory: 'done' } });
 
   it('ends a blocked interval when the cached blocker was resolved', () => {
-    const [view] = presentViews([shown(waiting)], new Map([[blocker.key, { item: blocker }]]), DEFAULT_SETTINGS, NOW);
+    const [view] = presentViews([shown(waiting)], { neighbours: new Map([[blocker.key, { item: blocker }]]), settings: DEFAULT_SETTINGS, now: NOW });
     expect(view).toMatchObject({ key: waiting.key, blockers: 0, totalBlockedMs: 2 * 86_400_000 });
     expect(view!.state).not.toBe('blocked');
     expect(view!.upstream).toEqual([{ key: blocker.key, title: 'Ticket 2', state: 'done', open: false }]);
   });
 
   it('keeps the blocker open when the cache knows it is open', () => {
-    const [view] = presentViews([shown(waiting)], new Map([[blocker.key, { item: { ...blocker, state: 'open', signals: { status: 'In Progress' } } }]]), DEFAULT_SETTINGS, NOW);
+    const [view] = presentViews([shown(waiting)], { neighbours: new Map([[blocker.key, { item: { ...blocker, state: 'open', signals: { status: 'In Progress' } } }]]), settings: DEFAULT_SETTINGS, now: NOW });
     expect(view).toMatchObject({ state: 'blocked', since: '2026-11-10T00:00:00.000Z', blockers: 1 });
   });
 });
@@ -42,7 +42,7 @@ describe('presentViews shows each item only its own host’s items', () => {
   const neighbours = new Map([1, 2, 3].map((n) => [secret(n).key, { item: secret(n) }] as const));
 
   it('leaves another host’s items out of the label, the cause and the card', () => {
-    const [view] = presentViews([shown(ghe)], neighbours, DEFAULT_SETTINGS, NOW);
+    const [view] = presentViews([shown(ghe)], { neighbours, settings: DEFAULT_SETTINGS, now: NOW });
     expect(JSON.stringify(view)).not.toMatch(/SECRET|victim/);
     expect(view).toMatchObject({ key: ghe.key, blockers: 0, upstream: [], holdsUp: 0 });
   });
@@ -51,14 +51,14 @@ describe('presentViews shows each item only its own host’s items', () => {
     const mine = pullItem(5, { upstream: [blockedBy('github:octo-org/api#6')] });
     const blocker = pullItem(6, { title: 'Private blocker' });
     const other = { ...ghe, upstream: [blockedBy(mine.key, '2026-11-12T09:00:00Z', { open: undefined })], downstream: [] };
-    const [own, hostile] = presentViews([shown(mine), shown(other)], new Map([[blocker.key, { item: blocker }]]), DEFAULT_SETTINGS, NOW);
+    const [own, hostile] = presentViews([shown(mine), shown(other)], { neighbours: new Map([[blocker.key, { item: blocker }]]), settings: DEFAULT_SETTINGS, now: NOW });
     expect(own?.upstream).toEqual([{ key: blocker.key, title: 'Private blocker', state: 'flowing', open: true }]);
     expect(JSON.stringify(hostile)).not.toMatch(/octo-org|Private blocker|Change 5/);
   });
 
   it('keeps a Jira issue’s links on its own site only', () => {
     const jira = item(1, { upstream: [blockedBy('jira:acme.atlassian.net/PAY-2'), blockedBy('jira:other.atlassian.net/SEC-1'), blockedBy('github:victim/private#1')] });
-    const [view] = presentViews([shown(jira)], new Map([...neighbours, ['jira:other.atlassian.net/SEC-1', { item: item(1, { key: 'jira:other.atlassian.net/SEC-1', title: 'SECRET other site' }) }]]), DEFAULT_SETTINGS, NOW);
+    const [view] = presentViews([shown(jira)], { neighbours: new Map([...neighbours, ['jira:other.atlassian.net/SEC-1', { item: item(1, { key: 'jira:other.atlassian.net/SEC-1', title: 'SECRET other site' }) }]]), settings: DEFAULT_SETTINGS, now: NOW });
     expect(view!.upstream?.map((up) => up.key)).toEqual(['jira:acme.atlassian.net/PAY-2']);
     expect(JSON.stringify(view)).not.toMatch(/SECRET|victim|other\.atlassian/);
   });
@@ -70,7 +70,7 @@ describe('presentViews links', () => {
     const ticket = item(42, { url: 'data:text/html,<script>alert(1)</script>' });
     const related = { keysByItem: new Map([[pull.key, [ticket.key]]]), items: new Map([[ticket.key, { item: ticket }]]) };
     const error = { code: 'sso-required' as const, message: 'Authorise it.', helpUrl: 'javascript:alert(document.cookie)' };
-    const [view] = presentViews([{ ...shown(pull), error }], new Map(), DEFAULT_SETTINGS, NOW, related);
+    const [view] = presentViews([{ ...shown(pull), error }], { neighbours: new Map(), settings: DEFAULT_SETTINGS, now: NOW, related });
     expect(view).toMatchObject({ url: 'https://github.com/octo-org/api/issues/5', related: [{ key: ticket.key, url: 'https://acme.atlassian.net/browse/PAY-42' }], error: { code: 'sso-required', message: 'Authorise it.' } });
     expect(JSON.stringify(view)).not.toMatch(/javascript:|data:/);
   });

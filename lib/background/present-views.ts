@@ -122,6 +122,27 @@ function byOrigin(shown: Shown[]): Map<string | undefined, Shown[]> {
   return groups;
 }
 
+/** The items of the other source each shown item names, and those items by key. */
+export interface RelatedItems {
+  keysByItem: ReadonlyMap<string, string[]>;
+  items: ReadonlyMap<string, Fetched>;
+}
+
+/** What views are made with, besides the items shown. */
+export interface PresentOptions {
+  /** Other cached items: the items around the shown ones. */
+  neighbours: ReadonlyMap<string, Fetched>;
+  settings: Settings;
+  now: number;
+  /** The items of the other source each one names (shown only when allowed). */
+  related?: RelatedItems;
+  /** Why an upstream item could not be read, by key. */
+  unreadable?: ReadonlyMap<string, string>;
+}
+
+/** What one view is made with, once its origin's items are analysed together. */
+type ViewOptions = Required<Omit<PresentOptions, 'neighbours'>>;
+
 /**
  * Views of `shown`, analysed together with `neighbours` (other cached items) at `now`;
  * `related` holds the items of the other source each one names (shown only when allowed), and
@@ -132,39 +153,25 @@ function byOrigin(shown: Shown[]): Map<string | undefined, Shown[]> {
  * are left out. No answer can then put another host's titles, states or URLs into its label,
  * cause or card, whatever keys it names; `related` is the one way in, for the user's cross-source choice.
  */
-export function presentViews(
-  shown: Shown[],
-  neighbours: ReadonlyMap<string, Fetched>,
-  settings: Settings,
-  now: number,
-  related: { keysByItem: ReadonlyMap<string, string[]>; items: ReadonlyMap<string, Fetched> } = { keysByItem: new Map(), items: new Map() },
-  unreadable: ReadonlyMap<string, string> = new Map(),
-): FlowView[] {
+export function presentViews(shown: Shown[], { neighbours, settings, now, related = { keysByItem: new Map(), items: new Map() }, unreadable = new Map() }: PresentOptions): FlowView[] {
   const views = new Map<Shown, FlowView>();
   for (const [origin, group] of byOrigin(shown)) {
     const known = new Map<string, WorkItem>();
     for (const [key, value] of neighbours) if (origin !== undefined && originOf(key) === origin) known.set(key, onOrigin(value.item, origin));
     for (const { hit } of group) known.set(hit.value.item.key, onOrigin(hit.value.item, origin));
     const together = analyzeTogether(known, settings, now);
-    for (const entry of group) views.set(entry, viewOf(entry, together, settings, now, related, unreadable));
+    for (const entry of group) views.set(entry, viewOf(entry, together, { settings, now, related, unreadable }));
   }
   return shown.map((entry) => views.get(entry)!);
 }
 
 /** The view of one shown item, from the analysis of the items of its origin. */
-function viewOf(
-  { hit, error }: Shown,
-  { byKey, ctx, analysisOf }: AnalysedTogether,
-  settings: Settings,
-  now: number,
-  related: { keysByItem: ReadonlyMap<string, string[]>; items: ReadonlyMap<string, Fetched> },
-  unreadable: ReadonlyMap<string, string>,
-): FlowView {
+function viewOf({ hit, error }: Shown, { byKey, ctx, analysisOf }: AnalysedTogether, { settings, now, related, unreadable }: ViewOptions): FlowView {
   const stateOf = (key: string): FlowState | undefined => analysisOf(key)?.state;
   const item = byKey.get(hit.value.item.key)!;
   const analysis = analysisOf(item.key)!;
-  const upstreamStates = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
-  const view = toFlowView(item, analysis, now, hit.fetchedAt, upstreamStates, settings.badgeThresholds, unreadable);
+  const states = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
+  const view = toFlowView(item, analysis, { now, fetchedAt: hit.fetchedAt, states, thresholds: settings.badgeThresholds, unreadable });
   const note = hit.value.note;
   const mentioned = (related.keysByItem.get(item.key) ?? []).flatMap((key) => {
     const other = related.items.get(key)?.item;

@@ -51,9 +51,21 @@ describe('router cache clear', () => {
       self,
       cache: async () => ({ clear: async () => (done.push('cache'), 3) }),
       clearSiteFacts: async () => void done.push('site facts'),
+      summaryCopy: { clear: async () => {} },
     } as unknown as RouterDeps;
     expect(await createRouter(deps)({ type: 'cache/clear' }, optionsPage)).toEqual({ ok: true, data: { cleared: 3 } });
     expect(done).toEqual(['cache', 'site facts']);
+  });
+  it('clears the popup\'s copy of the last summary first: it holds item data too', async () => {
+    const done: string[] = [];
+    const deps = {
+      self,
+      cache: async () => ({ clear: async () => (done.push('cache'), 3) }),
+      clearSiteFacts: async () => void done.push('site facts'),
+      summaryCopy: { clear: async () => void done.push('summary copy') },
+    } as unknown as RouterDeps;
+    expect(await createRouter(deps)({ type: 'cache/clear' }, optionsPage)).toEqual({ ok: true, data: { cleared: 3 } });
+    expect(done).toEqual(['summary copy', 'cache', 'site facts']);
   });
 });
 

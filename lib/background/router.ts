@@ -11,7 +11,7 @@ import type { Secrets, Settings } from '../storage/settings';
 import type { Fetch } from '../providers/http';
 import { checkGithubToken } from '../providers/github/check-token';
 import { loadMarkupMisses, recordMarkupMiss } from '../storage/markup-misses';
-import { clearSummaryCopy } from '../team/summary-copy';
+import type { SummaryCopy } from '../team/first-paint';
 import { own } from '../own';
 
 /** What the router dispatches to. */
@@ -36,6 +36,8 @@ export interface RouterDeps {
   hostGranted?: (host: string) => Promise<boolean>;
   /** Forgets what was learnt of Jira sites from their items (site-meta.ts): it goes with the cache. */
   clearSiteFacts: () => Promise<void>;
+  /** The popup's copy of the last summary (lib/team/first-paint.ts): it holds item data, so it goes with the cache. */
+  summaryCopy: Pick<SummaryCopy, 'clear'>;
   /** Checks the options page runs against the user's own GitHub and Jira. */
   checks: {
     githubQuery: (host: string, query: string) => Promise<Result<ResponseData['github/check-query']>>;
@@ -92,7 +94,7 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
       return ok(await status(deps));
     case 'cache/clear': {
       // The popup's copy of the last summary holds item data too, and site facts were learnt from items.
-      await clearSummaryCopy().catch(() => undefined);
+      await deps.summaryCopy.clear().catch(() => undefined);
       const cleared = await (await deps.cache()).clear();
       await deps.clearSiteFacts();
       return ok({ cleared });

@@ -98,7 +98,7 @@ async function teamViews(cache: FlowCache, keys: string[], settings: Settings, n
   const neighbours = await cache.read<Fetched>('item', neighbourKeys(shown), now, Infinity);
   const around = new Map([...neighbours].map(([key, hit]) => [key, hit.value]));
   const people = new Map([...hits.values()].map((hit) => [hit.value.item.key, peopleOf(hit.value.item)]));
-  return presentViews(shown, around, settings, now).map((view) => ({ ...view, people: people.get(view.key) ?? [] }));
+  return presentViews(shown, { neighbours: around, settings, now }).map((view) => ({ ...view, people: people.get(view.key) ?? [] }));
 }
 
 function peopleOf(item: Fetched['item']): string[] {

@@ -54,81 +54,17 @@ export interface TeamSyncDeps {
 export function createTeamSync(deps: TeamSyncDeps) {
   let running: Promise<SyncStatus> | undefined;
 
+  /** The status for the popup and options page; a run counts as running only while one is under way here. */
+  const status = () => syncStatus(deps, () => running !== undefined);
+
   /** Syncs now, or joins the run under way; answers the status when it ends. */
   function run(): Promise<SyncStatus> {
-    running ??= execute().finally(() => {
-      running = undefined;
-    });
+    running ??= syncAll(deps)
+      .then(() => status())
+      .finally(() => {
+        running = undefined;
+      });
     return running;
-  }
-
-  async function execute(): Promise<SyncStatus> {
-    const settings = await deps.loadSettings();
-    const sources = teamSources(settings.team, deps.now());
-    if (sources.length > 0) {
-      const previous = await loadTeamState();
-      const current = resumable(previous.run, sources, deps.now()) ?? freshRun(sources, deps.now());
-      await save({ ...previous, run: current });
-      for (const source of sources) await readSource(source, current, previous);
-      const state = finish(previous, current, sources, deps.now());
-      await save(state);
-      await rearm(settings.syncMinutes);
-      await deps.afterSync?.({ settings, previous, state }).catch((error: unknown) => console.warn('FlowLens could not notify after the sync:', error));
-    }
-    return status();
-  }
-
-  /** Reads `source` page by page from its cursor, saving the run after each page. */
-  async function readSource(source: TeamSource, current: Run, previous: TeamState): Promise<void> {
-    const cursor = current.cursors.find((c) => c.source === source.id)!;
-    const bySource = (current.bySource ??= {});
-    while (!cursor.done) {
-      const sofar = bySource[source.id] ?? { keys: [], cycleTimesMs: [], pages: 0 };
-      const page = await deps.readPage(source, cursor.next, previous.bySource?.[source.id]?.keys ?? []);
-      if (page.error) {
-        // The source's partial read is dropped: finish() keeps what it gave last time.
-        delete bySource[source.id];
-        Object.assign(cursor, { done: true, next: undefined });
-        current.errors = [...(current.errors ?? []), problem(page.error, source, deps.now())];
-      } else {
-        const next = merge(sofar, source, [...page.items.values()]);
-        bySource[source.id] = next;
-        const cut = page.next !== undefined && next.pages! >= MAX_PAGES_PER_SOURCE;
-        if (cut) current.errors = [...(current.errors ?? []), { message: `Read the first ${MAX_PAGES_PER_SOURCE} pages of “${source.label}”; narrow the query to sync the rest.`, at: deps.now(), source: source.label }];
-        Object.assign(cursor, { next: cut ? undefined : page.next, done: cut || page.next === undefined });
-      }
-      current.openKeys = union(Object.values(bySource).map((r) => r.keys));
-      current.cycleTimesMs = Object.values(bySource).flatMap((r) => r.cycleTimesMs).slice(0, MAX_CYCLE_TIMES);
-      await saveRun(current);
-    }
-  }
-
-  /** The status for the popup and options page; a run counts as running only while one is under way here. */
-  async function status(): Promise<SyncStatus> {
-    const [settings, state] = await Promise.all([deps.loadSettings(), loadTeamState()]);
-    const nextAt = deps.alarms ? (await deps.alarms.get(TEAM_SYNC_ALARM))?.scheduledTime : undefined;
-    return syncStatusOf(running ? state : { ...state, run: undefined }, hasTeamSources(settings.team), nextAt);
-  }
-
-  /** Makes the alarm match the settings: none without sources, else every `syncMinutes`. */
-  async function schedule(): Promise<void> {
-    if (!deps.alarms) return;
-    const settings = await deps.loadSettings();
-    if (!hasTeamSources(settings.team)) return void (await deps.alarms.clear(TEAM_SYNC_ALARM));
-    const period = settings.syncMinutes;
-    if ((await deps.alarms.get(TEAM_SYNC_ALARM))?.periodInMinutes === period) return;
-    // The first sync comes one period after the last good one (at once when that is overdue).
-    const { lastGoodAt } = await loadTeamState();
-    const due = lastGoodAt === undefined ? 0 : lastGoodAt + period * MINUTE - deps.now();
-    await deps.alarms.create(TEAM_SYNC_ALARM, { periodInMinutes: period, delayInMinutes: Math.max(1, Math.ceil(due / MINUTE)) });
-  }
-
-  /**
-   * After a run, however it was started (the alarm, "Sync now", the popup), the next one comes a
-   * full period later: an alarm set before a manual sync would otherwise fire a minute after it.
-   */
-  async function rearm(period: number): Promise<void> {
-    await deps.alarms?.create(TEAM_SYNC_ALARM, { delayInMinutes: period, periodInMinutes: period });
   }
 
   /** On worker start: continues a run the worker's stop cut short, when it is young enough. */
@@ -138,7 +74,75 @@ export function createTeamSync(deps: TeamSyncDeps) {
     return run();
   }
 
-  return { run, resume, status, schedule };
+  return { run, resume, status, schedule: () => schedule(deps) };
+}
+
+/** One run over every team source, resumed where a stopped one was; then the next is timed and the notifier told. */
+async function syncAll(deps: TeamSyncDeps): Promise<void> {
+  const settings = await deps.loadSettings();
+  const sources = teamSources(settings.team, deps.now());
+  if (sources.length === 0) return;
+  const previous = await loadTeamState();
+  const current = resumable(previous.run, sources, deps.now()) ?? freshRun(sources, deps.now());
+  await save({ ...previous, run: current });
+  for (const source of sources) await readSource(deps, source, current, previous);
+  const state = finish(previous, current, sources, deps.now());
+  await save(state);
+  await rearm(deps, settings.syncMinutes);
+  await deps.afterSync?.({ settings, previous, state }).catch((error: unknown) => console.warn('FlowLens could not notify after the sync:', error));
+}
+
+/** Reads `source` page by page from its cursor, saving the run after each page. */
+async function readSource(deps: TeamSyncDeps, source: TeamSource, current: Run, previous: TeamState): Promise<void> {
+  const cursor = current.cursors.find((c) => c.source === source.id)!;
+  const bySource = (current.bySource ??= {});
+  while (!cursor.done) {
+    const sofar = bySource[source.id] ?? { keys: [], cycleTimesMs: [], pages: 0 };
+    const page = await deps.readPage(source, cursor.next, previous.bySource?.[source.id]?.keys ?? []);
+    if (page.error) {
+      // The source's partial read is dropped: finish() keeps what it gave last time.
+      delete bySource[source.id];
+      Object.assign(cursor, { done: true, next: undefined });
+      current.errors = [...(current.errors ?? []), problem(page.error, source, deps.now())];
+    } else {
+      const next = merge(sofar, source, [...page.items.values()]);
+      bySource[source.id] = next;
+      const cut = page.next !== undefined && next.pages! >= MAX_PAGES_PER_SOURCE;
+      if (cut) current.errors = [...(current.errors ?? []), { message: `Read the first ${MAX_PAGES_PER_SOURCE} pages of “${source.label}”; narrow the query to sync the rest.`, at: deps.now(), source: source.label }];
+      Object.assign(cursor, { next: cut ? undefined : page.next, done: cut || page.next === undefined });
+    }
+    current.openKeys = union(Object.values(bySource).map((r) => r.keys));
+    current.cycleTimesMs = Object.values(bySource).flatMap((r) => r.cycleTimesMs).slice(0, MAX_CYCLE_TIMES);
+    await saveRun(current);
+  }
+}
+
+/** The sync's status; a stored run counts only while `running()` says one is under way in this worker. */
+async function syncStatus(deps: TeamSyncDeps, running: () => boolean): Promise<SyncStatus> {
+  const [settings, state] = await Promise.all([deps.loadSettings(), loadTeamState()]);
+  const nextAt = deps.alarms ? (await deps.alarms.get(TEAM_SYNC_ALARM))?.scheduledTime : undefined;
+  return syncStatusOf(running() ? state : { ...state, run: undefined }, hasTeamSources(settings.team), nextAt);
+}
+
+/** Makes the alarm match the settings: none without sources, else every `syncMinutes`. */
+async function schedule(deps: TeamSyncDeps): Promise<void> {
+  if (!deps.alarms) return;
+  const settings = await deps.loadSettings();
+  if (!hasTeamSources(settings.team)) return void (await deps.alarms.clear(TEAM_SYNC_ALARM));
+  const period = settings.syncMinutes;
+  if ((await deps.alarms.get(TEAM_SYNC_ALARM))?.periodInMinutes === period) return;
+  // The first sync comes one period after the last good one (at once when that is overdue).
+  const { lastGoodAt } = await loadTeamState();
+  const due = lastGoodAt === undefined ? 0 : lastGoodAt + period * MINUTE - deps.now();
+  await deps.alarms.create(TEAM_SYNC_ALARM, { periodInMinutes: period, delayInMinutes: Math.max(1, Math.ceil(due / MINUTE)) });
+}
+
+/**
+ * After a run, however it was started (the alarm, "Sync now", the popup), the next one comes a
+ * full period later: an alarm set before a manual sync would otherwise fire a minute after it.
+ */
+async function rearm(deps: TeamSyncDeps, period: number): Promise<void> {
+  await deps.alarms?.create(TEAM_SYNC_ALARM, { delayInMinutes: period, periodInMinutes: period });
 }
 
 /** The sync's type, for the router and the background entry. */

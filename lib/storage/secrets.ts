@@ -31,12 +31,17 @@ function merge(older: Secrets, newer: Secrets): Secrets {
   };
 }
 
-/** The secrets of one context (the background, or an options page). */
-export function createSecrets(deps: SecretsDeps) {
+/** Runs an operation on the secret store. */
+type WithStore = <T>(operation: (store: SecretStore) => Promise<T>) => Promise<T>;
+
+/**
+ * The store, opened once; a failure to open is not remembered, so the next use tries again.
+ * `withStore` runs an operation on it, and when that fails (say, the browser closed the
+ * connection) opens the store anew once.
+ */
+function storeOpenedOnce(open: () => Promise<SecretStore>): { store: () => Promise<SecretStore>; withStore: WithStore } {
   let opening: Promise<SecretStore> | undefined;
-  // Opened once; a failure to open is not remembered, so the next use tries again.
-  const store = () => (opening ??= deps.open().catch((error: unknown) => ((opening = undefined), Promise.reject(error))));
-  /** Runs `operation` on the store; when it fails (say, the browser closed the connection), opens the store anew once. */
+  const store = () => (opening ??= open().catch((error: unknown) => ((opening = undefined), Promise.reject(error))));
   async function withStore<T>(operation: (store: SecretStore) => Promise<T>): Promise<T> {
     const used = store();
     try {
@@ -47,32 +52,58 @@ export function createSecrets(deps: SecretsDeps) {
       return operation(await store());
     }
   }
+  return { store, withStore };
+}
+
+/**
+ * One move of the secrets an older version left in `storage.local` into the database. A value
+ * found there is the latest its writer made (an older FlowLens, a test), so its entries win host
+ * by host; hosts only the database has are kept.
+ */
+async function moveLegacyOnce(deps: SecretsDeps, withStore: WithStore): Promise<void> {
+  const found = await storage.getItem<unknown>(LEGACY_KEY);
+  if (found == null) return;
+  if (deps.isPrivate()) return; // Kept where they are: a private context keeps nothing.
+  await withStore((store) => store.update((kept) => merge(kept, sanitizeSecrets(found))));
+  // Written and on disk: only now the old copy goes, unless something rewrote it meanwhile
+  // (then that change event moves it again).
+  const now = await storage.getItem<unknown>(LEGACY_KEY);
+  if (JSON.stringify(now) === JSON.stringify(found)) await storage.removeItem(LEGACY_KEY, { removeMeta: true });
+}
+
+/** Secrets not moved yet (a failed move), or none. */
+async function leftBehind(): Promise<Secrets | undefined> {
+  const found = await storage.getItem<unknown>(LEGACY_KEY);
+  return found == null ? undefined : sanitizeSecrets(found);
+}
+
+/** Every token and credential: the database's, and any not moved out of `storage.local` yet. */
+async function readAll(deps: SecretsDeps, withStore: WithStore): Promise<Secrets> {
+  const kept = deps.isPrivate() ? NO_SECRETS : await withStore((store) => store.read());
+  const left = await leftBehind();
+  return left ? merge(kept, left) : kept;
+}
+
+/** Why the store cannot be opened, or `undefined` when it can. */
+async function openProblem(store: () => Promise<SecretStore>): Promise<string | undefined> {
+  try {
+    await store();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The secrets of one context (the background, or an options page). */
+export function createSecrets(deps: SecretsDeps) {
+  const { store, withStore } = storeOpenedOnce(deps.open);
   let moving: Promise<void> = Promise.resolve();
 
-  /**
-   * Moves the secrets an older version left in `storage.local` into the database. A value found
-   * there is the latest its writer made (an older FlowLens, a test), so its entries win host by
-   * host; hosts only the database has are kept. Moves run one at a time.
-   */
+  /** Moves the secrets an older version left in `storage.local` into the database (moveLegacyOnce); moves run one at a time. */
   function moveLegacy(): Promise<void> {
-    const run = moving.then(async () => {
-      const found = await storage.getItem<unknown>(LEGACY_KEY);
-      if (found == null) return;
-      if (deps.isPrivate()) return; // Kept where they are: a private context keeps nothing.
-      await withStore((store) => store.update((kept) => merge(kept, sanitizeSecrets(found))));
-      // Written and on disk: only now the old copy goes, unless something rewrote it meanwhile
-      // (then that change event moves it again).
-      const now = await storage.getItem<unknown>(LEGACY_KEY);
-      if (JSON.stringify(now) === JSON.stringify(found)) await storage.removeItem(LEGACY_KEY, { removeMeta: true });
-    });
+    const run = moving.then(() => moveLegacyOnce(deps, withStore));
     moving = run.catch(() => undefined);
     return run;
-  }
-
-  /** Secrets not moved yet (a failed move), or none. */
-  async function leftBehind(): Promise<Secrets | undefined> {
-    const found = await storage.getItem<unknown>(LEGACY_KEY);
-    return found == null ? undefined : sanitizeSecrets(found);
   }
 
   return {
@@ -84,9 +115,7 @@ export function createSecrets(deps: SecretsDeps) {
      */
     async load(): Promise<Secrets> {
       await moving;
-      const kept = deps.isPrivate() ? NO_SECRETS : await withStore((store) => store.read());
-      const left = await leftBehind();
-      return left ? merge(kept, left) : kept;
+      return readAll(deps, withStore);
     },
 
     /**
@@ -100,14 +129,7 @@ export function createSecrets(deps: SecretsDeps) {
     },
 
     /** Why this context cannot keep secrets, or `undefined` when it can. */
-    async problem(): Promise<string | undefined> {
-      try {
-        await store();
-        return undefined;
-      } catch (error) {
-        return error instanceof Error ? error.message : String(error);
-      }
-    },
+    problem: (): Promise<string | undefined> => openProblem(store),
   };
 }
 
