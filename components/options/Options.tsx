@@ -5,7 +5,7 @@
  * contents keeps the long page navigable.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Client } from '../../lib/messaging';
+import type { Client } from '../../lib/client';
 import { BlockingSection } from './BlockingSection';
 import { CacheSection } from './CacheSection';
 import { CrossSourceSection } from './CrossSourceSection';

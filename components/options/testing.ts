@@ -1,6 +1,7 @@
 /** An in-memory OptionsStore and a scripted background for the options page's tests. */
 import { vi } from 'vitest';
-import type { Client, Request, ResponseData } from '../../lib/messaging';
+import type { Client } from '../../lib/client';
+import type { Request, ResponseData } from '../../lib/protocol';
 import type { EditableSettings, LoadedState, OptionsStore, Outcome } from './types';
 
 /** The settings a fresh install has (as lib/storage/settings.ts defaults them). */

@@ -1,5 +1,5 @@
 /** The options page's GitHub checks that need the stored token: does a search query work? */
-import type { Result } from '../messaging';
+import type { Result } from '../protocol';
 import type { Fetch } from '../providers/http';
 import { own } from '../own';
 import { countGithubSearch } from '../providers/github/search-items';

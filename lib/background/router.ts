@@ -2,7 +2,8 @@
  * Routes validated requests to the services. Every answer is a Result value; an exception in a
  * service becomes an error the UI can show, never an unanswered message.
  */
-import { acceptRequest, isExtensionPage, refusedRefs, type Request, type ResponseData, type Result, type SenderInfo } from '../messaging';
+import { acceptRequest, isExtensionPage, refusedRefs, type SenderInfo } from '../messaging';
+import type { Request, ResponseData, Result } from '../protocol';
 import { messageOf, type FlowError } from '../flow-error';
 import type { PublicStatus } from '../status';
 import type { FlowService } from './flow-service';

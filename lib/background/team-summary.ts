@@ -3,7 +3,7 @@
  * analysed once together with their cached neighbours, summed up for the popup, with the sync's
  * status. It never touches the network, so the popup paints at once.
  */
-import type { Result } from '../messaging';
+import type { Result } from '../protocol';
 import type { Fetched } from '../providers/outcome';
 import type { FlowCache } from '../storage/cache';
 import type { Settings } from '../storage/settings';

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MAX_REFS_PER_REQUEST, type Client, type Request } from '../messaging';
+import type { Client } from '../client';
+import { MAX_REFS_PER_REQUEST } from '../messaging';
+import type { Request } from '../protocol';
 import type { ItemRef } from '../item-key';
 import type { FlowView } from '../flow-view';
 import { CACHE_WAIT_MS, createBadgeLayer, REFRESH_WINDOW_MS, type Target } from './badge-layer';

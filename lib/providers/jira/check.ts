@@ -10,7 +10,7 @@
  */
 import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
-import type { Result } from '../../messaging';
+import type { Result } from '../../protocol';
 import type { JiraAccessCheck } from '../../status';
 import { requestJson, type Fetch, type HttpFail, type HttpPacing } from '../http';
 import { jiraAuthorization, type JiraCredential } from './credentials';
