@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Client } from '../lib/client';
 import type { Request } from '../lib/protocol';
+import { fakeClient } from '../lib/testing/fake-client';
 import type { TeamItem, TeamSummaryAnswer } from '../lib/team/summary-types';
 import type { SyncStatus } from '../lib/team/team-state';
 import { render as renderNow } from 'preact';
@@ -37,16 +37,8 @@ const answer = (items: TeamItem[], status: Partial<SyncStatus> = {}): TeamSummar
   sync: { ...sync, ...status },
 });
 
-/** A fake background: answers by type, and records what was asked. */
-function fakeClient(answers: Partial<Record<Request['type'], (() => unknown)>>) {
-  const asked: string[] = [];
-  const send = (async (request: Request) => {
-    asked.push(request.type);
-    const make = answers[request.type];
-    return make ? make() : { ok: false, error: { code: 'bad-request', message: 'Not built yet.' } };
-  }) as Client;
-  return { send, asked };
-}
+/** The types of the requests sent, in order. */
+const types = (sent: readonly Request[]) => sent.map((request) => request.type);
 
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 const exporter = () => ({ copy: vi.fn(async (_text: string) => {}), download: vi.fn() });
@@ -57,7 +49,7 @@ describe('Popup', () => {
   it('paints the cached summary first, then syncs and paints again', async () => {
     let synced = false;
     let releaseSync = () => {};
-    const { send, asked } = fakeClient({
+    const { send, sent } = fakeClient({
       'team/summary': () => ({ ok: true, data: synced ? answer([blocked, waiting, row(3)], { lastGoodAt: NOW }) : answer([blocked, row(3)]) }),
       'team/sync': () => new Promise((resolve) => (releaseSync = () => { synced = true; resolve({ ok: true, data: { ...sync, lastGoodAt: NOW } }); })),
     });
@@ -69,16 +61,16 @@ describe('Popup', () => {
     await waitFor(() => expect(screen.getAllByTestId('stuck-item')).toHaveLength(2));
     expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([blocked.key, waiting.key]);
     expect(screen.getByTestId('sync-line').textContent).toBe('Last synced 09:00.');
-    expect(asked.filter((t) => t.startsWith('team/'))).toEqual(['team/summary', 'team/sync', 'team/summary']);
+    expect(types(sent).filter((t) => t.startsWith('team/'))).toEqual(['team/summary', 'team/sync', 'team/summary']);
   });
 
   it('paints from the answer the page asked for before rendering, without asking again', async () => {
-    const { send, asked } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked]) }) });
+    const { send, sent } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked]) }) });
     const first = Promise.resolve({ ok: true as const, data: answer([blocked, waiting]) });
     render(<Popup send={send} first={first} exporter={exporter()} now={() => NOW} time={time} />);
     await screen.findByText(/Could not sync/);
     expect(screen.getAllByTestId('stuck-item')).toHaveLength(2);
-    expect(asked.filter((t) => t.startsWith('team/'))).toEqual(['team/sync']);
+    expect(types(sent).filter((t) => t.startsWith('team/'))).toEqual(['team/sync']);
   });
 
   it('paints the kept copy of the last summary at once, marked as such, until the answer comes', async () => {
@@ -225,12 +217,12 @@ describe('Popup', () => {
   });
 
   it('says what to configure, linking to the options page, and does not sync, when no team source is set', async () => {
-    const { send, asked } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([], { configured: false, lastGoodAt: undefined }) }) });
+    const { send, sent } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([], { configured: false, lastGoodAt: undefined }) }) });
     render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
     const empty = await screen.findByTestId('empty-state');
     expect(empty.textContent).toContain('FlowLens has no team to summarise yet.');
     expect(within(empty).getByRole('link', { name: 'Options' }).getAttribute('href')).toBe('/options.html');
-    expect(asked).not.toContain('team/sync');
+    expect(types(sent)).not.toContain('team/sync');
   });
 
   it('shows the background error when the summary cannot be read', async () => {
