@@ -8,6 +8,7 @@ import { formatDuration } from '../lib/format';
 import { shortKey } from '../lib/flow/item-names';
 import { listOf, shortDate } from '../lib/flow/cause-text';
 import { httpsHref } from '../lib/safe-url';
+import { MINUTE } from '../lib/flow/time';
 
 /** Props of the card. */
 export interface FlowCardProps {
@@ -172,7 +173,7 @@ function Moves({ moves }: { moves: MoveView[] }) {
 }
 
 function updated(age: number): string {
-  return age < 60_000 ? 'Updated just now' : `Updated ${formatDuration(age)} ago`;
+  return age < MINUTE ? 'Updated just now' : `Updated ${formatDuration(age)} ago`;
 }
 
 function ErrorLine({ view }: { view: FlowView }) {

@@ -6,8 +6,8 @@ import type { TeamItem, TeamSummaryAnswer } from '../lib/team/summary-types';
 import type { SyncStatus } from '../lib/team/team-state';
 import { render as renderNow } from 'preact';
 import { Popup } from './Popup';
+import { DAY } from '../lib/flow/time';
 
-const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-20T09:00:00Z');
 
 const row = (n: number, extra: Partial<TeamItem> = {}): TeamItem => ({

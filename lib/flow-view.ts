@@ -11,6 +11,7 @@ import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
 import { formatDuration } from './format';
 import { httpsOn, itemUrl, webHostOf } from './safe-url';
+import { HOUR } from './flow/time';
 
 /** A state on a badge: a flow state, or `error` when we could not find out. */
 export type BadgeState = FlowState | 'error';
@@ -130,8 +131,6 @@ export interface BadgeThresholds {
   warnHours: number;
   alertHours: number;
 }
-
-const HOUR = 3_600_000;
 
 /** How urgent a stuck item is by how long it has been stuck; flowing, done and unknown never are. */
 export function urgencyOf(state: BadgeState, since: string | undefined, now: number, thresholds: BadgeThresholds): FlowView['urgency'] {

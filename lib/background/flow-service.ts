@@ -23,6 +23,7 @@ import { searchMentioningPulls } from '../providers/github/search-mentions';
 import { fetchJiraProjects } from '../providers/jira/projects';
 import type { SiteFactsStore } from '../providers/jira/site-meta';
 import { own } from '../own';
+import { MINUTE } from '../flow/time';
 
 /** Refs grouped by source and host: each group is one provider call. */
 function groupByHost(refs: ItemRef[]): Map<string, ItemRef[]> {
@@ -47,8 +48,6 @@ export interface FlowServiceDeps {
 
 /** What is cached per item: the item, the ETag it came with, and a note when it is partial. */
 type CachedItem = Fetched;
-
-const MINUTE = 60_000;
 
 /** A cache hit good enough for the item's own badge: fresh, and read whole (not only as an upstream). */
 function freshForBadge(hit: CacheHit<CachedItem> | undefined): boolean {

@@ -5,9 +5,9 @@ import { openCache } from '../storage/cache';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
 import { EMPTY_TEAM_STATE, hasTeamSources, syncStatusOf, type TeamState } from '../team/team-state';
 import { createTeamSummary } from './team-summary';
+import { DAY } from '../flow/time';
 
 const NOW = Date.parse('2026-11-20T09:00:00Z');
-const DAY = 86_400_000;
 let db = 0;
 
 async function setup(items: WorkItem[], state: Partial<TeamState>, settings: Settings = DEFAULT_SETTINGS, nextAt?: number) {

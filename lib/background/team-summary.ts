@@ -3,6 +3,7 @@
  * analysed once together with their cached neighbours, summed up for the popup, with the sync's
  * status. It never touches the network, so the popup paints at once.
  */
+import { MINUTE } from '../flow/time';
 import type { Result } from '../protocol';
 import type { Fetched } from '../providers/outcome';
 import type { FlowCache } from '../storage/cache';
@@ -13,7 +14,7 @@ import type { SyncStatus, TeamState } from '../team/team-state';
 import { analyzeTogether, neighbourKeys } from './present-views';
 
 /** How long a computed summary is reused while its inputs are unchanged: ages move in minutes. */
-export const SUMMARY_REUSE_MS = 60_000;
+export const SUMMARY_REUSE_MS = MINUTE;
 
 
 /** What the summary reads. */

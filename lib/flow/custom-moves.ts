@@ -7,6 +7,7 @@ import { CLUSTERS } from './clusters';
 import { shortKey } from './item-names';
 import type { Rule, RuleContext } from './moves';
 import { RUBRIC } from './rubric';
+import { DAY } from './time';
 
 const PLACEHOLDERS = ['key', 'title', 'days', 'owner', 'blocker', 'impact'] as const;
 const STATES = ['blocked', 'waiting', 'failing', 'flowing', 'done', 'unknown'] as const;
@@ -42,7 +43,7 @@ function fill(text: string, ctx: RuleContext): string {
   const values: Record<(typeof PLACEHOLDERS)[number], string> = {
     key: shortKey(ctx.item.key),
     title: ctx.item.title,
-    days: String(Math.round((ctx.stateAgeMs ?? 0) / 86_400_000)),
+    days: String(Math.round((ctx.stateAgeMs ?? 0) / DAY)),
     owner: owner ? `@${owner.name}` : 'the owner',
     blocker: blocker ? ctx.describe(blocker) : 'the blocker',
     impact: String(ctx.impact.count),
@@ -60,7 +61,7 @@ function toRule(move: CustomMove): Rule {
     applies: (ctx) =>
       (!states || states.includes(ctx.current.state)) &&
       (!clusters || clusters.includes(ctx.cluster)) &&
-      (minDays === undefined || (ctx.stateAgeMs ?? 0) >= minDays * 86_400_000) &&
+      (minDays === undefined || (ctx.stateAgeMs ?? 0) >= minDays * DAY) &&
       (!wanted || (ctx.item.signals.labels ?? []).some((l) => wanted.includes(l.toLowerCase()))),
     text: (ctx) => fill(move.text, ctx),
   };

@@ -1,8 +1,16 @@
 /**
- * Reading times. Sources send ISO 8601 with a zone (`Z`, `+00:00`, Jira's `+0000`) or epoch
- * numbers; a time without a zone would be read in the machine's own zone, so it is refused
- * (NaN) rather than guessed, and the caller reports it.
+ * Time, in one place: the units every layer measures durations in (milliseconds), and reading
+ * times. Sources send ISO 8601 with a zone (`Z`, `+00:00`, Jira's `+0000`) or epoch numbers; a
+ * time without a zone would be read in the machine's own zone, so it is refused (NaN) rather
+ * than guessed, and the caller reports it.
  */
+
+/** A minute in milliseconds. */
+export const MINUTE = 60_000;
+/** An hour in milliseconds. */
+export const HOUR = 60 * MINUTE;
+/** A day of 24 hours in milliseconds (a UTC day: FlowLens counts no daylight-saving shifts). */
+export const DAY = 24 * HOUR;
 
 // Date and time with seconds optional and a zone required; or a plain date, which is UTC by spec.
 const ZONED = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
