@@ -146,7 +146,8 @@ function withKnownStart(item: WorkItem, current: CurrentState): { current: Curre
 
 /** Analyses one item at `at` (epoch ms, or ISO with a zone). Never throws on bad data: it reports warnings. */
 export function analyzeItem(item: WorkItem, ctx: AnalysisContext, at: number | string): ItemAnalysis {
-  const now = parseTime(at);
+  // A number is FlowLens's own clock, in ms: parseTime's rule for sources' epoch seconds is not for it.
+  const now = typeof at === 'number' ? at : parseTime(at);
   if (!Number.isFinite(now)) return withoutTime(item, at);
   const history = replay(item, ctx.settings, now);
   const { current, sinceUnknown } = withKnownStart(item, currentState(item, history, ctx.settings));

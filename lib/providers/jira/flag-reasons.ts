@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import type { FlowEvent } from '../../flow/model';
-import { jiraDate } from './changelog';
+import { isoTime } from '../../flow/time';
 import { ownFields } from './own-fields';
 
 const text = v.nullish(v.string(), null);
@@ -78,7 +78,7 @@ function pushChildren(stack: unknown[], children: readonly unknown[], between: s
 export function withFlagReasons(events: FlowEvent[], comments: readonly unknown[]): FlowEvent[] {
   const reasons = readComments(comments).flatMap((comment) => {
     const text = commentText(comment.body);
-    const at = jiraDate(comment.created);
+    const at = isoTime(comment.created);
     if (!at || !FLAG_ADDED.test(text)) return [];
     const reason = text.replace(FLAG_ADDED, '').trim();
     return reason ? [{ t: Date.parse(at), who: comment.author?.accountId ?? comment.author?.name, reason }] : [];
