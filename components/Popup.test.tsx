@@ -1,10 +1,12 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FlowView } from '../lib/flow-view';
 import type { Request } from '../lib/protocol';
 import { fakeClient } from '../lib/testing/fake-client';
 import type { TeamItem, TeamSummaryAnswer } from '../lib/team/summary-types';
 import type { SyncStatus } from '../lib/team/team-state';
 import { render as renderNow } from 'preact';
+import { FlowCard } from './FlowCard';
 import { Popup } from './Popup';
 import { DAY } from '../lib/flow/time';
 
@@ -172,6 +174,23 @@ describe('Popup', () => {
     expect(screen.queryAllByTestId('stuck-item')).toHaveLength(0);
     expect(screen.getByText('Nothing is blocked or waiting.')).toBeTruthy();
     expect(screen.getByTestId('counts').textContent).toBe('0 blocked · 0 waiting · 0 need the author · 1 open');
+  });
+
+  it('names each state as the badge’s card does (the popup said “Unknown” where the card says “Flow state unknown”)', async () => {
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked, row(3, { state: 'unknown' })]) }), 'team/sync': () => ({ ok: true, data: sync }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    await screen.findAllByTestId('stuck-item');
+    const options = [...(screen.getByLabelText('State') as HTMLSelectElement).options].slice(1);
+    const inPopup = options.map((option) => [option.value, option.textContent]);
+    cleanup();
+    const inCard = options.map((option) => {
+      render(<FlowCard id="c" view={{ key: 'github:o/r#1', url: '', title: '', state: option.value as FlowView['state'], blockers: 0, text: '', label: '' }} now={NOW} onClose={() => {}} />);
+      const heading = screen.getByRole('dialog').querySelector('header strong')!.textContent;
+      cleanup();
+      return [option.value, heading];
+    });
+    expect(inPopup).toEqual(inCard);
+    expect(inPopup.at(-1)).toEqual(['unknown', 'Flow state unknown']);
   });
 
   it('exports the filtered summary as Markdown, to the clipboard and as a file', async () => {

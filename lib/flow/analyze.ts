@@ -8,6 +8,7 @@ import { clusterOf, flakyChecks, type Cluster } from './clusters';
 import { isUnverified, linkBlocks, type Cause } from './conditions';
 import { currentState, type CurrentState } from './current-state';
 import type { FlowSettings } from './flow-settings';
+import { isStuck } from './flow-states';
 import type { GraphAnalysis } from './graph';
 import { namer, shortKey } from './item-names';
 import type { FlowState, ItemLink, WorkItem } from './model';
@@ -84,7 +85,7 @@ const total = (intervals: BlockedInterval[], state: BlockedInterval['state'], fi
 
 /** The cluster of the current state; flowing, done and unknown items have no blocker. */
 function currentCluster(current: CurrentState, item: WorkItem, settings: FlowSettings): Cluster {
-  return current.state === 'blocked' || current.state === 'waiting' || current.state === 'failing' ? clusterOf(current.causes, item, settings) : 'unknown';
+  return isStuck(current.state) ? clusterOf(current.causes, item, settings) : 'unknown';
 }
 
 /** Totals and intervals of the replayed history. */

@@ -4,13 +4,13 @@
  */
 import * as v from 'valibot';
 import { CLUSTERS } from './clusters';
+import { FLOW_STATES } from './flow-states';
 import { shortKey } from './item-names';
 import type { Rule, RuleContext } from './moves';
 import { RUBRIC } from './rubric';
 import { DAY } from './time';
 
 const PLACEHOLDERS = ['key', 'title', 'days', 'owner', 'blocker', 'impact'] as const;
-const STATES = ['blocked', 'waiting', 'failing', 'flowing', 'done', 'unknown'] as const;
 
 const template = v.pipe(
   v.string(),
@@ -26,7 +26,7 @@ export const customMoveSchema = v.object({
   text: template,
   skillId: v.picklist(RUBRIC.map((s) => s.id), 'Pick a skill of the rubric.'),
   when: v.object({
-    states: v.optional(v.array(v.picklist(STATES))),
+    states: v.optional(v.array(v.picklist(FLOW_STATES))),
     clusters: v.optional(v.array(v.picklist(CLUSTERS))),
     minDays: v.optional(v.pipe(v.number(), v.minValue(0))),
     labels: v.optional(v.array(v.string())),
