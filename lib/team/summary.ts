@@ -10,7 +10,7 @@ import type { GraphAnalysis } from '../flow/graph';
 import { shortKey } from '../flow/item-names';
 import type { Person, WorkItem } from '../flow/model';
 import { itemUrl } from '../safe-url';
-import { clusterSummary } from '../flow/summary';
+import { blockedTimeByCluster } from '../flow/cluster-time';
 import type { ClusterTotal, CycleTimePercentiles, NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 
 /** Fewer finished items than this say nothing about a team's cycle time: no percentiles. */
@@ -20,7 +20,7 @@ export const MIN_CYCLE_SAMPLES = 5;
 export const TOP_HOLDERS = 5;
 
 /** What the summary is made from. */
-export interface SummaryInput {
+export interface TeamSummaryInput {
   /** The team's open items, their links resolved against the cache. */
   items: readonly WorkItem[];
   /** The analysis of each of them, by key. */
@@ -63,7 +63,7 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, graph: GraphAnalysis, 
   const owner = item.assignees[0]?.name ?? item.author?.name;
   const move = analysis.moves[0];
   const created = Date.parse(item.createdAt);
-  const byCluster = Object.fromEntries(clusterSummary([analysis]).map((c) => [c.cluster, c.blockedMs]));
+  const byCluster = Object.fromEntries(blockedTimeByCluster([analysis]).map((c) => [c.cluster, c.blockedMs]));
   return {
     key: item.key,
     source: item.source,
@@ -128,7 +128,7 @@ function filterPeople(items: readonly WorkItem[], members: readonly string[]): s
 }
 
 /** The team summary at `now`. Items that are no longer open are left out. */
-export function buildTeamSummary(input: SummaryInput): TeamSummary {
+export function buildTeamSummary(input: TeamSummaryInput): TeamSummary {
   const open = input.items.filter((item) => item.state === 'open' && input.analyses.get(item.key)?.state !== 'done');
   const items = open.map((item) => teamItem(item, input.analyses.get(item.key)!, input.graph, input.now)).sort(compareItems);
   const percentiles = cyclePercentiles(input.cycleTimesMs);
