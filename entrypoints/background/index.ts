@@ -17,7 +17,7 @@ import { clearJiraSiteFacts, jiraSiteFacts } from '@/lib/storage/jira-site-facts
 import { closeLocalStorageToContentScripts, secrets, watchLegacySecrets } from '@/lib/storage/secrets';
 import { loadSettings, settingsItem } from '@/lib/storage/settings';
 import { loadTeamState } from '@/lib/team/team-state';
-import { loadSummaryCopy, saveSummaryCopy } from '@/lib/team/summary-copy';
+import { loadKeptCopy, keepCopy } from '@/lib/team/kept-copy';
 
 export default defineBackground(() => {
   // Tokens live in the extension origin's IndexedDB; any an older version (or a test) left in
@@ -43,19 +43,19 @@ export default defineBackground(() => {
   };
   const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync, siteFacts: jiraSiteFacts });
   const summarize = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() });
-  // Each answer is kept for the next popup to paint before it asks (lib/team/summary-copy.ts);
+  // Each answer is kept for the next popup to paint before it asks (lib/team/kept-copy.ts);
   // asks that come while one is computed share it.
   let computing: ReturnType<typeof summarize> | undefined;
   const summary = () =>
     (computing ??= summarize()
       .then((answer) => {
-        if (answer.ok) void saveSummaryCopy(answer.data).catch(() => undefined);
+        if (answer.ok) void keepCopy(answer.data).catch(() => undefined);
         return answer;
       })
       .finally(() => (computing = undefined)));
   // Session storage starts empty with the browser: the worker's first start builds the copy, so
   // even the day's first popup paints from it rather than waiting for the summary.
-  void loadSummaryCopy()
+  void loadKeptCopy()
     .then((copy) => (copy ? undefined : summary()))
     .catch(() => undefined);
   const team = { summary, sync: teamSync.answer };

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import { createClient } from '@/lib/client';
-import { readSummaryCopy, type CopyArea } from '@/lib/team/summary-copy-read';
+import { readKeptCopy, type CopyArea } from '@/lib/team/kept-copy-read';
 import '@/components/pages.css';
 
 // The popup's first paint has a budget of 100 ms, so this page loads no polyfill, validator or
@@ -18,6 +18,6 @@ const api = (scope.browser?.runtime?.id ? scope.browser : scope.chrome)!;
 // once that frame is painted (components/Popup.tsx). Without a copy it is asked for before Preact
 // renders.
 const send = createClient((message) => api.runtime.sendMessage(message));
-void readSummaryCopy(api.storage.session).then((copy) =>
+void readKeptCopy(api.storage.session).then((copy) =>
   render(<Popup send={send} {...(copy ? { copy } : { first: send({ type: 'team/summary' }) })} />, document.getElementById('app')!),
 );

@@ -12,7 +12,7 @@ import type { Secrets, Settings } from '../storage/settings';
 import type { Fetch } from '../providers/http';
 import { checkGithubToken } from '../providers/github/check-token';
 import { loadMarkupMisses, recordMarkupMiss } from '../storage/markup-misses';
-import { clearSummaryCopy } from '../team/summary-copy';
+import { clearKeptCopy } from '../team/kept-copy';
 import { own } from '../own';
 
 /** What the router dispatches to. */
@@ -93,7 +93,7 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
       return ok(await status(deps));
     case 'cache/clear': {
       // The popup's copy of the last summary holds item data too, and site facts were learnt from items.
-      await clearSummaryCopy().catch(() => undefined);
+      await clearKeptCopy().catch(() => undefined);
       const cleared = await (await deps.cache()).clear();
       await deps.clearSiteFacts();
       return ok({ cleared });

@@ -1,5 +1,5 @@
 /**
- * Reading the popup's copy of the last team summary (written by lib/team/summary-copy.ts) with no
+ * Reading the popup's copy of the last team summary (written by lib/team/kept-copy.ts) with no
  * library behind it: the popup reads it before its first paint, so this module imports nothing at
  * run time, and one `storage.session.get` fetches the value and its version together. The copy is
  * kept as one JSON string: the browser hands a string across to the page several times faster
@@ -8,11 +8,11 @@
 import type { TeamSummaryAnswer } from './summary-types';
 
 /** The `storage.session` key of the copy. */
-export const SUMMARY_COPY_KEY = 'teamSummary';
+export const KEPT_COPY_KEY = 'teamSummary';
 /** The key of its version, beside it (WXT's convention: the key plus `$`). */
-export const SUMMARY_COPY_META_KEY = `${SUMMARY_COPY_KEY}$`;
+export const KEPT_COPY_META_KEY = `${KEPT_COPY_KEY}$`;
 /** The copy's version; a copy of any other version is no copy. */
-export const SUMMARY_COPY_VERSION = 2;
+export const KEPT_COPY_VERSION = 2;
 
 /** The part of a storage area the reader needs (`browser.storage.session` in a page). */
 export interface CopyArea {
@@ -39,8 +39,8 @@ function fromJson(text: unknown): unknown {
 }
 
 /** The copy, when `stored` is JSON of a summary answer and `meta` the right version; else `undefined`. */
-export function parseSummaryCopy(stored: unknown, meta: unknown): TeamSummaryAnswer | undefined {
-  if (!isObject(meta) || meta.v !== SUMMARY_COPY_VERSION) return undefined;
+export function parseKeptCopy(stored: unknown, meta: unknown): TeamSummaryAnswer | undefined {
+  if (!isObject(meta) || meta.v !== KEPT_COPY_VERSION) return undefined;
   const value = fromJson(stored);
   if (!isObject(value)) return undefined;
   const { summary, sync } = value;
@@ -53,10 +53,10 @@ export function parseSummaryCopy(stored: unknown, meta: unknown): TeamSummaryAns
 }
 
 /** Reads the copy in one call; a failing read or a broken value counts as no copy. */
-export async function readSummaryCopy(area: CopyArea): Promise<TeamSummaryAnswer | undefined> {
+export async function readKeptCopy(area: CopyArea): Promise<TeamSummaryAnswer | undefined> {
   try {
-    const got = await area.get([SUMMARY_COPY_KEY, SUMMARY_COPY_META_KEY]);
-    return parseSummaryCopy(got[SUMMARY_COPY_KEY], got[SUMMARY_COPY_META_KEY]);
+    const got = await area.get([KEPT_COPY_KEY, KEPT_COPY_META_KEY]);
+    return parseKeptCopy(got[KEPT_COPY_KEY], got[KEPT_COPY_META_KEY]);
   } catch {
     return undefined;
   }
