@@ -10,7 +10,7 @@ import { createGithubQueryCheck } from '@/lib/background/github-checks';
 import { createRateHolds } from '@/lib/background/rate-holds';
 import { startTeamSync } from '@/lib/background/start-team-sync';
 import { startNotifications } from '@/lib/background/start-notifications';
-import { createTeamSummary } from '@/lib/background/team-summary';
+import { createTeamSummaryAnswer } from '@/lib/background/team-summary-answer';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
 import { forgetSiteMeta } from '@/lib/providers/jira/site-meta';
 import { clearJiraSiteFacts, jiraSiteFacts } from '@/lib/storage/jira-site-facts';
@@ -42,7 +42,7 @@ export default defineBackground(() => {
     await summary();
   };
   const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync, siteFacts: jiraSiteFacts });
-  const summarize = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() });
+  const summarize = createTeamSummaryAnswer({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() });
   // Each answer is kept for the next popup to paint before it asks (lib/team/kept-copy.ts);
   // asks that come while one is computed share it.
   let computing: ReturnType<typeof summarize> | undefined;
