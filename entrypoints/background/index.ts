@@ -5,8 +5,8 @@ import { browserHostApi } from '@/lib/background/browser-host-api';
 import { syncHostScripts } from '@/lib/background/host-scripts';
 import { grantedByManifest, hostGranted } from '@/lib/host-permissions';
 import { createRouter } from '@/lib/background/router';
-import { createJiraChecks } from '@/lib/background/jira-checks';
-import { createGithubQueryCheck } from '@/lib/background/github-checks';
+import { createJiraProbes } from '@/lib/background/jira-probes';
+import { createGithubQueryProbe } from '@/lib/background/github-probes';
 import { createRateHolds } from '@/lib/background/rate-holds';
 import { startTeamSync } from '@/lib/background/start-team-sync';
 import { startNotifications } from '@/lib/background/start-notifications';
@@ -59,15 +59,15 @@ export default defineBackground(() => {
     .then((copy) => (copy ? undefined : summary()))
     .catch(() => undefined);
   const team = { summary, sync: teamSync.answer };
-  const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
-  const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
-  const checks = { githubQuery, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
+  const jiraProbes = createJiraProbes({ fetch: send, now: Date.now, loadSecrets });
+  const githubQuery = createGithubQueryProbe({ fetch: send, now: Date.now, loadSecrets });
+  const probes = { githubQuery, jiraAccess: jiraProbes.access, jiraJql: jiraProbes.jql };
   // What was learnt of Jira sites goes with the cache, from memory and from storage.
   const clearSiteFacts = () => {
     forgetSiteMeta();
     return clearJiraSiteFacts();
   };
-  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, team, checks, hostGranted, clearSiteFacts });
+  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, team, probes, hostGranted, clearSiteFacts });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.

@@ -1,5 +1,5 @@
 /**
- * The options page's checks of a Jira site, run with what the badges use: the saved credential,
+ * The options page's probes of a Jira site, run with what the badges use: the saved credential,
  * or else the browser's Jira session.
  * - Access: `GET /rest/api/3/myself` (Cloud) or `/rest/api/2/myself` (Data Center) says as whom.
  *   https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-myself/#api-rest-api-3-myself-get
