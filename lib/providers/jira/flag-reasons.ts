@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import type { FlowEvent } from '../../flow/model';
-import { isoTime } from '../../flow/time';
+import { isoTime, MINUTE } from '../../flow/time';
 import { ownFields } from './own-fields';
 
 const text = v.nullish(v.string(), null);
@@ -28,7 +28,7 @@ function readComments(raw: readonly unknown[]): v.InferOutput<typeof commentSche
 }
 
 const FLAG_ADDED = /^\s*\(flag\)\s*Flag added\s*/i;
-const WINDOW = 60_000;
+const WINDOW = MINUTE;
 
 /**
  * ADF nodes read of one comment at most: a reason is kept to 300 characters (below), and a
