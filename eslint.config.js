@@ -67,6 +67,20 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [BACKEND] }] },
   },
   {
+    // The protocol is types only (lib/protocol.ts); the client and the schemas both take their
+    // types from it and never import each other, so the popup loads no validator.
+    files: ['lib/protocol.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: "ImportDeclaration[importKind='value']", message: 'lib/protocol.ts is types only: import type.' }, { selector: ':matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, ExportDefaultDeclaration)', message: 'lib/protocol.ts is types only.' }] },
+  },
+  {
+    files: ['lib/client.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layer('(^|/)messaging$', 'The client takes the protocol from lib/protocol.ts, not from the schemas.')] }] },
+  },
+  {
+    files: ['lib/messaging.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layer('(^|/)client$', 'The schemas never import the client.')] }] },
+  },
+  {
     files: ['tests/**/*.mjs', 'scripts/**/*.mjs', '*.config.*'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -7,7 +7,10 @@ import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
 import { formatDuration } from '../lib/format';
 import { shortKey } from '../lib/flow/item-names';
 import { listOf, shortDate } from '../lib/flow/cause-text';
+import { CLUSTER_WORDS } from '../lib/flow/clusters';
+import { isStuck, stateName, STATE_WORDS } from '../lib/flow/flow-states';
 import { httpsHref } from '../lib/safe-url';
+import { MINUTE } from '../lib/flow/time';
 
 /** Props of the card. */
 export interface FlowCardProps {
@@ -17,36 +20,15 @@ export interface FlowCardProps {
   onClose: () => void;
 }
 
-const STATE_WORDS: Record<FlowView['state'], string> = {
-  blocked: 'Blocked',
-  waiting: 'Waiting',
-  failing: 'Needs the author',
-  flowing: 'Flowing',
-  done: 'Done',
-  unknown: 'Flow state unknown',
-  error: 'Could not load',
-};
-
-const CLUSTER_WORDS: Record<NonNullable<FlowView['cluster']>, string> = {
-  review: 'review',
-  ci: 'CI',
-  conflict: 'merge conflict',
-  dependency: 'dependency in the team',
-  external: 'another team',
-  decision: 'decision or requirements',
-  environment: 'environment or release',
-  unknown: 'not clear from the data',
-};
-
 /** The card, as a non-modal dialog under the badge. */
 export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
   const opened = view.openedAt ? Date.parse(view.openedAt) : NaN;
-  const stuck = view.state === 'blocked' || view.state === 'waiting' || view.state === 'failing';
+  const stuck = isStuck(view.state);
   const href = httpsHref(view.url);
   return (
     <div id={id} class="card" role="dialog" aria-label={`FlowLens: ${view.title || view.key}`} data-testid="flowlens-card">
       <header>
-        <strong class={`state state-${view.state}`}>{STATE_WORDS[view.state]}</strong>
+        <strong class={`state state-${view.state}`}>{view.state === 'error' ? 'Could not load' : stateName(view.state)}</strong>
         <button type="button" class="close" aria-label="Close" onClick={onClose}>
           ×
         </button>
@@ -148,7 +130,7 @@ function Upstream({ title, testId, links }: { title: string; testId: string; lin
 
 /** An upstream item's state in the card: its own state, open or closed, or why it is not known. */
 function upstreamState(link: UpstreamView): string {
-  if (link.state) return STATE_WORDS[link.state].toLowerCase();
+  if (link.state) return STATE_WORDS[link.state];
   if (link.open !== undefined) return link.open ? 'open' : 'closed';
   return link.unreadable ? `unverified: could not be read. ${link.unreadable}` : 'unverified: not read yet';
 }
@@ -172,7 +154,7 @@ function Moves({ moves }: { moves: MoveView[] }) {
 }
 
 function updated(age: number): string {
-  return age < 60_000 ? 'Updated just now' : `Updated ${formatDuration(age)} ago`;
+  return age < MINUTE ? 'Updated just now' : `Updated ${formatDuration(age)} ago`;
 }
 
 function ErrorLine({ view }: { view: FlowView }) {

@@ -1,12 +1,15 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Client, Request } from '../lib/messaging';
+import type { FlowView } from '../lib/flow-view';
+import type { Request } from '../lib/protocol';
+import { fakeClient } from '../lib/testing/fake-client';
 import type { TeamItem, TeamSummaryAnswer } from '../lib/team/summary-types';
 import type { SyncStatus } from '../lib/team/team-state';
 import { render as renderNow } from 'preact';
+import { FlowCard } from './FlowCard';
 import { Popup } from './Popup';
+import { DAY } from '../lib/flow/time';
 
-const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-20T09:00:00Z');
 
 const row = (n: number, extra: Partial<TeamItem> = {}): TeamItem => ({
@@ -36,16 +39,8 @@ const answer = (items: TeamItem[], status: Partial<SyncStatus> = {}): TeamSummar
   sync: { ...sync, ...status },
 });
 
-/** A fake background: answers by type, and records what was asked. */
-function fakeClient(answers: Partial<Record<Request['type'], (() => unknown)>>) {
-  const asked: string[] = [];
-  const send = (async (request: Request) => {
-    asked.push(request.type);
-    const make = answers[request.type];
-    return make ? make() : { ok: false, error: { code: 'bad-request', message: 'Not built yet.' } };
-  }) as Client;
-  return { send, asked };
-}
+/** The types of the requests sent, in order. */
+const types = (sent: readonly Request[]) => sent.map((request) => request.type);
 
 const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 const exporter = () => ({ copy: vi.fn(async (_text: string) => {}), download: vi.fn() });
@@ -56,7 +51,7 @@ describe('Popup', () => {
   it('paints the cached summary first, then syncs and paints again', async () => {
     let synced = false;
     let releaseSync = () => {};
-    const { send, asked } = fakeClient({
+    const { send, sent } = fakeClient({
       'team/summary': () => ({ ok: true, data: synced ? answer([blocked, waiting, row(3)], { lastGoodAt: NOW }) : answer([blocked, row(3)]) }),
       'team/sync': () => new Promise((resolve) => (releaseSync = () => { synced = true; resolve({ ok: true, data: { ...sync, lastGoodAt: NOW } }); })),
     });
@@ -68,16 +63,16 @@ describe('Popup', () => {
     await waitFor(() => expect(screen.getAllByTestId('stuck-item')).toHaveLength(2));
     expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([blocked.key, waiting.key]);
     expect(screen.getByTestId('sync-line').textContent).toBe('Last synced 09:00.');
-    expect(asked.filter((t) => t.startsWith('team/'))).toEqual(['team/summary', 'team/sync', 'team/summary']);
+    expect(types(sent).filter((t) => t.startsWith('team/'))).toEqual(['team/summary', 'team/sync', 'team/summary']);
   });
 
   it('paints from the answer the page asked for before rendering, without asking again', async () => {
-    const { send, asked } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked]) }) });
+    const { send, sent } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked]) }) });
     const first = Promise.resolve({ ok: true as const, data: answer([blocked, waiting]) });
     render(<Popup send={send} first={first} exporter={exporter()} now={() => NOW} time={time} />);
     await screen.findByText(/Could not sync/);
     expect(screen.getAllByTestId('stuck-item')).toHaveLength(2);
-    expect(asked.filter((t) => t.startsWith('team/'))).toEqual(['team/sync']);
+    expect(types(sent).filter((t) => t.startsWith('team/'))).toEqual(['team/sync']);
   });
 
   it('paints the kept copy of the last summary at once, marked as such, until the answer comes', async () => {
@@ -181,6 +176,23 @@ describe('Popup', () => {
     expect(screen.getByTestId('counts').textContent).toBe('0 blocked · 0 waiting · 0 need the author · 1 open');
   });
 
+  it('names each state as the badge’s card does (the popup said “Unknown” where the card says “Flow state unknown”)', async () => {
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked, row(3, { state: 'unknown' })]) }), 'team/sync': () => ({ ok: true, data: sync }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    await screen.findAllByTestId('stuck-item');
+    const options = [...(screen.getByLabelText('State') as HTMLSelectElement).options].slice(1);
+    const inPopup = options.map((option) => [option.value, option.textContent]);
+    cleanup();
+    const inCard = options.map((option) => {
+      render(<FlowCard id="c" view={{ key: 'github:o/r#1', url: '', title: '', state: option.value as FlowView['state'], blockers: 0, text: '', label: '' }} now={NOW} onClose={() => {}} />);
+      const heading = screen.getByRole('dialog').querySelector('header strong')!.textContent;
+      cleanup();
+      return [option.value, heading];
+    });
+    expect(inPopup).toEqual(inCard);
+    expect(inPopup.at(-1)).toEqual(['unknown', 'Flow state unknown']);
+  });
+
   it('exports the filtered summary as Markdown, to the clipboard and as a file', async () => {
     const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked, waiting]) }), 'team/sync': () => ({ ok: true, data: sync }) });
     const out = exporter();
@@ -224,12 +236,12 @@ describe('Popup', () => {
   });
 
   it('says what to configure, linking to the options page, and does not sync, when no team source is set', async () => {
-    const { send, asked } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([], { configured: false, lastGoodAt: undefined }) }) });
+    const { send, sent } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([], { configured: false, lastGoodAt: undefined }) }) });
     render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
     const empty = await screen.findByTestId('empty-state');
     expect(empty.textContent).toContain('FlowLens has no team to summarise yet.');
     expect(within(empty).getByRole('link', { name: 'Options' }).getAttribute('href')).toBe('/options.html');
-    expect(asked).not.toContain('team/sync');
+    expect(types(sent)).not.toContain('team/sync');
   });
 
   it('shows the background error when the summary cannot be read', async () => {

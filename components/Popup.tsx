@@ -3,7 +3,8 @@
  * synced (`team/sync`) and painted again; the background's status in small print at the end.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Client, ResponseFor } from '../lib/messaging';
+import type { Client } from '../lib/client';
+import type { ResponseFor } from '../lib/protocol';
 import type { PublicStatus } from '../lib/status';
 import type { FlowError } from '../lib/flow-error';
 import { freshAnswers, PAINTED_MARK } from '../lib/team/first-paint';

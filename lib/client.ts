@@ -1,9 +1,10 @@
 /**
- * The typed client every UI uses to talk to the background. Kept apart from the request schemas
- * (lib/messaging.ts) so a page that only sends, like the popup, does not load the validator.
+ * The typed client every UI uses to talk to the background. It takes the protocol's types from
+ * lib/protocol.ts and nothing from the request schemas (lib/messaging.ts), so a page that only
+ * sends, like the popup, does not load the validator.
  */
 import type { FlowError } from './flow-error';
-import type { Request, ResponseFor, Result } from './messaging';
+import type { Request, ResponseFor, Result } from './protocol';
 
 /** How a content script or page sends a message; injected so tests and the UI mock can swap it. */
 export type Transport = (message: Request) => Promise<unknown>;

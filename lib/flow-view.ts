@@ -6,11 +6,13 @@
  */
 import type { ItemAnalysis } from './flow/analyze';
 import type { Cluster } from './flow/clusters';
+import { isStuck, STATE_WORDS } from './flow/flow-states';
 import type { Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
 import { formatDuration } from './format';
 import { httpsOn, itemUrl, webHostOf } from './safe-url';
+import { HOUR } from './flow/time';
 
 /** A state on a badge: a flow state, or `error` when we could not find out. */
 export type BadgeState = FlowState | 'error';
@@ -79,15 +81,6 @@ export interface FlowView {
   error?: FlowError;
 }
 
-const STATE_WORDS: Record<FlowState, string> = {
-  blocked: 'blocked',
-  waiting: 'waiting',
-  failing: 'needs the author',
-  flowing: 'flowing',
-  done: 'done',
-  unknown: 'flow state unknown',
-};
-
 /** The short badge text: the state and, when known, for how long. */
 function badgeText(item: WorkItem, analysis: ItemAnalysis, now: number): string {
   if (analysis.state === 'done') return item.state === 'open' ? 'done' : item.state;
@@ -131,11 +124,9 @@ export interface BadgeThresholds {
   alertHours: number;
 }
 
-const HOUR = 3_600_000;
-
 /** How urgent a stuck item is by how long it has been stuck; flowing, done and unknown never are. */
 export function urgencyOf(state: BadgeState, since: string | undefined, now: number, thresholds: BadgeThresholds): FlowView['urgency'] {
-  if (state !== 'blocked' && state !== 'waiting' && state !== 'failing') return undefined;
+  if (!isStuck(state)) return undefined;
   const stuck = since ? now - Date.parse(since) : NaN;
   if (!(stuck >= thresholds.warnHours * HOUR)) return undefined;
   return stuck >= thresholds.alertHours * HOUR ? 'alert' : 'warn';

@@ -1,8 +1,5 @@
 /** Small, locale-free formatters shared by badges, cards and the popup. */
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { DAY, HOUR, MINUTE } from './flow/time';
 
 /** A compact duration: "45m", "5h", "3d", "6w". Never negative. */
 export function formatDuration(ms: number): string {

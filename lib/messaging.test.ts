@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptRequest, createClient, isSiteOf, MAX_REFS_PER_REQUEST } from './messaging';
+import { acceptRequest, isSiteOf, MAX_REFS_PER_REQUEST } from './messaging';
 
 const self = { id: 'flowlens-id', origin: 'chrome-extension://flowlens-id' };
 const contentScript = { id: 'flowlens-id', url: 'https://github.com/octo-org/api/pulls', tab: { id: 3 } };
@@ -90,18 +90,5 @@ describe('acceptRequest: host shapes', () => {
 
   it.each(['github.com', 'ghe', 'ghe.corp.example:8443', 'xn--bcher-kva.example'])('accepts the host %s', (host) => {
     expect(acceptRequest({ type: 'github/check-token', host }, optionsTab, self)).toMatchObject({ ok: true });
-  });
-});
-
-describe('createClient', () => {
-  it('passes answers through', async () => {
-    const send = createClient(async () => ({ ok: true, data: { cleared: 3 } }));
-    expect(await send({ type: 'cache/clear' })).toEqual({ ok: true, data: { cleared: 3 } });
-  });
-
-  it('turns a missing answer and a dead extension into error values', async () => {
-    expect(await createClient(async () => undefined)({ type: 'status/get' })).toMatchObject({ ok: false, error: { code: 'no-answer' } });
-    const reloaded = createClient(() => Promise.reject(new Error('Extension context invalidated.')));
-    expect(await reloaded({ type: 'status/get' })).toMatchObject({ ok: false, error: { code: 'extension-reloaded' } });
   });
 });

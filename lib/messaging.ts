@@ -1,16 +1,13 @@
 /**
- * The one typed protocol between content scripts, extension pages and the background
- * (DESIGN.md §2). Requests and answers are plain data; every incoming request is validated with a
- * schema, requests from anything but this extension are dropped, and failures travel back as
- * values (`{ ok: false, error }`) that a badge or a page can show, never as thrown exceptions.
+ * The background's side of the one typed protocol (DESIGN.md §2; its types are lib/protocol.ts).
+ * Requests and answers are plain data; every incoming request is validated with a schema,
+ * requests from anything but this extension are dropped, and failures travel back as values
+ * (`{ ok: false, error }`) that a badge or a page can show, never as thrown exceptions.
  */
 import * as v from 'valibot';
-import type { FlowView } from './flow-view';
 import type { FlowError } from './flow-error';
 import type { ItemRef } from './item-key';
-import type { JiraAccessCheck, PublicStatus, TokenCheck } from './status';
-import type { TeamSummaryAnswer } from './team/summary-types';
-import type { SyncStatus } from './team/team-state';
+import type { Request, Result } from './protocol';
 
 /** One label of a host name: letters, digits and inner hyphens, as browsers write it (lower-case). */
 const LABEL = /^[a-z0-9-]{1,63}$/;
@@ -50,54 +47,26 @@ export const MAX_REFS_PER_REQUEST = 500;
 
 const refs = v.pipe(v.array(v.union([githubRef, jiraRef])), v.maxLength(MAX_REFS_PER_REQUEST));
 
-/** Schema of every request the background accepts. */
+/** Schema of every request the background accepts: the requests of lib/protocol.ts, bounded. */
 export const requestSchema = v.variant('type', [
-  // Answer from the cache only, at once; `stale` lists the keys worth refreshing.
   v.object({ type: v.literal('flow/cached'), refs }),
-  // Fetch what is stale or missing (deduplicated across tabs), then answer.
   v.object({ type: v.literal('flow/refresh'), refs }),
-  // A content script found no item on a page that should hold some: the site's markup may have changed.
   v.object({ type: v.literal('page/markup-miss'), site: v.picklist(['github', 'jira']), page: v.pipe(v.string(), v.maxLength(40)) }),
-  // Extension pages only: status for the popup and options page.
   v.object({ type: v.literal('status/get') }),
   v.object({ type: v.literal('cache/clear') }),
-  // Extension pages only: "test connection" for the stored GitHub token of a host.
   v.object({ type: v.literal('github/check-token'), host: hostName }),
-  // Extension pages only: does GitHub accept this search query, and how many items match?
   v.object({ type: v.literal('github/check-query'), host: hostName, query: v.pipe(v.string(), v.minLength(1), v.maxLength(1000)) }),
-  // Extension pages only: can FlowLens read this Jira site (token or session), and as whom?
   v.object({ type: v.literal('jira/check-access'), host: jiraSite }),
-  // Extension pages only: does the Jira site accept this JQL?
   v.object({ type: v.literal('jira/check-jql'), host: jiraSite, jql: v.pipe(v.string(), v.minLength(1), v.maxLength(2000)) }),
-  // Extension pages only: the team summary from the cache, at once.
   v.object({ type: v.literal('team/summary') }),
-  // Extension pages only: sync the team's items now (or join the sync under way); answers when it ends.
   v.object({ type: v.literal('team/sync') }),
 ]);
 
-/** A request to the background. */
-export type Request = v.InferOutput<typeof requestSchema>;
-
-/** What each request answers with, when it succeeds. */
-export interface ResponseData {
-  'flow/cached': { views: FlowView[]; stale: string[] };
-  'flow/refresh': { views: FlowView[] };
-  'page/markup-miss': { recorded: boolean };
-  'status/get': PublicStatus;
-  'cache/clear': { cleared: number };
-  'github/check-token': TokenCheck;
-  'github/check-query': { count: number };
-  'jira/check-access': JiraAccessCheck;
-  'jira/check-jql': { errors: string[] };
-  'team/summary': TeamSummaryAnswer;
-  'team/sync': SyncStatus;
-}
-
-/** An answer: the data, or an error the UI can show. */
-export type Result<T> = { ok: true; data: T } | { ok: false; error: FlowError };
-
-/** The answer to request `T`. */
-export type ResponseFor<T extends Request['type']> = Result<ResponseData[T]>;
+/** True when `A` and `B` are the same type (not merely assignable one way). */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Holds<T extends true> = T;
+/** Compiles only while the schema reads exactly the protocol's requests: a request added to one and not the other fails here. */
+type _SchemaIsProtocol = Holds<Same<v.InferOutput<typeof requestSchema>, Request>>;
 
 /** Requests that only the extension's own pages may send, never a content script. */
 const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
@@ -185,6 +154,3 @@ export function isSiteOf(source: ItemRef['source'], host: string, sites: AddedSi
 export function refusedRefs(refs: readonly ItemRef[], sites: AddedSites): FlowError | undefined {
   return refs.every((ref) => isSiteOf(ref.source, webHost(ref), sites)) ? undefined : offSite;
 }
-
-// The client lives in lib/client.ts (no schemas, so the popup loads no validator); kept here too.
-export { createClient, type Client, type Transport } from './client';

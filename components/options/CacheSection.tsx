@@ -1,6 +1,6 @@
 /** The cache: how long items stay fresh, what it holds, and clearing it. */
 import { useEffect, useState } from 'preact/hooks';
-import type { Client } from '../../lib/messaging';
+import type { Client } from '../../lib/client';
 import type { PublicStatus } from '../../lib/status';
 import { StatusList } from '../Popup';
 import { NumberField, Section } from './fields';

@@ -4,7 +4,7 @@
  * Removing a host removes its token too: a token is kept only for a host FlowLens reads.
  */
 import { useState } from 'preact/hooks';
-import type { Client } from '../../lib/messaging';
+import type { Client } from '../../lib/client';
 import type { TokenCheck } from '../../lib/status';
 import type { SecretOutcome } from '../../lib/storage/settings-store';
 import { HostListForm } from './HostListForm';

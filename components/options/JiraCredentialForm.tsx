@@ -5,7 +5,7 @@
  * shown again; "Test connection" asks the site who the user is.
  */
 import { useState } from 'preact/hooks';
-import type { Client } from '../../lib/messaging';
+import type { Client } from '../../lib/client';
 import type { JiraAccessCheck } from '../../lib/status';
 import type { JiraCredential } from '../../lib/storage/settings';
 import type { SecretOutcome } from '../../lib/storage/settings-store';

@@ -3,7 +3,7 @@
  * a Data Center host needs a permission, asked for here) and how FlowLens signs in to each.
  * Whether their data shows on GitHub pages is CrossSourceSection's.
  */
-import type { Client } from '../../lib/messaging';
+import type { Client } from '../../lib/client';
 import type { JiraCredential } from '../../lib/storage/settings';
 import { Section } from './fields';
 import { HostListForm } from './HostListForm';

@@ -1,13 +1,14 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options } from './Options';
-import { freshSettings, memoryStore, scriptedClient } from './testing';
+import { fakeClient } from '../../lib/testing/fake-client';
+import { freshSettings, memoryStore } from './testing';
 
 afterEach(cleanup);
 
-async function open(setup: Parameters<typeof memoryStore>[0] = {}, answers: Parameters<typeof scriptedClient>[0] = {}) {
+async function open(setup: Parameters<typeof memoryStore>[0] = {}, answers: Parameters<typeof fakeClient>[0] = {}) {
   const store = memoryStore(setup);
-  const client = scriptedClient(answers);
+  const client = fakeClient(answers);
   render(<Options send={client.send} store={store.store} />);
   await screen.findByRole('heading', { name: 'FlowLens options', level: 1 });
   return { ...store, ...client };
@@ -51,7 +52,7 @@ describe('the options page', () => {
     vi.useFakeTimers();
     try {
       const store = memoryStore();
-      render(<Options send={scriptedClient().send} store={store.store} />);
+      render(<Options send={fakeClient().send} store={store.store} />);
       await vi.waitFor(() => screen.getByLabelText('Sync the team’s items every (minutes)'));
       const field = screen.getByLabelText('Sync the team’s items every (minutes)');
       fireEvent.input(field, { target: { value: '3' } });
@@ -277,7 +278,7 @@ describe('hosts', () => {
     const { store } = await open({ settings: { ...freshSettings(), jiraSites: ['jira.corp.example'] } });
     store.hostGranted.mockResolvedValue(false);
     cleanup();
-    render(<Options send={scriptedClient().send} store={store} />);
+    render(<Options send={fakeClient().send} store={store} />);
     const allow = await screen.findByRole('button', { name: 'Allow reading jira.corp.example' });
     fireEvent.click(allow);
     expect(store.requestHost).toHaveBeenCalledWith('jira.corp.example');

@@ -5,7 +5,7 @@
  * contents keeps the long page navigable.
  */
 import { useEffect, useRef, useState, type Dispatch, type StateUpdater } from 'preact/hooks';
-import type { Client } from '../../lib/messaging';
+import type { Client } from '../../lib/client';
 import type { Settings } from '../../lib/storage/settings';
 import type { StoredState } from '../../lib/storage/settings-store';
 import { BlockingSection } from './BlockingSection';

@@ -2,7 +2,7 @@
  * The background sync of the team's items: how often, "Sync now", and how the last sync went.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Client } from '../../lib/messaging';
+import type { Client } from '../../lib/client';
 import type { SyncStatus } from '../../lib/team/team-state';
 import { NumberField, Section } from './fields';
 import type { Save } from './types';

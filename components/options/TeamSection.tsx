@@ -2,7 +2,7 @@
  * The team: where its work is (repositories, GitHub searches, Jira JQL), who is in it, who "me"
  * is, and what it owns. The popup's summary and the background sync read these.
  */
-import type { Client } from '../../lib/messaging';
+import type { Client } from '../../lib/client';
 import type { Settings, TeamSettings } from '../../lib/storage/settings';
 import { ListField, Section } from './fields';
 import { QueryList, type CheckReport, type QueryEntry } from './QueryList';

@@ -1,6 +1,5 @@
-/** An in-memory OptionsStore and a scripted background for the options page's tests. */
+/** An in-memory OptionsStore for the options page's tests (the background is lib/testing/fake-client.ts). */
 import { vi } from 'vitest';
-import type { Client, Request, ResponseData } from '../../lib/messaging';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/storage/settings';
 import type { SecretOutcome, StoredState } from '../../lib/storage/settings-store';
 import type { OptionsStore } from './types';
@@ -31,17 +30,4 @@ export function memoryStore(initial: Partial<StoredState> = {}) {
     requestNotifications: vi.fn(async () => true),
   } satisfies OptionsStore;
   return { store, state, saved };
-}
-
-type Answers = { [T in Request['type']]?: (request: Extract<Request, { type: T }>) => { ok: true; data: ResponseData[T] } | { ok: false; error: { code: 'bad-request' | 'offline' | 'server'; message: string } } };
-
-/** A background that answers as scripted, and "Not built yet." otherwise; `sent` lists requests. */
-export function scriptedClient(answers: Answers = {}) {
-  const sent: Request[] = [];
-  const send = vi.fn(async (request: Request) => {
-    sent.push(request);
-    const answer = (answers as Record<string, (r: Request) => unknown>)[request.type];
-    return answer ? answer(request) : { ok: false, error: { code: 'bad-request', message: 'Not built yet.' } };
-  }) as unknown as Client;
-  return { send, sent };
 }

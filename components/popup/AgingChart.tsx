@@ -6,7 +6,8 @@ import { useState } from 'preact/hooks';
 import type { FlowState } from '../../lib/flow/model';
 import { shortKey } from '../../lib/flow/item-names';
 import { formatDuration } from '../../lib/format';
-import { STATE_NAMES, percentileReached } from '../../lib/team/summary';
+import { NOT_DONE_STATES, stateName } from '../../lib/flow/flow-states';
+import { percentileReached } from '../../lib/team/summary';
 import type { CycleTimePercentiles, TeamItem } from '../../lib/team/summary-types';
 
 const WIDTH = 360;
@@ -14,7 +15,6 @@ const HEIGHT = 170;
 const LEFT = 34;
 const TOP = 8;
 const BOTTOM = 22;
-const COLUMNS: FlowState[] = ['blocked', 'waiting', 'failing', 'flowing', 'unknown'];
 const SHORT: Partial<Record<FlowState, string>> = { failing: 'Author', flowing: 'Flowing', unknown: 'Unknown' };
 
 /** Props: the open items and the percentiles, when known. */
@@ -40,18 +40,18 @@ function PercentileLines({ percentiles, y }: { percentiles: CycleTimePercentiles
 function Chart({ items, percentiles }: AgingChartProps) {
   const max = Math.max(1, ...items.map((item) => item.ageMs), percentiles ? percentiles.p95 * 1.1 : 0);
   const y = (ms: number) => TOP + (1 - ms / max) * (HEIGHT - TOP - BOTTOM);
-  const column = (WIDTH - LEFT) / COLUMNS.length;
+  const column = (WIDTH - LEFT) / NOT_DONE_STATES.length;
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" aria-hidden="true" focusable="false" data-testid="aging-chart">
       <line class="axis" x1={LEFT} x2={LEFT} y1={TOP} y2={HEIGHT - BOTTOM} />
       <text class="axis-label" x="0" y={TOP + 8}>{formatDuration(max)}</text>
       <text class="axis-label" x="0" y={HEIGHT - BOTTOM}>0</text>
       {percentiles ? <PercentileLines percentiles={percentiles} y={y} /> : null}
-      {COLUMNS.map((state, c) => {
+      {NOT_DONE_STATES.map((state, c) => {
         const mine = items.filter((item) => item.state === state);
         return (
           <g key={state}>
-            <text class="axis-label" x={LEFT + c * column + column / 2} y={HEIGHT - 6} text-anchor="middle">{SHORT[state] ?? STATE_NAMES[state]}</text>
+            <text class="axis-label" x={LEFT + c * column + column / 2} y={HEIGHT - 6} text-anchor="middle">{SHORT[state] ?? stateName(state)}</text>
             {mine.map((item, i) => (
               // Spread the dots across the column so items of the same age stay apart.
               <circle key={item.key} class={`dot state-${item.state}`} r="3" cx={LEFT + c * column + column * (0.2 + 0.6 * ((i * 7) % 11) / 10)} cy={y(item.ageMs)} />
@@ -75,7 +75,7 @@ function AgeTable({ items, percentiles }: AgingChartProps) {
           return (
             <tr key={item.key}>
               <th scope="row">{shortKey(item.key)}</th>
-              <td>{STATE_NAMES[item.state]}</td>
+              <td>{stateName(item.state)}</td>
               <td>{formatDuration(item.ageMs)}</td>
               <td>{reached ? `past ${reached}th` : percentiles ? 'below 50th' : '—'}</td>
             </tr>

@@ -1,6 +1,6 @@
 /** Blocked time per cause as horizontal bars (SVG), with the same figures as text for screen readers. */
 import { formatDuration } from '../../lib/format';
-import { CLUSTER_NAMES } from '../../lib/team/summary';
+import { clusterName } from '../../lib/flow/clusters';
 import type { ClusterTotal } from '../../lib/team/summary-types';
 
 const WIDTH = 360;
@@ -17,7 +17,7 @@ export function ClusterChart({ clusters }: { clusters: ClusterTotal[] }) {
       <svg viewBox={`0 0 ${WIDTH} ${clusters.length * ROW}`} width="100%" aria-hidden="true" focusable="false">
         {clusters.map((c, i) => (
           <g key={c.cluster} transform={`translate(0 ${i * ROW})`}>
-            <text x="0" y={ROW / 2 + 4} class="axis-label">{CLUSTER_NAMES[c.cluster]}</text>
+            <text x="0" y={ROW / 2 + 4} class="axis-label">{clusterName(c.cluster)}</text>
             <rect x={LABEL} y="4" height={ROW - 8} width={Math.max(2, (c.blockedMs / max) * bar)} rx="2" class={`bar cluster-${c.cluster}`} />
             <text x={LABEL + Math.max(2, (c.blockedMs / max) * bar) + 4} y={ROW / 2 + 4} class="value">{formatDuration(c.blockedMs)}</text>
           </g>
@@ -26,7 +26,7 @@ export function ClusterChart({ clusters }: { clusters: ClusterTotal[] }) {
       <ul class="sr-only">
         {clusters.map((c) => (
           <li key={c.cluster}>
-            {CLUSTER_NAMES[c.cluster]}: {formatDuration(c.blockedMs)} blocked over {c.items} item{c.items === 1 ? '' : 's'}
+            {clusterName(c.cluster)}: {formatDuration(c.blockedMs)} blocked over {c.items} item{c.items === 1 ? '' : 's'}
           </li>
         ))}
       </ul>

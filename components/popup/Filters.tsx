@@ -1,9 +1,8 @@
 /** Filters by person, source and state, as labelled selects; "Everyone" / "All" does not filter. */
-import type { FlowState, Source } from '../../lib/flow/model';
-import { STATE_NAMES } from '../../lib/team/summary';
+import type { Source } from '../../lib/flow/model';
+import { NOT_DONE_STATES, stateName } from '../../lib/flow/flow-states';
 import type { TeamFilters } from '../../lib/team/summary-types';
 
-const STATES: FlowState[] = ['blocked', 'waiting', 'failing', 'flowing', 'unknown'];
 const SOURCES: Record<Source, string> = { github: 'GitHub', jira: 'Jira' };
 
 /** Props: who can be picked, the filters now, and where changes go. */
@@ -44,7 +43,7 @@ export function Filters({ people, filters, onChange }: FiltersProps) {
         State
         <select value={filters.state ?? ''} onChange={pick('state')}>
           <option value="">All</option>
-          {STATES.map((state) => <option key={state} value={state}>{STATE_NAMES[state]}</option>)}
+          {NOT_DONE_STATES.map((state) => <option key={state} value={state}>{stateName(state)}</option>)}
         </select>
       </label>
     </fieldset>

@@ -1,8 +1,8 @@
 /** The blocked, waiting and failing items, longest stuck first: cause, owner and the first move. */
+import { stateName } from '../../lib/flow/flow-states';
 import { shortKey } from '../../lib/flow/item-names';
 import { formatDuration } from '../../lib/format';
 import { httpsHref } from '../../lib/safe-url';
-import { STATE_NAMES } from '../../lib/team/summary';
 import type { TeamItem } from '../../lib/team/summary-types';
 
 /** Props: the stuck items, in order, and the time their durations are measured to. */
@@ -19,7 +19,7 @@ function Row({ item, at }: { item: TeamItem; at: number }) {
     <li class={`stuck state-${item.state}`} data-testid="stuck-item" data-key={item.key}>
       {href ? <a class="title" href={href} target="_blank" rel="noreferrer">{name}</a> : <span class="title">{name}</span>}
       <p class="meta">
-        <span class="state">{STATE_NAMES[item.state]}</span>
+        <span class="state">{stateName(item.state)}</span>
         {Number.isFinite(since) ? <span> for {formatDuration(at - since)}</span> : null}
         {item.owner ? <span> · {item.owner}</span> : null}
         {item.holdsUp > 0 ? <span> · holds up {item.holdsUp}</span> : null}

@@ -1,7 +1,8 @@
 /** The team summary's sections, seen through the popup's filters. */
 import { useEffect, useState } from 'preact/hooks';
 import { FIRST_FRAME_ROWS } from '../../lib/team/first-paint';
-import { filterSummary, isStuck } from '../../lib/team/summary';
+import { isStuck } from '../../lib/flow/flow-states';
+import { filterSummary } from '../../lib/team/summary';
 import { summaryMarkdown } from '../../lib/team/summary-markdown';
 import type { TeamFilters, TeamSummary } from '../../lib/team/summary-types';
 import { AgingChart } from './AgingChart';
@@ -38,7 +39,7 @@ export function TeamView({ summary, exporter, now }: TeamViewProps) {
   const [painted, setPainted] = useState(false);
   useEffect(() => setPainted(true), []);
   const shown = filterSummary(summary, filters);
-  const stuck = shown.items.filter(isStuck);
+  const stuck = shown.items.filter((item) => isStuck(item.state));
   return (
     <>
       <Filters people={summary.people} filters={filters} onChange={setFilters} />

@@ -5,15 +5,15 @@ import { browserHostApi } from '@/lib/background/browser-host-api';
 import { createHostScriptSync } from '@/lib/background/host-scripts';
 import { hostGranted } from '@/lib/host-permissions';
 import { createRouter } from '@/lib/background/router';
-import { createJiraChecks } from '@/lib/background/jira-checks';
-import { createGithubQueryCheck } from '@/lib/background/github-checks';
+import { createJiraProbes } from '@/lib/background/jira-probes';
+import { createGithubQueryProbe } from '@/lib/background/github-probes';
 import { moveSecretsOutOfLocalStorage } from '@/lib/background/move-secrets';
 import { openedOnce } from '@/lib/background/opened-once';
 import { createRateHolds } from '@/lib/background/rate-holds';
 import { clearSiteFacts } from '@/lib/background/site-facts';
 import { startTeamSync } from '@/lib/background/start-team-sync';
 import { startNotifications } from '@/lib/background/start-notifications';
-import { createTeamSummary } from '@/lib/background/team-summary';
+import { createTeamSummaryAnswer } from '@/lib/background/team-summary-answer';
 import { openCache } from '@/lib/storage/cache';
 import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
 import { closeLocalStorageToContentScripts, secrets, watchLegacySecrets } from '@/lib/storage/secrets';
@@ -43,13 +43,13 @@ export default defineBackground(() => {
   // The popup's first paint (lib/team/first-paint.ts): each answer is kept for the next popup, and
   // a worker starting without a copy builds one.
   const summaryCopy = createSummaryCopy(browser.storage.session);
-  const summaries = keepEachAnswer(summaryCopy, createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() }));
+  const summaries = keepEachAnswer(summaryCopy, createTeamSummaryAnswer({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() }));
   void summaries.fillIfMissing();
   const team = { summary: summaries.answer, sync: teamSync.answer };
-  const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
-  const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
-  const checks = { githubQuery, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
-  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, team, checks, hostGranted, clearSiteFacts, summaryCopy });
+  const jiraProbes = createJiraProbes({ fetch: send, now: Date.now, loadSecrets });
+  const githubQuery = createGithubQueryProbe({ fetch: send, now: Date.now, loadSecrets });
+  const probes = { githubQuery, jiraAccess: jiraProbes.access, jiraJql: jiraProbes.jql };
+  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, team, probes, hostGranted, clearSiteFacts, summaryCopy });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.

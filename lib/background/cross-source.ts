@@ -17,6 +17,7 @@ import type { FlowCache } from '../storage/cache';
 import type { Settings } from '../storage/settings';
 import { createProjectLists, siteFor } from './jira-projects';
 import type { Shown } from './present-views';
+import { MINUTE } from '../flow/time';
 
 /** What cross-source lookups need from the background. */
 export interface CrossSourceDeps {
@@ -47,7 +48,6 @@ interface Found {
   pending: string[];
 }
 
-const MINUTE = 60_000;
 /** Jira items in a batch this small (an issue view) get a GitHub search. */
 const SEARCH_LIMIT = 3;
 /**

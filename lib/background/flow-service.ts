@@ -21,6 +21,7 @@ import { searchMentioningPulls } from '../providers/github/search-mentions';
 import { credentialFor, jiraAuthorization } from '../providers/jira/credentials';
 import { fetchJiraProjects } from '../providers/jira/projects';
 import type { SiteFactsStore } from '../providers/jira/site-meta';
+import { MINUTE } from '../flow/time';
 
 /** What the service needs from the world. */
 export interface FlowServiceDeps {
@@ -38,8 +39,6 @@ export interface FlowServiceDeps {
 
 /** What is cached per item: the item, the ETag it came with, and a note when it is partial. */
 type CachedItem = Fetched;
-
-const MINUTE = 60_000;
 
 /** What presenting views needs: the cache, the clock, the settings, and the items of the other source. */
 interface PresentDeps extends UpstreamDeps {

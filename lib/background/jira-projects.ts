@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import type { FlowError } from '../flow-error';
 import type { ProjectList } from '../providers/jira/projects';
 import type { FlowCache } from '../storage/cache';
+import { DAY } from '../flow/time';
 
 /** What the lists need from the background. */
 export interface ProjectListsDeps {
@@ -26,7 +27,6 @@ export interface SiteProjects {
   missing: string[];
 }
 
-const DAY = 24 * 60 * 60_000;
 const stored = v.object({ keys: v.array(v.string()), complete: v.boolean() });
 /** Cache kind `user`: what the user can reach on a host, not an item. */
 const cacheKey = (site: string) => `jira-projects:${site}`;

@@ -5,7 +5,7 @@ import { createRouter, type RouterDeps } from './router';
 const self = { id: 'flowlens', origin: 'chrome-extension://flowlens' };
 const optionsPage = { id: 'flowlens', url: 'chrome-extension://flowlens/options.html' };
 
-/** A router whose checks record what reached them; `allowed` are the hosts FlowLens may read. */
+/** A router whose probes record what reached them; `allowed` are the hosts FlowLens may read. */
 function router(allowed: string[]) {
   const reached: string[] = [];
   const deps = {
@@ -14,7 +14,7 @@ function router(allowed: string[]) {
     fetch: async () => new Response(JSON.stringify({ login: 'ana' }), { status: 200, headers: { 'x-oauth-scopes': 'repo' } }),
     now: () => 0,
     hostGranted: async (host: string) => allowed.includes(host),
-    checks: {
+    probes: {
       githubQuery: async (host: string) => (reached.push(`query ${host}`), { ok: true as const, data: { count: 1 } }),
       jiraAccess: async (host: string) => (reached.push(`access ${host}`), { ok: true as const, data: { displayName: 'Ana', via: 'session' as const, deployment: 'data-center' as const } }),
       jiraJql: async (host: string) => (reached.push(`jql ${host}`), { ok: true as const, data: { errors: [] } }),
@@ -23,7 +23,7 @@ function router(allowed: string[]) {
   return { route: createRouter(deps), reached };
 }
 
-describe('router checks of hosts the user added', () => {
+describe('router probes of hosts the user added', () => {
   it.each([
     [{ type: 'jira/check-access', host: 'jira.corp.example' }],
     [{ type: 'jira/check-jql', host: 'jira.corp.example', jql: 'project = PAY' }],

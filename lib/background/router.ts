@@ -2,7 +2,8 @@
  * Routes validated requests to the services. Every answer is a Result value; an exception in a
  * service becomes an error the UI can show, never an unanswered message.
  */
-import { acceptRequest, isExtensionPage, refusedRefs, type Request, type ResponseData, type Result, type SenderInfo } from '../messaging';
+import { acceptRequest, isExtensionPage, refusedRefs, type SenderInfo } from '../messaging';
+import type { Request, ResponseData, Result } from '../protocol';
 import { messageOf, type FlowError } from '../flow-error';
 import type { PublicStatus } from '../status';
 import type { FlowService } from './flow-service';
@@ -30,7 +31,7 @@ export interface RouterDeps {
     sync: () => Promise<Result<ResponseData['team/sync']>>;
   };
   /**
-   * Whether FlowLens may read `host` now (runtime host permissions). A check of a host the user
+   * Whether FlowLens may read `host` now (runtime host permissions). A probe of a host the user
    * has not allowed yet would only fail to connect; it says what to do instead.
    */
   hostGranted?: (host: string) => Promise<boolean>;
@@ -38,8 +39,8 @@ export interface RouterDeps {
   clearSiteFacts: () => Promise<void>;
   /** The popup's copy of the last summary (lib/team/first-paint.ts): it holds item data, so it goes with the cache. */
   summaryCopy: Pick<SummaryCopy, 'clear'>;
-  /** Checks the options page runs against the user's own GitHub and Jira. */
-  checks: {
+  /** Probes the options page runs against the user's own GitHub and Jira (github-probes.ts, jira-probes.ts). */
+  probes: {
     githubQuery: (host: string, query: string) => Promise<Result<ResponseData['github/check-query']>>;
     jiraAccess: (host: string) => Promise<Result<ResponseData['jira/check-access']>>;
     jiraJql: (host: string, jql: string) => Promise<Result<ResponseData['jira/check-jql']>>;
@@ -74,11 +75,11 @@ async function checked(request: Request, sender: SenderInfo, deps: RouterDeps): 
   return dispatch(request, deps);
 }
 
-/** The options page's checks of a user's host: each is refused before it starts when FlowLens may not read the host. */
-const HOST_CHECKS = new Set<Request['type']>(['github/check-token', 'github/check-query', 'jira/check-access', 'jira/check-jql']);
+/** The options page's probes of a user's host: each is refused before it starts when FlowLens may not read the host. */
+const HOST_PROBES = new Set<Request['type']>(['github/check-token', 'github/check-query', 'jira/check-access', 'jira/check-jql']);
 
 async function dispatch(request: Request, deps: RouterDeps): Promise<Result<ResponseData[Request['type']]>> {
-  if (HOST_CHECKS.has(request.type) && 'host' in request) {
+  if (HOST_PROBES.has(request.type) && 'host' in request) {
     const refusal = await notAllowed(request.host, deps);
     if (refusal) return refusal;
   }
@@ -100,13 +101,13 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
       return ok({ cleared });
     }
     case 'github/check-token':
-      return checkToken(request.host, deps);
+      return probeToken(request.host, deps);
     case 'github/check-query':
-      return deps.checks.githubQuery(request.host, request.query);
+      return deps.probes.githubQuery(request.host, request.query);
     case 'jira/check-access':
-      return deps.checks.jiraAccess(request.host);
+      return deps.probes.jiraAccess(request.host);
     case 'jira/check-jql':
-      return deps.checks.jiraJql(request.host, request.jql);
+      return deps.probes.jiraJql(request.host, request.jql);
     case 'team/summary':
       return deps.team.summary();
     case 'team/sync':
@@ -114,14 +115,14 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
   }
 }
 
-/** The refusal of a check whose host FlowLens may not read yet; `undefined` when it may. */
+/** The refusal of a probe whose host FlowLens may not read yet; `undefined` when it may. */
 async function notAllowed(host: string, deps: RouterDeps): Promise<{ ok: false; error: FlowError } | undefined> {
   const granted = await (deps.hostGranted?.(host) ?? Promise.resolve(true)).catch(() => true);
   if (granted) return undefined;
   return { ok: false, error: { code: 'forbidden', message: `FlowLens may not read ${host} yet. Choose “Allow reading ${host}” beside it on this page, then check again.` } };
 }
 
-async function checkToken(host: string, deps: RouterDeps): Promise<Result<ResponseData['github/check-token']>> {
+async function probeToken(host: string, deps: RouterDeps): Promise<Result<ResponseData['github/check-token']>> {
   const token = own((await deps.loadSecrets()).githubTokens, host);
   if (!token) return { ok: false, error: { code: 'unauthorized', message: `No GitHub token is saved for ${host}.` } };
   return checkGithubToken(deps.fetch, host, token, deps.now());

@@ -4,7 +4,7 @@
  * previous worker left half done resumes.
  */
 import { browser } from 'wxt/browser';
-import type { Result } from '../messaging';
+import type { Result } from '../protocol';
 import { settingsItem } from '../storage/settings';
 import type { SyncStatus } from '../team/team-state';
 import { createPageReader, type PageReaderDeps } from './team-pages';

@@ -7,9 +7,9 @@ import { memoryRecordStore } from '../storage/record-store';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
 import { EMPTY_TEAM_STATE } from '../team/team-state';
 import { createTeamNotifier, notificationUrl, type NotifyApi } from './team-notify';
+import { HOUR } from '../flow/time';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
-const HOUR = 3_600_000;
 const ON: Settings = { ...DEFAULT_SETTINGS, notifications: { enabled: true, blockedLongerThanHours: 48, upstreamResolved: true }, team: { ...DEFAULT_SETTINGS.team, me: ['Me'] } };
 
 /** A pull request labelled "blocked" at `since`. */

@@ -15,12 +15,12 @@ import type { FlowCache } from '../storage/cache';
 import type { Settings } from '../storage/settings';
 import { neighbourKeys, presentViews } from './present-views';
 import type { SyncEnd } from './team-sync';
+import { DAY, HOUR } from '../flow/time';
 
 /** At most this many notifications per sync, the last one grouping the rest when there are more. */
 export const MAX_NOTIFICATIONS = 3;
 /** Notification ids start with this, then a number, then the URL a click opens. */
 export const NOTIFICATION_PREFIX = 'flowlens|';
-const HOUR = 3_600_000;
 
 /** What was told already, and which blockers of my items were open at the last sync. */
 interface Notified {
@@ -122,7 +122,7 @@ function blockedTooLong(views: FlowView[], settings: Settings, now: number, told
     if (view.state !== 'blocked' || !view.since || now - Date.parse(view.since) < limit) return [];
     const entry = `${view.key}@${view.since}`;
     if (told.has(entry)) return [];
-    const days = Math.floor((now - Date.parse(view.since)) / (24 * HOUR));
+    const days = Math.floor((now - Date.parse(view.since)) / DAY);
     const how = days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : `${Math.floor((now - Date.parse(view.since)) / HOUR)} hours`;
     return [{ told: entry, notice: { title: `Blocked for ${how}: ${view.title}`, message: view.cause ?? view.label, url: pageOf(view) } }];
   });

@@ -8,10 +8,10 @@
  */
 import { withoutOrderBy } from '../providers/jira/search';
 import type { Settings } from '../storage/settings';
+import { DAY } from '../flow/time';
 
 /** How far back finished items count for cycle times. */
 export const HISTORY_DAYS = 90;
-const DAY = 24 * 60 * 60_000;
 
 /** One search of the sync. */
 export interface TeamSource {

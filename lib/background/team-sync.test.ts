@@ -8,9 +8,9 @@ import { loadTeamState, teamStateItem } from '../team/team-state';
 import type { ReadPage, SourcePage } from './team-pages';
 import type { TeamSource } from './team-sources';
 import { createTeamSync, MAX_PAGES_PER_SOURCE, RUN_EXPIRES_MS, TEAM_SYNC_ALARM, type AlarmsApi } from './team-sync';
+import { MINUTE } from '../flow/time';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
-const MINUTE = 60_000;
 const alarms = fakeBrowser.alarms as unknown as AlarmsApi;
 
 async function configure(team: Partial<Settings['team']>, extra: Partial<Settings> = {}) {

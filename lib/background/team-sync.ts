@@ -11,6 +11,7 @@ import type { Settings } from '../storage/settings';
 import { hasTeamSources, loadTeamState, syncStatusOf, teamStateItem, type SyncStatus, type TeamState } from '../team/team-state';
 import type { ReadPage } from './team-pages';
 import { teamSources, type TeamSource } from './team-sources';
+import { HOUR, MINUTE } from '../flow/time';
 
 /** The alarm the sync is scheduled by. */
 export const TEAM_SYNC_ALARM = 'flowlens-team-sync';
@@ -19,8 +20,7 @@ export const MAX_PAGES_PER_SOURCE = 10;
 /** Cycle times kept for the percentiles. */
 export const MAX_CYCLE_TIMES = 2000;
 /** A run older than this when the worker comes back starts over (its cursors may have expired). */
-export const RUN_EXPIRES_MS = 60 * 60_000;
-const MINUTE = 60_000;
+export const RUN_EXPIRES_MS = HOUR;
 
 type Run = NonNullable<TeamState['run']>;
 type SourceResult = NonNullable<TeamState['bySource']>[string];

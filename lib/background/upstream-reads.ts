@@ -11,8 +11,7 @@ import { own } from '../own';
 import type { FetchItems } from './item-fetch';
 import type { Underway } from './underway';
 import { capPerHost, isLasting, unresolvedUpstream, UPSTREAM_PER_HOST, UPSTREAM_PER_HOST_WITHOUT_TOKEN } from './upstream';
-
-const MINUTE = 60_000;
+import { MINUTE } from '../flow/time';
 
 /** What the cache knows of upstream items: their items (any age), which cannot be read, which to read. */
 export interface UpstreamKnown {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MAX_REFS_PER_REQUEST, type Client, type Request } from '../messaging';
+import { MAX_REFS_PER_REQUEST } from '../messaging';
+import { fakeClient } from '../testing/fake-client';
 import type { ItemRef } from '../item-key';
 import type { FlowView } from '../flow-view';
 import { CACHE_WAIT_MS, createBadgeLayer, REFRESH_WINDOW_MS, type Target } from './badge-layer';
@@ -17,12 +18,10 @@ function target(n: number): Target {
 
 /** A background whose cache knows nothing: every item is stale and asked for fresh. */
 function emptyCache() {
-  const asked: Request[] = [];
-  const send = (async (request: Request) => {
-    asked.push(request);
-    if (request.type === 'flow/cached') return { ok: true, data: { views: [], stale: request.refs.map((r) => key((r as { number: number }).number)) } };
-    return { ok: true, data: { views: [] } };
-  }) as Client;
+  const { send, sent: asked } = fakeClient({
+    'flow/cached': (request) => ({ ok: true, data: { views: [], stale: request.refs.map((r) => key((r as { number: number }).number)) } }),
+    'flow/refresh': () => ({ ok: true, data: { views: [] } }),
+  });
   return { send, asked };
 }
 
@@ -67,7 +66,10 @@ function view(n: number, state: FlowView['state'] = 'blocked'): FlowView {
 /** A background whose cache answers only when told to. */
 function slowCache() {
   let reply: (value: unknown) => void = () => {};
-  const send = ((request: Request) => (request.type === 'flow/cached' ? new Promise<unknown>((resolve) => (reply = resolve)) : Promise.resolve({ ok: true, data: { views: [] } }))) as Client;
+  const { send } = fakeClient({
+    'flow/cached': () => new Promise<unknown>((resolve) => (reply = resolve)),
+    'flow/refresh': () => ({ ok: true, data: { views: [] } }),
+  });
   return { send, answer: (value: unknown) => reply(value) };
 }
 
@@ -76,11 +78,13 @@ const states = () => [...document.querySelectorAll('flowlens-badge')].map((host)
 describe('badge layer mounting', () => {
   it('asks the cache before it mounts, so a known item is painted once, in its state', async () => {
     const seenAtAsk: number[] = [];
-    const send = (async (request: Request) => {
-      if (request.type !== 'flow/cached') return { ok: true, data: { views: [] } };
-      seenAtAsk.push(document.querySelectorAll('flowlens-badge').length);
-      return { ok: true, data: { views: [view(1), view(2, 'waiting')], stale: [] } };
-    }) as Client;
+    const { send } = fakeClient({
+      'flow/cached': () => {
+        seenAtAsk.push(document.querySelectorAll('flowlens-badge').length);
+        return { ok: true, data: { views: [view(1), view(2, 'waiting')], stale: [] } };
+      },
+      'flow/refresh': () => ({ ok: true, data: { views: [] } }),
+    });
     const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
     await layer.add([target(1), target(2)]);
     expect(seenAtAsk).toEqual([0]);
@@ -144,16 +148,18 @@ describe('badge layer and copies the page makes', () => {
 describe('badge layer: items waiting on others on the page', () => {
   it('paints a badge again from the cache when fresh data of the item it waits on arrives', async () => {
     // #1 waits on #2. #1 is known (unverified: #2 not read yet); #2 appears later and is fetched.
-    const asked: Request[] = [];
     let oneIs: FlowView['state'] = 'flowing';
-    const send = (async (request: Request) => {
-      asked.push(request);
-      const numbers = 'refs' in request ? request.refs.map((r) => (r as { number: number }).number) : [];
-      const one = { ...view(1, oneIs), upstream: [{ key: key(2) }] };
-      if (request.type === 'flow/cached') return { ok: true, data: { views: numbers.includes(1) ? [one] : [], stale: numbers.filter((n) => n === 2).map(key) } };
-      oneIs = 'blocked';
-      return { ok: true, data: { views: numbers.includes(2) ? [view(2, 'waiting')] : [] } };
-    }) as Client;
+    const numbers = (request: { refs: ItemRef[] }) => request.refs.map((r) => (r as { number: number }).number);
+    const { send, sent: asked } = fakeClient({
+      'flow/cached': (request) => {
+        const one = { ...view(1, oneIs), upstream: [{ key: key(2) }] };
+        return { ok: true, data: { views: numbers(request).includes(1) ? [one] : [], stale: numbers(request).filter((n) => n === 2).map(key) } };
+      },
+      'flow/refresh': (request) => {
+        oneIs = 'blocked';
+        return { ok: true, data: { views: numbers(request).includes(2) ? [view(2, 'waiting')] : [] } };
+      },
+    });
     const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
     await layer.add([target(1)]);
     expect(states()).toEqual(['flowing']);

@@ -8,6 +8,7 @@ import { clusterOf, flakyChecks, type Cluster } from './clusters';
 import { isUnverified, linkBlocks, type Cause } from './conditions';
 import { currentState, type CurrentState } from './current-state';
 import type { FlowSettings } from './flow-settings';
+import { isStuck } from './flow-states';
 import type { GraphAnalysis } from './graph';
 import { namer, shortKey } from './item-names';
 import type { FlowState, ItemLink, WorkItem } from './model';
@@ -84,7 +85,7 @@ const total = (intervals: BlockedInterval[], state: BlockedInterval['state'], fi
 
 /** The cluster of the current state; flowing, done and unknown items have no blocker. */
 function currentCluster(current: CurrentState, item: WorkItem, settings: FlowSettings): Cluster {
-  return current.state === 'blocked' || current.state === 'waiting' || current.state === 'failing' ? clusterOf(current.causes, item, settings) : 'unknown';
+  return isStuck(current.state) ? clusterOf(current.causes, item, settings) : 'unknown';
 }
 
 /** Totals and intervals of the replayed history. */
@@ -146,7 +147,8 @@ function withKnownStart(item: WorkItem, current: CurrentState): { current: Curre
 
 /** Analyses one item at `at` (epoch ms, or ISO with a zone). Never throws on bad data: it reports warnings. */
 export function analyzeItem(item: WorkItem, ctx: AnalysisContext, at: number | string): ItemAnalysis {
-  const now = parseTime(at);
+  // A number is FlowLens's own clock, in ms: parseTime's rule for sources' epoch seconds is not for it.
+  const now = typeof at === 'number' ? at : parseTime(at);
   if (!Number.isFinite(now)) return withoutTime(item, at);
   const history = replay(item, ctx.settings, now);
   const { current, sinceUnknown } = withKnownStart(item, currentState(item, history, ctx.settings));

@@ -6,6 +6,7 @@
  */
 import { applyEvent, causeKey, classify, emptyConditions, type Cause, type Conditions } from './conditions';
 import type { FlowSettings } from './flow-settings';
+import { isStuck } from './flow-states';
 import type { FlowState, WorkItem } from './model';
 import { normalizeEvents } from './normalize-events';
 import { replayEvents } from './replay-events';
@@ -93,7 +94,7 @@ export function toIntervals(segments: Segment[], settings: FlowSettings, now: nu
     }
   }
   const joined = joinReflags(runs, settings.reflagGapMs);
-  return joined.filter((run) => run.state === 'blocked' || run.state === 'waiting' || run.state === 'failing').map((run) => toInterval(run, settings, now));
+  return joined.filter((run) => isStuck(run.state)).map((run) => toInterval(run, settings, now));
 }
 
 function joinReflags(runs: Segment[], gap: number): Segment[] {

@@ -16,6 +16,11 @@ export function handle(person: Person): string {
   return person.id.startsWith('team:') ? `the ${person.name} team` : `@${person.name}`;
 }
 
+/** Words as a sentence or a heading starts with them: "needs the author" → "Needs the author". */
+export function sentenceStart(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** "a", "a and b", "a, b and c". */
 export function listOf(words: readonly string[]): string {
   return words.length <= 2 ? words.join(' and ') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;

@@ -2,6 +2,7 @@
  * Blocker clustering: the kind of cause behind a stuck item, inferred from signals alone, with
  * no field for anyone to fill in. Sums of blocked time per cluster show a team where its days go.
  */
+import { sentenceStart } from './cause-text';
 import { isWaitLink, type Cause } from './conditions';
 import type { FlowSettings } from './flow-settings';
 import type { FlowCheckEvent, ItemLink, WorkItem } from './model';
@@ -11,6 +12,23 @@ export type Cluster = 'review' | 'ci' | 'conflict' | 'dependency' | 'external' |
 
 /** Every cluster, in the order a summary lists them. */
 export const CLUSTERS: readonly Cluster[] = ['dependency', 'external', 'review', 'ci', 'conflict', 'decision', 'environment', 'unknown'];
+
+/** Each cluster as a sentence says it: the card's "Cause", the popup's chart and the export. */
+export const CLUSTER_WORDS: Record<Cluster, string> = {
+  dependency: 'dependency in the team',
+  external: 'another team',
+  review: 'review',
+  ci: 'CI',
+  conflict: 'merge conflict',
+  decision: 'decision or requirements',
+  environment: 'environment or release',
+  unknown: 'not clear from the data',
+};
+
+/** A cluster as a heading or a list entry names it: "Another team". */
+export function clusterName(cluster: Cluster): string {
+  return sentenceStart(CLUSTER_WORDS[cluster]);
+}
 
 const DECISION = /\b(decision|decide|requirements?|spec|product|design|clarif\w*|question|needs?[- ]info|pm|ux)\b/i;
 const ENVIRONMENT = /\b(env(ironment)?|release|deploy\w*|staging|prod(uction)?|infra\w*|ops|outage|pipeline|migration)\b/i;

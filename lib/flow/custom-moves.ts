@@ -4,12 +4,13 @@
  */
 import * as v from 'valibot';
 import { CLUSTERS } from './clusters';
+import { FLOW_STATES } from './flow-states';
 import { shortKey } from './item-names';
 import type { Rule, RuleContext } from './moves';
 import { RUBRIC } from './rubric';
+import { DAY } from './time';
 
 const PLACEHOLDERS = ['key', 'title', 'days', 'owner', 'blocker', 'impact'] as const;
-const STATES = ['blocked', 'waiting', 'failing', 'flowing', 'done', 'unknown'] as const;
 
 const template = v.pipe(
   v.string(),
@@ -25,7 +26,7 @@ export const customMoveSchema = v.object({
   text: template,
   skillId: v.picklist(RUBRIC.map((s) => s.id), 'Pick a skill of the rubric.'),
   when: v.object({
-    states: v.optional(v.array(v.picklist(STATES))),
+    states: v.optional(v.array(v.picklist(FLOW_STATES))),
     clusters: v.optional(v.array(v.picklist(CLUSTERS))),
     minDays: v.optional(v.pipe(v.number(), v.minValue(0))),
     labels: v.optional(v.array(v.string())),
@@ -42,7 +43,7 @@ function fill(text: string, ctx: RuleContext): string {
   const values: Record<(typeof PLACEHOLDERS)[number], string> = {
     key: shortKey(ctx.item.key),
     title: ctx.item.title,
-    days: String(Math.round((ctx.stateAgeMs ?? 0) / 86_400_000)),
+    days: String(Math.round((ctx.stateAgeMs ?? 0) / DAY)),
     owner: owner ? `@${owner.name}` : 'the owner',
     blocker: blocker ? ctx.describe(blocker) : 'the blocker',
     impact: String(ctx.impact.count),
@@ -60,7 +61,7 @@ function toRule(move: CustomMove): Rule {
     applies: (ctx) =>
       (!states || states.includes(ctx.current.state)) &&
       (!clusters || clusters.includes(ctx.cluster)) &&
-      (minDays === undefined || (ctx.stateAgeMs ?? 0) >= minDays * 86_400_000) &&
+      (minDays === undefined || (ctx.stateAgeMs ?? 0) >= minDays * DAY) &&
       (!wanted || (ctx.item.signals.labels ?? []).some((l) => wanted.includes(l.toLowerCase()))),
     text: (ctx) => fill(move.text, ctx),
   };

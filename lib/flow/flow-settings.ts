@@ -4,6 +4,7 @@
  * bad fields fall back to their defaults, never throw.
  */
 import * as v from 'valibot';
+import { DAY, MINUTE } from './time';
 
 const names = (fallback: string[]) => v.fallback(v.array(v.pipe(v.string(), v.trim(), v.minLength(1))), fallback);
 
@@ -18,7 +19,7 @@ export const flowSettingsSchema = v.object({
   /** Link names that mean "waits on" (case-insensitive); links without a name count by kind. */
   blockedByLinks: names(['is blocked by', 'depends on', 'is blocked', 'blocked by']),
   /** An unflag followed by a re-flag within this many ms is one interval. */
-  reflagGapMs: v.fallback(v.pipe(v.number(), v.minValue(0)), 30 * 60_000),
+  reflagGapMs: v.fallback(v.pipe(v.number(), v.minValue(0)), 30 * MINUTE),
   /** Also count blocked time in working time (weekends and non-working dates left out). */
   workingTime: v.fallback(v.boolean(), true),
   /** Working weekdays, 0 = Sunday. */
@@ -28,7 +29,7 @@ export const flowSettingsSchema = v.object({
   /** Projects / repositories of the team (`PAY`, `octo-org/api`); blockers elsewhere are external. */
   teamContainers: names([]),
   /** Blocked or waiting longer than this (ms) counts as "long" for moves. */
-  longWaitMs: v.fallback(v.pipe(v.number(), v.minValue(0)), 2 * 86_400_000),
+  longWaitMs: v.fallback(v.pipe(v.number(), v.minValue(0)), 2 * DAY),
   /** A chain of at least this many open blockers is a long chain. */
   longChain: v.fallback(v.pipe(v.number(), v.integer(), v.minValue(2)), 3),
   /** An item holding up at least this many others is a systemic bottleneck. */

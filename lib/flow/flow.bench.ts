@@ -5,9 +5,9 @@ import { analyzeItem } from './analyze';
 import { defaultFlowSettings } from './flow-settings';
 import { analyzeGraph } from './graph';
 import type { FlowEvent, WorkItem } from './model';
+import { DAY } from './time';
 
 const NOW = Date.parse('2026-11-28T00:00:00Z');
-const DAY = 86_400_000;
 
 /** A repeatable team: each item has ~12 events and waits on up to two earlier items. */
 function team(size: number): WorkItem[] {

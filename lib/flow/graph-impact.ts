@@ -45,8 +45,18 @@ interface Reach {
   size: number;
 }
 
+/** The walk over the components: the graph, its components, and what each component's reach is so far. */
+interface Walk {
+  g: IndexedGraph;
+  comps: Components;
+  /** Per component, how many blockers have yet to read its reach. */
+  left: Int32Array;
+  /** Per component, its reach while some blocker has yet to read it. */
+  reaches: (Reach | undefined)[];
+}
+
 /** What a component's reach is made of: items waiting on it directly, and the reach of their components. */
-function parts(c: number, g: IndexedGraph, comps: Components, reaches: (Reach | undefined)[]) {
+function parts(c: number, { g, comps, reaches }: Walk) {
   const direct: number[] = [];
   const inherited: Reach[] = [];
   const sources: number[] = [];
@@ -102,7 +112,7 @@ function asBits(direct: number[], inherited: Reach[], words: number, spare?: Rea
 }
 
 /** Drops the reach of waiting components once their last blocker has read it: memory stays small. */
-function release(c: number, g: IndexedGraph, comps: Components, left: Int32Array, reaches: (Reach | undefined)[]): void {
+function release(c: number, { g, comps, left, reaches }: Walk): void {
   for (const m of comps.members[c]!) {
     for (const d of g.down[m]!) {
       const dc = comps.of[d]!;
@@ -115,12 +125,12 @@ function release(c: number, g: IndexedGraph, comps: Components, left: Int32Array
 export function impactCounts(g: IndexedGraph, comps: Components): Int32Array {
   const words = (g.keys.length + 31) >>> 5;
   const counts = new Int32Array(g.keys.length);
-  const reaches: (Reach | undefined)[] = [];
-  const left = readers(g, comps);
+  const walk: Walk = { g, comps, left: readers(g, comps), reaches: [] };
+  const { left, reaches } = walk;
   const stamp = new Int32Array(g.keys.length).fill(-1);
   // Components come blockers first, so walking them backwards meets every waiter before its blockers.
   for (let c = comps.members.length - 1; c >= 0; c--) {
-    const { direct, inherited, sources } = parts(c, g, comps, reaches);
+    const { direct, inherited, sources } = parts(c, walk);
     if (direct.length === 0) continue;
     const cyclic = isCycle(c, comps, g.up);
     if (cyclic) direct.push(...comps.members[c]!);
@@ -129,7 +139,7 @@ export function impactCounts(g: IndexedGraph, comps: Components): Int32Array {
     const reach = bound < words ? asList(c, direct, inherited, stamp) : asBits(direct, inherited, words, spareBits(inherited, sources, left));
     for (const m of comps.members[c]!) counts[m] = reach.size - (cyclic ? 1 : 0);
     if (left[c]! > 0) reaches[c] = reach;
-    release(c, g, comps, left, reaches);
+    release(c, walk);
   }
   return counts;
 }

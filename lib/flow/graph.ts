@@ -60,7 +60,8 @@ function ageOf(path: number[], g: IndexedGraph, now: number): number {
 
 /** Analyses the graph of `items` at `at` (epoch ms or ISO; chain ages are measured to it). */
 export function analyzeGraph(items: readonly WorkItem[], at: number | string, settings: FlowSettings = defaultFlowSettings): GraphAnalysis {
-  const now = parseTime(at);
+  // A number is FlowLens's own clock, in ms: parseTime's rule for sources' epoch seconds is not for it.
+  const now = typeof at === 'number' ? at : parseTime(at);
   const g = buildGraph(items, settings);
   const comps = components(g.up);
   const chains = longestChains(g, comps);

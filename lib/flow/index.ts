@@ -8,8 +8,9 @@ export { replay, type BlockedInterval, type FlowInterval } from './blocked-inter
 export { causeText, shortDate } from './cause-text';
 export type { Cause, CauseKind } from './conditions';
 export { analyzeGraph, type GraphAnalysis } from './graph';
-export { CLUSTERS, clusterOf, flakyChecks, type Cluster } from './clusters';
-export { clusterSummary, type ClusterSummary } from './summary';
+export { CLUSTERS, CLUSTER_WORDS, clusterName, clusterOf, flakyChecks, type Cluster } from './clusters';
+export { FLOW_STATES, NOT_DONE_STATES, STATE_WORDS, isStuck, stateName } from './flow-states';
+export { blockedTimeByCluster, type ClusterBlockedTime } from './cluster-time';
 export { RUBRIC, SUCCESS_STORY, skill, type Level, type Skill } from './rubric';
 export { suggestMoves, type Move, type Rule, type RuleContext } from './moves';
 export { DEFAULT_RULES, DEFAULT_RULE_IDS } from './rules';

@@ -12,6 +12,7 @@ import type { FlowSettings } from './flow-settings';
 import { shortKey } from './item-names';
 import type { ItemLink, WorkItem } from './model';
 import { skill, type Level } from './rubric';
+import { DAY } from './time';
 
 /** What a rule sees. */
 export interface RuleContext {
@@ -52,8 +53,6 @@ export interface Rule {
   applies: (ctx: RuleContext) => boolean;
   text: (ctx: RuleContext) => string;
 }
-
-const DAY = 86_400_000;
 
 /** "1 day", "6 days": at least one, since the rules only speak of waits that exist. */
 export function days(ms: number | undefined): string {

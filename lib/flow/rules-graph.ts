@@ -5,9 +5,10 @@
  */
 import { listOf } from './cause-text';
 import { containerOf, isExternal } from './clusters';
+import { isStuck } from './flow-states';
 import { days, own, type Rule, type RuleContext } from './moves';
 
-const stuck = (ctx: RuleContext) => ['blocked', 'waiting', 'failing'].includes(ctx.current.state);
+const stuck = (ctx: RuleContext) => isStuck(ctx.current.state);
 const first = (ctx: RuleContext, n: number) => listOf(ctx.impact.keys.slice(0, n).map(ctx.describe)) + (ctx.impact.count > n ? ', …' : '');
 const items = (n: number) => `${n} item${n > 1 ? 's' : ''}`;
 const bottleneck = (ctx: RuleContext) => ctx.item.state === 'open' && ctx.impact.count >= ctx.settings.bottleneckImpact;

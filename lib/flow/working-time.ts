@@ -3,8 +3,7 @@
  * and the configured non-working dates excluded). Walks day by day, so years cost a few
  * hundred steps.
  */
-
-const DAY = 86_400_000;
+import { DAY } from './time';
 
 /** The part of the settings working time depends on. */
 export interface WorkingCalendar {

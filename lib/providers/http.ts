@@ -5,6 +5,7 @@
  */
 import type { FlowError } from '../flow-error';
 import { messageOf } from '../flow-error';
+import { HOUR, MINUTE } from '../flow/time';
 import { createHostLimiter, type HostLimiter } from './host-limiter';
 
 /** What the server said about its rate limit on this answer. */
@@ -94,7 +95,7 @@ export const MAX_RETRY_WAIT_MS = 10_000;
  * one minute before retrying" when neither `retry-after` nor `x-ratelimit-remaining: 0` says more.
  * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately
  */
-export const SECONDARY_LIMIT_WAIT_MS = 60_000;
+export const SECONDARY_LIMIT_WAIT_MS = MINUTE;
 
 /** The first backoff; each retry doubles it, plus up to as much again of random jitter. */
 const BACKOFF_MS = 300;
@@ -368,7 +369,7 @@ export function looksLikeHtml(text: string): boolean {
  * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-primary-rate-limits
  * https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#primary-rate-limit
  */
-export const MAX_RATE_HOLD_MS = 3_600_000;
+export const MAX_RATE_HOLD_MS = HOUR;
 
 /**
  * Reads `x-ratelimit-*` and `retry-after` (seconds or an HTTP date). A time later than

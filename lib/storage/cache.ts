@@ -7,9 +7,7 @@ import { deleteDB } from 'idb';
 import { openFlowLensDb, recordId, type CacheKind, type CacheRecord } from './db';
 import { idbRecordStore, memoryRecordStore, type RecordStore } from './record-store';
 import { messageOf } from '../flow-error';
-
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+import { DAY, MINUTE } from '../flow/time';
 
 /** How long each kind stays fresh, and when anything is dropped. */
 export interface CachePolicy {

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
 import type { MarkupMiss } from '../status';
+import { DAY } from '../flow/time';
 
 const missSchema = v.object({
   site: v.picklist(['github', 'jira']),
@@ -17,7 +18,7 @@ const missesSchema = v.fallback(v.array(missSchema), []);
 const missesItem = storage.defineItem<MarkupMiss[]>('local:markupMisses', { fallback: [], version: 1, migrations: {} });
 
 /** Misses older than this are forgotten: the counter says "lately", not "ever". */
-export const MISS_MEMORY_MS = 7 * 86_400_000;
+export const MISS_MEMORY_MS = 7 * DAY;
 
 /** The misses of the last week, per site. */
 export async function loadMarkupMisses(now: number): Promise<MarkupMiss[]> {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fastestMs } from '../../tests/support/timing';
 import { escapeMarkdown, summaryMarkdown } from './summary-markdown';
 import type { TeamItem, TeamSummary } from './summary-types';
+import { DAY } from '../flow/time';
 
-const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-20T09:00:00Z');
 
 const row = (n: number, extra: Partial<TeamItem> = {}): TeamItem => ({

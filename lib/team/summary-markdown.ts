@@ -6,7 +6,9 @@
 import { shortKey } from '../flow/item-names';
 import { formatDuration } from '../format';
 import { httpsHref } from '../safe-url';
-import { CLUSTER_NAMES, STATE_NAMES, filterSummary, isStuck, percentileReached } from './summary';
+import { clusterName } from '../flow/clusters';
+import { isStuck, stateName } from '../flow/flow-states';
+import { filterSummary, percentileReached } from './summary';
 import type { NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 
 /** How many of the oldest open items the aging section lists. */
@@ -43,7 +45,7 @@ function filterLine(filters: TeamFilters): string[] {
   const parts = [
     filters.person !== undefined ? `person ${escapeMarkdown(filters.person)}` : '',
     filters.source !== undefined ? `source ${filters.source === 'github' ? 'GitHub' : 'Jira'}` : '',
-    filters.state !== undefined ? `state ${STATE_NAMES[filters.state]}` : '',
+    filters.state !== undefined ? `state ${stateName(filters.state)}` : '',
   ].filter(Boolean);
   return parts.length > 0 ? [`Filtered by ${parts.join(', ')}.`, ''] : [];
 }
@@ -54,19 +56,19 @@ function headline(items: readonly TeamItem[]): string {
 }
 
 function stuckTable(items: readonly TeamItem[], at: number): string[] {
-  const stuck = items.filter(isStuck);
+  const stuck = items.filter((item) => isStuck(item.state));
   if (stuck.length === 0) return ['Nothing is blocked or waiting.'];
   const rows = stuck.map((item) => {
     const since = item.since ? formatDuration(at - Date.parse(item.since)) : '?';
     const move = item.move ? `${item.move.level} ${escapeMarkdown(item.move.text)}` : '';
-    return `| ${link(item)} | ${STATE_NAMES[item.state]} | ${since} | ${escapeMarkdown(item.cause ?? '')} | ${escapeMarkdown(item.owner ?? '')} | ${move} |`;
+    return `| ${link(item)} | ${stateName(item.state)} | ${since} | ${escapeMarkdown(item.cause ?? '')} | ${escapeMarkdown(item.owner ?? '')} | ${move} |`;
   });
   return ['| Item | State | For | Cause | Owner | First move |', '| --- | --- | --- | --- | --- | --- |', ...rows];
 }
 
 function clusterTable(summary: TeamSummary): string[] {
   if (summary.clusters.length === 0) return ['No blocked time recorded.'];
-  const rows = summary.clusters.map((c) => `| ${CLUSTER_NAMES[c.cluster]} | ${formatDuration(c.blockedMs)} | ${c.items} |`);
+  const rows = summary.clusters.map((c) => `| ${clusterName(c.cluster)} | ${formatDuration(c.blockedMs)} | ${c.items} |`);
   return ['| Cause | Blocked time | Items |', '| --- | --- | --- |', ...rows];
 }
 

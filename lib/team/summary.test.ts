@@ -5,9 +5,8 @@ import { analyzeGraph } from '../flow/graph';
 import type { WorkItem } from '../flow/model';
 import { blockedBy, jiraItem, pullItem } from '../flow/testing/items';
 import { buildTeamSummary, clusterTotals, cyclePercentiles, filterItems, filterSummary, nearestRank, percentileReached } from './summary';
+import { DAY, HOUR } from '../flow/time';
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-20T09:00:00Z');
 const carol = { id: 'carol', name: 'carol' };
 

@@ -4,12 +4,13 @@
  * list, the cluster totals and the Markdown export always agree.
  */
 import type { ItemAnalysis } from '../flow/analyze';
-import { CLUSTERS, type Cluster } from '../flow/clusters';
+import { CLUSTERS } from '../flow/clusters';
+import { isStuck } from '../flow/flow-states';
 import type { GraphAnalysis } from '../flow/graph';
 import { shortKey } from '../flow/item-names';
-import type { FlowState, Person, WorkItem } from '../flow/model';
+import type { Person, WorkItem } from '../flow/model';
 import { itemUrl } from '../safe-url';
-import { clusterSummary } from '../flow/summary';
+import { blockedTimeByCluster } from '../flow/cluster-time';
 import type { ClusterTotal, CycleTimePercentiles, NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 
 /** Fewer finished items than this say nothing about a team's cycle time: no percentiles. */
@@ -18,16 +19,8 @@ export const MIN_CYCLE_SAMPLES = 5;
 /** How many holders the summary names. */
 export const TOP_HOLDERS = 5;
 
-/** The states in which an item waits on something or someone. */
-const STUCK: ReadonlySet<FlowState> = new Set(['blocked', 'waiting', 'failing']);
-
-/** Whether an item is blocked, waiting or failing. */
-export function isStuck(item: { state: FlowState }): boolean {
-  return STUCK.has(item.state);
-}
-
 /** What the summary is made from. */
-export interface SummaryInput {
+export interface TeamSummaryInput {
   /** The team's open items, their links resolved against the cache. */
   items: readonly WorkItem[];
   /** The analysis of each of them, by key. */
@@ -66,11 +59,11 @@ function peopleOf(item: WorkItem): Person[] {
 
 /** One row of the popup. */
 function teamItem(item: WorkItem, analysis: ItemAnalysis, graph: GraphAnalysis, now: number): TeamItem {
-  const stuck = isStuck(analysis);
+  const stuck = isStuck(analysis.state);
   const owner = item.assignees[0]?.name ?? item.author?.name;
   const move = analysis.moves[0];
   const created = Date.parse(item.createdAt);
-  const byCluster = Object.fromEntries(clusterSummary([analysis]).map((c) => [c.cluster, c.blockedMs]));
+  const byCluster = Object.fromEntries(blockedTimeByCluster([analysis]).map((c) => [c.cluster, c.blockedMs]));
   return {
     key: item.key,
     source: item.source,
@@ -94,8 +87,8 @@ const sinceOf = (item: TeamItem) => (item.since ? Date.parse(item.since) : NaN);
 
 /** Stuck first, longest in that state first; then the rest, oldest first; then by key. */
 export function compareItems(a: TeamItem, b: TeamItem): number {
-  if (isStuck(a) !== isStuck(b)) return isStuck(a) ? -1 : 1;
-  if (isStuck(a)) {
+  if (isStuck(a.state) !== isStuck(b.state)) return isStuck(a.state) ? -1 : 1;
+  if (isStuck(a.state)) {
     const [sa, sb] = [sinceOf(a), sinceOf(b)];
     if (Number.isFinite(sa) !== Number.isFinite(sb)) return Number.isFinite(sa) ? -1 : 1;
     if (Number.isFinite(sa) && sa !== sb) return sa - sb;
@@ -135,7 +128,7 @@ function filterPeople(items: readonly WorkItem[], members: readonly string[]): s
 }
 
 /** The team summary at `now`. Items that are no longer open are left out. */
-export function buildTeamSummary(input: SummaryInput): TeamSummary {
+export function buildTeamSummary(input: TeamSummaryInput): TeamSummary {
   const open = input.items.filter((item) => item.state === 'open' && input.analyses.get(item.key)?.state !== 'done');
   const items = open.map((item) => teamItem(item, input.analyses.get(item.key)!, input.graph, input.now)).sort(compareItems);
   const percentiles = cyclePercentiles(input.cycleTimesMs);
@@ -167,28 +160,6 @@ export function filterSummary(summary: TeamSummary, filters: TeamFilters): TeamS
   const items = filterItems(summary.items, filters);
   return items.length === summary.items.length ? summary : { ...summary, items, clusters: clusterTotals(items) };
 }
-
-/** Words for each cluster, for the popup and the export. */
-export const CLUSTER_NAMES: Record<Cluster, string> = {
-  dependency: 'Dependency in the team',
-  external: 'Another team',
-  review: 'Review',
-  ci: 'CI',
-  conflict: 'Merge conflict',
-  decision: 'Decision or requirements',
-  environment: 'Environment or release',
-  unknown: 'Not clear from the data',
-};
-
-/** Words for each state, for the popup and the export. */
-export const STATE_NAMES: Record<FlowState, string> = {
-  blocked: 'Blocked',
-  waiting: 'Waiting',
-  failing: 'Needs the author',
-  flowing: 'Flowing',
-  done: 'Done',
-  unknown: 'Unknown',
-};
 
 /** The highest cycle-time percentile an age has reached (e.g. `85`), or undefined below the 50th. */
 export function percentileReached(ageMs: number, percentiles: CycleTimePercentiles): 50 | 70 | 85 | 95 | undefined {

@@ -16,6 +16,12 @@ describe('checkGithubToken', () => {
     });
   });
 
+  it('reads an expiry given with an offset, and leaves out one it cannot read instead of failing', async () => {
+    const expiring = (header: string) => checkGithubToken(answer(200, { login: 'dana' }, { 'github-authentication-token-expiration': header }), 'github.com', 'github_pat_x', NOW);
+    expect(await expiring('2027-03-31 00:00:00 +0900')).toEqual({ ok: true, data: { login: 'dana', kind: 'fine-grained', expiresAt: '2027-03-30T15:00:00.000Z', warnings: [] } });
+    expect(await expiring('next Tuesday')).toEqual({ ok: true, data: { login: 'dana', kind: 'fine-grained', warnings: [] } });
+  });
+
   it('knows fine-grained tokens have no scopes header', async () => {
     const result = await checkGithubToken(answer(200, { login: 'bob' }), 'github.com', 'github_pat_x', NOW);
     expect(result).toEqual({ ok: true, data: { login: 'bob', kind: 'fine-grained', warnings: [] } });

@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
+import { isoTime } from '../../flow/time';
 import type { TokenCheck } from '../../status';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
 import { githubApi } from './fetch-items';
@@ -30,12 +31,14 @@ export async function checkGithubToken(fetch: Fetch, host: string, token: string
 function describeToken(login: string, token: string, headers: Headers): TokenCheck {
   const kind = token.startsWith('github_pat_') ? 'fine-grained' : token.startsWith('ghp_') ? 'classic' : 'other';
   const expiry = headers.get('github-authentication-token-expiration');
-  const expiresAt = expiry ? new Date(expiry.replace(' UTC', 'Z').replace(' ', 'T')).toISOString() : undefined;
+  // GitHub writes it as `2026-12-31 12:00:00 UTC`; an offset in place of `UTC` is read too, and
+  // anything else leaves the expiry out (it used to throw, failing the whole connection test).
+  const expiresAt = expiry ? isoTime(expiry.replace(' UTC', 'Z').replace(' ', 'T').replace(' ', '')) : undefined;
   const scopeHeader = headers.get('x-oauth-scopes');
   const scopes = scopeHeader === null ? undefined : scopeHeader.split(',').map((s) => s.trim()).filter(Boolean);
   const warnings: string[] = [];
   if (scopes && !scopes.includes('repo')) {
     warnings.push(scopes.includes('public_repo') ? 'Public repositories only: add the repo scope for private ones.' : 'No repo scope: FlowLens can read public repositories only.');
   }
-  return { login, kind, warnings, ...(expiresAt && !Number.isNaN(Date.parse(expiresAt)) ? { expiresAt } : {}), ...(scopes ? { scopes } : {}) };
+  return { login, kind, warnings, ...(expiresAt ? { expiresAt } : {}), ...(scopes ? { scopes } : {}) };
 }

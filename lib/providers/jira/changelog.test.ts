@@ -73,3 +73,17 @@ describe('doneByResolution', () => {
     expect(doneByResolution(histories)).toEqual(new Set(['shipped', 'released']));
   });
 });
+
+describe('changelogEvents dates', () => {
+  const flagged = (created: string | number): JiraHistory => readHistories([{ created, items: [{ field: 'Flagged', fieldId: 'customfield_10021', fromString: '', toString: 'Impediment' }] }])[0]!;
+  const flagCtx: ChangelogContext = { ...ctx(), flaggedFieldId: 'customfield_10021' };
+
+  it('reads each history’s date as the flow core reads it, epoch seconds and milliseconds alike', () => {
+    const events = changelogEvents([flagged(1492070429), flagged(1492070429000), flagged('2017-04-13T16:00:29.000+0800')], flagCtx);
+    expect(events.map((e) => e.at)).toEqual(['2017-04-13T08:00:29.000Z', '2017-04-13T08:00:29.000Z', '2017-04-13T08:00:29.000Z']);
+  });
+
+  it('skips a history dated without a zone, rather than reading it in the machine’s zone', () => {
+    expect(changelogEvents([flagged('2017-04-13T08:00:29.000')], flagCtx)).toEqual([]);
+  });
+});

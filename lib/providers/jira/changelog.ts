@@ -3,9 +3,11 @@
  * enters or leaves a done-category status, known by name or by the resolution the same history
  * sets or clears), Flagged = Impediment set and cleared (the Flagged
  * field is found by id or name), and "is blocked by" links added and removed. Dates come as
- * ISO strings with `+0000` offsets or as epoch numbers; both are read, anything else skipped.
+ * ISO strings with `+0000` offsets or as epoch numbers; both are read (lib/flow/time.ts),
+ * anything else skipped.
  */
 import type { FlowEvent } from '../../flow/model';
+import { isoTime, parseTime } from '../../flow/time';
 import { formatKey } from '../../item-key';
 import type { JiraHistory, JiraHistoryItem } from './histories';
 
@@ -30,21 +32,6 @@ export interface ChangelogContext {
    * is not in English is read by its key, so a site in another language still dates its links.
    */
   currentBlockers?: ReadonlySet<string>;
-}
-
-/**
- * Epoch numbers below this are seconds, not milliseconds: in milliseconds they would fall before
- * 3 March 1973, before Jira existed; in seconds they reach to the year 5138. Atlassian's own
- * example of the changelog bulk fetch gives `created: 1492070429` (13 April 2017, in seconds).
- */
-const EPOCH_SECONDS_BELOW = 1e11;
-
-/** An ISO string from Jira's `2021-08-29T18:04:39.112+0000` or an epoch number (milliseconds or seconds). */
-export function jiraDate(value: string | number | null | undefined): string | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? new Date(Math.abs(value) < EPOCH_SECONDS_BELOW ? value * 1000 : value).toISOString() : undefined;
-  if (typeof value !== 'string') return undefined;
-  const t = Date.parse(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
-  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
 }
 
 type Item = JiraHistoryItem;
@@ -82,7 +69,7 @@ interface Resolved {
  * histories newest first): a resolution once set stays set until a history clears it.
  */
 function resolvedAround(histories: readonly JiraHistory[]): Map<JiraHistory, Resolved> {
-  const ordered = histories.map((history) => ({ history, t: Date.parse(jiraDate(history.created) ?? '') })).filter(({ t }) => Number.isFinite(t)).sort((a, b) => a.t - b.t);
+  const ordered = histories.map((history) => ({ history, t: parseTime(history.created) })).filter(({ t }) => Number.isFinite(t)).sort((a, b) => a.t - b.t);
   const around = new Map<JiraHistory, Resolved>();
   let resolved = false;
   for (const { history } of ordered) {
@@ -190,7 +177,7 @@ export function changelogEvents(histories: readonly JiraHistory[], ctx: Changelo
   const blockers = { now: ctx.currentBlockers ?? new Set<string>(), ever: everBlockers(histories, ctx) };
   const resolved = resolvedAround(histories);
   return histories.flatMap((history) => {
-    const at = jiraDate(history.created);
+    const at = isoTime(history.created);
     const around = resolved.get(history);
     if (!at || !around) return [];
     const id = history.author?.accountId;

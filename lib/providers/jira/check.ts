@@ -1,5 +1,5 @@
 /**
- * The options page's checks of a Jira site, run with what the badges use: the saved credential,
+ * The options page's probes of a Jira site, run with what the badges use: the saved credential,
  * or else the browser's Jira session.
  * - Access: `GET /rest/api/3/myself` (Cloud) or `/rest/api/2/myself` (Data Center) says as whom.
  *   https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-myself/#api-rest-api-3-myself-get
@@ -10,7 +10,7 @@
  */
 import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
-import type { Result } from '../../messaging';
+import type { Result } from '../../protocol';
 import type { JiraAccessCheck } from '../../status';
 import { requestJson, type Fetch, type HttpFail, type HttpPacing } from '../http';
 import { jiraAuthorization, type JiraCredential } from './credentials';

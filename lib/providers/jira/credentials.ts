@@ -1,4 +1,4 @@
-/** How a saved Jira credential is sent, shared by the item fetches, the checks and the team sync. */
+/** How a saved Jira credential is sent, shared by the item fetches, the options page's probes and the team sync. */
 import type { Secrets } from '../../storage/settings';
 import { own } from '../../own';
 

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import type { FlowEvent } from '../../flow/model';
-import { jiraDate } from './changelog';
+import { isoTime, MINUTE } from '../../flow/time';
 import { ownFields } from './own-fields';
 
 const text = v.nullish(v.string(), null);
@@ -28,7 +28,7 @@ function readComments(raw: readonly unknown[]): v.InferOutput<typeof commentSche
 }
 
 const FLAG_ADDED = /^\s*\(flag\)\s*Flag added\s*/i;
-const WINDOW = 60_000;
+const WINDOW = MINUTE;
 
 /**
  * ADF nodes read of one comment at most: a reason is kept to 300 characters (below), and a
@@ -78,7 +78,7 @@ function pushChildren(stack: unknown[], children: readonly unknown[], between: s
 export function withFlagReasons(events: FlowEvent[], comments: readonly unknown[]): FlowEvent[] {
   const reasons = readComments(comments).flatMap((comment) => {
     const text = commentText(comment.body);
-    const at = jiraDate(comment.created);
+    const at = isoTime(comment.created);
     if (!at || !FLAG_ADDED.test(text)) return [];
     const reason = text.replace(FLAG_ADDED, '').trim();
     return reason ? [{ t: Date.parse(at), who: comment.author?.accountId ?? comment.author?.name, reason }] : [];

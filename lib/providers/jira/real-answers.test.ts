@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { haveShared, missingShared, sharedJson } from '../../../tests/support/shared';
 import type { JiraRef } from '../../item-key';
 import type { Fetch } from '../http';
-import { changelogEvents, jiraDate, type JiraHistory } from './changelog';
+import { changelogEvents, type JiraHistory } from './changelog';
+import { isoTime } from '../../flow/time';
 import { fetchChangelogs } from './fetch-changelogs';
 import { fetchJiraIssues } from './fetch-issues';
 import { expandedHistories, validIssues } from './pipeline';
@@ -35,7 +36,7 @@ describe.skipIf(!have)(suite('Atlassian’s documented Jira Cloud answers'), () 
     expect([...histories!.keys()]).toEqual(['10100']);
     // 1492070429 and 1492071429: too small for milliseconds since 1970 (that would be 18 Jan
     // 1970), so seconds: 2017-04-13T08:00:29Z and 08:17:09Z.
-    expect(histories!.get('10100')!.map((h) => jiraDate(h.created))).toEqual(['2017-04-13T08:00:29.000Z', '2017-04-13T08:17:09.000Z']);
+    expect(histories!.get('10100')!.map((h) => isoTime(h.created))).toEqual(['2017-04-13T08:00:29.000Z', '2017-04-13T08:17:09.000Z']);
     // Its items are the example's placeholders ("fields"/"fieldId"): nothing flow reads.
     expect(changelogEvents(histories!.get('10100')!, { host: HOST, doneStatuses: new Set(), blockedByLinks: new Set(['is blocked by']) })).toEqual([]);
   });
@@ -77,14 +78,14 @@ describe.skipIf(!have)(suite('recorded Jira issues in other shapes and offsets')
     const { issues } = sharedJson<{ issues: { key: string; fields: { created: string } }[] }>(API, 'jira-cloud/gojira-issues-in-sprint-agile.json');
     expect(validIssues(issues)).toEqual([]);
     // AR-86 was created 2015-12-02T07:39:15.000-0800 = 15:39:15Z.
-    expect(jiraDate(issues[0]!.fields.created)).toBe('2015-12-02T15:39:15.000Z');
+    expect(isoTime(issues[0]!.fields.created)).toBe('2015-12-02T15:39:15.000Z');
   });
 
   it('a Jira 5.0 issue with its changelog (the old histories shape, +0200, no status category)', () => {
     const raw = sharedJson<Record<string, unknown>>(API, 'jira-dc/jrjc-sdk-issue-with-changelog-5.0.json');
     const [issue] = validIssues([raw]);
     const histories: JiraHistory[] = expandedHistories([raw]).get('HST-1')!;
-    expect(histories.map((h) => jiraDate(h.created))).toEqual(['2012-04-12T12:28:28.255Z', '2012-04-12T12:28:44.079Z', '2012-04-12T12:30:09.690Z', '2012-04-12T12:28:44.079Z']);
+    expect(histories.map((h) => isoTime(h.created))).toEqual(['2012-04-12T12:28:28.255Z', '2012-04-12T12:28:44.079Z', '2012-04-12T12:30:09.690Z', '2012-04-12T12:28:44.079Z']);
     // Due date, assignee, summary, type, priority and custom fields changed: nothing flow reads.
     expect(changelogEvents(histories, { host: 'localhost:2990/jira', doneStatuses: new Set(), blockedByLinks: new Set(['is blocked by']) })).toEqual([]);
     // Jira 5.0 statuses have no category: open by its name alone, and no category is invented.

@@ -10,6 +10,7 @@
 import * as v from 'valibot';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
 import type { PageFacts } from './page-facts';
+import { HOUR } from '../../flow/time';
 
 /** The site facts. */
 export interface SiteMeta {
@@ -36,7 +37,6 @@ const fields = v.array(v.object({ id: v.string(), name: v.string(), schema: v.op
 const CUSTOM_FIELD_ID = /^customfield_\d{1,12}$/;
 /** The Sprint field's type; its name may be translated or renamed. */
 const SPRINT_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
-const HOUR = 3_600_000;
 /** How long kept facts serve: fields, statuses and link types change rarely, and a stale one costs little. */
 export const SITE_FACTS_TTL = 24 * HOUR;
 const known = new Map<string, { at: number; meta: SiteMeta }>();

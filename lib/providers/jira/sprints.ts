@@ -6,6 +6,7 @@
  * Both are read; names come out in order, the current (open) sprint last.
  */
 import * as v from 'valibot';
+import { parseTime } from '../../flow/time';
 
 interface Sprint {
   name: string;
@@ -67,7 +68,7 @@ function readSprint(value: unknown): Sprint | undefined {
 /** Closed sprints first, by start then id; the open (active or future) one last. */
 function byOrder(a: Sprint, b: Sprint): number {
   const open = (s: Sprint) => (s.state?.toLowerCase() === 'closed' ? 0 : 1);
-  const start = (s: Sprint) => (s.startDate ? Date.parse(s.startDate) : NaN);
+  const start = (s: Sprint) => parseTime(s.startDate);
   const byStart = Number.isFinite(start(a)) && Number.isFinite(start(b)) ? start(a) - start(b) : 0;
   return open(a) - open(b) || byStart || (a.id ?? 0) - (b.id ?? 0);
 }

@@ -1,7 +1,7 @@
 /** Turns a validated Jira issue into the shared WorkItem model. */
 import * as v from 'valibot';
 import type { FlowEvent, ItemLink, Person, WorkItem } from '../../flow/model';
-import { jiraDate } from './changelog';
+import { isoTime } from '../../flow/time';
 import { formatKey } from '../../item-key';
 import { own } from '../../own';
 import { jiraIssueLink, type JiraIssue } from './schema';
@@ -85,9 +85,9 @@ export function jiraToItem(host: string, issue: JiraIssue, waitNames: ReadonlySe
     assignees: assignee ? [assignee] : [],
     ...(author ? { author } : {}),
     requestedReviewers: [],
-    createdAt: jiraDate(fields.created) ?? fields.created,
-    ...(jiraDate(fields.resolutiondate) ? { resolvedAt: jiraDate(fields.resolutiondate)! } : {}),
-    ...(jiraDate(fields.updated) ? { updatedAt: jiraDate(fields.updated)! } : {}),
+    createdAt: isoTime(fields.created) ?? fields.created,
+    ...(isoTime(fields.resolutiondate) ? { resolvedAt: isoTime(fields.resolutiondate)! } : {}),
+    ...(isoTime(fields.updated) ? { updatedAt: isoTime(fields.updated)! } : {}),
     container: fields.project?.key ?? issue.key.split('-')[0]!,
     signals: {
       status: fields.status.name,
@@ -95,7 +95,7 @@ export function jiraToItem(host: string, issue: JiraIssue, waitNames: ReadonlySe
       labels: fields.labels ?? [],
       ...(extras.flaggedFieldId ? { flagged: Array.isArray(flaggedValue) ? flaggedValue.length > 0 : Boolean(flaggedValue) } : {}),
     },
-    timeline: [{ type: 'created', at: jiraDate(fields.created) ?? fields.created }, ...events],
+    timeline: [{ type: 'created', at: isoTime(fields.created) ?? fields.created }, ...events],
     upstream: blockedBy(host, fields.issuelinks, waitNames).map((link) => (times.has(link.key) ? { ...link, at: times.get(link.key)! } : link)),
     downstream: [],
     ...(sprints.length > 0 ? { sprints } : {}),

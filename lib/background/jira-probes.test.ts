@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../providers/http';
 import { NO_SECRETS } from '../storage/settings';
-import { createJiraChecks } from './jira-checks';
+import { createJiraProbes } from './jira-probes';
 
 const NOW = Date.parse('2026-11-20T00:00:00Z');
 const DC = 'jira.corp.example/jira';
@@ -16,12 +16,12 @@ function answering(body: unknown) {
   return { fetch, calls };
 }
 
-describe('createJiraChecks', () => {
+describe('createJiraProbes', () => {
   it('reads the site’s saved credential by host name, context path aside', async () => {
     const { fetch, calls } = answering({ displayName: 'Priya' });
-    const checks = createJiraChecks({ fetch, now: () => NOW, loadSecrets: async () => ({ ...NO_SECRETS, jiraCredentials: { 'jira.corp.example': pat } }) });
-    expect(await checks.access(DC)).toEqual({ ok: true, data: { displayName: 'Priya', via: 'token', deployment: 'data-center' } });
+    const probes = createJiraProbes({ fetch, now: () => NOW, loadSecrets: async () => ({ ...NO_SECRETS, jiraCredentials: { 'jira.corp.example': pat } }) });
+    expect(await probes.access(DC)).toEqual({ ok: true, data: { displayName: 'Priya', via: 'token', deployment: 'data-center' } });
     expect((calls[0]!.init?.headers as Record<string, string>).Authorization).toBe('Bearer dc-pat');
-    expect(await checks.access('other.example')).toMatchObject({ ok: true, data: { via: 'session' } });
+    expect(await probes.access('other.example')).toMatchObject({ ok: true, data: { via: 'session' } });
   });
 });

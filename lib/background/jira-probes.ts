@@ -1,18 +1,18 @@
-/** The options page's Jira checks, with the site's saved credential read here (it never leaves). */
+/** The options page's probes of a Jira site, with the site's saved credential read here (it never leaves). */
 import type { Fetch } from '../providers/http';
 import { checkJiraAccess, checkJiraJql } from '../providers/jira/check';
 import { credentialFor } from '../providers/jira/credentials';
 import type { Secrets } from '../storage/settings';
 
-/** What the checks need from the world. */
-export interface JiraChecksDeps {
+/** What the probes need from the world. */
+export interface JiraProbeDeps {
   fetch: Fetch;
   now: () => number;
   loadSecrets: () => Promise<Secrets>;
 }
 
 /** `access(host)` and `jql(host, jql)` for the router's `jira/check-access` and `jira/check-jql`. */
-export function createJiraChecks(deps: JiraChecksDeps) {
+export function createJiraProbes(deps: JiraProbeDeps) {
   async function context(host: string) {
     const credential = credentialFor(await deps.loadSecrets(), host);
     return { fetch: deps.fetch, host, now: deps.now(), ...(credential ? { credential } : {}) };

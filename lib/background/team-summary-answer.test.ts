@@ -4,10 +4,10 @@ import type { WorkItem } from '../flow/model';
 import { openCache } from '../storage/cache';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
 import { EMPTY_TEAM_STATE, hasTeamSources, syncStatusOf, type TeamState } from '../team/team-state';
-import { createTeamSummary } from './team-summary';
+import { createTeamSummaryAnswer } from './team-summary-answer';
+import { DAY } from '../flow/time';
 
 const NOW = Date.parse('2026-11-20T09:00:00Z');
-const DAY = 86_400_000;
 let db = 0;
 
 async function setup(items: WorkItem[], state: Partial<TeamState>, settings: Settings = DEFAULT_SETTINGS, nextAt?: number) {
@@ -17,7 +17,7 @@ async function setup(items: WorkItem[], state: Partial<TeamState>, settings: Set
   const cache = await openCache({ name: `team-summary-${++db}` });
   expect(cache.backend).toBe('indexeddb');
   await cache.write('item', items.map((item) => ({ key: item.key, value: { item } })), NOW - 60_000);
-  return createTeamSummary({ cache: async () => cache, loadSettings: async () => settings, loadTeamState: async () => full, now: () => NOW, syncStatus });
+  return createTeamSummaryAnswer({ cache: async () => cache, loadSettings: async () => settings, loadTeamState: async () => full, now: () => NOW, syncStatus });
 }
 
 const withTeam = (team: Partial<Settings['team']>): Settings => ({ ...DEFAULT_SETTINGS, team: { ...DEFAULT_SETTINGS.team, ...team } });
@@ -57,7 +57,7 @@ describe('team/summary', () => {
     await cache.write('item', [{ key: first.key, value: { item: first } }], NOW);
     let now = NOW;
     let state: TeamState = { ...EMPTY_TEAM_STATE, openKeys: [first.key], lastGoodAt: NOW };
-    const summary = createTeamSummary({ cache: async () => cache, loadSettings: async () => DEFAULT_SETTINGS, loadTeamState: async () => state, now: () => now, syncStatus: async () => syncStatusOf(state, false) });
+    const summary = createTeamSummaryAnswer({ cache: async () => cache, loadSettings: async () => DEFAULT_SETTINGS, loadTeamState: async () => state, now: () => now, syncStatus: async () => syncStatusOf(state, false) });
     const titles = async () => {
       const answer = await summary();
       return answer.ok ? answer.data.summary.items.map((item) => item.title) : [];

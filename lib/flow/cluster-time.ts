@@ -1,17 +1,17 @@
-/** Blocker clustering over a set of items: blocked time summed per cluster. */
+/** Blocker clustering over a set of items: their blocked time summed per cluster. */
 import type { ItemAnalysis } from './analyze';
 import { CLUSTERS, type Cluster } from './clusters';
 
 /** Blocked time per cluster, and which items make it up. */
-export interface ClusterSummary {
+export interface ClusterBlockedTime {
   cluster: Cluster;
   blockedMs: number;
   items: string[];
 }
 
 /** Sums every blocked interval's time under the cluster of its causes; empty clusters are left out. */
-export function clusterSummary(analyses: readonly ItemAnalysis[]): ClusterSummary[] {
-  const totals = new Map<Cluster, ClusterSummary>();
+export function blockedTimeByCluster(analyses: readonly ItemAnalysis[]): ClusterBlockedTime[] {
+  const totals = new Map<Cluster, ClusterBlockedTime>();
   for (const analysis of analyses) {
     for (const interval of analysis.intervals) {
       if (interval.state !== 'blocked') continue;

@@ -3,7 +3,8 @@
  * analysed once together with their cached neighbours, summed up for the popup, with the sync's
  * status. It never touches the network, so the popup paints at once.
  */
-import type { Result } from '../messaging';
+import { MINUTE } from '../flow/time';
+import type { Result } from '../protocol';
 import type { Fetched } from '../providers/outcome';
 import type { FlowCache } from '../storage/cache';
 import type { Settings } from '../storage/settings';
@@ -13,11 +14,10 @@ import type { SyncStatus, TeamState } from '../team/team-state';
 import { analyzeTogether, neighbourKeys } from './present-views';
 
 /** How long a computed summary is reused while its inputs are unchanged: ages move in minutes. */
-export const SUMMARY_REUSE_MS = 60_000;
+export const SUMMARY_REUSE_MS = MINUTE;
 
-
-/** What the summary reads. */
-export interface TeamSummaryDeps {
+/** What the answer reads. */
+export interface TeamSummaryAnswerDeps {
   cache: () => Promise<FlowCache>;
   loadSettings: () => Promise<Settings>;
   loadTeamState: () => Promise<TeamState>;
@@ -38,7 +38,7 @@ async function readTeam(cache: FlowCache, openKeys: string[], now: number) {
 }
 
 /** The summary itself: the cached items analysed once, together. */
-async function compute(deps: TeamSummaryDeps, settings: Settings, state: TeamState, now: number) {
+async function compute(deps: TeamSummaryAnswerDeps, settings: Settings, state: TeamState, now: number) {
   const { teamKeys, known } = await readTeam(await deps.cache(), state.openKeys, now);
   const together = analyzeTogether(known, settings, now);
   const items = teamKeys.map((key) => together.byKey.get(key)!);
@@ -51,9 +51,9 @@ async function compute(deps: TeamSummaryDeps, settings: Settings, state: TeamSta
  * team state, settings and cache are unchanged, so opening the popup again answers at once; a
  * sync changes the team state and "Clear cache" the cache, so either is always summed up afresh.
  */
-export function createTeamSummary(deps: TeamSummaryDeps) {
+export function createTeamSummaryAnswer(deps: TeamSummaryAnswerDeps) {
   let last: { inputs: string; at: number; summary: TeamSummary } | undefined;
-  return async function teamSummary(): Promise<Result<TeamSummaryAnswer>> {
+  return async function answerTeamSummary(): Promise<Result<TeamSummaryAnswer>> {
     const [settings, state, sync, cache] = await Promise.all([deps.loadSettings(), deps.loadTeamState(), deps.syncStatus(), deps.cache()]);
     const now = deps.now();
     // A cleared cache makes the last summary stale too: it names items the cache no longer holds.

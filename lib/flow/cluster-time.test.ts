@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeItem } from './analyze';
 import { defaultFlowSettings } from './flow-settings';
-import { clusterSummary } from './summary';
+import { blockedTimeByCluster } from './cluster-time';
 import { blockedBy, jiraItem } from './testing/items';
 
-describe('clusterSummary', () => {
+describe('blockedTimeByCluster', () => {
   it('sums blocked time per cluster over many items, largest first', () => {
     const now = Date.parse('2026-11-11T09:00:00Z');
     // PAY-1: blocked by another team's OPS-1 for 1 day. PAY-2: Blocked status for 6 h, labelled a decision.
@@ -15,8 +15,8 @@ describe('clusterSummary', () => {
       jiraItem(3, { upstream: [blockedBy('jira:acme.atlassian.net/PAY-4', '2026-11-11T07:00:00Z')] }),
       jiraItem(5),
     ];
-    const summary = clusterSummary(items.map((item) => analyzeItem(item, { settings: defaultFlowSettings }, now)));
-    expect(summary).toEqual([
+    const totals = blockedTimeByCluster(items.map((item) => analyzeItem(item, { settings: defaultFlowSettings }, now)));
+    expect(totals).toEqual([
       { cluster: 'external', blockedMs: 86_400_000, items: ['jira:acme.atlassian.net/PAY-1'] },
       { cluster: 'decision', blockedMs: 6 * 3_600_000, items: ['jira:acme.atlassian.net/PAY-2'] },
       { cluster: 'dependency', blockedMs: 2 * 3_600_000, items: ['jira:acme.atlassian.net/PAY-3'] },

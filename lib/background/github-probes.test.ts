@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../providers/http';
 import { NO_SECRETS } from '../storage/settings';
-import { createGithubQueryCheck } from './github-checks';
+import { createGithubQueryProbe } from './github-probes';
 
 const answer = { data: { search: { issueCount: 7, pageInfo: { endCursor: null, hasNextPage: false }, nodes: [] } } };
 
@@ -12,13 +12,13 @@ describe('github/check-query', () => {
       seen.push({ url, auth: (init?.headers as Record<string, string>).Authorization });
       return new Response(JSON.stringify(answer));
     };
-    const check = createGithubQueryCheck({ fetch, now: () => 0, loadSecrets: async () => ({ ...NO_SECRETS, githubTokens: { 'git.example.com': 'ghe' } }) });
-    expect(await check('git.example.com', 'is:pr')).toEqual({ ok: true, data: { count: 7 } });
+    const probe = createGithubQueryProbe({ fetch, now: () => 0, loadSecrets: async () => ({ ...NO_SECRETS, githubTokens: { 'git.example.com': 'ghe' } }) });
+    expect(await probe('git.example.com', 'is:pr')).toEqual({ ok: true, data: { count: 7 } });
     expect(seen).toEqual([{ url: 'https://git.example.com/api/graphql', auth: 'Bearer ghe' }]);
   });
 
   it('says a token is needed when the host has none', async () => {
-    const check = createGithubQueryCheck({ fetch: async () => new Response(JSON.stringify(answer)), now: () => 0, loadSecrets: async () => NO_SECRETS });
-    expect(await check('github.com', 'is:pr')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const probe = createGithubQueryProbe({ fetch: async () => new Response(JSON.stringify(answer)), now: () => 0, loadSecrets: async () => NO_SECRETS });
+    expect(await probe('github.com', 'is:pr')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 });

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { CLUSTERS, clusterName, CLUSTER_WORDS } from './clusters';
+import { FLOW_STATES, isStuck, NOT_DONE_STATES, stateName, STATE_WORDS } from './flow-states';
+
+describe('the flow states and their words', () => {
+  it('lists every state once, in the order lists show them', () => {
+    expect(FLOW_STATES).toEqual(['blocked', 'waiting', 'failing', 'flowing', 'done', 'unknown']);
+    expect(NOT_DONE_STATES).toEqual(['blocked', 'waiting', 'failing', 'flowing', 'unknown']);
+  });
+
+  it('counts blocked, waiting and failing as stuck, and nothing else', () => {
+    expect([...FLOW_STATES, 'error'].filter(isStuck)).toEqual(['blocked', 'waiting', 'failing']);
+  });
+
+  it('names a state as a heading does, with the words a sentence uses', () => {
+    expect(FLOW_STATES.map(stateName)).toEqual(['Blocked', 'Waiting', 'Needs the author', 'Flowing', 'Done', 'Flow state unknown']);
+    expect(STATE_WORDS.failing).toBe('needs the author');
+  });
+});
+
+describe('the cluster names', () => {
+  it('names every cluster, keeping CI in capitals', () => {
+    expect(CLUSTERS.map(clusterName)).toEqual(['Dependency in the team', 'Another team', 'Review', 'CI', 'Merge conflict', 'Decision or requirements', 'Environment or release', 'Not clear from the data']);
+    expect(Object.keys(CLUSTER_WORDS).sort()).toEqual([...CLUSTERS].sort());
+  });
+});
