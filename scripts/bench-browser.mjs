@@ -7,6 +7,9 @@
 //   the time-to-live), API requests for each, long tasks over 50 ms on the page's main thread.
 // - Items appearing on a live page (as a single-page app renders them) with a warm cache: time
 //   from the insertion to their badges painted, and main-thread time per DOM mutation batch.
+// - Badges freed: a 500-card Jira board, then 50 client-side navigations that replace every
+//   card; badge elements alive, JS event listeners, DOM nodes and the JS heap, after garbage
+//   collection, beside the first load's (`--leak-only` runs this drill alone).
 // - IndexedDB writes and reads of 100/1,000/10,000 cached items in the extension's worker.
 // - The popup's first paint of the team summary from the cache with 500 team items.
 // - The gzipped size of every built entry.
@@ -22,9 +25,14 @@ const BUDGET = {
   requestsCold: (n) => Math.ceil(n / 50) + 2,
 };
 
+/** The cards of a board: tickets BEN-(from + 1) to BEN-(from + n). */
+function boardCards(n, from = 0) {
+  const numbers = Array.from({ length: n }, (_, i) => from + i + 1);
+  return numbers.map((i) => `<div data-testid="platform-board-kit.ui.card.card"><div>Card ${i}</div><a href="/browse/BEN-${i}" data-testid="platform-card.common.ui.key.key">BEN-${i}</a></div>`).join('');
+}
+
 function boardHtml(n) {
-  const cards = Array.from({ length: n }, (_, i) => `<div data-testid="platform-board-kit.ui.card.card"><div>Card ${i + 1}</div><a href="/browse/BEN-${i + 1}" data-testid="platform-card.common.ui.key.key">BEN-${i + 1}</a></div>`);
-  return `<!DOCTYPE html><html><head><title>Bench board</title></head><body><main>${cards.join('')}</main></body></html>`;
+  return `<!DOCTYPE html><html><head><title>Bench board</title></head><body><main>${boardCards(n)}</main></body></html>`;
 }
 
 function listRow(i) {
@@ -254,6 +262,108 @@ async function metrics(cdp) {
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
+/** The leak drill: a 500-card board, then 50 client-side navigations that each replace every card. */
+const LEAK = { cards: 500, navigations: 50, measureEvery: 10, withinFraction: 0.1 };
+
+/**
+ * What a page holds once garbage is collected: FlowLens's badge elements still alive in its
+ * content script's world (on the page or off it), badges on the page, the renderer's DOM nodes
+ * and JS event listeners (Memory.getDOMCounters: every world, the page's own included), and the
+ * JS heap in use (Runtime.getHeapUsage: the page's isolate, the content script's world included).
+ */
+async function liveCounts(page, cdp, extensionId) {
+  // Collected three times: a listener or node freed by one collection can free more in the next.
+  for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+  const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const badgesOnPage = await page.evaluate(() => document.querySelectorAll('flowlens-badge').length);
+  return { badgesAlive: await badgesAliveInContentScript(cdp, extensionId), badgesOnPage, domNodes: nodes, jsEventListeners, jsHeapUsedMb: round(usedSize / 1048576) };
+}
+
+/**
+ * Badge elements alive in FlowLens's content script world: every object the heap holds whose
+ * prototype chain has that world's HTMLElement.prototype (Runtime.queryObjects), named
+ * flowlens-badge. The objects are released at once, so they are not kept by the measuring.
+ */
+async function badgesAliveInContentScript(cdp, extensionId) {
+  const worlds = [];
+  const collect = ({ context }) => worlds.push(context);
+  cdp.on('Runtime.executionContextCreated', collect);
+  await cdp.send('Runtime.enable');
+  cdp.off('Runtime.executionContextCreated', collect);
+  const world = worlds.find((context) => context.origin === `chrome-extension://${extensionId}` && context.auxData?.type === 'isolated');
+  const objectGroup = 'flowlens-leak';
+  try {
+    const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: 'HTMLElement.prototype', contextId: world.id, objectGroup });
+    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId, objectGroup });
+    // Prototypes are in the list too; reading localName of one throws.
+    const isBadge = 'function () { return this.filter((e) => { try { return e.localName === "flowlens-badge"; } catch { return false; } }).length; }';
+    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: isBadge, returnByValue: true, objectGroup });
+    return result.value;
+  } finally {
+    await cdp.send('Runtime.releaseObjectGroup', { objectGroup });
+    await cdp.send('Runtime.disable');
+  }
+}
+
+/** Every badge on the page carries a state, and there are `n`. */
+const allPainted = (n) => document.querySelectorAll('flowlens-badge').length === n && document.querySelectorAll('flowlens-badge[data-flow-state]').length === n;
+
+/**
+ * A client-side navigation to another board, as Jira's own: the address changes
+ * (history.pushState), then every card is replaced by one of the next board's tickets (new
+ * keys, so their views are new too). Resolves once every new card's badge is painted.
+ */
+async function navigateBoard(page, n, board) {
+  await page.evaluate(({ n, board, cards }) => {
+    history.pushState({}, '', `/bench/board?n=${n}&board=${board}`);
+    const next = new DOMParser().parseFromString(`<main>${cards}</main>`, 'text/html');
+    document.querySelector('main').replaceChildren(...next.querySelector('main').children);
+  }, { n, board, cards: boardCards(n, board * n) });
+  await page.waitForFunction(allPainted, n, { timeout: 60_000, polling: 'raf' });
+}
+
+/**
+ * Loads a board of `LEAK.cards`, measures what the page holds, navigates `LEAK.navigations`
+ * times, measuring every `LEAK.measureEvery`, and compares the last with the first load.
+ * Each measure waits past FlowLens's markup check (SETTLE_MS, 5 s after a navigation), whose
+ * timer holds a listener while it waits.
+ */
+async function leakDrill(browser) {
+  const { cards, navigations, measureEvery, withinFraction } = LEAK;
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  await page.goto(`https://acme.atlassian.net/bench/board?n=${cards}`);
+  await page.waitForFunction(allPainted, cards, { timeout: 60_000, polling: 'raf' });
+  await page.waitForTimeout(6_000);
+  const first = await liveCounts(page, cdp, browser.extensionId);
+  const series = [{ navigations: 0, ...first }];
+  const started = Date.now();
+  for (let board = 1; board <= navigations; board += 1) {
+    await navigateBoard(page, cards, board);
+    if (board % measureEvery !== 0) continue;
+    if (board === navigations) await page.waitForTimeout(6_000);
+    series.push({ navigations: board, ...(await liveCounts(page, cdp, browser.extensionId)) });
+  }
+  const navigationMs = Date.now() - started;
+  await page.close();
+  const last = series.at(-1);
+  const figures = ['badgesAlive', 'jsEventListeners', 'jsHeapUsedMb', 'domNodes'].map((name) => ({
+    name, first: first[name], after: last[name], ratio: round(last[name] / first[name] * 100) / 100, within: last[name] <= first[name] * (1 + withinFraction),
+  }));
+  return { cards, navigations, withinFraction, navigationMs, figures, series };
+}
+
+/** Prints the leak drill's figures beside their budget. */
+function printLeak(leak) {
+  console.log(`\nBadges freed: a ${leak.cards}-card board, then ${leak.navigations} client-side navigations that replace every card (${Math.round(leak.navigationMs / 1000)} s), after garbage collection\n`);
+  console.log(`| figure | first load | after ${leak.navigations} navigations | after / first | budget: within ${leak.withinFraction * 100} % of the first load |`);
+  console.log('| --- | --- | --- | --- | --- |');
+  const names = { badgesAlive: 'badge elements alive (content script world)', jsEventListeners: 'JS event listeners (renderer)', jsHeapUsedMb: 'JS heap used (MB)', domNodes: 'DOM nodes (renderer)' };
+  for (const f of leak.figures) console.log(`| ${names[f.name]} | ${f.first} | ${f.after} | ${f.ratio} | ${verdict(f.within)} |`);
+  console.log('\nEvery ' + LEAK.measureEvery + ' navigations: ' + leak.series.map((m) => `${m.navigations}: ${m.badgesAlive} badges, ${m.jsEventListeners} listeners, ${m.jsHeapUsedMb} MB, ${m.domNodes} nodes`).join('; '));
+}
+
 /** Writes then reads `n` item-sized records in one transaction each, in the extension's worker. */
 function idbDrill(n) {
   return new Promise((resolve, reject) => {
@@ -349,6 +459,17 @@ const counts = { jira: 0, github: 0, siteFacts: 0 };
 await routeBench(browser.context, counts);
 await giveGithubToken(browser, 'ghp_bench00000000000000000000000000000');
 
+// `--leak-only`: the leak drill alone (about two minutes), written beside the full run's file.
+if (process.argv.includes('--leak-only')) {
+  const leak = await leakDrill(browser);
+  await browser.close();
+  printLeak(leak);
+  mkdirSync('bench-output', { recursive: true });
+  writeFileSync('bench-output/browser-leak.json', JSON.stringify({ at: new Date().toISOString(), leak }, null, 2));
+  console.log('\nWritten bench-output/browser-leak.json');
+  process.exit(0);
+}
+
 const pages = [];
 for (const [source, n, url] of [
   ['github', 25, 'https://github.com/bench-org/api/pulls?n=25'],
@@ -396,6 +517,7 @@ for (const [source, n, url] of [
   await page.close();
 }
 
+const leak = await leakDrill(browser);
 const idb = [];
 for (const n of [100, 1000, 10000]) idb.push(await browser.worker.evaluate(idbDrill, n));
 const team = teamItems(500);
@@ -425,6 +547,7 @@ for (const r of pages) {
     `| ${r.page} | ${r.coldMs} | ${r.coldRequests}${r.siteFactRequests ? ` incl. ${r.siteFactRequests} once a day for the site's fields` : ''} (≤ ${budget}: ${verdict(r.coldRequests <= budget)}) | ${r.warmMs} | ${r.warmRequests} (${verdict(r.warmRequests === 0)}) | ${r.warmAppearMs} (${verdict(r.warmAppearMs <= BUDGET.warmAppearMs)}) | ${r.mainThreadMsPerBatch} over ${r.batches} | ${r.longTasksOver50.join(' / ')} (${r.pageOwnLongTasks}): ${verdict(r.longTasksOver50[0] <= r.pageOwnLongTasks && r.longTasksOver50[1] <= r.pageOwnLongTasks && r.longTasksOver50[2] === 0)} | ${r.extensionScriptMs.join(' / ')} | ${r.extensionMostInOneTaskMs} (${verdict(r.extensionMostInOneTaskMs < BUDGET.longTaskMs)}) |`,
   );
 }
+printLeak(leak);
 console.log('\nIndexedDB in the extension worker (one transaction each way)\n');
 console.log('| items | write (ms) | read (ms) |');
 console.log('| --- | --- | --- |');
@@ -439,5 +562,5 @@ console.log('| file | raw (KB) | gzip (KB) |');
 console.log('| --- | --- | --- |');
 for (const s of sizes) console.log(`| ${s.file} | ${s.rawKb} | ${s.gzipKb}${/content-scripts\//.test(s.file) ? ` (≤ ${BUDGET.contentScriptGzipKb}: ${verdict(s.gzipKb <= BUDGET.contentScriptGzipKb)})` : ''} |`);
 mkdirSync('bench-output', { recursive: true });
-writeFileSync('bench-output/browser.json', JSON.stringify({ at: new Date().toISOString(), budgets: { ...BUDGET, requestsCold: 'ceil(items / 50) + 2' }, pages, indexedDb: idb, popup: { items: 500, ...popup, budgetMs: 100 }, sizes }, null, 2));
+writeFileSync('bench-output/browser.json', JSON.stringify({ at: new Date().toISOString(), budgets: { ...BUDGET, requestsCold: 'ceil(items / 50) + 2' }, pages, leak, indexedDb: idb, popup: { items: 500, ...popup, budgetMs: 100 }, sizes }, null, 2));
 console.log('\nWritten bench-output/browser.json');
