@@ -4,16 +4,20 @@
  * Exactly one badge per anchor however often the page re-renders: anchors are tracked, badges
  * whose anchor left the page are removed, and badges the page removed under a live anchor are
  * put back.
+ *
+ * The layer owns each badge's whole life. Everything it keeps of a badge is in `LayerState`
+ * (layer-state.ts), and a removed badge leaves it: its entry and host at once, the view of its
+ * item once no other badge shows that item.
  */
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ItemRef } from '../item-key';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { paint, type Badge, type BadgeLayerOptions, type LayerState, type Target } from './layer-state';
+import { BADGE_TAG, createBadgeHost } from './badge-host';
+import { paint, shownKeys, type Badge, type BadgeLayerOptions, type LayerState, type Target } from './layer-state';
 import { createRefreshWindow } from './refresh-window';
 import { inSlices } from './slices';
 import { askCache, refresh } from './view-requests';
 
+export { BADGE_TAG } from './badge-host';
 export { writeContract, type BadgeLayerOptions, type Target } from './layer-state';
 export { REFRESH_WINDOW_MS } from './refresh-window';
 export { SLICE_ITEMS, SLICE_MS } from './slices';
@@ -21,29 +25,29 @@ export { SLICE_ITEMS, SLICE_MS } from './slices';
 /** How long new badges wait for the cache's answer before they are mounted as placeholders. */
 export const CACHE_WAIT_MS = 150;
 
-/** The tag name of our host element (badge contract). */
-export const BADGE_TAG = 'flowlens-badge';
+/** What a layer holds, in counts: a layer whose badges are all removed holds nothing. */
+export interface LayerHoldings {
+  badges: number;
+  pending: number;
+  views: number;
+}
 
-/**
- * Events kept inside the shadow root of a badge over an overlaid place: the keys, as for every
- * badge (`isolateEvents: true`), and clicks, which would otherwise bubble to the item's own
- * handlers around the badge. Enter and Space on the button become a click too.
- */
-const OVERLAID_ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'click'];
-
-/** Creates the layer a content script adds targets to. */
+/** Creates the layer a content script adds targets to; it removes every badge when `ctx` ends. */
 export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerOptions) {
   const layer: LayerState = {
     options,
     badges: new Map(),
-    pending: new Set(),
+    pending: new Map(),
     hosts: new WeakSet(),
     views: new Map(),
     refreshes: createRefreshWindow((items) => refresh(layer, items)),
+    forgetTimer: undefined,
   };
+  // One callback for the whole layer, not one per badge.
+  ctx.onInvalidated(() => clear(layer));
   return {
     /** Decorates new targets (already-decorated anchors are skipped) and fetches their views. */
-    add: (targets: Target[]) => add(ctx, layer, targets),
+    add: (targets: Target[]) => add(layer, targets),
     /** Removes badges whose anchor left the page; puts back badges the page removed. */
     sweep: () => sweep(layer),
     /** Removes every badge (navigation to a page we do not decorate). */
@@ -52,23 +56,23 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     dropCopies: (root: Document | Element) => dropCopies(layer, root),
     /** How many badges are mounted. */
     size: () => layer.badges.size,
+    /** What the layer holds now, in counts. */
+    held: (): LayerHoldings => ({ badges: layer.badges.size, pending: layer.pending.size, views: layer.views.size }),
   };
 }
 
 /** Decorates new targets and asks for their views; resolves once the cache has answered. */
-async function add(ctx: ContentScriptContext, layer: LayerState, targets: Target[]): Promise<void> {
+async function add(layer: LayerState, targets: Target[]): Promise<void> {
   dropReplaced(layer, targets);
   const fresh = targets.filter((target) => !layer.badges.has(target.anchor) && !layer.pending.has(target.anchor));
   if (fresh.length === 0) return;
-  for (const { anchor } of fresh) layer.pending.add(anchor);
+  for (const target of fresh) layer.pending.set(target.anchor, target);
   // The cache answers first, so a known item's badge is mounted once, in its state: a
   // placeholder that then changes size would lay the page out twice. A slow answer (a worker
   // waking up) does not hold the badges back for long.
   const lookup = askCache(layer, notYetKnown(layer, fresh));
   await Promise.race([lookup, new Promise((resolve) => setTimeout(resolve, CACHE_WAIT_MS))]);
-  // Anchors the page dropped meanwhile (or a navigation cleared) get no badge.
-  const live = fresh.filter((target) => layer.pending.delete(target.anchor) && target.anchor.isConnected);
-  await inSlices(live, (target) => mount(ctx, layer, target));
+  await inSlices(fresh, (target) => mountIfStillWanted(layer, target));
   await lookup;
 }
 
@@ -87,31 +91,22 @@ function notYetKnown(layer: LayerState, targets: Target[]): Map<string, ItemRef>
   return wanted;
 }
 
-/** Mounts the badge of a target after its anchor (or inside it) and paints it. */
-async function mount(ctx: ContentScriptContext, layer: LayerState, target: Target): Promise<void> {
-  const ui = await createShadowRootUi<HTMLElement>(ctx, {
-    name: BADGE_TAG,
-    position: 'inline',
-    anchor: target.anchor,
-    append: target.placement === 'inside' ? 'last' : 'after',
-    css: layer.options.css,
-    isolateEvents: target.overlaid ? OVERLAID_ISOLATED_EVENTS : true,
-    onMount: (container) => container,
-    onRemove: (container) => container && render(null, container),
-  });
-  // Inside the shadow root, so the page sees no new attribute on the host.
-  if (target.overlaid) ui.uiContainer.classList.add('overlaid');
-  const badge = { target, ui };
-  layer.hosts.add(ui.shadowHost);
+/** Mounts a pending target's badge, unless its anchor left the page or a navigation cleared it. */
+function mountIfStillWanted(layer: LayerState, target: Target): void {
+  if (!layer.pending.delete(target.anchor)) return;
+  if (!target.anchor.isConnected) return forgetUnshownSoon(layer);
+  const badge = { target, host: createBadgeHost(target, layer.options.css) };
+  layer.hosts.add(badge.host.element);
   layer.badges.set(target.anchor, badge);
-  ui.mount();
+  badge.host.attach();
   paint(layer, badge);
 }
 
-/** Removes a badge from the page and from the layer. */
+/** Removes a badge and everything the layer kept of it. */
 function removeBadge(layer: LayerState, badge: Badge): void {
-  badge.ui.remove();
+  badge.host.remove();
   layer.badges.delete(badge.target.anchor);
+  forgetUnshownSoon(layer);
 }
 
 /** Removes badges whose anchor left the page; puts back badges the page removed. */
@@ -119,17 +114,18 @@ function sweep(layer: LayerState): void {
   for (const [anchor, badge] of layer.badges) {
     if (!anchor.isConnected) {
       removeBadge(layer, badge);
-    } else if (!badge.ui.shadowHost.isConnected) {
-      badge.ui.mount();
+    } else if (!badge.host.element.isConnected) {
+      badge.host.attach();
       paint(layer, badge);
     }
   }
 }
 
-/** Removes every badge (navigation to a page we do not decorate). */
+/** Removes every badge, and forgets every target still waiting for the cache. */
 function clear(layer: LayerState): void {
   layer.pending.clear();
   for (const badge of layer.badges.values()) removeBadge(layer, badge);
+  forgetUnshownSoon(layer);
 }
 
 /**
@@ -142,4 +138,18 @@ function clear(layer: LayerState): void {
 function dropCopies(layer: LayerState, root: Document | Element): void {
   const found = root instanceof Element && root.localName === BADGE_TAG ? [root] : [...root.querySelectorAll(BADGE_TAG)];
   for (const element of found) if (!layer.hosts.has(element) && element.shadowRoot === null) element.remove();
+}
+
+/**
+ * Forgets, one task later, the views of items no badge shows any more. A page that re-renders
+ * removes a badge and finds its item again in the same task: its view is still there, and its
+ * new badge is painted at once, as before, without asking the background.
+ */
+function forgetUnshownSoon(layer: LayerState): void {
+  if (layer.forgetTimer !== undefined) return;
+  layer.forgetTimer = setTimeout(() => {
+    layer.forgetTimer = undefined;
+    const shown = shownKeys(layer);
+    for (const key of layer.views.keys()) if (!shown.has(key)) layer.views.delete(key);
+  }, 0);
 }

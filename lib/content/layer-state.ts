@@ -1,23 +1,19 @@
-/** What a badge layer keeps, in one place, and how a badge is painted from it. */
-import { h, render } from 'preact';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+/**
+ * What a badge layer keeps, in one place: every reference the layer holds to a badge is in
+ * `LayerState`, so removing a badge means leaving this, and nothing else.
+ */
+import { h } from 'preact';
 import type { FlowView } from '../flow-view';
 import type { ItemRef } from '../item-key';
 import type { Client } from '../messaging';
 import { FlowBadge } from '../../components/FlowBadge';
+import type { BadgeHost, HostPlace } from './badge-host';
 import type { RefreshWindow } from './refresh-window';
 
 /** Something on the page to decorate; the badge goes after `anchor`, or inside it at the end. */
-export interface Target {
+export interface Target extends HostPlace {
   ref: ItemRef;
   key: string;
-  anchor: Element;
-  placement?: 'after' | 'inside';
-  /**
-   * A link is laid over the anchor's place (a card whose overlay link opens the item): the badge
-   * is raised above it, so a click on the badge reaches the badge, and its clicks stay in it.
-   */
-  overlaid?: boolean;
 }
 
 /** Options of a layer. */
@@ -30,7 +26,7 @@ export interface BadgeLayerOptions {
 /** A mounted badge. */
 export interface Badge {
   target: Target;
-  ui: ShadowRootContentScriptUi<HTMLElement>;
+  host: BadgeHost;
 }
 
 /** Everything a layer keeps. */
@@ -38,20 +34,30 @@ export interface LayerState {
   options: BadgeLayerOptions;
   /** Mounted badges, by anchor. */
   badges: Map<Element, Badge>;
-  /** Anchors whose badges wait for the cache's answer before they are mounted. */
-  pending: Set<Element>;
+  /** Targets whose badges wait for the cache's answer before they are mounted, by anchor. */
+  pending: Map<Element, Target>;
   /** Our own host elements, told apart from copies the page made (weakly held). */
   hosts: WeakSet<Element>;
-  /** The latest view of each item. */
+  /** The latest view of each item that a badge, mounted or pending, shows. */
   views: Map<string, FlowView>;
   refreshes: RefreshWindow;
+  /** Set while views no badge shows wait to be forgotten. */
+  forgetTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** Writes the contract attributes of a badge and renders it from its item's view. */
 export function paint(layer: LayerState, badge: Badge): void {
   const view = layer.views.get(badge.target.key);
-  writeContract(badge.ui.shadowHost, badge.target.key, view);
-  if (badge.ui.mounted) render(h(FlowBadge, { view, now: layer.options.now() }), badge.ui.mounted);
+  writeContract(badge.host.element, badge.target.key, view);
+  badge.host.show(h(FlowBadge, { view, now: layer.options.now() }));
+}
+
+/** The items that a badge, mounted or pending, shows. */
+export function shownKeys(layer: LayerState): Set<string> {
+  const shown = new Set<string>();
+  for (const { target } of layer.badges.values()) shown.add(target.key);
+  for (const { key } of layer.pending.values()) shown.add(key);
+  return shown;
 }
 
 /** Writes the badge contract attributes (DESIGN.md) on the host element. */

@@ -67,10 +67,8 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     scan(document);
     checkLater();
   });
-  ctx.onInvalidated(() => {
-    stop();
-    layer.clear();
-  });
+  // The layer removes its badges itself when the context ends.
+  ctx.onInvalidated(stop);
 }
 
 /** Markup we did not expect must not break the page, nor fill its console with errors. */

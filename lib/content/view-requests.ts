@@ -11,12 +11,14 @@ import { chunks } from '../chunks';
 import { errorView } from '../flow-view';
 import type { Queued } from './refresh-window';
 import { inSlices } from './slices';
-import { paint, type LayerState } from './layer-state';
+import { paint, shownKeys, type LayerState } from './layer-state';
 
-/** Keeps the views and paints the badges of their items. */
+/** Keeps the views of items a badge shows (an answer can outlive its badge) and paints them. */
 async function setViews(layer: LayerState, list: FlowView[]): Promise<void> {
-  for (const view of list) layer.views.set(view.key, view);
-  const keys = new Set(list.map((view) => view.key));
+  const shown = shownKeys(layer);
+  const kept = list.filter((view) => shown.has(view.key));
+  for (const view of kept) layer.views.set(view.key, view);
+  const keys = new Set(kept.map((view) => view.key));
   await inSlices([...layer.badges.values()].filter((badge) => keys.has(badge.target.key)), (badge) => paint(layer, badge));
 }
 
