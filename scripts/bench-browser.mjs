@@ -270,6 +270,7 @@ const LEAK = { cards: 500, navigations: 50, measureEvery: 10, withinFraction: 0.
  * content script's world (on the page or off it), badges on the page, the renderer's DOM nodes
  * and JS event listeners (Memory.getDOMCounters: every world, the page's own included), and the
  * JS heap in use (Runtime.getHeapUsage: the page's isolate, the content script's world included).
+ * Without `extensionId` (a page FlowLens does not run on), no badge is looked for.
  */
 async function liveCounts(page, cdp, extensionId) {
   // Collected three times: a listener or node freed by one collection can free more in the next.
@@ -277,7 +278,8 @@ async function liveCounts(page, cdp, extensionId) {
   const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const badgesOnPage = await page.evaluate(() => document.querySelectorAll('flowlens-badge').length);
-  return { badgesAlive: await badgesAliveInContentScript(cdp, extensionId), badgesOnPage, domNodes: nodes, jsEventListeners, jsHeapUsedMb: round(usedSize / 1048576) };
+  const badgesAlive = extensionId ? await badgesAliveInContentScript(cdp, extensionId) : 0;
+  return { badgesAlive, badgesOnPage, domNodes: nodes, jsEventListeners, jsHeapUsedMb: Math.round(usedSize / 10485.76) / 100 };
 }
 
 /**
@@ -309,59 +311,77 @@ async function badgesAliveInContentScript(cdp, extensionId) {
 /** Every badge on the page carries a state, and there are `n`. */
 const allPainted = (n) => document.querySelectorAll('flowlens-badge').length === n && document.querySelectorAll('flowlens-badge[data-flow-state]').length === n;
 
+/** The page shows `n` cards (on a page FlowLens does not run on). */
+const cardsShown = (n) => document.querySelectorAll('main > div').length === n;
+
 /**
  * A client-side navigation to another board, as Jira's own: the address changes
  * (history.pushState), then every card is replaced by one of the next board's tickets (new
- * keys, so their views are new too). Resolves once every new card's badge is painted.
+ * keys, so their views are new too). Resolves once `ready(n)` holds on the page.
  */
-async function navigateBoard(page, n, board) {
+async function navigateBoard(page, { n, board, ready }) {
   await page.evaluate(({ n, board, cards }) => {
-    history.pushState({}, '', `/bench/board?n=${n}&board=${board}`);
+    history.pushState({}, '', `${location.pathname}?n=${n}&board=${board}`);
     const next = new DOMParser().parseFromString(`<main>${cards}</main>`, 'text/html');
     document.querySelector('main').replaceChildren(...next.querySelector('main').children);
   }, { n, board, cards: boardCards(n, board * n) });
-  await page.waitForFunction(allPainted, n, { timeout: 60_000, polling: 'raf' });
+  await page.waitForFunction(ready, n, { timeout: 60_000, polling: 'raf' });
 }
 
 /**
- * Loads a board of `LEAK.cards`, measures what the page holds, navigates `LEAK.navigations`
- * times, measuring every `LEAK.measureEvery`, and compares the last with the first load.
- * Each measure waits past FlowLens's markup check (SETTLE_MS, 5 s after a navigation), whose
- * timer holds a listener while it waits.
+ * Loads the board at `url`, then navigates `LEAK.navigations` times; measures what the page
+ * holds after the first load and every `LEAK.measureEvery` navigations. With FlowLens, the first
+ * and last measures wait past its markup check (SETTLE_MS, 5 s after a navigation), whose timer
+ * holds a listener while it waits.
  */
-async function leakDrill(browser) {
-  const { cards, navigations, measureEvery, withinFraction } = LEAK;
+async function navigationSeries(browser, { url, ready, extensionId }) {
+  const { cards: n, navigations, measureEvery } = LEAK;
+  const settleMs = extensionId ? 6_000 : 300;
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
-  await page.goto(`https://acme.atlassian.net/bench/board?n=${cards}`);
-  await page.waitForFunction(allPainted, cards, { timeout: 60_000, polling: 'raf' });
-  await page.waitForTimeout(6_000);
-  const first = await liveCounts(page, cdp, browser.extensionId);
-  const series = [{ navigations: 0, ...first }];
+  await page.goto(url);
+  await page.waitForFunction(ready, n, { timeout: 60_000, polling: 'raf' });
+  await page.waitForTimeout(settleMs);
+  const series = [{ navigations: 0, ...(await liveCounts(page, cdp, extensionId)) }];
   const started = Date.now();
   for (let board = 1; board <= navigations; board += 1) {
-    await navigateBoard(page, cards, board);
+    await navigateBoard(page, { n, board, ready });
     if (board % measureEvery !== 0) continue;
-    if (board === navigations) await page.waitForTimeout(6_000);
-    series.push({ navigations: board, ...(await liveCounts(page, cdp, browser.extensionId)) });
+    if (board === navigations) await page.waitForTimeout(settleMs);
+    series.push({ navigations: board, ...(await liveCounts(page, cdp, extensionId)) });
   }
   const navigationMs = Date.now() - started;
   await page.close();
-  const last = series.at(-1);
+  return { series, navigationMs };
+}
+
+/**
+ * The same navigations on the page alone (a host FlowLens does not run on), then with FlowLens;
+ * FlowLens's last measure against its first load's.
+ */
+async function leakDrill(browser) {
+  const { cards, navigations, measureEvery, withinFraction } = LEAK;
+  const alone = await navigationSeries(browser, { url: `https://baseline.bench.test/jira?n=${cards}`, ready: cardsShown });
+  const ours = await navigationSeries(browser, { url: `https://acme.atlassian.net/bench/board?n=${cards}`, ready: allPainted, extensionId: browser.extensionId });
+  const [first, next] = ours.series;
+  const last = ours.series.at(-1);
   const figures = ['badgesAlive', 'jsEventListeners', 'jsHeapUsedMb', 'domNodes'].map((name) => ({
-    name, first: first[name], after: last[name], ratio: round(last[name] / first[name] * 100) / 100, within: last[name] <= first[name] * (1 + withinFraction),
+    name, first: first[name], afterFirstMeasure: next[name], after: last[name], ratio: round(last[name] / first[name] * 100) / 100,
+    within: last[name] <= first[name] * (1 + withinFraction), pageAlone: [alone.series[0][name], alone.series.at(-1)[name]],
   }));
-  return { cards, navigations, withinFraction, navigationMs, figures, series };
+  return { cards, navigations, measureEvery, withinFraction, navigationMs: ours.navigationMs, figures, series: ours.series, pageAloneSeries: alone.series };
 }
 
 /** Prints the leak drill's figures beside their budget. */
 function printLeak(leak) {
-  console.log(`\nBadges freed: a ${leak.cards}-card board, then ${leak.navigations} client-side navigations that replace every card (${Math.round(leak.navigationMs / 1000)} s), after garbage collection\n`);
-  console.log(`| figure | first load | after ${leak.navigations} navigations | after / first | budget: within ${leak.withinFraction * 100} % of the first load |`);
-  console.log('| --- | --- | --- | --- | --- |');
+  const { cards, navigations, measureEvery, withinFraction } = leak;
+  console.log(`\nBadges freed: a ${cards}-card board, then ${navigations} client-side navigations that replace every card (${Math.round(leak.navigationMs / 1000)} s), after garbage collection\n`);
+  console.log(`| figure | first load | after ${measureEvery} navigations | after ${navigations} | after ${navigations} / first | budget: within ${withinFraction * 100} % of the first load | the page alone: first load → after ${navigations} |`);
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
   const names = { badgesAlive: 'badge elements alive (content script world)', jsEventListeners: 'JS event listeners (renderer)', jsHeapUsedMb: 'JS heap used (MB)', domNodes: 'DOM nodes (renderer)' };
-  for (const f of leak.figures) console.log(`| ${names[f.name]} | ${f.first} | ${f.after} | ${f.ratio} | ${verdict(f.within)} |`);
-  console.log('\nEvery ' + LEAK.measureEvery + ' navigations: ' + leak.series.map((m) => `${m.navigations}: ${m.badgesAlive} badges, ${m.jsEventListeners} listeners, ${m.jsHeapUsedMb} MB, ${m.domNodes} nodes`).join('; '));
+  for (const f of leak.figures) console.log(`| ${names[f.name]} | ${f.first} | ${f.afterFirstMeasure} | ${f.after} | ${f.ratio} | ${verdict(f.within)} | ${f.pageAlone.join(' → ')} |`);
+  const line = (m) => `${m.navigations}: ${m.badgesAlive} badges, ${m.jsEventListeners} listeners, ${m.jsHeapUsedMb} MB, ${m.domNodes} nodes`;
+  console.log(`\nEvery ${measureEvery} navigations: ${leak.series.map(line).join('; ')}`);
 }
 
 /** Writes then reads `n` item-sized records in one transaction each, in the extension's worker. */
