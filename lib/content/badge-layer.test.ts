@@ -237,22 +237,29 @@ describe('badge layer: a removed badge releases what it held', () => {
     expect(layer.held()).toEqual({ badges: 0, pending: 0, views: 0 });
   });
 
-  it('paints a badge the page re-renders within the task from what it knew, without asking again', async () => {
+  it('paints items shown before at this address from what it knew, and forgets them at another address', async () => {
     const asked: Request[] = [];
     const cache = knownCache();
     const send = ((request: Request) => (asked.push(request), cache(request))) as Client;
     const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
     const first = target(1);
-    await layer.add([first]);
+    await layer.add([first, target(2)]);
     expect(asked).toHaveLength(1);
-    // A framework renders the card again: the old one goes, an equal one comes, in one task.
+    // A list that renders only the rows in view: #1 scrolls out, and comes back later.
     first.anchor.remove();
     layer.sweep();
-    const again = target(1);
-    await layer.add([again]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await layer.add([target(1)]);
     expect(asked).toHaveLength(1);
-    expect(states()).toEqual(['blocked']);
+    expect(states()).toEqual(['blocked', 'blocked']);
+    // A single-page navigation to another list: the first removal there forgets what no badge shows.
+    const address = location.href;
+    history.pushState({}, '', '/other-list');
+    for (const anchor of document.querySelectorAll('a')) anchor.remove();
+    layer.sweep();
+    await layer.add([target(3)]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(layer.held()).toEqual({ badges: 1, pending: 0, views: 1 });
+    history.pushState({}, '', address);
   });
 });

@@ -6,8 +6,8 @@
  * put back.
  *
  * The layer owns each badge's whole life. Everything it keeps of a badge is in `LayerState`
- * (layer-state.ts), and a removed badge leaves it: its entry and host at once, the view of its
- * item once no other badge shows that item.
+ * (layer-state.ts), and a removed badge leaves it: its entry and host at once; the view of its
+ * item once the page has moved to another address and no badge shows the item there.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ItemRef } from '../item-key';
@@ -40,6 +40,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     pending: new Map(),
     hosts: new WeakSet(),
     views: new Map(),
+    viewsAddress: location.href,
     refreshes: createRefreshWindow((items) => refresh(layer, items)),
     forgetTimer: undefined,
   };
@@ -94,7 +95,7 @@ function notYetKnown(layer: LayerState, targets: Target[]): Map<string, ItemRef>
 /** Mounts a pending target's badge, unless its anchor left the page or a navigation cleared it. */
 function mountIfStillWanted(layer: LayerState, target: Target): void {
   if (!layer.pending.delete(target.anchor)) return;
-  if (!target.anchor.isConnected) return forgetUnshownSoon(layer);
+  if (!target.anchor.isConnected) return forgetAtNewAddress(layer);
   const badge = { target, host: createBadgeHost(target, layer.options.css) };
   layer.hosts.add(badge.host.element);
   layer.badges.set(target.anchor, badge);
@@ -106,7 +107,7 @@ function mountIfStillWanted(layer: LayerState, target: Target): void {
 function removeBadge(layer: LayerState, badge: Badge): void {
   badge.host.remove();
   layer.badges.delete(badge.target.anchor);
-  forgetUnshownSoon(layer);
+  forgetAtNewAddress(layer);
 }
 
 /** Removes badges whose anchor left the page; puts back badges the page removed. */
@@ -141,11 +142,22 @@ function dropCopies(layer: LayerState, root: Document | Element): void {
 }
 
 /**
- * Forgets, one task later, the views of items no badge shows any more. A page that re-renders
- * removes a badge and finds its item again in the same task: its view is still there, and its
- * new badge is painted at once, as before, without asking the background.
+ * At one address the layer keeps the views of every item it showed there: a page that renders
+ * its rows again, or a list that renders only the rows in view, paints their badges at once,
+ * without asking the background. At the first removal at another address (a single-page
+ * navigation), the views of items no badge shows are forgotten.
+ */
+function forgetAtNewAddress(layer: LayerState): void {
+  if (location.href === layer.viewsAddress) return;
+  forgetUnshownSoon(layer);
+}
+
+/**
+ * Forgets, one task later, the views of items no badge shows. A page that replaces its items
+ * removes their badges and finds them again in the same task: those views are still there.
  */
 function forgetUnshownSoon(layer: LayerState): void {
+  layer.viewsAddress = location.href;
   if (layer.forgetTimer !== undefined) return;
   layer.forgetTimer = setTimeout(() => {
     layer.forgetTimer = undefined;

@@ -38,8 +38,13 @@ export interface LayerState {
   pending: Map<Element, Target>;
   /** Our own host elements, told apart from copies the page made (weakly held). */
   hosts: WeakSet<Element>;
-  /** The latest view of each item that a badge, mounted or pending, shows. */
+  /**
+   * The latest view of each item a badge showed at `viewsAddress`: those no badge shows now are
+   * forgotten at the first removal at another address, or when the layer is cleared.
+   */
   views: Map<string, FlowView>;
+  /** The page address whose items' views `views` keeps. */
+  viewsAddress: string;
   refreshes: RefreshWindow;
   /** Set while views no badge shows wait to be forgotten. */
   forgetTimer: ReturnType<typeof setTimeout> | undefined;
