@@ -8,8 +8,9 @@
 // - Items appearing on a live page (as a single-page app renders them) with a warm cache: time
 //   from the insertion to their badges painted, and main-thread time per DOM mutation batch.
 // - Badges freed: a 500-card Jira board, then 50 client-side navigations that replace every
-//   card; badge elements alive, JS event listeners, DOM nodes and the JS heap, after garbage
-//   collection, beside the first load's (`--leak-only` runs this drill alone).
+//   card; badge elements alive, JS event listeners, DOM nodes and the JS heap (with and without
+//   its compiled code), after garbage collection, beside the first load's and beside the same
+//   navigations on the page alone (`--leak-only` runs this drill alone).
 // - IndexedDB writes and reads of 100/1,000/10,000 cached items in the extension's worker.
 // - The popup's first paint of the team summary from the cache with 500 team items.
 // - The gzipped size of every built entry.
@@ -279,7 +280,30 @@ async function liveCounts(page, cdp, extensionId) {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const badgesOnPage = await page.evaluate(() => document.querySelectorAll('flowlens-badge').length);
   const badgesAlive = extensionId ? await badgesAliveInContentScript(cdp, extensionId) : 0;
-  return { badgesAlive, badgesOnPage, domNodes: nodes, jsEventListeners, jsHeapUsedMb: Math.round(usedSize / 10485.76) / 100 };
+  const codeBytes = await compiledCodeBytes(cdp);
+  const mb = (bytes) => Math.round(bytes / 10485.76) / 100;
+  return { badgesAlive, badgesOnPage, domNodes: nodes, jsEventListeners, jsHeapUsedMb: mb(usedSize), jsHeapLessCodeMb: mb(usedSize - codeBytes) };
+}
+
+/**
+ * The bytes of compiled code in the page's JS heap: the heap snapshot's nodes of type `code`
+ * (machine code, bytecode, feedback). The engine compiles more of a script as it runs more of
+ * it, so the first navigations add code that no badge holds; the heap less this is the data.
+ */
+async function compiledCodeBytes(cdp) {
+  const chunks = [];
+  const collect = ({ chunk }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  const { snapshot, nodes } = JSON.parse(chunks.join(''));
+  const fields = snapshot.meta.node_fields;
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const code = snapshot.meta.node_types[typeAt].indexOf('code');
+  let bytes = 0;
+  for (let i = 0; i < nodes.length; i += fields.length) if (nodes[i + typeAt] === code) bytes += nodes[i + sizeAt];
+  return bytes;
 }
 
 /**
@@ -365,8 +389,8 @@ async function leakDrill(browser) {
   const ours = await navigationSeries(browser, { url: `https://acme.atlassian.net/bench/board?n=${cards}`, ready: allPainted, extensionId: browser.extensionId });
   const [first, next] = ours.series;
   const last = ours.series.at(-1);
-  const figures = ['badgesAlive', 'jsEventListeners', 'jsHeapUsedMb', 'domNodes'].map((name) => ({
-    name, first: first[name], afterFirstMeasure: next[name], after: last[name], ratio: round(last[name] / first[name] * 100) / 100,
+  const figures = ['badgesAlive', 'jsEventListeners', 'jsHeapUsedMb', 'jsHeapLessCodeMb', 'domNodes'].map((name) => ({
+    name, first: first[name], afterFirstMeasure: next[name], after: last[name], ratio: Math.round((last[name] / first[name]) * 1000) / 1000,
     within: last[name] <= first[name] * (1 + withinFraction), pageAlone: [alone.series[0][name], alone.series.at(-1)[name]],
   }));
   return { cards, navigations, measureEvery, withinFraction, navigationMs: ours.navigationMs, figures, series: ours.series, pageAloneSeries: alone.series };
@@ -378,9 +402,9 @@ function printLeak(leak) {
   console.log(`\nBadges freed: a ${cards}-card board, then ${navigations} client-side navigations that replace every card (${Math.round(leak.navigationMs / 1000)} s), after garbage collection\n`);
   console.log(`| figure | first load | after ${measureEvery} navigations | after ${navigations} | after ${navigations} / first | budget: within ${withinFraction * 100} % of the first load | the page alone: first load → after ${navigations} |`);
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
-  const names = { badgesAlive: 'badge elements alive (content script world)', jsEventListeners: 'JS event listeners (renderer)', jsHeapUsedMb: 'JS heap used (MB)', domNodes: 'DOM nodes (renderer)' };
+  const names = { badgesAlive: 'badge elements alive (content script world)', jsEventListeners: 'JS event listeners (renderer)', jsHeapUsedMb: 'JS heap used (MB)', jsHeapLessCodeMb: 'JS heap used less compiled code (MB)', domNodes: 'DOM nodes (renderer)' };
   for (const f of leak.figures) console.log(`| ${names[f.name]} | ${f.first} | ${f.afterFirstMeasure} | ${f.after} | ${f.ratio} | ${verdict(f.within)} | ${f.pageAlone.join(' → ')} |`);
-  const line = (m) => `${m.navigations}: ${m.badgesAlive} badges, ${m.jsEventListeners} listeners, ${m.jsHeapUsedMb} MB, ${m.domNodes} nodes`;
+  const line = (m) => `${m.navigations}: ${m.badgesAlive} badges, ${m.jsEventListeners} listeners, ${m.jsHeapUsedMb} MB (${m.jsHeapLessCodeMb} less code), ${m.domNodes} nodes`;
   console.log(`\nEvery ${measureEvery} navigations: ${leak.series.map(line).join('; ')}`);
 }
 
