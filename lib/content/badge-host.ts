@@ -64,7 +64,7 @@ export function createBadgeHost(place: HostPlace, css: string): BadgeHost {
   // Inside the shadow root, so the page sees no new attribute on the host.
   if (place.overlaid) container.classList.add('overlaid');
   shadow.append(style, container);
-  // On the shadow root: they go with it.
+  // Listeners on the shadow root go with it: nothing outside the host holds them.
   for (const type of place.overlaid ? OVERLAID_ISOLATED_EVENTS : ISOLATED_EVENTS) shadow.addEventListener(type, stopPropagation);
   let attached = false;
   return {
