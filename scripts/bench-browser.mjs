@@ -7,6 +7,10 @@
 //   the time-to-live), API requests for each, long tasks over 50 ms on the page's main thread.
 // - Items appearing on a live page (as a single-page app renders them) with a warm cache: time
 //   from the insertion to their badges painted, and main-thread time per DOM mutation batch.
+// - Badges freed: a 500-card Jira board, then 50 client-side navigations that replace every
+//   card; badge elements alive, JS event listeners, DOM nodes and the JS heap (with and without
+//   its compiled code), after garbage collection, beside the first load's and beside the same
+//   navigations on the page alone (`--leak-only` runs this drill alone).
 // - IndexedDB writes and reads of 100/1,000/10,000 cached items in the extension's worker.
 // - The popup's first paint of the team summary from the cache with 500 team items.
 // - The gzipped size of every built entry.
@@ -22,9 +26,14 @@ const BUDGET = {
   requestsCold: (n) => Math.ceil(n / 50) + 2,
 };
 
+/** The cards of a board: tickets BEN-(from + 1) to BEN-(from + n). */
+function boardCards(n, from = 0) {
+  const numbers = Array.from({ length: n }, (_, i) => from + i + 1);
+  return numbers.map((i) => `<div data-testid="platform-board-kit.ui.card.card"><div>Card ${i}</div><a href="/browse/BEN-${i}" data-testid="platform-card.common.ui.key.key">BEN-${i}</a></div>`).join('');
+}
+
 function boardHtml(n) {
-  const cards = Array.from({ length: n }, (_, i) => `<div data-testid="platform-board-kit.ui.card.card"><div>Card ${i + 1}</div><a href="/browse/BEN-${i + 1}" data-testid="platform-card.common.ui.key.key">BEN-${i + 1}</a></div>`);
-  return `<!DOCTYPE html><html><head><title>Bench board</title></head><body><main>${cards.join('')}</main></body></html>`;
+  return `<!DOCTYPE html><html><head><title>Bench board</title></head><body><main>${boardCards(n)}</main></body></html>`;
 }
 
 function listRow(i) {
@@ -254,6 +263,151 @@ async function metrics(cdp) {
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
+/** The leak drill: a 500-card board, then 50 client-side navigations that each replace every card. */
+const LEAK = { cards: 500, navigations: 50, measureEvery: 10, withinFraction: 0.1 };
+
+/**
+ * What a page holds once garbage is collected: FlowLens's badge elements still alive in its
+ * content script's world (on the page or off it), badges on the page, the renderer's DOM nodes
+ * and JS event listeners (Memory.getDOMCounters: every world, the page's own included), and the
+ * JS heap in use (Runtime.getHeapUsage: the page's isolate, the content script's world included).
+ * Without `extensionId` (a page FlowLens does not run on), no badge is looked for.
+ */
+async function liveCounts(page, cdp, extensionId) {
+  // Collected three times: a listener or node freed by one collection can free more in the next.
+  for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+  const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const badgesOnPage = await page.evaluate(() => document.querySelectorAll('flowlens-badge').length);
+  const badgesAlive = extensionId ? await badgesAliveInContentScript(cdp, extensionId) : 0;
+  const codeBytes = await compiledCodeBytes(cdp);
+  const mb = (bytes) => Math.round(bytes / 10485.76) / 100;
+  return { badgesAlive, badgesOnPage, domNodes: nodes, jsEventListeners, jsHeapUsedMb: mb(usedSize), jsHeapLessCodeMb: mb(usedSize - codeBytes) };
+}
+
+/**
+ * The bytes of compiled code in the page's JS heap: the heap snapshot's nodes of type `code`
+ * (machine code, bytecode, feedback). The engine compiles more of a script as it runs more of
+ * it, so the first navigations add code that no badge holds; the heap less this is the data.
+ */
+async function compiledCodeBytes(cdp) {
+  const chunks = [];
+  const collect = ({ chunk }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  const { snapshot, nodes } = JSON.parse(chunks.join(''));
+  const fields = snapshot.meta.node_fields;
+  const typeAt = fields.indexOf('type');
+  const sizeAt = fields.indexOf('self_size');
+  const code = snapshot.meta.node_types[typeAt].indexOf('code');
+  let bytes = 0;
+  for (let i = 0; i < nodes.length; i += fields.length) if (nodes[i + typeAt] === code) bytes += nodes[i + sizeAt];
+  return bytes;
+}
+
+/**
+ * Badge elements alive in FlowLens's content script world: every object the heap holds whose
+ * prototype chain has that world's HTMLElement.prototype (Runtime.queryObjects), named
+ * flowlens-badge. The objects are released at once, so they are not kept by the measuring.
+ */
+async function badgesAliveInContentScript(cdp, extensionId) {
+  const worlds = [];
+  const collect = ({ context }) => worlds.push(context);
+  cdp.on('Runtime.executionContextCreated', collect);
+  await cdp.send('Runtime.enable');
+  cdp.off('Runtime.executionContextCreated', collect);
+  const world = worlds.find((context) => context.origin === `chrome-extension://${extensionId}` && context.auxData?.type === 'isolated');
+  const objectGroup = 'flowlens-leak';
+  try {
+    const { result: prototype } = await cdp.send('Runtime.evaluate', { expression: 'HTMLElement.prototype', contextId: world.id, objectGroup });
+    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: prototype.objectId, objectGroup });
+    // Prototypes are in the list too; reading localName of one throws.
+    const isBadge = 'function () { return this.filter((e) => { try { return e.localName === "flowlens-badge"; } catch { return false; } }).length; }';
+    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: isBadge, returnByValue: true, objectGroup });
+    return result.value;
+  } finally {
+    await cdp.send('Runtime.releaseObjectGroup', { objectGroup });
+    await cdp.send('Runtime.disable');
+  }
+}
+
+/** Every badge on the page carries a state, and there are `n`. */
+const allPainted = (n) => document.querySelectorAll('flowlens-badge').length === n && document.querySelectorAll('flowlens-badge[data-flow-state]').length === n;
+
+/** The page shows `n` cards (on a page FlowLens does not run on). */
+const cardsShown = (n) => document.querySelectorAll('main > div').length === n;
+
+/**
+ * A client-side navigation to another board, as Jira's own: the address changes
+ * (history.pushState), then every card is replaced by one of the next board's tickets (new
+ * keys, so their views are new too). Resolves once `ready(n)` holds on the page.
+ */
+async function navigateBoard(page, { n, board, ready }) {
+  await page.evaluate(({ n, board, cards }) => {
+    history.pushState({}, '', `${location.pathname}?n=${n}&board=${board}`);
+    const next = new DOMParser().parseFromString(`<main>${cards}</main>`, 'text/html');
+    document.querySelector('main').replaceChildren(...next.querySelector('main').children);
+  }, { n, board, cards: boardCards(n, board * n) });
+  await page.waitForFunction(ready, n, { timeout: 60_000, polling: 'raf' });
+}
+
+/**
+ * Loads the board at `url`, then navigates `LEAK.navigations` times; measures what the page
+ * holds after the first load and every `LEAK.measureEvery` navigations. With FlowLens, the first
+ * and last measures wait past its markup check (SETTLE_MS, 5 s after a navigation), whose timer
+ * holds a listener while it waits.
+ */
+async function navigationSeries(browser, { url, ready, extensionId }) {
+  const { cards: n, navigations, measureEvery } = LEAK;
+  const settleMs = extensionId ? 6_000 : 300;
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  await page.goto(url);
+  await page.waitForFunction(ready, n, { timeout: 60_000, polling: 'raf' });
+  await page.waitForTimeout(settleMs);
+  const series = [{ navigations: 0, ...(await liveCounts(page, cdp, extensionId)) }];
+  const started = Date.now();
+  for (let board = 1; board <= navigations; board += 1) {
+    await navigateBoard(page, { n, board, ready });
+    if (board % measureEvery !== 0) continue;
+    if (board === navigations) await page.waitForTimeout(settleMs);
+    series.push({ navigations: board, ...(await liveCounts(page, cdp, extensionId)) });
+  }
+  const navigationMs = Date.now() - started;
+  await page.close();
+  return { series, navigationMs };
+}
+
+/**
+ * The same navigations on the page alone (a host FlowLens does not run on), then with FlowLens;
+ * FlowLens's last measure against its first load's.
+ */
+async function leakDrill(browser) {
+  const { cards, navigations, measureEvery, withinFraction } = LEAK;
+  const alone = await navigationSeries(browser, { url: `https://baseline.bench.test/jira?n=${cards}`, ready: cardsShown });
+  const ours = await navigationSeries(browser, { url: `https://acme.atlassian.net/bench/board?n=${cards}`, ready: allPainted, extensionId: browser.extensionId });
+  const [first, next] = ours.series;
+  const last = ours.series.at(-1);
+  const figures = ['badgesAlive', 'jsEventListeners', 'jsHeapUsedMb', 'jsHeapLessCodeMb', 'domNodes'].map((name) => ({
+    name, first: first[name], afterFirstMeasure: next[name], after: last[name], ratio: Math.round((last[name] / first[name]) * 1000) / 1000,
+    within: last[name] <= first[name] * (1 + withinFraction), pageAlone: [alone.series[0][name], alone.series.at(-1)[name]],
+  }));
+  return { cards, navigations, measureEvery, withinFraction, navigationMs: ours.navigationMs, figures, series: ours.series, pageAloneSeries: alone.series };
+}
+
+/** Prints the leak drill's figures beside their budget. */
+function printLeak(leak) {
+  const { cards, navigations, measureEvery, withinFraction } = leak;
+  console.log(`\nBadges freed: a ${cards}-card board, then ${navigations} client-side navigations that replace every card (${Math.round(leak.navigationMs / 1000)} s), after garbage collection\n`);
+  console.log(`| figure | first load | after ${measureEvery} navigations | after ${navigations} | after ${navigations} / first | budget: within ${withinFraction * 100} % of the first load | the page alone: first load → after ${navigations} |`);
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  const names = { badgesAlive: 'badge elements alive (content script world)', jsEventListeners: 'JS event listeners (renderer)', jsHeapUsedMb: 'JS heap used (MB)', jsHeapLessCodeMb: 'JS heap used less compiled code (MB)', domNodes: 'DOM nodes (renderer)' };
+  for (const f of leak.figures) console.log(`| ${names[f.name]} | ${f.first} | ${f.afterFirstMeasure} | ${f.after} | ${f.ratio} | ${verdict(f.within)} | ${f.pageAlone.join(' → ')} |`);
+  const line = (m) => `${m.navigations}: ${m.badgesAlive} badges, ${m.jsEventListeners} listeners, ${m.jsHeapUsedMb} MB (${m.jsHeapLessCodeMb} less code), ${m.domNodes} nodes`;
+  console.log(`\nEvery ${measureEvery} navigations: ${leak.series.map(line).join('; ')}`);
+}
+
 /** Writes then reads `n` item-sized records in one transaction each, in the extension's worker. */
 function idbDrill(n) {
   return new Promise((resolve, reject) => {
@@ -349,6 +503,17 @@ const counts = { jira: 0, github: 0, siteFacts: 0 };
 await routeBench(browser.context, counts);
 await giveGithubToken(browser, 'ghp_bench00000000000000000000000000000');
 
+// `--leak-only`: the leak drill alone (about two minutes), written beside the full run's file.
+if (process.argv.includes('--leak-only')) {
+  const leak = await leakDrill(browser);
+  await browser.close();
+  printLeak(leak);
+  mkdirSync('bench-output', { recursive: true });
+  writeFileSync('bench-output/browser-leak.json', JSON.stringify({ at: new Date().toISOString(), leak }, null, 2));
+  console.log('\nWritten bench-output/browser-leak.json');
+  process.exit(0);
+}
+
 const pages = [];
 for (const [source, n, url] of [
   ['github', 25, 'https://github.com/bench-org/api/pulls?n=25'],
@@ -396,6 +561,7 @@ for (const [source, n, url] of [
   await page.close();
 }
 
+const leak = await leakDrill(browser);
 const idb = [];
 for (const n of [100, 1000, 10000]) idb.push(await browser.worker.evaluate(idbDrill, n));
 const team = teamItems(500);
@@ -425,6 +591,7 @@ for (const r of pages) {
     `| ${r.page} | ${r.coldMs} | ${r.coldRequests}${r.siteFactRequests ? ` incl. ${r.siteFactRequests} once a day for the site's fields` : ''} (≤ ${budget}: ${verdict(r.coldRequests <= budget)}) | ${r.warmMs} | ${r.warmRequests} (${verdict(r.warmRequests === 0)}) | ${r.warmAppearMs} (${verdict(r.warmAppearMs <= BUDGET.warmAppearMs)}) | ${r.mainThreadMsPerBatch} over ${r.batches} | ${r.longTasksOver50.join(' / ')} (${r.pageOwnLongTasks}): ${verdict(r.longTasksOver50[0] <= r.pageOwnLongTasks && r.longTasksOver50[1] <= r.pageOwnLongTasks && r.longTasksOver50[2] === 0)} | ${r.extensionScriptMs.join(' / ')} | ${r.extensionMostInOneTaskMs} (${verdict(r.extensionMostInOneTaskMs < BUDGET.longTaskMs)}) |`,
   );
 }
+printLeak(leak);
 console.log('\nIndexedDB in the extension worker (one transaction each way)\n');
 console.log('| items | write (ms) | read (ms) |');
 console.log('| --- | --- | --- |');
@@ -439,5 +606,5 @@ console.log('| file | raw (KB) | gzip (KB) |');
 console.log('| --- | --- | --- |');
 for (const s of sizes) console.log(`| ${s.file} | ${s.rawKb} | ${s.gzipKb}${/content-scripts\//.test(s.file) ? ` (≤ ${BUDGET.contentScriptGzipKb}: ${verdict(s.gzipKb <= BUDGET.contentScriptGzipKb)})` : ''} |`);
 mkdirSync('bench-output', { recursive: true });
-writeFileSync('bench-output/browser.json', JSON.stringify({ at: new Date().toISOString(), budgets: { ...BUDGET, requestsCold: 'ceil(items / 50) + 2' }, pages, indexedDb: idb, popup: { items: 500, ...popup, budgetMs: 100 }, sizes }, null, 2));
+writeFileSync('bench-output/browser.json', JSON.stringify({ at: new Date().toISOString(), budgets: { ...BUDGET, requestsCold: 'ceil(items / 50) + 2' }, pages, leak, indexedDb: idb, popup: { items: 500, ...popup, budgetMs: 100 }, sizes }, null, 2));
 console.log('\nWritten bench-output/browser.json');

@@ -170,3 +170,100 @@ describe('badge layer: items waiting on others on the page', () => {
     expect(afterRefresh.map((r) => [r.type, 'refs' in r ? r.refs.map((x) => (x as { number: number }).number) : []])).toEqual([['flow/cached', [1]]]);
   });
 });
+
+/**
+ * Counts the listeners added to `targets` and not removed since: each `addEventListener` and
+ * `removeEventListener` call on them goes through here.
+ */
+function countListeners(targets: EventTarget[]) {
+  const live = new Map<EventTarget, Set<string>>();
+  const ids = new WeakMap<object, number>();
+  let lastId = 0;
+  const idOf = (listener: unknown) => {
+    if (typeof listener !== 'object' && typeof listener !== 'function') return 0;
+    if (!ids.has(listener as object)) ids.set(listener as object, (lastId += 1));
+    return ids.get(listener as object)!;
+  };
+  const keyOf = (type: string, listener: unknown, options: unknown) => {
+    const capture = typeof options === 'boolean' ? options : Boolean((options as { capture?: boolean } | undefined)?.capture);
+    return `${type} ${idOf(listener)} ${capture}`;
+  };
+  for (const target of targets) {
+    const set = new Set<string>();
+    live.set(target, set);
+    const add = target.addEventListener.bind(target);
+    const remove = target.removeEventListener.bind(target);
+    vi.spyOn(target, 'addEventListener').mockImplementation((type, listener, options) => {
+      set.add(keyOf(type, listener, options));
+      add(type, listener, options);
+    });
+    vi.spyOn(target, 'removeEventListener').mockImplementation((type, listener, options) => {
+      set.delete(keyOf(type, listener, options));
+      remove(type, listener, options);
+    });
+  }
+  return () => [...live.values()].map((set) => set.size);
+}
+
+/** A background whose cache knows every item, fresh: no refresh is asked for. */
+function knownCache() {
+  return fakeClient({
+    'flow/cached': (request) => ({ ok: true, data: { views: request.refs.map((r) => view((r as { number: number }).number)), stale: [] } }),
+    'flow/refresh': () => ({ ok: true, data: { views: [] } }),
+  });
+}
+
+describe('badge layer: a removed badge releases what it held', () => {
+  it('leaves no listener on the window, the document or the context after 500 badges come and go', async () => {
+    const ctx = new ContentScriptContext('test');
+    const listeners = countListeners([window, document, ctx.signal]);
+    const layer = createBadgeLayer(ctx, { send: knownCache().send, css: '', now: Date.now });
+    const before = listeners();
+    // Three ways a badge goes: its anchor leaves the page, a navigation clears the layer, the
+    // page reuses the anchor for another item.
+    const leaving = Array.from({ length: 200 }, (_, i) => target(i + 1));
+    await layer.add(leaving);
+    expect(layer.size()).toBe(200);
+    // An open card listens on the document for Escape: removing its badge must take that too.
+    const buttons = [...document.querySelectorAll('flowlens-badge')].slice(0, 3).map((host) => host.shadowRoot!.querySelector('button')!);
+    for (const button of buttons) button.click();
+    await vi.waitFor(() => expect(listeners()[1]).toBe(before[1]! + 3));
+    for (const { anchor } of leaving) anchor.remove();
+    layer.sweep();
+    await layer.add(Array.from({ length: 150 }, (_, i) => target(i + 201)));
+    layer.clear();
+    const reused = Array.from({ length: 75 }, (_, i) => target(i + 401));
+    await layer.add(reused);
+    await layer.add(reused.map((t, i) => ({ ...t, key: key(i + 1001), ref: ref(i + 1001) })));
+    layer.clear();
+    expect(document.querySelectorAll('flowlens-badge')).toHaveLength(0);
+    expect(listeners()).toEqual(before);
+    // The views of items no badge shows are forgotten a task later.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(layer.held()).toEqual({ badges: 0, pending: 0, views: 0 });
+  });
+
+  it('paints items shown before at this address from what it knew, and forgets them at another address', async () => {
+    const { send, sent: asked } = knownCache();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
+    const first = target(1);
+    await layer.add([first, target(2)]);
+    expect(asked).toHaveLength(1);
+    // A list that renders only the rows in view: #1 scrolls out, and comes back later.
+    first.anchor.remove();
+    layer.sweep();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await layer.add([target(1)]);
+    expect(asked).toHaveLength(1);
+    expect(states()).toEqual(['blocked', 'blocked']);
+    // A single-page navigation to another list: the first removal there forgets what no badge shows.
+    const address = location.href;
+    history.pushState({}, '', '/other-list');
+    for (const anchor of document.querySelectorAll('a')) anchor.remove();
+    layer.sweep();
+    await layer.add([target(3)]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(layer.held()).toEqual({ badges: 1, pending: 0, views: 1 });
+    history.pushState({}, '', address);
+  });
+});

@@ -33,7 +33,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     const href = location.href;
     if (checked.has(href)) return;
     checked.add(href);
-    ctx.setTimeout(() => {
+    setTimeoutWhileValid(ctx, () => {
       try {
         if (location.href !== href || layer.size() > 0 || !adapter.active(href)) return;
         const page = adapter.expected(document, href);
@@ -67,10 +67,21 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
     scan(document);
     checkLater();
   });
-  ctx.onInvalidated(() => {
-    stop();
-    layer.clear();
-  });
+  // The layer removes its badges itself when the context ends.
+  ctx.onInvalidated(stop);
+}
+
+/**
+ * `ctx.setTimeout` without its leak: WXT's keeps the callback it gives `ctx.onInvalidated` (to
+ * clear the timer) after the timer has run, one more for each address a tab visits.
+ */
+function setTimeoutWhileValid(ctx: ContentScriptContext, handler: () => void, ms: number): void {
+  let forget = () => {};
+  const timer = setTimeout(() => {
+    forget();
+    if (ctx.isValid) handler();
+  }, ms);
+  forget = ctx.onInvalidated(() => clearTimeout(timer));
 }
 
 /** Markup we did not expect must not break the page, nor fill its console with errors. */

@@ -1,0 +1,76 @@
+/**
+ * What a badge layer keeps, in one place: every reference the layer holds to a badge is in
+ * `LayerState`, so removing a badge means leaving this, and nothing else.
+ */
+import { h } from 'preact';
+import type { FlowView } from '../flow-view';
+import type { ItemRef } from '../item-key';
+import type { Client } from '../client';
+import { FlowBadge } from '../../components/FlowBadge';
+import type { BadgeHost, HostPlace } from './badge-host';
+import type { RefreshWindow } from './refresh-window';
+
+/** Something on the page to decorate; the badge goes after `anchor`, or inside it at the end. */
+export interface Target extends HostPlace {
+  ref: ItemRef;
+  key: string;
+}
+
+/** Options of a layer. */
+export interface BadgeLayerOptions {
+  send: Client;
+  css: string;
+  now: () => number;
+}
+
+/** A mounted badge. */
+export interface Badge {
+  target: Target;
+  host: BadgeHost;
+}
+
+/** Everything a layer keeps. */
+export interface LayerState {
+  options: BadgeLayerOptions;
+  /** Mounted badges, by anchor. */
+  badges: Map<Element, Badge>;
+  /** Targets whose badges wait for the cache's answer before they are mounted, by anchor. */
+  pending: Map<Element, Target>;
+  /** Our own host elements, told apart from copies the page made (weakly held). */
+  hosts: WeakSet<Element>;
+  /**
+   * The latest view of each item a badge showed at `viewsAddress`: those no badge shows now are
+   * forgotten at the first removal at another address, or when the layer is cleared.
+   */
+  views: Map<string, FlowView>;
+  /** The page address whose items' views `views` keeps. */
+  viewsAddress: string;
+  refreshes: RefreshWindow;
+  /** Set while views no badge shows wait to be forgotten. */
+  forgetTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** Writes the contract attributes of a badge and renders it from its item's view. */
+export function paint(layer: LayerState, badge: Badge): void {
+  const view = layer.views.get(badge.target.key);
+  writeContract(badge.host.element, badge.target.key, view);
+  badge.host.show(h(FlowBadge, { view, now: layer.options.now() }));
+}
+
+/** The items that a badge, mounted or pending, shows. */
+export function shownKeys(layer: LayerState): Set<string> {
+  const shown = new Set<string>();
+  for (const { target } of layer.badges.values()) shown.add(target.key);
+  for (const { key } of layer.pending.values()) shown.add(key);
+  return shown;
+}
+
+/** Writes the badge contract attributes (DESIGN.md) on the host element. */
+export function writeContract(host: HTMLElement, key: string, view: FlowView | undefined): void {
+  host.setAttribute('data-flow-key', key);
+  if (!view) return;
+  host.setAttribute('data-flow-state', view.state);
+  host.setAttribute('data-flow-blockers', String(view.blockers));
+  if (view.since) host.setAttribute('data-flow-since', view.since);
+  else host.removeAttribute('data-flow-since');
+}

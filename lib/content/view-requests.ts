@@ -1,0 +1,72 @@
+/**
+ * The badge layer's questions to the background: views from the cache first, then fresh ones
+ * for what was stale, errors where there is nothing better to show, and the badges painted from
+ * each answer.
+ */
+import type { FlowView } from '../flow-view';
+import type { FlowError } from '../flow-error';
+import type { ItemRef } from '../item-key';
+import { MAX_REFS_PER_REQUEST } from '../messaging';
+import { chunks } from '../chunks';
+import { errorView } from '../flow-view';
+import type { Queued } from './refresh-window';
+import { inSlices } from './slices';
+import { paint, shownKeys, type LayerState } from './layer-state';
+
+/** Keeps the views of items a badge shows (an answer can outlive its badge) and paints them. */
+async function setViews(layer: LayerState, list: FlowView[]): Promise<void> {
+  const shown = shownKeys(layer);
+  const kept = list.filter((view) => shown.has(view.key));
+  for (const view of kept) layer.views.set(view.key, view);
+  const keys = new Set(kept.map((view) => view.key));
+  await inSlices([...layer.badges.values()].filter((badge) => keys.has(badge.target.key)), (badge) => paint(layer, badge));
+}
+
+/** Paints from the cache, then queues a refresh of the items whose cached views were stale. */
+export async function askCache(layer: LayerState, wanted: Map<string, ItemRef>): Promise<void> {
+  await Promise.all(
+    chunks([...wanted], MAX_REFS_PER_REQUEST).map(async (chunk) => {
+      const cached = await layer.options.send({ type: 'flow/cached', refs: chunk.map(([, ref]) => ref) });
+      if (!cached.ok) return fail(layer, chunk, cached.error);
+      await setViews(layer, cached.data.views);
+      const stale = new Set(cached.data.stale);
+      layer.refreshes.queue(chunk.filter(([key]) => stale.has(key)));
+    }),
+  );
+}
+
+/** Asks for fresh data of `items`, 50 items per request, and paints what comes. */
+export async function refresh(layer: LayerState, items: Queued): Promise<void> {
+  await Promise.all(
+    chunks(items, MAX_REFS_PER_REQUEST).map(async (chunk) => {
+      const fresh = await layer.options.send({ type: 'flow/refresh', refs: chunk.map(([, ref]) => ref) });
+      if (!fresh.ok) return fail(layer, chunk, fresh.error);
+      await setViews(layer, fresh.data.views);
+      await repaintDependents(layer, fresh.data.views);
+    }),
+  ).catch((error: unknown) => console.debug('FlowLens could not refresh badges:', error));
+}
+
+/**
+ * Fresh views of items that others on the page wait on: those others are painted again from
+ * the cache (no request leaves the browser), so a badge never lags behind its blocker's news.
+ * Only answers from the network lead here, so two items waiting on each other cannot loop.
+ */
+async function repaintDependents(layer: LayerState, fresh: FlowView[]): Promise<void> {
+  const keys = new Set(fresh.map((view) => view.key));
+  const dependents = new Map<string, ItemRef>();
+  for (const { target } of layer.badges.values()) {
+    const view = layer.views.get(target.key);
+    if (view && !keys.has(target.key) && view.upstream?.some((link) => keys.has(link.key))) dependents.set(target.key, target.ref);
+  }
+  if (dependents.size === 0) return;
+  await Promise.all(chunks([...dependents.values()], MAX_REFS_PER_REQUEST).map(async (refs) => {
+    const cached = await layer.options.send({ type: 'flow/cached', refs });
+    if (cached.ok) await setViews(layer, cached.data.views);
+  }));
+}
+
+/** Shows the error on badges that have nothing better to show. */
+function fail(layer: LayerState, chunk: Queued, error: FlowError): Promise<void> {
+  return setViews(layer, chunk.filter(([key]) => !layer.views.has(key)).map(([key]) => errorView(key, '', error)));
+}
