@@ -2,9 +2,8 @@
  * Which Jira page this is, from the URL alone. Jira Data Center may live under a context path
  * (`https://jira.corp/jira/browse/OPS-1`), so paths are matched at their end.
  */
+import { isJiraKey, jiraKeySource } from '../../item-key';
 import { ANY_BUSINESS_BOARD_CARD } from './selectors';
-
-const KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 
 /** The issue a Jira URL shows: `/browse/KEY`, or a board or list with `?selectedIssue=KEY`. */
 export function issueKeyOf(href: string): string | undefined {
@@ -12,7 +11,7 @@ export function issueKeyOf(href: string): string | undefined {
   const browse = /\/browse\/([^/?#]+)\/?$/.exec(url.pathname)?.[1];
   const candidate = browse ?? url.searchParams.get('selectedIssue') ?? undefined;
   const key = candidate ? decodeURIComponent(candidate).toUpperCase() : undefined;
-  return key && KEY.test(key) ? key : undefined;
+  return key && isJiraKey(key) ? key : undefined;
 }
 
 /** Example URLs the detector must accept, with the key each shows. */
@@ -74,6 +73,9 @@ function withoutTrailingSlashes(path: string): string {
   return path.slice(0, end);
 }
 
+/** A path that ends in `/browse/KEY`. */
+const BROWSE_PATH = new RegExp(`/browse/${jiraKeySource()}/?$`);
+
 /**
  * Which kind of Jira page must hold an issue FlowLens can badge: an issue view always, a business
  * board when it shows a card (even one whose overlay link no longer names the issue; an empty
@@ -84,7 +86,7 @@ export function expectedIssues(doc: Document, href: string): 'issue view' | 'iss
   if (issueKeyOf(href)) return 'issue view';
   if (isBusinessBoard(href) && doc.querySelector(ANY_BUSINESS_BOARD_CARD)) return 'issue list';
   for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[href*="/browse/"]')) {
-    if (/\/browse\/[A-Z][A-Z0-9_]*-[1-9][0-9]*\/?$/.test(new URL(link.href, href).pathname)) return 'issue list';
+    if (BROWSE_PATH.test(new URL(link.href, href).pathname)) return 'issue list';
   }
   return undefined;
 }

@@ -6,7 +6,7 @@
  * ISO strings with `+0000` offsets or as epoch numbers; both are read, anything else skipped.
  */
 import type { FlowEvent } from '../../flow/model';
-import { formatKey } from '../../item-key';
+import { formatKey, isJiraKey, jiraKeySource } from '../../item-key';
 import type { JiraHistory, JiraHistoryItem } from './histories';
 
 export type { JiraHistory } from './histories';
@@ -133,8 +133,8 @@ export function doneByResolution(histories: Iterable<readonly JiraHistory[]>): S
   return done;
 }
 
-const ENGLISH_LINK = /^This issue (.+) ([A-Z][A-Z0-9_]*-\d+)$/;
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9]\d*$/;
+/** A `Link` item's sentence in English, "This issue is blocked by SP-14": its description and the key. */
+const ENGLISH_LINK = new RegExp(`^This issue (.+) (${jiraKeySource()})$`);
 
 /**
  * The key of one side of a `Link` item when it is an "is blocked by" link: by its English
@@ -145,7 +145,7 @@ function blockedByKey(text: string | null | undefined, key: string | null | unde
   const english = ENGLISH_LINK.exec(text ?? '');
   if (english) return ctx.blockedByLinks.has(english[1]!.toLowerCase()) ? formatKey({ source: 'jira', host: ctx.host, issueKey: english[2]! }) : undefined;
   const linked = key?.trim().toUpperCase();
-  return linked && ISSUE_KEY.test(linked) && blockers.has(linked) ? formatKey({ source: 'jira', host: ctx.host, issueKey: linked }) : undefined;
+  return linked && isJiraKey(linked) && blockers.has(linked) ? formatKey({ source: 'jira', host: ctx.host, issueKey: linked }) : undefined;
 }
 
 const isLink = (item: Item): boolean => item.field === 'Link' || item.fieldId === 'issuelinks';

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
+import { isJiraKey } from '../../item-key';
 import { own } from '../../own';
 import type { Fetch, HttpPacing } from '../http';
 import { requestJson } from '../http';
@@ -96,7 +97,7 @@ export function unreadableKeys(raw: unknown[]): string[] {
   return raw.flatMap((value) => {
     if (v.safeParse(jiraIssue, value).success) return [];
     const key = (value as { key?: unknown } | null)?.key;
-    return typeof key === 'string' && /^[A-Z][A-Z0-9_]*-[1-9]\d*$/.test(key) ? [key] : [];
+    return typeof key === 'string' && isJiraKey(key) ? [key] : [];
   });
 }
 

@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
+import { jiraProjectSource } from '../../item-key';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
 import { accessFor, isCloud, sessionError, UNREADABLE } from './pipeline';
 
@@ -30,8 +31,8 @@ export interface ProjectsContext {
 /** Cloud pages read at most (50 projects each). */
 export const PROJECT_PAGES = 10;
 const PAGE_SIZE = 50;
-/** A Jira project key, as Jira's own default pattern allows it. */
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,99}$/;
+/** A Jira project key of at most 100 characters (longer is no project FlowLens asks about). */
+const PROJECT_KEY = new RegExp(`^${jiraProjectSource({ min: 1, max: 100 })}$`);
 
 const project = v.looseObject({ key: v.string() });
 const cloudPage = v.object({ values: v.array(v.unknown()), isLast: v.optional(v.boolean()) });
