@@ -11,26 +11,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FlowView } from '../flow-view';
 import type { FlowError } from '../flow-error';
 import type { ItemRef } from '../item-key';
+import type { FoundItem } from '../adapters/found-item';
 import { MAX_REFS_PER_REQUEST, type Client } from '../messaging';
 import { chunks } from '../chunks';
 import { errorView } from '../flow-view';
 import { FlowBadge } from '../../components/FlowBadge';
 
-/** Something on the page to decorate; the badge goes after `anchor`, or inside it at the end. */
-export interface Target {
-  ref: ItemRef;
-  key: string;
-  anchor: Element;
-  placement?: 'after' | 'inside';
-  /**
-   * A link is laid over the anchor's place (a card whose overlay link opens the item): the badge
-   * is raised above it, so a click on the badge reaches the badge, and its clicks stay in it.
-   */
-  overlaid?: boolean;
-}
-
 interface Entry {
-  target: Target;
+  target: FoundItem;
   ui: ShadowRootContentScriptUi<HTMLElement>;
 }
 
@@ -133,7 +121,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     }));
   }
 
-  async function mount(target: Target): Promise<Entry> {
+  async function mount(target: FoundItem): Promise<Entry> {
     const ui = await createShadowRootUi<HTMLElement>(ctx, {
       name: BADGE_TAG,
       position: 'inline',
@@ -155,7 +143,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
   }
 
   /** Decorates new targets (already-decorated anchors are skipped) and fetches their views. */
-  async function add(targets: Target[]): Promise<void> {
+  async function add(targets: FoundItem[]): Promise<void> {
     for (const target of targets) {
       // The page reused an element for another item (a side panel showing the next issue).
       const old = entries.get(target.anchor);

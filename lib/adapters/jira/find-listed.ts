@@ -6,7 +6,7 @@
  * double it.
  */
 import { formatKey, isJiraKey, type JiraRef } from '../../item-key';
-import type { FoundIssue } from './find-items';
+import type { FoundItem } from '../found-item';
 import { siteOf } from './page-detect';
 import { ANY_ISSUE_LINK, CONTAINER_KEY, ISSUE_CONTAINERS, KEY_AS_TEXT, OVERLAID_CONTAINERS } from './selectors';
 
@@ -63,18 +63,18 @@ function anchorIn(container: Element, key: string): Element {
 }
 
 /** Listed issues inside `root` (and `root` itself), one per container. */
-export function findListedIssues(root: Document | Element, pageUrl: string): FoundIssue[] {
+export function findListedIssues(root: Document | Element, pageUrl: string): FoundItem<JiraRef>[] {
   const containers = [...root.querySelectorAll(ISSUE_CONTAINERS)];
   // An element added inside a card (its key re-rendered) brings the card back into view.
   const around = root instanceof Element ? root.closest(ISSUE_CONTAINERS) : null;
   if (around) containers.unshift(around);
   const host = siteOf(root.ownerDocument ?? (root as Document), pageUrl);
-  const found: FoundIssue[] = [];
+  const found: FoundItem<JiraRef>[] = [];
   for (const container of containers) {
     const issueKey = keyOf(container);
     if (!issueKey || container.parentElement?.closest(ISSUE_CONTAINERS)) continue;
     const ref: JiraRef = { source: 'jira', host, issueKey };
-    const issue: FoundIssue = { ref, key: formatKey(ref), anchor: anchorIn(container, issueKey) };
+    const issue: FoundItem<JiraRef> = { ref, key: formatKey(ref), anchor: anchorIn(container, issueKey) };
     if (container.matches(OVERLAID_CONTAINERS)) issue.overlaid = true;
     found.push(issue);
   }
