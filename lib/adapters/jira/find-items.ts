@@ -1,8 +1,22 @@
-/** Finds the Jira issue an issue view shows, and where its badge goes. Reads only. */
+/**
+ * Finds the Jira issues a page shows and where each badge goes: the issue of an issue view, the
+ * issues a Jira page lists, the issues a Confluence page links to; nothing on admin pages.
+ * Reads the DOM, never changes it, never fetches.
+ */
 import { formatKey, type JiraRef } from '../../item-key';
 import type { FoundItem } from '../found-item';
-import { issueKeyOf, siteOf } from './page-detect';
+import { findConfluenceIssues } from './find-confluence';
+import { findListedIssues } from './find-listed';
+import { detectPage, isReadPage, issueKeyOf, siteOf } from './page-detect';
 import { ISSUE_SUMMARY_HEADING } from './selectors';
+
+/** Every issue to badge inside `root` (a document or an added element) on the page at `href`: the content script's `find`. */
+export function findIssues(root: Document | Element, href: string): FoundItem<JiraRef>[] {
+  if (!isReadPage(href)) return [];
+  if (detectPage(href) === 'confluence') return findConfluenceIssues(root, href);
+  // The issue view's badge goes at the end of its heading; listed issues' after their anchor.
+  return [...findIssueView(root, href).map((found) => ({ ...found, placement: 'inside' as const })), ...findListedIssues(root, href)];
+}
 
 /** The issue of an issue view (full page or side panel), once; nothing elsewhere. */
 export function findIssueView(root: Document | Element, pageUrl: string): FoundItem<JiraRef>[] {

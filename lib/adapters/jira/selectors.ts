@@ -96,3 +96,14 @@ export const OVERLAID_CONTAINERS = [
 /** The last resort inside a container: its first link to an issue. */
 // 2026-11 Jira Cloud and Data Center: any link to an issue page.
 export const ANY_ISSUE_LINK = 'a[href*="/browse/"]';
+
+/**
+ * Links to Jira issues in a Confluence page's content, the same for every way a page names one:
+ * the Jira issue macro links its key to `/browse/KEY` (`span.jira-issue > a.jira-issue-key`,
+ * `?src=confmacro` appended, in a Confluence export of 2017; `span.jira-issue-macro >
+ * a.jira-issue-macro-key` in Atlassian's own editor code of 2017), the Jira issues macro's table
+ * links each row's key (and its summary and type icon) likewise, and an author may link a key by
+ * hand. Which of them name the issue by its key alone is read from the link (find-confluence.ts).
+ */
+// 2017 Confluence Jira issue macro and Jira issues table (exports and Atlassian's editor code), and plain links.
+export const CONFLUENCE_ISSUE_LINKS = 'a[href*="/browse/"]';
