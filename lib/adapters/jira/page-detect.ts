@@ -90,7 +90,7 @@ export const PAGE_KINDS = {
     examples: issueViews(false),
   },
   board: {
-    test: (url) => isCloud(url) && !openIssue(url) && pathIs(url, String.raw`${BOARD}`),
+    test: (url) => isCloud(url) && !openIssue(url) && pathIs(url, BOARD),
     examples: ['https://acme.atlassian.net/jira/software/projects/PAY/boards/3', 'https://acme.atlassian.net/jira/software/c/projects/J23VS/boards/393'],
   },
   backlog: {
