@@ -4,7 +4,7 @@ import { formatKey, parseKey, type ItemRef } from './item-key';
 import { requestSchema } from './messaging';
 import { expectedIssues, issueKeyOf } from './adapters/jira/page-detect';
 import { findListedIssues } from './adapters/jira/find-listed';
-import { unreadableKeys } from './providers/jira/pipeline';
+import { unreadableKeys } from './providers/jira/issue-fields';
 import { changelogEvents } from './providers/jira/changelog';
 import { readHistories } from './providers/jira/histories';
 

@@ -12,10 +12,13 @@ import { formatKey, type JiraRef } from '../../item-key';
 import { requestJson } from '../http';
 import type { FetchOutcome } from '../outcome';
 import { bulkFetchAnswer, type JiraIssue } from './schema';
-import { cloudHistories, fieldsFor, openSite, sessionError, toFetched, UNREADABLE, validIssues, type JiraContext, type Loaded, type Site } from './pipeline';
+import { cloudHistories } from './cloud-histories';
+import type { JiraContext, Site } from './context';
+import { sessionError, UNREADABLE } from './errors';
+import { fieldsFor, validIssues, type Loaded } from './issue-fields';
 import { searchDataCenter } from './search';
-
-export { isCloud, FLAG_REASON_LIMIT, type JiraContext } from './pipeline';
+import { openSite } from './site-access';
+import { toFetched } from './to-fetched';
 
 /** Keys per bulk-fetch request, Jira's documented maximum. */
 export const JIRA_BATCH = 100;

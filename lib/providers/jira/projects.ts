@@ -10,7 +10,8 @@ import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
 import { jiraProjectSource } from '../../item-key';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
-import { accessFor, isCloud, sessionError, UNREADABLE } from './pipeline';
+import { sessionError, UNREADABLE } from './errors';
+import { accessFor, isCloud } from './site-access';
 
 /** The project keys a site lists; `complete` is false when it has more than FlowLens read. */
 export interface ProjectList {

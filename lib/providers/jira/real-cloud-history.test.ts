@@ -10,7 +10,8 @@ import type { Fetch } from '../http';
 import { changelogEvents } from './changelog';
 import { readHistories } from './histories';
 import { fetchJiraIssues } from './fetch-issues';
-import { expandedHistories, validIssues } from './pipeline';
+import { expandedHistories } from './histories';
+import { validIssues } from './issue-fields';
 import { forgetSiteMeta } from './site-meta';
 import { jiraToItem } from './to-work-item';
 

@@ -1,6 +1,6 @@
 /**
- * One page of a JQL search as FlowLens items, through the same pipeline as the visible keys
- * (site facts, histories, flag reasons, jiraToItem). The team sync calls it page by page.
+ * One page of a JQL search as FlowLens items, read as the visible keys are (fetch-issues.ts):
+ * site facts, histories, flag reasons, jiraToItem. The team sync calls it page by page.
  *
  * Cloud: `POST /rest/api/3/search/jql` with `{ jql, fields, maxResults, nextPageToken }`, paged by
  * the `nextPageToken` of the answer (absent, null or `isLast` on the last page; Cloud gives no
@@ -16,7 +16,13 @@ import type { FlowError } from '../../flow-error';
 import { requestJson, type HttpFail } from '../http';
 import type { FetchOutcome } from '../outcome';
 import { formatKey } from '../../item-key';
-import { cloudHistories, expandedHistories, fieldsFor, jiraErrorMessages, openSite, sessionError, toFetched, UNREADABLE, unreadableKeys, validIssues, type JiraContext, type Loaded, type Site } from './pipeline';
+import { cloudHistories } from './cloud-histories';
+import type { JiraContext, Site } from './context';
+import { jiraErrorMessages, sessionError, UNREADABLE } from './errors';
+import { expandedHistories } from './histories';
+import { fieldsFor, unreadableKeys, validIssues, type Loaded } from './issue-fields';
+import { openSite } from './site-access';
+import { toFetched } from './to-fetched';
 
 /** Issues per search page. */
 export const SEARCH_PAGE_SIZE = 100;

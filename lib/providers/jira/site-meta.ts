@@ -103,6 +103,12 @@ export function withPageFacts(meta: SiteMeta, learnt: PageFacts): Pick<SiteMeta,
   };
 }
 
+/** The link descriptions that mean "waits on", read from the linking issue's side: the user's, Jira's own, the site's. */
+export function waitLinkNames(userLinks: readonly string[], meta: SiteMeta, learnt: PageFacts): Set<string> {
+  const { waitLinks } = withPageFacts(meta, learnt);
+  return new Set([...userLinks.map((name) => name.toLowerCase()), JIRA_BLOCKED_BY, ...waitLinks]);
+}
+
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
 
 /**

@@ -1,0 +1,25 @@
+/** How FlowLens reaches a Jira site: Cloud or Data Center, the token or the browser's session, and the site's facts. */
+import type { Access, JiraContext, Site } from './context';
+import { siteMeta } from './site-meta';
+
+/** Jira Cloud lives on *.atlassian.net; every other host is Data Center or Server. */
+export function isCloud(host: string): boolean {
+  return /^[^/]+\.atlassian\.net$/.test(host);
+}
+
+/** The token when one is set, else the browser's Jira session. */
+export function accessFor(ctx: Pick<JiraContext, 'authorization'>): Access {
+  // The XSRF check of Jira's REST API is for browser forms; this header opts out of it.
+  return {
+    headers: { 'X-Atlassian-Token': 'no-check', ...(ctx.authorization ? { Authorization: ctx.authorization } : {}) },
+    credentials: ctx.authorization ? 'omit' : 'include',
+  };
+}
+
+/** How to reach the site and what it calls its fields (asked once a day). */
+export async function openSite(ctx: JiraContext): Promise<Site> {
+  const access = accessFor(ctx);
+  const cloud = isCloud(ctx.host);
+  const meta = await siteMeta(ctx.fetch, ctx.host, access.headers, access.credentials, ctx.now, cloud ? '3' : '2', ctx.siteFacts, ctx.pacing);
+  return { access, cloud, meta };
+}
