@@ -122,7 +122,7 @@ async function notAllowed(host: string, deps: RouterDeps): Promise<{ ok: false; 
 async function checkToken(host: string, deps: RouterDeps): Promise<Result<ResponseData['github/check-token']>> {
   const token = own((await deps.loadSecrets()).githubTokens, host);
   if (!token) return { ok: false, error: { code: 'unauthorized', message: `No GitHub token is saved for ${host}.` } };
-  return checkGithubToken(deps.fetch, host, token, deps.now());
+  return checkGithubToken({ fetch: deps.fetch, host, token, now: deps.now() });
 }
 
 async function status(deps: RouterDeps): Promise<PublicStatus> {

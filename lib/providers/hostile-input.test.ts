@@ -296,7 +296,7 @@ interface Check {
 const CLOUD_TOKEN = { kind: 'cloud-token' as const, email: 'ana@example.com', token: 'atl_x' };
 
 const CHECKS: Check[] = [
-  { name: 'GitHub token check', run: (fetch, pacing) => checkGithubToken(fetch, 'github.com', 'ghp_x', NOW, pacing) },
+  { name: 'GitHub token check', run: (fetch, pacing) => checkGithubToken({ fetch, host: 'github.com', token: 'ghp_x', now: NOW, pacing }) },
   // With a saved API token: a 403 then means the account, not a missing login (see check.ts).
   { name: 'Jira access check', run: (fetch, pacing) => checkJiraAccess({ fetch, host: 'acme.atlassian.net', now: NOW, credential: CLOUD_TOKEN, pacing }), jira: true },
   { name: 'Jira JQL check', run: (fetch, pacing) => checkJiraJql({ fetch, host: 'acme.atlassian.net', now: NOW, credential: CLOUD_TOKEN, pacing }, 'project = PAY'), jira: true },

@@ -202,7 +202,7 @@ async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: F
   if (!envelope.success || !usable) return failAll(refs, badResponse('a GraphQL answer'), outcome);
   readGraphRate(envelope.output.data?.rateLimit, outcome);
   const { aliases } = buildItemsQuery(refs);
-  for (const [alias, ref] of aliases) readGraphSlot(alias, ref, envelope.output, outcome, blockersRead);
+  for (const slot of aliases) readGraphSlot(slot, envelope.output, { outcome, blockersRead });
 }
 
 function readGraphRate(raw: unknown, outcome: FetchOutcome): void {
@@ -214,8 +214,14 @@ function readGraphRate(raw: unknown, outcome: FetchOutcome): void {
 
 type Envelope = v.InferOutput<typeof graphEnvelope>;
 
-/** One aliased item; an issue whose answer carried its blockers is noted in `blockersRead`. */
-function readGraphSlot(alias: string, ref: GithubRef, envelope: Envelope, outcome: FetchOutcome, blockersRead: Set<string>): void {
+/** Where a batch's answers go: the items and errors by key, and the issues whose answer carried their blockers. */
+interface GraphRead {
+  outcome: FetchOutcome;
+  blockersRead: Set<string>;
+}
+
+/** One aliased item, `[alias, ref]`, read into `read`. */
+function readGraphSlot([alias, ref]: readonly [string, GithubRef], envelope: Envelope, { outcome, blockersRead }: GraphRead): void {
   const key = formatKey(ref);
   const error = envelope.errors?.find((e) => e.path?.[0] === alias);
   const slot = v.safeParse(graphRepoSlot, envelope.data?.[alias] ?? null);

@@ -72,7 +72,7 @@ export function noTokenError(host: string): FlowError {
  */
 export async function searchGithubPage(query: string, ctx: GithubContext, cursor?: string, options: { dependencies?: boolean } = {}): Promise<GithubSearchPage> {
   const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
-  const answer = await runSearch(query, SEARCH_PAGE_SIZE, ctx, cursor, outcome);
+  const answer = await runSearch({ query, first: SEARCH_PAGE_SIZE, ...(cursor !== undefined ? { cursor } : {}) }, ctx, outcome);
   if ('code' in answer) return { outcome, error: answer };
   const refs: GithubRef[] = [];
   const blockersRead = new Set<string>();
@@ -102,7 +102,7 @@ export async function searchGithubPage(query: string, ctx: GithubContext, cursor
 /** How many items GitHub finds for `query`, or GitHub's reason for refusing it. Never throws. */
 export async function countGithubSearch(query: string, ctx: GithubContext): Promise<{ ok: true; data: { count: number } } | { ok: false; error: FlowError }> {
   const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
-  const answer = await runSearch(query, 1, ctx, undefined, outcome);
+  const answer = await runSearch({ query, first: 1 }, ctx, outcome);
   return 'code' in answer ? { ok: false, error: answer } : { ok: true, data: { count: answer.issueCount } };
 }
 
@@ -118,11 +118,18 @@ function refOf(url: string, host: string): GithubRef | undefined {
   return ref ? { ...ref, host } : undefined;
 }
 
+/** One search page to ask: the query, how many results, and after which cursor. */
+interface SearchAsk {
+  query: string;
+  first: number;
+  cursor?: string;
+}
+
 /**
  * Asks one search page. A host whose GraphQL lacks the dependency fields refuses the whole
  * query: it is asked again once without them, and without them from then on (as the batches are).
  */
-async function runSearch(query: string, first: number, ctx: GithubContext, cursor: string | undefined, outcome: FetchOutcome): Promise<SearchResult | FlowError> {
+async function runSearch({ query, first, cursor }: SearchAsk, ctx: GithubContext, outcome: FetchOutcome): Promise<SearchResult | FlowError> {
   if (!ctx.token) return noTokenError(ctx.host);
   const ask = (dependencies: boolean) => requestJson(ctx.fetch, {
     url: githubApi(ctx.host).graphql,

@@ -178,7 +178,16 @@ function linkEvents(item: Item, at: string, ctx: ChangelogContext, blockers: Blo
   return removed ? [{ type: 'link-removed', at, key: removed }] : [];
 }
 
-function itemEvents(item: Item, at: string, ctx: ChangelogContext, by: { id: string; name: string } | undefined, resolved: Resolved, blockers: Blockers): FlowEvent[] {
+/** What is known of the history an item is in: when, by whom, whether the issue was resolved around it, and its blockers. */
+interface InHistory {
+  at: string;
+  by: { id: string; name: string } | undefined;
+  resolved: Resolved;
+  blockers: Blockers;
+}
+
+/** The flow events of one history item. */
+function itemEvents(item: Item, ctx: ChangelogContext, { at, by, resolved, blockers }: InHistory): FlowEvent[] {
   if (isStatus(item)) return statusEvents(item, at, ctx, resolved);
   const isFlag = ctx.flaggedFieldId ? item.fieldId === ctx.flaggedFieldId : item.field === 'Flagged';
   if (isFlag) return [(item.toString ?? '') !== '' ? { type: 'flagged', at, ...(by ? { by } : {}) } : { type: 'unflagged', at, ...(by ? { by } : {}) }];
@@ -196,6 +205,6 @@ export function changelogEvents(histories: readonly JiraHistory[], ctx: Changelo
     const id = history.author?.accountId;
     const by = id ? { id, name: history.author?.displayName ?? id } : undefined;
     // The resolution may come before or after the status in a history's items.
-    return history.items.flatMap((item) => itemEvents(item, at, ctx, by, around, blockers));
+    return history.items.flatMap((item) => itemEvents(item, ctx, { at, by, resolved: around, blockers }));
   });
 }

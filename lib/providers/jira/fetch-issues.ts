@@ -72,7 +72,7 @@ async function loadCloud(refs: JiraRef[], ctx: JiraContext, site: Site): Promise
 async function loadDataCenter(refs: JiraRef[], ctx: JiraContext, site: Site): Promise<Loaded | FlowError> {
   const loaded: Loaded = { issues: [], histories: new Map() };
   for (const batch of chunks(refs, JIRA_BATCH)) {
-    const page = await searchDataCenter(`key in (${batch.map((ref) => ref.issueKey).join(',')})`, 0, ctx, site, false);
+    const page = await searchDataCenter({ jql: `key in (${batch.map((ref) => ref.issueKey).join(',')})`, startAt: 0, validate: false }, ctx, site);
     if ('code' in page) return page;
     loaded.issues.push(...page.loaded.issues);
     if (page.loaded.unreadable) loaded.unreadable = true;

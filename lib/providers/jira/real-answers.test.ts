@@ -43,7 +43,7 @@ describe.skipIf(!have)(suite('Atlassian’s documented Jira Cloud answers'), () 
 
   it('field list: read, and a site without Flagged or Sprint has neither id', async () => {
     forgetSiteMeta();
-    const meta = await siteMeta(answer(sharedJson(API, 'jira-cloud/atlassian-openapi-example-field-list.json')), HOST, {}, 'include', NOW);
+    const meta = await siteMeta({ fetch: answer(sharedJson(API, 'jira-cloud/atlassian-openapi-example-field-list.json')), host: HOST, headers: {}, credentials: 'include', now: NOW });
     expect(meta).toEqual({ doneStatuses: new Set(), waitLinks: new Set() });
   });
 

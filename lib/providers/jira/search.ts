@@ -105,7 +105,7 @@ async function searchCloud(jql: string, cursor: string | undefined, ctx: JiraCon
 async function searchDataCenterFrom(jql: string, cursor: string | undefined, ctx: JiraContext, site: Site): Promise<Page | FlowError> {
   const startAt = cursor === undefined ? 0 : Number(cursor);
   if (!Number.isSafeInteger(startAt) || startAt < 0) return { code: 'bad-request', message: `"${cursor}" is not a page of a Jira Data Center search.` };
-  const page = await searchDataCenter(jql, startAt, ctx, site, true);
+  const page = await searchDataCenter({ jql, startAt, validate: true }, ctx, site);
   if ('code' in page) return page;
   const more = page.returned > 0 && page.total !== undefined && startAt + page.returned < page.total;
   return { ...page, ...(more ? { next: String(startAt + page.returned) } : {}) };
@@ -118,11 +118,16 @@ interface DataCenterPage extends Page {
   returned: number;
 }
 
-/**
- * One `GET /rest/api/2/search` with histories. `validate` false lets a search for keys pass when
- * some key does not exist or is hidden (Jira would reject the whole JQL otherwise).
- */
-export async function searchDataCenter(jql: string, startAt: number, ctx: JiraContext, site: Site, validate: boolean): Promise<DataCenterPage | FlowError> {
+/** One Data Center search page to ask: the JQL, the first result's index, and whether Jira validates the query. */
+export interface DataCenterSearch {
+  jql: string;
+  startAt: number;
+  /** False lets a search for keys pass when some key does not exist or is hidden (Jira would reject the whole JQL otherwise). */
+  validate: boolean;
+}
+
+/** One `GET /rest/api/2/search` with histories. */
+export async function searchDataCenter({ jql, startAt, validate }: DataCenterSearch, ctx: JiraContext, site: Site): Promise<DataCenterPage | FlowError> {
   const query = new URLSearchParams({
     jql,
     startAt: String(startAt),

@@ -20,6 +20,14 @@ export function accessFor(ctx: Pick<JiraContext, 'authorization'>): Access {
 export async function openSite(ctx: JiraContext): Promise<Site> {
   const access = accessFor(ctx);
   const cloud = isCloud(ctx.host);
-  const meta = await siteMeta(ctx.fetch, ctx.host, access.headers, access.credentials, ctx.now, cloud ? '3' : '2', ctx.siteFacts, ctx.pacing);
+  const meta = await siteMeta({
+    fetch: ctx.fetch,
+    host: ctx.host,
+    ...access,
+    now: ctx.now,
+    api: cloud ? '3' : '2',
+    ...(ctx.siteFacts ? { store: ctx.siteFacts } : {}),
+    ...(ctx.pacing ? { pacing: ctx.pacing } : {}),
+  });
   return { access, cloud, meta };
 }

@@ -30,39 +30,39 @@ describe('siteMeta', () => {
   it('asks the site for its fields only, once, and keeps the answer where it outlives the worker', async () => {
     const { fetch, asked } = site();
     const store = memoryStore();
-    const meta = await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
+    const meta = await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', store });
     expect(meta).toEqual({ flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: new Set(), waitLinks: new Set() });
     expect(asked).toEqual(['/rest/api/3/field']);
     expect(store.data[HOST]).toEqual({ at: NOW, flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: [], waitLinks: [] });
 
     // A new service worker: memory is empty, the store answers, the site is not asked.
     forgetSiteMeta();
-    expect(await siteMeta(fetch, HOST, {}, 'include', NOW + 60 * 60_000, '3', store)).toEqual(meta);
+    expect(await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW + 60 * 60_000, api: '3', store })).toEqual(meta);
     expect(asked).toHaveLength(1);
   });
 
   it('asks Data Center through API version 2', async () => {
     const { fetch, asked } = site();
-    await siteMeta(fetch, 'jira.corp.example/jira', {}, 'omit', NOW, '2');
+    await siteMeta({ fetch, host: 'jira.corp.example/jira', headers: {}, credentials: 'omit', now: NOW, api: '2' });
     expect(asked).toEqual(['/jira/rest/api/2/field']);
   });
 
   it('asks again once the kept facts are a day old, or when the store cannot be read', async () => {
     const { fetch, asked } = site();
     const old = memoryStore({ [HOST]: { at: NOW - SITE_FACTS_TTL, doneStatuses: [], waitLinks: [] } });
-    await siteMeta(fetch, HOST, {}, 'include', NOW, '3', old);
+    await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', store: old });
     expect(asked).toHaveLength(1);
     expect(old.data[HOST]?.at).toBe(NOW);
     forgetSiteMeta();
     const broken: SiteFactsStore = { get: () => Promise.reject(new Error('storage gone')), set: () => Promise.reject(new Error('storage gone')) };
-    expect((await siteMeta(fetch, HOST, {}, 'include', NOW, '3', broken)).flaggedFieldId).toBe('customfield_10021');
+    expect((await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', store: broken })).flaggedFieldId).toBe('customfield_10021');
     expect(asked).toHaveLength(2);
   });
 
   it('reads facts kept before, statuses and link types that Jira was once asked for included', async () => {
     const { fetch, asked } = site();
     const store = memoryStore({ [HOST]: { at: NOW - 1000, flaggedFieldId: 'customfield_10021', doneStatuses: ['done', 'closed'], waitLinks: ['is blocked by', 'waits for'] } });
-    const meta = await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
+    const meta = await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', store });
     expect(meta).toEqual({ flaggedFieldId: 'customfield_10021', doneStatuses: new Set(['done', 'closed']), waitLinks: new Set(['is blocked by', 'waits for']) });
     expect(asked).toEqual([]);
   });
@@ -72,7 +72,7 @@ describe('rememberSiteFacts', () => {
   it('adds what pages show to the kept facts, until they expire with the field ids', async () => {
     const { fetch } = site();
     const store = memoryStore();
-    await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
+    await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', store });
     await rememberSiteFacts(HOST, learnt(['done', 'shipped'], ['needs']), store);
     await rememberSiteFacts(HOST, learnt(['closed'], ['is blocked by']), store);
     expect(store.data[HOST]).toEqual({ at: NOW, flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: ['done', 'shipped', 'closed'], waitLinks: ['needs', 'is blocked by'] });
@@ -82,21 +82,21 @@ describe('rememberSiteFacts', () => {
     expect(store.writes).toBe(writes);
     // The next worker starts from what was learnt.
     forgetSiteMeta();
-    const meta = await siteMeta(fetch, HOST, {}, 'include', NOW + 1000, '3', store);
+    const meta = await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW + 1000, api: '3', store });
     expect(meta.doneStatuses).toEqual(new Set(['done', 'shipped', 'closed']));
     expect(meta.waitLinks).toEqual(new Set(['needs', 'is blocked by']));
   });
 
   it('drops a status a page shows in another category now', async () => {
     const store = memoryStore({ [HOST]: { at: NOW, doneStatuses: ['done', 'resolved'], waitLinks: [] } });
-    await siteMeta(site().fetch, HOST, {}, 'include', NOW, '3', store);
+    await siteMeta({ fetch: site().fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', store });
     await rememberSiteFacts(HOST, learnt([], [], ['resolved']), store);
     expect(store.data[HOST]?.doneStatuses).toEqual(['done']);
   });
 
   it('keeps nothing for a site whose fields could not be read', async () => {
     const store = memoryStore();
-    const meta = await siteMeta(site(404).fetch, HOST, {}, 'include', NOW, '3', store);
+    const meta = await siteMeta({ fetch: site(404).fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', store });
     expect(meta).toEqual({ doneStatuses: new Set(), waitLinks: new Set() });
     await rememberSiteFacts(HOST, learnt(['done'], ['is blocked by']), store);
     expect(store.data).toEqual({});

@@ -69,8 +69,22 @@ function toStored(meta: SiteMeta, at: number): StoredSiteFacts {
   return { at, doneStatuses: [...meta.doneStatuses], waitLinks: [...meta.waitLinks], ...(flaggedFieldId ? { flaggedFieldId } : {}), ...(sprintFieldId ? { sprintFieldId } : {}) };
 }
 
+/** What reading a site's facts needs: the site and how to reach it, and where facts are kept. */
+export interface SiteMetaRequest {
+  fetch: Fetch;
+  host: string;
+  headers: Record<string, string>;
+  credentials: RequestCredentials;
+  now: number;
+  /** The REST API's version: 3 on Cloud (the default), 2 on Data Center. */
+  api?: '2' | '3';
+  store?: SiteFactsStore;
+  pacing?: HttpPacing;
+}
+
 /** The site's facts: from memory, else from the store, else its fields asked of the site (one request). */
-export async function siteMeta(fetch: Fetch, host: string, headers: Record<string, string>, credentials: RequestCredentials, now: number, api: '2' | '3' = '3', store?: SiteFactsStore, pacing?: HttpPacing): Promise<SiteMeta> {
+export async function siteMeta(request: SiteMetaRequest): Promise<SiteMeta> {
+  const { fetch, host, headers, credentials, now, api = '3', store, pacing } = request;
   const cached = known.get(host);
   if (cached && now - cached.at < SITE_FACTS_TTL) return cached.meta;
   const stored = await store?.get(host).catch(() => undefined);
