@@ -12,7 +12,7 @@ import { startTeamSync } from '@/lib/background/start-team-sync';
 import { startNotifications } from '@/lib/background/start-notifications';
 import { createTeamSummary } from '@/lib/background/team-summary';
 import { openCache, type FlowCache } from '@/lib/storage/cache';
-import { forgetSiteMeta } from '@/lib/providers/jira/site-meta';
+import { createProviderState } from '@/lib/providers/provider-state';
 import { clearJiraSiteFacts, jiraSiteFacts } from '@/lib/storage/jira-site-facts';
 import { closeLocalStorageToContentScripts, secrets, watchLegacySecrets } from '@/lib/storage/secrets';
 import { loadSettings, settingsItem } from '@/lib/storage/settings';
@@ -30,9 +30,11 @@ export default defineBackground(() => {
   let opening: Promise<FlowCache> | undefined;
   const cache = () => (opening ??= openCache());
   const send = (url: string, init?: RequestInit) => fetch(url, init);
-  // One rate-limit hold per host for badges and the team sync alike.
+  // One rate-limit hold per host, and one provider state (the per-host request cap, what is known
+  // of Jira sites and of GitHub hosts' GraphQL), for badges, the team sync and the checks alike.
   const holds = createRateHolds();
-  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, siteFacts: jiraSiteFacts });
+  const providers = createProviderState({ siteFactsStore: jiraSiteFacts });
+  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, providers });
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // The sync's alarm and the notifications' click listeners are registered now, at the worker's start.
   const notify = startNotifications({ cache, now: Date.now, flow });
@@ -41,7 +43,7 @@ export default defineBackground(() => {
     await notify(end);
     await summary();
   };
-  const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync, siteFacts: jiraSiteFacts });
+  const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync, providers });
   const summarize = createTeamSummary({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() });
   // Each answer is kept for the next popup to paint before it asks (lib/team/summary-copy.ts);
   // asks that come while one is computed share it.
@@ -59,15 +61,15 @@ export default defineBackground(() => {
     .then((copy) => (copy ? undefined : summary()))
     .catch(() => undefined);
   const team = { summary, sync: teamSync.answer };
-  const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets });
-  const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets });
+  const jiraChecks = createJiraChecks({ fetch: send, now: Date.now, loadSecrets, pacing: providers.pacing });
+  const githubQuery = createGithubQueryCheck({ fetch: send, now: Date.now, loadSecrets, pacing: providers.pacing });
   const checks = { githubQuery, jiraAccess: jiraChecks.access, jiraJql: jiraChecks.jql };
   // What was learnt of Jira sites goes with the cache, from memory and from storage.
   const clearSiteFacts = () => {
-    forgetSiteMeta();
+    providers.siteFacts.memory.clear();
     return clearJiraSiteFacts();
   };
-  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, team, checks, hostGranted, clearSiteFacts });
+  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, pacing: providers.pacing, team, checks, hostGranted, clearSiteFacts });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.

@@ -21,7 +21,7 @@ import { capPerHost, isLasting, unresolvedUpstream, UPSTREAM_PER_HOST, UPSTREAM_
 import type { WorkItem } from '../flow/model';
 import { searchMentioningPulls } from '../providers/github/search-mentions';
 import { fetchJiraProjects } from '../providers/jira/projects';
-import type { SiteFactsStore } from '../providers/jira/site-meta';
+import { createProviderState, type ProviderState } from '../providers/provider-state';
 import { own } from '../own';
 
 /** Refs grouped by source and host: each group is one provider call. */
@@ -41,8 +41,8 @@ export interface FlowServiceDeps {
   loadSecrets: () => Promise<Secrets>;
   /** Rate-limit holds shared with the team sync (a fresh set when not given). */
   holds?: RateHolds;
-  /** Where Jira site facts outlive the service worker. */
-  siteFacts?: SiteFactsStore;
+  /** What the providers keep between calls, shared with the team sync (a fresh one when not given). */
+  providers?: ProviderState;
 }
 
 /** What is cached per item: the item, the ETag it came with, and a note when it is partial. */
@@ -69,6 +69,7 @@ export function createFlowService(deps: FlowServiceDeps) {
   /** Keys being fetched now, until their answer is cached. */
   const reading = new Map<string, Promise<unknown>>();
   const holds = deps.holds ?? createRateHolds();
+  const providers = deps.providers ?? createProviderState();
   let lastError: { message: string; at: number } | undefined;
 
   async function readCache(refs: ItemRef[]) {
@@ -125,13 +126,13 @@ export function createFlowService(deps: FlowServiceDeps) {
     },
     searchPulls: async (host, keys) => {
       const token = (await deps.loadSecrets()).githubTokens[host];
-      return token ? searchMentioningPulls(keys, { fetch: deps.fetch, host, token, now: deps.now() }) : new Map();
+      return token ? searchMentioningPulls(keys, { fetch: deps.fetch, host, token, now: deps.now(), pacing: providers.pacing }) : new Map();
     },
     readProjects: async (site) => {
       const held = holds.heldError(site, deps.now());
       if (held) return held;
       const authorization = jiraAuthorization(credentialFor(await deps.loadSecrets(), site));
-      return fetchJiraProjects({ fetch: deps.fetch, host: site, now: deps.now(), ...(authorization ? { authorization } : {}) });
+      return fetchJiraProjects({ fetch: deps.fetch, host: site, now: deps.now(), ...(authorization ? { authorization } : {}), pacing: providers.pacing });
     },
   });
 
@@ -229,17 +230,17 @@ export function createFlowService(deps: FlowServiceDeps) {
   async function fetchSource(refs: ItemRef[], hits: Map<string, CacheHit<CachedItem>>, upstream: boolean): Promise<FetchOutcome> {
     const first = refs[0]!;
     const [secrets, settings] = await Promise.all([deps.loadSecrets(), deps.loadSettings()]);
-    const base = { fetch: deps.fetch, host: first.host, now: deps.now() };
+    const base = { fetch: deps.fetch, host: first.host, now: deps.now(), pacing: providers.pacing };
     if (first.source === 'jira') {
       const authorization = jiraAuthorization(credentialFor(secrets, first.host));
       // An upstream item is read for its state only: its history costs a request the page does not need.
-      return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(upstream ? { withoutHistory: true } : {}), ...(authorization ? { authorization } : {}), ...(deps.siteFacts ? { siteFacts: deps.siteFacts } : {}) });
+      return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(upstream ? { withoutHistory: true } : {}), ...(authorization ? { authorization } : {}), siteFacts: providers.siteFacts });
     }
     const token = own(secrets.githubTokens, first.host);
     const previous = new Map([...hits].map(([key, hit]) => [key, hit.value]));
     // An upstream item is read for its state only (none of its own relations) and is never fresh
     // enough for its own badge; a whole read (a 304 included) makes a partial copy whole.
-    const outcome = await fetchGithubItems(refs as GithubRef[], { ...base, previous, ...(upstream ? { relations: false as const } : {}), ...(token ? { token } : {}) });
+    const outcome = await fetchGithubItems(refs as GithubRef[], { ...base, previous, ...(upstream ? { relations: false as const } : {}), ...(token ? { token } : {}), graphDependencies: providers.graphDependencies });
     outcome.items = new Map([...outcome.items].map(([key, { partial: _, ...value }]) => [key, upstream ? { ...value, partial: true } : value]));
     return outcome;
   }

@@ -3,7 +3,7 @@
  * (search.ts), and what it knows of the site before its first issue request.
  */
 import type { Fetch, HttpPacing } from '../http';
-import type { SiteFactsStore, SiteMeta } from './site-meta';
+import type { SiteFacts, SiteMeta } from './site-meta';
 
 /** What the caller lends us. */
 export interface JiraContext {
@@ -14,9 +14,12 @@ export interface JiraContext {
   authorization?: string;
   /** Link descriptions that mean "is blocked by". */
   blockedByLinks: string[];
-  /** Keeps the site's discovered facts between service-worker lives. */
-  siteFacts?: SiteFactsStore;
-  /** How requests wait and retry (tests make the waits instant); the shared defaults otherwise. */
+  /**
+   * Where the site's facts are kept between reads (the background's, for the service worker's
+   * life, over a store that outlives it); absent: this read keeps its own.
+   */
+  siteFacts?: SiteFacts;
+  /** How requests wait and retry, and the per-host cap the caller shares (tests make the waits instant); the defaults otherwise. */
   pacing?: HttpPacing;
   /**
    * Read the issues without their histories (one request fewer on Cloud): for issues wanted only
@@ -31,11 +34,12 @@ export interface Access {
   credentials: RequestCredentials;
 }
 
-/** Everything a read needs before its first issue request. */
+/** Everything a read needs before its first issue request, and where what it learns of the site goes. */
 export interface Site {
   access: Access;
   cloud: boolean;
   meta: SiteMeta;
+  facts: SiteFacts;
 }
 
 /** Batches this small are an issue view and its side panel, which may cost a request or two more than a board's share. */

@@ -1,6 +1,6 @@
 /** How FlowLens reaches a Jira site: Cloud or Data Center, the token or the browser's session, and the site's facts. */
 import type { Access, JiraContext, Site } from './context';
-import { siteMeta } from './site-meta';
+import { createSiteFacts, siteMeta } from './site-meta';
 
 /** Jira Cloud lives on *.atlassian.net; every other host is Data Center or Server. */
 export function isCloud(host: string): boolean {
@@ -20,14 +20,15 @@ export function accessFor(ctx: Pick<JiraContext, 'authorization'>): Access {
 export async function openSite(ctx: JiraContext): Promise<Site> {
   const access = accessFor(ctx);
   const cloud = isCloud(ctx.host);
+  const facts = ctx.siteFacts ?? createSiteFacts();
   const meta = await siteMeta({
     fetch: ctx.fetch,
     host: ctx.host,
     ...access,
     now: ctx.now,
     api: cloud ? '3' : '2',
-    ...(ctx.siteFacts ? { store: ctx.siteFacts } : {}),
+    facts,
     ...(ctx.pacing ? { pacing: ctx.pacing } : {}),
   });
-  return { access, cloud, meta };
+  return { access, cloud, meta, facts };
 }

@@ -19,7 +19,7 @@ export async function toFetched(loaded: Loaded, ctx: JiraContext, site: Site): P
   const { meta } = site;
   const { issues, histories } = loaded;
   const learnt = pageFacts(issues, histories?.values() ?? []);
-  await rememberSiteFacts(ctx.host, learnt, ctx.siteFacts);
+  await rememberSiteFacts(ctx.host, learnt, site.facts);
   // The user's link names, Jira's own Blocks type, and the site's link types that mean "waits on".
   const { doneStatuses } = withPageFacts(meta, learnt);
   const waits = waitLinkNames(ctx.blockedByLinks, meta, learnt);
