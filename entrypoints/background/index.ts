@@ -30,8 +30,7 @@ export default defineBackground(() => {
   let opening: Promise<FlowCache> | undefined;
   const cache = () => (opening ??= openCache());
   const send = (url: string, init?: RequestInit) => fetch(url, init);
-  // One rate-limit hold per host, and one provider state (the per-host request cap, what is known
-  // of Jira sites and of GitHub hosts' GraphQL), for badges, the team sync and the checks alike.
+  // One rate-limit hold per host and one provider state (lib/providers/provider-state.ts) for all.
   const holds = createRateHolds();
   const providers = createProviderState({ siteFactsStore: jiraSiteFacts });
   const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, providers });
