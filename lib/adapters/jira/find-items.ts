@@ -7,13 +7,14 @@ import { formatKey, type JiraRef } from '../../item-key';
 import type { FoundItem } from '../found-item';
 import { findConfluenceIssues } from './find-confluence';
 import { findListedIssues } from './find-listed';
-import { detectPage, isReadPage, issueKeyOf, siteOf } from './page-detect';
+import { detectPage, issueKeyOf, siteOf } from './page-detect';
 import { ISSUE_SUMMARY_HEADING } from './selectors';
 
 /** Every issue to badge inside `root` (a document or an added element) on the page at `href`: the content script's `find`. */
 export function findIssues(root: Document | Element, href: string): FoundItem<JiraRef>[] {
-  if (!isReadPage(href)) return [];
-  if (detectPage(href) === 'confluence') return findConfluenceIssues(root, href);
+  const kind = detectPage(href);
+  if (kind === 'admin') return [];
+  if (kind === 'confluence') return findConfluenceIssues(root, href);
   // The issue view's badge goes at the end of its heading; listed issues' after their anchor.
   return [...findIssueView(root, href).map((found) => ({ ...found, placement: 'inside' as const })), ...findListedIssues(root, href)];
 }

@@ -25,8 +25,17 @@ const PROJECT = String.raw`^/jira/(?:software|core)(?:/c)?/projects/[^/]+`;
 /** A Cloud board of a project. */
 const BOARD = String.raw`${PROJECT}/boards/\d+`;
 
-/** Whether the URL's path (without its trailing slash) matches `pattern`. */
-const pathIs = (url: URL, pattern: string): boolean => new RegExp(`${pattern}/?$`).test(url.pathname);
+/** A whole path, `pattern` and an optional trailing slash, compiled once: detectors run on every scan. */
+const path = (pattern: string): RegExp => new RegExp(`${pattern}/?$`);
+const BOARD_PATH = path(BOARD);
+const BACKLOG_PATH = path(String.raw`${BOARD}/backlog`);
+const LIST_PATH = path(String.raw`${PROJECT}/list`);
+const NAVIGATOR_PATH = path(String.raw`(?:^/issues|${PROJECT}/issues)`);
+const TIMELINE_PATH = path(String.raw`(?:${BOARD}/(?:timeline|roadmap)|^/jira/plans/\d+/scenarios/\d+/timeline)`);
+const BUSINESS_BOARD_PATH = path('^/jira/core/projects/[^/]+/board');
+
+/** A Cloud page whose path is `page`, with no issue open over it. */
+const cloudPage = (url: URL, page: RegExp): boolean => isCloud(url) && page.test(url.pathname) && !openIssue(url);
 
 /** A Data Center classic board, `…/secure/RapidBoard.jspa?rapidView=N`, and whether it shows its backlog (`view=planning`). */
 function rapidBoard(url: URL): 'board' | 'backlog' | undefined {
@@ -90,19 +99,19 @@ export const PAGE_KINDS = {
     examples: issueViews(false),
   },
   board: {
-    test: (url) => isCloud(url) && !openIssue(url) && pathIs(url, BOARD),
+    test: (url) => cloudPage(url, BOARD_PATH),
     examples: ['https://acme.atlassian.net/jira/software/projects/PAY/boards/3', 'https://acme.atlassian.net/jira/software/c/projects/J23VS/boards/393'],
   },
   backlog: {
-    test: (url) => isCloud(url) && !openIssue(url) && pathIs(url, String.raw`${BOARD}/backlog`),
+    test: (url) => cloudPage(url, BACKLOG_PATH),
     examples: ['https://acme.atlassian.net/jira/software/projects/UTI/boards/35/backlog', 'https://acme.atlassian.net/jira/software/c/projects/FD/boards/7/backlog?view=detail&selectedIssue='],
   },
   list: {
-    test: (url) => isCloud(url) && !openIssue(url) && pathIs(url, String.raw`${PROJECT}/list`),
+    test: (url) => cloudPage(url, LIST_PATH),
     examples: ['https://acme.atlassian.net/jira/software/projects/PAY/list', 'https://acme.atlassian.net/jira/core/projects/MKT/list'],
   },
   navigator: {
-    test: (url) => isCloud(url) && !openIssue(url) && (pathIs(url, '^/issues') || pathIs(url, String.raw`${PROJECT}/issues`)),
+    test: (url) => cloudPage(url, NAVIGATOR_PATH),
     examples: [
       'https://acme.atlassian.net/issues/?jql=project%20%3D%20PAY',
       'https://acme.atlassian.net/issues/?filter=10001',
@@ -110,7 +119,7 @@ export const PAGE_KINDS = {
     ],
   },
   timeline: {
-    test: (url) => isCloud(url) && !openIssue(url) && (pathIs(url, String.raw`${BOARD}/(?:timeline|roadmap)`) || pathIs(url, String.raw`^/jira/plans/\d+/scenarios/\d+/timeline`)),
+    test: (url) => cloudPage(url, TIMELINE_PATH),
     examples: [
       'https://acme.atlassian.net/jira/software/projects/BH95/boards/2/timeline',
       'https://acme.atlassian.net/jira/software/c/projects/XIAN/boards/39/timeline?rangeMode=WEEKS',
@@ -119,19 +128,19 @@ export const PAGE_KINDS = {
     ],
   },
   businessBoard: {
-    test: (url) => isCloud(url) && !openIssue(url) && pathIs(url, String.raw`^/jira/core/projects/[^/]+/board`),
+    test: (url) => cloudPage(url, BUSINESS_BOARD_PATH),
     examples: BUSINESS_BOARD_EXAMPLES,
   },
   dataCenterBoard: {
-    test: (url) => !openIssue(url) && rapidBoard(url) === 'board',
+    test: (url) => rapidBoard(url) === 'board' && !openIssue(url),
     examples: ['https://jira.corp.example/jira/secure/RapidBoard.jspa?rapidView=7', 'https://jira.corp.example/secure/RapidBoard.jspa?rapidView=3&projectKey=WEB'],
   },
   dataCenterBacklog: {
-    test: (url) => !openIssue(url) && rapidBoard(url) === 'backlog',
+    test: (url) => rapidBoard(url) === 'backlog' && !openIssue(url),
     examples: ['https://jira.corp.example/jira/secure/RapidBoard.jspa?rapidView=7&view=planning', 'https://jira.corp.example/secure/RapidBoard.jspa?rapidView=73&view=planning.nodetail'],
   },
   dataCenterNavigator: {
-    test: (url) => !isCloud(url) && !openIssue(url) && /\/issues\/?$/.test(url.pathname),
+    test: (url) => !isCloud(url) && /\/issues\/?$/.test(url.pathname) && !openIssue(url),
     examples: ['https://jira.corp.example/jira/issues/?jql=project%3DOPS', 'https://jira.corp.example/issues/?filter=-1'],
   },
   confluence: {
