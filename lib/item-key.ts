@@ -29,7 +29,41 @@ const GITHUB_COM = 'github.com';
 const NAME = /^[a-z0-9_.-]+$/i;
 /** A host as keys hold it: a name, and the port an Enterprise Server may be served on. */
 const HOST = /^[a-z0-9_.-]+(?::\d{1,5})?$/i;
-const JIRA_KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
+
+/** How many characters a key's project part, or its number, may have: at least `min`, at most `max`. */
+export interface Span {
+  min: number;
+  max: number;
+}
+
+/**
+ * A Jira project key as pattern source: a capital letter, then capitals, digits or `_`
+ * ("PAY", "P2P", "MY_PROJ"). Those are the only characters Jira allows in one; a Data Center
+ * admin may narrow the site's pattern further, never past them.
+ * https://confluence.atlassian.com/jira064/changing-the-project-key-format-720412436.html
+ * `chars` bounds its length (any length from 1 when absent).
+ */
+export function jiraProjectSource(chars?: Span): string {
+  return `[A-Z][A-Z0-9_]${chars ? `{${chars.min - 1},${chars.max - 1}}` : '*'}`;
+}
+
+/**
+ * A Jira issue key as pattern source, for patterns that hold one (`/browse/KEY`, a changelog's
+ * sentence): the project key, `-`, and the issue's number, counted from 1 and written without a
+ * leading zero. `bounds` limits the project's length and the number's digits.
+ */
+export function jiraKeySource(bounds: { projectChars?: Span; maxDigits?: number } = {}): string {
+  const digits = bounds.maxDigits ? `{0,${bounds.maxDigits - 1}}` : '*';
+  return `${jiraProjectSource(bounds.projectChars)}-[1-9][0-9]${digits}`;
+}
+
+/** A whole Jira issue key, `PAY-42`, upper case as Jira writes keys: the one test of a key, everywhere. */
+export const JIRA_KEY = new RegExp(`^${jiraKeySource()}$`);
+
+/** Whether `text` is a Jira issue key (JIRA_KEY). */
+export function isJiraKey(text: string): boolean {
+  return JIRA_KEY.test(text);
+}
 
 /** The canonical key of a reference. */
 export function formatKey(ref: ItemRef): string {
@@ -61,7 +95,7 @@ function parseJiraKey(rest: string): JiraRef | undefined {
   const slash = rest.lastIndexOf('/');
   const host = rest.slice(0, slash);
   const issueKey = rest.slice(slash + 1);
-  if (slash < 1 || !JIRA_KEY.test(issueKey)) return undefined;
+  if (slash < 1 || !isJiraKey(issueKey)) return undefined;
   return { source: 'jira', host, issueKey };
 }
 

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import type { FlowError } from './flow-error';
-import type { ItemRef } from './item-key';
+import { JIRA_KEY, type ItemRef } from './item-key';
 import type { Request, Result } from './protocol';
 
 /** One label of a host name: letters, digits and inner hyphens, as browsers write it (lower-case). */
@@ -39,7 +39,7 @@ const githubRef = v.object({
 const jiraRef = v.object({
   source: v.literal('jira'),
   host: jiraSite,
-  issueKey: v.pipe(v.string(), v.regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/)),
+  issueKey: v.pipe(v.string(), v.regex(JIRA_KEY)),
 });
 
 /** At most this many items in one request: a page asks in chunks, so one message stays small. */

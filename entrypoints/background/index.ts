@@ -15,6 +15,7 @@ import { startTeamSync } from '@/lib/background/start-team-sync';
 import { startNotifications } from '@/lib/background/start-notifications';
 import { createTeamSummaryAnswer } from '@/lib/background/team-summary-answer';
 import { openCache } from '@/lib/storage/cache';
+import { createProviderState } from '@/lib/providers/provider-state';
 import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
 import { closeLocalStorageToContentScripts, secrets, watchLegacySecrets } from '@/lib/storage/secrets';
 import { loadSettings, settingsItem } from '@/lib/storage/settings';
@@ -28,9 +29,10 @@ export default defineBackground(() => {
   const cache = openedOnce(() => openCache());
   // Called unbound: `deps.fetch(url)` with the global `fetch` itself would call it on `deps`, which Chrome refuses (Illegal invocation).
   const send = (url: string, init?: RequestInit) => fetch(url, init);
-  // One rate-limit hold per host for badges and the team sync alike.
+  // One rate-limit hold per host and one provider state (lib/providers/provider-state.ts) for all.
   const holds = createRateHolds();
-  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, siteFacts: jiraSiteFacts });
+  const providers = createProviderState({ siteFactsStore: jiraSiteFacts });
+  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, providers });
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // The sync's alarm and the notifications' click listeners are registered now, at the worker's start.
   const notify = startNotifications({ cache, now: Date.now, flow });
@@ -39,17 +41,17 @@ export default defineBackground(() => {
     await notify(end);
     await summaries.answer();
   };
-  const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync, siteFacts: jiraSiteFacts });
+  const teamSync = startTeamSync({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, afterSync, providers });
   // The popup's first paint (lib/team/first-paint.ts): each answer is kept for the next popup, and
   // a worker starting without a copy builds one.
   const summaryCopy = createSummaryCopy(browser.storage.session);
   const summaries = keepEachAnswer(summaryCopy, createTeamSummaryAnswer({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() }));
   void summaries.fillIfMissing();
   const team = { summary: summaries.answer, sync: teamSync.answer };
-  const jiraProbes = createJiraProbes({ fetch: send, now: Date.now, loadSecrets });
-  const githubQuery = createGithubQueryProbe({ fetch: send, now: Date.now, loadSecrets });
+  const jiraProbes = createJiraProbes({ fetch: send, now: Date.now, loadSecrets, pacing: providers.pacing });
+  const githubQuery = createGithubQueryProbe({ fetch: send, now: Date.now, loadSecrets, pacing: providers.pacing });
   const probes = { githubQuery, jiraAccess: jiraProbes.access, jiraJql: jiraProbes.jql };
-  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, team, probes, hostGranted, clearSiteFacts, summaryCopy });
+  const route = createRouter({ self, flow, cache, loadSecrets, loadSettings, fetch: send, now: Date.now, pacing: providers.pacing, team, probes, hostGranted, clearSiteFacts: () => clearSiteFacts(providers.siteFacts), summaryCopy });
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
 
   // Hosts added on the options page (Enterprise Server, Data Center) get our content scripts.

@@ -20,7 +20,7 @@ import { readUpstream, upstreamKnown, type UpstreamDeps } from './upstream-reads
 import { searchMentioningPulls } from '../providers/github/search-mentions';
 import { credentialFor, jiraAuthorization } from '../providers/jira/credentials';
 import { fetchJiraProjects } from '../providers/jira/projects';
-import type { SiteFactsStore } from '../providers/jira/site-meta';
+import { createProviderState, type ProviderState } from '../providers/provider-state';
 import { MINUTE } from '../flow/time';
 
 /** What the service needs from the world. */
@@ -33,8 +33,8 @@ export interface FlowServiceDeps {
   loadSecrets: () => Promise<Secrets>;
   /** Rate-limit holds shared with the team sync (a fresh set when not given). */
   holds?: RateHolds;
-  /** Where Jira site facts outlive the service worker. */
-  siteFacts?: SiteFactsStore;
+  /** What the providers keep between calls, shared with the team sync (a fresh one when not given). */
+  providers?: ProviderState;
 }
 
 /** What is cached per item: the item, the ETag it came with, and a note when it is partial. */
@@ -48,10 +48,11 @@ interface PresentDeps extends UpstreamDeps {
 /** Creates the service the background routes `flow/*` requests to. */
 export function createFlowService(deps: FlowServiceDeps) {
   const holds = deps.holds ?? createRateHolds();
-  const fetcher = createItemFetcher({ ...deps, holds });
+  const providers = deps.providers ?? createProviderState();
+  const fetcher = createItemFetcher({ ...deps, holds, providers });
   /** Keys being fetched now, until their answer is cached. */
   const reading = createUnderway<unknown>();
-  const crossSource = createCrossSource(crossSourceDeps(deps, holds, fetcher.fetchItems));
+  const crossSource = createCrossSource(crossSourceDeps(deps, { holds, providers }, fetcher.fetchItems));
   const presenting: PresentDeps = { cache: deps.cache, now: deps.now, loadSettings: deps.loadSettings, related: crossSource.related };
   const refresh = createRefresh({
     now: deps.now,
@@ -111,7 +112,7 @@ async function presentWithGaps(deps: PresentDeps, shown: Shown[], fetch: boolean
 }
 
 /** The cross-source lookups' doors: the GitHub hosts with a token, their searches, the Jira sites' project lists. */
-function crossSourceDeps(deps: FlowServiceDeps, holds: RateHolds, fetchItems: FetchItems): CrossSourceDeps {
+function crossSourceDeps(deps: FlowServiceDeps, { holds, providers }: { holds: RateHolds; providers: ProviderState }, fetchItems: FetchItems): CrossSourceDeps {
   return {
     cache: deps.cache,
     now: deps.now,
@@ -123,13 +124,13 @@ function crossSourceDeps(deps: FlowServiceDeps, holds: RateHolds, fetchItems: Fe
     },
     searchPulls: async (host, keys) => {
       const token = (await deps.loadSecrets()).githubTokens[host];
-      return token ? searchMentioningPulls(keys, { fetch: deps.fetch, host, token, now: deps.now() }) : new Map();
+      return token ? searchMentioningPulls(keys, { fetch: deps.fetch, host, token, now: deps.now(), pacing: providers.pacing }) : new Map();
     },
     readProjects: async (site) => {
       const held = holds.heldError(site, deps.now());
       if (held) return held;
       const authorization = jiraAuthorization(credentialFor(await deps.loadSecrets(), site));
-      return fetchJiraProjects({ fetch: deps.fetch, host: site, now: deps.now(), ...(authorization ? { authorization } : {}) });
+      return fetchJiraProjects({ fetch: deps.fetch, host: site, now: deps.now(), ...(authorization ? { authorization } : {}), pacing: providers.pacing });
     },
   };
 }

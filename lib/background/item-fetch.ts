@@ -8,7 +8,7 @@ import type { Fetch } from '../providers/http';
 import { fetchGithubItems } from '../providers/github/fetch-items';
 import { fetchJiraIssues } from '../providers/jira/fetch-issues';
 import { credentialFor, jiraAuthorization } from '../providers/jira/credentials';
-import type { SiteFactsStore } from '../providers/jira/site-meta';
+import type { ProviderState } from '../providers/provider-state';
 import { failedOutcome, type FetchOutcome, type Fetched } from '../providers/outcome';
 import type { CacheHit, FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
@@ -24,8 +24,8 @@ export interface ItemFetchDeps {
   loadSettings: () => Promise<Settings>;
   loadSecrets: () => Promise<Secrets>;
   holds: RateHolds;
-  /** Where Jira site facts outlive the service worker. */
-  siteFacts?: SiteFactsStore;
+  /** What the providers keep between calls (lib/providers/provider-state.ts). */
+  providers: ProviderState;
 }
 
 /** How a fetch is made. */
@@ -83,17 +83,17 @@ async function fetchHeld(deps: ItemFetchDeps, refs: ItemRef[], options: FetchOpt
 async function fetchSource(deps: ItemFetchDeps, refs: ItemRef[], { hits = new Map(), upstream = false }: FetchOptions): Promise<FetchOutcome> {
   const first = refs[0]!;
   const [secrets, settings] = await Promise.all([deps.loadSecrets(), deps.loadSettings()]);
-  const base = { fetch: deps.fetch, host: first.host, now: deps.now() };
+  const base = { fetch: deps.fetch, host: first.host, now: deps.now(), pacing: deps.providers.pacing };
   if (first.source === 'jira') {
     const authorization = jiraAuthorization(credentialFor(secrets, first.host));
     // An upstream item is read for its state only: its history costs a request the page does not need.
-    return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(upstream ? { withoutHistory: true } : {}), ...(authorization ? { authorization } : {}), ...(deps.siteFacts ? { siteFacts: deps.siteFacts } : {}) });
+    return fetchJiraIssues(refs as JiraRef[], { ...base, blockedByLinks: settings.blockedByLinks, ...(upstream ? { withoutHistory: true } : {}), ...(authorization ? { authorization } : {}), siteFacts: deps.providers.siteFacts });
   }
   const token = own(secrets.githubTokens, first.host);
   const previous = new Map([...hits].map(([key, hit]) => [key, hit.value]));
   // An upstream item is read for its state only (none of its own relations) and is never fresh
   // enough for its own badge; a whole read (a 304 included) makes a partial copy whole.
-  const outcome = await fetchGithubItems(refs as GithubRef[], { ...base, previous, ...(upstream ? { relations: false as const } : {}), ...(token ? { token } : {}) });
+  const outcome = await fetchGithubItems(refs as GithubRef[], { ...base, previous, ...(upstream ? { relations: false as const } : {}), ...(token ? { token } : {}), graphDependencies: deps.providers.graphDependencies });
   outcome.items = new Map([...outcome.items].map(([key, { partial: _, ...value }]) => [key, upstream ? { ...value, partial: true } : value]));
   return outcome;
 }

@@ -1,5 +1,5 @@
 /** The options page's probes of a Jira site, with the site's saved credential read here (it never leaves). */
-import type { Fetch } from '../providers/http';
+import type { Fetch, HttpPacing } from '../providers/http';
 import { checkJiraAccess, checkJiraJql } from '../providers/jira/check';
 import { credentialFor } from '../providers/jira/credentials';
 import type { Secrets } from '../storage/settings';
@@ -9,13 +9,15 @@ export interface JiraProbeDeps {
   fetch: Fetch;
   now: () => number;
   loadSecrets: () => Promise<Secrets>;
+  /** The background's per-host cap, shared with every other request. */
+  pacing?: HttpPacing;
 }
 
 /** `access(host)` and `jql(host, jql)` for the router's `jira/check-access` and `jira/check-jql`. */
 export function createJiraProbes(deps: JiraProbeDeps) {
   async function context(host: string) {
     const credential = credentialFor(await deps.loadSecrets(), host);
-    return { fetch: deps.fetch, host, now: deps.now(), ...(credential ? { credential } : {}) };
+    return { fetch: deps.fetch, host, now: deps.now(), ...(credential ? { credential } : {}), ...(deps.pacing ? { pacing: deps.pacing } : {}) };
   }
   return {
     access: async (host: string) => checkJiraAccess(await context(host)),

@@ -9,7 +9,7 @@ import type { PublicStatus } from '../status';
 import type { FlowService } from './flow-service';
 import type { FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
-import type { Fetch } from '../providers/http';
+import type { Fetch, HttpPacing } from '../providers/http';
 import { checkGithubToken } from '../providers/github/check-token';
 import { loadMarkupMisses, recordMarkupMiss } from '../storage/markup-misses';
 import type { SummaryCopy } from '../team/first-paint';
@@ -25,6 +25,8 @@ export interface RouterDeps {
   loadSettings: () => Promise<Settings>;
   fetch: Fetch;
   now: () => number;
+  /** The background's per-host cap, shared with every other request (the token check's). */
+  pacing?: HttpPacing;
   /** The team summary and sync (popup, options page). */
   team: {
     summary: () => Promise<Result<ResponseData['team/summary']>>;
@@ -125,7 +127,7 @@ async function notAllowed(host: string, deps: RouterDeps): Promise<{ ok: false; 
 async function probeToken(host: string, deps: RouterDeps): Promise<Result<ResponseData['github/check-token']>> {
   const token = own((await deps.loadSecrets()).githubTokens, host);
   if (!token) return { ok: false, error: { code: 'unauthorized', message: `No GitHub token is saved for ${host}.` } };
-  return checkGithubToken(deps.fetch, host, token, deps.now());
+  return checkGithubToken({ fetch: deps.fetch, host, token, now: deps.now(), ...(deps.pacing ? { pacing: deps.pacing } : {}) });
 }
 
 async function status(deps: RouterDeps): Promise<PublicStatus> {

@@ -1,10 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../providers/http';
 import { FlowCache } from '../storage/cache';
 import { memoryRecordStore } from '../storage/record-store';
 import { DEFAULT_SETTINGS, NO_SECRETS } from '../storage/settings';
 import { createRateHolds } from './rate-holds';
-import { forgetSiteMeta } from '../providers/jira/site-meta';
 import { createPageReader } from './team-pages';
 import { teamSources } from './team-sources';
 
@@ -25,8 +24,6 @@ function setup(answer: (url: string, body?: Record<string, unknown>) => Response
   const read = createPageReader({ cache: async () => cache, fetch, now: () => NOW, loadSettings: async () => DEFAULT_SETTINGS, loadSecrets: async () => ({ ...NO_SECRETS, ...secrets }), holds });
   return { cache, holds, asked, read };
 }
-
-beforeEach(() => forgetSiteMeta());
 
 describe('team page reader', () => {
   it('writes each page’s items to the cache, as a badge’s fetch does', async () => {

@@ -15,7 +15,7 @@ import type { Secrets, Settings } from '../storage/settings';
 import type { RateHolds } from './rate-holds';
 import { withSightings } from './link-sightings';
 import type { TeamSource } from './team-sources';
-import type { SiteFactsStore } from '../providers/jira/site-meta';
+import { createProviderState, type ProviderState } from '../providers/provider-state';
 
 /** One page: its items by key, where the next starts, or why it could not be read. */
 export interface SourcePage {
@@ -36,12 +36,13 @@ export interface PageReaderDeps {
   loadSettings: () => Promise<Settings>;
   loadSecrets: () => Promise<Secrets>;
   holds: RateHolds;
-  /** Where Jira site facts outlive the service worker. */
-  siteFacts?: SiteFactsStore;
+  /** What the providers keep between calls, shared with the flow service (a fresh one when not given). */
+  providers?: ProviderState;
 }
 
 /** The page reader of the sync: held hosts are not asked, and what comes is cached. */
-export function createPageReader(deps: PageReaderDeps): ReadPage {
+export function createPageReader(given: PageReaderDeps): ReadPage {
+  const deps = { ...given, providers: given.providers ?? createProviderState() };
   return async (source, cursor, known) => {
     const held = deps.holds.heldError(source.host, deps.now());
     if (held) return { items: new Map(), error: held };
@@ -55,20 +56,20 @@ export function createPageReader(deps: PageReaderDeps): ReadPage {
   };
 }
 
-async function readGithub(deps: PageReaderDeps, source: TeamSource, cursor: string | undefined, known: string[]): Promise<SourcePage> {
+async function readGithub(deps: PageReaderDeps & { providers: ProviderState }, source: TeamSource, cursor: string | undefined, known: string[]): Promise<SourcePage> {
   const token = own((await deps.loadSecrets()).githubTokens, source.host);
   // The cached relations of the items seen last time make their dependency requests conditional.
   const hits = await (await deps.cache()).read<Fetched>('item', known, deps.now(), Infinity);
   const previous = new Map([...hits].map(([key, hit]) => [key, hit.value]));
-  const ctx = { fetch: deps.fetch, host: source.host, now: deps.now(), previous, ...(token ? { token } : {}) };
+  const ctx = { fetch: deps.fetch, host: source.host, now: deps.now(), previous, ...(token ? { token } : {}), pacing: deps.providers.pacing, graphDependencies: deps.providers.graphDependencies };
   const page = await searchGithubPage(source.query, ctx, cursor, { dependencies: source.part === 'open' });
   return { items: page.outcome.items, rate: page.outcome.rate, ...(page.next ? { next: page.next } : {}), ...(page.error ? { error: page.error } : {}) };
 }
 
-async function readJira(deps: PageReaderDeps, source: TeamSource, cursor: string | undefined): Promise<SourcePage> {
+async function readJira(deps: PageReaderDeps & { providers: ProviderState }, source: TeamSource, cursor: string | undefined): Promise<SourcePage> {
   const [secrets, settings] = await Promise.all([deps.loadSecrets(), deps.loadSettings()]);
   const authorization = jiraAuthorization(credentialFor(secrets, source.host));
-  const ctx = { fetch: deps.fetch, host: source.host, now: deps.now(), blockedByLinks: settings.blockedByLinks, ...(authorization ? { authorization } : {}), ...(deps.siteFacts ? { siteFacts: deps.siteFacts } : {}) };
+  const ctx = { fetch: deps.fetch, host: source.host, now: deps.now(), blockedByLinks: settings.blockedByLinks, ...(authorization ? { authorization } : {}), pacing: deps.providers.pacing, siteFacts: deps.providers.siteFacts };
   const page = await searchJiraPage(source.query, ctx, cursor);
   return { items: page.outcome.items, rate: page.outcome.rate, ...(page.next ? { next: page.next } : {}), ...(page.error ? { error: page.error } : {}) };
 }

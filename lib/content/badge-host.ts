@@ -12,18 +12,14 @@
  * off the document) and leaves the page, and what is left goes with the garbage.
  */
 import { render, type ComponentChild } from 'preact';
+import type { FoundItem } from '../adapters/found-item';
 
 /** The tag name of our host element (badge contract). */
 export const BADGE_TAG = 'flowlens-badge';
 
 /** Where a badge goes. */
-export interface HostPlace {
-  /** The badge goes after it, or inside it at the end. */
-  anchor: Element;
-  placement?: 'after' | 'inside';
-  /** A link is laid over the anchor's place: the badge is raised above it and keeps its clicks. */
-  overlaid?: boolean;
-}
+/** Where a badge goes: after the found item's anchor, or inside it at the end, raised over an overlaid link. */
+export type HostPlace = Pick<FoundItem, 'anchor' | 'placement' | 'overlaid'>;
 
 /** One badge's host, from creation to removal. */
 export interface BadgeHost {

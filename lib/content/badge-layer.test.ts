@@ -5,12 +5,13 @@ import { MAX_REFS_PER_REQUEST } from '../messaging';
 import { fakeClient } from '../testing/fake-client';
 import type { ItemRef } from '../item-key';
 import type { FlowView } from '../flow-view';
-import { CACHE_WAIT_MS, createBadgeLayer, REFRESH_WINDOW_MS, type Target } from './badge-layer';
+import type { FoundItem } from '../adapters/found-item';
+import { CACHE_WAIT_MS, createBadgeLayer, REFRESH_WINDOW_MS } from './badge-layer';
 
 const ref = (n: number): ItemRef => ({ source: 'github', host: 'github.com', owner: 'o', repo: 'r', number: n }) as ItemRef;
 const key = (n: number) => `github:o/r#${n}`;
 
-function target(n: number): Target {
+function target(n: number): FoundItem {
   const anchor = document.body.appendChild(document.createElement('a'));
   anchor.textContent = `#${n}`;
   return { ref: ref(n), key: key(n), anchor };

@@ -12,13 +12,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ItemRef } from '../item-key';
 import { BADGE_TAG, createBadgeHost } from './badge-host';
-import { paint, shownKeys, type Badge, type BadgeLayerOptions, type LayerState, type Target } from './layer-state';
+import { paint, shownKeys, type Badge, type BadgeLayerOptions, type LayerState } from './layer-state';
+import type { FoundItem } from '../adapters/found-item';
 import { createRefreshWindow } from './refresh-window';
 import { inSlices } from './slices';
 import { askCache, refresh } from './view-requests';
 
 export { BADGE_TAG } from './badge-host';
-export { writeContract, type BadgeLayerOptions, type Target } from './layer-state';
+export { writeContract, type BadgeLayerOptions } from './layer-state';
 export { REFRESH_WINDOW_MS } from './refresh-window';
 export { SLICE_ITEMS, SLICE_MS } from './slices';
 
@@ -48,7 +49,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
   ctx.onInvalidated(() => clear(layer));
   return {
     /** Decorates new targets (already-decorated anchors are skipped) and fetches their views. */
-    add: (targets: Target[]) => add(layer, targets),
+    add: (targets: FoundItem[]) => add(layer, targets),
     /** Removes badges whose anchor left the page; puts back badges the page removed. */
     sweep: () => sweep(layer),
     /** Removes every badge (navigation to a page we do not decorate). */
@@ -63,7 +64,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
 }
 
 /** Decorates new targets and asks for their views; resolves once the cache has answered. */
-async function add(layer: LayerState, targets: Target[]): Promise<void> {
+async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
   dropReplaced(layer, targets);
   const fresh = targets.filter((target) => !layer.badges.has(target.anchor) && !layer.pending.has(target.anchor));
   if (fresh.length === 0) return;
@@ -78,7 +79,7 @@ async function add(layer: LayerState, targets: Target[]): Promise<void> {
 }
 
 /** Removes the badge of an anchor the page reused for another item (a side panel's next issue). */
-function dropReplaced(layer: LayerState, targets: Target[]): void {
+function dropReplaced(layer: LayerState, targets: FoundItem[]): void {
   for (const target of targets) {
     const old = layer.badges.get(target.anchor);
     if (old && old.target.key !== target.key) removeBadge(layer, old);
@@ -86,14 +87,14 @@ function dropReplaced(layer: LayerState, targets: Target[]): void {
 }
 
 /** The targets whose items the layer has no view of, or only a stale one. */
-function notYetKnown(layer: LayerState, targets: Target[]): Map<string, ItemRef> {
+function notYetKnown(layer: LayerState, targets: FoundItem[]): Map<string, ItemRef> {
   const wanted = new Map<string, ItemRef>();
   for (const { key, ref } of targets) if (!layer.views.get(key) || layer.views.get(key)?.stale) wanted.set(key, ref);
   return wanted;
 }
 
 /** Mounts a pending target's badge, unless its anchor left the page or a navigation cleared it. */
-function mountIfStillWanted(layer: LayerState, target: Target): void {
+function mountIfStillWanted(layer: LayerState, target: FoundItem): void {
   if (!layer.pending.delete(target.anchor)) return;
   if (!target.anchor.isConnected) return forgetAtNewAddress(layer);
   const badge = { target, host: createBadgeHost(target, layer.options.css) };

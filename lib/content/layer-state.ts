@@ -4,17 +4,12 @@
  */
 import { h } from 'preact';
 import type { FlowView } from '../flow-view';
-import type { ItemRef } from '../item-key';
 import type { Client } from '../client';
 import { FlowBadge } from '../../components/FlowBadge';
-import type { BadgeHost, HostPlace } from './badge-host';
+import type { FoundItem } from '../adapters/found-item';
+import type { BadgeHost } from './badge-host';
 import type { RefreshWindow } from './refresh-window';
 
-/** Something on the page to decorate; the badge goes after `anchor`, or inside it at the end. */
-export interface Target extends HostPlace {
-  ref: ItemRef;
-  key: string;
-}
 
 /** Options of a layer. */
 export interface BadgeLayerOptions {
@@ -25,7 +20,7 @@ export interface BadgeLayerOptions {
 
 /** A mounted badge. */
 export interface Badge {
-  target: Target;
+  target: FoundItem;
   host: BadgeHost;
 }
 
@@ -35,7 +30,7 @@ export interface LayerState {
   /** Mounted badges, by anchor. */
   badges: Map<Element, Badge>;
   /** Targets whose badges wait for the cache's answer before they are mounted, by anchor. */
-  pending: Map<Element, Target>;
+  pending: Map<Element, FoundItem>;
   /** Our own host elements, told apart from copies the page made (weakly held). */
   hosts: WeakSet<Element>;
   /**

@@ -5,7 +5,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extensionClient } from '../extension-client';
-import { BADGE_TAG, createBadgeLayer, type Target } from './badge-layer';
+import type { FoundItem } from '../adapters/found-item';
+import { BADGE_TAG, createBadgeLayer } from './badge-layer';
 import { observeAdditions } from './observe-additions';
 
 /** What a site adapter gives the content script. */
@@ -14,7 +15,7 @@ export interface SiteAdapter {
   /** Whether FlowLens decorates the page at this URL. */
   active: (href: string) => boolean;
   /** Items inside `root` (a document or an added element) on the page at `href`. */
-  find: (root: Document | Element, href: string) => Target[];
+  find: (root: Document | Element, href: string) => FoundItem[];
   /** The page kind when the page must hold items (to notice markup we no longer read). */
   expected: (doc: Document, href: string) => string | undefined;
 }

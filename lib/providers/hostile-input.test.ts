@@ -5,7 +5,7 @@
  * remembered. Waits are injected through the provider context (`pacing`), so retries take no
  * time and each wait is recorded; only the 15 s timeout runs on fake timers.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GithubRef, JiraRef } from '../item-key';
 import { checkGithubToken } from './github/check-token';
 import { fetchGithubItems } from './github/fetch-items';
@@ -15,7 +15,7 @@ import type { Fetch, HttpPacing } from './http';
 import { MAX_ANSWER_BYTES } from './http';
 import { checkJiraAccess, checkJiraJql } from './jira/check';
 import { fetchJiraIssues } from './jira/fetch-issues';
-import { forgetSiteMeta, type SiteFactsStore } from './jira/site-meta';
+import { createSiteFacts, type SiteFacts, type SiteFactsStore } from './jira/site-meta';
 import type { FetchOutcome } from './outcome';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -169,7 +169,7 @@ function goodFetch(answer: (url: string, init?: RequestInit) => Response): { fet
 interface Provider {
   name: string;
   keys: string[];
-  run: (fetch: Fetch, pacing: HttpPacing, siteFacts: SiteFactsStore) => Promise<FetchOutcome>;
+  run: (fetch: Fetch, pacing: HttpPacing, siteFacts: SiteFacts) => Promise<FetchOutcome>;
   answer: (url: string, init?: RequestInit) => Response;
   /** A request only a fresh read asks (Jira's fields): asked again, nothing was remembered. */
   freshRequest?: string;
@@ -197,7 +197,6 @@ const PROVIDERS: Provider[] = [
   },
 ];
 
-beforeEach(() => forgetSiteMeta());
 afterEach(() => vi.useRealTimers());
 
 function expectErrors(outcome: FetchOutcome, keys: string[], code: string, message: RegExp): void {
@@ -228,8 +227,10 @@ describe.each(PROVIDERS)('$name', (provider) => {
     const { fetch, calls } = hostileFetch(hostile.answer);
     const { pacing, sleeps } = instantPacing();
     const store = recordingStore();
+    // One worker's site facts for both reads, so that a fact kept from the first would show in the second.
+    const facts = createSiteFacts(store);
     const expected = provider.name === 'Jira Cloud' && hostile.jira ? hostile.jira : hostile;
-    expectErrors(await settle(provider.run(fetch, pacing, store)), provider.keys, expected.code, expected.message);
+    expectErrors(await settle(provider.run(fetch, pacing, facts)), provider.keys, expected.code, expected.message);
 
     // Retried requests are asked three times, after 300 ms then 600 ms (no jitter here).
     if (hostile.retried) {
@@ -245,7 +246,7 @@ describe.each(PROVIDERS)('$name', (provider) => {
     vi.useRealTimers();
     expect(store.saved).toEqual([]);
     const good = goodFetch(provider.answer);
-    expectPlainMarkup(await provider.run(good.fetch, instantPacing().pacing, store), provider.keys);
+    expectPlainMarkup(await provider.run(good.fetch, instantPacing().pacing, facts), provider.keys);
     if (provider.freshRequest) {
       expect(good.urls).toContain(provider.freshRequest);
       expect(store.saved).toHaveLength(1);
@@ -255,7 +256,7 @@ describe.each(PROVIDERS)('$name', (provider) => {
   it('keeps a well-formed answer of the wrong shape from becoming items', async () => {
     const wrong = { body: JSON.stringify({ data: { i0: { issueOrPullRequest: { __typename: 'PullRequest', number: 'seven' } }, i1: [] }, issues: [{ key: 42 }], number: 'x', title: ['no'] }) };
     const store = recordingStore();
-    const outcome = await provider.run(hostileFetch(wrong).fetch, instantPacing().pacing, store);
+    const outcome = await provider.run(hostileFetch(wrong).fetch, instantPacing().pacing, createSiteFacts(store));
     expectErrors(outcome, provider.keys, 'bad-response', /^(GitHub|Jira) sent an answer (for \S+ )?FlowLens does not understand\.$/);
     expect(store.saved).toEqual([]);
   });
@@ -268,7 +269,7 @@ describe.each(PROVIDERS)('$name', (provider) => {
       return Promise.resolve(first ? new Response('{}', { status: 429, headers: { 'retry-after': '2' } }) : provider.answer(url, init));
     };
     const { pacing, sleeps } = instantPacing();
-    expectPlainMarkup(await provider.run(fetch, pacing, recordingStore()), provider.keys);
+    expectPlainMarkup(await provider.run(fetch, pacing, createSiteFacts(recordingStore())), provider.keys);
     expect(sleeps.length).toBeGreaterThan(0);
     expect(sleeps.every((ms) => ms === 2000)).toBe(true);
   });
@@ -296,7 +297,7 @@ interface Check {
 const CLOUD_TOKEN = { kind: 'cloud-token' as const, email: 'ana@example.com', token: 'atl_x' };
 
 const CHECKS: Check[] = [
-  { name: 'GitHub token check', run: (fetch, pacing) => checkGithubToken(fetch, 'github.com', 'ghp_x', NOW, pacing) },
+  { name: 'GitHub token check', run: (fetch, pacing) => checkGithubToken({ fetch, host: 'github.com', token: 'ghp_x', now: NOW, pacing }) },
   // With a saved API token: a 403 then means the account, not a missing login (see check.ts).
   { name: 'Jira access check', run: (fetch, pacing) => checkJiraAccess({ fetch, host: 'acme.atlassian.net', now: NOW, credential: CLOUD_TOKEN, pacing }), jira: true },
   { name: 'Jira JQL check', run: (fetch, pacing) => checkJiraJql({ fetch, host: 'acme.atlassian.net', now: NOW, credential: CLOUD_TOKEN, pacing }, 'project = PAY'), jira: true },

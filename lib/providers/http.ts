@@ -80,7 +80,10 @@ export interface HttpPacing {
   random?: () => number;
   /** Waits `ms` milliseconds. */
   sleep?: (ms: number) => Promise<void>;
-  /** The per-host concurrency cap; by default one shared by every provider. */
+  /**
+   * The per-host concurrency cap, the caller's: the background owns one (ProviderState) that
+   * every request it makes shares. Without one, a request waits for no other.
+   */
   limiter?: HostLimiter;
 }
 
@@ -100,13 +103,12 @@ export const SECONDARY_LIMIT_WAIT_MS = MINUTE;
 /** The first backoff; each retry doubles it, plus up to as much again of random jitter. */
 const BACKOFF_MS = 300;
 
-const sharedLimiter = createHostLimiter();
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Sends a request and reads a JSON answer; 304 Not Modified is a success with no body.
  *
- * At most MAX_PER_HOST requests per host are in flight; the others queue. A rate limit (429, a
+ * At most MAX_PER_HOST requests per host share the caller's limiter at once; the others queue. A rate limit (429, a
  * GitHub 403 or GraphQL answer that reports one, see `limitOf`) is not asked again before the
  * time GitHub's rules give (`retryAtOf`); when that is MAX_RETRY_WAIT_MS or less away it is
  * waited out and retried, otherwise it is returned at once as a `rate-limited` error with its
@@ -120,7 +122,7 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
  * queries only read. A request that changes something must set `idempotent: false`.
  */
 export async function requestJson(fetchImpl: Fetch, request: HttpRequest, pacing: HttpPacing = {}): Promise<HttpResult> {
-  const { random = Math.random, sleep = sleepFor, limiter = sharedLimiter } = pacing;
+  const { random = Math.random, sleep = sleepFor, limiter = createHostLimiter() } = pacing;
   const host = hostOf(request.url);
   let waited = 0;
   // The last wait for a secondary limit, which a second one in a row must at least double.

@@ -334,3 +334,54 @@ describe('Jira Cloud markup of 2026', () => {
     }
   });
 });
+
+describe('Confluence and admin pages of a Jira Cloud site', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(() => browser?.close());
+
+  /** Serves the page fixture `name` at `url` in `page` (a page's route wins over the harness's). */
+  const serve = (page, url, name) => page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(name) }));
+
+  it('badges the issues a Confluence page links by their keys, after each key, in one bulk fetch', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    const url = 'https://acme.atlassian.net/wiki/spaces/PAY/pages/510460716/Release+plan';
+    await serve(page, url, 'jira/pages/confluence-page.html');
+    const asked = await answerBulkFetch(browser.context, (keys) => ({ status: 200, body: { issues: keys.filter((key) => key === 'PAY-42').map(() => issueFixture('issues/PAY-42.json')), issueErrors: [] } }));
+    await page.goto(url);
+    await waitForBadges(page, 5);
+    const badges = await readBadges(page);
+    assert.deepEqual(badges.map((b) => b.key), ['PAY-42', 'PAY-42', 'PAY-40', 'PAY-43', 'PAY-44'].map((k) => `jira:acme.atlassian.net/${k}`));
+    assert.deepEqual(badges.map((b) => b.state), ['blocked', 'blocked', 'error', 'error', 'error'], 'only PAY-42 has a hand-written issue');
+    const before = await page.$$eval('flowlens-badge', (hosts) => hosts.map((host) => [host.previousElementSibling?.localName, host.previousElementSibling?.textContent.trim(), Boolean(host.closest('a'))]));
+    assert.deepEqual(before, badges.map((b) => ['a', b.key.split('/').pop(), false]), 'each badge right after its key link, none inside a link');
+    // Another site's issue, the summary and icon links and the project link cost nothing.
+    assert.deepEqual(asked, [['PAY-42', 'PAY-40', 'PAY-43', 'PAY-44']]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('reads nothing on an admin page, and reads the board once the app moves there', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    const admin = 'https://acme.atlassian.net/jira/settings/projects';
+    // Issue markup on an admin page (here a board's) is not read there.
+    await serve(page, admin, 'jira/pages/board-cloud.html');
+    const asked = await answerBulkFetch(browser.context, () => ({ status: 200, body: { issues: [], issueErrors: [] } }));
+    await page.goto(admin);
+    await page.waitForTimeout(1_500);
+    assert.equal(await page.locator('flowlens-badge').count(), 0);
+    assert.deepEqual(asked, [], 'no issue asked of Jira');
+    // The single-page app moves on to the board itself and renders it: its cards are read.
+    await page.evaluate((html) => {
+      history.pushState({}, '', '/jira/software/projects/PAY/boards/3');
+      document.body.replaceWith(document.adoptNode(new DOMParser().parseFromString(html, 'text/html').body));
+    }, pageHtml('jira/pages/board-cloud.html'));
+    await waitForBadges(page, 4);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});

@@ -3,16 +3,9 @@
  * Links are recognised by what they point to (the href), so legacy and React markup share rules.
  */
 import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
+import type { FoundItem } from '../found-item';
 import { PAGE_KINDS } from './page-detect';
 import { ITEM_PAGE_TITLES, LIST_TITLE_LINKS, OWN_ELEMENTS, REFERENCE_LINKS, SEARCH_RESULT_LINKS, STICKY_TWINS } from './selectors';
-
-/** An item on the page, the element its badge goes by, and whether it goes after or inside. */
-export interface FoundItem {
-  ref: GithubRef;
-  key: string;
-  anchor: Element;
-  placement?: 'after' | 'inside';
-}
 
 const LINKS = [LIST_TITLE_LINKS, REFERENCE_LINKS, SEARCH_RESULT_LINKS].join(', ');
 
@@ -35,8 +28,8 @@ function within(root: Element | Document, selector: string): Element[] {
 }
 
 /** Item links inside `root`, each once, outside our own elements. */
-export function findItems(root: Element | Document, pageUrl: string): FoundItem[] {
-  const found: FoundItem[] = [];
+export function findItems(root: Element | Document, pageUrl: string): FoundItem<GithubRef>[] {
+  const found: FoundItem<GithubRef>[] = [];
   for (const link of new Set(within(root, LINKS))) {
     if (!(link instanceof HTMLAnchorElement) || link.closest(OWN_ELEMENTS)) continue;
     const ref = parseItemLink(link.getAttribute('href') ?? '', pageUrl);
@@ -46,7 +39,7 @@ export function findItems(root: Element | Document, pageUrl: string): FoundItem[
 }
 
 /** On a PR or issue page, the item itself, badged at the end of its title. */
-export function findItemPage(root: Element | Document, pageUrl: string): FoundItem[] {
+export function findItemPage(root: Element | Document, pageUrl: string): FoundItem<GithubRef>[] {
   const url = new URL(pageUrl);
   if (!PAGE_KINDS.pullRequest.test(url) && !PAGE_KINDS.issue.test(url)) return [];
   const [, owner, repo, , number] = url.pathname.split('/');

@@ -1,19 +1,26 @@
-/** Finds the Jira issue an issue view shows, and where its badge goes. Reads only. */
+/**
+ * Finds the Jira issues a page shows and where each badge goes: the issue of an issue view, the
+ * issues a Jira page lists, the issues a Confluence page links to; nothing on admin pages.
+ * Reads the DOM, never changes it, never fetches.
+ */
 import { formatKey, type JiraRef } from '../../item-key';
-import { issueKeyOf, siteOf } from './page-detect';
+import type { FoundItem } from '../found-item';
+import { findConfluenceIssues } from './find-confluence';
+import { findListedIssues } from './find-listed';
+import { detectPage, issueKeyOf, siteOf } from './page-detect';
 import { ISSUE_SUMMARY_HEADING } from './selectors';
 
-/** An issue on the page and the element its badge goes after. */
-export interface FoundIssue {
-  ref: JiraRef;
-  key: string;
-  anchor: Element;
-  /** Its place has a link laid over it (a business board card): the badge must be raised above it. */
-  overlaid?: boolean;
+/** Every issue to badge inside `root` (a document or an added element) on the page at `href`: the content script's `find`. */
+export function findIssues(root: Document | Element, href: string): FoundItem<JiraRef>[] {
+  const kind = detectPage(href);
+  if (kind === 'admin') return [];
+  if (kind === 'confluence') return findConfluenceIssues(root, href);
+  // The issue view's badge goes at the end of its heading; listed issues' after their anchor.
+  return [...findIssueView(root, href).map((found) => ({ ...found, placement: 'inside' as const })), ...findListedIssues(root, href)];
 }
 
 /** The issue of an issue view (full page or side panel), once; nothing elsewhere. */
-export function findIssueView(root: Document | Element, pageUrl: string): FoundIssue[] {
+export function findIssueView(root: Document | Element, pageUrl: string): FoundItem<JiraRef>[] {
   const issueKey = issueKeyOf(pageUrl);
   const heading = root.querySelector(ISSUE_SUMMARY_HEADING) ?? (root instanceof Element && root.matches(ISSUE_SUMMARY_HEADING) ? root : null);
   if (!issueKey || !heading) return [];

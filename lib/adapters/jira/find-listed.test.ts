@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findIssueView, type FoundIssue } from './find-items';
+import type { FoundItem } from '../found-item';
+import { findIssueView } from './find-items';
 import { findListedIssues } from './find-listed';
 
 const load = (name: string) => new DOMParser().parseFromString(readFileSync(resolve('tests/fixtures/jira/pages', name), 'utf8'), 'text/html');
-const keys = (found: FoundIssue[]) => found.map((f) => f.key.replace(/^jira:[^/]+(\/jira)?\//, ''));
+const keys = (found: FoundItem[]) => found.map((f) => f.key.replace(/^jira:[^/]+(\/jira)?\//, ''));
 const ownText = (element: Element) => [...element.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent).join('').trim();
 
 /**

@@ -5,12 +5,10 @@
  * goes. One badge per container, so screen-reader twins, summary links and overlay links never
  * double it.
  */
-import { formatKey, type JiraRef } from '../../item-key';
-import type { FoundIssue } from './find-items';
+import { formatKey, isJiraKey, type JiraRef } from '../../item-key';
+import type { FoundItem } from '../found-item';
 import { siteOf } from './page-detect';
 import { ANY_ISSUE_LINK, CONTAINER_KEY, ISSUE_CONTAINERS, KEY_AS_TEXT, OVERLAID_CONTAINERS } from './selectors';
-
-const KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 
 /**
  * The issue key a `/browse/KEY` href names (absolute, relative, or under a context path). Read
@@ -19,13 +17,13 @@ const KEY = /^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/;
 function keyOfHref(href: string): string | undefined {
   const path = href.trim().split(/[?#]/, 1)[0]!;
   const key = /\/browse\/([^/]+)\/?$/.exec(path)?.[1];
-  return key && KEY.test(key) ? key : undefined;
+  return key && isJiraKey(key) ? key : undefined;
 }
 
 /** The key a container stands for. */
 function keyOf(container: Element): string | undefined {
   const attribute = container.getAttribute('data-issue-key') ?? container.getAttribute('data-issuekey');
-  if (attribute && KEY.test(attribute)) return attribute;
+  if (attribute && isJiraKey(attribute)) return attribute;
   for (const link of container.querySelectorAll(ANY_ISSUE_LINK)) {
     const key = keyOfHref(link.getAttribute('href') ?? '');
     if (key) return key;
@@ -65,18 +63,18 @@ function anchorIn(container: Element, key: string): Element {
 }
 
 /** Listed issues inside `root` (and `root` itself), one per container. */
-export function findListedIssues(root: Document | Element, pageUrl: string): FoundIssue[] {
+export function findListedIssues(root: Document | Element, pageUrl: string): FoundItem<JiraRef>[] {
   const containers = [...root.querySelectorAll(ISSUE_CONTAINERS)];
   // An element added inside a card (its key re-rendered) brings the card back into view.
   const around = root instanceof Element ? root.closest(ISSUE_CONTAINERS) : null;
   if (around) containers.unshift(around);
   const host = siteOf(root.ownerDocument ?? (root as Document), pageUrl);
-  const found: FoundIssue[] = [];
+  const found: FoundItem<JiraRef>[] = [];
   for (const container of containers) {
     const issueKey = keyOf(container);
     if (!issueKey || container.parentElement?.closest(ISSUE_CONTAINERS)) continue;
     const ref: JiraRef = { source: 'jira', host, issueKey };
-    const issue: FoundIssue = { ref, key: formatKey(ref), anchor: anchorIn(container, issueKey) };
+    const issue: FoundItem<JiraRef> = { ref, key: formatKey(ref), anchor: anchorIn(container, issueKey) };
     if (container.matches(OVERLAID_CONTAINERS)) issue.overlaid = true;
     found.push(issue);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fastestMs } from '../../../tests/support/timing';
-import { siteOf } from './page-detect';
+import { detectPage, expectedIssues, isReadPage, PAGE_KINDS, siteOf, type PageKind } from './page-detect';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const withMeta = (content: string) => {
@@ -12,6 +12,53 @@ const withMeta = (content: string) => {
   return doc;
 };
 
+const kinds = Object.keys(PAGE_KINDS) as PageKind[];
+/** Jira pages of no kind listed: FlowLens still reads them (their issue containers, wherever they are). */
+const OTHER_URLS = [
+  'https://acme.atlassian.net/jira/your-work',
+  'https://acme.atlassian.net/jira/dashboards/10000',
+  'https://acme.atlassian.net/jira/software/c/projects/K12',
+  'https://acme.atlassian.net/jira/software/projects/PAY/boards/3/reports/burndown',
+  'https://acme.atlassian.net/browse/',
+  'https://acme.atlassian.net/browse/not-a-key',
+  'https://acme.atlassian.net/browse/PAY-0',
+  'https://jira.corp.example/jira/secure/Dashboard.jspa',
+  'https://jira.corp.example/secure/RapidBoard.jspa',
+];
+
+describe('Jira page detection', () => {
+  for (const kind of kinds) {
+    it(`${kind} accepts its own examples and no other kind's`, () => {
+      for (const example of PAGE_KINDS[kind].examples) {
+        expect(detectPage(example), example).toBe(kind);
+        for (const other of kinds.filter((k) => k !== kind)) {
+          expect(PAGE_KINDS[other].test(new URL(example)), `${other} on ${example}`).toBe(false);
+        }
+      }
+    });
+  }
+
+  it.each(OTHER_URLS)('knows no kind for %s', (url) => {
+    expect(detectPage(url)).toBeUndefined();
+  });
+});
+
+describe('which Atlassian pages FlowLens reads', () => {
+  it('reads every Jira page, of a known kind or not, and Confluence pages', () => {
+    const read = kinds.filter((kind) => kind !== 'admin').flatMap((kind) => PAGE_KINDS[kind].examples);
+    for (const url of [...read, ...OTHER_URLS]) expect(isReadPage(url), url).toBe(true);
+  });
+
+  it('reads no admin or settings page, of Jira, Confluence or Data Center', () => {
+    for (const url of PAGE_KINDS.admin.examples) expect(isReadPage(url), url).toBe(false);
+  });
+
+  it('expects no issue on admin and Confluence pages, whatever they link to', () => {
+    const doc = parse('<a href="/browse/PAY-7">PAY-7</a>');
+    for (const url of [...PAGE_KINDS.admin.examples, ...PAGE_KINDS.confluence.examples]) expect(expectedIssues(doc, url), url).toBeUndefined();
+    expect(expectedIssues(doc, 'https://acme.atlassian.net/jira/your-work')).toBe('issue list');
+  });
+});
 
 describe('siteOf', () => {
   it.each([

@@ -11,11 +11,20 @@ import type { TokenCheck } from '../../status';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
 import { githubApi } from './fetch-items';
 
+/** What a token check needs: the host, the token, and how to reach it. */
+export interface TokenCheckContext {
+  fetch: Fetch;
+  host: string;
+  token: string;
+  now: number;
+  pacing?: HttpPacing;
+}
 
 const user = v.object({ login: v.string() });
 
 /** Checks `token` against `host`; never throws. */
-export async function checkGithubToken(fetch: Fetch, host: string, token: string, now: number, pacing?: HttpPacing): Promise<{ ok: true; data: TokenCheck } | { ok: false; error: FlowError }> {
+export async function checkGithubToken(ctx: TokenCheckContext): Promise<{ ok: true; data: TokenCheck } | { ok: false; error: FlowError }> {
+  const { fetch, host, token, now, pacing } = ctx;
   const answer = await requestJson(fetch, {
     url: `${githubApi(host).rest}/user`,
     headers: { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28', Authorization: `Bearer ${token}` },

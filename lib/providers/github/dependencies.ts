@@ -169,22 +169,25 @@ export function linkedSince(events: readonly FlowEvent[]): Map<string, string> {
   return since;
 }
 
-/** Hosts whose GraphQL refused the dependency fields, remembered for the worker's life. */
-const withoutGraphDependencies = new Set<string>();
-
-/** Whether to ask `host`'s GraphQL for native dependencies: yes, until it refused them once. */
-export function graphHasDependencies(host: string): boolean {
-  return !withoutGraphDependencies.has(host.toLowerCase());
+/**
+ * Which hosts' GraphQL refused the dependency fields, as the caller remembers it: the background
+ * keeps one for the service worker's life and passes it to every GitHub read; a read given none
+ * remembers for itself.
+ */
+export interface GraphDependencySupport {
+  /** Whether to ask `host`'s GraphQL for native dependencies: yes, until it refused them once. */
+  has(host: string): boolean;
+  /** Notes that `host`'s GraphQL has no dependency fields: its issues' blockers are read over REST. */
+  refused(host: string): void;
 }
 
-/** Remembers that `host`'s GraphQL has no dependency fields: its issues' blockers are read over REST. */
-export function noteGraphWithoutDependencies(host: string): void {
-  withoutGraphDependencies.add(host.toLowerCase());
-}
-
-/** Forgets what every host was found to lack (tests start from a fresh worker). */
-export function forgetGraphDependencySupport(): void {
-  withoutGraphDependencies.clear();
+/** A memory of hosts without the dependency fields, empty at first. */
+export function createGraphDependencySupport(): GraphDependencySupport {
+  const without = new Set<string>();
+  return {
+    has: (host) => !without.has(host.toLowerCase()),
+    refused: (host) => void without.add(host.toLowerCase()),
+  };
 }
 
 /** The names our dependency fields go by in the query: the field, the event types, their item types. */

@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GithubRef } from '../../item-key';
 import type { Fetch } from '../http';
-import { forgetGraphDependencySupport } from './dependencies';
+import { createGraphDependencySupport } from './dependencies';
 import { fetchGithubItems, githubApi } from './fetch-items';
 import { blockerNode, dependencyEvent, issueNode, pullNode } from './testing/nodes';
 
@@ -164,8 +164,6 @@ describe('fetchGithubItems without a token (REST)', () => {
 });
 
 describe('fetchGithubItems and GitHub’s native dependencies', () => {
-  beforeEach(() => forgetGraphDependencySupport());
-
   const issueRef = (number: number, host = 'github.com'): GithubRef => ({ source: 'github', host, owner: 'octo-org', repo: 'web', number });
 
   /**
@@ -265,7 +263,9 @@ describe('fetchGithubItems and GitHub’s native dependencies', () => {
     const host = 'git.corp.example';
     const { fetch, graph, rest } = github(serverWithout);
     const refs = Array.from({ length: 25 }, (_, i) => issueRef(i + 1, host));
-    const first = await fetchGithubItems(refs, { fetch, host, token: 't', now: NOW });
+    // What the background keeps for the service worker's life, passed to every read.
+    const graphDependencies = createGraphDependencySupport();
+    const first = await fetchGithubItems(refs, { fetch, host, token: 't', now: NOW, graphDependencies });
     expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, false]);
     expect(rest()).toHaveLength(25);
     expect(rest().every((r) => r.url.startsWith(`https://${host}/api/v3/repos/octo-org/web/issues/`) && r.url.includes('/dependencies/blocked_by'))).toBe(true);
@@ -275,20 +275,21 @@ describe('fetchGithubItems and GitHub’s native dependencies', () => {
     ]);
 
     // The next refresh asks that host without the fields at once; github.com is still asked with them.
-    await fetchGithubItems(refs.slice(0, 1), { fetch, host, token: 't', now: NOW });
+    await fetchGithubItems(refs.slice(0, 1), { fetch, host, token: 't', now: NOW, graphDependencies });
     expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, false, false]);
     const dotcom = github(issues);
-    await fetchGithubItems([issueRef(1)], { fetch: dotcom.fetch, host: 'github.com', token: 't', now: NOW });
+    await fetchGithubItems([issueRef(1)], { fetch: dotcom.fetch, host: 'github.com', token: 't', now: NOW, graphDependencies });
     expect(dotcom.graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true]);
   });
 
   it('does not retry an answer without data that names no dependency field, and remembers nothing', async () => {
     const { fetch, graph } = github(() => ({ errors: [{ message: 'Something went wrong while executing your query.' }] }));
     const ref = issueRef(1, 'git.corp.example');
-    const outcome = await fetchGithubItems([ref], { fetch, host: 'git.corp.example', token: 't', now: NOW });
+    const graphDependencies = createGraphDependencySupport();
+    const outcome = await fetchGithubItems([ref], { fetch, host: 'git.corp.example', token: 't', now: NOW, graphDependencies });
     expect(graph()).toHaveLength(1);
     expect(outcome.errors.has('github:git.corp.example/octo-org/web#1')).toBe(true);
-    await fetchGithubItems([ref], { fetch, host: 'git.corp.example', token: 't', now: NOW });
+    await fetchGithubItems([ref], { fetch, host: 'git.corp.example', token: 't', now: NOW, graphDependencies });
     expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, true]);
   });
 

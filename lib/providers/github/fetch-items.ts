@@ -10,7 +10,7 @@ import type { FlowError } from '../../flow-error';
 import { formatKey, type GithubRef } from '../../item-key';
 import { requestJson, type Fetch, type HttpPacing, type HttpResult } from '../http';
 import type { FetchOutcome, Fetched } from '../outcome';
-import { fetchRelation, graphHasDependencies, linkedSince, noteGraphWithoutDependencies, refusesDependencyFields, type Dependencies, type Relation } from './dependencies';
+import { createGraphDependencySupport, fetchRelation, linkedSince, refusesDependencyFields, type Dependencies, type GraphDependencySupport, type Relation } from './dependencies';
 import type { ItemLink } from '../../flow/model';
 import { buildItemsQuery, GITHUB_BATCH } from './items-query';
 import { fetchRestHistory, historyEvents, historyGap, type RestHistory } from './rest-timeline';
@@ -25,8 +25,10 @@ export interface GithubContext {
   now: number;
   /** Cached items with their ETags, for conditional REST requests. */
   previous?: Map<string, Fetched>;
-  /** How requests wait and retry (tests make the waits instant); the shared defaults otherwise. */
+  /** How requests wait and retry, and the per-host cap (tests make the waits instant); the defaults otherwise. */
   pacing?: HttpPacing;
+  /** The caller's memory of hosts whose GraphQL lacks the dependency fields; absent: this read keeps its own. */
+  graphDependencies?: GraphDependencySupport;
   /**
    * `false`: read no native relations over REST (what an issue blocks, its sub-issues, its
    * blockers where GraphQL did not give them), for items read only as another item's upstream.
@@ -55,8 +57,14 @@ export function githubHeaders(token: string | undefined): Record<string, string>
   };
 }
 
+/** `ctx` with a memory of hosts without the dependency fields: the caller's, or one of this read's own. */
+export function withGraphSupport(ctx: GithubContext): GithubContext & { graphDependencies: GraphDependencySupport } {
+  return { ...ctx, graphDependencies: ctx.graphDependencies ?? createGraphDependencySupport() };
+}
+
 /** Fetches every ref (all of `ctx.host`), never throwing. */
-export async function fetchGithubItems(refs: GithubRef[], ctx: GithubContext): Promise<FetchOutcome> {
+export async function fetchGithubItems(refs: GithubRef[], given: GithubContext): Promise<FetchOutcome> {
+  const ctx = withGraphSupport(given);
   const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
   const blockersRead = new Set<string>();
   if (ctx.token) {
@@ -186,13 +194,13 @@ async function askGraph(refs: GithubRef[], ctx: GithubContext, dependencies: boo
  * them) refuses the whole query: the same batch is asked again once without them, and the host
  * is asked without them from then on; its issues' blockers are then read over REST.
  */
-async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: FetchOutcome, blockersRead: Set<string>): Promise<void> {
+async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext & { graphDependencies: GraphDependencySupport }, outcome: FetchOutcome, blockersRead: Set<string>): Promise<void> {
   const stop = stopError(outcome);
   if (stop) return failAll(refs, stop, outcome);
-  const dependencies = graphHasDependencies(ctx.host);
+  const dependencies = ctx.graphDependencies.has(ctx.host);
   let answer = await askGraph(refs, ctx, dependencies);
   if (dependencies && answer.ok && refusesDependencyFields(answer.body)) {
-    noteGraphWithoutDependencies(ctx.host);
+    ctx.graphDependencies.refused(ctx.host);
     answer = await askGraph(refs, ctx, false);
   }
   outcome.rate = answer.rate;
@@ -202,7 +210,7 @@ async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext, outcome: F
   if (!envelope.success || !usable) return failAll(refs, badResponse('a GraphQL answer'), outcome);
   readGraphRate(envelope.output.data?.rateLimit, outcome);
   const { aliases } = buildItemsQuery(refs);
-  for (const [alias, ref] of aliases) readGraphSlot(alias, ref, envelope.output, outcome, blockersRead);
+  for (const slot of aliases) readGraphSlot(slot, envelope.output, { outcome, blockersRead });
 }
 
 function readGraphRate(raw: unknown, outcome: FetchOutcome): void {
@@ -214,8 +222,14 @@ function readGraphRate(raw: unknown, outcome: FetchOutcome): void {
 
 type Envelope = v.InferOutput<typeof graphEnvelope>;
 
-/** One aliased item; an issue whose answer carried its blockers is noted in `blockersRead`. */
-function readGraphSlot(alias: string, ref: GithubRef, envelope: Envelope, outcome: FetchOutcome, blockersRead: Set<string>): void {
+/** Where a batch's answers go: the items and errors by key, and the issues whose answer carried their blockers. */
+interface GraphRead {
+  outcome: FetchOutcome;
+  blockersRead: Set<string>;
+}
+
+/** One aliased item, `[alias, ref]`, read into `read`. */
+function readGraphSlot([alias, ref]: readonly [string, GithubRef], envelope: Envelope, { outcome, blockersRead }: GraphRead): void {
   const key = formatKey(ref);
   const error = envelope.errors?.find((e) => e.path?.[0] === alias);
   const slot = v.safeParse(graphRepoSlot, envelope.data?.[alias] ?? null);

@@ -3,8 +3,15 @@
  * `feature/PAY-42-retry`), the convention Jira's own GitHub integration reads. Upper-case only:
  * lower-case words with numbers ("release-2") are too often not keys.
  */
+import { jiraKeySource } from '../../item-key';
 
-const KEY = /(?<![A-Za-z0-9])[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]{0,6}(?![0-9])/g;
+/**
+ * A key in free text, held tighter than the key syntax: a project key of 2 to 10 characters, as
+ * Cloud makes them ("start with an uppercase letter followed by one or more uppercase
+ * alphanumeric characters. The maximum length is 10 characters", Jira Cloud's REST reference),
+ * and a number of at most 7 digits, so that "A-1" or a long build number is not taken for a ticket.
+ */
+const KEY = new RegExp(`(?<![A-Za-z0-9])${jiraKeySource({ projectChars: { min: 2, max: 10 }, maxDigits: 7 })}(?![0-9])`, 'g');
 
 /** Standards and identifiers that look like keys; Jira would only answer "not found" for them. */
 const NOT_KEYS = new Set(['UTF', 'ISO', 'SHA', 'RFC', 'CVE', 'CWE', 'HTTP', 'TLS', 'COVID', 'MD', 'ES', 'PEP', 'JSR', 'GHSA']);

@@ -1,7 +1,7 @@
 import { validate } from '@octokit/graphql-schema';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../http';
-import { forgetGraphDependencySupport } from './dependencies';
+import { createGraphDependencySupport } from './dependencies';
 import { countGithubSearch, SEARCH_PAGE_SIZE, SEARCH_QUERY, searchGithubPage, searchQuery } from './search-items';
 import { validationErrors, withDependencies } from './testing/graphql-schema';
 import { blockerNode, dependencyEvent, issueNode, pullNode as openPull } from './testing/nodes';
@@ -109,8 +109,6 @@ describe('searchGithubPage', () => {
 });
 
 describe('searchGithubPage and GitHub’s native dependencies', () => {
-  beforeEach(() => forgetGraphDependencySupport());
-
   /** A GitHub answering the search from `answer` (given the query text) and REST dependency lists with `[]`. */
   function github(answer: (query: string) => unknown) {
     const requests: { url: string; query?: string }[] = [];
@@ -143,12 +141,14 @@ describe('searchGithubPage and GitHub’s native dependencies', () => {
     // Hand-written after GitHub's documented error shape: errors and no data for a query that does not validate.
     const refusal = { errors: [{ path: ['fragment FlowLensItem', '... on Issue', 'blockedBy'], extensions: { code: 'undefinedField', typeName: 'Issue', fieldName: 'blockedBy' }, locations: [{ line: 40, column: 5 }], message: "Field 'blockedBy' doesn't exist on type 'Issue'" }] };
     const { fetch, graph, rest } = github((query) => (query.includes('blockedBy(') ? refusal : found(query, host)));
-    const result = await searchGithubPage('is:issue', { fetch, host, token: 't', now: NOW });
+    // What the background keeps for the service worker's life, passed to every read.
+    const graphDependencies = createGraphDependencySupport();
+    const result = await searchGithubPage('is:issue', { fetch, host, token: 't', now: NOW, graphDependencies });
     expect(result.error).toBeUndefined();
     expect(result.outcome.items.size).toBe(4);
     expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, false]);
     expect(rest().map((r) => r.url)).toEqual([1, 2, 3, 4].map((n) => `https://${host}/api/v3/repos/octo-org/web/issues/${n}/dependencies/blocked_by?per_page=50`));
-    expect(await countGithubSearch('is:issue', { fetch, host, token: 't', now: NOW })).toEqual({ ok: true, data: { count: 120 } });
+    expect(await countGithubSearch('is:issue', { fetch, host, token: 't', now: NOW, graphDependencies })).toEqual({ ok: true, data: { count: 120 } });
     expect(graph().map((r) => r.query!.includes('blockedBy('))).toEqual([true, false, false]);
   });
 });

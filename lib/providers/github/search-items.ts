@@ -11,8 +11,8 @@ import type { FlowError } from '../../flow-error';
 import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import { requestJson } from '../http';
 import type { FetchOutcome } from '../outcome';
-import { graphHasDependencies, noteGraphWithoutDependencies, refusesDependencyFields } from './dependencies';
-import { addDependencies, githubApi, githubHeaders, withSso, type GithubContext } from './fetch-items';
+import { refusesDependencyFields, type GraphDependencySupport } from './dependencies';
+import { addDependencies, githubApi, githubHeaders, withGraphSupport, withSso, type GithubContext } from './fetch-items';
 import { headChecks, itemFragment } from './items-query';
 import { graphEnvelope, graphIssue, graphPull, graphRateLimit } from './schema';
 import { issueToItem, pullToItem } from './to-work-item';
@@ -70,9 +70,10 @@ export function noTokenError(host: string): FlowError {
  * Reads one page of `query` on `ctx.host`; `cursor` is the `next` of the page before. Never
  * throws. `dependencies: false` skips the native issue relations (finished items need none).
  */
-export async function searchGithubPage(query: string, ctx: GithubContext, cursor?: string, options: { dependencies?: boolean } = {}): Promise<GithubSearchPage> {
+export async function searchGithubPage(query: string, given: GithubContext, cursor?: string, options: { dependencies?: boolean } = {}): Promise<GithubSearchPage> {
+  const ctx = withGraphSupport(given);
   const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
-  const answer = await runSearch(query, SEARCH_PAGE_SIZE, ctx, cursor, outcome);
+  const answer = await runSearch({ query, first: SEARCH_PAGE_SIZE, ...(cursor !== undefined ? { cursor } : {}) }, ctx, outcome);
   if ('code' in answer) return { outcome, error: answer };
   const refs: GithubRef[] = [];
   const blockersRead = new Set<string>();
@@ -102,7 +103,7 @@ export async function searchGithubPage(query: string, ctx: GithubContext, cursor
 /** How many items GitHub finds for `query`, or GitHub's reason for refusing it. Never throws. */
 export async function countGithubSearch(query: string, ctx: GithubContext): Promise<{ ok: true; data: { count: number } } | { ok: false; error: FlowError }> {
   const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
-  const answer = await runSearch(query, 1, ctx, undefined, outcome);
+  const answer = await runSearch({ query, first: 1 }, withGraphSupport(ctx), outcome);
   return 'code' in answer ? { ok: false, error: answer } : { ok: true, data: { count: answer.issueCount } };
 }
 
@@ -118,11 +119,18 @@ function refOf(url: string, host: string): GithubRef | undefined {
   return ref ? { ...ref, host } : undefined;
 }
 
+/** One search page to ask: the query, how many results, and after which cursor. */
+interface SearchAsk {
+  query: string;
+  first: number;
+  cursor?: string;
+}
+
 /**
  * Asks one search page. A host whose GraphQL lacks the dependency fields refuses the whole
  * query: it is asked again once without them, and without them from then on (as the batches are).
  */
-async function runSearch(query: string, first: number, ctx: GithubContext, cursor: string | undefined, outcome: FetchOutcome): Promise<SearchResult | FlowError> {
+async function runSearch({ query, first, cursor }: SearchAsk, ctx: GithubContext & { graphDependencies: GraphDependencySupport }, outcome: FetchOutcome): Promise<SearchResult | FlowError> {
   if (!ctx.token) return noTokenError(ctx.host);
   const ask = (dependencies: boolean) => requestJson(ctx.fetch, {
     url: githubApi(ctx.host).graphql,
@@ -132,10 +140,10 @@ async function runSearch(query: string, first: number, ctx: GithubContext, curso
     service: 'GitHub',
     now: ctx.now,
   }, ctx.pacing);
-  const dependencies = graphHasDependencies(ctx.host);
+  const dependencies = ctx.graphDependencies.has(ctx.host);
   let answer = await ask(dependencies);
   if (dependencies && answer.ok && refusesDependencyFields(answer.body)) {
-    noteGraphWithoutDependencies(ctx.host);
+    ctx.graphDependencies.refused(ctx.host);
     answer = await ask(false);
   }
   outcome.rate = answer.rate;

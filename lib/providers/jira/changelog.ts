@@ -8,7 +8,7 @@
  */
 import type { FlowEvent } from '../../flow/model';
 import { isoTime, parseTime } from '../../flow/time';
-import { formatKey } from '../../item-key';
+import { formatKey, isJiraKey, jiraKeySource } from '../../item-key';
 import type { JiraHistory, JiraHistoryItem } from './histories';
 
 export type { JiraHistory } from './histories';
@@ -120,8 +120,8 @@ export function doneByResolution(histories: Iterable<readonly JiraHistory[]>): S
   return done;
 }
 
-const ENGLISH_LINK = /^This issue (.+) ([A-Z][A-Z0-9_]*-\d+)$/;
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-[1-9]\d*$/;
+/** A `Link` item's sentence in English, "This issue is blocked by SP-14": its description and the key. */
+const ENGLISH_LINK = new RegExp(`^This issue (.+) (${jiraKeySource()})$`);
 
 /**
  * The key of one side of a `Link` item when it is an "is blocked by" link: by its English
@@ -132,7 +132,7 @@ function blockedByKey(text: string | null | undefined, key: string | null | unde
   const english = ENGLISH_LINK.exec(text ?? '');
   if (english) return ctx.blockedByLinks.has(english[1]!.toLowerCase()) ? formatKey({ source: 'jira', host: ctx.host, issueKey: english[2]! }) : undefined;
   const linked = key?.trim().toUpperCase();
-  return linked && ISSUE_KEY.test(linked) && blockers.has(linked) ? formatKey({ source: 'jira', host: ctx.host, issueKey: linked }) : undefined;
+  return linked && isJiraKey(linked) && blockers.has(linked) ? formatKey({ source: 'jira', host: ctx.host, issueKey: linked }) : undefined;
 }
 
 const isLink = (item: Item): boolean => item.field === 'Link' || item.fieldId === 'issuelinks';
@@ -165,7 +165,16 @@ function linkEvents(item: Item, at: string, ctx: ChangelogContext, blockers: Blo
   return removed ? [{ type: 'link-removed', at, key: removed }] : [];
 }
 
-function itemEvents(item: Item, at: string, ctx: ChangelogContext, by: { id: string; name: string } | undefined, resolved: Resolved, blockers: Blockers): FlowEvent[] {
+/** What is known of the history an item is in: when, by whom, whether the issue was resolved around it, and its blockers. */
+interface InHistory {
+  at: string;
+  by: { id: string; name: string } | undefined;
+  resolved: Resolved;
+  blockers: Blockers;
+}
+
+/** The flow events of one history item. */
+function itemEvents(item: Item, ctx: ChangelogContext, { at, by, resolved, blockers }: InHistory): FlowEvent[] {
   if (isStatus(item)) return statusEvents(item, at, ctx, resolved);
   const isFlag = ctx.flaggedFieldId ? item.fieldId === ctx.flaggedFieldId : item.field === 'Flagged';
   if (isFlag) return [(item.toString ?? '') !== '' ? { type: 'flagged', at, ...(by ? { by } : {}) } : { type: 'unflagged', at, ...(by ? { by } : {}) }];
@@ -183,6 +192,6 @@ export function changelogEvents(histories: readonly JiraHistory[], ctx: Changelo
     const id = history.author?.accountId;
     const by = id ? { id, name: history.author?.displayName ?? id } : undefined;
     // The resolution may come before or after the status in a history's items.
-    return history.items.flatMap((item) => itemEvents(item, at, ctx, by, around, blockers));
+    return history.items.flatMap((item) => itemEvents(item, ctx, { at, by, resolved: around, blockers }));
   });
 }

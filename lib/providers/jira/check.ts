@@ -14,7 +14,8 @@ import type { Result } from '../../protocol';
 import type { JiraAccessCheck } from '../../status';
 import { requestJson, type Fetch, type HttpFail, type HttpPacing } from '../http';
 import { jiraAuthorization, type JiraCredential } from './credentials';
-import { accessFor, isCloud, jiraErrorMessages } from './pipeline';
+import { jiraErrorMessages } from './errors';
+import { accessFor, isCloud } from './site-access';
 
 /** What a check needs: the site, and its saved credential when there is one. */
 export interface JiraCheckContext {

@@ -23,7 +23,8 @@ const MAX_PAGES = 10;
 /** Keys per changelog bulk fetch, Jira's documented maximum. */
 const CHANGELOG_KEYS = 1000;
 
-type ChangelogRequest = { host: string; keys: string[]; fieldIds: string[]; headers: Record<string, string>; credentials: RequestCredentials; now: number; pacing?: HttpPacing };
+/** One site's changelog request: the keys, the fields whose history is wanted (none: every field), and the site's access. */
+export type ChangelogRequest = { host: string; keys: string[]; fieldIds: string[]; headers: Record<string, string>; credentials: RequestCredentials; now: number; pacing?: HttpPacing };
 
 /** Histories by issue id; `undefined` when Jira would not give them (the badges still work). */
 export async function fetchChangelogs(fetch: Fetch, request: ChangelogRequest): Promise<Map<string, JiraHistory[]> | undefined> {

@@ -5,7 +5,7 @@ import { sharedPath } from '../../../tests/support/shared';
 import type { JiraRef } from '../../item-key';
 import type { Fetch } from '../http';
 import { fetchJiraIssues } from './fetch-issues';
-import { forgetSiteMeta, type SiteFactsStore, type StoredSiteFacts } from './site-meta';
+import { createSiteFacts, type SiteFactsStore, type StoredSiteFacts } from './site-meta';
 
 // Real Jira Cloud payloads, read from the shared fixtures beside the project when present.
 // Found from the repository root, not the working directory.
@@ -19,7 +19,6 @@ type JiraHistory = { created: string; items: Record<string, string | null>[] };
 
 /** A fake Jira site: issue bulk-fetch answers `body`; fields are fixed, changelogs come from the fixtures. */
 function answering(body: unknown, init: ResponseInit = { status: 200 }) {
-  forgetSiteMeta();
   const calls: { url: string; init: RequestInit | undefined }[] = [];
   const json = (value: unknown) => new Response(JSON.stringify(value), { status: 200 });
   const fetch: Fetch = async (url, requestInit) => {
@@ -116,7 +115,6 @@ describe('fetchJiraIssues sessions and batches', () => {
   it('says where to log in when the session’s request is redirected (a sign-in page), and follows nothing', async () => {
     // What a browser hands back for a request sent with redirect: 'manual' (http.ts): an opaque
     // redirect, status 0; a site with an expired session sends it to its sign-in page.
-    forgetSiteMeta();
     const asked: string[] = [];
     const fetch: Fetch = async (url, init) => {
       asked.push(`${init?.redirect} ${new URL(url).pathname}`);
@@ -159,7 +157,6 @@ describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on Data Center', () => {
   const dcRef = (issueKey: string): JiraRef => ({ source: 'jira', host: SITE, issueKey });
 
   it('searches the keys under the context path with histories, and reads them like Cloud', async () => {
-    forgetSiteMeta();
     const urls: string[] = [];
     const fetch: Fetch = async (url) => {
       urls.push(url);
@@ -189,7 +186,6 @@ describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on Data Center', () => {
 
 describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on Data Center, done statuses without asking', () => {
   it('closes by the resolution its history sets, though no issue is in "Done" now', async () => {
-    forgetSiteMeta();
     const sp10 = fixture('testdata__SP-10');
     sp10.fields.status = { name: 'In Progress', statusCategory: { key: 'indeterminate' } };
     const paths: string[] = [];
@@ -236,22 +232,19 @@ describe('fetchJiraIssues on a site’s first visit', () => {
   }
 
   it('asks three things of a 50-card board: the fields, the issues and their histories', async () => {
-    forgetSiteMeta();
     const cards = Array.from({ length: 50 }, (_, i) => card(i + 1));
     const { fetch, paths } = board(cards);
     const siteFacts = memoryStore();
-    const outcome = await fetchJiraIssues(cards.map((c) => ref(c.key)), { fetch, host: HOST, now: NOW, blockedByLinks: [], siteFacts });
+    const outcome = await fetchJiraIssues(cards.map((c) => ref(c.key)), { fetch, host: HOST, now: NOW, blockedByLinks: [], siteFacts: createSiteFacts(siteFacts) });
     expect(outcome.items.size).toBe(50);
     expect(paths.sort()).toEqual(['/rest/api/3/changelog/bulkfetch', '/rest/api/3/field', '/rest/api/3/issue/bulkfetch']);
     // A new service worker the same day: the kept fields serve, two requests.
-    forgetSiteMeta();
     paths.length = 0;
-    await fetchJiraIssues(cards.map((c) => ref(c.key)), { fetch, host: HOST, now: NOW + 3_600_000, blockedByLinks: [], siteFacts });
+    await fetchJiraIssues(cards.map((c) => ref(c.key)), { fetch, host: HOST, now: NOW + 3_600_000, blockedByLinks: [], siteFacts: createSiteFacts(siteFacts) });
     expect(paths.sort()).toEqual(['/rest/api/3/changelog/bulkfetch', '/rest/api/3/issue/bulkfetch']);
   });
 
   it('closes and reopens by the resolution a history sets and clears, and remembers the status as done', async () => {
-    forgetSiteMeta();
     // PAY-1 was "Shipped" (the resolution set) and is back in progress: no issue is in "Shipped" now.
     const histories: Record<string, JiraHistory[]> = {
       '1001': [
@@ -263,7 +256,7 @@ describe('fetchJiraIssues on a site’s first visit', () => {
     };
     const { fetch, bodies } = board([card(1), card(2)], histories);
     const siteFacts = memoryStore();
-    const outcome = await fetchJiraIssues([ref('PAY-1'), ref('PAY-2')], { fetch, host: HOST, now: NOW, blockedByLinks: [], siteFacts });
+    const outcome = await fetchJiraIssues([ref('PAY-1'), ref('PAY-2')], { fetch, host: HOST, now: NOW, blockedByLinks: [], siteFacts: createSiteFacts(siteFacts) });
     const flow = (key: string) => outcome.items.get(`jira:${HOST}/${key}`)!.item.timeline.filter((e) => e.type === 'closed' || e.type === 'reopened');
     expect(flow('PAY-1')).toEqual([{ type: 'closed', at: '2026-11-05T10:00:00.000Z' }, { type: 'reopened', at: '2026-11-06T10:00:00.000Z' }]);
     expect(flow('PAY-2')).toEqual([{ type: 'closed', at: '2026-11-07T10:00:00.000Z' }]);
@@ -272,7 +265,6 @@ describe('fetchJiraIssues on a site’s first visit', () => {
   });
 
   it('reads a removed link of a type learnt from another issue’s current link, and keeps the type for later pages', async () => {
-    forgetSiteMeta();
     const needs = [{ type: DEPENDENCY, inwardIssue: { key: 'PAY-9', fields: { status: { name: 'In Progress', statusCategory: { key: 'indeterminate' } } } } }];
     const histories: Record<string, JiraHistory[]> = {
       '1002': [
@@ -282,19 +274,17 @@ describe('fetchJiraIssues on a site’s first visit', () => {
     };
     const { fetch } = board([card(1, needs), card(2)], histories);
     const siteFacts = memoryStore();
-    const outcome = await fetchJiraIssues([ref('PAY-1'), ref('PAY-2')], { fetch, host: HOST, now: NOW, blockedByLinks: [], siteFacts });
+    const outcome = await fetchJiraIssues([ref('PAY-1'), ref('PAY-2')], { fetch, host: HOST, now: NOW, blockedByLinks: [], siteFacts: createSiteFacts(siteFacts) });
     const links = (result: typeof outcome) => result.items.get(`jira:${HOST}/PAY-2`)!.item.timeline.filter((e) => e.type === 'link-added' || e.type === 'link-removed').map((e) => e.type);
     expect(links(outcome)).toEqual(['link-added', 'link-removed']);
     expect(outcome.items.get(`jira:${HOST}/PAY-1`)!.item.upstream.map((l) => l.key)).toEqual([`jira:${HOST}/PAY-9`]);
     expect(siteFacts.data[HOST]?.waitLinks).toEqual(['needs']);
     // A new worker reads PAY-2 alone: no current link shows the type, the kept facts do.
-    forgetSiteMeta();
-    const later = await fetchJiraIssues([ref('PAY-2')], { fetch, host: HOST, now: NOW + 3_600_000, blockedByLinks: [], siteFacts });
+    const later = await fetchJiraIssues([ref('PAY-2')], { fetch, host: HOST, now: NOW + 3_600_000, blockedByLinks: [], siteFacts: createSiteFacts(siteFacts) });
     expect(links(later)).toEqual(['link-added', 'link-removed']);
   });
 
   it('reads "is blocked by" in a history though no current link shows the type and the settings lack it', async () => {
-    forgetSiteMeta();
     const histories: Record<string, JiraHistory[]> = { '1001': [{ created: at(3), items: [{ field: 'Link', fieldId: 'issuelinks', to: 'PAY-7', toString: 'This issue is blocked by PAY-7' }] }] };
     const { fetch } = board([card(1)], histories);
     const outcome = await fetchJiraIssues([ref('PAY-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
@@ -317,7 +307,6 @@ describe('fetchJiraIssues link history on a board, where Jira filters changelogs
   const link = (n: number) => ({ created: '2026-11-05T10:00:00.000+0000', items: [{ field: 'Link', fieldtype: 'jira', from: null, fromString: null, to: `OPS-${n}`, toString: `This issue is blocked by OPS-${n}` }] });
 
   it('asks once more, unfiltered, for the open cards whose open blocker the filtered history does not date, and dates them', async () => {
-    forgetSiteMeta();
     const bodies: { issueIdsOrKeys: string[]; fieldIds?: string[] }[] = [];
     const fetch: Fetch = async (url, init) => {
       const body = init?.body ? JSON.parse(String(init.body)) : {};
@@ -350,7 +339,6 @@ describe('fetchJiraIssues on malformed histories', () => {
    * text, so it may hold what an object literal cannot (a `__proto__` key).
    */
   function board(cards: ReturnType<typeof card>[], changelogs: string) {
-    forgetSiteMeta();
     const fetch: Fetch = async (url, init) => {
       const json = (text: string) => new Response(text, { status: 200 });
       if (url.endsWith('/rest/api/3/field')) return json('[]');
@@ -398,7 +386,6 @@ describe('fetchJiraIssues on malformed histories', () => {
   });
 
   it('reads a flagged issue view whose comments hold ADF of odd shapes, and takes the reason from the one it can read', async () => {
-    forgetSiteMeta();
     const flagged = { ...card(1), fields: { ...card(1).fields, customfield_10021: [{ value: 'Impediment' }] } };
     const flag = { created: at(3), author: { accountId: 'u1' }, items: [{ field: 'Flagged', fieldId: 'customfield_10021', from: null, fromString: null, to: '10019', toString: 'Impediment' }] };
     const reason = { created: at(3), author: { accountId: 'u1' }, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '(flag) Flag added' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Waiting on ops' }] }] } };
@@ -418,7 +405,6 @@ describe('fetchJiraIssues on malformed histories', () => {
 
   it('takes no field id that is not a custom field’s for Flagged or Sprint, so no issue reads an Object.prototype member as its flag', async () => {
     for (const id of ['toString', 'constructor', '__proto__']) {
-      forgetSiteMeta();
       const paths: string[] = [];
       const fetch: Fetch = async (url) => {
         paths.push(new URL(url).pathname);

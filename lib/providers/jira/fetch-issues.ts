@@ -12,10 +12,13 @@ import { formatKey, type JiraRef } from '../../item-key';
 import { requestJson } from '../http';
 import type { FetchOutcome } from '../outcome';
 import { bulkFetchAnswer, type JiraIssue } from './schema';
-import { cloudHistories, fieldsFor, openSite, sessionError, toFetched, UNREADABLE, validIssues, type JiraContext, type Loaded, type Site } from './pipeline';
+import { cloudHistories } from './cloud-histories';
+import type { JiraContext, Site } from './context';
+import { sessionError, UNREADABLE } from './errors';
+import { fieldsFor, validIssues, type Loaded } from './issue-fields';
 import { searchDataCenter } from './search';
-
-export { isCloud, FLAG_REASON_LIMIT, type JiraContext } from './pipeline';
+import { openSite } from './site-access';
+import { toFetched } from './to-fetched';
 
 /** Keys per bulk-fetch request, Jira's documented maximum. */
 export const JIRA_BATCH = 100;
@@ -69,7 +72,7 @@ async function loadCloud(refs: JiraRef[], ctx: JiraContext, site: Site): Promise
 async function loadDataCenter(refs: JiraRef[], ctx: JiraContext, site: Site): Promise<Loaded | FlowError> {
   const loaded: Loaded = { issues: [], histories: new Map() };
   for (const batch of chunks(refs, JIRA_BATCH)) {
-    const page = await searchDataCenter(`key in (${batch.map((ref) => ref.issueKey).join(',')})`, 0, ctx, site, false);
+    const page = await searchDataCenter({ jql: `key in (${batch.map((ref) => ref.issueKey).join(',')})`, startAt: 0, validate: false }, ctx, site);
     if ('code' in page) return page;
     loaded.issues.push(...page.loaded.issues);
     if (page.loaded.unreadable) loaded.unreadable = true;

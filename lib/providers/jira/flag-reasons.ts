@@ -1,7 +1,7 @@
 /**
  * Why an issue was flagged: when someone flags an issue with a comment, Jira posts that comment
  * as "(flag) Flag added" followed by the reason. The latest comments of a flagged issue are asked
- * on an issue view (pipeline.ts); each reason is matched to the flag event made by the same
+ * on an issue view (flag-comments.ts); each reason is matched to the flag event made by the same
  * person within a minute. Comments are read one by one: one FlowLens cannot read is skipped.
  */
 import * as v from 'valibot';

@@ -9,6 +9,7 @@
  */
 import * as v from 'valibot';
 import { ownFields } from './own-fields';
+import type { JiraIssue } from './schema';
 
 /** A text field of a history item: Jira documents strings, and sends null for "none"; absent reads as null. */
 const text = v.nullish(v.string(), null);
@@ -59,4 +60,24 @@ export function readHistories(raw: unknown): JiraHistory[] {
     const { created, author, items } = history.output;
     return [{ created, author, items: readItems(items) }];
   });
+}
+
+const withChangelog = v.object({ key: v.string(), changelog: v.object({ histories: v.array(v.unknown()) }) });
+
+/**
+ * Histories by key from issues searched with `expand=changelog` (Data Center), each history read
+ * on its own: a malformed one is skipped, not the issue's others.
+ */
+export function expandedHistories(raw: unknown[]): Map<string, JiraHistory[]> {
+  return new Map(
+    raw.flatMap((value) => {
+      const issue = v.safeParse(withChangelog, value);
+      return issue.success ? [[issue.output.key, readHistories(issue.output.changelog.histories)] as const] : [];
+    }),
+  );
+}
+
+/** The histories Jira gave for an issue: by id (the changelog bulk fetch) or by key (an expanded search). */
+export function historiesOf(histories: ReadonlyMap<string, JiraHistory[]> | undefined, issue: JiraIssue): JiraHistory[] {
+  return histories?.get(issue.id ?? '') ?? histories?.get(issue.key) ?? [];
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sharedPath } from '../../../tests/support/shared';
 import { readHistories } from './histories';
 import { pageFacts } from './page-facts';
-import { validIssues } from './pipeline';
+import { validIssues } from './issue-fields';
 
 // Real Jira Cloud payloads, read from the shared fixtures beside the project when present.
 // Found from the repository root, not the working directory.

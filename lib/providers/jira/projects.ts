@@ -8,8 +8,10 @@
  */
 import * as v from 'valibot';
 import type { FlowError } from '../../flow-error';
+import { jiraProjectSource } from '../../item-key';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
-import { accessFor, isCloud, sessionError, UNREADABLE } from './pipeline';
+import { sessionError, UNREADABLE } from './errors';
+import { accessFor, isCloud } from './site-access';
 
 /** The project keys a site lists; `complete` is false when it has more than FlowLens read. */
 export interface ProjectList {
@@ -30,8 +32,8 @@ export interface ProjectsContext {
 /** Cloud pages read at most (50 projects each). */
 export const PROJECT_PAGES = 10;
 const PAGE_SIZE = 50;
-/** A Jira project key, as Jira's own default pattern allows it. */
-const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,99}$/;
+/** A Jira project key of at most 100 characters (longer is no project FlowLens asks about). */
+const PROJECT_KEY = new RegExp(`^${jiraProjectSource({ min: 1, max: 100 })}$`);
 
 const project = v.looseObject({ key: v.string() });
 const cloudPage = v.object({ values: v.array(v.unknown()), isLast: v.optional(v.boolean()) });

@@ -12,9 +12,10 @@ import { changelogEvents, type JiraHistory } from './changelog';
 import { isoTime } from '../../flow/time';
 import { fetchChangelogs } from './fetch-changelogs';
 import { fetchJiraIssues } from './fetch-issues';
-import { expandedHistories, validIssues } from './pipeline';
+import { expandedHistories } from './histories';
+import { validIssues } from './issue-fields';
 import { searchJiraPage } from './search';
-import { forgetSiteMeta, siteMeta } from './site-meta';
+import { createSiteFacts, siteMeta } from './site-meta';
 import { jiraToItem } from './to-work-item';
 
 const API = 'fixtures/real-api';
@@ -42,14 +43,12 @@ describe.skipIf(!have)(suite('Atlassian’s documented Jira Cloud answers'), () 
   });
 
   it('field list: read, and a site without Flagged or Sprint has neither id', async () => {
-    forgetSiteMeta();
-    const meta = await siteMeta(answer(sharedJson(API, 'jira-cloud/atlassian-openapi-example-field-list.json')), HOST, {}, 'include', NOW);
+    const meta = await siteMeta({ fetch: answer(sharedJson(API, 'jira-cloud/atlassian-openapi-example-field-list.json')), host: HOST, headers: {}, credentials: 'include', now: NOW, facts: createSiteFacts() });
     expect(meta).toEqual({ doneStatuses: new Set(), waitLinks: new Set() });
   });
 
   it('issue bulk fetch: issues without a status or creation date are refused in words, never taken for items', async () => {
     // The example's issues carry only summary, project and assignee.
-    forgetSiteMeta();
     const example = sharedJson(API, 'jira-cloud/atlassian-openapi-example-issue-bulkfetch.json');
     const fetch: Fetch = async (url) => new Response(JSON.stringify(url.endsWith('/field') ? [] : example), { status: 200 });
     const refs: JiraRef[] = ['EX-1', 'EX-2', 'EX-4'].map((issueKey) => ({ source: 'jira', host: HOST, issueKey }));
@@ -59,7 +58,6 @@ describe.skipIf(!have)(suite('Atlassian’s documented Jira Cloud answers'), () 
   });
 
   it('JQL search: a page whose issue lacks the fields asked for is said so, and read to its end', async () => {
-    forgetSiteMeta();
     const example = sharedJson(API, 'jira-cloud/atlassian-openapi-example-search-jql.json');
     const fetch: Fetch = async (url) => new Response(JSON.stringify(url.endsWith('/field') ? [] : url.endsWith('/changelog/bulkfetch') ? { issueChangeLogs: [] } : example), { status: 200 });
     const page = await searchJiraPage('project = ED', { fetch, host: HOST, now: NOW, blockedByLinks: [] });

@@ -10,8 +10,8 @@ import type { Fetch } from '../http';
 import { changelogEvents } from './changelog';
 import { readHistories } from './histories';
 import { fetchJiraIssues } from './fetch-issues';
-import { expandedHistories, validIssues } from './pipeline';
-import { forgetSiteMeta } from './site-meta';
+import { expandedHistories } from './histories';
+import { validIssues } from './issue-fields';
 import { jiraToItem } from './to-work-item';
 
 const CLOUD = 'fixtures/real-api/jira-cloud';
@@ -53,7 +53,6 @@ function issue13383(open: boolean) {
  * has no `fieldId`) never comes back filtered. `linkHistory: false` keeps it out even unfiltered.
  */
 function strictCloud(options: { open: boolean; linkHistory?: boolean; filterStrictly?: boolean }) {
-  forgetSiteMeta();
   const requests: { path: string; body: Record<string, unknown> }[] = [];
   const recorded = recording(ISSUE_13383);
   const fetch: Fetch = async (url, init) => {

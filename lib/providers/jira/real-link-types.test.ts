@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { haveShared, missingShared, sharedJson } from '../../../tests/support/shared';
 import { pageFacts } from './page-facts';
-import { validIssues } from './pipeline';
+import { validIssues } from './issue-fields';
 import { jiraToItem } from './to-work-item';
 
 interface LinkType { name: string; inward: string; outward: string }

@@ -1,7 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../http';
 import { searchJiraPage, withoutOrderBy } from './search';
-import { forgetSiteMeta } from './site-meta';
 
 const HOST = 'acme.atlassian.net';
 const NOW = Date.parse('2026-11-20T00:00:00Z');
@@ -46,8 +45,6 @@ function site(search: (url: string, body: Record<string, unknown> | undefined) =
 }
 
 const ctx = (fetch: Fetch, host = HOST) => ({ fetch, host, now: NOW, blockedByLinks: ['is blocked by'] });
-
-beforeEach(() => forgetSiteMeta());
 
 describe('searchJiraPage on Cloud (POST /rest/api/3/search/jql)', () => {
   // Three pages as the enhanced search answers them: a token on the first two, `isLast` on the third.
@@ -182,7 +179,6 @@ describe('withoutOrderBy', () => {
 
 describe('the Sprint field', () => {
   it('is found by its type, asked for, and read onto the item in order', async () => {
-    forgetSiteMeta();
     const bodies: Record<string, unknown>[] = [];
     const fetch: Fetch = async (url, init) => {
       if (url.endsWith('/rest/api/3/field')) {
@@ -209,7 +205,6 @@ describe('the Sprint field', () => {
   });
 
   it('falls back to the field named "Sprint" when no field has the sprint type', async () => {
-    forgetSiteMeta();
     let asked: string[] = [];
     const fetch: Fetch = async (url) => {
       if (url.includes('/rest/api/2/field')) return json([{ id: 'customfield_10101', name: 'Sprint' }]);

@@ -1,6 +1,6 @@
 /**
- * One page of a JQL search as FlowLens items, through the same pipeline as the visible keys
- * (site facts, histories, flag reasons, jiraToItem). The team sync calls it page by page.
+ * One page of a JQL search as FlowLens items, read as the visible keys are (fetch-issues.ts):
+ * site facts, histories, flag reasons, jiraToItem. The team sync calls it page by page.
  *
  * Cloud: `POST /rest/api/3/search/jql` with `{ jql, fields, maxResults, nextPageToken }`, paged by
  * the `nextPageToken` of the answer (absent, null or `isLast` on the last page; Cloud gives no
@@ -16,7 +16,13 @@ import type { FlowError } from '../../flow-error';
 import { requestJson, type HttpFail } from '../http';
 import type { FetchOutcome } from '../outcome';
 import { formatKey } from '../../item-key';
-import { cloudHistories, expandedHistories, fieldsFor, jiraErrorMessages, openSite, sessionError, toFetched, UNREADABLE, unreadableKeys, validIssues, type JiraContext, type Loaded, type Site } from './pipeline';
+import { cloudHistories } from './cloud-histories';
+import type { JiraContext, Site } from './context';
+import { jiraErrorMessages, sessionError, UNREADABLE } from './errors';
+import { expandedHistories } from './histories';
+import { fieldsFor, unreadableKeys, validIssues, type Loaded } from './issue-fields';
+import { openSite } from './site-access';
+import { toFetched } from './to-fetched';
 
 /** Issues per search page. */
 export const SEARCH_PAGE_SIZE = 100;
@@ -99,7 +105,7 @@ async function searchCloud(jql: string, cursor: string | undefined, ctx: JiraCon
 async function searchDataCenterFrom(jql: string, cursor: string | undefined, ctx: JiraContext, site: Site): Promise<Page | FlowError> {
   const startAt = cursor === undefined ? 0 : Number(cursor);
   if (!Number.isSafeInteger(startAt) || startAt < 0) return { code: 'bad-request', message: `"${cursor}" is not a page of a Jira Data Center search.` };
-  const page = await searchDataCenter(jql, startAt, ctx, site, true);
+  const page = await searchDataCenter({ jql, startAt, validate: true }, ctx, site);
   if ('code' in page) return page;
   const more = page.returned > 0 && page.total !== undefined && startAt + page.returned < page.total;
   return { ...page, ...(more ? { next: String(startAt + page.returned) } : {}) };
@@ -112,11 +118,16 @@ interface DataCenterPage extends Page {
   returned: number;
 }
 
-/**
- * One `GET /rest/api/2/search` with histories. `validate` false lets a search for keys pass when
- * some key does not exist or is hidden (Jira would reject the whole JQL otherwise).
- */
-export async function searchDataCenter(jql: string, startAt: number, ctx: JiraContext, site: Site, validate: boolean): Promise<DataCenterPage | FlowError> {
+/** One Data Center search page to ask: the JQL, the first result's index, and whether Jira validates the query. */
+export interface DataCenterSearch {
+  jql: string;
+  startAt: number;
+  /** False lets a search for keys pass when some key does not exist or is hidden (Jira would reject the whole JQL otherwise). */
+  validate: boolean;
+}
+
+/** One `GET /rest/api/2/search` with histories. */
+export async function searchDataCenter({ jql, startAt, validate }: DataCenterSearch, ctx: JiraContext, site: Site): Promise<DataCenterPage | FlowError> {
   const query = new URLSearchParams({
     jql,
     startAt: String(startAt),

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../http';
-import { forgetSiteMeta, rememberSiteFacts, siteMeta, SITE_FACTS_TTL, type SiteFactsStore, type StoredSiteFacts } from './site-meta';
+import { createSiteFacts, rememberSiteFacts, siteMeta, SITE_FACTS_TTL, type SiteFactsStore, type StoredSiteFacts } from './site-meta';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const HOST = 'acme.atlassian.net';
@@ -24,45 +24,43 @@ function memoryStore(initial: Record<string, StoredSiteFacts> = {}): SiteFactsSt
 
 const learnt = (done: string[], blocking: string[] = [], open: string[] = []) => ({ doneStatuses: new Set(done), waitLinks: new Set(blocking), openStatuses: new Set(open) });
 
-beforeEach(() => forgetSiteMeta());
-
 describe('siteMeta', () => {
   it('asks the site for its fields only, once, and keeps the answer where it outlives the worker', async () => {
     const { fetch, asked } = site();
     const store = memoryStore();
-    const meta = await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
+    const facts = createSiteFacts(store);
+    const meta = await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', facts });
     expect(meta).toEqual({ flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: new Set(), waitLinks: new Set() });
     expect(asked).toEqual(['/rest/api/3/field']);
     expect(store.data[HOST]).toEqual({ at: NOW, flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: [], waitLinks: [] });
 
     // A new service worker: memory is empty, the store answers, the site is not asked.
-    forgetSiteMeta();
-    expect(await siteMeta(fetch, HOST, {}, 'include', NOW + 60 * 60_000, '3', store)).toEqual(meta);
+    facts.memory.clear();
+    expect(await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW + 60 * 60_000, api: '3', facts })).toEqual(meta);
     expect(asked).toHaveLength(1);
   });
 
   it('asks Data Center through API version 2', async () => {
     const { fetch, asked } = site();
-    await siteMeta(fetch, 'jira.corp.example/jira', {}, 'omit', NOW, '2');
+    await siteMeta({ fetch, host: 'jira.corp.example/jira', headers: {}, credentials: 'omit', now: NOW, api: '2', facts: createSiteFacts() });
     expect(asked).toEqual(['/jira/rest/api/2/field']);
   });
 
   it('asks again once the kept facts are a day old, or when the store cannot be read', async () => {
     const { fetch, asked } = site();
     const old = memoryStore({ [HOST]: { at: NOW - SITE_FACTS_TTL, doneStatuses: [], waitLinks: [] } });
-    await siteMeta(fetch, HOST, {}, 'include', NOW, '3', old);
+    await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', facts: createSiteFacts(old) });
     expect(asked).toHaveLength(1);
     expect(old.data[HOST]?.at).toBe(NOW);
-    forgetSiteMeta();
     const broken: SiteFactsStore = { get: () => Promise.reject(new Error('storage gone')), set: () => Promise.reject(new Error('storage gone')) };
-    expect((await siteMeta(fetch, HOST, {}, 'include', NOW, '3', broken)).flaggedFieldId).toBe('customfield_10021');
+    expect((await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', facts: createSiteFacts(broken) })).flaggedFieldId).toBe('customfield_10021');
     expect(asked).toHaveLength(2);
   });
 
   it('reads facts kept before, statuses and link types that Jira was once asked for included', async () => {
     const { fetch, asked } = site();
     const store = memoryStore({ [HOST]: { at: NOW - 1000, flaggedFieldId: 'customfield_10021', doneStatuses: ['done', 'closed'], waitLinks: ['is blocked by', 'waits for'] } });
-    const meta = await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
+    const meta = await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', facts: createSiteFacts(store) });
     expect(meta).toEqual({ flaggedFieldId: 'customfield_10021', doneStatuses: new Set(['done', 'closed']), waitLinks: new Set(['is blocked by', 'waits for']) });
     expect(asked).toEqual([]);
   });
@@ -72,33 +70,35 @@ describe('rememberSiteFacts', () => {
   it('adds what pages show to the kept facts, until they expire with the field ids', async () => {
     const { fetch } = site();
     const store = memoryStore();
-    await siteMeta(fetch, HOST, {}, 'include', NOW, '3', store);
-    await rememberSiteFacts(HOST, learnt(['done', 'shipped'], ['needs']), store);
-    await rememberSiteFacts(HOST, learnt(['closed'], ['is blocked by']), store);
+    const facts = createSiteFacts(store);
+    await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', facts });
+    await rememberSiteFacts(HOST, learnt(['done', 'shipped'], ['needs']), facts);
+    await rememberSiteFacts(HOST, learnt(['closed'], ['is blocked by']), facts);
     expect(store.data[HOST]).toEqual({ at: NOW, flaggedFieldId: 'customfield_10021', sprintFieldId: 'customfield_10020', doneStatuses: ['done', 'shipped', 'closed'], waitLinks: ['needs', 'is blocked by'] });
     // Nothing new: nothing written.
     const writes = store.writes;
-    await rememberSiteFacts(HOST, learnt(['shipped'], ['needs']), store);
+    await rememberSiteFacts(HOST, learnt(['shipped'], ['needs']), facts);
     expect(store.writes).toBe(writes);
     // The next worker starts from what was learnt.
-    forgetSiteMeta();
-    const meta = await siteMeta(fetch, HOST, {}, 'include', NOW + 1000, '3', store);
+    const meta = await siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW + 1000, api: '3', facts: createSiteFacts(store) });
     expect(meta.doneStatuses).toEqual(new Set(['done', 'shipped', 'closed']));
     expect(meta.waitLinks).toEqual(new Set(['needs', 'is blocked by']));
   });
 
   it('drops a status a page shows in another category now', async () => {
     const store = memoryStore({ [HOST]: { at: NOW, doneStatuses: ['done', 'resolved'], waitLinks: [] } });
-    await siteMeta(site().fetch, HOST, {}, 'include', NOW, '3', store);
-    await rememberSiteFacts(HOST, learnt([], [], ['resolved']), store);
+    const facts = createSiteFacts(store);
+    await siteMeta({ fetch: site().fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', facts });
+    await rememberSiteFacts(HOST, learnt([], [], ['resolved']), facts);
     expect(store.data[HOST]?.doneStatuses).toEqual(['done']);
   });
 
   it('keeps nothing for a site whose fields could not be read', async () => {
     const store = memoryStore();
-    const meta = await siteMeta(site(404).fetch, HOST, {}, 'include', NOW, '3', store);
+    const facts = createSiteFacts(store);
+    const meta = await siteMeta({ fetch: site(404).fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', facts });
     expect(meta).toEqual({ doneStatuses: new Set(), waitLinks: new Set() });
-    await rememberSiteFacts(HOST, learnt(['done'], ['is blocked by']), store);
+    await rememberSiteFacts(HOST, learnt(['done'], ['is blocked by']), facts);
     expect(store.data).toEqual({});
   });
 });

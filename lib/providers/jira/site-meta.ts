@@ -1,7 +1,8 @@
 /**
  * What FlowLens needs to know about a Jira site before it can read histories: the ids of the
  * Flagged and Sprint fields (custom fields whose ids differ per site), asked once a day per site
- * and kept in memory and in a store that outlives the service worker. Which statuses are in the
+ * and kept where the caller keeps them (SiteFacts: memory, and a store that outlives the service
+ * worker). Which statuses are in the
  * done category and which link types mean "waits on" are not asked: the issues show them
  * (page-facts.ts), and what they showed is kept here beside the field ids for the same day.
  * A failure falls back to the field's name and to the current status categories, never stops the badges.
@@ -39,7 +40,6 @@ const CUSTOM_FIELD_ID = /^customfield_\d{1,12}$/;
 const SPRINT_TYPE = 'com.pyxis.greenhopper.jira:gh-sprint';
 /** How long kept facts serve: fields, statuses and link types change rarely, and a stale one costs little. */
 export const SITE_FACTS_TTL = 24 * HOUR;
-const known = new Map<string, { at: number; meta: SiteMeta }>();
 
 /** Site facts as kept between service-worker lives (plain data). */
 export interface StoredSiteFacts {
@@ -59,6 +59,21 @@ export interface SiteFactsStore {
   set(host: string, facts: StoredSiteFacts): Promise<void>;
 }
 
+/**
+ * What a caller keeps of Jira sites' facts: `memory`, for as long as the caller lives (the
+ * background: the service worker's life), in front of `store`, which outlives it. The background
+ * creates one and passes it to every Jira read; a read given none keeps its own, for itself.
+ */
+export interface SiteFacts {
+  memory: Map<string, { at: number; meta: SiteMeta }>;
+  store?: SiteFactsStore;
+}
+
+/** Site facts kept in a memory of their own, in front of `store` when there is one. */
+export function createSiteFacts(store?: SiteFactsStore): SiteFacts {
+  return { memory: new Map(), ...(store ? { store } : {}) };
+}
+
 function fromStored(facts: StoredSiteFacts): SiteMeta {
   const { flaggedFieldId, sprintFieldId } = facts;
   return { doneStatuses: new Set(facts.doneStatuses), waitLinks: new Set(facts.waitLinks), ...(flaggedFieldId ? { flaggedFieldId } : {}), ...(sprintFieldId ? { sprintFieldId } : {}) };
@@ -69,8 +84,23 @@ function toStored(meta: SiteMeta, at: number): StoredSiteFacts {
   return { at, doneStatuses: [...meta.doneStatuses], waitLinks: [...meta.waitLinks], ...(flaggedFieldId ? { flaggedFieldId } : {}), ...(sprintFieldId ? { sprintFieldId } : {}) };
 }
 
+/** What reading a site's facts needs: the site and how to reach it, and where facts are kept. */
+export interface SiteMetaRequest {
+  fetch: Fetch;
+  host: string;
+  headers: Record<string, string>;
+  credentials: RequestCredentials;
+  now: number;
+  /** The REST API's version: 3 on Cloud (the default), 2 on Data Center. */
+  api?: '2' | '3';
+  facts: SiteFacts;
+  pacing?: HttpPacing;
+}
+
 /** The site's facts: from memory, else from the store, else its fields asked of the site (one request). */
-export async function siteMeta(fetch: Fetch, host: string, headers: Record<string, string>, credentials: RequestCredentials, now: number, api: '2' | '3' = '3', store?: SiteFactsStore, pacing?: HttpPacing): Promise<SiteMeta> {
+export async function siteMeta(request: SiteMetaRequest): Promise<SiteMeta> {
+  const { fetch, host, headers, credentials, now, api = '3', facts, pacing } = request;
+  const { memory: known, store } = facts;
   const cached = known.get(host);
   if (cached && now - cached.at < SITE_FACTS_TTL) return cached.meta;
   const stored = await store?.get(host).catch(() => undefined);
@@ -103,13 +133,20 @@ export function withPageFacts(meta: SiteMeta, learnt: PageFacts): Pick<SiteMeta,
   };
 }
 
+/** The link descriptions that mean "waits on", read from the linking issue's side: the user's, Jira's own, the site's. */
+export function waitLinkNames(userLinks: readonly string[], meta: SiteMeta, learnt: PageFacts): Set<string> {
+  const { waitLinks } = withPageFacts(meta, learnt);
+  return new Set([...userLinks.map((name) => name.toLowerCase()), JIRA_BLOCKED_BY, ...waitLinks]);
+}
+
 const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
 
 /**
  * Adds what a page showed to the site's kept facts (`withPageFacts`), until they expire with its
  * field ids. Nothing is kept for a site whose fields could not be read: it is asked again next time.
  */
-export async function rememberSiteFacts(host: string, learnt: PageFacts, store?: SiteFactsStore): Promise<void> {
+export async function rememberSiteFacts(host: string, learnt: PageFacts, facts: SiteFacts): Promise<void> {
+  const { memory: known, store } = facts;
   const kept = known.get(host);
   if (!kept) return;
   const merged = withPageFacts(kept.meta, learnt);
@@ -117,9 +154,4 @@ export async function rememberSiteFacts(host: string, learnt: PageFacts, store?:
   const meta: SiteMeta = { ...kept.meta, ...merged };
   known.set(host, { at: kept.at, meta });
   await store?.set(host, toStored(meta, kept.at)).catch(() => undefined);
-}
-
-/** Forgets what was learnt, in memory (tests, and the cache's clear with the kept facts). */
-export function forgetSiteMeta(): void {
-  known.clear();
 }
