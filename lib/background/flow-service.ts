@@ -6,13 +6,12 @@
  */
 import type { FlowView } from '../flow-view';
 import { formatKey, type ItemRef } from '../item-key';
-import type { Fetch } from '../providers/http';
 import type { Fetched } from '../providers/outcome';
-import type { FlowCache } from '../storage/cache';
-import type { Secrets, Settings } from '../storage/settings';
+import type { Settings } from '../storage/settings';
 import { createCrossSource, type CrossSourceDeps, type Related } from './cross-source';
 import { createItemFetcher, type FetchItems } from './item-fetch';
 import { createRateHolds, type RateHolds } from './rate-holds';
+import type { WorldDeps } from './world';
 import { neighbourKeys, presentViews, type Shown } from './present-views';
 import { createRefresh, freshForBadge } from './refresh';
 import { createUnderway } from './underway';
@@ -24,13 +23,7 @@ import { createProviderState, type ProviderState } from '../providers/provider-s
 import { MINUTE } from '../flow/time';
 
 /** What the service needs from the world. */
-export interface FlowServiceDeps {
-  /** Opened on first use and memoised by the caller. */
-  cache: () => Promise<FlowCache>;
-  fetch: Fetch;
-  now: () => number;
-  loadSettings: () => Promise<Settings>;
-  loadSecrets: () => Promise<Secrets>;
+export interface FlowServiceDeps extends WorldDeps {
   /** Rate-limit holds shared with the team sync (a fresh set when not given). */
   holds?: RateHolds;
   /** What the providers keep between calls, shared with the team sync (a fresh one when not given). */

@@ -4,25 +4,19 @@
  * undated link was first seen) before it is used. Tokens are read here and never leave.
  */
 import { formatKey, type GithubRef, type ItemRef, type JiraRef } from '../item-key';
-import type { Fetch } from '../providers/http';
 import { fetchGithubItems } from '../providers/github/fetch-items';
 import { fetchJiraIssues } from '../providers/jira/fetch-issues';
 import { credentialFor, jiraAuthorization } from '../providers/jira/credentials';
 import type { ProviderState } from '../providers/provider-state';
 import { failedOutcome, type FetchOutcome, type Fetched } from '../providers/outcome';
-import type { CacheHit, FlowCache } from '../storage/cache';
-import type { Secrets, Settings } from '../storage/settings';
+import type { CacheHit } from '../storage/cache';
 import { own } from '../own';
 import { withSightings } from './link-sightings';
+import type { WorldDeps } from './world';
 import type { RateHolds } from './rate-holds';
 
 /** What fetching needs from the world. */
-export interface ItemFetchDeps {
-  cache: () => Promise<FlowCache>;
-  fetch: Fetch;
-  now: () => number;
-  loadSettings: () => Promise<Settings>;
-  loadSecrets: () => Promise<Secrets>;
+export interface ItemFetchDeps extends WorldDeps {
   holds: RateHolds;
   /** What the providers keep between calls (lib/providers/provider-state.ts). */
   providers: ProviderState;

@@ -5,13 +5,12 @@
  */
 import type { FlowError } from '../flow-error';
 import { own } from '../own';
-import type { Fetch, RateInfo } from '../providers/http';
+import type { RateInfo } from '../providers/http';
 import { searchGithubPage } from '../providers/github/search-items';
 import { credentialFor, jiraAuthorization } from '../providers/jira/credentials';
 import { searchJiraPage } from '../providers/jira/search';
 import type { Fetched } from '../providers/outcome';
-import type { FlowCache } from '../storage/cache';
-import type { Secrets, Settings } from '../storage/settings';
+import type { WorldDeps } from './world';
 import type { RateHolds } from './rate-holds';
 import { withSightings } from './link-sightings';
 import type { TeamSource } from './team-sources';
@@ -29,12 +28,7 @@ export interface SourcePage {
 export type ReadPage = (source: TeamSource, cursor: string | undefined, known: string[]) => Promise<SourcePage>;
 
 /** What reading needs from the background. */
-export interface PageReaderDeps {
-  cache: () => Promise<FlowCache>;
-  fetch: Fetch;
-  now: () => number;
-  loadSettings: () => Promise<Settings>;
-  loadSecrets: () => Promise<Secrets>;
+export interface PageReaderDeps extends WorldDeps {
   holds: RateHolds;
   /** What the providers keep between calls, shared with the flow service (a fresh one when not given). */
   providers?: ProviderState;

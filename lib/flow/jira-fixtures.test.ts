@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeItem } from './analyze';
 import { parseFlowSettings } from './flow-settings';
-import { haveJiraFixtures, jiraFixtureItem } from './testing/jira-fixture';
+import { haveJiraFixtures, jiraFixtureItem, jiraFixturesTitle } from './testing/jira-fixture';
 
 // Most tests count only Flagged and a "Blocked" status as blocked and no status as a queue, so
 // the intervals can be read straight off the changelog; one test uses the defaults.
@@ -11,7 +11,7 @@ const settings = parseFlowSettings({ blockedStatuses: ['Blocked'], waitingStatus
 const ms = (iso: string) => Date.parse(iso);
 const rows = (analysis: ReturnType<typeof analyzeItem>) => analysis.intervals.map((i) => [i.state, i.start, i.end, i.durationMs]);
 
-describe.skipIf(!haveJiraFixtures)('real Jira payloads', () => {
+describe.skipIf(!haveJiraFixtures)(jiraFixturesTitle('real Jira payloads'), () => {
   it('SP-10: flagged for 24.892 s, then done', () => {
     // Flagged 2021-09-06T04:33:30.647, unflagged 04:33:55.539 → 55.539 − 30.647 = 24.892 s.
     // Review → Done at 04:34:26.239 closes it: done since the resolution date, 04:34:26.204.

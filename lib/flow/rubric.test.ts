@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { haveShared, sharedPath, sharedTitle } from '../../tests/support/shared';
 import { RUBRIC, SUCCESS_STORY } from './rubric';
 import { DEFAULT_RULES } from './rules';
 
-const RUBRIC_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds/flow-rubric.txt');
+const RUBRIC_PART = 'seeds/flow-rubric.txt';
+const RUBRIC_FILE = sharedPath(RUBRIC_PART);
 
 /** The rubric file's skills as [level, text], read the way the file is laid out: "P2 |", then "- skill" lines. */
 function skillsInFile(text: string): [string, string][] {
@@ -18,7 +18,7 @@ function skillsInFile(text: string): [string, string][] {
 }
 
 describe('the rubric as data', () => {
-  it.skipIf(!existsSync(RUBRIC_FILE))('has every skill of the rubric file, word for word, at its level, and its success story', () => {
+  it.skipIf(!haveShared(RUBRIC_PART))(sharedTitle('has every skill of the rubric file, word for word, at its level, and its success story', RUBRIC_PART), () => {
     const text = readFileSync(RUBRIC_FILE, 'utf8');
     expect(RUBRIC.map((s) => [s.level, s.text])).toEqual(skillsInFile(text));
     expect(text).toContain(SUCCESS_STORY);

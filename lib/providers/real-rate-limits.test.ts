@@ -20,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { createRateHolds } from '../background/rate-holds';
 import { createHostLimiter } from './host-limiter';
 import { readRate, requestJson, type Fetch, type HttpPacing } from './http';
-import { HAS_REAL_API, NO_REAL_API, readReal, whenReal } from './testing/real-api';
+import { HAS_REAL_API, readReal, whenReal, realApiTitle } from './testing/real-api';
 
 /** The fixed "now" the templates are rendered at: a whole second, so HTTP dates are exact. */
 const NOW = Date.parse('2026-11-20T10:00:00Z');
@@ -79,9 +79,8 @@ function replaying(m: Mapping, then: 'again' | 'ok' = 'again') {
 }
 
 const describeReal = describe.skipIf(!HAS_REAL_API);
-const title = (what: string) => (HAS_REAL_API ? what : `${what} — skipped: ${NO_REAL_API}`);
 
-describeReal(title('GitHub rate limits on recorded answers'), () => {
+describeReal(realApiTitle('GitHub rate limits on recorded answers'), () => {
   describe('429 whose Retry-After is an HTTP date (hub4j-secondary-ratelimit-429-retry-after-httpdate)', () => {
     // Recorded: 429 Too Many Requests, body "You have exceeded a secondary rate limit. Please wait
     // a few minutes before you try again", `Retry-After: {{now offset='8 seconds' …HTTP date…}}`

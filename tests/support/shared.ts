@@ -26,6 +26,11 @@ export function missingShared(...parts: string[]): string {
   return `${sharedPath(...parts)} is absent: the real data beside the repository is needed`;
 }
 
+/** A suite's title that, when `parts` is absent, says the suite is skipped and why. */
+export function sharedTitle(title: string, ...parts: string[]): string {
+  return haveShared(...parts) ? title : `${title} (skipped: ${missingShared(...parts)})`;
+}
+
 /** A shared JSON file, parsed. */
 export function sharedJson<T = unknown>(...parts: string[]): T {
   return JSON.parse(readFileSync(sharedPath(...parts), 'utf8')) as T;

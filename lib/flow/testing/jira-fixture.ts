@@ -7,16 +7,17 @@
  * issue's current "is blocked by" links as upstream, resolved from their own fixture when there is one.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { haveShared, sharedPath, sharedTitle } from '../../../tests/support/shared';
 import type { FlowEvent, ItemLink, WorkItem } from '../model';
 
-/** Where the shared fixtures are: beside the repository, not in it. */
-// From the file's own path (string form: the test DOM replaces the global URL class).
-export const JIRA_FIXTURES = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/fixtures/jira/jirametrics')}/`;
+/** Where the shared fixtures are: beside the repository, not in it (found from its root). */
+export const JIRA_FIXTURES = `${sharedPath('fixtures/jira/jirametrics')}/`;
 
 /** Whether the shared fixtures are here (tests skip when not). */
-export const haveJiraFixtures = existsSync(JIRA_FIXTURES);
+export const haveJiraFixtures = haveShared('fixtures/jira/jirametrics');
+
+/** A suite's title, saying why it is skipped when the fixtures are absent. */
+export const jiraFixturesTitle = (title: string): string => sharedTitle(title, 'fixtures/jira/jirametrics');
 
 const HOST = 'improvingflow.atlassian.net';
 const FLAGGED = 'customfield_10021';

@@ -22,7 +22,7 @@ import { replay } from '../../flow/blocked-intervals';
 import { defaultFlowSettings } from '../../flow/flow-settings';
 import { formatKey, type GithubRef } from '../../item-key';
 import type { Fetch } from '../http';
-import { HAS_REAL_API, NO_REAL_API, readReal, whenReal } from '../testing/real-api';
+import { HAS_REAL_API, readReal, whenReal, realApiTitle } from '../testing/real-api';
 import { fetchGithubItems } from './fetch-items';
 import { graphPull, type GraphCheckRun, type GraphStatusContext } from './schema';
 import { searchGithubPage } from './search-items';
@@ -107,9 +107,8 @@ async function readAsItem(node: Json) {
 const unreadable = (key: string) => ({ code: 'bad-response', message: `GitHub sent an answer for ${key} FlowLens does not understand.` });
 
 const describeReal = describe.skipIf(!HAS_REAL_API);
-const title = (what: string) => (HAS_REAL_API ? what : `${what} — skipped: ${NO_REAL_API}`);
 
-describeReal(title('recorded GitHub GraphQL answers'), () => {
+describeReal(realApiTitle('recorded GitHub GraphQL answers'), () => {
   describe('gh-dash: merged pull requests (ghdash-search-prs-dlvhdr, live, rollups emptied by gh-dash)', () => {
     // A `search(type: ISSUE)` page: issueCount 352, next cursor "Y3Vyc29yOjIw", 5 PRs of
     // dlvhdr/gh-dash, all MERGED with mergeable UNKNOWN and mergeStateStatus UNKNOWN; #635

@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import type { GithubRef } from '../../item-key';
 import { createHostLimiter } from '../host-limiter';
 import { requestJson, type Fetch } from '../http';
-import { HAS_REAL_API, NO_REAL_API, readReal, whenReal } from '../testing/real-api';
+import { HAS_REAL_API, readReal, whenReal, realApiTitle } from '../testing/real-api';
 import { restIssue } from './schema';
 import { restToItem } from './to-work-item';
 
@@ -40,9 +40,8 @@ function answerOf(exchange: Exchange): Response {
 }
 
 const describeReal = describe.skipIf(!HAS_REAL_API);
-const title = (what: string) => (HAS_REAL_API ? what : `${what} — skipped: ${NO_REAL_API}`);
 
-describeReal(title('recorded GitHub REST answers'), () => {
+describeReal(realApiTitle('recorded GitHub REST answers'), () => {
   describe('a 422 validation error (octokit-fixtures-errors-422)', () => {
     // Recorded: POST /repos/octokit-fixture-org/tmp-scenario-errors-…/labels with color "invalid",
     // answered 422 {"message":"Validation Failed","errors":[{"resource":"Label","code":"invalid",

@@ -5,7 +5,7 @@
 // saying why, when the shared data is absent.
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { haveShared, missingShared, sharedJson } from '../../../tests/support/shared';
+import { haveShared, sharedJson, sharedTitle } from '../../../tests/support/shared';
 import { analyzeItem } from '../../flow/analyze';
 import { defaultFlowSettings, parseFlowSettings } from '../../flow/flow-settings';
 import type { WorkItem } from '../../flow/model';
@@ -16,7 +16,6 @@ import { restToItem } from './to-work-item';
 
 const REST = 'fixtures/real-api/github-rest';
 const have = haveShared(REST);
-const skip = have ? '' : ` (skipped: ${missingShared(REST)})`;
 const answer = <T>(name: string): T => sharedJson<T>(REST, name);
 const ants = (number: number): GithubRef => ({ source: 'github', host: 'github.com', owner: 'panjf2000', repo: 'ants', number });
 
@@ -26,7 +25,7 @@ const withEvents = (item: WorkItem, elements: readonly unknown[]): WorkItem => (
 const seconds = (item: WorkItem, settings: ReturnType<typeof parseFlowSettings>, at: string) =>
   analyzeItem(item, { settings }, at).intervals.map((i) => [i.state, i.start, i.end, i.durationMs / 1000]);
 
-describe.skipIf(!have)(`panjf2000/ants#53: three change requests, then merged${skip}`, () => {
+describe.skipIf(!have)(sharedTitle(`panjf2000/ants#53: three change requests, then merged`, REST), () => {
   // GET /repos/panjf2000/ants/pulls/53: opened 2019-10-07T08:17:20Z by KevinBaiSg, merged (and
   // closed) 2019-10-09T16:59:19Z, draft false, labels "enhancement" and "pending merged".
   // GET /pulls/53/reviews: 15 reviews in order, no `event` field, upper-case states.
@@ -88,7 +87,7 @@ describe.skipIf(!have)(`panjf2000/ants#53: three change requests, then merged${s
   });
 });
 
-describe.skipIf(!have)(`panjf2000/ants issue events, grouped by issue${skip}`, () => {
+describe.skipIf(!have)(sharedTitle(`panjf2000/ants issue events, grouped by issue`, REST), () => {
   // GET /repos/panjf2000/ants/issues/events: 50 elements of 18 issues and PRs, each with its
   // `issue` (the GET /issues/{n} shape, as it was when recorded: all but #211, #225, #227, #229
   // and #230 closed). No element is `unlabeled`: the label sequences are labeled → closed.
@@ -156,7 +155,7 @@ describe.skipIf(!have)(`panjf2000/ants issue events, grouped by issue${skip}`, (
   });
 });
 
-describe.skipIf(!have)(`panjf2000/ants GET /pulls elements through FlowLens's issue reader${skip}`, () => {
+describe.skipIf(!have)(sharedTitle(`panjf2000/ants GET /pulls elements through FlowLens's issue reader`, REST), () => {
   // GET /repos/panjf2000/ants/pulls: #131 (closed, not merged), #158, #167, #176, #211 (open);
   // four legacy node ids (MDExOlB1bGxSZXF1ZXN0…, base64 of "011:PullRequest…") and one of the
   // newer form (PR_kwDO…). FlowLens reads GET /issues/{n}, not /pulls.

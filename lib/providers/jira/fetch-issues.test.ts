@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedPath } from '../../../tests/support/shared';
+import { sharedPath, sharedTitle } from '../../../tests/support/shared';
 import type { JiraRef } from '../../item-key';
 import type { Fetch } from '../http';
 import { fetchJiraIssues } from './fetch-issues';
@@ -45,7 +45,7 @@ function changelogsFor(keys: string[]) {
   });
 }
 
-describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on real Jira payloads', () => {
+describe.skipIf(!existsSync(FIXTURES))(sharedTitle('fetchJiraIssues on real Jira payloads', 'fixtures/jira/jirametrics'), () => {
   it('reads "is blocked by" links: SP-15 is blocked by SP-14, which is Done', async () => {
     // SP-15's issuelinks hold a "Blocks" link (inward "is blocked by") whose inwardIssue is SP-14
     // with status Done (category "done"), so SP-15 has one upstream link and it is closed.
@@ -152,7 +152,7 @@ describe('fetchJiraIssues sessions and batches', () => {
   });
 });
 
-describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on Data Center', () => {
+describe.skipIf(!existsSync(FIXTURES))(sharedTitle('fetchJiraIssues on Data Center', 'fixtures/jira/jirametrics'), () => {
   const SITE = 'jira.corp.example/jira';
   const dcRef = (issueKey: string): JiraRef => ({ source: 'jira', host: SITE, issueKey });
 
@@ -184,7 +184,7 @@ describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on Data Center', () => {
   });
 });
 
-describe.skipIf(!existsSync(FIXTURES))('fetchJiraIssues on Data Center, done statuses without asking', () => {
+describe.skipIf(!existsSync(FIXTURES))(sharedTitle('fetchJiraIssues on Data Center, done statuses without asking', 'fixtures/jira/jirametrics'), () => {
   it('closes by the resolution its history sets, though no issue is in "Done" now', async () => {
     const sp10 = fixture('testdata__SP-10');
     sp10.fields.status = { name: 'In Progress', statusCategory: { key: 'indeterminate' } };

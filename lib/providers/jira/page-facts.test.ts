@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sharedPath } from '../../../tests/support/shared';
+import { sharedPath, sharedTitle } from '../../../tests/support/shared';
 import { readHistories } from './histories';
 import { pageFacts } from './page-facts';
 import { validIssues } from './issue-fields';
@@ -12,7 +12,7 @@ const FIXTURES = sharedPath('fixtures/jira/jirametrics');
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(FIXTURES, `${name}.json`), 'utf8'));
 const histories = (...payloads: { changelog: { histories: unknown[] } }[]) => payloads.map((p) => readHistories(p.changelog.histories));
 
-describe.skipIf(!existsSync(FIXTURES))('pageFacts on real Jira payloads', () => {
+describe.skipIf(!existsSync(FIXTURES))(sharedTitle('pageFacts on real Jira payloads', 'fixtures/jira/jirametrics'), () => {
   it('learns done and open statuses from the issues and the issues they link to', () => {
     // SP-15 is "Selected for Development"; its links show SP-14 and SP-13 in "Done".
     const sp15 = fixture('testdata__SP-15');

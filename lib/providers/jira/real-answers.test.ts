@@ -5,7 +5,7 @@
 // (`/issue/{key}/changelog`), `GET /issue/{key}`, and the agile board and sprint lists (FlowLens
 // reads an issue's sprints from its Sprint field).
 import { describe, expect, it } from 'vitest';
-import { haveShared, missingShared, sharedJson } from '../../../tests/support/shared';
+import { haveShared, sharedJson, sharedTitle } from '../../../tests/support/shared';
 import type { JiraRef } from '../../item-key';
 import type { Fetch } from '../http';
 import { changelogEvents, type JiraHistory } from './changelog';
@@ -20,7 +20,7 @@ import { jiraToItem } from './to-work-item';
 
 const API = 'fixtures/real-api';
 const have = haveShared(API);
-const suite = (name: string) => (have ? name : `${name} (skipped: ${missingShared(API)})`);
+const suite = (name: string) => sharedTitle(name, API);
 const NOW = Date.parse('2026-12-01T00:00:00Z');
 const HOST = 'your-domain.atlassian.net';
 const answer = (body: unknown): Fetch => async () => new Response(JSON.stringify(body), { status: 200 });

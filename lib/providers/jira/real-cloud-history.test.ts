@@ -2,7 +2,7 @@
 // another project; see its README) through FlowLens's Jira provider, with every interval worked
 // out by hand in the comments. Skipped, saying why, when the shared data is absent.
 import { describe, expect, it } from 'vitest';
-import { haveShared, missingShared, sharedJson } from '../../../tests/support/shared';
+import { haveShared, sharedJson, sharedTitle } from '../../../tests/support/shared';
 import { analyzeItem } from '../../flow/analyze';
 import { defaultFlowSettings } from '../../flow/flow-settings';
 import type { JiraRef } from '../../item-key';
@@ -16,7 +16,6 @@ import { jiraToItem } from './to-work-item';
 
 const CLOUD = 'fixtures/real-api/jira-cloud';
 const have = haveShared(CLOUD);
-const skip = have ? '' : ` (skipped: ${missingShared(CLOUD)})`;
 /** A recorded changelog exactly as Jira sent it. */
 const recording = (name: string) => (have ? sharedJson<{ created: string; items: { field?: string; fieldId?: string }[] }[]>(CLOUD, name) : []);
 /** A recorded changelog as the provider reads it. */
@@ -78,7 +77,7 @@ const ref: JiraRef = { source: 'jira', host: HOST, issueKey: 'EE-1' };
 const read = (fetch: Fetch) => fetchJiraIssues([ref], { fetch, host: HOST, now: NOW, blockedByLinks: [] });
 const rows = (analysis: ReturnType<typeof analyzeItem>) => analysis.intervals.map((i) => [i.state, i.start, i.end, i.durationMs]);
 
-describe.skipIf(!have)(`Jira Cloud link history, on issue 13383's recorded changelog${skip}`, () => {
+describe.skipIf(!have)(sharedTitle(`Jira Cloud link history, on issue 13383's recorded changelog`, CLOUD), () => {
   it('has a Link item with no fieldId, while its status, resolution and Sprint items have one', () => {
     const items = recording(ISSUE_13383).flatMap((h) => h.items);
     const link = items.find((item) => item.field === 'Link');
@@ -129,7 +128,7 @@ describe.skipIf(!have)(`Jira Cloud link history, on issue 13383's recorded chang
   });
 });
 
-describe.skipIf(!have)(`Jira Cloud changelogs in the site's own language${skip}`, () => {
+describe.skipIf(!have)(sharedTitle(`Jira Cloud changelogs in the site's own language`, CLOUD), () => {
   const ctx = { host: HOST, doneStatuses: new Set<string>(), blockedByLinks: new Set(['is blocked by']) };
 
   it('reads a link sentence it cannot parse by its key, when that key is a current blocker', () => {
@@ -162,7 +161,7 @@ describe.skipIf(!have)(`Jira Cloud changelogs in the site's own language${skip}`
   });
 });
 
-describe.skipIf(!have)(`an agile issue with its changelog, newest first${skip}`, () => {
+describe.skipIf(!have)(sharedTitle(`an agile issue with its changelog, newest first`, CLOUD), () => {
   it('EE-17: reads the +0800 histories in any order, and is done since its resolution date, not the history 119 ms later', () => {
     const raw = sharedJson<Record<string, unknown>>(CLOUD, 'devlake-cloud-EE-17-agile-issue-with-changelog.jsonb.json');
     const [issue] = validIssues([raw]);

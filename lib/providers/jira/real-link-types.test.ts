@@ -4,7 +4,7 @@
 // carries its type, and page-facts.ts learns from it which descriptions mean "waits on". Here
 // every recorded type is put on a link and the expected reading is worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { haveShared, missingShared, sharedJson } from '../../../tests/support/shared';
+import { haveShared, sharedJson, sharedTitle } from '../../../tests/support/shared';
 import { pageFacts } from './page-facts';
 import { validIssues } from './issue-fields';
 import { jiraToItem } from './to-work-item';
@@ -18,7 +18,8 @@ const FILES = {
   airbyte: 'fixtures/real-api/jira-cloud/airbyte-cloud-issueLinkType.json',
   atlassian: 'fixtures/real-api/jira-cloud/atlassian-openapi-example-issueLinkType-list.json',
 };
-const have = Object.values(FILES).every((file) => haveShared(file));
+const missing = Object.values(FILES).find((file) => !haveShared(file));
+const have = missing === undefined;
 
 /** The types of one answer: a bare array (the Apache one, envelope stripped) or `{ issueLinkTypes }`. */
 function typesOf(file: string): LinkType[] {
@@ -34,7 +35,7 @@ function issueWith(types: LinkType[], side: 'inwardIssue' | 'outwardIssue') {
 
 const learnt = (file: string) => [...pageFacts([issueWith(typesOf(file), 'inwardIssue')], []).waitLinks].sort();
 
-describe.skipIf(!have)(`link types of real Jira sites${have ? '' : ` (skipped: ${missingShared('fixtures/real-api')})`}`, () => {
+describe.skipIf(!have)(sharedTitle('link types of real Jira sites', missing ?? FILES.apache), () => {
   it('learns the side whose words say "waits on", never its passive twin nor a type whose sides read the same', () => {
     // issues.apache.org: "Blocker" (is blocked by / blocks) → the inward side; "Required"
     // (is required by / requires) and "dependent" (is depended upon by / depends upon) → their
