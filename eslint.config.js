@@ -1,4 +1,4 @@
-// Lint, including the layer rules of DESIGN.md and STYLE.md: lib/flow imports nothing of ours
+// Lint, including the layer rules of docs/ARCHITECTURE.md, "Layers": lib/flow imports nothing of ours
 // and touches no browser, network or clock; adapters never import providers, storage or
 // components; components never import adapters, providers or storage; the content side never
 // imports the background. Nothing of ours writes HTML strings into a page.
@@ -15,6 +15,8 @@ import tseslint from 'typescript-eslint';
 const layer = (regex, message) => ({ regex, message });
 /** A layer rule that lets `import type` through (typescript-eslint's `allowTypeImports`). */
 const typesOnly = (regex, message) => ({ regex, message: `${message} (\`import type\` is allowed.)`, allowTypeImports: true });
+/** Our own modules (relative or `@/` paths) in one of the `layers` folders, not a package of the same name. */
+const ours = (layers) => `^(\\.{1,2}/|@/)(.*/)?(${layers})(/|$)`;
 const BACKEND = typesOnly('(^|/)(background|providers|storage)(/|$)', 'The content side never imports the background, providers or storage.');
 
 export default tseslint.config(
@@ -61,6 +63,32 @@ export default tseslint.config(
     // Tests and their helpers may build real values (the stored defaults), as in lib/flow.
     ignores: ['components/**/*.test.tsx', 'components/**/testing.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typesOnly('(^|/)(adapters|providers|storage|background)(/|$)', 'Components take data through props: no adapters, providers or storage.')] }] },
+  },
+  {
+    files: ['lib/providers/**/*.ts'],
+    ignores: ['lib/providers/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typesOnly(ours('storage|background|team|adapters|content|components'), 'Providers talk to the APIs only: no storage, background, team, page or UI code.'), layer('^idb$', 'Providers never store.')] }] },
+  },
+  {
+    files: ['lib/storage/**/*.ts'],
+    ignores: ['lib/storage/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typesOnly(ours('providers|background|team|adapters|content|components'), 'Storage keeps data only: no providers, background, team, page or UI code.')] }] },
+  },
+  {
+    files: ['lib/team/**/*.ts'],
+    ignores: ['lib/team/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typesOnly(ours('providers|storage|background|adapters|content|components'), 'The team summary is computed from what it is given: no providers, storage, background, page or UI code.')] }] },
+  },
+  {
+    files: ['lib/background/**/*.ts'],
+    ignores: ['lib/background/**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typesOnly(ours('adapters|content|components'), 'The background never runs page or UI code.')] }] },
+  },
+  {
+    // The shared modules beside the layers (item keys, the protocol, flow views, formatting).
+    files: ['lib/*.ts'],
+    ignores: ['lib/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [typesOnly(ours('adapters|providers|storage|background|team|content|components'), 'Shared modules import only one another and the flow core.')] }] },
   },
   {
     files: ['lib/content/**/*.ts', 'entrypoints/*.content/**'],

@@ -56,4 +56,24 @@ describe('the layer rules', () => {
       refused('../storage/settings', 'lib/flow imports nothing of ours outside lib/flow, and nothing of the browser.'),
     ]);
   });
+  // The layers of docs/ARCHITECTURE.md, "Layers": each refuses code of the layers it may not run,
+  // lets their types through, and leaves alone a package that shares a layer's name.
+  it.each([
+    ['lib/providers/github/layer.ts', '../../storage/settings', 'Providers talk to the APIs only: no storage, background, team, page or UI code.'],
+    ['lib/storage/layer.ts', '../providers/http', 'Storage keeps data only: no providers, background, team, page or UI code.'],
+    ['lib/team/layer.ts', '../storage/settings', 'The team summary is computed from what it is given: no providers, storage, background, page or UI code.'],
+    ['lib/background/layer.ts', '../../components/FlowBadge', 'The background never runs page or UI code.'],
+    ['lib/layer.ts', './background/router', 'Shared modules import only one another and the flow core.'],
+  ])('in %s, refuse code of %s and let its types through', async (file, source, why) => {
+    expect(await importProblems(file, `import type { X } from '${source}';\nexport type Shown = X;\n`)).toEqual([]);
+    expect(await importProblems(file, `import { x } from '${source}';\nexport const read = x;\n`)).toEqual([refused(source, `${why} (\`import type\` is allowed.)`)]);
+  });
+
+  it('let the team state use WXT’s storage package: a package is not the storage layer', async () => {
+    expect(await importProblems('lib/team/layer.ts', "import { storage } from 'wxt/utils/storage';\nexport const area = storage;\n")).toEqual([]);
+  });
+
+  it('keep providers from storing on their own', async () => {
+    expect(await importProblems('lib/providers/layer.ts', "import { openDB } from 'idb';\nexport const open = openDB;\n")).toEqual(["@typescript-eslint/no-restricted-imports: 'idb' import is restricted from being used by a pattern. Providers never store."]);
+  });
 });
