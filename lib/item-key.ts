@@ -1,5 +1,5 @@
 /**
- * Canonical item keys, the identity every layer agrees on (DESIGN.md, badge contract):
+ * Canonical item keys, the identity every layer agrees on (docs/ARCHITECTURE.md, "Domain words"):
  * `github:owner/repo#123` on github.com, `github:HOST/owner/repo#123` on GitHub Enterprise Server,
  * `jira:acme.atlassian.net/PAY-42` on Jira. Owner and repository are lower-cased because GitHub
  * treats them case-insensitively; Jira keys are upper-cased for the same reason.

@@ -1,5 +1,5 @@
 /**
- * The background's side of the one typed protocol (DESIGN.md §2; its types are lib/protocol.ts).
+ * The background's side of the one typed protocol (docs/ARCHITECTURE.md, "Layers"; its types are lib/protocol.ts).
  * Requests and answers are plain data; every incoming request is validated with a schema,
  * requests from anything but this extension are dropped, and failures travel back as values
  * (`{ ok: false, error }`) that a badge or a page can show, never as thrown exceptions.

@@ -1,5 +1,5 @@
 /**
- * The protocol between content scripts, extension pages and the background (DESIGN.md §2), as
+ * The protocol between content scripts, extension pages and the background (docs/ARCHITECTURE.md, "Layers"), as
  * types only: what each request is, what it answers with, and how a failure travels back. The
  * schemas that validate incoming requests live in lib/messaging.ts and the client that sends
  * them in lib/client.ts; both take their types from here, so neither imports the other.

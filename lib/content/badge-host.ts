@@ -14,10 +14,9 @@
 import { render, type ComponentChild } from 'preact';
 import type { FoundItem } from '../adapters/found-item';
 
-/** The tag name of our host element (badge contract). */
+/** The tag name of our host element (docs/ARCHITECTURE.md, "Badge contract"). */
 export const BADGE_TAG = 'flowlens-badge';
 
-/** Where a badge goes. */
 /** Where a badge goes: after the found item's anchor, or inside it at the end, raised over an overlaid link. */
 export type HostPlace = Pick<FoundItem, 'anchor' | 'placement' | 'overlaid'>;
 

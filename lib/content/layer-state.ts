@@ -60,7 +60,7 @@ export function shownKeys(layer: LayerState): Set<string> {
   return shown;
 }
 
-/** Writes the badge contract attributes (DESIGN.md) on the host element. */
+/** Writes the badge contract attributes (docs/ARCHITECTURE.md, "Badge contract") on the host element. */
 export function writeContract(host: HTMLElement, key: string, view: FlowView | undefined): void {
   host.setAttribute('data-flow-key', key);
   if (!view) return;

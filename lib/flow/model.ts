@@ -1,6 +1,6 @@
 /**
  * The domain model shared by every source: one WorkItem shape for Jira issues, GitHub pull
- * requests and GitHub issues (see DESIGN.md, "Domain words"). Pure data: no browser, DOM or clock.
+ * requests and GitHub issues (docs/ARCHITECTURE.md, "Domain words"). Pure data: no browser, DOM or clock.
  * Times are ISO 8601 strings, as the APIs send them, so items survive structured cloning,
  * IndexedDB and JSON unchanged.
  */

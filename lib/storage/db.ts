@@ -1,5 +1,5 @@
 /**
- * The IndexedDB schema of the cache, in the extension's origin (DESIGN.md §3: opened by the
+ * The IndexedDB schema of the cache, in the extension's origin (docs/ARCHITECTURE.md, "Domain words": opened by the
  * background and the extension pages only, never by a content script). Migrations are ordered
  * `if (oldVersion < N)` blocks so a user who skipped versions runs each step once, in order.
  */

@@ -1,6 +1,6 @@
 /**
- * Every setting of FlowLens, as versioned storage items (STYLE.md: one module, `defineItem` with
- * `version` and `migrations`). Preferences live in `sync` so they follow the user. Secrets are
+ * Every setting of FlowLens, as versioned storage items (docs/ARCHITECTURE.md, "Settings": one module,
+ * `defineItem` with `version` and `migrations`). Preferences live in `sync` so they follow the user. Secrets are
  * only described here (their schema and validation): they live in a database of their own in the
  * extension origin's IndexedDB (`secret-store.ts`), out of content scripts' reach, and are read
  * by the background and the options page only. Everything read back is validated: a broken or

@@ -1,5 +1,5 @@
 /**
- * The shapes we accept from GitHub, checked at the boundary (DESIGN.md §4). Optional and
+ * The shapes we accept from GitHub, checked at the boundary (docs/ARCHITECTURE.md, "Data's way"). Optional and
  * nullable where GitHub documents them so (ghost users, missing rollups); anything else that does
  * not fit is a `bad-response` for that item, not a crash.
  */
