@@ -10,7 +10,7 @@ import { listOf, shortDate } from '../lib/flow/cause-text';
 import { CLUSTER_WORDS } from '../lib/flow/clusters';
 import { isStuck, stateName, STATE_WORDS } from '../lib/flow/flow-states';
 import { httpsHref } from '../lib/safe-url';
-import { MINUTE } from '../lib/flow/time';
+import { MINUTE, parseTime } from '../lib/flow/time';
 
 /** Props of the card. */
 export interface FlowCardProps {
@@ -22,7 +22,7 @@ export interface FlowCardProps {
 
 /** The card, as a non-modal dialog under the badge. */
 export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
-  const opened = view.openedAt ? Date.parse(view.openedAt) : NaN;
+  const opened = view.openedAt ? parseTime(view.openedAt) : NaN;
   const stuck = isStuck(view.state);
   const href = httpsHref(view.url);
   return (

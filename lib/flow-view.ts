@@ -12,7 +12,7 @@ import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
 import { formatDuration } from './format';
 import { httpsOn, itemUrl, webHostOf } from './safe-url';
-import { HOUR } from './flow/time';
+import { HOUR, parseTime } from './flow/time';
 
 /** A state on a badge: a flow state, or `error` when we could not find out. */
 export type BadgeState = FlowState | 'error';
@@ -84,9 +84,9 @@ export interface FlowView {
 /** The short badge text: the state and, when known, for how long. */
 function badgeText(item: WorkItem, analysis: ItemAnalysis, now: number): string {
   if (analysis.state === 'done') return item.state === 'open' ? 'done' : item.state;
-  const age = analysis.since ? now - Date.parse(analysis.since) : undefined;
+  const age = analysis.since ? now - parseTime(analysis.since) : undefined;
   const word = analysis.state === 'unknown' ? 'open' : analysis.state === 'failing' ? 'fix' : analysis.state;
-  const opened = Date.parse(item.createdAt);
+  const opened = parseTime(item.createdAt);
   const shown = age ?? (analysis.state === 'unknown' && Number.isFinite(opened) ? now - opened : undefined);
   return shown === undefined ? word : `${word} ${formatDuration(shown)}`;
 }
@@ -114,7 +114,7 @@ function blockerWords(analysis: ItemAnalysis): string {
 
 function label(item: WorkItem, analysis: ItemAnalysis, now: number): string {
   const what = item.kind === 'pull' ? 'Pull request' : item.kind === 'jira-issue' ? 'Jira issue' : 'Issue';
-  const since = analysis.since ? ` for ${formatDuration(now - Date.parse(analysis.since))}` : analysis.sinceUnknown ? ' (start not recorded)' : '';
+  const since = analysis.since ? ` for ${formatDuration(now - parseTime(analysis.since))}` : analysis.sinceUnknown ? ' (start not recorded)' : '';
   return `${what} ${STATE_WORDS[analysis.state]}${since}${blockerWords(analysis)}. FlowLens: ${analysis.causeText} Show details.`;
 }
 
@@ -127,7 +127,7 @@ export interface BadgeThresholds {
 /** How urgent a stuck item is by how long it has been stuck; flowing, done and unknown never are. */
 export function urgencyOf(state: BadgeState, since: string | undefined, now: number, thresholds: BadgeThresholds): FlowView['urgency'] {
   if (!isStuck(state)) return undefined;
-  const stuck = since ? now - Date.parse(since) : NaN;
+  const stuck = since ? now - parseTime(since) : NaN;
   if (!(stuck >= thresholds.warnHours * HOUR)) return undefined;
   return stuck >= thresholds.alertHours * HOUR ? 'alert' : 'warn';
 }

@@ -4,6 +4,7 @@ import { shortKey } from '../../lib/flow/item-names';
 import { formatDuration } from '../../lib/format';
 import { httpsHref } from '../../lib/safe-url';
 import type { TeamItem } from '../../lib/team/summary-types';
+import { parseTime } from '../../lib/flow/time';
 
 /** Props: the stuck items, in order, and the time their durations are measured to. */
 export interface StuckListProps {
@@ -12,7 +13,7 @@ export interface StuckListProps {
 }
 
 function Row({ item, at }: { item: TeamItem; at: number }) {
-  const since = item.since ? Date.parse(item.since) : NaN;
+  const since = item.since ? parseTime(item.since) : NaN;
   const href = httpsHref(item.url);
   const name = <><span class="key">{shortKey(item.key)}</span> {item.title}</>;
   return (

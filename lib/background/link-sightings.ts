@@ -6,12 +6,13 @@
 import type { ItemLink } from '../flow/model';
 import type { Fetched } from '../providers/outcome';
 import type { FlowCache } from '../storage/cache';
+import { parseTime } from '../flow/time';
 
 const undated = (link: ItemLink) => link.at === undefined;
 
 /** The earliest of ISO times (the source's own bound, the cached one, now). */
 function earliest(times: (string | undefined)[]): string {
-  return times.filter((t): t is string => t !== undefined).reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a));
+  return times.filter((t): t is string => t !== undefined).reduce((a, b) => (parseTime(b) < parseTime(a) ? b : a));
 }
 
 /** `items` with `seenAt` on every undated upstream link: the earliest of the source's bound, the cached copy's and `now`. */

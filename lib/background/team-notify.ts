@@ -15,7 +15,7 @@ import type { FlowCache } from '../storage/cache';
 import type { Settings } from '../storage/settings';
 import { neighbourKeys, presentViews } from './present-views';
 import type { SyncEnd } from './team-sync';
-import { DAY, HOUR } from '../flow/time';
+import { DAY, HOUR, parseTime } from '../flow/time';
 
 /** At most this many notifications per sync, the last one grouping the rest when there are more. */
 export const MAX_NOTIFICATIONS = 3;
@@ -119,11 +119,11 @@ function pageOf(view: FlowView): string {
 function blockedTooLong(views: FlowView[], settings: Settings, now: number, told: Set<string>): { told: string; notice: Notice }[] {
   const limit = settings.notifications.blockedLongerThanHours * HOUR;
   return views.flatMap((view) => {
-    if (view.state !== 'blocked' || !view.since || now - Date.parse(view.since) < limit) return [];
+    if (view.state !== 'blocked' || !view.since || now - parseTime(view.since) < limit) return [];
     const entry = `${view.key}@${view.since}`;
     if (told.has(entry)) return [];
-    const days = Math.floor((now - Date.parse(view.since)) / DAY);
-    const how = days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : `${Math.floor((now - Date.parse(view.since)) / HOUR)} hours`;
+    const days = Math.floor((now - parseTime(view.since)) / DAY);
+    const how = days >= 1 ? `${days} day${days === 1 ? '' : 's'}` : `${Math.floor((now - parseTime(view.since)) / HOUR)} hours`;
     return [{ told: entry, notice: { title: `Blocked for ${how}: ${view.title}`, message: view.cause ?? view.label, url: pageOf(view) } }];
   });
 }

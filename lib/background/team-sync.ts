@@ -11,7 +11,7 @@ import type { Settings } from '../storage/settings';
 import { hasTeamSources, loadTeamState, syncStatusOf, teamStateItem, type SyncStatus, type TeamState } from '../team/team-state';
 import type { ReadPage } from './team-pages';
 import { teamSources, type TeamSource } from './team-sources';
-import { HOUR, MINUTE } from '../flow/time';
+import { HOUR, MINUTE, parseTime } from '../flow/time';
 
 /** The alarm the sync is scheduled by. */
 export const TEAM_SYNC_ALARM = 'flowlens-team-sync';
@@ -174,7 +174,7 @@ function finished(item: Fetched['item']): boolean {
 }
 
 function cycleTime(item: Fetched['item']): number {
-  return Date.parse(item.resolvedAt!) - Date.parse(item.createdAt);
+  return parseTime(item.resolvedAt!) - parseTime(item.createdAt);
 }
 
 /** The state after a complete run: each source's new result, or its last one when it failed. */

@@ -1,13 +1,14 @@
 /** The cause of an item's state in plain words, for the badge's label and the card. */
 import type { Cause } from './conditions';
 import type { FlowState, Person } from './model';
+import { parseTime } from './time';
 
 const WEEKDAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Tue 10 Nov", in UTC so the same data reads the same everywhere. */
 export function shortDate(iso: string): string {
-  const date = new Date(iso);
+  const date = new Date(parseTime(iso));
   return `${WEEKDAY[date.getUTCDay()]} ${date.getUTCDate()} ${MONTH[date.getUTCMonth()]}`;
 }
 

@@ -6,6 +6,7 @@ import { sentenceStart } from './cause-text';
 import { isWaitLink, type Cause } from './conditions';
 import type { FlowSettings } from './flow-settings';
 import type { FlowCheckEvent, ItemLink, WorkItem } from './model';
+import { parseTime } from './time';
 
 /** The kinds of cause. */
 export type Cluster = 'review' | 'ci' | 'conflict' | 'dependency' | 'external' | 'decision' | 'environment' | 'unknown';
@@ -116,7 +117,7 @@ export function flakyChecks(item: WorkItem): string[] {
   }
   const flaky = new Set<string>();
   for (const list of runs.values()) {
-    const ordered = [...list].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const ordered = [...list].sort((a, b) => parseTime(a.at) - parseTime(b.at));
     const failedAt = ordered.findIndex((run) => run.conclusion === 'failure');
     if (failedAt >= 0 && ordered.slice(failedAt + 1).some((run) => run.conclusion === 'success')) flaky.add(ordered[0]!.name);
   }

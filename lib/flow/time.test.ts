@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DAY, HOUR, MINUTE, isoTime, parseTime } from './time';
+import { DAY, HOUR, MINUTE, httpDate, isoTime, parseTime } from './time';
 
 describe('time units', () => {
   it('are milliseconds', () => {
@@ -45,5 +45,22 @@ describe('isoTime', () => {
     expect(isoTime(1492070429)).toBe('2017-04-13T08:00:29.000Z');
     expect(isoTime('2021-08-29T18:04:39.112')).toBeUndefined();
     expect(isoTime(null)).toBeUndefined();
+  });
+});
+
+// Retry-After as an HTTP date (RFC 9110, section 10.2.3): the three forms of section 5.6.7, all
+// GMT. Date.parse alone read the zone-less asctime form in the machine's zone, and "tomorrow 2026"
+// as a date.
+describe('httpDate', () => {
+  it.each([
+    ['IMF-fixdate', 'Sun, 06 Nov 1994 08:49:37 GMT'],
+    ['RFC 850', 'Sunday, 06-Nov-94 08:49:37 GMT'],
+    ['asctime', 'Sun Nov  6 08:49:37 1994'],
+  ])('reads %s, in GMT', (_, value) => {
+    expect(new Date(httpDate(value)).toISOString()).toBe('1994-11-06T08:49:37.000Z');
+  });
+
+  it.each([['an ISO time', '1994-11-06T08:49:37Z'], ['words with a year', 'tomorrow 2026'], ['another zone', 'Sun, 06 Nov 1994 08:49:37 PST'], ['nothing', '']])('refuses %s', (_, value) => {
+    expect(httpDate(value)).toBeNaN();
   });
 });

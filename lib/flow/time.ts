@@ -39,6 +39,18 @@ export function parseTime(value: string | number | undefined | null): number {
   return Date.parse(compact ? `${value.slice(0, -2)}:${value.slice(-2)}` : value);
 }
 
+// HTTP's three date forms (RFC 9110, section 5.6.7): IMF-fixdate, and the obsolete RFC 850 and
+// asctime forms a recipient must still read. All are GMT; asctime says so by omission.
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4,} \d{2}:\d{2}:\d{2} GMT$/;
+const RFC_850 = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT$/;
+const ASCTIME = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4,}$/;
+
+/** Epoch ms of an HTTP date (a `Retry-After` header's); NaN for anything else. */
+export function httpDate(value: string): number {
+  if (IMF_FIXDATE.test(value) || RFC_850.test(value)) return Date.parse(value);
+  return ASCTIME.test(value) ? Date.parse(`${value} GMT`) : NaN;
+}
+
 /** The ISO string of a time `parseTime` reads; `undefined` when it cannot. */
 export function isoTime(value: string | number | undefined | null): string | undefined {
   const ms = parseTime(value);

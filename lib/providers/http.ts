@@ -5,7 +5,7 @@
  */
 import type { FlowError } from '../flow-error';
 import { messageOf } from '../flow-error';
-import { HOUR, MINUTE } from '../flow/time';
+import { HOUR, MINUTE, httpDate } from '../flow/time';
 import { createHostLimiter, type HostLimiter } from './host-limiter';
 
 /** What the server said about its rate limit on this answer. */
@@ -388,7 +388,7 @@ export function readRate(headers: Headers, now: number): RateInfo {
   if (Number.isFinite(reset)) rate.resetAt = bounded(reset * 1000);
   if (retry !== null) {
     const seconds = Number(retry);
-    const at = Number.isFinite(seconds) ? now + seconds * 1000 : Date.parse(retry);
+    const at = Number.isFinite(seconds) ? now + seconds * 1000 : httpDate(retry);
     if (Number.isFinite(at)) rate.retryAt = Math.max(now, bounded(at));
   }
   return rate;

@@ -132,6 +132,21 @@ describe('buildTeamSummary', () => {
     expect(JSON.stringify(summary)).not.toMatch(/javascript:|data:|evil\.example|http:/);
   });
 
+  // The summary read dates with Date.parse, the flow core with parseTime: a Jira offset read alike,
+  // but a time without a zone or words with a year became an age here and nothing there.
+  it('reads an item’s creation as the flow core does: a Jira offset, and never a guess', () => {
+    const ages = summarize([
+      jiraItem(1, { createdAt: '2026-11-01T09:00:00.000+0000' }),
+      jiraItem(2, { createdAt: '2026-11-01T09:00:00' }),
+      jiraItem(3, { createdAt: 'created Nov 2026' }),
+    ]).items.map((item) => [item.key, item.ageMs]);
+    expect(ages).toEqual([
+      ['jira:acme.atlassian.net/PAY-1', 19 * DAY],
+      ['jira:acme.atlassian.net/PAY-2', 0],
+      ['jira:acme.atlassian.net/PAY-3', 0],
+    ]);
+  });
+
   it('is empty, not broken, without items', () => {
     expect(summarize([])).toEqual({ at: NOW, items: [], people: [], clusters: [], criticalPath: { steps: [], ageMs: 0 }, topHolders: [] });
   });

@@ -12,6 +12,7 @@ import type { Person, WorkItem } from '../flow/model';
 import { itemUrl } from '../safe-url';
 import { blockedTimeByCluster } from '../flow/cluster-time';
 import type { ClusterTotal, CycleTimePercentiles, NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
+import { parseTime } from '../flow/time';
 
 /** Fewer finished items than this say nothing about a team's cycle time: no percentiles. */
 export const MIN_CYCLE_SAMPLES = 5;
@@ -62,7 +63,7 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, graph: GraphAnalysis, 
   const stuck = isStuck(analysis.state);
   const owner = item.assignees[0]?.name ?? item.author?.name;
   const move = analysis.moves[0];
-  const created = Date.parse(item.createdAt);
+  const created = parseTime(item.createdAt);
   const byCluster = Object.fromEntries(blockedTimeByCluster([analysis]).map((c) => [c.cluster, c.blockedMs]));
   return {
     key: item.key,
@@ -83,7 +84,7 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, graph: GraphAnalysis, 
   };
 }
 
-const sinceOf = (item: TeamItem) => (item.since ? Date.parse(item.since) : NaN);
+const sinceOf = (item: TeamItem) => (item.since ? parseTime(item.since) : NaN);
 
 /** Stuck first, longest in that state first; then the rest, oldest first; then by key. */
 export function compareItems(a: TeamItem, b: TeamItem): number {

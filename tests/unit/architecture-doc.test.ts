@@ -27,7 +27,8 @@ describe('docs/ARCHITECTURE.md', () => {
 
   it('has every section the code cites', () => {
     const cited: string[] = [];
-    for (const file of trackedText()) {
+    // The document's own example of a citation aside.
+    for (const file of trackedText().filter((name) => name !== DOC)) {
       const text = readFileSync(resolve(REPO_ROOT, file), 'utf8');
       for (const m of text.matchAll(/docs\/ARCHITECTURE\.md, "([^"]+)"/g)) cited.push(`${file}: ${m[1]}`);
     }

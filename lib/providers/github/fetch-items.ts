@@ -16,6 +16,7 @@ import { buildItemsQuery, GITHUB_BATCH } from './items-query';
 import { fetchRestHistory, historyEvents, historyGap, type RestHistory } from './rest-timeline';
 import { graphEnvelope, graphRateLimit, graphRepoSlot, restIssue } from './schema';
 import { issueToItem, pullToItem, restToItem } from './to-work-item';
+import { parseTime } from '../../flow/time';
 
 /** What the caller knows and lends us. */
 export interface GithubContext {
@@ -216,7 +217,7 @@ async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext & { graphDe
 function readGraphRate(raw: unknown, outcome: FetchOutcome): void {
   const parsed = v.safeParse(graphRateLimit, raw);
   if (parsed.success && parsed.output) {
-    outcome.rate = { remaining: parsed.output.remaining, resetAt: Date.parse(parsed.output.resetAt) };
+    outcome.rate = { remaining: parsed.output.remaining, resetAt: parseTime(parsed.output.resetAt) };
   }
 }
 

@@ -16,6 +16,7 @@ import { addDependencies, githubApi, githubHeaders, withGraphSupport, withSso, t
 import { headChecks, itemFragment } from './items-query';
 import { graphEnvelope, graphIssue, graphPull, graphRateLimit } from './schema';
 import { issueToItem, pullToItem } from './to-work-item';
+import { parseTime } from '../../flow/time';
 
 /** Results per search page: GitHub's search returns at most 100, and 50 keeps the query cost low. */
 export const SEARCH_PAGE_SIZE = 50;
@@ -151,7 +152,7 @@ async function runSearch({ query, first, cursor }: SearchAsk, ctx: GithubContext
   const envelope = v.safeParse(graphEnvelope, answer.body);
   if (!envelope.success) return unreadable();
   const rate = v.safeParse(graphRateLimit, envelope.output.data?.rateLimit);
-  if (rate.success && rate.output) outcome.rate = { remaining: rate.output.remaining, resetAt: Date.parse(rate.output.resetAt) };
+  if (rate.success && rate.output) outcome.rate = { remaining: rate.output.remaining, resetAt: parseTime(rate.output.resetAt) };
   const result = v.safeParse(searchResult, envelope.output.data?.search);
   if (result.success) return result.output;
   const error = envelope.output.errors?.[0];

@@ -5,6 +5,7 @@
 import type { FlowEvent, Person } from '../../flow/model';
 import { own } from '../../own';
 import type { GraphCheckRun, GraphStatusContext, GraphTimelineNode } from './schema';
+import { parseTime } from '../../flow/time';
 
 type Check = Extract<FlowEvent, { type: 'check' }>;
 type Node = GraphTimelineNode & Record<string, unknown>;
@@ -133,7 +134,7 @@ export function failingChecks(checks: Check[]): string[] {
   const latest = new Map<string, Check>();
   for (const check of checks) {
     const seen = latest.get(check.name);
-    if (!seen || Date.parse(check.at) >= Date.parse(seen.at)) latest.set(check.name, check);
+    if (!seen || parseTime(check.at) >= parseTime(seen.at)) latest.set(check.name, check);
   }
   return [...latest.values()].filter((check) => check.conclusion === 'failure').map((check) => check.name).sort();
 }

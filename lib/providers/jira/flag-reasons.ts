@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import type { FlowEvent } from '../../flow/model';
-import { isoTime, MINUTE } from '../../flow/time';
+import { isoTime, MINUTE, parseTime } from '../../flow/time';
 import { ownFields } from './own-fields';
 
 const text = v.nullish(v.string(), null);
@@ -81,12 +81,12 @@ export function withFlagReasons(events: FlowEvent[], comments: readonly unknown[
     const at = isoTime(comment.created);
     if (!at || !FLAG_ADDED.test(text)) return [];
     const reason = text.replace(FLAG_ADDED, '').trim();
-    return reason ? [{ t: Date.parse(at), who: comment.author?.accountId ?? comment.author?.name, reason }] : [];
+    return reason ? [{ t: parseTime(at), who: comment.author?.accountId ?? comment.author?.name, reason }] : [];
   });
   if (reasons.length === 0) return events;
   return events.map((event) => {
     if (event.type !== 'flagged' || event.reason) return event;
-    const t = Date.parse(event.at);
+    const t = parseTime(event.at);
     const match = reasons.find((r) => Math.abs(r.t - t) <= WINDOW && (!r.who || !event.by || r.who === event.by.id));
     return match ? { ...event, reason: match.reason.slice(0, 300) } : event;
   });
