@@ -13,7 +13,8 @@ import type { FlowError } from '../../flow-error';
 import type { Result } from '../../protocol';
 import type { JiraAccessCheck } from '../../status';
 import { requestJson, type Fetch, type HttpFail, type HttpPacing } from '../http';
-import { jiraAuthorization, type JiraCredential } from './credentials';
+import type { JiraCredential } from '../../storage/settings';
+import { jiraAuthorization } from './credentials';
 import { jiraErrorMessages } from './errors';
 import { accessFor, isCloud } from './site-access';
 

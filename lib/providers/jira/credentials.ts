@@ -1,9 +1,6 @@
 /** How a saved Jira credential is sent, shared by the item fetches, the options page's probes and the team sync. */
-import type { Secrets } from '../../storage/settings';
+import type { JiraCredential, Secrets } from '../../storage/settings';
 import { own } from '../../own';
-
-/** One saved Jira credential: Cloud email + API token, or a Data Center personal access token. */
-export type JiraCredential = Secrets['jiraCredentials'][string];
 
 /** The Authorization header of a stored Jira credential (Cloud: email + API token; DC: PAT). */
 export function jiraAuthorization(credential: JiraCredential | undefined): string | undefined {
