@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectPage, expectedItems, PAGE_KINDS, type PageKind } from './page-detect';
+import { checkDetectors } from '../testing/page-detectors';
+import { detectPage, expectedItems, PAGE_KINDS } from './page-detect';
 
-const kinds = Object.keys(PAGE_KINDS) as PageKind[];
 const OTHER_URLS = [
   'https://github.com/',
   'https://github.com/octo-org',
@@ -14,20 +14,7 @@ const OTHER_URLS = [
 ];
 
 describe('GitHub page detection', () => {
-  for (const kind of kinds) {
-    it(`${kind} accepts its own examples and no other kind's`, () => {
-      for (const example of PAGE_KINDS[kind].examples) {
-        expect(detectPage(example), example).toBe(kind);
-        for (const other of kinds.filter((k) => k !== kind)) {
-          expect(PAGE_KINDS[other].test(new URL(example)), `${other} on ${example}`).toBe(false);
-        }
-      }
-    });
-  }
-
-  it.each(OTHER_URLS)('leaves %s alone', (url) => {
-    expect(detectPage(url)).toBeUndefined();
-  });
+  checkDetectors(PAGE_KINDS, detectPage, OTHER_URLS);
 });
 
 describe('expectedItems', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkDetectors } from '../testing/page-detectors';
 import { fastestMs } from '../../../tests/support/timing';
 import { detectPage, expectedIssues, isReadPage, PAGE_KINDS, siteOf, type PageKind } from './page-detect';
 
@@ -27,20 +28,7 @@ const OTHER_URLS = [
 ];
 
 describe('Jira page detection', () => {
-  for (const kind of kinds) {
-    it(`${kind} accepts its own examples and no other kind's`, () => {
-      for (const example of PAGE_KINDS[kind].examples) {
-        expect(detectPage(example), example).toBe(kind);
-        for (const other of kinds.filter((k) => k !== kind)) {
-          expect(PAGE_KINDS[other].test(new URL(example)), `${other} on ${example}`).toBe(false);
-        }
-      }
-    });
-  }
-
-  it.each(OTHER_URLS)('knows no kind for %s', (url) => {
-    expect(detectPage(url)).toBeUndefined();
-  });
+  checkDetectors(PAGE_KINDS, detectPage, OTHER_URLS);
 });
 
 describe('which Atlassian pages FlowLens reads', () => {
