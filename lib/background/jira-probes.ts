@@ -1,20 +1,11 @@
 /** The options page's probes of a Jira site, with the site's saved credential read here (it never leaves). */
-import type { Fetch, HttpPacing } from '../providers/http';
 import { checkJiraAccess, checkJiraJql } from '../providers/jira/check';
 import { credentialFor } from '../providers/jira/credentials';
-import type { Secrets } from '../storage/settings';
+import type { ProbeDeps } from './world';
 
-/** What the probes need from the world. */
-export interface JiraProbeDeps {
-  fetch: Fetch;
-  now: () => number;
-  loadSecrets: () => Promise<Secrets>;
-  /** The background's per-host cap, shared with every other request. */
-  pacing?: HttpPacing;
-}
 
 /** `access(host)` and `jql(host, jql)` for the router's `jira/check-access` and `jira/check-jql`. */
-export function createJiraProbes(deps: JiraProbeDeps) {
+export function createJiraProbes(deps: ProbeDeps) {
   async function context(host: string) {
     const credential = credentialFor(await deps.loadSecrets(), host);
     return { fetch: deps.fetch, host, now: deps.now(), ...(credential ? { credential } : {}), ...(deps.pacing ? { pacing: deps.pacing } : {}) };
