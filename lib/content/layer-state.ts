@@ -31,7 +31,7 @@ export interface LayerState {
   badges: Map<Element, Badge>;
   /** Targets whose badges wait for the cache's answer before they are mounted, by anchor. */
   pending: Map<Element, FoundItem>;
-  /** Our own host elements, told apart from copies the page made (weakly held). */
+  /** Our own mounted host elements, told apart from copies the page made (weakly held; a removed badge's host leaves at once). */
   hosts: WeakSet<Element>;
   /**
    * The latest view of each item a badge showed at `viewsAddress`: those no badge shows now are
