@@ -66,7 +66,10 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
 /** Decorates new targets and asks for their views; resolves once the cache has answered. */
 async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
   dropReplaced(layer, targets);
-  const fresh = targets.filter((target) => !layer.badges.has(target.anchor) && !layer.pending.has(target.anchor));
+  // An anchor named twice (two added parts that overlap) is decorated once.
+  const byAnchor = new Map<Element, FoundItem>();
+  for (const target of targets) if (!byAnchor.has(target.anchor)) byAnchor.set(target.anchor, target);
+  const fresh = [...byAnchor.values()].filter((target) => !layer.badges.has(target.anchor) && !layer.pending.has(target.anchor));
   if (fresh.length === 0) return;
   for (const target of fresh) layer.pending.set(target.anchor, target);
   // The cache answers first, so a known item's badge is mounted once, in its state: a

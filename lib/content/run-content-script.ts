@@ -44,28 +44,46 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
       }
     }, SETTLE_MS);
   };
-  const scan = (root: Document | Element) => {
-    try {
-      layer.dropCopies(root);
-      if (adapter.active(location.href)) void layer.add(adapter.find(root, location.href)).catch(report);
-    } catch (error) {
-      report(error);
+  // One pass per batch of additions: the page is asked whether it is read once, and the items of
+  // every added part go to the layer together (one question to the cache for them all).
+  const scan = (roots: readonly (Document | Element)[]) => {
+    const found: FoundItem[] = [];
+    for (const root of roots) {
+      try {
+        layer.dropCopies(root);
+      } catch (error) {
+        report(error);
+      }
     }
+    const href = location.href;
+    try {
+      if (!adapter.active(href)) return;
+    } catch (error) {
+      return report(error);
+    }
+    for (const root of roots) {
+      try {
+        found.push(...adapter.find(root, href));
+      } catch (error) {
+        report(error);
+      }
+    }
+    if (found.length > 0) void layer.add(found).catch(report);
   };
-  scan(document);
+  scan([document]);
   checkLater();
   const stop = observeAdditions(
     document.documentElement,
     ({ added, removedSomething }) => {
       if (removedSomething) layer.sweep();
-      for (const element of added) scan(element);
+      scan(added);
     },
     { ignore: BADGE_TAG },
   );
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     if (!adapter.active(location.href)) return layer.clear();
     layer.sweep();
-    scan(document);
+    scan([document]);
     checkLater();
   });
   // The layer removes its badges itself when the context ends.

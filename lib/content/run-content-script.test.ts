@@ -1,0 +1,65 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { FoundItem } from '../adapters/found-item';
+import type { Request } from '../protocol';
+import { runContentScript, type SiteAdapter } from './run-content-script';
+
+afterEach(() => {
+  document.body.replaceChildren();
+  fakeBrowser.reset();
+});
+
+/** An adapter that finds one item per `a.item` and counts how often it is asked. */
+function countingAdapter() {
+  const calls = { active: 0, find: 0 };
+  const adapter: SiteAdapter = {
+    site: 'github',
+    active: () => (calls.active++, true),
+    find: (root) => {
+      calls.find++;
+      const links = root instanceof Element && root.matches('a.item') ? [root] : [...root.querySelectorAll('a.item')];
+      return links.map((anchor): FoundItem => {
+        const number = Number(anchor.getAttribute('data-n'));
+        return { ref: { source: 'github', host: 'github.com', owner: 'o', repo: 'r', number }, key: `github:o/r#${number}`, anchor };
+      });
+    },
+    expected: () => undefined,
+  };
+  return { adapter, calls };
+}
+
+/** The background's side: records each request and knows no item. */
+function recordMessages(): Request[] {
+  const sent: Request[] = [];
+  fakeBrowser.runtime.onMessage.addListener(((message: Request) => {
+    sent.push(message);
+    return Promise.resolve(message.type === 'flow/cached' ? { ok: true, data: { views: [], stale: [] } } : { ok: true, data: { views: [] } });
+  }) as never);
+  return sent;
+}
+
+describe('runContentScript', () => {
+  it('reads a batch of added parts in one pass: one "is this page read?", one question to the cache', async () => {
+    const sent = recordMessages();
+    const { adapter, calls } = countingAdapter();
+    const ctx = new ContentScriptContext('test');
+    runContentScript(ctx, adapter, '');
+    expect(calls).toEqual({ active: 1, find: 1 });
+    // A list renders three rows at once, as separate elements.
+    const rows = [1, 2, 3].map((n) => {
+      const row = document.createElement('div');
+      const link = document.createElement('a');
+      link.className = 'item';
+      link.dataset.n = String(n);
+      row.append(link);
+      return row;
+    });
+    document.body.append(...rows);
+    await vi.waitFor(() => expect(document.querySelectorAll('flowlens-badge')).toHaveLength(3));
+    expect(calls).toEqual({ active: 2, find: 4 });
+    expect(sent.filter((request) => request.type === 'flow/cached').map((request) => ('refs' in request ? request.refs.length : 0))).toEqual([3]);
+    ctx.abort();
+  });
+});
