@@ -1,6 +1,8 @@
 /**
- * The engineering rubric on "flow" as data, each skill as the rubric writes it
- * (../shared/seeds/flow-rubric.txt). Moves cite a skill by id, and show its level and words.
+ * The engineering rubric on "flow" as data, each skill word for word as the rubric writes it
+ * (rubric.test.ts compares them with the rubric's own text where the shared data is at hand:
+ * docs/ARCHITECTURE.md, "Tests and shared data"). Moves cite a skill by id, and show its level
+ * and words.
  */
 
 /** A rubric level. */

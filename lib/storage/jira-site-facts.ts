@@ -20,7 +20,7 @@ export const MAX_SITES = 10;
 
 /**
  * Names kept per list (done statuses, "waits on" link types). Apache's Jira, with hundreds of
- * projects, has 17 link types (../shared/fixtures/real-api/jira-dc); the names past these are
+ * projects, has 17 link types (its recorded answer, read in real-link-types.test.ts); the names past these are
  * still used for the page that showed them, only not kept.
  */
 export const MAX_NAMES = 50;

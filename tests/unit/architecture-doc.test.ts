@@ -56,4 +56,9 @@ describe('the repository stands alone', () => {
     const citing = trackedText().filter((file) => outside.test(readFileSync(resolve(REPO_ROOT, file), 'utf8')));
     expect(citing).toEqual([]);
   });
+
+  it('has code that cites the shared data beside it nowhere: only tests read it, through tests/support/shared.ts', () => {
+    const code = trackedText().filter((file) => /^(lib|components|entrypoints)\/.*\.tsx?$/.test(file) && !/\.(test|bench)\.tsx?$|\/testing\//.test(file));
+    expect(code.filter((file) => readFileSync(resolve(REPO_ROOT, file), 'utf8').includes('../shared'))).toEqual([]);
+  });
 });

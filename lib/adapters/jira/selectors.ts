@@ -1,10 +1,11 @@
 /**
  * Every Jira selector FlowLens uses, Cloud and Data Center markup side by side. Issue keys come
  * from the URL and `/browse/` links; these markers only say where the badge goes. Each is dated
- * by the markup it was written after: `2026` follows Jira Cloud as served in 2026 (the facts in
- * ../shared/fixtures/real-pages/README.md, no month recorded), `2026-11` what the project knew of
- * Jira's markup in November 2026. Data Center markup goes when Data Center does: Atlassian ends
- * it on 28 March 2029 (Server ended on 15 February 2024).
+ * by the markup it was written after: `2026` follows Jira Cloud as served in 2026 (the facts
+ * recorded beside the real pages, docs/ARCHITECTURE.md, "Tests and shared data"; no month
+ * recorded), `2026-11` what the project knew of Jira's markup in November 2026. Data Center
+ * markup goes when Data Center does: Atlassian ends it on 28 March 2029 (Server ended on
+ * 15 February 2024).
  */
 
 /** The summary heading of the issue view (full page and the `selectedIssue` side panel). */
