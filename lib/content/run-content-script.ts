@@ -9,6 +9,9 @@ import type { FoundItem } from '../adapters/found-item';
 import { BADGE_TAG, createBadgeLayer } from './badge-layer';
 import { observeAdditions } from './observe-additions';
 
+/** The layer a content script runs. */
+type BadgeLayer = ReturnType<typeof createBadgeLayer>;
+
 /** What a site adapter gives the content script. */
 export interface SiteAdapter {
   site: 'github' | 'jira';
@@ -44,32 +47,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
       }
     }, SETTLE_MS);
   };
-  // One pass per batch of additions: the page is asked whether it is read once, and the items of
-  // every added part go to the layer together (one question to the cache for them all).
-  const scan = (roots: readonly (Document | Element)[]) => {
-    const found: FoundItem[] = [];
-    for (const root of roots) {
-      try {
-        layer.dropCopies(root);
-      } catch (error) {
-        report(error);
-      }
-    }
-    const href = location.href;
-    try {
-      if (!adapter.active(href)) return;
-    } catch (error) {
-      return report(error);
-    }
-    for (const root of roots) {
-      try {
-        found.push(...adapter.find(root, href));
-      } catch (error) {
-        report(error);
-      }
-    }
-    if (found.length > 0) void layer.add(found).catch(report);
-  };
+  const scan = (roots: readonly (Document | Element)[]) => scanParts(layer, adapter, roots);
   scan([document]);
   checkLater();
   const stop = observeAdditions(
@@ -88,6 +66,36 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
   });
   // The layer removes its badges itself when the context ends.
   ctx.onInvalidated(stop);
+}
+
+/**
+ * One pass over a batch of added parts: the page is asked whether it is read once, and the items
+ * of every part go to the layer together (one question to the cache for them all). A part whose
+ * markup we cannot read is skipped alone.
+ */
+function scanParts(layer: BadgeLayer, adapter: SiteAdapter, roots: readonly (Document | Element)[]): void {
+  for (const root of roots) {
+    try {
+      layer.dropCopies(root);
+    } catch (error) {
+      report(error);
+    }
+  }
+  const href = location.href;
+  try {
+    if (!adapter.active(href)) return;
+  } catch (error) {
+    return report(error);
+  }
+  const found: FoundItem[] = [];
+  for (const root of roots) {
+    try {
+      found.push(...adapter.find(root, href));
+    } catch (error) {
+      report(error);
+    }
+  }
+  if (found.length > 0) void layer.add(found).catch(report);
 }
 
 /**
