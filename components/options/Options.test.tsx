@@ -178,7 +178,9 @@ describe('rules', () => {
     const p2 = screen.getByTestId('rules-P2');
     const askReviewer = within(p2).getByLabelText('Ask reviewer') as HTMLInputElement;
     expect(askReviewer.checked).toBe(true);
-    expect(document.getElementById(askReviewer.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toMatch(/^Skill: Cognizant of blockers/);
+    expect(document.getElementById(askReviewer.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).toMatch(/^Level 2 · Cognizant of blockers: Cognizant of blockers \(eg: blocked stories/);
+    // The level in words: a bare "P2" reads as a Jira priority.
+    expect(p2.querySelector('legend')?.textContent).toBe('Level 2');
     fireEvent.click(askReviewer);
     await waitFor(() => expect(saved.at(-1)?.rules.disabled).toEqual(['ask-reviewer']));
   });

@@ -4,7 +4,7 @@
  */
 import { parseRuleSet } from '../../lib/flow/rule-set';
 import { DEFAULT_RULES } from '../../lib/flow/rules';
-import { skill, type Level } from '../../lib/flow/rubric';
+import { levelName, skill, skillTag, type Level } from '../../lib/flow/rubric';
 import type { Settings } from '../../lib/storage/settings';
 import { CheckField, Section, TextField, type Parsed } from './fields';
 import type { Save } from './types';
@@ -42,9 +42,9 @@ function LevelGroup({ level, disabled, toggle }: { level: Level; disabled: strin
   if (rules.length === 0) return null;
   return (
     <fieldset class="group" data-testid={`rules-${level}`}>
-      <legend>Level {level}</legend>
+      <legend>{levelName(level)}</legend>
       {rules.map((rule) => (
-        <CheckField key={rule.id} id={`rule-${rule.id}`} label={title(rule.id)} hint={`Skill: ${skill(rule.skillId)?.text ?? rule.skillId}`} checked={!disabled.includes(rule.id)} onSave={(on) => toggle(rule.id, on)} />
+        <CheckField key={rule.id} id={`rule-${rule.id}`} label={title(rule.id)} hint={`${skillTag(rule.skillId, level)}: ${skill(rule.skillId)?.text ?? rule.skillId}`} checked={!disabled.includes(rule.id)} onSave={(on) => toggle(rule.id, on)} />
       ))}
     </fieldset>
   );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { haveShared, sharedPath, sharedTitle } from '../../tests/support/shared';
-import { RUBRIC, SUCCESS_STORY } from './rubric';
+import { levelName, RUBRIC, skillTag, SUCCESS_STORY } from './rubric';
 import { DEFAULT_RULES } from './rules';
 
 const RUBRIC_PART = 'seeds/flow-rubric.txt';
@@ -30,5 +30,19 @@ describe('the rubric as data', () => {
     const levels = new Set(DEFAULT_RULES.map((rule) => RUBRIC.find((s) => s.id === rule.skillId)!.level));
     expect([...levels].sort()).toEqual(['P1', 'P2', 'P3', 'P4']);
     expect(new Set(DEFAULT_RULES.map((r) => r.id)).size).toBe(DEFAULT_RULES.length);
+  });
+});
+
+describe('the rubric in words', () => {
+  it('names each level as a level, never as a bare P-number that reads as a Jira priority', () => {
+    expect((['P1', 'P2', 'P3', 'P4'] as const).map(levelName)).toEqual(['Level 1', 'Level 2', 'Level 3', 'Level 4']);
+  });
+
+  it('tags a move with its level and the skill’s short name, each name short and its own', () => {
+    expect(skillTag('p2-blockers', 'P2')).toBe('Level 2 · Cognizant of blockers');
+    expect(skillTag('p4-integrations', 'P4')).toBe('Level 4 · Coordinates integrations across teams');
+    expect(skillTag('not-a-skill', 'P3')).toBe('Level 3');
+    expect(new Set(RUBRIC.map((s) => s.name)).size).toBe(RUBRIC.length);
+    for (const s of RUBRIC) expect(s.name.length, s.id).toBeLessThanOrEqual(40);
   });
 });
