@@ -79,8 +79,12 @@ export function createBadgeHost(place: HostPlace, css: string): BadgeHost {
   };
 }
 
-/** Inserts `element` after the anchor, or inside it at the end. */
+/**
+ * Inserts `element` right after the anchor, before any text that follows it (a reference inside a
+ * sentence keeps its badge by it: "…blocked by #101 [badge]; the mock-up is in a comment"), or
+ * inside it at the end.
+ */
 function insert(element: HTMLElement, { anchor, placement }: HostPlace): void {
   if (placement === 'inside') anchor.append(element);
-  else anchor.parentElement?.insertBefore(element, anchor.nextElementSibling);
+  else anchor.after(element);
 }
