@@ -44,4 +44,14 @@ describe('badge host placement', () => {
     host.attach();
     expect(link.lastChild).toBe(host.element);
   });
+
+  it('starts its shadow root with a word joiner, so no line breaks between the link and the badge', () => {
+    const { link } = sentence();
+    const host = createBadgeHost({ anchor: link }, '');
+    host.attach();
+    const [style, joiner, mount] = [...host.element.shadowRoot!.childNodes];
+    expect(style!.nodeName).toBe('STYLE');
+    expect(joiner!.textContent).toBe('\u2060');
+    expect((mount as HTMLElement).className).toBe('mount');
+  });
 });
