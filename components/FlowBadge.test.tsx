@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FlowView } from '../lib/flow-view';
 import { FlowBadge } from './FlowBadge';
 
@@ -16,7 +16,10 @@ const view: FlowView = {
   fetchedAt: NOW - 5 * 60_000,
 };
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('FlowBadge', () => {
   it('is a labelled button that toggles its card', () => {
@@ -62,5 +65,30 @@ describe('FlowBadge', () => {
   it('shows a quiet placeholder while loading', () => {
     render(<FlowBadge view={undefined} now={NOW} />);
     expect(screen.getByRole('status').getAttribute('aria-label')).toBe('FlowLens is loading this item');
+  });
+
+  it('closes on a click outside it, and stays open on a click inside it', () => {
+    render(<FlowBadge view={view} now={NOW} />);
+    fireEvent.click(screen.getByRole('button'));
+    fireEvent.click(screen.getByRole('dialog').querySelector('dl')!);
+    expect(screen.queryByRole('dialog')).not.toBeNull();
+    fireEvent.click(document.body);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('opens its card above the badge and shifted left near the window’s bottom right corner', () => {
+    // happy-dom lays nothing out: the boxes are given, a badge at the corner of a 1024×768 window.
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      const box = this.tagName === 'BUTTON' ? { left: 900, top: 720, width: 90, height: 24 } : { left: 900, top: 748, width: 320, height: 300 };
+      return { ...box, x: box.left, y: box.top, right: box.left + box.width, bottom: box.top + box.height, toJSON: () => box } as DOMRect;
+    });
+    vi.spyOn(document.documentElement, 'clientWidth', 'get').mockReturnValue(1024);
+    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(768);
+    render(<FlowBadge view={view} now={NOW} />);
+    fireEvent.click(screen.getByRole('button'));
+    const card = screen.getByRole('dialog');
+    expect(card.style.top).toBe('auto');
+    expect(card.style.bottom).toBe('calc(100% + 4px)');
+    expect(card.style.left).toBe(`${1024 - 8 - 320 - 900}px`);
   });
 });

@@ -2,9 +2,10 @@
  * The badge beside an item's title: a button showing the flow state and how long, which opens the
  * detail card. Renders text only (never HTML), so titles from the host page cannot inject markup.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { badgeName, type FlowView } from '../lib/flow-view';
 import { FlowCard } from './FlowCard';
+import { placeCardIn } from './card-place';
 
 /** Props: the view to show, or `undefined` while the first answer is on its way. */
 export interface FlowBadgeProps {
@@ -17,6 +18,7 @@ export function FlowBadge({ view, now }: FlowBadgeProps) {
   const [open, setOpen] = useState(false);
   const cardId = useId();
   const button = useRef<HTMLButtonElement>(null);
+  const wrap = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     if (!open) return;
     const close = (event: KeyboardEvent) => {
@@ -24,14 +26,30 @@ export function FlowBadge({ view, now }: FlowBadgeProps) {
       setOpen(false);
       button.current?.focus();
     };
+    // A click anywhere outside the badge and its card closes it (the path crosses our shadow root).
+    const outside = (event: Event) => {
+      if (wrap.current && !event.composedPath().includes(wrap.current)) setOpen(false);
+    };
     document.addEventListener('keydown', close, true);
-    return () => document.removeEventListener('keydown', close, true);
+    document.addEventListener('click', outside, true);
+    return () => {
+      document.removeEventListener('keydown', close, true);
+      document.removeEventListener('click', outside, true);
+    };
   }, [open]);
+  // Placed before it is painted, and again when the window's size or the card's content changes.
+  useLayoutEffect(() => {
+    if (!open) return;
+    const place = () => placeCardIn(wrap.current);
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  }, [open, view]);
   if (!view) {
     return <span class="badge loading" role="status" aria-label="FlowLens is loading this item" />;
   }
   return (
-    <span class="wrap">
+    <span class="wrap" ref={wrap}>
       <button
         ref={button}
         type="button"

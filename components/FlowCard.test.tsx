@@ -1,7 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../lib/flow-view';
-import { FlowCard } from './FlowCard';
+import { FlowCard, isItemPage } from './FlowCard';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const view: FlowView = {
@@ -93,5 +93,36 @@ describe('FlowCard links', () => {
     // The names stay, as text.
     expect(screen.getByTestId('flowlens-upstream').textContent).toContain('PAY-4');
     expect(screen.getByRole('alert').textContent).toBe('Authorise it.');
+  });
+});
+
+describe('FlowCard "Open item"', () => {
+  const item: FlowView = { ...view, url: 'https://github.com/octo-org/api/pull/7' };
+  const openItem = () => screen.queryByRole('link', { name: 'Open item' });
+
+  it('is there for an item shown on another page (a list, another item)', () => {
+    render(<FlowCard id="c" view={item} now={NOW} onClose={() => {}} pageUrl="https://github.com/octo-org/api/pulls" />);
+    expect(openItem()?.getAttribute('href')).toBe('https://github.com/octo-org/api/pull/7');
+    cleanup();
+    render(<FlowCard id="c" view={item} now={NOW} onClose={() => {}} pageUrl="https://github.com/octo-org/api/pull/70" />);
+    expect(openItem()).not.toBeNull();
+  });
+
+  it('is not there on the item’s own page, nor on its tabs', () => {
+    for (const page of ['https://github.com/octo-org/api/pull/7', 'https://github.com/Octo-Org/api/pull/7/files', 'https://github.com/octo-org/api/pull/7#issuecomment-1']) {
+      render(<FlowCard id="c" view={item} now={NOW} onClose={() => {}} pageUrl={page} />);
+      expect(openItem(), page).toBeNull();
+      cleanup();
+    }
+  });
+});
+
+describe('isItemPage', () => {
+  it('tells the item’s own page from others', () => {
+    expect(isItemPage('https://acme.atlassian.net/browse/PAY-42', 'https://acme.atlassian.net/browse/PAY-42?focusedCommentId=1')).toBe(true);
+    expect(isItemPage('https://acme.atlassian.net/browse/PAY-4', 'https://acme.atlassian.net/browse/PAY-42')).toBe(false);
+    expect(isItemPage('https://github.com/o/r/pull/7', 'https://github.example.com/o/r/pull/7')).toBe(false);
+    expect(isItemPage('https://github.com/o/r/pull/7', undefined)).toBe(false);
+    expect(isItemPage(undefined, 'https://github.com/o/r/pull/7')).toBe(false);
   });
 });

@@ -18,13 +18,16 @@ export interface FlowCardProps {
   view: FlowView;
   now: number;
   onClose: () => void;
+  /** The page the card is shown on; on the item's own page the card has no "Open item". */
+  pageUrl?: string;
 }
 
 /** The card, as a non-modal dialog under the badge. */
-export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
+export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location?.href }: FlowCardProps) {
   const opened = view.openedAt ? parseTime(view.openedAt) : NaN;
   const stuck = isStuck(view.state);
   const href = httpsHref(view.url);
+  const ownPage = isItemPage(href, pageUrl);
   return (
     <div id={id} class="card" role="dialog" aria-label={`FlowLens: ${view.title || view.key}`} data-testid="flowlens-card">
       <header>
@@ -44,7 +47,7 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
       {view.error ? <ErrorLine view={view} /> : null}
       <footer>
         {view.fetchedAt ? <span>{updated(now - view.fetchedAt)}</span> : null}
-        {href ? (
+        {href && !ownPage ? (
           <a href={href} target="_blank" rel="noreferrer">
             Open item
           </a>
@@ -174,4 +177,19 @@ function ErrorLine({ view }: { view: FlowView }) {
       ) : null}
     </p>
   );
+}
+
+/**
+ * Whether `page` is the item at `item` itself, or one of its tabs (a pull request's /files, an
+ * anchor to a comment): there "Open item" would only open the page the user is on.
+ */
+export function isItemPage(item: string | undefined, page: string | undefined): boolean {
+  if (!item || !page) return false;
+  try {
+    const [a, b] = [new URL(item), new URL(page)];
+    const path = (url: URL) => url.pathname.replace(/\/+$/, '').toLowerCase();
+    return a.origin === b.origin && (path(b) === path(a) || path(b).startsWith(`${path(a)}/`));
+  } catch {
+    return false;
+  }
 }

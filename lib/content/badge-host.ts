@@ -47,6 +47,9 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'];
  */
 const OVERLAID_ISOLATED_EVENTS = [...ISOLATED_EVENTS, 'click'];
 
+/** U+2060 WORD JOINER: no line break on either side of it (Unicode line breaking, class WJ). */
+const WORD_JOINER = '\u2060';
+
 const stopPropagation = (event: Event) => event.stopPropagation();
 
 /** Creates the host of a badge for `place`, with `css` in its shadow root; not yet on the page. */
@@ -56,9 +59,11 @@ export function createBadgeHost(place: HostPlace, css: string): BadgeHost {
   const style = document.createElement('style');
   style.textContent = `${HOST_RESET}\n${css}`.trim();
   const container = document.createElement('div');
+  container.className = 'mount';
   // Inside the shadow root, so the page sees no new attribute on the host.
   if (place.overlaid) container.classList.add('overlaid');
-  shadow.append(style, container);
+  // A word joiner first: no line breaks between the anchor's last word and the badge (badge.css).
+  shadow.append(style, WORD_JOINER, container);
   // Listeners on the shadow root go with it: nothing outside the host holds them.
   for (const type of place.overlaid ? OVERLAID_ISOLATED_EVENTS : ISOLATED_EVENTS) shadow.addEventListener(type, stopPropagation);
   let attached = false;
@@ -79,8 +84,12 @@ export function createBadgeHost(place: HostPlace, css: string): BadgeHost {
   };
 }
 
-/** Inserts `element` after the anchor, or inside it at the end. */
+/**
+ * Inserts `element` right after the anchor, before any text that follows it (a reference inside a
+ * sentence keeps its badge by it: "…blocked by #101 [badge]; the mock-up is in a comment"), or
+ * inside it at the end.
+ */
 function insert(element: HTMLElement, { anchor, placement }: HostPlace): void {
   if (placement === 'inside') anchor.append(element);
-  else anchor.parentElement?.insertBefore(element, anchor.nextElementSibling);
+  else anchor.after(element);
 }

@@ -225,10 +225,15 @@ describe('badge layer: a removed badge releases what it held', () => {
     const leaving = Array.from({ length: 200 }, (_, i) => target(i + 1));
     await layer.add(leaving);
     expect(layer.size()).toBe(200);
-    // An open card listens on the document for Escape: removing its badge must take that too.
+    // An open card listens on the document for Escape and outside clicks, and on the window for
+    // its size (to place itself): removing its badge must take those too. (Opening one card may
+    // close another, by its outside click: at least one stays open.)
     const buttons = [...document.querySelectorAll('flowlens-badge')].slice(0, 3).map((host) => host.shadowRoot!.querySelector('button')!);
     for (const button of buttons) button.click();
-    await vi.waitFor(() => expect(listeners()[1]).toBe(before[1]! + 3));
+    await vi.waitFor(() => {
+      expect(listeners()[0]).toBeGreaterThan(before[0]!);
+      expect(listeners()[1]).toBeGreaterThanOrEqual(before[1]! + 2);
+    });
     for (const { anchor } of leaving) anchor.remove();
     layer.sweep();
     await layer.add(Array.from({ length: 150 }, (_, i) => target(i + 201)));
