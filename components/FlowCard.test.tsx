@@ -1,6 +1,7 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../lib/flow-view';
+import { formatDuration } from '../lib/format';
 import { FlowCard, isItemPage } from './FlowCard';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -93,6 +94,66 @@ describe('FlowCard links', () => {
     // The names stay, as text.
     expect(screen.getByTestId('flowlens-upstream').textContent).toContain('PAY-4');
     expect(screen.getByRole('alert').textContent).toBe('Authorise it.');
+  });
+});
+
+describe('FlowCard head (issue 15)', () => {
+  const DAY = 86_400_000;
+  const held: FlowView = {
+    ...view,
+    key: 'github:octo-org/api#101',
+    url: 'https://github.com/octo-org/api/pull/101',
+    title: 'Add retry to payment webhook',
+    state: 'blocked',
+    since: new Date(NOW - 17 * DAY).toISOString(),
+    blockers: 1,
+    text: 'blocked 2w',
+    cause: 'Blocked since Tue 3 Nov: labelled “blocked” and blocked by octo-org/web#14 (unverified).',
+    headCause: 'waits on octo-org/web#14 (another team, unverified)',
+    conditions: [
+      { kind: 'check-failing', text: 'Required check “test (20)” failing', url: 'https://github.com/octo-org/api/actions/runs/2/job/21' },
+      { kind: 'review-pending', text: 'Waiting for review from @bob', url: 'https://github.com/octo-org/api/pull/101' },
+      { kind: 'upstream', text: 'Waits on octo-org/web#14 (another team, unverified)', url: 'https://github.com/octo-org/web/issues/14' },
+      { kind: 'check-flaky', text: 'Optional check “lint” flaky: failed, then passed on a rerun', url: 'javascript:alert(1)' },
+    ],
+    moves: [
+      { text: 'Ask the octo-org/web team for an interface and a date.', level: 'P4', skill: 'Integrations' },
+      { text: 'Fix “test (20)”.', level: 'P2', skill: 'Blockers' },
+    ],
+  };
+  const blocks = () => [...screen.getByRole('dialog').querySelectorAll('p, ul, ol, dl, section')];
+
+  it('says state, duration and cause on its first line and the next move, bold, on its second', () => {
+    render(<FlowCard id="c" view={held} now={NOW} onClose={() => {}} />);
+    const [first, second] = blocks();
+    // The duration goes through formatDuration, so the card follows the badge's rule for it.
+    expect(first!.textContent).toBe(`Blocked ${formatDuration(17 * DAY)} · waits on octo-org/web#14 (another team, unverified)`);
+    expect(second!.textContent).toBe('Next: Ask the octo-org/web team for an interface and a date — P4');
+    expect(second!.querySelector('strong')?.textContent).toBe(second!.textContent);
+    // The title and the cause in full are details, below the head and its conditions.
+    expect(blocks().findIndex((b) => b.classList.contains('title'))).toBeGreaterThan(2);
+  });
+
+  it('lists what holds the item up third, in the order it was given, each linked where the link is https', () => {
+    render(<FlowCard id="c" view={held} now={NOW} onClose={() => {}} />);
+    const list = blocks()[2]!;
+    expect(list.getAttribute('data-testid')).toBe('flowlens-conditions');
+    expect([...list.querySelectorAll('li')].map((li) => [li.textContent, li.querySelector('a')?.getAttribute('href') ?? null])).toEqual([
+      ['Required check “test (20)” failing', 'https://github.com/octo-org/api/actions/runs/2/job/21'],
+      ['Waiting for review from @bob', 'https://github.com/octo-org/api/pull/101'],
+      ['Waits on octo-org/web#14 (another team, unverified)', 'https://github.com/octo-org/web/issues/14'],
+      ['Optional check “lint” flaky: failed, then passed on a rerun', null],
+    ]);
+  });
+
+  it('leaves out what it does not know: no duration without a start, no move line without moves', () => {
+    const { since: _, moves: __, ...bare } = held;
+    render(<FlowCard id="c" view={bare} now={NOW} onClose={() => {}} />);
+    expect(blocks()[0]!.textContent).toBe('Blocked · waits on octo-org/web#14 (another team, unverified)');
+    expect(screen.queryByTestId('flowlens-next')).toBeNull();
+    cleanup();
+    render(<FlowCard id="c" view={{ ...view, state: 'done', text: 'merged', since: new Date(NOW - DAY).toISOString() }} now={NOW} onClose={() => {}} />);
+    expect(blocks()[0]!.textContent).toBe('Merged');
   });
 });
 

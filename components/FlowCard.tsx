@@ -1,12 +1,15 @@
 /**
- * The detail card a badge opens: the cause in plain words, what the item waits on (each
+ * The detail card a badge opens. Its head is the answer: the state, for how long and why on the
+ * first line, the next move in bold on the second, then every condition that holds the item up,
+ * each linked to where it can be acted on. Then the details: the cause in plain words, what the item waits on (each
  * upstream item with its own state), total blocked time, the blocker cluster, how many items
  * it holds up, and the suggested moves with their rubric level — or what went wrong.
  */
+import type { ConditionView } from '../lib/card-conditions';
 import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
 import { formatDuration } from '../lib/format';
 import { shortKey } from '../lib/flow/item-names';
-import { listOf, shortDate } from '../lib/flow/cause-text';
+import { listOf, sentenceStart, shortDate } from '../lib/flow/cause-text';
 import { CLUSTER_WORDS } from '../lib/flow/clusters';
 import { isStuck, stateName, STATE_WORDS } from '../lib/flow/flow-states';
 import { httpsHref } from '../lib/safe-url';
@@ -30,12 +33,21 @@ export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location
   const ownPage = isItemPage(href, pageUrl);
   return (
     <div id={id} class="card" role="dialog" aria-label={`FlowLens: ${view.title || view.key}`} data-testid="flowlens-card">
-      <header>
-        <strong class={`state state-${view.state}`}>{view.state === 'error' ? 'Could not load' : stateName(view.state)}</strong>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
-          ×
-        </button>
+      <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        ×
+      </button>
+      <header class="head">
+        <p class="head-state" data-testid="flowlens-head">
+          <strong class={`state state-${view.state}`}>{stateWord(view)}</strong>
+          {headRest(view, now)}
+        </p>
+        {view.moves && view.moves.length > 0 ? (
+          <p class="head-next" data-testid="flowlens-next">
+            <strong>{nextText(view.moves[0]!)}</strong>
+          </p>
+        ) : null}
       </header>
+      {view.conditions && view.conditions.length > 0 ? <Conditions conditions={view.conditions} /> : null}
       {view.title ? <p class="title">{view.title}</p> : null}
       {view.cause ? <p data-testid="flowlens-cause">{view.cause}</p> : null}
       {view.upstream && view.upstream.length > 0 ? <Upstream title="Waits on" testId="flowlens-upstream" links={view.upstream} /> : null}
@@ -54,6 +66,51 @@ export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location
         ) : null}
       </footer>
     </div>
+  );
+}
+
+/** The head's state word: the state, how a done item ended ("Merged"), or that it could not be loaded. */
+function stateWord(view: FlowView): string {
+  if (view.state === 'error') return 'Could not load';
+  if (view.state === 'done') return sentenceStart(view.text || 'done');
+  return stateName(view.state);
+}
+
+/**
+ * The rest of the head's first line: " 17d · waits on octo-org/web#14 (another team)". The
+ * duration is the state's age through formatDuration, so its rule is the badge's; none when the
+ * start is unknown or the item is done.
+ */
+export function headRest(view: FlowView, now: number): string {
+  const since = view.since && view.state !== 'done' ? parseTime(view.since) : NaN;
+  const age = Number.isFinite(since) ? ` ${formatDuration(now - since)}` : '';
+  return `${age}${view.headCause ? ` · ${view.headCause}` : ''}`;
+}
+
+/** The head's second line: "Next: Fix “test (20)”: red on the latest commit of octo-org/api#7 — P2" (the move's full stop dropped). */
+export function nextText(move: MoveView): string {
+  return `Next: ${move.text.replace(/\.$/, '')} — ${move.level}`;
+}
+
+/** Every condition that holds the item up, in the merge box's order, each linked to where to act. */
+function Conditions({ conditions }: { conditions: ConditionView[] }) {
+  return (
+    <ul class="conditions" aria-label="What holds it up" data-testid="flowlens-conditions">
+      {conditions.map((condition) => {
+        const href = httpsHref(condition.url);
+        return (
+          <li key={`${condition.kind}:${condition.text}`} data-kind={condition.kind}>
+            {href ? (
+              <a href={href} target="_blank" rel="noreferrer">
+                {condition.text}
+              </a>
+            ) : (
+              condition.text
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

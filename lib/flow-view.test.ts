@@ -154,3 +154,100 @@ describe('the links of a view', () => {
     }
   });
 });
+
+describe('the card head and the conditions that hold an item up (issue 15)', () => {
+  const bob = { id: 'bob', name: 'bob', url: 'https://github.com/bob' };
+  // Shaped like octo-org/api#101 of the e2e fixtures: labelled blocked, waiting on another
+  // team's item FlowLens could not read, a required test red, a review pending and an optional
+  // lint that failed and then passed on a rerun of the same commit.
+  const held: WorkItem = {
+    ...pull,
+    key: 'github:octo-org/api#101',
+    url: 'https://github.com/octo-org/api/pull/101',
+    requestedReviewers: [bob],
+    signals: { reviewDecision: 'review-required', pendingReviewers: [bob], mergeable: 'mergeable', checks: 'failure', failingChecks: ['test (20)'], labels: ['blocked'] },
+    timeline: [
+      { type: 'created', at: '2026-11-17T12:00:00Z' },
+      { type: 'check', at: '2026-11-17T13:00:00Z', name: 'lint', conclusion: 'failure', sha: 'a1', required: false, url: 'https://github.com/octo-org/api/actions/runs/1/job/12' },
+      { type: 'check', at: '2026-11-17T13:00:00Z', name: 'test (20)', conclusion: 'failure', sha: 'a1', required: true, url: 'https://github.com/octo-org/api/actions/runs/1/job/11' },
+      { type: 'check', at: '2026-11-18T13:00:00Z', name: 'lint', conclusion: 'success', sha: 'a1', required: false, url: 'https://github.com/octo-org/api/actions/runs/2/job/22' },
+      { type: 'check', at: '2026-11-18T13:00:00Z', name: 'test (20)', conclusion: 'failure', sha: 'a1', required: true, url: 'https://github.com/octo-org/api/actions/runs/2/job/21' },
+    ],
+    upstream: [{ key: 'github:octo-org/web#14', kind: 'depends-on', url: 'https://github.com/octo-org/web/issues/14' }],
+  };
+
+  it('names the cause in a few words: the upstream item and whose it is', () => {
+    expect(view(held)).toMatchObject({ state: 'blocked', headCause: 'waits on octo-org/web#14 (another team, unverified)' });
+    const inTeam = view({ ...held, upstream: [{ key: 'github:octo-org/api#1', kind: 'depends-on', open: true, at: '2026-11-18T12:00:00Z' }] });
+    expect(inTeam.headCause).toBe('waits on octo-org/api#1 (in the team)');
+  });
+
+  it('lists the failing required check first and the flaky optional one last, as the merge box does, the pending reviewer by name', () => {
+    expect(view(held).conditions).toEqual([
+      { kind: 'check-failing', text: 'Required check “test (20)” failing', url: 'https://github.com/octo-org/api/actions/runs/2/job/21' },
+      { kind: 'review-pending', text: 'Waiting for review from @bob', url: 'https://github.com/octo-org/api/pull/101' },
+      { kind: 'upstream', text: 'Waits on octo-org/web#14 (another team, unverified)', url: 'https://github.com/octo-org/web/issues/14' },
+      { kind: 'label', text: 'Labelled “blocked”', url: 'https://github.com/octo-org/api/pull/101' },
+      { kind: 'check-flaky', text: 'Optional check “lint” flaky: failed, then passed on a rerun', url: 'https://github.com/octo-org/api/actions/runs/1/job/12' },
+    ]);
+  });
+
+  it('puts conflicts and requested changes after the reviewers, then the base pull request of a stacked one, then each upstream item', () => {
+    const carol = { id: 'carol', name: 'carol' };
+    const stacked: WorkItem = {
+      ...held,
+      signals: { ...held.signals, mergeable: 'conflicting', reviewDecision: 'changes-requested', failingChecks: [] },
+      timeline: [...held.timeline, { type: 'reviewed', at: '2026-11-19T09:00:00Z', by: carol, verdict: 'changes-requested' }],
+      upstream: [
+        { key: 'github:octo-org/api#90', kind: 'depends-on', open: true, at: '2026-11-18T12:00:00Z' },
+        { key: 'github:octo-org/api#100', kind: 'stacked-on', open: true, at: '2026-11-18T12:00:00Z', url: 'https://github.com/octo-org/api/pull/100' },
+      ],
+    };
+    const shown = toFlowView(stacked, analyzeItem(stacked, { settings: defaultFlowSettings }, NOW), { now: NOW, fetchedAt: NOW, states: new Map([['github:octo-org/api#100', 'waiting' as const]]) });
+    expect(shown.conditions?.map((c) => [c.kind, c.text, c.url])).toEqual([
+      // GitHub says no check fails now: the red run of "test (20)" is not listed.
+      ['review-pending', 'Waiting for review from @bob', 'https://github.com/octo-org/api/pull/101'],
+      ['conflict', 'Merge conflicts with the base branch', 'https://github.com/octo-org/api/pull/101/conflicts'],
+      ['changes-requested', 'Changes requested by @carol', 'https://github.com/octo-org/api/pull/101/files'],
+      ['base', 'Stacked on octo-org/api#100 (waiting)', 'https://github.com/octo-org/api/pull/100'],
+      ['upstream', 'Waits on octo-org/api#90 (open)', 'https://github.com/octo-org/api/issues/90'],
+      ['label', 'Labelled “blocked”', 'https://github.com/octo-org/api/pull/101'],
+      ['check-flaky', 'Optional check “lint” flaky: failed, then passed on a rerun', 'https://github.com/octo-org/api/actions/runs/1/job/12'],
+    ]);
+  });
+
+  it('names a failing required check before one of unknown standing, and a failing optional one after the rest', () => {
+    const red: WorkItem = {
+      ...held,
+      upstream: [],
+      signals: { ...held.signals, labels: [], pendingReviewers: [], reviewDecision: null, failingChecks: ['e2e', 'lint', 'test (20)'] },
+      timeline: [
+        { type: 'created', at: '2026-11-17T12:00:00Z' },
+        { type: 'check', at: '2026-11-18T13:00:00Z', name: 'lint', conclusion: 'failure', required: false },
+        { type: 'check', at: '2026-11-18T13:00:00Z', name: 'e2e', conclusion: 'failure' },
+        { type: 'check', at: '2026-11-18T13:00:00Z', name: 'test (20)', conclusion: 'failure', required: true },
+      ],
+      requestedReviewers: [],
+    };
+    const shown = view(red);
+    expect(shown).toMatchObject({ state: 'failing', headCause: 'required check “test (20)” failing' });
+    expect(shown.conditions?.map((c) => c.text)).toEqual(['Required check “test (20)” failing', 'Check “e2e” failing', 'Optional check “lint” failing']);
+  });
+
+  it('links a condition only to an https page on the item’s own host', () => {
+    const hostile: WorkItem = {
+      ...held,
+      url: 'javascript:alert(1)',
+      timeline: held.timeline.map((e) => (e.type === 'check' && e.name === 'test (20)' ? { ...e, url: 'https://evil.example/run' } : e.type === 'check' ? { ...e, url: 'javascript:alert(2)' } : e)),
+      upstream: [{ key: 'github:octo-org/web#14', kind: 'depends-on', url: 'data:text/html,<script>alert(3)</script>' }],
+    };
+    const shown = view(hostile);
+    expect(shown.conditions?.map((c) => c.url)).toEqual([undefined, 'https://github.com/octo-org/api/issues/101', 'https://github.com/octo-org/web/issues/14', 'https://github.com/octo-org/api/issues/101', undefined]);
+    expect(JSON.stringify(shown.conditions)).not.toMatch(/javascript:|data:|evil\.example/);
+  });
+
+  it('has no conditions once the item is done, and says why it cannot tell when the data is too thin', () => {
+    expect(view({ ...held, state: 'merged', resolvedAt: '2026-11-19T00:00:00Z' }).conditions).toBeUndefined();
+    expect(view({ ...pull, upstream: [] })).toMatchObject({ state: 'unknown', headCause: 'not enough data to tell' });
+  });
+});

@@ -10,6 +10,8 @@ import { isStuck, STATE_WORDS } from './flow/flow-states';
 import type { Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
+import { conditionsOf, headCauseOf, type ConditionView } from './card-conditions';
+import type { FlowSettings } from './flow/flow-settings';
 import { formatDuration } from './format';
 import { httpsOn, itemUrl, webHostOf } from './safe-url';
 import { HOUR, parseTime } from './flow/time';
@@ -56,6 +58,10 @@ export interface FlowView {
   label: string;
   /** The cause in plain words. */
   cause?: string;
+  /** The card head's cause in a few words: "waits on octo-org/web#14 (another team)". */
+  headCause?: string;
+  /** Every condition that holds the item up, in the merge box's order, each with where to act on it. */
+  conditions?: ConditionView[];
   cluster?: Cluster;
   totalBlockedMs?: number;
   upstream?: UpstreamView[];
@@ -155,15 +161,19 @@ export interface FlowViewOptions {
   thresholds?: BadgeThresholds;
   /** Why FlowLens could not read an upstream item, for those it tried. */
   unreadable?: ReadonlyMap<string, string>;
+  /** The settings the item was analysed with: which teams own which containers (default: the item's own). */
+  settings?: FlowSettings;
 }
 
 /** The view of an analysed item at time `now`. */
 export function toFlowView(
   item: WorkItem,
   analysis: ItemAnalysis,
-  { now, fetchedAt, states = new Map(), thresholds = { warnHours: 24, alertHours: 72 }, unreadable = new Map() }: FlowViewOptions,
+  { now, fetchedAt, states = new Map(), thresholds = { warnHours: 24, alertHours: 72 }, unreadable = new Map(), settings }: FlowViewOptions,
 ): FlowView {
   const urgency = urgencyOf(analysis.state, analysis.since, now, thresholds);
+  const headCause = headCauseOf(item, analysis, { ...(settings ? { settings } : {}), states });
+  const conditions = conditionsOf(item, analysis, { ...(settings ? { settings } : {}), states });
   return {
     ...(urgency ? { urgency } : {}),
     key: item.key,
@@ -177,6 +187,8 @@ export function toFlowView(
     text: badgeText(item, analysis, now),
     label: label(item, analysis, now),
     cause: analysis.causeText,
+    ...(headCause ? { headCause } : {}),
+    ...(conditions.length > 0 ? { conditions } : {}),
     cluster: analysis.cluster,
     totalBlockedMs: analysis.totalBlockedMs,
     upstream: item.upstream.map((link) => upstreamView(link, states.get(link.key), unreadable.get(link.key))),

@@ -171,7 +171,7 @@ function viewOf({ hit, error }: Shown, { byKey, ctx, analysisOf }: AnalysedToget
   const item = byKey.get(hit.value.item.key)!;
   const analysis = analysisOf(item.key)!;
   const states = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
-  const view = toFlowView(item, analysis, { now, fetchedAt: hit.fetchedAt, states, thresholds: settings.badgeThresholds, unreadable });
+  const view = toFlowView(item, analysis, { now, fetchedAt: hit.fetchedAt, states, thresholds: settings.badgeThresholds, unreadable, settings: ctx.settings });
   const note = hit.value.note;
   const mentioned = (related.keysByItem.get(item.key) ?? []).flatMap((key) => {
     const other = related.items.get(key)?.item;

@@ -1,0 +1,63 @@
+// End to end in Debian's Chromium with the built extension: the card's head is the answer
+// (issue 15). On the pull request list with a token, octo-org/api#101 (tests/fixtures/github/api)
+// is labelled blocked, waits on octo-org/web#14 (another team, which GitHub does not have), has
+// a required "test (20)" red, a review pending from @bob, and an optional "lint" that failed and
+// then passed on a rerun of the same commit.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { giveGithubToken, launch, waitForBadges, watchErrors } from './harness.mjs';
+
+/**
+ * The card's leaf blocks in document order (block or list-item elements in the flow holding no
+ * other block), each with its text and the href of its link: what a reader meets line by line.
+ * The close button sits in the corner, out of the flow (absolutely positioned): not a line.
+ */
+function cardLines(card) {
+  const blocky = (el) => {
+    const style = getComputedStyle(el);
+    return ['block', 'list-item'].includes(style.display) && !['absolute', 'fixed'].includes(style.position);
+  };
+  return [...card.querySelectorAll('*')]
+    .filter((el) => blocky(el) && ![...el.querySelectorAll('*')].some(blocky) && el.textContent.trim() !== '')
+    .map((el) => ({ tag: el.tagName.toLowerCase(), text: el.textContent, href: el.querySelector('a')?.getAttribute('href') ?? null, bold: el.querySelector('strong')?.textContent === el.textContent }));
+}
+
+describe('the card head on a GitHub pull request list, with a token', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+    await giveGithubToken(browser);
+  });
+  after(() => browser?.close());
+
+  it('says state, duration and cause first, the next move second, then what holds it up in the merge box’s order', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(page, 5);
+    await page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-badge-button').click();
+    const card = page.locator('#issue_101 flowlens-badge').getByTestId('flowlens-card');
+    await card.waitFor();
+    const lines = await card.evaluate(cardLines);
+    const [first, second, ...rest] = lines;
+    // Blocked since it was opened on 10 Nov; the duration is the badge's own rule's.
+    assert.match(first.text, /^Blocked \S+(?: \S+)? · waits on octo-org\/web#14 \(another team, unverified\)$/);
+    assert.equal(first.tag, 'p');
+    assert.match(second.text, /^Next: .+ — P[1-4]$/);
+    assert.ok(second.bold, 'the next move is bold');
+    const moves = await card.getByTestId('flowlens-moves').locator('li').first().innerText();
+    assert.ok(second.text.includes(moves.replace(/^P[1-4]\s+/, '').replace(/\.$/, '')), `the next move is the first suggested move: ${moves}`);
+    const conditions = rest.slice(0, 5).map(({ text, href }) => [text, href]);
+    assert.deepEqual(conditions, [
+      ['Required check “test (20)” failing', 'https://github.com/octo-org/api/actions/runs/2/job/21'],
+      ['Waiting for review from @bob', 'https://github.com/octo-org/api/pull/101'],
+      ['Waits on octo-org/web#14 (another team, unverified)', 'https://github.com/octo-org/web/issues/14'],
+      ['Labelled “blocked”', 'https://github.com/octo-org/api/pull/101'],
+      ['Optional check “lint” flaky: failed, then passed on a rerun', 'https://github.com/octo-org/api/actions/runs/1/job/12'],
+    ]);
+    // Then the details: the title the page already shows, and the cause in full.
+    assert.equal(rest[5].text, 'Add retry to payment webhook');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
