@@ -4,7 +4,8 @@
  * it holds up, and the suggested moves with their rubric level — or what went wrong.
  */
 import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
-import { formatDuration } from '../lib/format';
+import { lifeFact } from '../lib/flow-view';
+import { formatAtLeast, formatDuration } from '../lib/format';
 import { shortKey } from '../lib/flow/item-names';
 import { listOf, shortDate } from '../lib/flow/cause-text';
 import { CLUSTER_WORDS } from '../lib/flow/clusters';
@@ -22,7 +23,6 @@ export interface FlowCardProps {
 
 /** The card, as a non-modal dialog under the badge. */
 export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
-  const opened = view.openedAt ? parseTime(view.openedAt) : NaN;
   const stuck = isStuck(view.state);
   const href = httpsHref(view.url);
   return (
@@ -37,7 +37,7 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
       {view.cause ? <p data-testid="flowlens-cause">{view.cause}</p> : null}
       {view.upstream && view.upstream.length > 0 ? <Upstream title="Waits on" testId="flowlens-upstream" links={view.upstream} /> : null}
       {view.related && view.related.length > 0 ? <Upstream title={view.key.startsWith('jira:') ? 'Pull requests' : 'Jira'} testId="flowlens-related" links={view.related} /> : null}
-      <Facts view={view} stuck={stuck} opened={opened} now={now} />
+      <Facts view={view} stuck={stuck} now={now} />
       {view.moves && view.moves.length > 0 ? <Moves moves={view.moves} /> : null}
       {view.unverified ? <p class="note" data-testid="flowlens-unverified">{unverifiedText(view.unverified)}</p> : null}
       {view.note ? <p class="note">{view.note}</p> : null}
@@ -54,11 +54,12 @@ export function FlowCard({ id, view, now, onClose }: FlowCardProps) {
   );
 }
 
-function Facts({ view, stuck, opened, now }: { view: FlowView; stuck: boolean; opened: number; now: number }) {
+function Facts({ view, stuck, now }: { view: FlowView; stuck: boolean; now: number }) {
+  const life = lifeFact(view, now);
   return (
     <dl class="facts">
-      {Number.isFinite(opened) ? <Fact name="Open for" value={formatDuration(now - opened)} /> : null}
-      {view.sinceUnknown ? <Fact name="Blocked since" value={sinceUnknownText(view.sinceUnknown)} testId="flowlens-since-unknown" /> : null}
+      {life ? <Fact name={life.name} value={life.value} testId="flowlens-life" /> : null}
+      {view.sinceUnknown ? <Fact name="Blocked since" value={sinceUnknownText(view.sinceUnknown, view.bound ? now - parseTime(view.bound.notAfter) : undefined)} testId="flowlens-since-unknown" /> : null}
       {view.totalBlockedMs ? <Fact name="Blocked in all" value={formatDuration(view.totalBlockedMs)} /> : null}
       {stuck && view.cluster ? <Fact name="Cause" value={CLUSTER_WORDS[view.cluster]} /> : null}
       {view.holdsUp ? <Fact name="Holds up" value={`${view.holdsUp} item${view.holdsUp > 1 ? 's' : ''}`} /> : null}
@@ -82,14 +83,16 @@ function unverifiedText(count: number): string {
 
 /**
  * "Not recorded: no source says when the link to PAY-4 was made; the block began no earlier
- * than Sun 1 Nov (when the item was opened) and no later than Thu 12 Nov." Never a made-up time.
+ * than Sun 1 Nov (when the item was opened) and no later than Thu 12 Nov, so it has lasted ≥ 3 d."
+ * Never a made-up time: `lastedMs`, the lower bound (now − notAfter), is said only as a bound.
  */
-export function sinceUnknownText(unknown: NonNullable<FlowView['sinceUnknown']>): string {
+export function sinceUnknownText(unknown: NonNullable<FlowView['sinceUnknown']>, lastedMs?: number): string {
   const links = listOf(unknown.links.map(shortKey));
   const earliest = unknown.notBefore ? ` no earlier than ${shortDate(unknown.notBefore)} (when the item was opened)` : '';
   const latest = unknown.notAfter ? ` no later than ${shortDate(unknown.notAfter)}` : '';
   const bounds = earliest || latest ? `; the block began${earliest}${earliest && latest ? ' and' : ''}${latest}` : '';
-  return `Not recorded: no source says when the link to ${links} was made${bounds}.`;
+  const lasted = lastedMs === undefined ? '' : `, so it has lasted ${formatAtLeast(lastedMs)}`;
+  return `Not recorded: no source says when the link to ${links} was made${bounds}${lasted}.`;
 }
 
 function Fact({ name, value, testId }: { name: string; value: string; testId?: string }) {
