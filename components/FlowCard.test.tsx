@@ -98,7 +98,7 @@ describe('FlowCard links', () => {
 
 describe('FlowCard durations', () => {
   it('says how long the block has lasted at least when its start was not recorded', () => {
-    const bounded: FlowView = { ...view, state: 'blocked', sinceUnknown: { links: ['jira:acme.atlassian.net/PAY-4'], notAfter: '2026-11-17T06:00:00.000Z' }, bound: { notAfter: '2026-11-17T06:00:00.000Z', why: 'start not recorded; blocked at least since it was first seen (Tue 17 Nov)' } };
+    const bounded: FlowView = { ...view, state: 'blocked', sinceUnknown: { links: ['jira:acme.atlassian.net/PAY-4'], notAfter: '2026-11-17T06:00:00.000Z' }, bound: { notAfter: '2026-11-17T06:00:00.000Z', why: 'start not recorded; blocked at least since it was first seen, Tue 17 Nov' } };
     render(<FlowCard id="c" view={bounded} now={NOW} onClose={() => {}} />);
     expect(screen.getByTestId('flowlens-since-unknown').textContent).toBe('Blocked sinceNot recorded: no source says when the link to PAY-4 was made; the block began no later than Tue 17 Nov, so it has lasted ≥ 3 d.');
   });

@@ -57,8 +57,8 @@ describe('toFlowView', () => {
     // no later than 06:00 on the 18th, and no earlier than the pull request itself (the 17th).
     expect(shown.sinceUnknown).toEqual({ links: ['github:octo-org/api#3'], notBefore: '2026-11-17T12:00:00.000Z', notAfter: '2026-11-18T06:00:00.000Z' });
     expect(shown.upstream?.[1]).toEqual({ key: 'github:octo-org/api#3', unreadable: 'GitHub has no such item, or it is not visible to you (404).' });
-    expect(shown.bound).toEqual({ notAfter: '2026-11-18T06:00:00.000Z', why: 'start not recorded; blocked at least since it was first seen (Wed 18 Nov)' });
-    expect(shown.label).toBe('Pull request blocked for at least 2 d (start not recorded; blocked at least since it was first seen (Wed 18 Nov)), 2 blockers, 1 unverified. FlowLens: Blocked: blocked by octo-org/api#1 (Schema) and blocked by octo-org/api#3 (unverified). Show details.');
+    expect(shown.bound).toEqual({ notAfter: '2026-11-18T06:00:00.000Z', why: 'start not recorded; blocked at least since it was first seen, Wed 18 Nov' });
+    expect(shown.label).toBe('Pull request blocked for at least 2 d (start not recorded; blocked at least since it was first seen, Wed 18 Nov), 2 blockers, 1 unverified. FlowLens: Blocked: blocked by octo-org/api#1 (Schema) and blocked by octo-org/api#3 (unverified). Show details.');
   });
 
   it('says "open" with the age when the source told too little to know the state', () => {
@@ -99,7 +99,7 @@ describe('toFlowView', () => {
 describe('timeInState', () => {
   it('is the time since a recorded start, else a lower bound with why, else nothing', () => {
     expect(timeInState({ since: '2026-11-17T11:00:00Z' }, NOW)).toEqual({ text: '3 d' });
-    const bound = { notAfter: '2026-11-17T06:00:00Z', why: 'start not recorded; blocked at least since it was first seen (Tue 17 Nov)' };
+    const bound = { notAfter: '2026-11-17T06:00:00Z', why: 'start not recorded; blocked at least since it was first seen, Tue 17 Nov' };
     expect(timeInState({ bound }, NOW)).toEqual({ text: '≥ 3 d', why: bound.why });
     expect(timeInState({}, NOW)).toBeUndefined();
   });

@@ -94,7 +94,7 @@ export interface FlowView {
 export interface SinceBound {
   /** ISO time the block is known to have held by. */
   notAfter: string;
-  /** "start not recorded; blocked at least since it was first seen (Thu 12 Nov)". */
+  /** "start not recorded; blocked at least since it was first seen, Thu 12 Nov". */
   why: string;
 }
 
@@ -104,7 +104,7 @@ export function sinceBoundOf(item: WorkItem, analysis: Pick<ItemAnalysis, 'since
   if (notAfter === undefined || !Number.isFinite(parseTime(notAfter))) return undefined;
   const at = parseTime(notAfter);
   const seen = item.upstream.some((link) => analysis.sinceUnknown!.links.includes(link.key) && parseTime(link.seenAt) === at);
-  return { notAfter, why: `start not recorded; blocked at least since ${seen ? 'it was first seen' : 'a recorded cause began'} (${shortDate(notAfter)})` };
+  return { notAfter, why: `start not recorded; blocked at least since ${seen ? 'it was first seen' : 'a recorded cause began'}, ${shortDate(notAfter)}` };
 }
 
 /**

@@ -11,7 +11,7 @@ const row = (n: number, extra: Partial<TeamItem>): TeamItem => ({
 
 describe('StuckList rows', () => {
   it('gives every row a duration: from the recorded start, else a lower bound and why', () => {
-    const why = 'start not recorded; blocked at least since it was first seen (Tue 17 Nov)';
+    const why = 'start not recorded; blocked at least since it was first seen, Tue 17 Nov';
     render(
       <StuckList
         at={NOW}

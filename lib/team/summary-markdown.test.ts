@@ -58,7 +58,7 @@ describe('summaryMarkdown', () => {
   });
 
   it('gives a blocked row whose start no source recorded its lower bound and why, never "?"', () => {
-    const why = 'start not recorded; blocked at least since it was first seen (Tue 17 Nov)';
+    const why = 'start not recorded; blocked at least since it was first seen, Tue 17 Nov';
     const bounded = { ...summary, items: [row(5, { state: 'blocked', bound: { notAfter: '2026-11-17T08:00:00Z', why } }), row(6, { state: 'waiting' })] };
     const out = summaryMarkdown(bounded, {}, NOW);
     expect(out).toContain(`| [PAY-5 Ticket 5](https://acme.atlassian.net/browse/PAY-5) | Blocked | ≥ 3 d (${why}) |`);

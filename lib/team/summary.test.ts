@@ -66,7 +66,7 @@ describe('buildTeamSummary', () => {
     const untimed = jiraItem(7, { upstream: [{ key: 'jira:acme.atlassian.net/PAY-40', kind: 'blocked-by', open: true, seenAt: '2026-11-17T08:00:00Z' }] });
     const [row] = summarize([untimed]).items;
     expect(row!.since).toBeUndefined();
-    expect(row!.bound).toEqual({ notAfter: '2026-11-17T08:00:00.000Z', why: 'start not recorded; blocked at least since it was first seen (Tue 17 Nov)' });
+    expect(row!.bound).toEqual({ notAfter: '2026-11-17T08:00:00.000Z', why: 'start not recorded; blocked at least since it was first seen, Tue 17 Nov' });
   });
 
   it('lists blocked, waiting and failing items longest-stuck first, then the rest oldest first', () => {
