@@ -10,7 +10,7 @@ const view: FlowView = {
   title: '<b>bold</b> & <script>alert(1)</script>',
   state: 'unknown',
   blockers: 2,
-  text: 'open 3d',
+  text: 'open 3 d',
   label: 'Pull request open for 3 days. FlowLens: flow state unknown. Show details.',
   openedAt: '2026-11-17T12:00:00Z',
   fetchedAt: NOW - 5 * 60_000,
@@ -26,15 +26,15 @@ describe('FlowBadge', () => {
     render(<FlowBadge view={view} now={NOW} />);
     // Its name holds what it shows, the blocker count beside the text included (label in
     // name), then the words.
-    const button = screen.getByRole('button', { name: `open 3d 2: ${view.label}` });
+    const button = screen.getByRole('button', { name: `open 3 d 2: ${view.label}` });
     expect(button.getAttribute('aria-expanded')).toBe('false');
-    expect(button.textContent).toBe('open 3d 2');
+    expect(button.textContent).toBe('open 3 d 2');
     fireEvent.click(button);
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const card = screen.getByRole('dialog');
     expect(button.getAttribute('aria-controls')).toBe(card.id);
-    expect(card.textContent).toContain('Open for3d');
-    expect(card.textContent).toContain('Updated 5m ago');
+    expect(card.textContent).toContain('Open for3 d');
+    expect(card.textContent).toContain('Updated 5 m ago');
   });
 
   it('renders titles as text, never as markup', () => {

@@ -187,3 +187,23 @@ describe('isItemPage', () => {
     expect(isItemPage(undefined, 'https://github.com/o/r/pull/7')).toBe(false);
   });
 });
+
+describe('FlowCard durations', () => {
+  it('says how long the block has lasted at least when its start was not recorded', () => {
+    const bounded: FlowView = { ...view, state: 'blocked', sinceUnknown: { links: ['jira:acme.atlassian.net/PAY-4'], notAfter: '2026-11-17T06:00:00.000Z' }, bound: { notAfter: '2026-11-17T06:00:00.000Z', why: 'start not recorded; blocked at least since it was first seen, Tue 17 Nov' } };
+    render(<FlowCard id="c" view={bounded} now={NOW} onClose={() => {}} />);
+    expect(screen.getByTestId('flowlens-since-unknown').textContent).toBe('Blocked sinceNot recorded: no source says when the link to PAY-4 was made; the block began no later than Tue 17 Nov, so it has lasted ≥ 3 d.');
+  });
+
+  it('shows a merged item’s cycle time, opened → merged, not how long ago it was opened', () => {
+    const merged: FlowView = { ...view, key: 'github:octo-org/api#4', state: 'done', text: 'merged 2 d', openedAt: '2026-10-01T08:00:00Z', resolved: { at: '2026-10-03T17:45:00Z', as: 'merged' } };
+    render(<FlowCard id="c" view={merged} now={NOW} onClose={() => {}} />);
+    expect(screen.getByTestId('flowlens-life').textContent).toBe('Cycle time2 d, opened → merged');
+    expect(screen.getByRole('dialog').textContent).not.toContain('Open for');
+  });
+
+  it('shows an open item’s age in the badge’s unit: days, never weeks', () => {
+    render(<FlowCard id="c" view={{ ...view, openedAt: '2026-11-03T11:00:00Z' }} now={NOW} onClose={() => {}} />);
+    expect(screen.getByTestId('flowlens-life').textContent).toBe('Open for17 d');
+  });
+});

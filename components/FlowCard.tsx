@@ -7,7 +7,8 @@
  */
 import type { ConditionView } from '../lib/card-conditions';
 import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
-import { formatDuration } from '../lib/format';
+import { lifeFact, timeInState } from '../lib/flow-view';
+import { formatAtLeast, formatDuration } from '../lib/format';
 import { shortKey } from '../lib/flow/item-names';
 import { listOf, sentenceStart, shortDate } from '../lib/flow/cause-text';
 import { CLUSTER_WORDS } from '../lib/flow/clusters';
@@ -27,7 +28,6 @@ export interface FlowCardProps {
 
 /** The card, as a non-modal dialog under the badge. */
 export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location?.href }: FlowCardProps) {
-  const opened = view.openedAt ? parseTime(view.openedAt) : NaN;
   const stuck = isStuck(view.state);
   const href = httpsHref(view.url);
   const ownPage = isItemPage(href, pageUrl);
@@ -52,7 +52,7 @@ export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location
       {view.cause ? <p data-testid="flowlens-cause">{view.cause}</p> : null}
       {view.upstream && view.upstream.length > 0 ? <Upstream title="Waits on" testId="flowlens-upstream" links={view.upstream} /> : null}
       {view.related && view.related.length > 0 ? <Upstream title={view.key.startsWith('jira:') ? 'Pull requests' : 'Jira'} testId="flowlens-related" links={view.related} /> : null}
-      <Facts view={view} stuck={stuck} opened={opened} now={now} />
+      <Facts view={view} stuck={stuck} now={now} />
       {view.moves && view.moves.length > 0 ? <Moves moves={view.moves} /> : null}
       {view.unverified ? <p class="note" data-testid="flowlens-unverified">{unverifiedText(view.unverified)}</p> : null}
       {view.note ? <p class="note">{view.note}</p> : null}
@@ -77,13 +77,14 @@ function stateWord(view: FlowView): string {
 }
 
 /**
- * The rest of the head's first line: " 17d · waits on octo-org/web#14 (another team)". The
- * duration is the state's age through formatDuration, so its rule is the badge's; none when the
- * start is unknown or the item is done.
+ * The rest of the head's first line: " 17 d · waits on octo-org/web#14 (another team)". The
+ * duration is the state's age in the badge's unit rule, "≥ 3 d" when only a bound is known, and
+ * none for a done item (its state word holds its cycle time).
  */
 export function headRest(view: FlowView, now: number): string {
-  const since = view.since && view.state !== 'done' ? parseTime(view.since) : NaN;
-  const age = Number.isFinite(since) ? ` ${formatDuration(now - since)}` : '';
+  // A done item's text already says how it ended and its cycle time ("merged 2 d").
+  const lasted = view.state === 'done' ? undefined : timeInState(view, now);
+  const age = lasted ? ` ${lasted.text}` : '';
   return `${age}${view.headCause ? ` · ${view.headCause}` : ''}`;
 }
 
@@ -114,11 +115,12 @@ function Conditions({ conditions }: { conditions: ConditionView[] }) {
   );
 }
 
-function Facts({ view, stuck, opened, now }: { view: FlowView; stuck: boolean; opened: number; now: number }) {
+function Facts({ view, stuck, now }: { view: FlowView; stuck: boolean; now: number }) {
+  const life = lifeFact(view, now);
   return (
     <dl class="facts">
-      {Number.isFinite(opened) ? <Fact name="Open for" value={formatDuration(now - opened)} /> : null}
-      {view.sinceUnknown ? <Fact name="Blocked since" value={sinceUnknownText(view.sinceUnknown)} testId="flowlens-since-unknown" /> : null}
+      {life ? <Fact name={life.name} value={life.value} testId="flowlens-life" /> : null}
+      {view.sinceUnknown ? <Fact name="Blocked since" value={sinceUnknownText(view.sinceUnknown, view.bound ? now - parseTime(view.bound.notAfter) : undefined)} testId="flowlens-since-unknown" /> : null}
       {view.totalBlockedMs ? <Fact name="Blocked in all" value={formatDuration(view.totalBlockedMs)} /> : null}
       {stuck && view.cluster ? <Fact name="Cause" value={CLUSTER_WORDS[view.cluster]} /> : null}
       {view.holdsUp ? <Fact name="Holds up" value={`${view.holdsUp} item${view.holdsUp > 1 ? 's' : ''}`} /> : null}
@@ -142,14 +144,16 @@ function unverifiedText(count: number): string {
 
 /**
  * "Not recorded: no source says when the link to PAY-4 was made; the block began no earlier
- * than Sun 1 Nov (when the item was opened) and no later than Thu 12 Nov." Never a made-up time.
+ * than Sun 1 Nov (when the item was opened) and no later than Thu 12 Nov, so it has lasted ≥ 3 d."
+ * Never a made-up time: `lastedMs`, the lower bound (now − notAfter), is said only as a bound.
  */
-export function sinceUnknownText(unknown: NonNullable<FlowView['sinceUnknown']>): string {
+export function sinceUnknownText(unknown: NonNullable<FlowView['sinceUnknown']>, lastedMs?: number): string {
   const links = listOf(unknown.links.map(shortKey));
   const earliest = unknown.notBefore ? ` no earlier than ${shortDate(unknown.notBefore)} (when the item was opened)` : '';
   const latest = unknown.notAfter ? ` no later than ${shortDate(unknown.notAfter)}` : '';
   const bounds = earliest || latest ? `; the block began${earliest}${earliest && latest ? ' and' : ''}${latest}` : '';
-  return `Not recorded: no source says when the link to ${links} was made${bounds}.`;
+  const lasted = lastedMs === undefined ? '' : `, so it has lasted ${formatAtLeast(lastedMs)}`;
+  return `Not recorded: no source says when the link to ${links} was made${bounds}${lasted}.`;
 }
 
 function Fact({ name, value, testId }: { name: string; value: string; testId?: string }) {

@@ -127,7 +127,7 @@ describe('Popup', () => {
     expect(link.getAttribute('href')).toBe(blocked.url);
     expect(link.getAttribute('target')).toBe('_blank');
     expect(first!.querySelector('b')).toBeNull();
-    expect(first!.textContent).toContain('Blocked for 3d · Priya · holds up 2');
+    expect(first!.textContent).toContain('Blocked for 3 d · Priya · holds up 2');
     expect(first!.textContent).toContain('Blocked since Tue 17 Nov: blocked by OPS-9.');
     expect(first!.textContent).toContain('P3 Ask the OPS team for a date.');
     expect(screen.getByTestId('counts').textContent).toBe('1 blocked · 1 waiting · 0 need the author · 2 open');
@@ -166,7 +166,7 @@ describe('Popup', () => {
     fireEvent.change(person, { target: { value: 'carol' } });
     expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([waiting.key]);
     expect(screen.getByTestId('counts').textContent).toBe('0 blocked · 1 waiting · 0 need the author · 1 open');
-    expect(screen.getByTestId('cluster-chart').textContent).toContain('Review: 1d blocked over 1 item');
+    expect(screen.getByTestId('cluster-chart').textContent).toContain('Review: 1 d blocked over 1 item');
     expect(screen.getByTestId('cluster-chart').textContent).not.toContain('Another team');
     fireEvent.change(person, { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'jira' } });
@@ -203,7 +203,7 @@ describe('Popup', () => {
     await screen.findByText('Copied the summary as Markdown.');
     const text = out.copy.mock.calls[0]![0];
     expect(text).toContain('Filtered by person bob.');
-    expect(text).toContain('| [octo-org/api#2 Ticket 2](https://github.com/octo-org/api/pull/2) | Waiting | 1d |');
+    expect(text).toContain('| [octo-org/api#2 Ticket 2](https://github.com/octo-org/api/pull/2) | Waiting | 1 d |');
     expect(text).not.toContain('| [PAY-1');
     fireEvent.click(screen.getByRole('button', { name: 'Download .md' }));
     expect(out.download).toHaveBeenCalledWith(text, 'flowlens-team-2026-11-20.md');
@@ -221,16 +221,16 @@ describe('Popup', () => {
     render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
     const clusters = await screen.findByTestId('cluster-chart');
     expect(clusters.querySelectorAll('rect')).toHaveLength(2);
-    expect(within(clusters).getByRole('list').textContent).toBe('Another team: 3d blocked over 1 itemReview: 1d blocked over 1 item');
+    expect(within(clusters).getByRole('list').textContent).toBe('Another team: 3 d blocked over 1 itemReview: 1 d blocked over 1 item');
     const aging = screen.getByTestId('aging-chart');
     expect(aging.querySelectorAll('circle')).toHaveLength(3);
     expect(aging.querySelectorAll('.percentiles line')).toHaveLength(4);
-    expect(screen.getByText(/1 of 3 open items are older than 85% of the 20 items finished recently \(6d\)\./)).toBeTruthy();
+    expect(screen.getByText(/1 of 3 open items are older than 85% of the 20 items finished recently \(6 d\)\./)).toBeTruthy();
     const details = screen.getByText('Ages as a table').closest('details')!;
     details.open = true;
     fireEvent(details, new Event('toggle'));
     const rows = within(await screen.findByTestId('aging-table')).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.textContent)).toEqual(['PAY-12Flowing12dpast 95th', 'octo-org/api#2Waiting2dpast 50th', 'PAY-1Blocked1dbelow 50th']);
+    expect(rows.map((r) => r.textContent)).toEqual(['PAY-12Flowing12 dpast 95th', 'octo-org/api#2Waiting2 dpast 50th', 'PAY-1Blocked1 dbelow 50th']);
     expect(screen.getByTestId('critical-path').textContent).toBe('OPS-9PAY-1 Refund <b>flow</b> | v2');
     expect(screen.getByTestId('top-holders').textContent).toBe('PAY-1 Refund <b>flow</b> | v2 holds up 2 items');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeItem } from './flow/analyze';
 import { defaultFlowSettings } from './flow/flow-settings';
 import type { WorkItem } from './flow/model';
-import { badgeName, errorView, toFlowView, urgencyOf } from './flow-view';
+import { badgeName, errorView, lifeFact, timeInState, toFlowView, urgencyOf } from './flow-view';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const pull: WorkItem = {
@@ -31,8 +31,8 @@ const view = (item: WorkItem) => toFlowView(item, analyzeItem(item, { settings: 
 describe('toFlowView', () => {
   it('shows the state, since when and the open blockers of an analysed item', () => {
     const shown = view(pull);
-    expect(shown).toMatchObject({ state: 'blocked', since: '2026-11-18T12:00:00.000Z', blockers: 2, unverified: 1, text: 'blocked 2d', fetchedAt: NOW - 1000, cluster: 'dependency' });
-    expect(shown.label).toBe('Pull request blocked for 2d, 2 blockers, 1 unverified. FlowLens: Blocked since Wed 18 Nov: blocked by octo-org/api#1 (Schema) and blocked by octo-org/api#3 (unverified). Show details.');
+    expect(shown).toMatchObject({ state: 'blocked', since: '2026-11-18T12:00:00.000Z', blockers: 2, unverified: 1, text: 'blocked 2 d', fetchedAt: NOW - 1000, cluster: 'dependency' });
+    expect(shown.label).toBe('Pull request blocked for 2 d, 2 blockers, 1 unverified. FlowLens: Blocked since Wed 18 Nov: blocked by octo-org/api#1 (Schema) and blocked by octo-org/api#3 (unverified). Show details.');
     expect(shown.upstream?.[0]).toEqual({ key: 'github:octo-org/api#1', title: 'Schema', state: 'waiting', open: true });
     expect(shown.upstream?.[2]).toEqual({ key: 'github:octo-org/api#3' });
     expect(shown.moves?.[0]).toMatchObject({ level: 'P3' });
@@ -43,31 +43,49 @@ describe('toFlowView', () => {
     const read = view({ ...pull, upstream: pull.upstream.slice(0, 2) });
     expect(read).toMatchObject({ blockers: 1, since: '2026-11-18T12:00:00.000Z' });
     expect(read.unverified).toBeUndefined();
-    expect(read.label).toBe('Pull request blocked for 2d, 1 open blocker. FlowLens: Blocked since Wed 18 Nov: blocked by octo-org/api#1 (Schema). Show details.');
+    expect(read.label).toBe('Pull request blocked for 2 d, 1 open blocker. FlowLens: Blocked since Wed 18 Nov: blocked by octo-org/api#1 (Schema). Show details.');
   });
 
   it('names why an upstream item could not be read, and gives no since when no source recorded the link', () => {
     const untimed = { ...pull, upstream: [pull.upstream[0]!, { key: 'github:octo-org/api#3', kind: 'blocked-by' as const, seenAt: '2026-11-18T06:00:00Z' }] };
     const unreadable = new Map([['github:octo-org/api#3', 'GitHub has no such item, or it is not visible to you (404).']]);
     const shown = toFlowView(untimed, analyzeItem(untimed, { settings: defaultFlowSettings }, NOW), { now: NOW, fetchedAt: NOW, states: new Map(), unreadable });
-    expect(shown).toMatchObject({ state: 'blocked', blockers: 2, unverified: 1, text: 'blocked' });
+    // The block held when #3's link was first seen (06:00 on the 18th): at least 2 d 6 h, so "≥ 2 d".
+    expect(shown).toMatchObject({ state: 'blocked', blockers: 2, unverified: 1, text: 'blocked ≥ 2 d' });
     expect(shown.since).toBeUndefined();
     // #1's link was made on the 18th at noon and #3's was seen at 06:00 that day: the block began
     // no later than 06:00 on the 18th, and no earlier than the pull request itself (the 17th).
     expect(shown.sinceUnknown).toEqual({ links: ['github:octo-org/api#3'], notBefore: '2026-11-17T12:00:00.000Z', notAfter: '2026-11-18T06:00:00.000Z' });
     expect(shown.upstream?.[1]).toEqual({ key: 'github:octo-org/api#3', unreadable: 'GitHub has no such item, or it is not visible to you (404).' });
-    expect(shown.label).toBe('Pull request blocked (start not recorded), 2 blockers, 1 unverified. FlowLens: Blocked: blocked by octo-org/api#1 (Schema) and blocked by octo-org/api#3 (unverified). Show details.');
+    expect(shown.bound).toEqual({ notAfter: '2026-11-18T06:00:00.000Z', why: 'start not recorded; blocked at least since it was first seen, Wed 18 Nov' });
+    expect(shown.label).toBe('Pull request blocked for at least 2 d (start not recorded; blocked at least since it was first seen, Wed 18 Nov), 2 blockers, 1 unverified. FlowLens: Blocked: blocked by octo-org/api#1 (Schema) and blocked by octo-org/api#3 (unverified). Show details.');
   });
 
   it('says "open" with the age when the source told too little to know the state', () => {
     const bare = view({ ...pull, upstream: [] });
-    expect(bare).toMatchObject({ state: 'unknown', text: 'open 3d', blockers: 0 });
+    expect(bare).toMatchObject({ state: 'unknown', text: 'open 3 d', blockers: 0 });
     expect(bare.since).toBeUndefined();
     expect(bare.label).toBe('Pull request flow state unknown. FlowLens: Not enough data to tell whether this item is blocked. Show details.');
   });
 
-  it('marks merged items done since they were merged', () => {
-    expect(view({ ...pull, state: 'merged', resolvedAt: '2026-11-19T00:00:00Z' })).toMatchObject({ state: 'done', since: '2026-11-19T00:00:00Z', text: 'merged' });
+  it('marks merged items done since they were merged, and shows their cycle time, never their age', () => {
+    // Opened on the 17th at noon, merged two days later; "now" is a day after that.
+    const merged = view({ ...pull, state: 'merged', resolvedAt: '2026-11-19T12:00:00Z' });
+    expect(merged).toMatchObject({ state: 'done', since: '2026-11-19T12:00:00Z', text: 'merged 2 d', resolved: { at: '2026-11-19T12:00:00Z', as: 'merged' } });
+    expect(merged.label).toMatch(/^Pull request done in 2 d \(cycle time, opened → merged\), /);
+    expect(lifeFact(merged, NOW + 30 * 86_400_000)).toEqual({ name: 'Cycle time', value: '2 d, opened → merged' });
+    const closed = view({ ...pull, state: 'closed', resolvedAt: '2026-11-17T12:45:00Z' });
+    expect(closed.text).toBe('closed 45 m');
+  });
+
+  it('gives a merged item without a resolution time no duration rather than its age', () => {
+    const merged = view({ ...pull, state: 'merged' });
+    expect(merged.text).toBe('merged');
+    expect(lifeFact(merged, NOW)).toBeUndefined();
+  });
+
+  it('says how long an open item has been open, by the same unit rule as the badge', () => {
+    expect(lifeFact(view(pull), NOW)).toEqual({ name: 'Open for', value: '3 d' });
   });
 
   it('shows a Jira issue’s current sprint and how many sprints it was carried over from', () => {
@@ -75,6 +93,15 @@ describe('toFlowView', () => {
     expect(view({ ...jira, sprints: ['Sprint 7', 'Sprint 8', 'Sprint 9'] }).sprint).toEqual({ current: 'Sprint 9', carriedOver: 2 });
     expect(view({ ...jira, sprints: ['Sprint 9'] }).sprint).toEqual({ current: 'Sprint 9', carriedOver: 0 });
     expect(view(jira).sprint).toBeUndefined();
+  });
+});
+
+describe('timeInState', () => {
+  it('is the time since a recorded start, else a lower bound with why, else nothing', () => {
+    expect(timeInState({ since: '2026-11-17T11:00:00Z' }, NOW)).toEqual({ text: '3 d' });
+    const bound = { notAfter: '2026-11-17T06:00:00Z', why: 'start not recorded; blocked at least since it was first seen, Tue 17 Nov' };
+    expect(timeInState({ bound }, NOW)).toEqual({ text: '≥ 3 d', why: bound.why });
+    expect(timeInState({}, NOW)).toBeUndefined();
   });
 });
 

@@ -11,8 +11,9 @@ import type { Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
 import { conditionsOf, headCauseOf, type ConditionView } from './card-conditions';
+import { shortDate } from './flow/cause-text';
 import type { FlowSettings } from './flow/flow-settings';
-import { formatDuration } from './format';
+import { formatAtLeast, formatDuration } from './format';
 import { httpsOn, itemUrl, webHostOf } from './safe-url';
 import { HOUR, parseTime } from './flow/time';
 
@@ -52,7 +53,9 @@ export interface FlowView {
   unverified?: number;
   /** Blocked now, but no source recorded since when: the links behind it and the bounds that hold. */
   sinceUnknown?: { links: string[]; notBefore?: string; notAfter?: string };
-  /** Short badge text, e.g. "blocked 3d". */
+  /** With `sinceUnknown`: the lower bound its durations show ("≥ 3 d") and why. */
+  bound?: SinceBound;
+  /** Short badge text, e.g. "blocked 3 d", "blocked ≥ 3 d", "merged 2 d" (its cycle time). */
   text: string;
   /** The same in words, for `aria-label`. */
   label: string;
@@ -76,6 +79,8 @@ export interface FlowView {
   moves?: MoveView[];
   /** When the item was opened, for "open for N days". */
   openedAt?: string;
+  /** When and how a merged, closed or done item ended, for its cycle time (opened → resolved). */
+  resolved?: { at: string; as: 'merged' | 'closed' | 'done' };
   /** When the data was fetched (epoch ms): the card says how fresh it is. */
   fetchedAt?: number;
   /** Why FlowLens knows less about this item than it could (e.g. no token). */
@@ -87,14 +92,80 @@ export interface FlowView {
   error?: FlowError;
 }
 
+/**
+ * The lower bound on how long a blocked item has been blocked when no source recorded its start
+ * (`sinceUnknown`): it held at `notAfter` (when the undated link was first seen, or a recorded
+ * cause began), so it has lasted at least now − notAfter. `why` says so in words.
+ */
+export interface SinceBound {
+  /** ISO time the block is known to have held by. */
+  notAfter: string;
+  /** "start not recorded; blocked at least since it was first seen, Thu 12 Nov". */
+  why: string;
+}
+
+/** The bound of an item whose start is unknown, or nothing when there is none to give. */
+export function sinceBoundOf(item: WorkItem, analysis: Pick<ItemAnalysis, 'sinceUnknown'>): SinceBound | undefined {
+  const notAfter = analysis.sinceUnknown?.notAfter;
+  if (notAfter === undefined || !Number.isFinite(parseTime(notAfter))) return undefined;
+  const at = parseTime(notAfter);
+  const seen = item.upstream.some((link) => analysis.sinceUnknown!.links.includes(link.key) && parseTime(link.seenAt) === at);
+  return { notAfter, why: `start not recorded; blocked at least since ${seen ? 'it was first seen' : 'a recorded cause began'}, ${shortDate(notAfter)}` };
+}
+
+/**
+ * How long a row (popup, export) says an item has been in its state, at `at`: "3 d" from its
+ * recorded start, else "≥ 3 d" with why from its bound, else nothing (no start, no bound).
+ */
+export function timeInState(row: { since?: string | undefined; bound?: SinceBound | undefined }, at: number): { text: string; why?: string } | undefined {
+  const since = parseTime(row.since);
+  if (Number.isFinite(since)) return { text: formatDuration(at - since) };
+  const held = parseTime(row.bound?.notAfter);
+  return Number.isFinite(held) ? { text: formatAtLeast(at - held), why: row.bound!.why } : undefined;
+}
+
+/** A merged or closed item's cycle time, opened → resolved (ms); undefined when either is unknown. */
+export function cycleTimeMs(openedAt: string | undefined, resolvedAt: string | undefined): number | undefined {
+  const span = parseTime(resolvedAt) - parseTime(openedAt);
+  return Number.isFinite(span) ? Math.max(0, span) : undefined;
+}
+
+/**
+ * How long the badge says the item has been as it is: the time in its state; "≥ …" from the
+ * bound when the start is unknown; the age since opening when the state itself is unknown; and
+ * for a merged or closed item, its cycle time (opened → resolved), never its age.
+ */
+function stateDuration(item: WorkItem, analysis: ItemAnalysis, now: number): string | undefined {
+  if (analysis.state === 'done') {
+    const cycle = cycleTimeMs(item.createdAt, item.resolvedAt);
+    return cycle === undefined ? undefined : formatDuration(cycle);
+  }
+  if (analysis.since) return formatDuration(now - parseTime(analysis.since));
+  const bound = sinceBoundOf(item, analysis);
+  if (bound) return formatAtLeast(now - parseTime(bound.notAfter));
+  const opened = parseTime(item.createdAt);
+  return analysis.state === 'unknown' && Number.isFinite(opened) ? formatDuration(now - opened) : undefined;
+}
+
+/**
+ * The card's line for the item's life, one rule for every card: a merged, closed or done item's
+ * cycle time ("Cycle time", "2 d, opened → merged"), else how long it has been open ("Open for",
+ * "17 d"); nothing when the dates are unknown.
+ */
+export function lifeFact(view: Pick<FlowView, 'state' | 'openedAt' | 'resolved'>, now: number): { name: string; value: string } | undefined {
+  if (view.state === 'done') {
+    const cycle = cycleTimeMs(view.openedAt, view.resolved?.at);
+    return cycle === undefined ? undefined : { name: 'Cycle time', value: `${formatDuration(cycle)}, opened → ${view.resolved!.as}` };
+  }
+  const opened = parseTime(view.openedAt);
+  return Number.isFinite(opened) ? { name: 'Open for', value: formatDuration(now - opened) } : undefined;
+}
+
 /** The short badge text: the state and, when known, for how long. */
 function badgeText(item: WorkItem, analysis: ItemAnalysis, now: number): string {
-  if (analysis.state === 'done') return item.state === 'open' ? 'done' : item.state;
-  const age = analysis.since ? now - parseTime(analysis.since) : undefined;
-  const word = analysis.state === 'unknown' ? 'open' : analysis.state === 'failing' ? 'fix' : analysis.state;
-  const opened = parseTime(item.createdAt);
-  const shown = age ?? (analysis.state === 'unknown' && Number.isFinite(opened) ? now - opened : undefined);
-  return shown === undefined ? word : `${word} ${formatDuration(shown)}`;
+  const shown = stateDuration(item, analysis, now);
+  const word = analysis.state === 'done' ? (item.state === 'open' ? 'done' : item.state) : analysis.state === 'unknown' ? 'open' : analysis.state === 'failing' ? 'fix' : analysis.state;
+  return shown === undefined ? word : `${word} ${shown}`;
 }
 
 /**
@@ -118,9 +189,21 @@ function blockerWords(analysis: ItemAnalysis): string {
   return unverified === 0 ? `, ${count} open blocker${plural}` : `, ${count} blocker${plural}, ${unverified} unverified`;
 }
 
+/** " for 3 d", " for at least 3 d (start not recorded; …)", or a done item's " in 2 d (cycle time, opened → merged)". */
+function durationWords(item: WorkItem, analysis: ItemAnalysis, now: number): string {
+  if (analysis.state === 'done') {
+    const cycle = cycleTimeMs(item.createdAt, item.resolvedAt);
+    return cycle === undefined ? '' : ` in ${formatDuration(cycle)} (cycle time, opened → ${item.state === 'open' ? 'done' : item.state})`;
+  }
+  if (analysis.since) return ` for ${formatDuration(now - parseTime(analysis.since))}`;
+  const bound = sinceBoundOf(item, analysis);
+  if (bound) return ` for at least ${formatDuration(now - parseTime(bound.notAfter))} (${bound.why})`;
+  return analysis.sinceUnknown ? ' (start not recorded)' : '';
+}
+
 function label(item: WorkItem, analysis: ItemAnalysis, now: number): string {
   const what = item.kind === 'pull' ? 'Pull request' : item.kind === 'jira-issue' ? 'Jira issue' : 'Issue';
-  const since = analysis.since ? ` for ${formatDuration(now - parseTime(analysis.since))}` : analysis.sinceUnknown ? ' (start not recorded)' : '';
+  const since = durationWords(item, analysis, now);
   return `${what} ${STATE_WORDS[analysis.state]}${since}${blockerWords(analysis)}. FlowLens: ${analysis.causeText} Show details.`;
 }
 
@@ -174,6 +257,7 @@ export function toFlowView(
   const urgency = urgencyOf(analysis.state, analysis.since, now, thresholds);
   const headCause = headCauseOf(item, analysis, { ...(settings ? { settings } : {}), states });
   const conditions = conditionsOf(item, analysis, { ...(settings ? { settings } : {}), states });
+  const bound = sinceBoundOf(item, analysis);
   return {
     ...(urgency ? { urgency } : {}),
     key: item.key,
@@ -184,6 +268,7 @@ export function toFlowView(
     blockers: analysis.openBlockers.length,
     ...(analysis.unverifiedBlockers.length > 0 ? { unverified: analysis.unverifiedBlockers.length } : {}),
     ...(analysis.sinceUnknown ? { sinceUnknown: analysis.sinceUnknown } : {}),
+    ...(bound ? { bound } : {}),
     text: badgeText(item, analysis, now),
     label: label(item, analysis, now),
     cause: analysis.causeText,
@@ -197,6 +282,7 @@ export function toFlowView(
     ...(item.sprints && item.sprints.length > 0 ? { sprint: { current: item.sprints.at(-1)!, carriedOver: item.sprints.length - 1 } } : {}),
     moves: analysis.moves.map((move) => ({ text: move.text, level: move.level, skill: move.skill })),
     openedAt: item.createdAt,
+    ...(analysis.state === 'done' && item.resolvedAt ? { resolved: { at: item.resolvedAt, as: item.state === 'open' ? 'done' : item.state } } : {}),
     fetchedAt,
   };
 }

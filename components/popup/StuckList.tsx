@@ -1,10 +1,9 @@
 /** The blocked, waiting and failing items, longest stuck first: cause, owner and the first move. */
 import { stateName } from '../../lib/flow/flow-states';
 import { shortKey } from '../../lib/flow/item-names';
-import { formatDuration } from '../../lib/format';
+import { timeInState } from '../../lib/flow-view';
 import { httpsHref } from '../../lib/safe-url';
 import type { TeamItem } from '../../lib/team/summary-types';
-import { parseTime } from '../../lib/flow/time';
 
 /** Props: the stuck items, in order, and the time their durations are measured to. */
 export interface StuckListProps {
@@ -13,7 +12,7 @@ export interface StuckListProps {
 }
 
 function Row({ item, at }: { item: TeamItem; at: number }) {
-  const since = item.since ? parseTime(item.since) : NaN;
+  const lasted = timeInState(item, at);
   const href = httpsHref(item.url);
   const name = <><span class="key">{shortKey(item.key)}</span> {item.title}</>;
   return (
@@ -21,7 +20,7 @@ function Row({ item, at }: { item: TeamItem; at: number }) {
       {href ? <a class="title" href={href} target="_blank" rel="noreferrer">{name}</a> : <span class="title">{name}</span>}
       <p class="meta">
         <span class="state">{stateName(item.state)}</span>
-        {Number.isFinite(since) ? <span> for {formatDuration(at - since)}</span> : null}
+        {lasted ? <span data-testid="stuck-for"> for {lasted.text}{lasted.why ? ` (${lasted.why})` : ''}</span> : <span> (start not recorded)</span>}
         {item.owner ? <span> · {item.owner}</span> : null}
         {item.holdsUp > 0 ? <span> · holds up {item.holdsUp}</span> : null}
       </p>

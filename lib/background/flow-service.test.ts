@@ -42,7 +42,7 @@ describe('flow service', () => {
     });
     expect(await service.cached([ref(1)])).toEqual({ views: [], stale: ['github:octo-org/api#1'] });
     const { views } = await service.refresh([ref(1)]);
-    expect(views[0]).toMatchObject({ key: 'github:octo-org/api#1', state: 'flowing', since: '2026-11-01T00:00:00.000Z', text: 'flowing 9d' });
+    expect(views[0]).toMatchObject({ key: 'github:octo-org/api#1', state: 'flowing', since: '2026-11-01T00:00:00.000Z', text: 'flowing 9 d' });
     expect(await service.cached([ref(1)])).toMatchObject({ stale: [] });
     advance(DEFAULT_SETTINGS.cacheTtlMinutes * 60_000);
     const later = await service.cached([ref(1)]);
@@ -385,7 +385,7 @@ describe('one host cannot name another host’s items', () => {
       expect(view.key).toBe('github:ghe.corp.example/team/svc#7');
       expect(JSON.stringify(view)).not.toMatch(/SECRET|victim/);
       expect(view.upstream).toEqual([]);
-      expect(view.label).toBe('Issue flowing for 9d. FlowLens: Moving since Sun 1 Nov. Show details.');
+      expect(view.label).toBe('Issue flowing for 9 d. FlowLens: Moving since Sun 1 Nov. Show details.');
     }
     // And github.com was never asked about them, with the user's token or without.
     expect(asked.filter((url) => !url.startsWith('https://ghe.corp.example/'))).toEqual([]);

@@ -57,12 +57,21 @@ describe('summaryMarkdown', () => {
     expect(text).toContain('**1 blocked, 1 waiting, 0 needing the author** of 3 open items.');
   });
 
+  it('gives a blocked row whose start no source recorded its lower bound and why, never "?"', () => {
+    const why = 'start not recorded; blocked at least since it was first seen, Tue 17 Nov';
+    const bounded = { ...summary, items: [row(5, { state: 'blocked', bound: { notAfter: '2026-11-17T08:00:00Z', why } }), row(6, { state: 'waiting' })] };
+    const out = summaryMarkdown(bounded, {}, NOW);
+    expect(out).toContain(`| [PAY-5 Ticket 5](https://acme.atlassian.net/browse/PAY-5) | Blocked | ≥ 3 d (${why}) |`);
+    expect(out).toContain('| Waiting | start not recorded |');
+    expect(out).not.toContain('| ? |');
+  });
+
   it('tables the blocked and waiting items with age, cause, owner, first move and link, escaped', () => {
     expect(text).toContain('| Item | State | For | Cause | Owner | First move |');
     expect(text).toContain(
-      '| [PAY-1 Pay \\| refund flow \\[v2\\]](https://acme.atlassian.net/browse/PAY-1) | Blocked | 3d | Blocked since Tue 17 Nov: blocked by OPS-9. | Priya | P3 Ask the OPS team for a date. |',
+      '| [PAY-1 Pay \\| refund flow \\[v2\\]](https://acme.atlassian.net/browse/PAY-1) | Blocked | 3 d | Blocked since Tue 17 Nov: blocked by OPS-9. | Priya | P3 Ask the OPS team for a date. |',
     );
-    expect(text).toContain('| [octo-org/api#2 Ticket 2](https://github.com/octo-org/api/pull/2) | Waiting | 1d | Waiting for review from @carol since Thu 19 Nov. | bob |  |');
+    expect(text).toContain('| [octo-org/api#2 Ticket 2](https://github.com/octo-org/api/pull/2) | Waiting | 1 d | Waiting for review from @carol since Thu 19 Nov. | bob |  |');
     // Every table row has exactly the columns of its header: no pipe leaked out of a title.
     const stuckRows = lines.filter((line) => / \| (Blocked|Waiting) \| /.test(line));
     expect(stuckRows).toHaveLength(2);
@@ -70,12 +79,12 @@ describe('summaryMarkdown', () => {
   });
 
   it('adds clusters, aging against the percentiles and the critical path', () => {
-    expect(text).toContain('| Another team | 3d | 1 |');
-    expect(text).toContain('Cycle time of 20 finished items: 50% within 2d, 70% within 4d, 85% within 6d, 95% within 10d.');
-    expect(text).toContain('| [PAY-12 Ticket 12](https://acme.atlassian.net/browse/PAY-12) | 12d | past 95th |');
-    expect(text).toContain('| [octo-org/api#2 Ticket 2](https://github.com/octo-org/api/pull/2) | 2d | past 50th |');
-    expect(text).toContain('| [PAY-1 Pay \\| refund flow \\[v2\\]](https://acme.atlassian.net/browse/PAY-1) | 1d | below 50th |');
-    expect(text).toContain('OPS-9 OPS-9 → [PAY-1 Pay \\| refund](https://acme.atlassian.net/browse/PAY-1) (open 5d)');
+    expect(text).toContain('| Another team | 3 d | 1 |');
+    expect(text).toContain('Cycle time of 20 finished items: 50% within 2 d, 70% within 4 d, 85% within 6 d, 95% within 10 d.');
+    expect(text).toContain('| [PAY-12 Ticket 12](https://acme.atlassian.net/browse/PAY-12) | 12 d | past 95th |');
+    expect(text).toContain('| [octo-org/api#2 Ticket 2](https://github.com/octo-org/api/pull/2) | 2 d | past 50th |');
+    expect(text).toContain('| [PAY-1 Pay \\| refund flow \\[v2\\]](https://acme.atlassian.net/browse/PAY-1) | 1 d | below 50th |');
+    expect(text).toContain('OPS-9 OPS-9 → [PAY-1 Pay \\| refund](https://acme.atlassian.net/browse/PAY-1) (open 5 d)');
     expect(text).toContain('- OPS-9 OPS-9 holds up 1 item');
   });
 
@@ -89,13 +98,13 @@ describe('summaryMarkdown', () => {
 
   it('links only web addresses', () => {
     const odd = summaryMarkdown({ ...summary, items: [row(1, { state: 'blocked', url: 'javascript:alert(1)', since: '2026-11-19T09:00:00Z' })] }, {}, NOW);
-    expect(odd).toContain('| PAY-1 Ticket 1 | Blocked | 1d |');
+    expect(odd).toContain('| PAY-1 Ticket 1 | Blocked | 1 d |');
     expect(odd).not.toContain('javascript:');
   });
 
   it('links no http address either: only https pages', () => {
     const plain = summaryMarkdown({ ...summary, items: [row(1, { state: 'blocked', url: 'http://acme.atlassian.net/browse/PAY-1', since: '2026-11-19T09:00:00Z' })] }, {}, NOW);
-    expect(plain).toContain('| PAY-1 Ticket 1 | Blocked | 1d |');
+    expect(plain).toContain('| PAY-1 Ticket 1 | Blocked | 1 d |');
     expect(plain).not.toContain('http://');
   });
 });

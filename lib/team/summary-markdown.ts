@@ -5,12 +5,12 @@
  */
 import { shortKey } from '../flow/item-names';
 import { formatDuration } from '../format';
+import { timeInState } from '../flow-view';
 import { httpsHref } from '../safe-url';
 import { clusterName } from '../flow/clusters';
 import { isStuck, stateName } from '../flow/flow-states';
 import { filterSummary, percentileReached } from './summary';
 import type { NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
-import { parseTime } from '../flow/time';
 
 /** How many of the oldest open items the aging section lists. */
 const OLDEST = 10;
@@ -60,8 +60,8 @@ function stuckTable(items: readonly TeamItem[], at: number): string[] {
   const stuck = items.filter((item) => isStuck(item.state));
   if (stuck.length === 0) return ['Nothing is blocked or waiting.'];
   const rows = stuck.map((item) => {
-    const started = parseTime(item.since);
-    const since = Number.isFinite(started) ? formatDuration(at - started) : '?';
+    const lasted = timeInState(item, at);
+    const since = lasted ? `${lasted.text}${lasted.why ? ` (${escapeMarkdown(lasted.why)})` : ''}` : 'start not recorded';
     const move = item.move ? `${item.move.level} ${escapeMarkdown(item.move.text)}` : '';
     return `| ${link(item)} | ${stateName(item.state)} | ${since} | ${escapeMarkdown(item.cause ?? '')} | ${escapeMarkdown(item.owner ?? '')} | ${move} |`;
   });

@@ -7,6 +7,7 @@ import type { Cluster } from '../flow/clusters';
 import type { Level } from '../flow/rubric';
 import type { FlowState, Source } from '../flow/model';
 import type { SyncStatus } from './team-state';
+import type { SinceBound } from '../flow-view';
 
 /** One open team item, as a row of the popup. */
 export interface TeamItem {
@@ -17,6 +18,8 @@ export interface TeamItem {
   state: FlowState;
   /** ISO time the current state began, when known. */
   since?: string;
+  /** Blocked with no recorded start: the lower bound its row shows ("≥ 3 d") and why. */
+  bound?: SinceBound;
   /** How long the item has been open (ms). */
   ageMs: number;
   /** The cause in words, when blocked, waiting or failing. */

@@ -62,6 +62,13 @@ describe('cycle-time percentiles, nearest rank', () => {
 });
 
 describe('buildTeamSummary', () => {
+  it('gives a blocked item whose link no source dated the lower bound its row shows, and no since', () => {
+    const untimed = jiraItem(7, { upstream: [{ key: 'jira:acme.atlassian.net/PAY-40', kind: 'blocked-by', open: true, seenAt: '2026-11-17T08:00:00Z' }] });
+    const [row] = summarize([untimed]).items;
+    expect(row!.since).toBeUndefined();
+    expect(row!.bound).toEqual({ notAfter: '2026-11-17T08:00:00.000Z', why: 'start not recorded; blocked at least since it was first seen, Tue 17 Nov' });
+  });
+
   it('lists blocked, waiting and failing items longest-stuck first, then the rest oldest first', () => {
     const summary = summarize(teamItems());
     // PAY-2 since 3 Nov, PAY-1 since 5 Nov, PAY-4 since 6 Nov, #3 waiting since 12 Nov; PAY-5 flows; PAY-6 is closed.

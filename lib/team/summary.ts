@@ -9,6 +9,7 @@ import { isStuck } from '../flow/flow-states';
 import type { GraphAnalysis } from '../flow/graph';
 import { shortKey } from '../flow/item-names';
 import type { Person, WorkItem } from '../flow/model';
+import { sinceBoundOf } from '../flow-view';
 import { itemUrl } from '../safe-url';
 import { blockedTimeByCluster } from '../flow/cluster-time';
 import type { ClusterTotal, CycleTimePercentiles, NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
@@ -65,6 +66,7 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, graph: GraphAnalysis, 
   const move = analysis.moves[0];
   const created = parseTime(item.createdAt);
   const byCluster = Object.fromEntries(blockedTimeByCluster([analysis]).map((c) => [c.cluster, c.blockedMs]));
+  const bound = analysis.since ? undefined : sinceBoundOf(item, analysis);
   return {
     key: item.key,
     source: item.source,
@@ -73,6 +75,7 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, graph: GraphAnalysis, 
     url: itemUrl(item.key, item.url) ?? '',
     state: analysis.state,
     ...(analysis.since ? { since: analysis.since } : {}),
+    ...(bound ? { bound } : {}),
     ageMs: Number.isFinite(created) ? Math.max(0, now - created) : 0,
     ...(stuck ? { cause: analysis.causeText, cluster: analysis.cluster } : {}),
     ...(owner ? { owner } : {}),

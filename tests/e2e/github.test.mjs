@@ -42,7 +42,8 @@ describe('GitHub pull request list, no token', () => {
     assert.equal(byKey['github:octo-org/api#101'].state, 'blocked');
     assert.equal(byKey['github:octo-org/api#101'].since, null, 'REST has no history: since is unknown, not guessed');
     // #101 also depends on octo-org/web#14, which GitHub does not have (404): it blocks, unverified.
-    assert.match(byKey['github:octo-org/api#101'].label, /^blocked 1: Pull request blocked \(start not recorded\), 1 blocker, 1 unverified\. FlowLens: Blocked: labelled “blocked” and blocked by octo-org\/web#14 \(unverified\)\./);
+    // Its start is unknown: the badge shows the least it can have lasted, the label says why.
+    assert.match(byKey['github:octo-org/api#101'].label, /^blocked ≥ \d+ [mhd] 1: Pull request blocked for at least \d+ [mhd] \(start not recorded; blocked at least since it was first seen, \w{3} \d+ \w{3}\), 1 blocker, 1 unverified\. FlowLens: Blocked: labelled “blocked” and blocked by octo-org\/web#14 \(unverified\)\./);
     assert.equal(byKey['github:octo-org/api#104'].state, 'done');
     assert.equal(byKey['github:octo-org/api#104'].since, '2026-11-04T17:45:00Z');
     // #105 depends on #90, which is not on the list: read in the same refresh, open, so #105 is blocked.
@@ -51,9 +52,9 @@ describe('GitHub pull request list, no token', () => {
     for (const key of ['github:octo-org/api#102', 'github:octo-org/api#103']) {
       assert.equal(byKey[key].state, 'unknown', key);
       assert.equal(byKey[key].since, null, `${key} has no since while its state is unknown`);
-      assert.match(byKey[key].text, /^open \d+[mhdw]$/);
+      assert.match(byKey[key].text, /^open \d+ [mhd]$/);
       // The name leads with what the badge shows (label in name), then says it in words.
-      assert.match(byKey[key].label, /^open \d+[mhdw]: Pull request flow state unknown\. FlowLens: Not enough data/);
+      assert.match(byKey[key].label, /^open \d+ [mhd]: Pull request flow state unknown\. FlowLens: Not enough data/);
     }
     assert.deepEqual(badges.map((b) => b.blockers), ['1', '0', '0', '0', '1']);
     for (const n of [101, 102, 103, 104, 105]) {
@@ -66,6 +67,30 @@ describe('GitHub pull request list, no token', () => {
     assert.equal(requests.length, 7);
     assert.ok(requests.every((r) => r.fromWorker && !r.headers.authorization));
     assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('shows a duration on every badge, a bound when the start is unknown, and a merged PR’s cycle time', async () => {
+    const page = await browser.context.newPage();
+    await page.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(page, 5);
+    const badges = await readBadges(page);
+    // The visible text, without the blocker count shown beside it: a state and a duration, or "≥" a bound.
+    for (const badge of badges) {
+      const shown = badge.blockers === '0' ? badge.text : badge.text.slice(0, -` ${badge.blockers}`.length);
+      assert.match(shown, /^[a-z]+ (≥ )?\d+ [mhd]$/, `${badge.key} shows "${badge.text}"`);
+    }
+    const byKey = Object.fromEntries(badges.map((b) => [b.key, b]));
+    assert.match(byKey['github:octo-org/api#101'].text, /^blocked ≥ \d+ [mhd] 1$/);
+    assert.equal(byKey['github:octo-org/api#101'].since, null, 'a bound is never written as the start');
+    // #104 was opened on 2 Nov at 08:00 and merged on 4 Nov at 17:45: its cycle time is 2 d, whatever today is.
+    assert.equal(byKey['github:octo-org/api#104'].text, 'merged 2 d');
+    const button = page.locator('#issue_104 flowlens-badge').getByTestId('flowlens-badge-button');
+    await button.click();
+    const card = page.locator('#issue_104 flowlens-badge').getByTestId('flowlens-card');
+    await card.waitFor();
+    assert.equal(await card.getByTestId('flowlens-life').innerText(), 'Cycle time\n2 d, opened → merged');
+    assert.doesNotMatch(await card.innerText(), /Open for/);
     await page.close();
   });
 
@@ -125,7 +150,7 @@ describe('GitHub pull request list, no token', () => {
     // GitHub's native dependencies say web#13 is blocked by octo-org/api#101, which is open.
     assert.deepEqual((await readBadges(page)).map((b) => [b.key, b.state, b.blockers]), [['github:octo-org/web#13', 'blocked', '1']]);
     // REST says which issues block it, not since when: the start is not recorded, and not made up.
-    assert.match((await readBadges(page))[0].label, /^blocked 1: Issue blocked \(start not recorded\), 1 open blocker\. FlowLens: Blocked: blocked by octo-org\/api#101 \(Add retry to payment webhook\)\./);
+    assert.match((await readBadges(page))[0].label, /^blocked ≥ \d+ [mhd] 1: Issue blocked for at least \d+ [mhd] \(start not recorded; blocked at least since it was first seen, \w{3} \d+ \w{3}\), 1 open blocker\. FlowLens: Blocked: blocked by octo-org\/api#101 \(Add retry to payment webhook\)\./);
     assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await page.close();
   });

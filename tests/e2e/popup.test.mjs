@@ -87,7 +87,7 @@ describe('popup team summary', () => {
     await page.waitForFunction((keys) => JSON.stringify([...document.querySelectorAll('[data-testid="stuck-item"]')].map((li) => li.dataset.key)) === JSON.stringify(keys), KEYS, { timeout: 10_000 }).catch(() => undefined);
     assert.deepEqual(await rowKeys(page), KEYS);
     const first = page.getByTestId('stuck-item').first();
-    assert.match(await first.innerText(), /Blocked for 8d · Priya/);
+    assert.match(await first.innerText(), /Blocked for 8 d · Priya/);
     assert.equal(await page.getByTestId('counts').innerText(), '2 blocked · 1 waiting · 0 need the author · 4 open');
     assert.equal(await page.getByTestId('stuck-list').getByRole('link', { name: /PAY-1 Refund \| flow/ }).getAttribute('target'), '_blank');
 
@@ -99,7 +99,7 @@ describe('popup team summary', () => {
     const markdown = readFileSync(await download.path(), 'utf8');
     assert.match(markdown, /^# FlowLens team summary, /);
     assert.match(markdown, /Filtered by person carol\./);
-    assert.match(markdown, /\| \[octo-org\/api#3 Add refunds endpoint\]\(https:\/\/github\.com\/octo-org\/api\/pull\/3\) \| Waiting \| 2d \| Waiting for review from @carol since .+ \| bob \| P2 /);
+    assert.match(markdown, /\| \[octo-org\/api#3 Add refunds endpoint\]\(https:\/\/github\.com\/octo-org\/api\/pull\/3\) \| Waiting \| 2 d \| Waiting for review from @carol since .+ \| bob \| P2 /);
     assert.doesNotMatch(markdown, /PAY-2 Ticket/);
 
     await page.getByLabel('Person').selectOption('');
@@ -107,7 +107,7 @@ describe('popup team summary', () => {
     await page.getByText('Copied the summary as Markdown.').waitFor();
     const copied = await readClipboard(browser.context);
     // The title's pipe and newline stay inside its cell.
-    assert.match(copied, /\| \[PAY-1 Refund \\\| flow v2\]\(https:\/\/acme\.atlassian\.net\/browse\/PAY-1\) \| Blocked \| 5d \| Blocked since .+: blocked by PAY-4 \(Ticket PAY-4\)\. \| Priya \| /);
+    assert.match(copied, /\| \[PAY-1 Refund \\\| flow v2\]\(https:\/\/acme\.atlassian\.net\/browse\/PAY-1\) \| Blocked \| 5 d \| Blocked since .+: blocked by PAY-4 \(Ticket PAY-4\)\. \| Priya \| /);
     assert.match(copied, /\*\*2 blocked, 1 waiting, 0 needing the author\*\* of 4 open items\./);
     await page.close();
 
