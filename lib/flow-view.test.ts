@@ -66,6 +66,16 @@ describe('toFlowView', () => {
     expect(bare.label).toBe('Pull request flow state unknown. FlowLens: Not enough data to tell whether this item is blocked. Show details.');
   });
 
+  it('names a pull request that needs its author "failing" on the badge and in its words, as everywhere else (the badge said "fix")', () => {
+    const changes = view({
+      ...pull, upstream: [], author: { id: 'bob', name: 'bob' },
+      signals: { reviewDecision: 'changes-requested', checks: 'success', failingChecks: [], mergeable: 'mergeable', labels: [] },
+      timeline: [...pull.timeline, { type: 'reviewed', at: '2026-11-19T12:00:00Z', verdict: 'changes-requested', by: { id: 'carol', name: 'carol' } }],
+    });
+    expect(changes).toMatchObject({ state: 'failing', text: 'failing 1d' });
+    expect(changes.label).toMatch(/^Pull request failing for 1d\. /);
+  });
+
   it('marks merged items done since they were merged', () => {
     expect(view({ ...pull, state: 'merged', resolvedAt: '2026-11-19T00:00:00Z' })).toMatchObject({ state: 'done', since: '2026-11-19T00:00:00Z', text: 'merged' });
   });

@@ -6,7 +6,7 @@
  */
 import type { ItemAnalysis } from './flow/analyze';
 import type { Cluster } from './flow/clusters';
-import { isStuck, STATE_WORDS } from './flow/flow-states';
+import { isStuck, stateInSentence, STATE_WORDS } from './flow/flow-states';
 import type { Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
@@ -85,7 +85,7 @@ export interface FlowView {
 function badgeText(item: WorkItem, analysis: ItemAnalysis, now: number): string {
   if (analysis.state === 'done') return item.state === 'open' ? 'done' : item.state;
   const age = analysis.since ? now - parseTime(analysis.since) : undefined;
-  const word = analysis.state === 'unknown' ? 'open' : analysis.state === 'failing' ? 'fix' : analysis.state;
+  const word = analysis.state === 'unknown' ? 'open' : STATE_WORDS[analysis.state];
   const opened = parseTime(item.createdAt);
   const shown = age ?? (analysis.state === 'unknown' && Number.isFinite(opened) ? now - opened : undefined);
   return shown === undefined ? word : `${word} ${formatDuration(shown)}`;
@@ -115,7 +115,7 @@ function blockerWords(analysis: ItemAnalysis): string {
 function label(item: WorkItem, analysis: ItemAnalysis, now: number): string {
   const what = item.kind === 'pull' ? 'Pull request' : item.kind === 'jira-issue' ? 'Jira issue' : 'Issue';
   const since = analysis.since ? ` for ${formatDuration(now - parseTime(analysis.since))}` : analysis.sinceUnknown ? ' (start not recorded)' : '';
-  return `${what} ${STATE_WORDS[analysis.state]}${since}${blockerWords(analysis)}. FlowLens: ${analysis.causeText} Show details.`;
+  return `${what} ${stateInSentence(analysis.state)}${since}${blockerWords(analysis)}. FlowLens: ${analysis.causeText} Show details.`;
 }
 
 /** Hours after which a stuck item's badge turns amber, then red. */
