@@ -127,8 +127,9 @@ describe('badgeName', () => {
   });
 
   it('counts the blockers shown beside the text as part of what is seen', () => {
-    // The badge shows "blocked" and, beside it, "1": "blocked 1" must be in the name.
-    expect(badgeName({ text: 'blocked', blockers: 1, label: 'Pull request blocked, 1 open blocker. FlowLens: blocked by #90.' })).toBe('blocked 1: Pull request blocked, 1 open blocker. FlowLens: blocked by #90.');
+    // The badge shows "blocked" and, beside it, "1 blocker": "blocked 1 blocker" must be in the name.
+    expect(badgeName({ text: 'blocked', blockers: 1, label: 'Pull request blocked, 1 open blocker. FlowLens: blocked by #90.' })).toBe('blocked 1 blocker: Pull request blocked, 1 open blocker. FlowLens: blocked by #90.');
+    expect(badgeName({ text: 'blocked 2d', blockers: 3, label: 'Pull request blocked for 2 days, 3 open blockers.' })).toBe('blocked 2d 3 blockers: Pull request blocked for 2 days, 3 open blockers.');
   });
 
   it('keeps the words alone when they already hold the visible text, or when that is a symbol', () => {

@@ -97,10 +97,15 @@ function badgeText(item: WorkItem, analysis: ItemAnalysis, now: number): string 
  * what they see ("click blocked 2w") reaches the button. A symbol alone ("!") is not text to say.
  */
 export function badgeName(view: Pick<FlowView, 'text' | 'label'> & { blockers?: number }): string {
-  // The blocker count is shown beside the text (FlowBadge), so it is part of what is seen.
-  const visible = `${view.text.trim()}${view.blockers ? ` ${view.blockers}` : ''}`;
+  // The labelled blocker count is shown beside the text (FlowBadge), so it is part of what is seen.
+  const visible = `${view.text.trim()}${view.blockers ? ` ${blockerCount(view.blockers)}` : ''}`;
   if (!/[\p{L}\p{N}]/u.test(visible) || view.label.toLowerCase().includes(visible.toLowerCase())) return view.label;
   return `${visible}: ${view.label}`;
+}
+
+/** The badge's blocker count, labelled so it is not read as a comment count: "1 blocker", "3 blockers". */
+export function blockerCount(count: number): string {
+  return `${count} blocker${count === 1 ? '' : 's'}`;
 }
 
 /** ", 1 open blocker", or ", 2 blockers, 1 unverified" when some could not be read. */
