@@ -4,6 +4,7 @@ import { shortKey } from '../../lib/flow/item-names';
 import { formatDuration } from '../../lib/format';
 import { httpsHref } from '../../lib/safe-url';
 import type { TeamItem } from '../../lib/team/summary-types';
+import { StateGlyph } from '../StateGlyph';
 import { parseTime } from '../../lib/flow/time';
 
 /** Props: the stuck items, in order, and the time their durations are measured to. */
@@ -20,6 +21,7 @@ function Row({ item, at }: { item: TeamItem; at: number }) {
     <li class={`stuck state-${item.state}`} data-testid="stuck-item" data-key={item.key}>
       {href ? <a class="title" href={href} target="_blank" rel="noreferrer">{name}</a> : <span class="title">{name}</span>}
       <p class="meta">
+        <StateGlyph state={item.state} />
         <span class="state">{stateName(item.state)}</span>
         {Number.isFinite(since) ? <span> for {formatDuration(at - since)}</span> : null}
         {item.owner ? <span> · {item.owner}</span> : null}
