@@ -24,11 +24,11 @@ afterEach(() => {
 describe('FlowBadge', () => {
   it('is a labelled button that toggles its card', () => {
     render(<FlowBadge view={view} now={NOW} />);
-    // Its name holds what it shows, the blocker count beside the text included (label in
-    // name), then the words.
-    const button = screen.getByRole('button', { name: `open 3 d 2: ${view.label}` });
+    // Its name holds what it shows, the labelled blocker count beside the text included (label
+    // in name), then the words.
+    const button = screen.getByRole('button', { name: `open 3 d 2 blockers: ${view.label}` });
     expect(button.getAttribute('aria-expanded')).toBe('false');
-    expect(button.textContent).toBe('open 3 d 2');
+    expect(button.textContent).toBe('open 3 d 2 blockers');
     fireEvent.click(button);
     expect(button.getAttribute('aria-expanded')).toBe('true');
     const card = screen.getByRole('dialog');

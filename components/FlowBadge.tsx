@@ -3,9 +3,10 @@
  * detail card. Renders text only (never HTML), so titles from the host page cannot inject markup.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { badgeName, type FlowView } from '../lib/flow-view';
+import { badgeName, blockerCount, type FlowView } from '../lib/flow-view';
 import { FlowCard } from './FlowCard';
 import { placeCardIn } from './card-place';
+import { FlowLensMark, StateGlyph } from './StateGlyph';
 
 /** Props: the view to show, or `undefined` while the first answer is on its way. */
 export interface FlowBadgeProps {
@@ -60,10 +61,11 @@ export function FlowBadge({ view, now }: FlowBadgeProps) {
         data-testid="flowlens-badge-button"
         onClick={() => setOpen(!open)}
       >
-        <span class="dot" aria-hidden="true" />
+        <FlowLensMark />
+        <StateGlyph state={view.state} />
         {view.text}
-        {/* The space keeps "blocked 1" one phrase for what reads the text (the name holds it; badgeName). */}
-        {view.blockers > 0 ? <>{' '}<span class="count" aria-hidden="true">{view.blockers}</span></> : null}
+        {/* Labelled, so it is not read as the site's comment count; the space keeps "blocked 3d 1 blocker" one phrase (badgeName). */}
+        {view.blockers > 0 ? <>{' '}<span class="count" aria-hidden="true">{blockerCount(view.blockers)}</span></> : null}
       </button>
       {open ? <FlowCard id={cardId} view={view} now={now} onClose={() => setOpen(false)} /> : null}
     </span>

@@ -130,7 +130,7 @@ describe('Popup', () => {
     expect(first!.textContent).toContain('Blocked for 3 d · Priya · holds up 2');
     expect(first!.textContent).toContain('Blocked since Tue 17 Nov: blocked by OPS-9.');
     expect(first!.textContent).toContain('P3 Ask the OPS team for a date.');
-    expect(screen.getByTestId('counts').textContent).toBe('1 blocked · 1 waiting · 0 need the author · 2 open');
+    expect(screen.getByTestId('counts').textContent).toBe('1 blocked · 1 waiting · 0 failing · 2 open');
   });
 
   it('renders no href that is not https, whatever the summary holds', async () => {
@@ -165,7 +165,7 @@ describe('Popup', () => {
     expect([...person.options].map((o) => o.textContent)).toEqual(['Everyone', 'bob', 'carol', 'Priya']);
     fireEvent.change(person, { target: { value: 'carol' } });
     expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([waiting.key]);
-    expect(screen.getByTestId('counts').textContent).toBe('0 blocked · 1 waiting · 0 need the author · 1 open');
+    expect(screen.getByTestId('counts').textContent).toBe('0 blocked · 1 waiting · 0 failing · 1 open');
     expect(screen.getByTestId('cluster-chart').textContent).toContain('Review: 1 d blocked over 1 item');
     expect(screen.getByTestId('cluster-chart').textContent).not.toContain('Another team');
     fireEvent.change(person, { target: { value: '' } });
@@ -173,7 +173,7 @@ describe('Popup', () => {
     fireEvent.change(screen.getByLabelText('State'), { target: { value: 'flowing' } });
     expect(screen.queryAllByTestId('stuck-item')).toHaveLength(0);
     expect(screen.getByText('Nothing is blocked or waiting.')).toBeTruthy();
-    expect(screen.getByTestId('counts').textContent).toBe('0 blocked · 0 waiting · 0 need the author · 1 open');
+    expect(screen.getByTestId('counts').textContent).toBe('0 blocked · 0 waiting · 0 failing · 1 open');
   });
 
   it('names each state as the badge’s card does (the popup said “Unknown” where the card says “Flow state unknown”)', async () => {
@@ -190,7 +190,7 @@ describe('Popup', () => {
       return [option.value, heading];
     });
     expect(inPopup).toEqual(inCard);
-    expect(inPopup.at(-1)).toEqual(['unknown', 'Flow state unknown']);
+    expect(inPopup.at(-1)).toEqual(['unknown', 'Unknown']);
   });
 
   it('exports the filtered summary as Markdown, to the clipboard and as a file', async () => {
@@ -223,7 +223,8 @@ describe('Popup', () => {
     expect(clusters.querySelectorAll('rect')).toHaveLength(2);
     expect(within(clusters).getByRole('list').textContent).toBe('Another team: 3 d blocked over 1 itemReview: 1 d blocked over 1 item');
     const aging = screen.getByTestId('aging-chart');
-    expect(aging.querySelectorAll('circle')).toHaveLength(3);
+    // One glyph per item, each its state's shape (components/StateGlyph.tsx), not a dot told apart by colour alone.
+    expect([...aging.querySelectorAll('[data-glyph]')].map((glyph) => glyph.getAttribute('data-glyph')).sort()).toEqual(['blocked', 'flowing', 'waiting']);
     expect(aging.querySelectorAll('.percentiles line')).toHaveLength(4);
     expect(screen.getByText(/1 of 3 open items are older than 85% of the 20 items finished recently \(6 d\)\./)).toBeTruthy();
     const details = screen.getByText('Ages as a table').closest('details')!;

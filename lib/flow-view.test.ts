@@ -68,6 +68,16 @@ describe('toFlowView', () => {
     expect(bare.label).toBe('Pull request flow state unknown. FlowLens: Not enough data to tell whether this item is blocked. Show details.');
   });
 
+  it('names a pull request that needs its author "failing" on the badge and in its words, as everywhere else (the badge said "fix")', () => {
+    const changes = view({
+      ...pull, upstream: [], author: { id: 'bob', name: 'bob' },
+      signals: { reviewDecision: 'changes-requested', checks: 'success', failingChecks: [], mergeable: 'mergeable', labels: [] },
+      timeline: [...pull.timeline, { type: 'reviewed', at: '2026-11-19T12:00:00Z', verdict: 'changes-requested', by: { id: 'carol', name: 'carol' } }],
+    });
+    expect(changes).toMatchObject({ state: 'failing', text: 'failing 1 d' });
+    expect(changes.label).toMatch(/^Pull request failing for 1 d\. /);
+  });
+
   it('marks merged items done since they were merged, and shows their cycle time, never their age', () => {
     // Opened on the 17th at noon, merged two days later; "now" is a day after that.
     const merged = view({ ...pull, state: 'merged', resolvedAt: '2026-11-19T12:00:00Z' });
@@ -144,8 +154,9 @@ describe('badgeName', () => {
   });
 
   it('counts the blockers shown beside the text as part of what is seen', () => {
-    // The badge shows "blocked" and, beside it, "1": "blocked 1" must be in the name.
-    expect(badgeName({ text: 'blocked', blockers: 1, label: 'Pull request blocked, 1 open blocker. FlowLens: blocked by #90.' })).toBe('blocked 1: Pull request blocked, 1 open blocker. FlowLens: blocked by #90.');
+    // The badge shows "blocked" and, beside it, "1 blocker": "blocked 1 blocker" must be in the name.
+    expect(badgeName({ text: 'blocked', blockers: 1, label: 'Pull request blocked, 1 open blocker. FlowLens: blocked by #90.' })).toBe('blocked 1 blocker: Pull request blocked, 1 open blocker. FlowLens: blocked by #90.');
+    expect(badgeName({ text: 'blocked 2d', blockers: 3, label: 'Pull request blocked for 2 days, 3 open blockers.' })).toBe('blocked 2d 3 blockers: Pull request blocked for 2 days, 3 open blockers.');
   });
 
   it('keeps the words alone when they already hold the visible text, or when that is a symbol', () => {

@@ -6,7 +6,7 @@
  */
 import type { ItemAnalysis } from './flow/analyze';
 import type { Cluster } from './flow/clusters';
-import { isStuck, STATE_WORDS } from './flow/flow-states';
+import { isStuck, stateInSentence, STATE_WORDS } from './flow/flow-states';
 import type { Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
@@ -164,7 +164,7 @@ export function lifeFact(view: Pick<FlowView, 'state' | 'openedAt' | 'resolved'>
 /** The short badge text: the state and, when known, for how long. */
 function badgeText(item: WorkItem, analysis: ItemAnalysis, now: number): string {
   const shown = stateDuration(item, analysis, now);
-  const word = analysis.state === 'done' ? (item.state === 'open' ? 'done' : item.state) : analysis.state === 'unknown' ? 'open' : analysis.state === 'failing' ? 'fix' : analysis.state;
+  const word = analysis.state === 'done' ? (item.state === 'open' ? 'done' : item.state) : analysis.state === 'unknown' ? 'open' : STATE_WORDS[analysis.state];
   return shown === undefined ? word : `${word} ${shown}`;
 }
 
@@ -174,10 +174,15 @@ function badgeText(item: WorkItem, analysis: ItemAnalysis, now: number): string 
  * what they see ("click blocked 2w") reaches the button. A symbol alone ("!") is not text to say.
  */
 export function badgeName(view: Pick<FlowView, 'text' | 'label'> & { blockers?: number }): string {
-  // The blocker count is shown beside the text (FlowBadge), so it is part of what is seen.
-  const visible = `${view.text.trim()}${view.blockers ? ` ${view.blockers}` : ''}`;
+  // The labelled blocker count is shown beside the text (FlowBadge), so it is part of what is seen.
+  const visible = `${view.text.trim()}${view.blockers ? ` ${blockerCount(view.blockers)}` : ''}`;
   if (!/[\p{L}\p{N}]/u.test(visible) || view.label.toLowerCase().includes(visible.toLowerCase())) return view.label;
   return `${visible}: ${view.label}`;
+}
+
+/** The badge's blocker count, labelled so it is not read as a comment count: "1 blocker", "3 blockers". */
+export function blockerCount(count: number): string {
+  return `${count} blocker${count === 1 ? '' : 's'}`;
 }
 
 /** ", 1 open blocker", or ", 2 blockers, 1 unverified" when some could not be read. */
@@ -204,7 +209,7 @@ function durationWords(item: WorkItem, analysis: ItemAnalysis, now: number): str
 function label(item: WorkItem, analysis: ItemAnalysis, now: number): string {
   const what = item.kind === 'pull' ? 'Pull request' : item.kind === 'jira-issue' ? 'Jira issue' : 'Issue';
   const since = durationWords(item, analysis, now);
-  return `${what} ${STATE_WORDS[analysis.state]}${since}${blockerWords(analysis)}. FlowLens: ${analysis.causeText} Show details.`;
+  return `${what} ${stateInSentence(analysis.state)}${since}${blockerWords(analysis)}. FlowLens: ${analysis.causeText} Show details.`;
 }
 
 /** Hours after which a stuck item's badge turns amber, then red. */

@@ -1,13 +1,13 @@
 /**
- * Aging work in progress: each open item's age as a dot in its state's column, against the
+ * Aging work in progress: each open item's age as its state's glyph in its state's column, against the
  * team's 50/70/85/95th cycle-time percentiles; the same data as a table on demand.
  */
 import { useState } from 'preact/hooks';
-import type { FlowState } from '../../lib/flow/model';
 import { shortKey } from '../../lib/flow/item-names';
 import { formatDuration } from '../../lib/format';
 import { NOT_DONE_STATES, stateName } from '../../lib/flow/flow-states';
 import { percentileReached } from '../../lib/team/summary';
+import { StateGlyph } from '../StateGlyph';
 import type { CycleTimePercentiles, TeamItem } from '../../lib/team/summary-types';
 
 const WIDTH = 360;
@@ -15,7 +15,6 @@ const HEIGHT = 170;
 const LEFT = 34;
 const TOP = 8;
 const BOTTOM = 22;
-const SHORT: Partial<Record<FlowState, string>> = { failing: 'Author', flowing: 'Flowing', unknown: 'Unknown' };
 
 /** Props: the open items and the percentiles, when known. */
 export interface AgingChartProps {
@@ -51,10 +50,12 @@ function Chart({ items, percentiles }: AgingChartProps) {
         const mine = items.filter((item) => item.state === state);
         return (
           <g key={state}>
-            <text class="axis-label" x={LEFT + c * column + column / 2} y={HEIGHT - 6} text-anchor="middle">{SHORT[state] ?? stateName(state)}</text>
+            <text class="axis-label" x={LEFT + c * column + column / 2} y={HEIGHT - 6} text-anchor="middle">{stateName(state)}</text>
             {mine.map((item, i) => (
               // Spread the dots across the column so items of the same age stay apart.
-              <circle key={item.key} class={`dot state-${item.state}`} r="3" cx={LEFT + c * column + column * (0.2 + 0.6 * ((i * 7) % 11) / 10)} cy={y(item.ageMs)} />
+              <g key={item.key} class={`dot state-${item.state}`}>
+                <StateGlyph state={item.state} size={9} at={{ x: LEFT + c * column + column * (0.2 + 0.6 * ((i * 7) % 11) / 10), y: y(item.ageMs) }} />
+              </g>
             ))}
           </g>
         );

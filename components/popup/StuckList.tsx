@@ -4,6 +4,7 @@ import { shortKey } from '../../lib/flow/item-names';
 import { timeInState } from '../../lib/flow-view';
 import { httpsHref } from '../../lib/safe-url';
 import type { TeamItem } from '../../lib/team/summary-types';
+import { StateGlyph } from '../StateGlyph';
 
 /** Props: the stuck items, in order, and the time their durations are measured to. */
 export interface StuckListProps {
@@ -19,6 +20,7 @@ function Row({ item, at }: { item: TeamItem; at: number }) {
     <li class={`stuck state-${item.state}`} data-testid="stuck-item" data-key={item.key}>
       {href ? <a class="title" href={href} target="_blank" rel="noreferrer">{name}</a> : <span class="title">{name}</span>}
       <p class="meta">
+        <StateGlyph state={item.state} />
         <span class="state">{stateName(item.state)}</span>
         {lasted ? <span data-testid="stuck-for"> for {lasted.text}{lasted.why ? ` (${lasted.why})` : ''}</span> : <span> (start not recorded)</span>}
         {item.owner ? <span> · {item.owner}</span> : null}

@@ -1,7 +1,8 @@
 /** The team summary's sections, seen through the popup's filters. */
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { FIRST_FRAME_ROWS } from '../../lib/team/first-paint';
-import { isStuck } from '../../lib/flow/flow-states';
+import { isStuck, STATE_WORDS, STUCK_STATES } from '../../lib/flow/flow-states';
 import { filterSummary } from '../../lib/team/summary';
 import { summaryMarkdown } from '../../lib/team/summary-markdown';
 import type { TeamFilters, TeamSummary } from '../../lib/team/summary-types';
@@ -26,7 +27,7 @@ function Counts({ summary }: { summary: TeamSummary }) {
   const count = (state: string) => summary.items.filter((item) => item.state === state).length;
   return (
     <p class="counts" data-testid="counts">
-      <strong>{count('blocked')}</strong> blocked · <strong>{count('waiting')}</strong> waiting · <strong>{count('failing')}</strong> need the author · {summary.items.length} open
+      {STUCK_STATES.map((state) => <Fragment key={state}><strong>{count(state)}</strong> {STATE_WORDS[state]} · </Fragment>)}{summary.items.length} open
     </p>
   );
 }

@@ -17,7 +17,7 @@ export function handle(person: Person): string {
   return person.id.startsWith('team:') ? `the ${person.name} team` : `@${person.name}`;
 }
 
-/** Words as a sentence or a heading starts with them: "needs the author" → "Needs the author". */
+/** Words as a sentence or a heading starts with them: "flow state unknown" → "Flow state unknown". */
 export function sentenceStart(words: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLUSTERS, clusterName, CLUSTER_WORDS } from './clusters';
-import { FLOW_STATES, isStuck, NOT_DONE_STATES, stateName, STATE_WORDS } from './flow-states';
+import { FLOW_STATES, isStuck, NOT_DONE_STATES, stateInSentence, stateName, STATE_WORDS, STUCK_STATES } from './flow-states';
 
 describe('the flow states and their words', () => {
   it('lists every state once, in the order lists show them', () => {
@@ -10,11 +10,15 @@ describe('the flow states and their words', () => {
 
   it('counts blocked, waiting and failing as stuck, and nothing else', () => {
     expect([...FLOW_STATES, 'error'].filter(isStuck)).toEqual(['blocked', 'waiting', 'failing']);
+    expect(STUCK_STATES).toEqual(['blocked', 'waiting', 'failing']);
   });
 
   it('names a state as a heading does, with the words a sentence uses', () => {
-    expect(FLOW_STATES.map(stateName)).toEqual(['Blocked', 'Waiting', 'Needs the author', 'Flowing', 'Done', 'Flow state unknown']);
-    expect(STATE_WORDS.failing).toBe('needs the author');
+    // One name a state, the same word as its data-flow-state (was "fix", "needs the author",
+    // "need the author", "needing the author" and "Author" for failing).
+    expect(FLOW_STATES.map(stateName)).toEqual(['Blocked', 'Waiting', 'Failing', 'Flowing', 'Done', 'Unknown']);
+    expect(FLOW_STATES.every((state) => STATE_WORDS[state] === state)).toBe(true);
+    expect(FLOW_STATES.map(stateInSentence)).toEqual(['blocked', 'waiting', 'failing', 'flowing', 'done', 'flow state unknown']);
   });
 });
 

@@ -54,7 +54,7 @@ describe('summaryMarkdown', () => {
 
   it('starts with the date and the headline counts', () => {
     expect(lines[0]).toBe('# FlowLens team summary, 2026-11-20 09:00 UTC');
-    expect(text).toContain('**1 blocked, 1 waiting, 0 needing the author** of 3 open items.');
+    expect(text).toContain('**1 blocked, 1 waiting, 0 failing** of 3 open items.');
   });
 
   it('gives a blocked row whose start no source recorded its lower bound and why, never "?"', () => {
@@ -91,7 +91,7 @@ describe('summaryMarkdown', () => {
   it('follows the filters and says which', () => {
     const mine = summaryMarkdown(summary, { person: 'carol' }, NOW);
     expect(mine).toContain('Filtered by person carol.');
-    expect(mine).toContain('**0 blocked, 1 waiting, 0 needing the author** of 1 open items.');
+    expect(mine).toContain('**0 blocked, 1 waiting, 0 failing** of 1 open items.');
     expect(mine).not.toContain('refund flow');
     expect(mine).toContain('No blocked time recorded.');
   });

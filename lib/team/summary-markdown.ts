@@ -8,7 +8,7 @@ import { formatDuration } from '../format';
 import { timeInState } from '../flow-view';
 import { httpsHref } from '../safe-url';
 import { clusterName } from '../flow/clusters';
-import { isStuck, stateName } from '../flow/flow-states';
+import { isStuck, stateName, STATE_WORDS, STUCK_STATES } from '../flow/flow-states';
 import { filterSummary, percentileReached } from './summary';
 import type { NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 
@@ -53,7 +53,7 @@ function filterLine(filters: TeamFilters): string[] {
 
 function headline(items: readonly TeamItem[]): string {
   const count = (state: TeamItem['state']) => items.filter((item) => item.state === state).length;
-  return `**${count('blocked')} blocked, ${count('waiting')} waiting, ${count('failing')} needing the author** of ${items.length} open items.`;
+  return `**${STUCK_STATES.map((state) => `${count(state)} ${STATE_WORDS[state]}`).join(', ')}** of ${items.length} open items.`;
 }
 
 function stuckTable(items: readonly TeamItem[], at: number): string[] {

@@ -43,7 +43,7 @@ describe('GitHub pull request list, no token', () => {
     assert.equal(byKey['github:octo-org/api#101'].since, null, 'REST has no history: since is unknown, not guessed');
     // #101 also depends on octo-org/web#14, which GitHub does not have (404): it blocks, unverified.
     // Its start is unknown: the badge shows the least it can have lasted, the label says why.
-    assert.match(byKey['github:octo-org/api#101'].label, /^blocked ≥ \d+ [mhd] 1: Pull request blocked for at least \d+ [mhd] \(start not recorded; blocked at least since it was first seen, \w{3} \d+ \w{3}\), 1 blocker, 1 unverified\. FlowLens: Blocked: labelled “blocked” and blocked by octo-org\/web#14 \(unverified\)\./);
+    assert.match(byKey['github:octo-org/api#101'].label, /^blocked ≥ \d+ [mhd] 1 blocker: Pull request blocked for at least \d+ [mhd] \(start not recorded; blocked at least since it was first seen, \w{3} \d+ \w{3}\), 1 blocker, 1 unverified\. FlowLens: Blocked: labelled “blocked” and blocked by octo-org\/web#14 \(unverified\)\./);
     assert.equal(byKey['github:octo-org/api#104'].state, 'done');
     assert.equal(byKey['github:octo-org/api#104'].since, '2026-11-04T17:45:00Z');
     // #105 depends on #90, which is not on the list: read in the same refresh, open, so #105 is blocked.
@@ -150,7 +150,7 @@ describe('GitHub pull request list, no token', () => {
     // GitHub's native dependencies say web#13 is blocked by octo-org/api#101, which is open.
     assert.deepEqual((await readBadges(page)).map((b) => [b.key, b.state, b.blockers]), [['github:octo-org/web#13', 'blocked', '1']]);
     // REST says which issues block it, not since when: the start is not recorded, and not made up.
-    assert.match((await readBadges(page))[0].label, /^blocked ≥ \d+ [mhd] 1: Issue blocked for at least \d+ [mhd] \(start not recorded; blocked at least since it was first seen, \w{3} \d+ \w{3}\), 1 open blocker\. FlowLens: Blocked: blocked by octo-org\/api#101 \(Add retry to payment webhook\)\./);
+    assert.match((await readBadges(page))[0].label, /^blocked ≥ \d+ [mhd] 1 blocker: Issue blocked for at least \d+ [mhd] \(start not recorded; blocked at least since it was first seen, \w{3} \d+ \w{3}\), 1 open blocker\. FlowLens: Blocked: blocked by octo-org\/api#101 \(Add retry to payment webhook\)\./);
     assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
     await page.close();
   });

@@ -45,7 +45,7 @@ describe('Jira Cloud issue view', () => {
     assert.equal(badge.state, 'blocked');
     // The changelog (epoch-number date) says PAY-40 was linked as a blocker at 2026-11-14T10:30Z.
     assert.equal(badge.since, new Date(1794652200000).toISOString());
-    assert.match(badge.label, /^blocked \d+ [mhd] 1: Jira issue blocked for \d+ [mhd], 1 open blocker\. FlowLens: Blocked since Sat 14 Nov: blocked by PAY-40 \(Upgrade the card gateway SDK\)\./);
+    assert.match(badge.label, /^blocked \d+ [mhd] 1 blocker: Jira issue blocked for \d+ [mhd], 1 open blocker\. FlowLens: Blocked since Sat 14 Nov: blocked by PAY-40 \(Upgrade the card gateway SDK\)\./);
     const calls = browser.jira.requests.filter((r) => r.path === '/rest/api/3/issue/bulkfetch');
     assert.equal(calls.length, 1);
     // A first visit of the site: its fields, the issue and its history; statuses and link types come with the issue.

@@ -88,7 +88,7 @@ describe('popup team summary', () => {
     assert.deepEqual(await rowKeys(page), KEYS);
     const first = page.getByTestId('stuck-item').first();
     assert.match(await first.innerText(), /Blocked for 8 d · Priya/);
-    assert.equal(await page.getByTestId('counts').innerText(), '2 blocked · 1 waiting · 0 need the author · 4 open');
+    assert.equal(await page.getByTestId('counts').innerText(), '2 blocked · 1 waiting · 0 failing · 4 open');
     assert.equal(await page.getByTestId('stuck-list').getByRole('link', { name: /PAY-1 Refund \| flow/ }).getAttribute('target'), '_blank');
 
     await page.getByLabel('Person').selectOption('carol');
@@ -108,7 +108,7 @@ describe('popup team summary', () => {
     const copied = await readClipboard(browser.context);
     // The title's pipe and newline stay inside its cell.
     assert.match(copied, /\| \[PAY-1 Refund \\\| flow v2\]\(https:\/\/acme\.atlassian\.net\/browse\/PAY-1\) \| Blocked \| 5 d \| Blocked since .+: blocked by PAY-4 \(Ticket PAY-4\)\. \| Priya \| /);
-    assert.match(copied, /\*\*2 blocked, 1 waiting, 0 needing the author\*\* of 4 open items\./);
+    assert.match(copied, /\*\*2 blocked, 1 waiting, 0 failing\*\* of 4 open items\./);
     await page.close();
 
     // The next popup paints the copy the background kept in session storage, before it asks.

@@ -1,0 +1,48 @@
+/**
+ * Each badge state's glyph: a shape of its own besides its colour, so states stay apart under
+ * protanopia, deuteranopia and in greyscale (tests/e2e/states.test.mjs compares their masks).
+ * Inline SVG paths on a 16-unit grid, drawn in `currentColor`, the same on every platform (no
+ * emoji). Blocked is a stop octagon with a bar, waiting a clock, failing a cross, flowing an
+ * arrow, done a check, unknown a question mark, error a warning triangle.
+ */
+import type { BadgeState } from '../lib/flow-view';
+
+/** A glyph: filled shapes (holes cut with even-odd) and stroked lines. */
+interface Glyph {
+  fill?: string;
+  stroke?: string;
+}
+
+/** The glyphs by state. */
+export const GLYPHS: Record<BadgeState, Glyph> = {
+  blocked: { fill: 'M5 1h6l4 4v6l-4 4H5l-4-4V5zM3.5 6.75v2.5h9v-2.5z' },
+  waiting: { stroke: 'M8 2a6 6 0 1 1 0 12A6 6 0 0 1 8 2zM8 4.5V8l2.5 2' },
+  failing: { stroke: 'M3.5 3.5l9 9M12.5 3.5l-9 9' },
+  flowing: { fill: 'M1 6.5h8V2.5L15 8l-6 5.5v-4H1z' },
+  done: { stroke: 'M2.5 8.5l3.5 3.5 7.5-8' },
+  unknown: { stroke: 'M4.75 5.5a3.25 3.25 0 1 1 4.5 3c-.8.4-1.25 1-1.25 1.9v.6', fill: 'M6.75 13.25a1.25 1.25 0 1 0 2.5 0 1.25 1.25 0 1 0-2.5 0z' },
+  error: { fill: 'M8 .75l7.5 14H.5zM7 5.5v5h2v-5zM7 11.5v2h2v-2z' },
+};
+
+/** One state's glyph, hidden from assistive technology: the text and the name say the state. */
+export function StateGlyph({ state, size = 12, at }: { state: BadgeState; size?: number; at?: { x: number; y: number } }) {
+  const glyph = GLYPHS[state];
+  // Inside a chart's SVG, `at` places the glyph's centre.
+  const place = at ? { x: at.x - size / 2, y: at.y - size / 2 } : {};
+  return (
+    <svg class={`glyph glyph-${state}`} width={size} height={size} {...place} viewBox="0 0 16 16" aria-hidden="true" focusable="false" data-glyph={state}>
+      {glyph.fill ? <path d={glyph.fill} fill="currentColor" fill-rule="evenodd" /> : null}
+      {glyph.stroke ? <path d={glyph.stroke} fill="none" stroke="currentColor" stroke-width="2.25" stroke-linecap="round" stroke-linejoin="round" /> : null}
+    </svg>
+  );
+}
+
+/** The FlowLens mark: a lens ring around a flow arrow, so the badge is not taken for the site's own label. */
+export function FlowLensMark() {
+  return (
+    <svg class="mark" width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false" data-testid="flowlens-mark">
+      <path d="M8 1a7 7 0 1 1 0 14A7 7 0 0 1 8 1zm0 2a5 5 0 1 0 0 10A5 5 0 0 0 8 3z" fill="currentColor" fill-rule="evenodd" />
+      <path d="M5 8h5M8.25 5.75 10.5 8l-2.25 2.25" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
+    </svg>
+  );
+}
