@@ -92,3 +92,14 @@ describe('acceptRequest: host shapes', () => {
     expect(acceptRequest({ type: 'github/check-token', host }, optionsTab, self)).toMatchObject({ ok: true });
   });
 });
+
+describe('acceptRequest: github/check-repo', () => {
+  it('takes a repository from FlowLens pages only, and only of a well-formed owner and name', () => {
+    const request = { type: 'github/check-repo', host: 'github.com', owner: 'octo-org', repo: 'api' };
+    expect(acceptRequest(request, optionsTab, self)).toEqual({ ok: true, data: request });
+    expect(acceptRequest(request, { id: 'flowlens-id', url: 'https://github.com/octo-org/api/pulls' }, self)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    for (const bad of [{ owner: '../x' }, { repo: 'a/b' }, { owner: '' }, { repo: 'x'.repeat(101) }]) {
+      expect(acceptRequest({ ...request, ...bad }, optionsTab, self)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    }
+  });
+});

@@ -26,6 +26,8 @@ export type Request =
   | { type: 'github/check-token'; host: string }
   // Extension pages only: does GitHub accept this search query, and how many items match?
   | { type: 'github/check-query'; host: string; query: string }
+  // Extension pages only: does this repository exist, and may FlowLens read it (with the host's token, if any)?
+  | { type: 'github/check-repo'; host: string; owner: string; repo: string }
   // Extension pages only: can FlowLens read this Jira site (token or session), and as whom?
   | { type: 'jira/check-access'; host: string }
   // Extension pages only: does the Jira site accept this JQL?
@@ -44,6 +46,7 @@ export interface ResponseData {
   'cache/clear': { cleared: number };
   'github/check-token': TokenCheck;
   'github/check-query': { count: number };
+  'github/check-repo': { fullName: string; private: boolean };
   'jira/check-access': JiraAccessCheck;
   'jira/check-jql': { errors: string[] };
   'team/summary': TeamSummaryAnswer;

@@ -28,7 +28,8 @@ export interface GithubSectionProps {
   onNotice: (text: string) => void;
 }
 
-type SetToken = (host: string, token: string | null) => Promise<SecretOutcome>;
+/** Saves (or, with `null`, removes) a host's token. */
+export type SetToken = (host: string, token: string | null) => Promise<SecretOutcome>;
 
 /** Tokens for github.com and every added host, and the form to add a host. */
 export function GithubSection(props: GithubSectionProps) {
@@ -81,7 +82,8 @@ function AddHost(props: GithubSectionProps & { setToken: SetToken }) {
   );
 }
 
-interface TokenFieldProps {
+/** Props of one host's token field. */
+export interface TokenFieldProps {
   host: string;
   hasToken: boolean;
   problem?: string | undefined;
@@ -90,7 +92,8 @@ interface TokenFieldProps {
   onNotice: (text: string) => void;
 }
 
-function TokenField({ host, hasToken, problem, send, setToken, onNotice }: TokenFieldProps) {
+/** One host's token: saved, then tested at once against GitHub, which names the login or its reason. */
+export function TokenField({ host, hasToken, problem, send, setToken, onNotice }: TokenFieldProps) {
   const [error, setError] = useState('');
   const [check, setCheck] = useState<TokenCheck | string>();
   const errorId = `token-error-${host}`;

@@ -23,12 +23,38 @@ function commit(field: HTMLElement, value: string) {
 const describedError = (field: HTMLElement) => document.getElementById(field.getAttribute('aria-describedby')!.split(' ').at(-1)!)!;
 
 describe('the options page', () => {
-  it('lists every section in its table of contents, each link pointing at a section', async () => {
+  it('lists every section in its table of contents, connections and the team first, each link pointing at a section', async () => {
     await open();
     const toc = screen.getByRole('navigation', { name: 'Sections' });
     const links = within(toc).getAllByRole('link');
-    expect(links.map((a) => a.textContent)).toEqual(['Team', 'Sync', 'GitHub', 'Jira', 'GitHub and Jira together', 'What counts as blocked', 'Working time and badges', 'Rubric moves', 'Notifications', 'Cache', 'Import and export']);
+    expect(links.map((a) => a.textContent)).toEqual(['GitHub', 'Jira', 'Team', 'Sync', 'GitHub and Jira together', 'Notifications', 'What counts as blocked', 'Working time and badges', 'Rubric moves', 'Cache', 'Import and export']);
     for (const link of links) expect(document.querySelector(link.getAttribute('href')!)?.tagName).toBe('SECTION');
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.slice(0, 3)).toEqual(['GitHub', 'Jira', 'Team']);
+  });
+
+  it('folds rules, working time, cache and import/export under a closed “Advanced”, which a link into it opens', async () => {
+    await open();
+    const fold = document.querySelector('details')!;
+    expect(fold.querySelector('summary')!.textContent).toBe('Advanced');
+    expect(fold.open).toBe(false);
+    expect([...fold.querySelectorAll('section')].map((section) => section.id)).toEqual(['signals', 'working-time', 'rules', 'cache', 'transfer']);
+    for (const id of ['github', 'jira', 'team']) expect(fold.contains(document.getElementById(id))).toBe(false);
+    fireEvent.click(within(screen.getByRole('navigation', { name: 'Sections' })).getByRole('link', { name: 'Cache' }));
+    expect(fold.open).toBe(true);
+  });
+
+  it('says “Saved.” beside the field that was saved, and only there, until it is edited again', async () => {
+    const { saved } = await open();
+    const members = screen.getByLabelText('Members, one per line');
+    commit(members, 'alice');
+    await waitFor(() => expect(screen.getByTestId('team-members-saved').textContent).toBe('Saved.'));
+    expect(saved.at(-1)?.team.members).toEqual(['alice']);
+    expect(screen.getByTestId('team-members-saved').getAttribute('aria-live')).toBe('polite');
+    expect(screen.getByTestId('team-me-saved').textContent).toBe('');
+    expect(screen.getByTestId('notice').textContent).toBe('');
+    fireEvent.input(members, { target: { value: 'alice\nbo' } });
+    expect(screen.getByTestId('team-members-saved').textContent).toBe('');
   });
 
   it('shows a bad repository in place, saves nothing, and saves once it is fixed', async () => {
@@ -45,7 +71,7 @@ describe('the options page', () => {
     commit(repos, 'octo-org/api\n\nocto-org/web ');
     await waitFor(() => expect(saved.at(-1)?.team.githubRepos).toEqual(['octo-org/api', 'octo-org/web']));
     expect(error.textContent).toBe('');
-    expect(screen.getByTestId('notice').textContent).toBe('Saved.');
+    expect(screen.getByTestId('team-repos-saved').textContent).toBe('Saved.');
   });
 
   it('saves while typing once the value is valid, after a pause', async () => {

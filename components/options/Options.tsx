@@ -2,7 +2,8 @@
  * The options page: every setting of FlowLens, each saved as soon as its value is valid (no save
  * button to forget), each validated in place. Tokens are written, never read back: the page
  * shows only which hosts have one (or why it cannot, e.g. in a private window). A table of
- * contents keeps the long page navigable.
+ * contents keeps the long page navigable. Connections (GitHub, Jira) and the team lead; rules,
+ * working time, cache and import/export fold under "Advanced", which a link into it opens.
  */
 import { useEffect, useRef, useState, type Dispatch, type StateUpdater } from 'preact/hooks';
 import type { Client } from '../../lib/client';
@@ -29,25 +30,32 @@ export interface OptionsProps {
   store: OptionsStore;
 }
 
+/** The sections that lead: connections and the team, and what they need day to day. */
 const CONTENTS = [
-  ['team', 'Team'],
-  ['sync', 'Sync'],
   ['github', 'GitHub'],
   ['jira', 'Jira'],
+  ['team', 'Team'],
+  ['sync', 'Sync'],
   ['cross-source', 'GitHub and Jira together'],
+  ['notifications', 'Notifications'],
+] as const;
+
+/** The sections folded under "Advanced": rules, working time, cache, import and export. */
+const ADVANCED = [
   ['signals', 'What counts as blocked'],
   ['working-time', 'Working time and badges'],
   ['rules', 'Rubric moves'],
-  ['notifications', 'Notifications'],
   ['cache', 'Cache'],
   ['transfer', 'Import and export'],
 ] as const;
+
+const ADVANCED_ID = 'advanced';
 
 /**
  * Saves one change at a time, each on top of the last saved settings, so two quick edits in
  * different fields never overwrite each other.
  */
-function useSaver(store: OptionsStore, settings: Settings | undefined, onSaved: (next: Settings) => void, onNotice: (text: string) => void): Save {
+function useSaver(store: OptionsStore, settings: Settings | undefined, onSaved: (next: Settings) => void): Save {
   const latest = useRef(settings);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const seen = useRef(settings);
@@ -63,7 +71,7 @@ function useSaver(store: OptionsStore, settings: Settings | undefined, onSaved: 
       if (!result.ok) return result.message;
       latest.current = result.settings;
       onSaved(result.settings);
-      onNotice('Saved.');
+      // "Saved." is said beside the field that was saved (fields.tsx), not at the top of the page.
       return undefined;
     });
     queue.current = run.catch(() => undefined);
@@ -75,7 +83,11 @@ function useSaver(store: OptionsStore, settings: Settings | undefined, onSaved: 
 export function Options({ send, store }: OptionsProps) {
   const { state, setState, loadError } = useStoredState(store);
   const [notice, setNotice] = useState('');
-  const save = useSaver(store, state?.settings, (settings) => setState((old) => old && { ...old, settings }), setNotice);
+  const save = useSaver(store, state?.settings, (settings) => setState((old) => old && { ...old, settings }));
+  // Opened at an advanced section's address (options.html#cache): the fold opens to show it.
+  useEffect(() => {
+    if (state && ADVANCED.some(([id]) => location.hash === `#${id}`)) openAdvanced();
+  }, [Boolean(state)]);
   if (loadError) return (
       <main class="page">
         <p role="alert">{loadError}</p>
@@ -106,7 +118,13 @@ function useStoredState(store: OptionsStore) {
   return { state, setState, loadError };
 }
 
-/** The page's links to its sections. */
+/** Opens the Advanced fold, so a link to a section inside it lands on something visible. */
+function openAdvanced() {
+  const fold = document.getElementById(ADVANCED_ID);
+  if (fold instanceof HTMLDetailsElement) fold.open = true;
+}
+
+/** The page's links to its sections; those under Advanced open the fold first. */
 function TableOfContents() {
   return (
     <nav class="toc" aria-label="Sections">
@@ -117,6 +135,18 @@ function TableOfContents() {
             <a href={`#${id}`}>{title}</a>
           </li>
         ))}
+        <li>
+          Advanced
+          <ul>
+            {ADVANCED.map(([id, title]) => (
+              <li key={id}>
+                <a href={`#${id}`} onClick={openAdvanced}>
+                  {title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </li>
       </ul>
     </nav>
   );
@@ -130,13 +160,11 @@ interface OptionsSectionsProps extends OptionsProps {
   onNotice: (text: string) => void;
 }
 
-/** Every section, in the order of the table of contents. */
+/** Every section, in the order of the table of contents; the advanced ones in their fold. */
 function OptionsSections({ state, setState, send, store, save, onNotice }: OptionsSectionsProps) {
   const { settings } = state;
   return (
     <>
-      <TeamSection settings={settings} send={send} save={save} />
-      <SyncSection syncMinutes={settings.syncMinutes} send={send} save={save} />
       <GithubSection
         hosts={settings.githubHosts}
         tokenHosts={state.githubTokenHosts}
@@ -157,13 +185,18 @@ function OptionsSections({ state, setState, send, store, save, onNotice }: Optio
         onCredentialSites={(update) => setState((old) => old && { ...old, jiraCredentialSites: update(old.jiraCredentialSites) })}
         onNotice={onNotice}
       />
+      <TeamSection settings={settings} send={send} save={save} />
+      <SyncSection syncMinutes={settings.syncMinutes} send={send} save={save} />
       <CrossSourceSection settings={settings} githubTokenHosts={state.githubTokenHosts} save={save} />
-      <BlockingSection settings={settings} save={save} />
-      <WorkingTimeSection settings={settings} save={save} />
-      <RulesSection rules={settings.rules} save={save} />
       <NotificationsSection notifications={settings.notifications} store={store} save={save} />
-      <CacheSection ttl={settings.cacheTtlMinutes} send={send} save={save} onNotice={onNotice} />
-      <TransferSection store={store} onImported={setState} />
+      <details id={ADVANCED_ID} class="advanced">
+        <summary>Advanced</summary>
+        <BlockingSection settings={settings} save={save} />
+        <WorkingTimeSection settings={settings} save={save} />
+        <RulesSection rules={settings.rules} save={save} />
+        <CacheSection ttl={settings.cacheTtlMinutes} send={send} save={save} onNotice={onNotice} />
+        <TransferSection store={store} onImported={setState} />
+      </details>
     </>
   );
 }

@@ -2,7 +2,8 @@
  * Form fields of the options page. Each validates in place and saves as soon as its value is
  * valid: while typing (after a short pause) and at once when the field is left. Invalid input
  * stays in the field with its message, tied to it by aria-describedby, and the last valid value
- * stays stored. A save the browser refuses (storage quota) is said next to the field too.
+ * stays stored. A save the browser refuses (storage quota) is said next to the field too, and so
+ * is a save that worked: "Saved." beside that field (announced politely), until it is edited again.
  */
 import type { ComponentChildren, RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -31,7 +32,7 @@ export interface TextFieldProps<T> {
 
 /** A text (or number) field that saves whenever its text parses. */
 export function TextField<T>(props: TextFieldProps<T>) {
-  const { text, error, input, onInput, onCommit } = useFieldText(props);
+  const { text, error, saved, input, onInput, onCommit } = useFieldText(props);
   const hintId = props.hint ? `${props.id}-hint` : '';
   const errorId = `${props.id}-error`;
   const shared = {
@@ -45,7 +46,10 @@ export function TextField<T>(props: TextFieldProps<T>) {
   };
   return (
     <div class="field">
-      <label for={props.id}>{props.label}</label>
+      <span class="label-row">
+        <label for={props.id}>{props.label}</label>
+        <SavedMark id={props.id} saved={saved} />
+      </span>
       {props.hint ? (
         <p class="hint" id={hintId}>
           {props.hint}
@@ -73,6 +77,7 @@ function useFieldText<T>(props: TextFieldProps<T>) {
   const formatted = props.format(props.value);
   const [text, setText] = useState(formatted);
   const [error, setError] = useState('');
+  const [saved, setSaved] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   useValueFromElsewhere(formatted, input, () => {
@@ -80,9 +85,14 @@ function useFieldText<T>(props: TextFieldProps<T>) {
     setError('');
   });
   useEffect(() => () => clearTimeout(timer.current), []);
-  const save = async (value: T) => setError((await props.onSave(value)) ?? '');
+  const save = async (value: T) => {
+    const problem = await props.onSave(value);
+    setError(problem ?? '');
+    setSaved(!problem);
+  };
   const onInput = (next: string) => {
     setText(next);
+    setSaved(false);
     clearTimeout(timer.current);
     const parsed = props.parse(next);
     if (!parsed.ok) {
@@ -99,7 +109,7 @@ function useFieldText<T>(props: TextFieldProps<T>) {
     if (!parsed.ok) return setError(parsed.error);
     if (props.format(parsed.value) !== formatted) void save(parsed.value);
   };
-  return { text, error, input, onInput, onCommit };
+  return { text, error, saved, input, onInput, onCommit };
 }
 
 /** A value changed elsewhere (an import) shows in the field, unless the user is typing in it. */
@@ -197,8 +207,15 @@ export interface CheckFieldProps {
 /** A checkbox that saves when ticked or cleared. */
 export function CheckField(props: CheckFieldProps) {
   const [error, setError] = useState('');
+  const [saved, setSaved] = useState(false);
   const hintId = props.hint ? `${props.id}-hint` : '';
   const errorId = `${props.id}-error`;
+  const onChange = async (event: Event) => {
+    setSaved(false);
+    const problem = await props.onSave((event.currentTarget as HTMLInputElement).checked);
+    setError(problem ?? '');
+    setSaved(!problem);
+  };
   return (
     <div class="check-field">
       <label class="check">
@@ -207,10 +224,11 @@ export function CheckField(props: CheckFieldProps) {
           type="checkbox"
           checked={props.checked}
           aria-describedby={`${hintId} ${errorId}`.trim()}
-          onChange={async (event) => setError((await props.onSave((event.currentTarget as HTMLInputElement).checked)) ?? '')}
+          onChange={onChange}
         />
         <span>{props.label}</span>
       </label>
+      <SavedMark id={props.id} saved={saved} />
       {props.hint ? (
         <p class="hint" id={hintId}>
           {props.hint}
@@ -220,6 +238,18 @@ export function CheckField(props: CheckFieldProps) {
         {error}
       </p>
     </div>
+  );
+}
+
+/**
+ * "Saved." beside a field whose value was just saved. The live region is always there, empty until
+ * a save, so screen readers announce the word when it comes.
+ */
+function SavedMark({ id, saved }: { id: string; saved: boolean }) {
+  return (
+    <span class="saved" aria-live="polite" data-testid={`${id}-saved`}>
+      {saved ? 'Saved.' : ''}
+    </span>
   );
 }
 

@@ -9,6 +9,7 @@ import { createJiraProbes } from '@/lib/background/jira-probes';
 import { createGithubQueryProbe } from '@/lib/background/github-probes';
 import { moveSecretsOutOfLocalStorage } from '@/lib/background/move-secrets';
 import { openedOnce } from '@/lib/background/opened-once';
+import { openWelcomeOnInstall } from '@/lib/background/welcome';
 import { createRateHolds } from '@/lib/background/rate-holds';
 import { clearSiteFacts } from '@/lib/background/site-facts';
 import { startTeamSync } from '@/lib/background/start-team-sync';
@@ -23,6 +24,8 @@ import { loadTeamState } from '@/lib/team/team-state';
 import { createSummaryCopy, keepEachAnswer } from '@/lib/team/first-paint';
 
 export default defineBackground(() => {
+  // The welcome page opens on install only; the listener must be registered at the worker's start.
+  openWelcomeOnInstall();
   // Tokens live in the extension origin's IndexedDB; any left in storage.local move there.
   moveSecretsOutOfLocalStorage({ moveLegacy: secrets.moveLegacy, watchLegacy: watchLegacySecrets, closeLocalStorage: closeLocalStorageToContentScripts });
   const loadSecrets = secrets.load;

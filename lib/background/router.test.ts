@@ -29,6 +29,7 @@ describe('router probes of hosts the user added', () => {
     [{ type: 'jira/check-jql', host: 'jira.corp.example', jql: 'project = PAY' }],
     [{ type: 'github/check-query', host: 'ghe.corp.example', query: 'is:pr is:open' }],
     [{ type: 'github/check-token', host: 'ghe.corp.example' }],
+    [{ type: 'github/check-repo', host: 'ghe.corp.example', owner: 'platform', repo: 'core' }],
   ])('%o says to allow the host first, and asks nothing of it', async (request) => {
     const { route, reached } = router([]);
     const answer = await route(request, optionsPage);
@@ -41,6 +42,25 @@ describe('router probes of hosts the user added', () => {
     expect(await route({ type: 'jira/check-access', host: 'jira.corp.example' }, optionsPage)).toMatchObject({ ok: true, data: { displayName: 'Ana' } });
     expect(await route({ type: 'github/check-query', host: 'ghe.corp.example', query: 'is:pr' }, optionsPage)).toEqual({ ok: true, data: { count: 1 } });
     expect(reached).toEqual(['access jira.corp.example', 'query ghe.corp.example']);
+  });
+});
+
+describe('router github/check-repo', () => {
+  it('asks GitHub for the repository with the host’s token and answers its name, or GitHub’s refusal', async () => {
+    const asked: string[] = [];
+    const deps = {
+      self,
+      loadSecrets: async () => ({ ...NO_SECRETS, githubTokens: { 'github.com': 'ghp_x' } }),
+      fetch: async (url: string, init?: RequestInit) => {
+        asked.push(`${url} ${new Headers(init?.headers).get('authorization')}`);
+        return url.endsWith('/api') ? new Response(JSON.stringify({ full_name: 'octo-org/api', private: true }), { status: 200 }) : new Response(JSON.stringify({ message: 'Not Found' }), { status: 404 });
+      },
+      now: () => 0,
+    } as unknown as RouterDeps;
+    const route = createRouter(deps);
+    expect(await route({ type: 'github/check-repo', host: 'github.com', owner: 'octo-org', repo: 'api' }, optionsPage)).toEqual({ ok: true, data: { fullName: 'octo-org/api', private: true } });
+    expect(await route({ type: 'github/check-repo', host: 'github.com', owner: 'octo-org', repo: 'apx' }, optionsPage)).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/^GitHub says “Not Found” \(404\)/) } });
+    expect(asked).toEqual(['https://api.github.com/repos/octo-org/api Bearer ghp_x', 'https://api.github.com/repos/octo-org/apx Bearer ghp_x']);
   });
 });
 

@@ -10,6 +10,7 @@ import type { FlowService } from './flow-service';
 import type { FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
 import type { Fetch, HttpPacing } from '../providers/http';
+import { checkGithubRepo } from '../providers/github/check-repo';
 import { checkGithubToken } from '../providers/github/check-token';
 import { loadMarkupMisses, recordMarkupMiss } from '../storage/markup-misses';
 import type { SummaryCopy } from '../team/first-paint';
@@ -78,7 +79,7 @@ async function checked(request: Request, sender: SenderInfo, deps: RouterDeps): 
 }
 
 /** The options page's probes of a user's host: each is refused before it starts when FlowLens may not read the host. */
-const HOST_PROBES = new Set<Request['type']>(['github/check-token', 'github/check-query', 'jira/check-access', 'jira/check-jql']);
+const HOST_PROBES = new Set<Request['type']>(['github/check-token', 'github/check-query', 'github/check-repo', 'jira/check-access', 'jira/check-jql']);
 
 async function dispatch(request: Request, deps: RouterDeps): Promise<Result<ResponseData[Request['type']]>> {
   if (HOST_PROBES.has(request.type) && 'host' in request) {
@@ -106,6 +107,8 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
       return probeToken(request.host, deps);
     case 'github/check-query':
       return deps.probes.githubQuery(request.host, request.query);
+    case 'github/check-repo':
+      return probeRepo(request, deps);
     case 'jira/check-access':
       return deps.probes.jiraAccess(request.host);
     case 'jira/check-jql':
@@ -128,6 +131,13 @@ async function probeToken(host: string, deps: RouterDeps): Promise<Result<Respon
   const token = own((await deps.loadSecrets()).githubTokens, host);
   if (!token) return { ok: false, error: { code: 'unauthorized', message: `No GitHub token is saved for ${host}.` } };
   return checkGithubToken({ fetch: deps.fetch, host, token, now: deps.now(), ...(deps.pacing ? { pacing: deps.pacing } : {}) });
+}
+
+/** A repository the welcome page (or options) would add: checked with the host's token if one is saved. */
+async function probeRepo(request: Extract<Request, { type: 'github/check-repo' }>, deps: RouterDeps): Promise<Result<ResponseData['github/check-repo']>> {
+  const token = own((await deps.loadSecrets()).githubTokens, request.host);
+  const ctx = { fetch: deps.fetch, host: request.host, now: deps.now(), ...(token ? { token } : {}), ...(deps.pacing ? { pacing: deps.pacing } : {}) };
+  return checkGithubRepo(ctx, request.owner, request.repo);
 }
 
 async function status(deps: RouterDeps): Promise<PublicStatus> {

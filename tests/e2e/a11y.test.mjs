@@ -1,6 +1,7 @@
 // End to end in Debian's Chromium: an accessibility audit (axe-core, WCAG 2.x A and AA rules) of
-// what FlowLens draws — the options page, the popup with a team summary, and badges with an open
-// detail card on a GitHub list — in the light and the dark scheme. Any violation fails.
+// what FlowLens draws — the welcome page, the options page (its Advanced fold open and closed),
+// the popup with a team summary, and badges with an open detail card on a GitHub list — in the
+// light and the dark scheme. Any violation fails.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,9 +40,22 @@ async function violations(page, include) {
 /** What each test opens, waits for, and audits (the whole page, or the badges only). */
 const PLACES = [
   {
-    name: 'the options page',
+    name: 'the options page, its Advanced fold open',
     url: (id) => `chrome-extension://${id}/options.html`,
-    ready: (page) => page.getByRole('heading', { name: 'Import and export' }).waitFor(),
+    ready: async (page) => {
+      await page.locator('summary', { hasText: 'Advanced' }).click();
+      await page.getByRole('heading', { name: 'Import and export' }).waitFor();
+    },
+  },
+  {
+    name: 'the options page, its Advanced fold closed',
+    url: (id) => `chrome-extension://${id}/options.html`,
+    ready: (page) => page.getByRole('heading', { name: 'Team' }).waitFor(),
+  },
+  {
+    name: 'the welcome page',
+    url: (id) => `chrome-extension://${id}/welcome.html`,
+    ready: (page) => page.getByRole('button', { name: 'Add repository' }).waitFor(),
   },
   {
     name: 'the popup with a team summary',

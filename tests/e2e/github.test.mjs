@@ -387,6 +387,8 @@ describe('extension pages', () => {
       await page.goto(`chrome-extension://${browser.extensionId}/${name}.html`);
       // The popup keeps the status folded under the team summary.
       if (name === 'popup') await page.locator('summary', { hasText: 'Status' }).click();
+      // The options page keeps it with the cache, under Advanced.
+      if (name === 'options') await page.locator('summary', { hasText: 'Advanced' }).click();
       await page.getByTestId('status').waitFor();
       assert.match(await page.getByTestId('status').innerText(), /Cache: 0 items in IndexedDB/);
       assert.deepEqual(errors, [], name);

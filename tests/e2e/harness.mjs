@@ -69,6 +69,9 @@ export function createGithubApi() {
     }
     const relation = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/(?:dependencies\/)?(blocked_by|blocking|sub_issues)$/.exec(url.pathname);
     if (relation) return route.fulfill(json(200, JSON.parse(fixture('rest', relation[1], relation[2], `${relation[3]}.${relation[4]}`) ?? '[]')));
+    // A repository exists when the fixtures hold items of it (the welcome page's check).
+    const repository = /^\/repos\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (repository && request.method() === 'GET') return route.fulfill(repositoryAnswer(repository[1], repository[2]));
     const rest = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/.exec(url.pathname);
     if (rest && request.method() === 'GET') return route.fulfill(restIssue(rest[1], rest[2], rest[3], headers));
     return route.fulfill(json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' }));
@@ -83,6 +86,11 @@ function json(status, body, headers = {}) {
     headers: { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '59', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600), ...headers },
     body: JSON.stringify(body),
   };
+}
+
+function repositoryAnswer(owner, repo) {
+  const known = ['graphql', 'rest'].some((kind) => existsSync(join(FIXTURES, 'api', kind, owner, repo)));
+  return known ? json(200, { full_name: `${owner}/${repo}`, private: false }) : json(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/repos#get-a-repository', status: '404' });
 }
 
 function rateLimited() {

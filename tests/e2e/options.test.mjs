@@ -51,7 +51,7 @@ describe('options page', () => {
     const repos = page.getByLabel('GitHub repositories, one per line');
     await repos.fill('octo-org/api');
     await repos.blur();
-    await page.getByTestId('notice').getByText('Saved.').waitFor();
+    await page.getByTestId('team-repos-saved').getByText('Saved.').waitFor();
     await repos.fill('octo-org/api\nnot a repo');
     await repos.blur();
     const error = await errorOf(repos);
@@ -84,6 +84,7 @@ describe('options page', () => {
     assert.deepEqual((await browser.worker.evaluate(() => globalThis.chrome.storage.sync.get('settings'))).settings.team.jiraQueries, [{ site: 'acme.atlassian.net', jql: 'project = PAY AND statusCategory != Done' }]);
     assert.ok(browser.jira.requests.some((r) => r.path === '/rest/api/3/jql/parse'), 'Jira was asked');
 
+    await page.locator('summary', { hasText: 'Advanced' }).click();
     const amber = page.getByLabel('Amber after (hours blocked or waiting)');
     await amber.fill('100');
     await amber.blur();
@@ -146,7 +147,8 @@ describe('options page', () => {
     const members = page.getByLabel('Members, one per line');
     await members.fill('alice\nbob');
     await members.blur();
-    await page.getByTestId('notice').getByText('Saved.').waitFor();
+    await page.getByTestId('team-members-saved').getByText('Saved.').waitFor();
+    await page.locator('summary', { hasText: 'Advanced' }).click();
     await page.getByLabel('Saturday').check();
     const ttl = page.getByLabel('Refresh items older than (minutes)');
     await ttl.fill('30');
@@ -156,6 +158,7 @@ describe('options page', () => {
     await page.waitForFunction(async () => (await globalThis.chrome.storage.sync.get('settings')).settings?.jiraOnGithub === true);
     await page.reload();
     await page.getByRole('heading', { name: 'FlowLens options' }).waitFor();
+    await page.locator('summary', { hasText: 'Advanced' }).click();
     assert.equal(await page.getByLabel('Members, one per line').inputValue(), 'alice\nbob');
     assert.equal(await page.getByLabel('Saturday').isChecked(), true);
     assert.equal(await page.getByLabel('Refresh items older than (minutes)').inputValue(), '30');
@@ -168,11 +171,12 @@ describe('options page', () => {
     const members = page.getByLabel('Members, one per line');
     await members.fill('alice');
     await members.blur();
-    await page.getByTestId('notice').getByText('Saved.').waitFor();
+    await page.getByTestId('team-members-saved').getByText('Saved.').waitFor();
     await page.getByLabel('Personal access token for github.com').fill('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
     await page.getByRole('button', { name: 'Save token' }).click();
     await page.getByText('A token is saved for github.com.').waitFor();
 
+    await page.locator('summary', { hasText: 'Advanced' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export settings' }).click()]);
     assert.match(download.suggestedFilename(), /^flowlens-settings-\d{4}-\d{2}-\d{2}\.json$/);
     const file = await download.path();
