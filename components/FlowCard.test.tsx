@@ -117,7 +117,7 @@ describe('FlowCard head (issue 15)', () => {
       { kind: 'check-flaky', text: 'Optional check “lint” flaky: failed, then passed on a rerun', url: 'javascript:alert(1)' },
     ],
     moves: [
-      { text: 'Ask the octo-org/web team for an interface and a date.', level: 'P4', skill: 'Integrations' },
+      { text: 'Ask the octo-org/web team for an interface and a date.', level: 'P4', skill: 'Integrations', tag: 'Level 4 · Coordinates integrations across teams' },
       { text: 'Fix “test (20)”.', level: 'P2', skill: 'Blockers' },
     ],
   };
@@ -128,7 +128,7 @@ describe('FlowCard head (issue 15)', () => {
     const [first, second] = blocks();
     // The duration goes through formatDuration, so the card follows the badge's rule for it.
     expect(first!.textContent).toBe(`Blocked ${formatDuration(17 * DAY)} · waits on octo-org/web#14 (another team, unverified)`);
-    expect(second!.textContent).toBe('Next: Ask the octo-org/web team for an interface and a date — P4');
+    expect(second!.textContent).toBe('Next: Ask the octo-org/web team for an interface and a date — Level 4 · Coordinates integrations across teams');
     expect(second!.querySelector('strong')?.textContent).toBe(second!.textContent);
     // The title and the cause in full are details, below the head and its conditions.
     expect(blocks().findIndex((b) => b.classList.contains('title'))).toBeGreaterThan(2);

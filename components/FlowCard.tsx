@@ -13,6 +13,7 @@ import { shortKey } from '../lib/flow/item-names';
 import { listOf, sentenceStart, shortDate } from '../lib/flow/cause-text';
 import { CLUSTER_WORDS } from '../lib/flow/clusters';
 import { isStuck, stateName, STATE_WORDS } from '../lib/flow/flow-states';
+import { levelName } from '../lib/flow/rubric';
 import { httpsHref } from '../lib/safe-url';
 import { MINUTE, parseTime } from '../lib/flow/time';
 
@@ -90,7 +91,7 @@ export function headRest(view: FlowView, now: number): string {
 
 /** The head's second line: "Next: Fix “test (20)”: red on the latest commit of octo-org/api#7 — P2" (the move's full stop dropped). */
 export function nextText(move: MoveView): string {
-  return `Next: ${move.text.replace(/\.$/, '')} — ${move.level}`;
+  return `Next: ${move.text.replace(/\.$/, '')} — ${move.tag ?? levelName(move.level)}`;
 }
 
 /** Every condition that holds the item up, in the merge box's order, each linked to where to act. */
@@ -207,7 +208,7 @@ function Moves({ moves }: { moves: MoveView[] }) {
         {moves.map((move) => (
           <li key={move.text}>
             <span class="level" title={move.skill}>
-              {move.level}
+              {move.tag ?? levelName(move.level)}
             </span>{' '}
             {move.text}
           </li>

@@ -129,7 +129,7 @@ describe('Popup', () => {
     expect(first!.querySelector('b')).toBeNull();
     expect(first!.textContent).toContain('Blocked for 3 d · Priya · holds up 2');
     expect(first!.textContent).toContain('Blocked since Tue 17 Nov: blocked by OPS-9.');
-    expect(first!.textContent).toContain('P3 Ask the OPS team for a date.');
+    expect(first!.textContent).toContain('Level 3 Ask the OPS team for a date.');
     expect(screen.getByTestId('counts').textContent).toBe('1 blocked · 1 waiting · 0 failing · 2 open');
   });
 

@@ -2,7 +2,7 @@
  * Each badge state's glyph: a shape of its own besides its colour, so states stay apart under
  * protanopia, deuteranopia and in greyscale (tests/e2e/states.test.mjs compares their masks).
  * Inline SVG paths on a 16-unit grid, drawn in `currentColor`, the same on every platform (no
- * emoji). Blocked is a stop octagon with a bar, waiting a clock, failing a cross, flowing an
+ * emoji). Blocked is a stop octagon with a bar, waiting two bars (on hold), failing a cross, flowing an
  * arrow, done a check, unknown a question mark, error a warning triangle.
  */
 import type { BadgeState } from '../lib/flow-view';
@@ -16,7 +16,8 @@ interface Glyph {
 /** The glyphs by state. */
 export const GLYPHS: Record<BadgeState, Glyph> = {
   blocked: { fill: 'M5 1h6l4 4v6l-4 4H5l-4-4V5zM3.5 6.75v2.5h9v-2.5z' },
-  waiting: { stroke: 'M8 2a6 6 0 1 1 0 12A6 6 0 0 1 8 2zM8 4.5V8l2.5 2' },
+  // Two bars, "on hold": a clock's ring lay too much inside the stop octagon (27 % of their pixels apart).
+  waiting: { fill: 'M3.5 2h3.25v12H3.5zM9.25 2h3.25v12H9.25z' },
   failing: { stroke: 'M3.5 3.5l9 9M12.5 3.5l-9 9' },
   flowing: { fill: 'M1 6.5h8V2.5L15 8l-6 5.5v-4H1z' },
   done: { stroke: 'M2.5 8.5l3.5 3.5 7.5-8' },

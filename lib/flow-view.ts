@@ -7,7 +7,7 @@
 import type { ItemAnalysis } from './flow/analyze';
 import type { Cluster } from './flow/clusters';
 import { isStuck, stateInSentence, STATE_WORDS } from './flow/flow-states';
-import type { Level } from './flow/rubric';
+import { skillTag, type Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
 import { conditionsOf, headCauseOf, type ConditionView } from './card-conditions';
@@ -37,6 +37,8 @@ export interface MoveView {
   text: string;
   level: Level;
   skill: string;
+  /** The level and skill in words, "Level 2 · Cognizant of blockers" (absent in views cached before it). */
+  tag?: string;
 }
 
 /** Everything a badge and its card render. */
@@ -285,7 +287,7 @@ export function toFlowView(
     holdsUp: analysis.impact.count,
     ...(item.signals.subIssues ? { subIssues: item.signals.subIssues } : {}),
     ...(item.sprints && item.sprints.length > 0 ? { sprint: { current: item.sprints.at(-1)!, carriedOver: item.sprints.length - 1 } } : {}),
-    moves: analysis.moves.map((move) => ({ text: move.text, level: move.level, skill: move.skill })),
+    moves: analysis.moves.map((move) => ({ text: move.text, level: move.level, skill: move.skill, tag: skillTag(move.skillId, move.level) })),
     openedAt: item.createdAt,
     ...(analysis.state === 'done' && item.resolvedAt ? { resolved: { at: item.resolvedAt, as: item.state === 'open' ? 'done' : item.state } } : {}),
     fetchedAt,

@@ -1,5 +1,6 @@
 /** The blocked, waiting and failing items, longest stuck first: cause, owner and the first move. */
 import { stateName } from '../../lib/flow/flow-states';
+import { levelName } from '../../lib/flow/rubric';
 import { shortKey } from '../../lib/flow/item-names';
 import { timeInState } from '../../lib/flow-view';
 import { httpsHref } from '../../lib/safe-url';
@@ -29,7 +30,7 @@ function Row({ item, at }: { item: TeamItem; at: number }) {
       {item.cause ? <p class="cause">{item.cause}</p> : null}
       {item.move ? (
         <p class="move">
-          <span class="level" title={`Rubric level ${item.move.level}`}>{item.move.level}</span> {item.move.text}
+          <span class="level">{item.move.tag ?? levelName(item.move.level)}</span> {item.move.text}
         </p>
       ) : null}
     </li>

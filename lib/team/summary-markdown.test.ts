@@ -16,7 +16,7 @@ const summary: TeamSummary = {
   items: [
     row(1, {
       state: 'blocked', since: '2026-11-17T09:00:00Z', title: 'Pay | refund\nflow [v2]', cause: 'Blocked since Tue 17 Nov: blocked by OPS-9.', cluster: 'external',
-      owner: 'Priya', move: { text: 'Ask the OPS team for a date.', level: 'P3' }, blockedMs: 3 * DAY, blockedByCluster: { external: 3 * DAY },
+      owner: 'Priya', move: { text: 'Ask the OPS team for a date.', level: 'P3', tag: 'Level 3 · Integrates upstream dependencies' }, blockedMs: 3 * DAY, blockedByCluster: { external: 3 * DAY },
     }),
     row(2, { key: 'github:octo-org/api#2', source: 'github', url: 'https://github.com/octo-org/api/pull/2', state: 'waiting', since: '2026-11-19T09:00:00Z', cause: 'Waiting for review from @carol since Thu 19 Nov.', owner: 'bob', people: ['bob', 'carol'] }),
     row(12),
@@ -69,7 +69,7 @@ describe('summaryMarkdown', () => {
   it('tables the blocked and waiting items with age, cause, owner, first move and link, escaped', () => {
     expect(text).toContain('| Item | State | For | Cause | Owner | First move |');
     expect(text).toContain(
-      '| [PAY-1 Pay \\| refund flow \\[v2\\]](https://acme.atlassian.net/browse/PAY-1) | Blocked | 3 d | Blocked since Tue 17 Nov: blocked by OPS-9. | Priya | P3 Ask the OPS team for a date. |',
+      '| [PAY-1 Pay \\| refund flow \\[v2\\]](https://acme.atlassian.net/browse/PAY-1) | Blocked | 3 d | Blocked since Tue 17 Nov: blocked by OPS-9. | Priya | Level 3 · Integrates upstream dependencies: Ask the OPS team for a date. |',
     );
     expect(text).toContain('| [octo-org/api#2 Ticket 2](https://github.com/octo-org/api/pull/2) | Waiting | 1 d | Waiting for review from @carol since Thu 19 Nov. | bob |  |');
     // Every table row has exactly the columns of its header: no pipe leaked out of a title.

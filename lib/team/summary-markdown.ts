@@ -9,6 +9,7 @@ import { timeInState } from '../flow-view';
 import { httpsHref } from '../safe-url';
 import { clusterName } from '../flow/clusters';
 import { isStuck, stateName, STATE_WORDS, STUCK_STATES } from '../flow/flow-states';
+import { levelName } from '../flow/rubric';
 import { filterSummary, percentileReached } from './summary';
 import type { NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 
@@ -62,7 +63,7 @@ function stuckTable(items: readonly TeamItem[], at: number): string[] {
   const rows = stuck.map((item) => {
     const lasted = timeInState(item, at);
     const since = lasted ? `${lasted.text}${lasted.why ? ` (${escapeMarkdown(lasted.why)})` : ''}` : 'start not recorded';
-    const move = item.move ? `${item.move.level} ${escapeMarkdown(item.move.text)}` : '';
+    const move = item.move ? `${item.move.tag ?? levelName(item.move.level)}: ${escapeMarkdown(item.move.text)}` : '';
     return `| ${link(item)} | ${stateName(item.state)} | ${since} | ${escapeMarkdown(item.cause ?? '')} | ${escapeMarkdown(item.owner ?? '')} | ${move} |`;
   });
   return ['| Item | State | For | Cause | Owner | First move |', '| --- | --- | --- | --- | --- | --- |', ...rows];

@@ -30,7 +30,7 @@ export interface TeamItem {
   /** Everyone named on the item (assignee, author, reviewers), for the person filter. */
   people: string[];
   /** The first suggested move. */
-  move?: { text: string; level: Level };
+  move?: { text: string; level: Level; tag?: string };
   /** How many open items this one holds up, directly or through others. */
   holdsUp: number;
   /** Total blocked time over the item's life (ms). */

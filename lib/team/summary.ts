@@ -6,6 +6,7 @@
 import type { ItemAnalysis } from '../flow/analyze';
 import { CLUSTERS } from '../flow/clusters';
 import { isStuck } from '../flow/flow-states';
+import { skillTag } from '../flow/rubric';
 import type { GraphAnalysis } from '../flow/graph';
 import { shortKey } from '../flow/item-names';
 import type { Person, WorkItem } from '../flow/model';
@@ -80,7 +81,7 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, graph: GraphAnalysis, 
     ...(stuck ? { cause: analysis.causeText, cluster: analysis.cluster } : {}),
     ...(owner ? { owner } : {}),
     people: [...new Set(peopleOf(item).map((person) => person.name))],
-    ...(move ? { move: { text: move.text, level: move.level } } : {}),
+    ...(move ? { move: { text: move.text, level: move.level, tag: skillTag(move.skillId, move.level) } } : {}),
     holdsUp: graph.impactCount.get(item.key) ?? 0,
     blockedMs: analysis.totalBlockedMs,
     blockedByCluster: byCluster,

@@ -24,6 +24,8 @@ describe('page markup that changed', () => {
     // The content script waits for the page to settle before it counts a miss.
     await options.waitForTimeout(5_500);
     await options.reload();
+    // The count is in the cache section, under the options page's "Advanced" fold.
+    await options.locator('summary', { hasText: 'Advanced' }).click();
     const line = options.getByTestId('markup-misses');
     await line.waitFor();
     assert.match(await line.innerText(), /^1 GitHub page this week showed items FlowLens could not find \(last: repoPullList,/);

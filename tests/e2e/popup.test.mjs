@@ -99,7 +99,7 @@ describe('popup team summary', () => {
     const markdown = readFileSync(await download.path(), 'utf8');
     assert.match(markdown, /^# FlowLens team summary, /);
     assert.match(markdown, /Filtered by person carol\./);
-    assert.match(markdown, /\| \[octo-org\/api#3 Add refunds endpoint\]\(https:\/\/github\.com\/octo-org\/api\/pull\/3\) \| Waiting \| 2 d \| Waiting for review from @carol since .+ \| bob \| P2 /);
+    assert.match(markdown, /\| \[octo-org\/api#3 Add refunds endpoint\]\(https:\/\/github\.com\/octo-org\/api\/pull\/3\) \| Waiting \| 2 d \| Waiting for review from @carol since .+ \| bob \| Level 2 · [^|:]+: /);
     assert.doesNotMatch(markdown, /PAY-2 Ticket/);
 
     await page.getByLabel('Person').selectOption('');
