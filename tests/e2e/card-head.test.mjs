@@ -43,10 +43,13 @@ describe('the card head on a GitHub pull request list, with a token', () => {
     // Blocked since it was opened on 10 Nov; the duration is the badge's own rule's.
     assert.match(first.text, /^Blocked \S+(?: \S+)? · waits on octo-org\/web#14 \(another team, unverified\)$/);
     assert.equal(first.tag, 'p');
-    assert.match(second.text, /^Next: .+ — P[1-4]$/);
+    assert.match(second.text, /^Next: .+ — Level [1-4] · [^—]+$/);
     assert.ok(second.bold, 'the next move is bold');
-    const moves = await card.getByTestId('flowlens-moves').locator('li').first().innerText();
-    assert.ok(second.text.includes(moves.replace(/^P[1-4]\s+/, '').replace(/\.$/, '')), `the next move is the first suggested move: ${moves}`);
+    const firstMove = card.getByTestId('flowlens-moves').locator('li').first();
+    const tag = await firstMove.locator('.level').innerText();
+    const moves = (await firstMove.innerText()).slice(tag.length).trim();
+    assert.ok(second.text.includes(moves.replace(/\.$/, '')), `the next move is the first suggested move: ${moves}`);
+    assert.ok(second.text.endsWith(`— ${tag}`), `the next move carries its level in words: ${tag}`);
     const conditions = rest.slice(0, 5).map(({ text, href }) => [text, href]);
     assert.deepEqual(conditions, [
       ['Required check “test (20)” failing', 'https://github.com/octo-org/api/actions/runs/2/job/21'],

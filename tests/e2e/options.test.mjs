@@ -191,6 +191,9 @@ describe('options page', () => {
     await page.waitForFunction(async () => (await globalThis.chrome.storage.sync.get('settings')).settings?.team.members[0] === 'carol');
     await page.getByLabel('Import settings from a file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(file) });
     await page.getByTestId('import-result').getByText(`Imported ${download.suggestedFilename()}.`).waitFor();
+    // The field shows the imported value once the page has the imported settings (a moment after the result line).
+    const field = await members.elementHandle();
+    await page.waitForFunction((element) => element.value === 'alice', field, { timeout: 5_000 }).catch(() => undefined);
     assert.equal(await members.inputValue(), 'alice');
     const stored = await browser.worker.evaluate(() => globalThis.chrome.storage.sync.get('settings'));
     assert.deepEqual(stored.settings.team.members, ['alice']);
