@@ -7,7 +7,7 @@
  * required check and a pending review still show under a blocker.
  */
 import type { ItemAnalysis } from './flow/analyze';
-import { handle } from './flow/cause-text';
+import { handle, markPhrase } from './flow/cause-text';
 import { containerOf, isExternal } from './flow/clusters';
 import type { Cause } from './flow/conditions';
 import type { FlowSettings } from './flow/flow-settings';
@@ -171,11 +171,9 @@ function headPhrase(cause: Cause, item: WorkItem, ctx: ConditionContext): string
       return `waits on ${shortKey(link.key)} (${team}${link.open === undefined ? ', unverified' : ''})`;
     }
     case 'flagged':
-      return cause.detail ? `flagged: “${cause.detail}”` : 'flagged as an impediment';
     case 'blocked-status':
-      return `in status ${cause.detail}`;
     case 'blocking-label':
-      return `labelled “${cause.detail}”`;
+      return markPhrase(cause)!;
     case 'checks-failing':
       return `${latestChecks(item).get(cause.detail ?? '')?.required ? 'required ' : ''}check “${cause.detail}” failing`;
     case 'conflict':

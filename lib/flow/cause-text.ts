@@ -27,7 +27,8 @@ export function listOf(words: readonly string[]): string {
   return words.length <= 2 ? words.join(' and ') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }
 
-function phrase(cause: Cause, describe: (key: string) => string): string {
+/** The words for a cause the item's own marks give (a flag, a status, a label); undefined for others. */
+export function markPhrase(cause: Cause): string | undefined {
   switch (cause.kind) {
     case 'flagged':
       return cause.detail ? `flagged: “${cause.detail}”` : 'flagged as an impediment';
@@ -35,6 +36,17 @@ function phrase(cause: Cause, describe: (key: string) => string): string {
       return `in status ${cause.detail}`;
     case 'blocking-label':
       return `labelled “${cause.detail}”`;
+    default:
+      return undefined;
+  }
+}
+
+function phrase(cause: Cause, describe: (key: string) => string): string {
+  switch (cause.kind) {
+    case 'flagged':
+    case 'blocked-status':
+    case 'blocking-label':
+      return markPhrase(cause)!;
     case 'blocked-by':
       // An upstream item FlowLens could not read still blocks, and the words say it is unverified.
       return `blocked by ${describe(cause.link?.key ?? '')}${cause.link && cause.link.open === undefined ? ' (unverified)' : ''}`;
