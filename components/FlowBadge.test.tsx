@@ -92,3 +92,28 @@ describe('FlowBadge', () => {
     expect(card.style.left).toBe(`${1024 - 8 - 320 - 900}px`);
   });
 });
+
+describe('FlowBadge of a broken set-up (issue 15)', () => {
+  const setup: FlowView = { key: 'github:octo-org/api#7', url: '', title: '', state: 'error', blockers: 0, text: 'set up', label: 'FlowLens needs setting up: Bad token.', setup: true, error: { code: 'unauthorized', message: 'Bad token.' } };
+
+  it('renders the grey set-up form, and its card says the sentence once with a way to fix it', () => {
+    const onFixSetup = vi.fn();
+    render(<FlowBadge view={setup} now={NOW} onFixSetup={onFixSetup} />);
+    const button = screen.getByTestId('flowlens-badge-button');
+    expect(button.classList.contains('setup')).toBe(true);
+    expect(button.classList.contains('state-error')).toBe(true);
+    expect(button.textContent).toBe('set up');
+    fireEvent.click(button);
+    expect(screen.getByTestId('flowlens-head').textContent).toBe('FlowLens needs setting up');
+    expect(screen.getByRole('alert').textContent).toBe('Bad token.');
+    fireEvent.click(screen.getByRole('button', { name: 'Fix in FlowLens settings' }));
+    expect(onFixSetup).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the error form for an item’s own error', () => {
+    render(<FlowBadge view={{ ...setup, setup: undefined, text: '!', error: { code: 'not-found', message: 'Gone.' } } as FlowView} now={NOW} onFixSetup={() => undefined} />);
+    expect(screen.getByTestId('flowlens-badge-button').classList.contains('setup')).toBe(false);
+    fireEvent.click(screen.getByTestId('flowlens-badge-button'));
+    expect(screen.queryByRole('button', { name: 'Fix in FlowLens settings' })).toBeNull();
+  });
+});

@@ -12,10 +12,12 @@ import { FlowLensMark, StateGlyph } from './StateGlyph';
 export interface FlowBadgeProps {
   view: FlowView | undefined;
   now: number;
+  /** Opens FlowLens's settings: the card of a set-up error offers it ("Fix in FlowLens settings"). */
+  onFixSetup?: () => void;
 }
 
 /** The badge button and its card. */
-export function FlowBadge({ view, now }: FlowBadgeProps) {
+export function FlowBadge({ view, now, onFixSetup }: FlowBadgeProps) {
   const [open, setOpen] = useState(false);
   const cardId = useId();
   const button = useRef<HTMLButtonElement>(null);
@@ -54,7 +56,7 @@ export function FlowBadge({ view, now }: FlowBadgeProps) {
       <button
         ref={button}
         type="button"
-        class={`badge state-${view.state}${view.urgency ? ` urgency-${view.urgency}` : ''}${view.stale ? ' stale' : ''}`}
+        class={`badge state-${view.state}${view.urgency ? ` urgency-${view.urgency}` : ''}${view.stale ? ' stale' : ''}${view.setup ? ' setup' : ''}`}
         aria-label={badgeName(view)}
         aria-expanded={open}
         aria-controls={cardId}
@@ -67,7 +69,7 @@ export function FlowBadge({ view, now }: FlowBadgeProps) {
         {/* Labelled, so it is not read as the site's comment count; the space keeps "blocked 3d 1 blocker" one phrase (badgeName). */}
         {view.blockers > 0 ? <>{' '}<span class="count" aria-hidden="true">{blockerCount(view.blockers)}</span></> : null}
       </button>
-      {open ? <FlowCard id={cardId} view={view} now={now} onClose={() => setOpen(false)} /> : null}
+      {open ? <FlowCard id={cardId} view={view} now={now} onClose={() => setOpen(false)} {...(onFixSetup ? { onFixSetup } : {})} /> : null}
     </span>
   );
 }

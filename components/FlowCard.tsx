@@ -7,7 +7,7 @@
  */
 import type { ConditionView } from '../lib/card-conditions';
 import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
-import { lifeFact, timeInState } from '../lib/flow-view';
+import { FIX_SETUP_TEXT, lifeFact, timeInState } from '../lib/flow-view';
 import { formatAtLeast, formatDuration } from '../lib/format';
 import { shortKey } from '../lib/flow/item-names';
 import { listOf, sentenceStart, shortDate } from '../lib/flow/cause-text';
@@ -25,10 +25,12 @@ export interface FlowCardProps {
   onClose: () => void;
   /** The page the card is shown on; on the item's own page the card has no "Open item". */
   pageUrl?: string;
+  /** Opens FlowLens's settings, offered by the card of a set-up error. */
+  onFixSetup?: () => void;
 }
 
 /** The card, as a non-modal dialog under the badge. */
-export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location?.href }: FlowCardProps) {
+export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location?.href, onFixSetup }: FlowCardProps) {
   const stuck = isStuck(view.state);
   const href = httpsHref(view.url);
   const ownPage = isItemPage(href, pageUrl);
@@ -58,6 +60,11 @@ export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location
       {view.unverified ? <p class="note" data-testid="flowlens-unverified">{unverifiedText(view.unverified)}</p> : null}
       {view.note ? <p class="note">{view.note}</p> : null}
       {view.error ? <ErrorLine view={view} /> : null}
+      {view.setup && onFixSetup ? (
+        <button type="button" class="fix-setup" data-testid="flowlens-fix-setup" onClick={onFixSetup}>
+          {FIX_SETUP_TEXT}
+        </button>
+      ) : null}
       <footer>
         {view.fetchedAt ? <span>{updated(now - view.fetchedAt)}</span> : null}
         {href && !ownPage ? (
@@ -70,8 +77,9 @@ export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location
   );
 }
 
-/** The head's state word: the state, how a done item ended ("Merged"), or that it could not be loaded. */
+/** The head's state word: the state, how a done item ended ("Merged"), that FlowLens needs setting up, or that it could not be loaded. */
 function stateWord(view: FlowView): string {
+  if (view.setup) return 'FlowLens needs setting up';
   if (view.state === 'error') return 'Could not load';
   if (view.state === 'done') return sentenceStart(view.text || 'done');
   return stateName(view.state);
@@ -226,7 +234,7 @@ function ErrorLine({ view }: { view: FlowView }) {
   const error = view.error!;
   const help = httpsHref(error.helpUrl);
   return (
-    <p class="error" role="alert">
+    <p class={view.setup ? 'error setup' : 'error'} role="alert">
       {view.stale ? 'Showing saved data. ' : ''}
       {error.message}
       {help ? (

@@ -289,3 +289,21 @@ describe('the card head and the conditions that hold an item up (issue 15)', () 
     expect(view({ ...pull, upstream: [] })).toMatchObject({ state: 'unknown', headCause: 'not enough data to tell' });
   });
 });
+
+describe('set-up errors (issue 15)', () => {
+  it('marks a refused token, a logged-out Jira and an SSO authorisation as set-up, grey "set up"', () => {
+    for (const error of [
+      { code: 'unauthorized' as const, message: 'GitHub refused the credentials (401). Check the token in FlowLens options.' },
+      { code: 'unauthorized' as const, message: 'You are logged out of Jira at acme.atlassian.net. Log in and reload the page.' },
+      { code: 'sso-required' as const, message: 'Authorise it.' },
+      { code: 'forbidden' as const, message: 'Resource not accessible by personal access token' },
+    ]) {
+      expect(errorView('github:a/b#1', '', error)).toMatchObject({ state: 'error', setup: true, text: 'set up', label: `FlowLens needs setting up: ${error.message}` });
+    }
+  });
+
+  it('leaves the item’s own errors as they were', () => {
+    for (const code of ['not-found', 'offline', 'rate-limited'] as const) expect(errorView('github:a/b#1', '', { code, message: 'x' }).setup).toBeUndefined();
+    expect(errorView('github:a/b#1', '', { code: 'forbidden', message: 'Your Jira account may lack permission to browse this project.' }).setup).toBeUndefined();
+  });
+});

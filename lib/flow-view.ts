@@ -92,6 +92,11 @@ export interface FlowView {
   /** Blocked, waiting or failing past the user's amber (`warn`) or red (`alert`) threshold. */
   urgency?: 'warn' | 'alert';
   error?: FlowError;
+  /**
+   * With `error`: the error is FlowLens's set-up (a missing or refused token, a logged-out Jira),
+   * not the item's. The badge shows it grey, as "set up", and its card offers the settings.
+   */
+  setup?: true;
 }
 
 /**
@@ -304,16 +309,34 @@ export function viewError(key: string, error: FlowError): FlowError {
   return rest;
 }
 
+/** The short badge text of a set-up error. */
+export const SETUP_TEXT = 'set up';
+
+/** The words of the button (a set-up error's card, the page's notice) that opens FlowLens's settings. */
+export const FIX_SETUP_TEXT = 'Fix in FlowLens settings';
+
+/**
+ * Whether `error` is a problem of FlowLens's set-up rather than of the item: no token or a refused
+ * one, a logged-out Jira or an SSO authorisation to give, or a token that lacks access. A 'forbidden'
+ * that is about something else (a host not allowed yet, a private item) is the item's.
+ */
+export function isSetupError(error: Pick<FlowError, 'code' | 'message'>): boolean {
+  if (error.code === 'unauthorized' || error.code === 'sso-required') return true;
+  return error.code === 'forbidden' && /\btoken\b/i.test(error.message);
+}
+
 /** A view that says why an item could not be shown. */
 export function errorView(key: string, url: string, error: FlowError): FlowView {
+  const setup = isSetupError(error);
   return {
     key,
     url: itemUrl(key, url) ?? '',
     title: '',
     state: 'error',
     blockers: 0,
-    text: '!',
-    label: `FlowLens could not load this item: ${error.message}`,
+    text: setup ? SETUP_TEXT : '!',
+    label: setup ? `FlowLens needs setting up: ${error.message}` : `FlowLens could not load this item: ${error.message}`,
     error: viewError(key, error),
+    ...(setup ? { setup: true as const } : {}),
   };
 }
