@@ -52,6 +52,7 @@ export const requestSchema = v.variant('type', [
   v.object({ type: v.literal('flow/cached'), refs }),
   v.object({ type: v.literal('flow/refresh'), refs }),
   v.object({ type: v.literal('page/markup-miss'), site: v.picklist(['github', 'jira']), page: v.pipe(v.string(), v.maxLength(40)) }),
+  v.object({ type: v.literal('options/open') }),
   v.object({ type: v.literal('status/get') }),
   v.object({ type: v.literal('cache/clear') }),
   v.object({ type: v.literal('github/check-token'), host: hostName }),

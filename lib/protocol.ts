@@ -19,6 +19,8 @@ export type Request =
   | { type: 'flow/refresh'; refs: ItemRef[] }
   // A content script found no item on a page that should hold some: the site's markup may have changed.
   | { type: 'page/markup-miss'; site: 'github' | 'jira'; page: string }
+  // Opens FlowLens's options page (a set-up notice's "Fix in FlowLens settings"): content scripts cannot open it themselves.
+  | { type: 'options/open' }
   // Extension pages only: status for the popup and options page.
   | { type: 'status/get' }
   | { type: 'cache/clear' }
@@ -42,6 +44,7 @@ export interface ResponseData {
   'flow/cached': { views: FlowView[]; stale: string[] };
   'flow/refresh': { views: FlowView[] };
   'page/markup-miss': { recorded: boolean };
+  'options/open': { opened: boolean };
   'status/get': PublicStatus;
   'cache/clear': { cleared: number };
   'github/check-token': TokenCheck;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, NO_SECRETS } from '../storage/settings';
 import { createRouter, type RouterDeps } from './router';
 
@@ -140,5 +140,16 @@ describe('router: content scripts ask about items of the sites the user reads', 
       expect(await route({ type: 'flow/cached', refs: [ref] }, page(url))).toEqual({ ok: true, data: { views: [], stale: [] } });
     }
     expect(asked).toEqual(['github.com', 'ghe.corp.example:8443', 'acme.atlassian.net', 'jira.corp.example/jira']);
+  });
+});
+
+describe('options/open (issue 15)', () => {
+  it('opens the options page, for a content script too', async () => {
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const opened = vi.spyOn(fakeBrowser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
+    const { route } = router([]);
+    const tab = { id: 'flowlens', url: 'https://github.com/octo-org/api/pulls', tab: { id: 3 } };
+    expect(await route({ type: 'options/open' }, tab)).toEqual({ ok: true, data: { opened: true } });
+    expect(opened).toHaveBeenCalledOnce();
   });
 });

@@ -15,6 +15,7 @@ import { checkGithubToken } from '../providers/github/check-token';
 import { loadMarkupMisses, recordMarkupMiss } from '../storage/markup-misses';
 import type { SummaryCopy } from '../team/first-paint';
 import { own } from '../own';
+import { browser } from 'wxt/browser';
 
 /** What the router dispatches to. */
 export interface RouterDeps {
@@ -43,6 +44,8 @@ export interface RouterDeps {
   /** The popup's copy of the last summary (lib/team/first-paint.ts): it holds item data, so it goes with the cache. */
   summaryCopy: Pick<SummaryCopy, 'clear'>;
   /** Probes the options page runs against the user's own GitHub and Jira (github-probes.ts, jira-probes.ts). */
+  /** Opens the options page (default: `runtime.openOptionsPage`). */
+  openOptions?: () => Promise<void>;
   probes: {
     githubQuery: (host: string, query: string) => Promise<Result<ResponseData['github/check-query']>>;
     jiraAccess: (host: string) => Promise<Result<ResponseData['jira/check-access']>>;
@@ -94,6 +97,9 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
     case 'page/markup-miss':
       await recordMarkupMiss(request.site, request.page, deps.now());
       return ok({ recorded: true });
+    case 'options/open':
+      await (deps.openOptions ?? (() => browser.runtime.openOptionsPage()))();
+      return ok({ opened: true });
     case 'status/get':
       return ok(await status(deps));
     case 'cache/clear': {
