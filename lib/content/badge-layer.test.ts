@@ -5,6 +5,7 @@ import { MAX_REFS_PER_REQUEST } from '../messaging';
 import { fakeClient } from '../testing/fake-client';
 import type { ItemRef } from '../item-key';
 import type { FlowView } from '../flow-view';
+import { errorView } from '../flow-view';
 import type { FoundItem } from '../adapters/found-item';
 import { CACHE_WAIT_MS, createBadgeLayer, REFRESH_WINDOW_MS } from './badge-layer';
 
@@ -270,5 +271,61 @@ describe('badge layer: a removed badge releases what it held', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(layer.held()).toEqual({ badges: 1, pending: 0, views: 1 });
     history.pushState({}, '', address);
+  });
+});
+
+describe('the set-up notice (issue 15)', () => {
+  const refused = { code: 'unauthorized' as const, message: 'GitHub refused the credentials (401). Check the token in FlowLens options.' };
+
+  /** A background whose refresh fails every item with `error`, as one answer per item. */
+  function failing(error: { code: 'unauthorized' | 'not-found'; message: string }) {
+    return fakeClient({
+      'flow/cached': (request) => ({ ok: true, data: { views: [], stale: request.refs.map((r) => key((r as { number: number }).number)) } }),
+      'flow/refresh': (request) => ({ ok: true, data: { views: request.refs.map((r) => errorView(key((r as { number: number }).number), '', error)) } }),
+      'options/open': () => ({ ok: true, data: { opened: true } }),
+    });
+  }
+  const notices = () => [...document.querySelectorAll('flowlens-notice')];
+
+  it('mounts exactly one notice for 30 badges with the same set-up error, and its button opens the settings', async () => {
+    const { send, sent } = failing(refused);
+    const ctx = new ContentScriptContext('test');
+    const layer = createBadgeLayer(ctx, { send, css: '', now: Date.now });
+    await layer.add(Array.from({ length: 30 }, (_, n) => target(n + 1)));
+    await vi.waitFor(() => expect(document.querySelectorAll('flowlens-badge[data-flow-state="error"]')).toHaveLength(30));
+    expect(notices()).toHaveLength(1);
+    const box = notices()[0]!.shadowRoot!.querySelector('[role="status"]')!;
+    expect(box.textContent).toContain(refused.message);
+    expect(document.activeElement).toBe(document.body);
+    (box.querySelector('[data-testid="flowlens-notice-fix"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(sent.filter((r) => r.type === 'options/open')).toHaveLength(1));
+    layer.clear();
+    expect(notices()).toHaveLength(0);
+  });
+
+  it('mounts none for a 404', async () => {
+    const { send } = failing({ code: 'not-found', message: 'GitHub has no such item (404).' });
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
+    await layer.add([target(1), target(2)]);
+    await vi.waitFor(() => expect(document.querySelectorAll('flowlens-badge[data-flow-state="error"]')).toHaveLength(2));
+    expect(notices()).toHaveLength(0);
+  });
+
+  it('stays closed once closed, and leaves with the context', async () => {
+    const { send } = failing(refused);
+    const ctx = new ContentScriptContext('test');
+    const layer = createBadgeLayer(ctx, { send, css: '', now: Date.now });
+    await layer.add([target(1)]);
+    await vi.waitFor(() => expect(notices()).toHaveLength(1));
+    (notices()[0]!.shadowRoot!.querySelector('button[aria-label="Close the FlowLens notice"]') as HTMLButtonElement).click();
+    expect(notices()).toHaveLength(0);
+    await layer.add([target(2)]);
+    await vi.waitFor(() => expect(document.querySelectorAll('flowlens-badge[data-flow-state="error"]')).toHaveLength(2));
+    expect(notices()).toHaveLength(0);
+    layer.clear();
+    await layer.add([target(3)]);
+    await vi.waitFor(() => expect(notices()).toHaveLength(1));
+    ctx.abort();
+    expect(notices()).toHaveLength(0);
   });
 });

@@ -17,6 +17,7 @@ import type { FoundItem } from '../adapters/found-item';
 import { createRefreshWindow } from './refresh-window';
 import { inSlices } from './slices';
 import { askCache, refresh } from './view-requests';
+import { createSetupNotice } from './setup-notice';
 
 export { BADGE_TAG } from './badge-host';
 export { writeContract, type BadgeLayerOptions } from './layer-state';
@@ -43,6 +44,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     views: new Map(),
     viewsAddress: location.href,
     refreshes: createRefreshWindow((items) => refresh(layer, items)),
+    notice: createSetupNotice(options.send),
     forgetTimer: undefined,
   };
   // One callback for the whole layer, not one per badge.
@@ -135,6 +137,7 @@ function sweep(layer: LayerState): void {
 /** Removes every badge, and forgets every target still waiting for the cache. */
 function clear(layer: LayerState): void {
   layer.pending.clear();
+  layer.notice.remove();
   for (const badge of layer.badges.values()) removeBadge(layer, badge);
   forgetUnshownSoon(layer);
 }

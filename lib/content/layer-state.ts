@@ -9,6 +9,7 @@ import { FlowBadge } from '../../components/FlowBadge';
 import type { FoundItem } from '../adapters/found-item';
 import type { BadgeHost } from './badge-host';
 import type { RefreshWindow } from './refresh-window';
+import type { SetupNotice } from './setup-notice';
 
 
 /** Options of a layer. */
@@ -41,6 +42,8 @@ export interface LayerState {
   /** The page address whose items' views `views` keeps. */
   viewsAddress: string;
   refreshes: RefreshWindow;
+  /** The page's one notice of a broken set-up (setup-notice.ts). */
+  notice: SetupNotice;
   /** Set while views no badge shows wait to be forgotten. */
   forgetTimer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -49,7 +52,8 @@ export interface LayerState {
 export function paint(layer: LayerState, badge: Badge): void {
   const view = layer.views.get(badge.target.key);
   writeContract(badge.host.element, badge.target.key, view);
-  badge.host.show(h(FlowBadge, { view, now: layer.options.now() }));
+  const onFixSetup = () => void layer.options.send({ type: 'options/open' }).catch(() => undefined);
+  badge.host.show(h(FlowBadge, { view, now: layer.options.now(), ...(view?.setup ? { onFixSetup } : {}) }));
 }
 
 /** The items that a badge, mounted or pending, shows. */

@@ -18,6 +18,8 @@ async function setViews(layer: LayerState, list: FlowView[]): Promise<void> {
   const shown = shownKeys(layer);
   const kept = list.filter((view) => shown.has(view.key));
   for (const view of kept) layer.views.set(view.key, view);
+  // However many badges share a broken set-up, the page says it once.
+  for (const view of kept) layer.notice.offer(view);
   const keys = new Set(kept.map((view) => view.key));
   await inSlices([...layer.badges.values()].filter((badge) => keys.has(badge.target.key)), (badge) => paint(layer, badge));
 }

@@ -1,0 +1,98 @@
+/**
+ * One notice per page for a broken set-up (a missing or refused token, a logged-out Jira): however
+ * many badges have the error, the page says it once, bottom-right, with a way to fix it. The
+ * notice is a fixed-position element in its own open shadow root, like the badges
+ * (badge-host.ts), so the page's CSS cannot restyle it. It never takes the focus, and it is
+ * removed with the layer (a navigation away, the context invalidated). Text only, never HTML.
+ */
+import type { Client } from '../client';
+import type { FlowView } from '../flow-view';
+import { FIX_SETUP_TEXT } from '../flow-view';
+
+/** The tag name of the notice's host element. */
+export const NOTICE_TAG = 'flowlens-notice';
+
+
+/** The page's set-up notice, from the first view that needs it to the layer's end. */
+export interface SetupNotice {
+  /** Shows the notice for `view` when it is a set-up error and none is shown or was closed. */
+  offer: (view: FlowView) => void;
+  /** Takes the notice off the page; a later set-up error may show it again. */
+  remove: () => void;
+  /** Whether the notice is on the page. */
+  shown: () => boolean;
+}
+
+const NOTICE_CSS = `
+:host { all: initial !important; position: fixed !important; right: 16px !important; bottom: 16px !important; z-index: 2147483646 !important; }
+.notice {
+  display: flex; align-items: center; gap: 8px; max-width: 360px; padding: 8px 8px 8px 12px; box-sizing: border-box;
+  font: 13px/1.4 -apple-system, BlinkMacSystemFont, 'Segoe UI', 'Noto Sans', Helvetica, Arial, sans-serif;
+  color: #1f2328; background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px;
+  box-shadow: 0 6px 12px -3px #25292e33;
+}
+.notice p { margin: 0; flex: 1; }
+button { font: inherit; cursor: pointer; min-height: 24px; min-width: 24px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; }
+.fix { padding: 2px 10px; }
+.close { padding: 0 6px; }
+`;
+
+/** Creates the page's notice; nothing is on the page until a set-up error is offered. */
+export function createSetupNotice(send: Client): SetupNotice {
+  let host: HTMLElement | undefined;
+  let closed = false;
+  const remove = () => {
+    host?.remove();
+    host = undefined;
+  };
+  return {
+    offer: (view) => {
+      if (!view.setup || !view.error || host || closed) return;
+      host = mountNotice(view.error.message, {
+        fix: () => void send({ type: 'options/open' }).catch(() => undefined),
+        close: () => {
+          closed = true;
+          remove();
+        },
+      });
+    },
+    remove: () => {
+      closed = false;
+      remove();
+    },
+    shown: () => host !== undefined && host.isConnected,
+  };
+}
+
+/** Builds and appends the notice's host: the sentence, the fix button and a close button. */
+function mountNotice(sentence: string, actions: { fix: () => void; close: () => void }): HTMLElement {
+  const element = document.createElement(NOTICE_TAG);
+  const shadow = element.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = NOTICE_CSS.trim();
+  const box = document.createElement('div');
+  box.className = 'notice';
+  box.setAttribute('role', 'status');
+  box.setAttribute('data-testid', 'flowlens-setup-notice');
+  const text = document.createElement('p');
+  text.textContent = `FlowLens: ${sentence}`;
+  const fix = button('fix', FIX_SETUP_TEXT, actions.fix);
+  fix.setAttribute('data-testid', 'flowlens-notice-fix');
+  const close = button('close', '×', actions.close);
+  close.setAttribute('aria-label', 'Close the FlowLens notice');
+  box.append(text, fix, close);
+  shadow.append(style, box);
+  // Keys typed in the notice stay in it, as in a badge: the page's shortcuts must not see them.
+  for (const type of ['keydown', 'keyup', 'keypress', 'click']) shadow.addEventListener(type, (event) => event.stopPropagation());
+  (document.body ?? document.documentElement).append(element);
+  return element;
+}
+
+function button(className: string, text: string, onClick: () => void): HTMLButtonElement {
+  const element = document.createElement('button');
+  element.type = 'button';
+  element.className = className;
+  element.textContent = text;
+  element.addEventListener('click', onClick);
+  return element;
+}
