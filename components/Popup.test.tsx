@@ -251,3 +251,28 @@ describe('Popup', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('FlowLens failed: disk full');
   });
 });
+
+describe('the popup’s problems, each said once (issue 15)', () => {
+  it('lists a repeated failure once, with one button to fix it in settings', async () => {
+    const refused = 'GitHub refused the credentials (401). Check the token in FlowLens options.';
+    const lastErrors = [
+      { message: refused, at: NOW - 120_000, source: 'octo-org/api' },
+      { message: refused, at: NOW - 60_000, source: 'octo-org/web' },
+      { message: refused, at: NOW - 60_000, source: 'octo-org/web' },
+    ];
+    const { send } = fakeClient({
+      'team/summary': () => ({ ok: true, data: answer([blocked], { lastErrors }) }),
+      'team/sync': () => ({ ok: false, error: { code: 'unauthorized', message: refused } }),
+    });
+    const openOptions = vi.fn();
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} openOptions={openOptions} />);
+    await screen.findAllByTestId('stuck-item');
+    await waitFor(() => expect(screen.queryByText('Syncing…')).toBeNull());
+    expect(screen.getAllByTestId('sync-problem').map((li) => li.textContent)).toEqual([`octo-org/api, octo-org/web: ${refused} (08:59)`]);
+    expect(screen.getByTestId('sync-line').textContent!.split(refused)).toHaveLength(2);
+    const fix = screen.getAllByRole('button', { name: 'Fix in settings' });
+    expect(fix).toHaveLength(1);
+    fireEvent.click(fix[0]!);
+    expect(openOptions).toHaveBeenCalledOnce();
+  });
+});

@@ -24,6 +24,8 @@ export interface PopupProps {
   exporter?: Exporter;
   now?: () => number;
   time?: (ms: number) => string;
+  /** Opens the options page (the popup's `runtime.openOptionsPage`), offered beside a sync's problems. */
+  openOptions?: () => void;
 }
 
 const localTime = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
@@ -65,7 +67,7 @@ function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'
 }
 
 /** The popup page. */
-export function Popup({ send, first, copy, exporter = browserExporter, now = Date.now, time = localTime }: PopupProps) {
+export function Popup({ send, first, copy, exporter = browserExporter, now = Date.now, time = localTime, openOptions }: PopupProps) {
   const { answer, fromCopy, error, syncing, syncError } = useTeamSummary(send, first, copy);
   const [status, setStatus] = useState<PublicStatus>();
   const marked = useRef(false);
@@ -82,7 +84,7 @@ export function Popup({ send, first, copy, exporter = browserExporter, now = Dat
     <main class="page popup">
       <h1>FlowLens team summary</h1>
       {error ? <p role="alert" class="error">{error.message}</p> : null}
-      {answer ? <SyncLine sync={answer.sync} syncing={syncing} syncError={syncError} time={time} /> : error ? null : <p aria-busy="true">Loading…</p>}
+      {answer ? <SyncLine sync={answer.sync} syncing={syncing} syncError={syncError} time={time} {...(openOptions ? { onFix: openOptions } : {})} /> : error ? null : <p aria-busy="true">Loading…</p>}
       {answer && fromCopy ? (
         <p class="small" aria-busy="true" data-testid="summary-copy">
           As of {time(answer.summary.at)}; updating…

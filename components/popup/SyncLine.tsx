@@ -9,10 +9,37 @@ export interface SyncLineProps {
   syncError?: FlowError;
   /** Formats a time for people; injected so tests do not depend on the machine's zone. */
   time: (ms: number) => string;
+  /** Opens the options page, where a failing source is fixed: one button for every problem listed. */
+  onFix?: () => void;
+}
+
+/** A problem as the line lists it: the sources that failed with the same message, and the latest time. */
+interface Listed {
+  sources: string[];
+  message: string;
+  at: number;
+}
+
+/**
+ * The last errors with each message once: a refused token fails every source of its host with
+ * the same sentence, and the popup says it once, naming the sources, at the latest time.
+ */
+export function listedProblems(problems: SyncStatus['lastErrors']): Listed[] {
+  const byMessage = new Map<string, Listed>();
+  for (const { message, at, source } of problems) {
+    const listed = byMessage.get(message) ?? { sources: [], message, at };
+    if (source && !listed.sources.includes(source)) listed.sources.push(source);
+    listed.at = Math.max(listed.at, at);
+    byMessage.set(message, listed);
+  }
+  return [...byMessage.values()];
 }
 
 /** The line, and the last error per source. */
-export function SyncLine({ sync, syncing, syncError, time }: SyncLineProps) {
+export function SyncLine({ sync, syncing, syncError, time, onFix }: SyncLineProps) {
+  const problems = listedProblems(sync.lastErrors);
+  // The sync's own failure is not said again when a source's problem already says it.
+  const syncFailure = syncError && !problems.some((problem) => problem.message === syncError.message) ? syncError : undefined;
   const progress = sync.progress ? ` (${sync.progress.done} of ${sync.progress.total} sources)` : '';
   return (
     <div class="sync" data-testid="sync-line">
@@ -21,16 +48,21 @@ export function SyncLine({ sync, syncing, syncError, time }: SyncLineProps) {
         {sync.lastGoodAt !== undefined ? <span>Last synced {time(sync.lastGoodAt)}.</span> : <span>Not synced yet.</span>}
         {sync.nextAt !== undefined && !syncing ? <span> Next at {time(sync.nextAt)}.</span> : null}
       </p>
-      {syncError ? <p class="error" role="status">Could not sync: {syncError.message}</p> : null}
-      {sync.lastErrors.length > 0 ? (
+      {syncFailure ? <p class="error" role="status">Could not sync: {syncFailure.message}</p> : null}
+      {problems.length > 0 ? (
         <ul class="errors">
-          {sync.lastErrors.map((problem) => (
-            <li key={`${problem.source ?? ''}${problem.at}`} class="error">
-              {problem.source ? `${problem.source}: ` : ''}
+          {problems.map((problem) => (
+            <li key={problem.message} class="error" data-testid="sync-problem">
+              {problem.sources.length > 0 ? `${problem.sources.join(', ')}: ` : ''}
               {problem.message} ({time(problem.at)})
             </li>
           ))}
         </ul>
+      ) : null}
+      {onFix && (problems.length > 0 || syncFailure) ? (
+        <button type="button" data-testid="sync-fix" onClick={onFix}>
+          Fix in settings
+        </button>
       ) : null}
     </div>
   );

@@ -8,7 +8,7 @@ import '@/components/pages.css';
 // storage library: MV3 gives extension pages a promise-based API, `browser` in Firefox and
 // `chrome` in Chrome, and the popup needs two calls of it.
 interface PageApi {
-  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
+  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown>; openOptionsPage(): Promise<void> };
   storage: { session: CopyArea };
 }
 const scope = globalThis as { browser?: PageApi; chrome?: PageApi };
@@ -16,4 +16,4 @@ const api = (scope.browser?.runtime?.id ? scope.browser : scope.chrome)!;
 
 // The first frame paints the kept copy, or the answer asked for before rendering (lib/team/first-paint.ts).
 const send = createClient((message) => api.runtime.sendMessage(message));
-void firstFrame(api.storage.session, () => send({ type: 'team/summary' })).then((frame) => render(<Popup send={send} {...frame} />, document.getElementById('app')!));
+void firstFrame(api.storage.session, () => send({ type: 'team/summary' })).then((frame) => render(<Popup send={send} {...frame} openOptions={() => void api.runtime.openOptionsPage()} />, document.getElementById('app')!));
