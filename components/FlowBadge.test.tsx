@@ -94,7 +94,7 @@ describe('FlowBadge', () => {
 });
 
 describe('FlowBadge of a broken set-up (issue 15)', () => {
-  const setup: FlowView = { key: 'github:octo-org/api#7', url: '', title: '', state: 'error', blockers: 0, text: 'set up', label: 'FlowLens needs setting up: Bad token.', setup: true, error: { code: 'unauthorized', message: 'Bad token.' } };
+  const setup: FlowView = { key: 'github:octo-org/api#7', url: '', title: '', state: 'error', blockers: 0, text: 'set up', label: 'FlowLens needs to be set up: Bad token.', setup: true, error: { code: 'unauthorized', message: 'Bad token.' } };
 
   it('renders the grey set-up form, and its card says the sentence once with a way to fix it', () => {
     const onFixSetup = vi.fn();

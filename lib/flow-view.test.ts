@@ -298,12 +298,19 @@ describe('set-up errors (issue 15)', () => {
       { code: 'sso-required' as const, message: 'Authorise it.' },
       { code: 'forbidden' as const, message: 'Resource not accessible by personal access token' },
     ]) {
-      expect(errorView('github:a/b#1', '', error)).toMatchObject({ state: 'error', setup: true, text: 'set up', label: `FlowLens needs setting up: ${error.message}` });
+      expect(errorView('github:a/b#1', '', error)).toMatchObject({ state: 'error', setup: true, text: 'set up', label: `FlowLens needs to be set up: ${error.message}` });
     }
   });
 
   it('leaves the item’s own errors as they were', () => {
     for (const code of ['not-found', 'offline', 'rate-limited'] as const) expect(errorView('github:a/b#1', '', { code, message: 'x' }).setup).toBeUndefined();
     expect(errorView('github:a/b#1', '', { code: 'forbidden', message: 'Your Jira account may lack permission to browse this project.' }).setup).toBeUndefined();
+  });
+});
+
+describe('the set-up badge’s name', () => {
+  it('holds its visible words, so the label is not led by them again', () => {
+    const view = errorView('github:a/b#1', '', { code: 'unauthorized', message: 'Bad token.' });
+    expect(badgeName(view)).toBe('FlowLens needs to be set up: Bad token.');
   });
 });

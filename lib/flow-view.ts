@@ -335,7 +335,7 @@ export function errorView(key: string, url: string, error: FlowError): FlowView 
     state: 'error',
     blockers: 0,
     text: setup ? SETUP_TEXT : '!',
-    label: setup ? `FlowLens needs setting up: ${error.message}` : `FlowLens could not load this item: ${error.message}`,
+    label: setup ? `FlowLens needs to be set up: ${error.message}` : `FlowLens could not load this item: ${error.message}`,
     error: viewError(key, error),
     ...(setup ? { setup: true as const } : {}),
   };

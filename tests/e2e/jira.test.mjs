@@ -64,6 +64,11 @@ describe('Jira Cloud issue view', () => {
     const [badge] = await readBadges(page);
     assert.equal(badge.state, 'error');
     assert.match(badge.label, /logged out of Jira at acme\.atlassian\.net/);
+    // A logged-out Jira is FlowLens's set-up, not the ticket's: the badge says "set up", the page says it once.
+    assert.equal(badge.text, 'set up');
+    await page.getByTestId('flowlens-setup-notice').waitFor();
+    assert.equal(await page.locator('flowlens-notice').count(), 1);
+    assert.match(await page.getByTestId('flowlens-setup-notice').innerText(), /logged out of Jira at acme\.atlassian\.net/);
   });
 
   it('shows the rate limit and when it ends', async () => {

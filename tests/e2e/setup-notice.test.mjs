@@ -40,7 +40,7 @@ describe('a refused GitHub token', () => {
     for (const badge of badges) {
       assert.equal(badge.state, 'error', badge.key);
       assert.equal(badge.text, 'set up', badge.key);
-      assert.match(badge.label, /^set up: FlowLens needs setting up: GitHub refused the credentials \(401\)/);
+      assert.match(badge.label, /^FlowLens needs to be set up: GitHub refused the credentials \(401\)/);
     }
     const classes = await page.$$eval('flowlens-badge', (hosts) => hosts.map((host) => host.shadowRoot.querySelector('button').className));
     for (const name of classes) assert.match(name, /\bsetup\b/);
