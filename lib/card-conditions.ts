@@ -192,7 +192,9 @@ function headPhrase(cause: Cause, item: WorkItem, ctx: ConditionContext): string
 /** The head's cause in a few words: "waits on octo-org/web#14 (another team)"; none when nothing holds it up. */
 export function headCauseOf(item: WorkItem, analysis: ItemAnalysis, ctx: ConditionContext): string | undefined {
   if (analysis.state === 'unknown') return 'not enough data to tell';
-  const required = (cause: Cause) => (cause.kind === 'checks-failing' && latestChecks(item).get(cause.detail ?? '')?.required ? 0 : 1);
+  // Read once, not in every comparison of the sort.
+  const latest = latestChecks(item);
+  const required = (cause: Cause) => (cause.kind === 'checks-failing' && latest.get(cause.detail ?? '')?.required ? 0 : 1);
   const first = [...analysis.causes].sort((a, b) => HEAD_RANK[a.kind] - HEAD_RANK[b.kind] || required(a) - required(b))[0];
   return first ? headPhrase(first, item, ctx) : undefined;
 }

@@ -142,13 +142,12 @@ export function cycleTimeMs(openedAt: string | undefined, resolvedAt: string | u
  * bound when the start is unknown; the age since opening when the state itself is unknown; and
  * for a merged or closed item, its cycle time (opened → resolved), never its age.
  */
-function stateDuration(item: WorkItem, analysis: ItemAnalysis, now: number): string | undefined {
+function stateDuration(item: WorkItem, analysis: ItemAnalysis, { now, bound }: Told): string | undefined {
   if (analysis.state === 'done') {
     const cycle = cycleTimeMs(item.createdAt, item.resolvedAt);
     return cycle === undefined ? undefined : formatDuration(cycle);
   }
   if (analysis.since) return formatDuration(now - parseTime(analysis.since));
-  const bound = sinceBoundOf(item, analysis);
   if (bound) return formatAtLeast(now - parseTime(bound.notAfter));
   const opened = parseTime(item.createdAt);
   return analysis.state === 'unknown' && Number.isFinite(opened) ? formatDuration(now - opened) : undefined;
@@ -168,10 +167,22 @@ export function lifeFact(view: Pick<FlowView, 'state' | 'openedAt' | 'resolved'>
   return Number.isFinite(opened) ? { name: 'Open for', value: formatDuration(now - opened) } : undefined;
 }
 
+/** How a done item ended: merged or closed as the source says, else done (a Jira issue resolved). */
+function endedAs(item: WorkItem): 'done' | 'closed' | 'merged' {
+  return item.state === 'open' ? 'done' : item.state;
+}
+
+/** What the badge's text and label are told besides the item and its analysis, worked out once. */
+interface Told {
+  now: number;
+  /** The lower bound when the start is unknown (sinceBoundOf). */
+  bound: SinceBound | undefined;
+}
+
 /** The short badge text: the state and, when known, for how long. */
-function badgeText(item: WorkItem, analysis: ItemAnalysis, now: number): string {
-  const shown = stateDuration(item, analysis, now);
-  const word = analysis.state === 'done' ? (item.state === 'open' ? 'done' : item.state) : analysis.state === 'unknown' ? 'open' : STATE_WORDS[analysis.state];
+function badgeText(item: WorkItem, analysis: ItemAnalysis, told: Told): string {
+  const shown = stateDuration(item, analysis, told);
+  const word = analysis.state === 'done' ? endedAs(item) : analysis.state === 'unknown' ? 'open' : STATE_WORDS[analysis.state];
   return shown === undefined ? word : `${word} ${shown}`;
 }
 
@@ -202,20 +213,19 @@ function blockerWords(analysis: ItemAnalysis): string {
 }
 
 /** " for 3 d", " for at least 3 d (start not recorded; …)", or a done item's " in 2 d (cycle time, opened → merged)". */
-function durationWords(item: WorkItem, analysis: ItemAnalysis, now: number): string {
+function durationWords(item: WorkItem, analysis: ItemAnalysis, { now, bound }: Told): string {
   if (analysis.state === 'done') {
     const cycle = cycleTimeMs(item.createdAt, item.resolvedAt);
-    return cycle === undefined ? '' : ` in ${formatDuration(cycle)} (cycle time, opened → ${item.state === 'open' ? 'done' : item.state})`;
+    return cycle === undefined ? '' : ` in ${formatDuration(cycle)} (cycle time, opened → ${endedAs(item)})`;
   }
   if (analysis.since) return ` for ${formatDuration(now - parseTime(analysis.since))}`;
-  const bound = sinceBoundOf(item, analysis);
   if (bound) return ` for at least ${formatDuration(now - parseTime(bound.notAfter))} (${bound.why})`;
   return analysis.sinceUnknown ? ' (start not recorded)' : '';
 }
 
-function label(item: WorkItem, analysis: ItemAnalysis, now: number): string {
+function label(item: WorkItem, analysis: ItemAnalysis, told: Told): string {
   const what = item.kind === 'pull' ? 'Pull request' : item.kind === 'jira-issue' ? 'Jira issue' : 'Issue';
-  const since = durationWords(item, analysis, now);
+  const since = durationWords(item, analysis, told);
   return `${what} ${stateInSentence(analysis.state)}${since}${blockerWords(analysis)}. FlowLens: ${analysis.causeText} Show details.`;
 }
 
@@ -281,8 +291,8 @@ export function toFlowView(
     ...(analysis.unverifiedBlockers.length > 0 ? { unverified: analysis.unverifiedBlockers.length } : {}),
     ...(analysis.sinceUnknown ? { sinceUnknown: analysis.sinceUnknown } : {}),
     ...(bound ? { bound } : {}),
-    text: badgeText(item, analysis, now),
-    label: label(item, analysis, now),
+    text: badgeText(item, analysis, { now, bound }),
+    label: label(item, analysis, { now, bound }),
     cause: analysis.causeText,
     ...(headCause ? { headCause } : {}),
     ...(conditions.length > 0 ? { conditions } : {}),
@@ -294,7 +304,7 @@ export function toFlowView(
     ...(item.sprints && item.sprints.length > 0 ? { sprint: { current: item.sprints.at(-1)!, carriedOver: item.sprints.length - 1 } } : {}),
     moves: analysis.moves.map((move) => ({ text: move.text, level: move.level, skill: move.skill, tag: skillTag(move.skillId, move.level) })),
     openedAt: item.createdAt,
-    ...(analysis.state === 'done' && item.resolvedAt ? { resolved: { at: item.resolvedAt, as: item.state === 'open' ? 'done' : item.state } } : {}),
+    ...(analysis.state === 'done' && item.resolvedAt ? { resolved: { at: item.resolvedAt, as: endedAs(item) } } : {}),
     fetchedAt,
   };
 }
