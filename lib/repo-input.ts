@@ -13,6 +13,9 @@ export interface RepoInput {
   entry: string;
 }
 
+/** What the user is told when the text names no repository. */
+const NOT_A_REPO = 'Enter a repository as owner/name, or paste its GitHub address.';
+
 const NAME = /^[a-z0-9_.-]{1,100}$/i;
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/;
 
@@ -24,12 +27,12 @@ export function cleanRepoInput(text: string): RepoInput | { error: string } {
   const bare = text.trim().replace(/^(https?:\/\/|git@|ssh:\/\/git@)/i, '').replace(/[?#].*$/, '');
   const parts = bare.split(/[/:]/).filter(Boolean);
   const withHost = parts.length >= 3 && looksLikeHost(parts[0]!) ? parts : parts.length >= 2 && !looksLikeHost(parts[0]!) ? ['github.com', ...parts] : undefined;
-  if (!withHost) return { error: 'Enter a repository as owner/name, or paste its GitHub address.' };
+  if (!withHost) return { error: NOT_A_REPO };
   // `host:port` was split at the colon: put the port back.
   const [host, ...rest] = /^\d{1,5}$/.test(withHost[1] ?? '') ? [`${withHost[0]}:${withHost[1]}`, ...withHost.slice(2)] : withHost;
   const owner = rest[0] ?? '';
   const repo = (rest[1] ?? '').replace(/\.git$/i, '');
-  if (!NAME.test(owner) || !NAME.test(repo) || repo === '.' || repo === '..') return { error: 'Enter a repository as owner/name, or paste its GitHub address.' };
+  if (!NAME.test(owner) || !NAME.test(repo) || repo === '.' || repo === '..') return { error: NOT_A_REPO };
   const lowerHost = host!.toLowerCase();
   return { host: lowerHost, owner, repo, entry: lowerHost === 'github.com' ? `${owner}/${repo}` : `${lowerHost}/${owner}/${repo}` };
 }

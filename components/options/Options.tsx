@@ -124,27 +124,32 @@ function openAdvanced() {
   if (fold instanceof HTMLDetailsElement) fold.open = true;
 }
 
+/** Links to `sections`, as list items; `onClick` runs before the browser follows one. */
+function SectionLinks({ sections, onClick }: { sections: readonly (readonly [string, string])[]; onClick?: () => void }) {
+  return (
+    <>
+      {sections.map(([id, title]) => (
+        <li key={id}>
+          <a href={`#${id}`} onClick={onClick}>
+            {title}
+          </a>
+        </li>
+      ))}
+    </>
+  );
+}
+
 /** The page's links to its sections; those under Advanced open the fold first. */
 function TableOfContents() {
   return (
     <nav class="toc" aria-label="Sections">
       <p class="toc-title">FlowLens options</p>
       <ul>
-        {CONTENTS.map(([id, title]) => (
-          <li key={id}>
-            <a href={`#${id}`}>{title}</a>
-          </li>
-        ))}
+        <SectionLinks sections={CONTENTS} />
         <li>
           Advanced
           <ul>
-            {ADVANCED.map(([id, title]) => (
-              <li key={id}>
-                <a href={`#${id}`} onClick={openAdvanced}>
-                  {title}
-                </a>
-              </li>
-            ))}
+            <SectionLinks sections={ADVANCED} onClick={openAdvanced} />
           </ul>
         </li>
       </ul>
