@@ -47,6 +47,15 @@ function waitForBadges(page, n) {
   }, { timeout: 20_000 }, n);
 }
 
+/** Waits until the browser has `n` tabs open. */
+async function waitForTabs(browser, n) {
+  const deadline = Date.now() + 20_000;
+  while ((await browser.pages()).length < n) {
+    if (Date.now() > deadline) throw new Error(`Firefox opened fewer than ${n} tabs: did the welcome tab not open on install?`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 const skip = existsSync(FIREFOX) ? false : `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)`;
 
 describe('Firefox: the built extension badges the page fixtures', { skip }, () => {
@@ -58,6 +67,10 @@ describe('Firefox: the built extension badges the page fixtures', { skip }, () =
     if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`No Firefox build in ${EXTENSION}: run npm run build:firefox first.`);
     browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, extraPrefsFirefox: OFFLINE });
     await browser.installExtension(EXTENSION);
+    // Installing opens the welcome tab in front, on a slow machine only after a new page has
+    // opened, and a tab behind it gets no keyboard input in Firefox. Wait for that second tab
+    // (WebDriver BiDi shows an extension page's address as about:blank), then open ours in front.
+    await waitForTabs(browser, 2);
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.setRequestInterception(true);
@@ -99,6 +112,7 @@ describe('Firefox: the built extension badges the page fixtures', { skip }, () =
   });
 
   it('opens the detail card from the keyboard and closes it with Escape', async () => {
+    await page.bringToFront();
     await page.evaluate(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('button').focus());
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('[role="dialog"], .card') !== null, { timeout: 5_000 });
