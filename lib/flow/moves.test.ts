@@ -4,6 +4,7 @@ import { defaultFlowSettings, parseFlowSettings } from './flow-settings';
 import { analyzeGraph } from './graph';
 import type { WorkItem } from './model';
 import { blockedBy, jiraItem, pullItem } from './testing/items';
+import { DEFAULT_RULES } from './rules';
 
 const settings = defaultFlowSettings;
 const now = Date.parse('2026-11-16T09:00:00Z');
@@ -174,5 +175,34 @@ describe('bottlenecks that are stuck, and other teams downstream', () => {
 
   it('asks to tell the other team that waits on it (P4: share context across the organisation)', () => {
     expect(moves['share-context']).toMatchObject({ level: 'P4', skillId: 'p4-share-context', text: 'Tell the OPS team now that PAY-1 is blocked: OPS-4 waits on it, and they can plan around it only if they know.' });
+  });
+});
+
+describe('each move in a few words, for a one-line row', () => {
+  it('says the story’s moves as short imperatives naming the upstream item', () => {
+    const blocked = jiraItem(1, { upstream: [blockedBy('jira:acme.atlassian.net/OPS-7', '2026-11-10T09:00:00Z', { title: 'Card gateway SDK' })] });
+    expect(movesOf(blocked).map((m) => m.short)).toEqual(['build it without OPS-7', 'plan how OPS-7 plugs in', 'talk to the OPS team', 'say what the delay costs customers']);
+  });
+
+  it('names the check, the reviewer and the base', () => {
+    const red = pullItem(5, { timeline: [{ type: 'check', at: '2026-11-16T07:00:00Z', name: 'e2e', conclusion: 'failure', required: true }] });
+    red.signals = { ...red.signals, checks: 'failure', failingChecks: ['e2e'] };
+    expect(byRule(red)['fix-red-ci']?.short).toBe('fix “e2e”');
+    const stacked = pullItem(9, { upstream: [{ key: 'github:octo-org/api#8', kind: 'stacked-on', open: true, title: 'Extract client' }] });
+    expect(byRule(stacked)['land-the-base']?.short).toBe('land the base octo-org/api#8 first');
+  });
+
+  it('has a short form for every rule FlowLens ships: a few words, no full stop', () => {
+    for (const rule of DEFAULT_RULES) expect(rule.short, rule.id).toBeTypeOf('function');
+    const chained = [jiraItem(10, { upstream: [blockedBy(pay(11))] }), jiraItem(11, { upstream: [blockedBy(pay(12))] }), jiraItem(12, { upstream: [blockedBy(pay(13))] }), jiraItem(13)];
+    const graph = analyzeGraph(chained, now);
+    const shorts = chained.flatMap((item) => analyzeItem(item, { settings, graph }, now).moves).map((m) => m.short ?? '');
+    expect(shorts).toContain('cut the chain at PAY-13');
+    for (const short of shorts) expect(short).toMatch(/^[a-z].{4,44}[^.]$/);
+  });
+
+  it('leaves a user’s own rule without one: the row shows its sentence, cut to fit', () => {
+    const own = { id: 'own', skillId: 'p2-blockers', applies: () => true, text: () => 'Ping the release manager.' };
+    expect(movesOf(jiraItem(1), { rules: [own] })[0]).not.toHaveProperty('short');
   });
 });

@@ -40,6 +40,8 @@ export interface Move {
   /** The id of the rule that made it. */
   rule: string;
   text: string;
+  /** The move in a few words, for a one-line row ("build without acme/api#208"); absent for a user's own rules. */
+  short?: string;
   level: Level;
   skillId: string;
   /** The skill as the rubric words it. */
@@ -52,6 +54,8 @@ export interface Rule {
   skillId: string;
   applies: (ctx: RuleContext) => boolean;
   text: (ctx: RuleContext) => string;
+  /** The move in a few words, imperative, no full stop; a row without it shows the sentence, cut to fit. */
+  short?: (ctx: RuleContext) => string;
 }
 
 /** "1 day", "6 days": at least one, since the rules only speak of waits that exist. */
@@ -73,7 +77,9 @@ function toMove(rule: Rule, ctx: RuleContext): Move[] {
   const cited = skill(rule.skillId);
   if (!cited) return [];
   try {
-    return rule.applies(ctx) ? [{ rule: rule.id, text: rule.text(ctx), level: cited.level, skillId: cited.id, skill: cited.text }] : [];
+    if (!rule.applies(ctx)) return [];
+    const short = rule.short?.(ctx);
+    return [{ rule: rule.id, text: rule.text(ctx), ...(short ? { short } : {}), level: cited.level, skillId: cited.id, skill: cited.text }];
   } catch {
     // A user's rule (or a bug in ours) must not take the whole card down with it.
     return [];
