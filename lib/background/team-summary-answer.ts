@@ -43,7 +43,13 @@ async function compute(deps: TeamSummaryAnswerDeps, settings: Settings, state: T
   const together = analyzeTogether(known, settings, now);
   const items = teamKeys.map((key) => together.byKey.get(key)!);
   const analyses = new Map(teamKeys.map((key) => [key, together.analysisOf(key)!]));
-  return buildTeamSummary({ items, analyses, graph: together.graph, known: together.byKey, cycleTimesMs: state.cycleTimesMs, members: settings.team.members, now });
+  // The states of the items the team's items wait on, for the rows' short causes ("(done)").
+  const states = new Map(items.flatMap((item) => item.upstream.flatMap((link) => {
+    const state = together.analysisOf(link.key)?.state;
+    return state ? [[link.key, state] as const] : [];
+  })));
+  const { graph, byKey, ctx } = together;
+  return buildTeamSummary({ items, analyses, graph, known: byKey, cycleTimesMs: state.cycleTimesMs, members: settings.team.members, settings: ctx.settings, states, now });
 }
 
 /**

@@ -21,3 +21,12 @@ export function namer(item: WorkItem, titles?: ReadonlyMap<string, string>): (ke
     return title ? `${shortKey(key)} (${title})` : shortKey(key);
   };
 }
+
+/**
+ * The key as a narrow row shows it: `PAY-42`, `api#7` (the repository without its owner). The row
+ * names the whole key too, for its tooltip and screen readers: two owners' `api` look alike here.
+ */
+export function rowKey(key: string): string {
+  const short = shortKey(key);
+  return key.startsWith('jira:') ? short : short.replace(/^[^/#]*\//, '');
+}

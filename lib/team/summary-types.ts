@@ -24,15 +24,25 @@ export interface TeamItem {
   ageMs: number;
   /** The cause in words, when blocked, waiting or failing. */
   cause?: string;
+  /** The cause in a few words, as the card's head says it: "waits on octo-org/web#14 (another team)". */
+  headCause?: string;
   cluster?: Cluster;
   /** Who should act: the assignee, else the author. */
   owner?: string;
   /** Everyone named on the item (assignee, author, reviewers), for the person filter. */
   people: string[];
-  /** The first suggested move. */
-  move?: { text: string; level: Level; tag?: string };
+  /** The first suggested move; `short` is it in a few words, for a one-line row (absent for a user's own rule). */
+  move?: { text: string; short?: string; level: Level; tag?: string };
   /** How many open items this one holds up, directly or through others. */
   holdsUp: number;
+  /**
+   * The longest chain of open blockers upstream of it, nearest first, and the age of the chain
+   * with this item (since its oldest item was opened): the filtered popup's critical path. Absent
+   * when it waits on no open item.
+   */
+  chain?: { keys: string[]; ageMs: number };
+  /** Every open item upstream of it, directly or through others: who holds up the filtered items. */
+  upstream?: string[];
   /** Total blocked time over the item's life (ms). */
   blockedMs: number;
   /** That blocked time by cluster (ms), so cluster totals can follow the popup's filters. */
@@ -82,11 +92,18 @@ export interface TeamSummary {
   /**
    * The longest chain of open blockers, the root blocker first and the item that waits on the
    * whole chain last, and its age (since its oldest item was opened). Empty when no item waits
-   * on another. Team-wide: filters do not change it.
+   * on another. Filtered, it is the longest chain that ends at a shown item.
    */
   criticalPath: { steps: NamedItem[]; ageMs: number };
-  /** Items that hold up the most others, most first (team-wide, like the critical path). */
+  /**
+   * Items that hold up the most others, most first: team-wide, like the critical path, or, in a
+   * filtered summary, counting only the items shown.
+   */
   topHolders: (NamedItem & { holdsUp: number })[];
+  /** Names of the items in rows' chains and upstream lists, by key, so a filtered summary can name them. */
+  named?: Record<string, NamedItem>;
+  /** Set by `filterSummary` when the filters leave items out: the graph parts are the shown items'. */
+  filtered?: true;
 }
 
 /** The popup's filters; an absent field does not filter. */

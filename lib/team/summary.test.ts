@@ -4,7 +4,7 @@ import { defaultFlowSettings } from '../flow/flow-settings';
 import { analyzeGraph } from '../flow/graph';
 import type { WorkItem } from '../flow/model';
 import { blockedBy, jiraItem, pullItem } from '../flow/testing/items';
-import { buildTeamSummary, clusterTotals, cyclePercentiles, filterItems, filterSummary, nearestRank, percentileReached } from './summary';
+import { buildTeamSummary, clusterTotals, cyclePercentiles, filterItems, filterSummary, longestStuck, nearestRank, percentileReached } from './summary';
 import { DAY, HOUR } from '../flow/time';
 
 const NOW = Date.parse('2026-11-20T09:00:00Z');
@@ -89,7 +89,12 @@ describe('buildTeamSummary', () => {
       ageMs: 19 * DAY, cause: 'Blocked since Thu 5 Nov: blocked by PAY-4.', cluster: 'dependency', owner: 'Priya', people: ['Priya'],
       holdsUp: 0, blockedMs: 15 * DAY, blockedByCluster: { dependency: 15 * DAY },
     });
-    expect(pay1!.move).toMatchObject({ level: 'P3' });
+    expect(pay1!.move).toMatchObject({ level: 'P3', short: 'build it without PAY-4' });
+    // The cause in a few words, as the card's head says it, and the chain a filtered popup reads.
+    expect([pay1!.headCause, pay4!.headCause, pull!.headCause, pay2!.headCause]).toEqual(['waits on PAY-4 (in the team)', 'waits on OPS-9 (another team)', 'waits on review from @carol', 'in status Blocked']);
+    expect(pay1).toMatchObject({ chain: { keys: ['jira:acme.atlassian.net/PAY-4', 'jira:acme.atlassian.net/OPS-9'], ageMs: 19 * DAY }, upstream: ['jira:acme.atlassian.net/PAY-4', 'jira:acme.atlassian.net/OPS-9'] });
+    expect(pay2).not.toHaveProperty('chain');
+    expect(Object.keys(summary.named ?? {})).toEqual(['jira:acme.atlassian.net/PAY-4', 'jira:acme.atlassian.net/OPS-9', 'jira:acme.atlassian.net/PAY-1']);
     expect(pay4).toMatchObject({ cluster: 'external', holdsUp: 1, blockedMs: 14 * DAY });
     expect(pay2).toMatchObject({ blockedMs: 17 * DAY, blockedByCluster: { unknown: 17 * DAY } });
     // No assignee: the author owns it; the requested reviewer is named too.
@@ -170,12 +175,48 @@ describe('filters', () => {
     expect(filterItems(summary.items, {})).toEqual(summary.items);
   });
 
-  it('recomputes cluster totals for the filtered items, keeps the graph team-wide', () => {
+  it('recomputes cluster totals for the filtered items', () => {
     const view = filterSummary(summary, { state: 'blocked', source: 'jira' });
     expect(view.clusters).toEqual(summary.clusters);
-    const jiraFlowing = filterSummary(summary, { state: 'flowing' });
-    expect(jiraFlowing.clusters).toEqual([]);
-    expect(jiraFlowing.criticalPath).toEqual(summary.criticalPath);
+    expect(filterSummary(summary, { state: 'flowing' }).clusters).toEqual([]);
     expect(clusterTotals(filterItems(summary.items, { person: 'Priya' })).map((c) => c.cluster)).toEqual(['unknown', 'dependency', 'external']);
+  });
+
+  it('takes the critical path and the top holders from the shown items', () => {
+    // Blocked Jira items: PAY-1 waits on PAY-4, which waits on OPS-9; PAY-2 waits on nothing named.
+    const blocked = filterSummary(summary, { state: 'blocked', source: 'jira' });
+    expect(blocked.filtered).toBe(true);
+    expect(blocked.criticalPath).toEqual(summary.criticalPath);
+    expect(blocked.topHolders.map((h) => [h.title, h.holdsUp])).toEqual([['OPS-9', 2], ['Ticket PAY-4', 1]]);
+    expect(filterSummary(summary, { state: 'blocked', person: 'Priya' }).criticalPath.steps.map((step) => step.title)).toEqual(['OPS-9', 'Ticket PAY-4', 'Ticket PAY-1']);
+    // With PAY-1 left out, the longest chain ending at a shown item is PAY-4's: OPS-9, opened
+    // when nobody knows, and PAY-4, opened 1 Nov, 19 days before now.
+    const own = { ...summary, items: summary.items.filter((item) => item.key.endsWith('PAY-4') || item.key.endsWith('PAY-5')) };
+    const alone = filterSummary(own, { source: 'jira', state: 'blocked' });
+    expect(alone.criticalPath).toMatchObject({ steps: [{ title: 'OPS-9' }, { title: 'Ticket PAY-4' }], ageMs: 19 * DAY });
+    expect(alone.topHolders).toEqual([{ key: 'jira:acme.atlassian.net/OPS-9', title: 'OPS-9', holdsUp: 1 }]);
+    // Carol's pull request waits on nothing: no chain, nobody holds it up.
+    const carols = filterSummary(summary, { person: 'carol' });
+    expect(carols.criticalPath).toEqual({ steps: [], ageMs: 0 });
+    expect(carols.topHolders).toEqual([]);
+    // Filters that leave every item in change nothing.
+    expect(filterSummary(summary, {})).toBe(summary);
+  });
+
+});
+
+describe('longestStuck', () => {
+  const summary = summarize(teamItems());
+
+  it('finds the item stuck longest: PAY-2, in a Blocked status since 3 Nov, 17 days', () => {
+    expect(longestStuck(summary.items, NOW)).toMatchObject({ item: { key: 'jira:acme.atlassian.net/PAY-2' }, ms: 17 * DAY, atLeast: false });
+  });
+
+  it('counts a lower bound as one, says so, and skips flowing items and items with no start', () => {
+    const untimed = jiraItem(7, { upstream: [{ key: 'jira:acme.atlassian.net/PAY-40', kind: 'blocked-by', open: true, seenAt: '2026-10-30T09:00:00Z' }] });
+    const rows = summarize([...teamItems(), untimed]).items;
+    expect(longestStuck(rows, NOW)).toMatchObject({ item: { key: 'jira:acme.atlassian.net/PAY-7' }, ms: 21 * DAY, atLeast: true });
+    expect(longestStuck(rows.filter((row) => row.state === 'flowing'), NOW)).toBeUndefined();
+    expect(longestStuck([{ ...rows[0]!, since: undefined, bound: undefined }] as never, NOW)).toBeUndefined();
   });
 });

@@ -9,8 +9,10 @@ import { isStuck } from '../flow/flow-states';
 import { skillTag } from '../flow/rubric';
 import type { GraphAnalysis } from '../flow/graph';
 import { shortKey } from '../flow/item-names';
-import type { Person, WorkItem } from '../flow/model';
+import type { FlowState, Person, WorkItem } from '../flow/model';
 import { sinceBoundOf } from '../flow-view';
+import { headCauseOf } from '../card-conditions';
+import type { FlowSettings } from '../flow/flow-settings';
 import { itemUrl } from '../safe-url';
 import { blockedTimeByCluster } from '../flow/cluster-time';
 import type { ClusterTotal, CycleTimePercentiles, NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
@@ -36,6 +38,10 @@ export interface TeamSummaryInput {
   cycleTimesMs: readonly number[];
   /** Team members (logins, names); when set, the person filter offers only them. */
   members?: readonly string[];
+  /** The settings the items were analysed with, for the rows' short causes ("another team"). */
+  settings?: FlowSettings;
+  /** Upstream items' own states, by key, for the rows' short causes. */
+  states?: ReadonlyMap<string, FlowState>;
   now: number;
 }
 
@@ -60,11 +66,40 @@ function peopleOf(item: WorkItem): Person[] {
   return [...item.assignees, item.author, ...item.requestedReviewers].filter(isPerson);
 }
 
-/** One row of the popup. */
-function teamItem(item: WorkItem, analysis: ItemAnalysis, graph: GraphAnalysis, now: number): TeamItem {
-  const stuck = isStuck(analysis.state);
-  const owner = item.assignees[0]?.name ?? item.author?.name;
+/** Age of a chain of items at `now`: since its oldest item was opened (0 when none says). */
+function chainAge(keys: readonly string[], known: ReadonlyMap<string, WorkItem>, now: number): number {
+  const oldest = Math.min(...keys.map((key) => parseTime(known.get(key)?.createdAt)).filter(Number.isFinite));
+  return Number.isFinite(oldest) ? Math.max(0, now - oldest) : 0;
+}
+
+/** The row's place in the graph: its longest chain of blockers and everything upstream of it. */
+function graphPart(key: string, input: TeamSummaryInput): Pick<TeamItem, 'chain' | 'upstream'> {
+  const chain = input.graph.chainFrom(key);
+  const upstream = input.graph.upstreamOf(key);
+  return {
+    ...(chain.length > 0 ? { chain: { keys: chain, ageMs: chainAge([key, ...chain], input.known, input.now) } } : {}),
+    ...(upstream.length > 0 ? { upstream } : {}),
+  };
+}
+
+/** The first move as a row shows it. */
+function firstMove(analysis: ItemAnalysis): Pick<TeamItem, 'move'> {
   const move = analysis.moves[0];
+  if (!move) return {};
+  return { move: { text: move.text, ...(move.short ? { short: move.short } : {}), level: move.level, tag: skillTag(move.skillId, move.level) } };
+}
+
+/** The row's cause, in full and in a few words, when it is stuck. */
+function causePart(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInput): Pick<TeamItem, 'cause' | 'headCause' | 'cluster'> {
+  if (!isStuck(analysis.state)) return {};
+  const head = headCauseOf(item, analysis, { ...(input.settings ? { settings: input.settings } : {}), states: input.states ?? new Map() });
+  return { cause: analysis.causeText, ...(head ? { headCause: head } : {}), cluster: analysis.cluster };
+}
+
+/** One row of the popup. */
+function teamItem(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInput): TeamItem {
+  const { graph, now } = input;
+  const owner = item.assignees[0]?.name ?? item.author?.name;
   const created = parseTime(item.createdAt);
   const byCluster = Object.fromEntries(blockedTimeByCluster([analysis]).map((c) => [c.cluster, c.blockedMs]));
   const bound = analysis.since ? undefined : sinceBoundOf(item, analysis);
@@ -78,11 +113,12 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, graph: GraphAnalysis, 
     ...(analysis.since ? { since: analysis.since } : {}),
     ...(bound ? { bound } : {}),
     ageMs: Number.isFinite(created) ? Math.max(0, now - created) : 0,
-    ...(stuck ? { cause: analysis.causeText, cluster: analysis.cluster } : {}),
+    ...causePart(item, analysis, input),
     ...(owner ? { owner } : {}),
     people: [...new Set(peopleOf(item).map((person) => person.name))],
-    ...(move ? { move: { text: move.text, level: move.level, tag: skillTag(move.skillId, move.level) } } : {}),
+    ...firstMove(analysis),
     holdsUp: graph.impactCount.get(item.key) ?? 0,
+    ...graphPart(item.key, input),
     blockedMs: analysis.totalBlockedMs,
     blockedByCluster: byCluster,
   };
@@ -135,9 +171,10 @@ function filterPeople(items: readonly WorkItem[], members: readonly string[]): s
 /** The team summary at `now`. Items that are no longer open are left out. */
 export function buildTeamSummary(input: TeamSummaryInput): TeamSummary {
   const open = input.items.filter((item) => item.state === 'open' && input.analyses.get(item.key)?.state !== 'done');
-  const items = open.map((item) => teamItem(item, input.analyses.get(item.key)!, input.graph, input.now)).sort(compareItems);
+  const items = open.map((item) => teamItem(item, input.analyses.get(item.key)!, input)).sort(compareItems);
   const percentiles = cyclePercentiles(input.cycleTimesMs);
   const path = input.graph.criticalPath;
+  const names = namedInRows(items, input.known);
   return {
     at: input.now,
     items,
@@ -147,7 +184,16 @@ export function buildTeamSummary(input: TeamSummaryInput): TeamSummary {
     // The graph lists the waiting item first; the summary reads from the root blocker down.
     criticalPath: { steps: [...path.keys].reverse().map((key) => named(key, input.known)), ageMs: path.ageMs },
     topHolders: topHolders(input.graph, input.known),
+    ...(names ? { named: names } : {}),
   };
+}
+
+/** Names of the items rows' chains and upstream lists lead to; none when no row waits on another. */
+function namedInRows(items: readonly TeamItem[], known: ReadonlyMap<string, WorkItem>): Record<string, NamedItem> | undefined {
+  const keys = new Set(items.flatMap((item) => item.upstream ?? []));
+  if (keys.size === 0) return undefined;
+  for (const item of items) if (item.chain) keys.add(item.key);
+  return Object.fromEntries([...keys].map((key) => [key, named(key, known)]));
 }
 
 /** The items that pass every filter given. */
@@ -160,10 +206,53 @@ export function filterItems(items: readonly TeamItem[], filters: TeamFilters): T
   );
 }
 
-/** The summary seen through the filters: its items and cluster totals; the graph parts stay team-wide. */
+/** The name a summary has for `key`: its own row's, else the one kept for chains, else the key. */
+function nameIn(summary: TeamSummary, key: string): NamedItem {
+  const row = summary.items.find((item) => item.key === key);
+  if (row) return { key, title: row.title, ...(row.url ? { url: row.url } : {}) };
+  return summary.named?.[key] ?? { key, title: shortKey(key) };
+}
+
+/** The longest chain that ends at one of `items`, root blocker first (the first such item wins a tie). */
+function shownCriticalPath(summary: TeamSummary, items: readonly TeamItem[]): TeamSummary['criticalPath'] {
+  const longest = items.reduce<TeamItem | undefined>((best, item) => ((item.chain?.keys.length ?? 0) > (best?.chain?.keys.length ?? 0) ? item : best), undefined);
+  if (!longest?.chain) return { steps: [], ageMs: 0 };
+  return { steps: [...longest.chain.keys].reverse().concat(longest.key).map((key) => nameIn(summary, key)), ageMs: longest.chain.ageMs };
+}
+
+/** The items holding up the most of `items`, most first. */
+function shownHolders(summary: TeamSummary, items: readonly TeamItem[]): TeamSummary['topHolders'] {
+  const counts = new Map<string, number>();
+  for (const key of items.flatMap((item) => item.upstream ?? [])) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .slice(0, TOP_HOLDERS)
+    .map(([key, holdsUp]) => ({ ...nameIn(summary, key), holdsUp }));
+}
+
+/**
+ * The summary seen through the filters: every section follows them. Its items, cluster totals,
+ * critical path (the longest chain ending at a shown item) and top holders (counting only shown
+ * items held up); unchanged when the filters leave every item in.
+ */
 export function filterSummary(summary: TeamSummary, filters: TeamFilters): TeamSummary {
   const items = filterItems(summary.items, filters);
-  return items.length === summary.items.length ? summary : { ...summary, items, clusters: clusterTotals(items) };
+  if (items.length === summary.items.length) return summary;
+  return { ...summary, items, clusters: clusterTotals(items), criticalPath: shownCriticalPath(summary, items), topHolders: shownHolders(summary, items), filtered: true };
+}
+
+/** The stuck item that has been in its state longest at `at`, how long, and whether that is only a lower bound. */
+export function longestStuck(items: readonly TeamItem[], at: number): { item: TeamItem; ms: number; atLeast: boolean } | undefined {
+  let best: { item: TeamItem; ms: number; atLeast: boolean } | undefined;
+  for (const item of items) {
+    if (!isStuck(item.state)) continue;
+    const since = parseTime(item.since);
+    const start = Number.isFinite(since) ? since : parseTime(item.bound?.notAfter);
+    if (!Number.isFinite(start)) continue;
+    const ms = Math.max(0, at - start);
+    if (!best || ms > best.ms) best = { item, ms, atLeast: !Number.isFinite(since) };
+  }
+  return best;
 }
 
 /** The highest cycle-time percentile an age has reached (e.g. `85`), or undefined below the 50th. */
