@@ -39,6 +39,9 @@ const answer = (items: TeamItem[], status: Partial<SyncStatus> = {}): TeamSummar
   sync: { ...sync, ...status },
 });
 
+/** The count tiles' text: "1 blocked". */
+const tiles = () => [...screen.getByTestId('counts').querySelectorAll('button')].map((button) => button.textContent);
+
 /** The types of the requests sent, in order. */
 const types = (sent: readonly Request[]) => sent.map((request) => request.type);
 
@@ -127,10 +130,27 @@ describe('Popup', () => {
     expect(link.getAttribute('href')).toBe(blocked.url);
     expect(link.getAttribute('target')).toBe('_blank');
     expect(first!.querySelector('b')).toBeNull();
-    expect(first!.textContent).toContain('Blocked for 3 d · Priya · holds up 2');
-    expect(first!.textContent).toContain('Blocked since Tue 17 Nov: blocked by OPS-9.');
-    expect(first!.textContent).toContain('Level 3 Ask the OPS team for a date.');
-    expect(screen.getByTestId('counts').textContent).toBe('1 blocked · 1 waiting · 0 failing · 2 open');
+    // One line: the state, the item, how long, the cause and the next move (this row has no short forms: the sentences, cut to fit).
+    expect(first!.querySelector('.line')!.textContent).toBe('BlockedPAY-13 dBlocked since Tue 17 Nov: blocked by OPS-9.→Next: Ask the OPS team for a date.▾');
+    expect(screen.queryByTestId('stuck-detail')).toBeNull();
+    // It opens to the whole of it.
+    fireEvent.click(within(first!).getByRole('button', { name: 'More about PAY-1' }));
+    const detail = within(first!).getByTestId('stuck-detail');
+    expect(detail.querySelector('.meta')!.textContent).toBe('Blocked for 3 d · Priya · holds up 2');
+    expect(detail.textContent).toContain('Blocked since Tue 17 Nov: blocked by OPS-9.');
+    expect(detail.textContent).toContain('Level 3 Ask the OPS team for a date.');
+    expect(within(first!).getByRole('button', { name: 'More about PAY-1' }).getAttribute('aria-expanded')).toBe('true');
+    expect(tiles()).toEqual(['1 blocked', '1 waiting', '0 failing']);
+    expect(screen.getByTestId('oldest').textContent).toBe('3 d oldest PAY-1: Refund <b>flow</b> | v2, blocked');
+  });
+
+  it('says each row in a few words when the summary has them: the card head’s cause and the move’s short form', async () => {
+    const short = { ...blocked, headCause: 'waits on OPS-9 (another team)', move: { ...blocked.move!, short: 'talk to the OPS team' } };
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([short]) }), 'team/sync': () => ({ ok: true, data: sync }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    const [first] = await screen.findAllByTestId('stuck-item');
+    expect(first!.querySelector('.line')!.textContent).toBe('BlockedPAY-13 dwaits on OPS-9 (another team)→Next: talk to the OPS team▾');
+    expect(first!.querySelector('.line')!.getAttribute('title')).toBe('PAY-1 Refund <b>flow</b> | v2\nBlocked for 3 d · waits on OPS-9 (another team)\nNext: talk to the OPS team');
   });
 
   it('renders no href that is not https, whatever the summary holds', async () => {
@@ -145,7 +165,7 @@ describe('Popup', () => {
     await screen.findByTestId('critical-path');
     const hrefs = [...document.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(hrefs.filter((href) => !href?.startsWith('https://') && href !== '/options.html')).toEqual([]);
-    expect(screen.getAllByTestId('stuck-item')[0]!.textContent).toContain('PAY-1 Ticket 1');
+    expect(screen.getAllByTestId('stuck-item')[0]!.querySelector('.key')!.textContent).toBe('PAY-1 Ticket 1');
   });
 
   it('keeps the cached summary and says why when the sync fails', async () => {
@@ -165,15 +185,37 @@ describe('Popup', () => {
     expect([...person.options].map((o) => o.textContent)).toEqual(['Everyone', 'bob', 'carol', 'Priya']);
     fireEvent.change(person, { target: { value: 'carol' } });
     expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([waiting.key]);
-    expect(screen.getByTestId('counts').textContent).toBe('0 blocked · 1 waiting · 0 failing · 1 open');
+    expect(tiles()).toEqual(['0 blocked', '1 waiting', '0 failing']);
     expect(screen.getByTestId('cluster-chart').textContent).toContain('Review: 1 d blocked over 1 item');
     expect(screen.getByTestId('cluster-chart').textContent).not.toContain('Another team');
     fireEvent.change(person, { target: { value: '' } });
     fireEvent.change(screen.getByLabelText('Source'), { target: { value: 'jira' } });
     fireEvent.change(screen.getByLabelText('State'), { target: { value: 'flowing' } });
     expect(screen.queryAllByTestId('stuck-item')).toHaveLength(0);
-    expect(screen.getByText('Nothing is blocked or waiting.')).toBeTruthy();
-    expect(screen.getByTestId('counts').textContent).toBe('0 blocked · 0 waiting · 0 failing · 1 open');
+    expect(screen.getByText('Nothing is blocked, waiting or failing.')).toBeTruthy();
+    // The counts follow the person and source filters, not the state one: each is that filter's toggle.
+    expect(tiles()).toEqual(['1 blocked', '0 waiting', '0 failing']);
+    expect(screen.getByTestId('oldest').textContent).toBe('— oldest nothing stuck');
+  });
+
+  it('sets the state filter from a count, and every section follows it', async () => {
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked, waiting, row(3)]) }), 'team/sync': () => ({ ok: true, data: sync }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    await screen.findAllByTestId('stuck-item');
+    const waitingTile = screen.getByRole('button', { name: '1 waiting' });
+    fireEvent.click(waitingTile);
+    expect(waitingTile.getAttribute('aria-pressed')).toBe('true');
+    expect((screen.getByLabelText('State') as HTMLSelectElement).value).toBe('waiting');
+    expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([waiting.key]);
+    expect(screen.getByTestId('oldest').textContent).toBe('1 d oldest #2: Ticket 2, waiting');
+    expect(screen.getByTestId('cluster-chart').textContent).not.toContain('Another team');
+    expect([...screen.getByTestId('aging-chart').querySelectorAll('[data-glyph]')].map((g) => g.getAttribute('data-glyph'))).toEqual(['waiting']);
+    // The graph parts are the shown items': PAY-1's chain and holders are not.
+    expect(screen.queryByTestId('critical-path')).toBeNull();
+    expect(screen.getByText('No item shown waits on another.')).toBeTruthy();
+    fireEvent.click(waitingTile);
+    expect(waitingTile.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getAllByTestId('stuck-item')).toHaveLength(2);
   });
 
   it('names each state as the badge’s card does (the popup said “Unknown” where the card says “Flow state unknown”)', async () => {

@@ -50,8 +50,8 @@ describe('one name a state', () => {
     const named = await popupNames();
     expect(named.length).toBe(NOT_DONE_STATES.length * 3 + STUCK_STATES.length);
     for (const [state, text] of named) expect(text.toLowerCase(), state).toBe(STATE_WORDS[state as FlowState]);
-    const counts = screen.getByTestId('counts').textContent!;
-    expect(counts).toBe(`${STUCK_STATES.map((state) => `1 ${STATE_WORDS[state]}`).join(' · ')} · 5 open`);
+    const counts = [...screen.getByTestId('counts').querySelectorAll('button')].map((button) => button.textContent);
+    expect(counts).toEqual(STUCK_STATES.map((state) => `1 ${STATE_WORDS[state]}`));
     expect(document.body.textContent).not.toMatch(RETIRED);
   });
 

@@ -1,6 +1,7 @@
 /**
- * Aging work in progress: each open item's age as its state's glyph in its state's column, against the
- * team's 50/70/85/95th cycle-time percentiles; the same data as a table on demand.
+ * Aging work in progress: each open item's age as its state's glyph in its state's column (a column
+ * for each state that has items), against the team's 50/70/85/95th cycle-time percentiles; the
+ * same data as a table on demand. Drawn at its own size, so its 12 px labels stay 12 px.
  */
 import { useState } from 'preact/hooks';
 import { shortKey } from '../../lib/flow/item-names';
@@ -10,11 +11,11 @@ import { percentileReached } from '../../lib/team/summary';
 import { StateGlyph } from '../StateGlyph';
 import type { CycleTimePercentiles, TeamItem } from '../../lib/team/summary-types';
 
-const WIDTH = 360;
-const HEIGHT = 170;
-const LEFT = 34;
-const TOP = 8;
-const BOTTOM = 22;
+const WIDTH = 352;
+const HEIGHT = 180;
+const LEFT = 40;
+const TOP = 10;
+const BOTTOM = 24;
 
 /** Props: the open items and the percentiles, when known. */
 export interface AgingChartProps {
@@ -39,14 +40,16 @@ function PercentileLines({ percentiles, y }: { percentiles: CycleTimePercentiles
 function Chart({ items, percentiles }: AgingChartProps) {
   const max = Math.max(1, ...items.map((item) => item.ageMs), percentiles ? percentiles.p95 * 1.1 : 0);
   const y = (ms: number) => TOP + (1 - ms / max) * (HEIGHT - TOP - BOTTOM);
-  const column = (WIDTH - LEFT) / NOT_DONE_STATES.length;
+  // A column only for a state that has items: an empty one would take the room of those that do.
+  const states = NOT_DONE_STATES.filter((state) => items.some((item) => item.state === state));
+  const column = (WIDTH - LEFT) / states.length;
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" aria-hidden="true" focusable="false" data-testid="aging-chart">
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} aria-hidden="true" focusable="false" data-testid="aging-chart">
       <line class="axis" x1={LEFT} x2={LEFT} y1={TOP} y2={HEIGHT - BOTTOM} />
-      <text class="axis-label" x="0" y={TOP + 8}>{formatDuration(max)}</text>
+      <text class="axis-label" x="0" y={TOP + 10}>{formatDuration(max)}</text>
       <text class="axis-label" x="0" y={HEIGHT - BOTTOM}>0</text>
       {percentiles ? <PercentileLines percentiles={percentiles} y={y} /> : null}
-      {NOT_DONE_STATES.map((state, c) => {
+      {states.map((state, c) => {
         const mine = items.filter((item) => item.state === state);
         return (
           <g key={state}>

@@ -2,6 +2,7 @@
 import { shortKey } from '../../lib/flow/item-names';
 import { formatDuration } from '../../lib/format';
 import { httpsHref } from '../../lib/safe-url';
+import { heldUp } from '../../lib/team/summary';
 import type { NamedItem, TeamSummary } from '../../lib/team/summary-types';
 
 function ItemLink({ item }: { item: NamedItem }) {
@@ -10,13 +11,13 @@ function ItemLink({ item }: { item: NamedItem }) {
   return href ? <a href={href} target="_blank" rel="noreferrer">{text}</a> : <span>{text}</span>;
 }
 
-/** Props: the summary's graph parts. */
-export function GraphSection({ criticalPath, topHolders }: Pick<TeamSummary, 'criticalPath' | 'topHolders'>) {
+/** Props: the summary's graph parts, and whether they are of the filtered items only. */
+export function GraphSection({ criticalPath, topHolders, filtered = false }: Pick<TeamSummary, 'criticalPath' | 'topHolders'> & { filtered?: boolean }) {
   return (
     <>
       <h3>Critical path</h3>
       {criticalPath.steps.length === 0 ? (
-        <p class="quiet">No item waits on another.</p>
+        <p class="quiet">{filtered ? 'No item shown waits on another.' : 'No item waits on another.'}</p>
       ) : (
         <>
           <p class="quiet">Root blocker first; the chain is {formatDuration(criticalPath.ageMs)} old.</p>
@@ -27,11 +28,11 @@ export function GraphSection({ criticalPath, topHolders }: Pick<TeamSummary, 'cr
       )}
       <h3>Holding up the most</h3>
       {topHolders.length === 0 ? (
-        <p class="quiet">Nothing holds up other items.</p>
+        <p class="quiet">{filtered ? 'Nothing holds up the items shown.' : 'Nothing holds up other items.'}</p>
       ) : (
         <ul class="holders" data-testid="top-holders">
           {topHolders.map((h) => (
-            <li key={h.key}><ItemLink item={h} /> holds up {h.holdsUp} item{h.holdsUp === 1 ? '' : 's'}</li>
+            <li key={h.key}><ItemLink item={h} /> holds up {heldUp(h.holdsUp, filtered)}</li>
           ))}
         </ul>
       )}

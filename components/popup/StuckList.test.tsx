@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/preact';
+import { fireEvent, render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { TeamItem } from '../../lib/team/summary-types';
 import { StuckList } from './StuckList';
@@ -22,6 +22,9 @@ describe('StuckList rows', () => {
         ]}
       />,
     );
+    // The row says how long in its line, and the rest when it is opened.
+    expect(screen.getAllByTestId('stuck-for').map((cell) => cell.textContent)).toEqual(['17 d', '≥ 3 d', '?start not recorded']);
+    for (const button of screen.getAllByRole('button')) fireEvent.click(button);
     const rows = screen.getAllByTestId('stuck-item').map((li) => li.querySelector('.meta')!.textContent);
     // Days always, even past two weeks: "17 d", not "2w".
     expect(rows[0]).toBe('Blocked for 17 d');

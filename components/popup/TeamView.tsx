@@ -1,8 +1,8 @@
 /** The team summary's sections, seen through the popup's filters. */
-import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { FIRST_FRAME_ROWS } from '../../lib/team/first-paint';
-import { isStuck, STATE_WORDS, STUCK_STATES } from '../../lib/flow/flow-states';
+import { isStuck } from '../../lib/flow/flow-states';
+import { repoOf } from '../../lib/flow/item-names';
 import { filterSummary } from '../../lib/team/summary';
 import { summaryMarkdown } from '../../lib/team/summary-markdown';
 import type { TeamFilters, TeamSummary } from '../../lib/team/summary-types';
@@ -11,6 +11,7 @@ import { ClusterChart } from './ClusterChart';
 import { ExportButtons, type Exporter } from './ExportButtons';
 import { Filters } from './Filters';
 import { GraphSection } from './GraphSection';
+import { Headline } from './Headline';
 import { StuckList } from './StuckList';
 
 /** Rows shown before "Show all": the popup stays short and quick to paint. */
@@ -23,16 +24,7 @@ export interface TeamViewProps {
   now: () => number;
 }
 
-function Counts({ summary }: { summary: TeamSummary }) {
-  const count = (state: string) => summary.items.filter((item) => item.state === state).length;
-  return (
-    <p class="counts" data-testid="counts">
-      {STUCK_STATES.map((state) => <Fragment key={state}><strong>{count(state)}</strong> {STATE_WORDS[state]} · </Fragment>)}{summary.items.length} open
-    </p>
-  );
-}
-
-/** Filters, counts, the stuck list, the charts, the graph and the export. */
+/** The counts, the filters, the stuck list, the charts, the graph and the export: every section filtered alike. */
 export function TeamView({ summary, exporter, now }: TeamViewProps) {
   const [filters, setFilters] = useState<TeamFilters>({});
   const [all, setAll] = useState(false);
@@ -41,13 +33,18 @@ export function TeamView({ summary, exporter, now }: TeamViewProps) {
   useEffect(() => setPainted(true), []);
   const shown = filterSummary(summary, filters);
   const stuck = shown.items.filter((item) => isStuck(item.state));
+  // The counts are of every state: each is the state filter's toggle.
+  const { state, ...others } = filters;
+  const onState = (next: TeamFilters['state']) => setFilters(next ? { ...others, state: next } : others);
+  // Keys read `#7` when the team's items are of one repository, whatever the filters show.
+  const oneRepo = new Set(summary.items.flatMap((item) => repoOf(item.key) ?? [])).size <= 1;
   return (
     <>
+      <Headline summary={filterSummary(summary, others)} shown={shown} state={state} onState={onState} oneRepo={oneRepo} />
       <Filters people={summary.people} filters={filters} onChange={setFilters} />
-      <Counts summary={shown} />
       <section aria-labelledby="stuck-heading">
-        <h2 id="stuck-heading">Blocked and waiting</h2>
-        <StuckList items={all ? stuck : stuck.slice(0, painted ? FIRST_ROWS : FIRST_FRAME_ROWS)} at={summary.at} />
+        <h2 id="stuck-heading">Blocked, waiting and failing <span class="quiet">{stuck.length} of {shown.items.length} open</span></h2>
+        <StuckList items={all ? stuck : stuck.slice(0, painted ? FIRST_ROWS : FIRST_FRAME_ROWS)} at={summary.at} oneRepo={oneRepo} />
         {!all && stuck.length > FIRST_ROWS ? <button type="button" onClick={() => setAll(true)}>Show all {stuck.length}</button> : null}
       </section>
       {painted ? <Later summary={summary} shown={shown} filters={filters} exporter={exporter} now={now} /> : null}
@@ -70,7 +67,7 @@ function Later({ summary, shown, filters, exporter, now }: TeamViewProps & { sho
       </section>
       <section aria-labelledby="graph-heading">
         <h2 id="graph-heading">Dependencies</h2>
-        <GraphSection criticalPath={summary.criticalPath} topHolders={summary.topHolders} />
+        <GraphSection criticalPath={shown.criticalPath} topHolders={shown.topHolders} filtered={shown.filtered === true} />
       </section>
       <section aria-labelledby="export-heading">
         <h2 id="export-heading">Export</h2>

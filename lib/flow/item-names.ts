@@ -23,10 +23,30 @@ export function namer(item: WorkItem, titles?: ReadonlyMap<string, string>): (ke
 }
 
 /**
- * The key as a narrow row shows it: `PAY-42`, `api#7` (the repository without its owner). The row
- * names the whole key too, for its tooltip and screen readers: two owners' `api` look alike here.
+ * The key as a narrow row shows it: `PAY-42`, `api#7` (the repository without its owner), or `#7`
+ * when every row is of one repository (`oneRepo`). The row names the whole key too, for its
+ * tooltip and screen readers: two owners' `api` look alike here.
  */
-export function rowKey(key: string): string {
+export function rowKey(key: string, oneRepo = false): string {
   const short = shortKey(key);
-  return key.startsWith('jira:') ? short : short.replace(/^[^/#]*\//, '');
+  if (key.startsWith('jira:')) return short;
+  return oneRepo ? short.slice(short.lastIndexOf('#')) : short.replace(/^[^/#]*\//, '');
+}
+
+/** The `owner/repo` of a GitHub key, lower case; undefined for a Jira key. */
+export function repoOf(key: string): string | undefined {
+  if (!key.startsWith('github:')) return undefined;
+  const short = shortKey(key);
+  return short.slice(0, short.lastIndexOf('#')).toLowerCase();
+}
+
+/**
+ * `text` with references to items of `key`'s own repository written as GitHub writes them there:
+ * "waits on acme/api#208" → "waits on #208". Other repositories' and Jira keys stay whole.
+ */
+export function inRepoRefs(text: string, key: string): string {
+  const repo = repoOf(key);
+  if (!repo) return text;
+  const escaped = repo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(new RegExp(`(^|[^\\w./-])${escaped}#(\\d+)`, 'gi'), '$1#$2');
 }

@@ -10,7 +10,7 @@ import { httpsHref } from '../safe-url';
 import { clusterName } from '../flow/clusters';
 import { isStuck, stateName, STATE_WORDS, STUCK_STATES } from '../flow/flow-states';
 import { levelName } from '../flow/rubric';
-import { filterSummary, percentileReached } from './summary';
+import { filterSummary, heldUp, percentileReached } from './summary';
 import type { NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 
 /** How many of the oldest open items the aging section lists. */
@@ -91,8 +91,9 @@ function aging(summary: TeamSummary): string[] {
 
 function graphPart(summary: TeamSummary): string[] {
   const path = summary.criticalPath;
-  const chain = path.steps.length > 0 ? [`${path.steps.map(link).join(' → ')} (open ${formatDuration(path.ageMs)})`] : ['No item waits on another.'];
-  const holders = summary.topHolders.map((h) => `- ${link(h)} holds up ${h.holdsUp} item${h.holdsUp === 1 ? '' : 's'}`);
+  const none = summary.filtered ? 'No item shown waits on another.' : 'No item waits on another.';
+  const chain = path.steps.length > 0 ? [`${path.steps.map(link).join(' → ')} (open ${formatDuration(path.ageMs)})`] : [none];
+  const holders = summary.topHolders.map((h) => `- ${link(h)} holds up ${heldUp(h.holdsUp, summary.filtered === true)}`);
   return ['## Critical path', '', ...chain, ...(holders.length > 0 ? ['', '## Holding up the most', '', ...holders] : [])];
 }
 

@@ -91,7 +91,8 @@ describe('buildTeamSummary', () => {
     });
     expect(pay1!.move).toMatchObject({ level: 'P3', short: 'build it without PAY-4' });
     // The cause in a few words, as the card's head says it, and the chain a filtered popup reads.
-    expect([pay1!.headCause, pay4!.headCause, pull!.headCause, pay2!.headCause]).toEqual(['waits on PAY-4 (in the team)', 'waits on OPS-9 (another team)', 'waits on review from @carol', 'in status Blocked']);
+    // "(in the team)" is what a row is by default: only another team is said.
+    expect([pay1!.headCause, pay4!.headCause, pull!.headCause, pay2!.headCause]).toEqual(['waits on PAY-4', 'waits on OPS-9 (another team)', 'waits on review from @carol', 'in status Blocked']);
     expect(pay1).toMatchObject({ chain: { keys: ['jira:acme.atlassian.net/PAY-4', 'jira:acme.atlassian.net/OPS-9'], ageMs: 19 * DAY }, upstream: ['jira:acme.atlassian.net/PAY-4', 'jira:acme.atlassian.net/OPS-9'] });
     expect(pay2).not.toHaveProperty('chain');
     expect(Object.keys(summary.named ?? {})).toEqual(['jira:acme.atlassian.net/PAY-4', 'jira:acme.atlassian.net/OPS-9', 'jira:acme.atlassian.net/PAY-1']);
@@ -123,6 +124,16 @@ describe('buildTeamSummary', () => {
       ageMs: 19 * DAY,
     });
     expect(summary.topHolders.map((h) => [h.title, h.holdsUp])).toEqual([['OPS-9', 2], ['Ticket PAY-4', 1]]);
+  });
+
+  it('writes the row’s own repository’s items as #n in its few words, and keeps the full sentences', () => {
+    const stacked = pullItem(9, { upstream: [{ key: 'github:octo-org/api#8', kind: 'stacked-on', open: true, title: 'Extract client', at: '2026-11-15T09:00:00Z' }] });
+    const [row] = summarize([stacked]).items;
+    expect(row).toMatchObject({ headCause: 'waits on #8', move: { short: 'land the base #8 first' } });
+    expect(row!.move!.text).toContain('octo-org/api#8');
+    // An upstream item whose state FlowLens could not read is still said to be unverified.
+    const unread = jiraItem(7, { upstream: [{ key: 'jira:acme.atlassian.net/PAY-40', kind: 'blocked-by', at: '2026-11-17T08:00:00Z' }] });
+    expect(summarize([unread]).items[0]!.headCause).toBe('waits on PAY-40 (unverified)');
   });
 
   it('offers only team members to filter by when members are set', () => {

@@ -8,7 +8,7 @@ import { CLUSTERS } from '../flow/clusters';
 import { isStuck } from '../flow/flow-states';
 import { skillTag } from '../flow/rubric';
 import type { GraphAnalysis } from '../flow/graph';
-import { shortKey } from '../flow/item-names';
+import { inRepoRefs, shortKey } from '../flow/item-names';
 import type { FlowState, Person, WorkItem } from '../flow/model';
 import { sinceBoundOf } from '../flow-view';
 import { headCauseOf } from '../card-conditions';
@@ -82,18 +82,20 @@ function graphPart(key: string, input: TeamSummaryInput): Pick<TeamItem, 'chain'
   };
 }
 
-/** The first move as a row shows it. */
-function firstMove(analysis: ItemAnalysis): Pick<TeamItem, 'move'> {
+/** The first move as a row shows it; in its few words, its own repository's items are `#208`. */
+function firstMove(key: string, analysis: ItemAnalysis): Pick<TeamItem, 'move'> {
   const move = analysis.moves[0];
   if (!move) return {};
-  return { move: { text: move.text, ...(move.short ? { short: move.short } : {}), level: move.level, tag: skillTag(move.skillId, move.level) } };
+  return { move: { text: move.text, ...(move.short ? { short: inRepoRefs(move.short, key) } : {}), level: move.level, tag: skillTag(move.skillId, move.level) } };
 }
 
-/** The row's cause, in full and in a few words, when it is stuck. */
+/** The row's cause, in full and in a few words (its own repository's items as `#208`), when it is stuck. */
 function causePart(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInput): Pick<TeamItem, 'cause' | 'headCause' | 'cluster'> {
   if (!isStuck(analysis.state)) return {};
   const head = headCauseOf(item, analysis, { ...(input.settings ? { settings: input.settings } : {}), states: input.states ?? new Map() });
-  return { cause: analysis.causeText, ...(head ? { headCause: head } : {}), cluster: analysis.cluster };
+  // "(in the team)" is what a row is by default; "(another team)" stays, it is news.
+  const short = head ? inRepoRefs(head, item.key).replace(' (in the team)', '').replace('(in the team, ', '(') : undefined;
+  return { cause: analysis.causeText, ...(short ? { headCause: short } : {}), cluster: analysis.cluster };
 }
 
 /** One row of the popup. */
@@ -116,7 +118,7 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInpu
     ...causePart(item, analysis, input),
     ...(owner ? { owner } : {}),
     people: [...new Set(peopleOf(item).map((person) => person.name))],
-    ...firstMove(analysis),
+    ...firstMove(item.key, analysis),
     holdsUp: graph.impactCount.get(item.key) ?? 0,
     ...graphPart(item.key, input),
     blockedMs: analysis.totalBlockedMs,
@@ -239,6 +241,11 @@ export function filterSummary(summary: TeamSummary, filters: TeamFilters): TeamS
   const items = filterItems(summary.items, filters);
   if (items.length === summary.items.length) return summary;
   return { ...summary, items, clusters: clusterTotals(items), criticalPath: shownCriticalPath(summary, items), topHolders: shownHolders(summary, items), filtered: true };
+}
+
+/** How many items a holder holds up: "3 items", or in a filtered summary "3 of the items shown". */
+export function heldUp(n: number, filtered: boolean): string {
+  return filtered ? `${n} of the items shown` : `${n} item${n === 1 ? '' : 's'}`;
 }
 
 /** The stuck item that has been in its state longest at `at`, how long, and whether that is only a lower bound. */

@@ -64,6 +64,16 @@ const PLACES = [
     ready: (page) => page.getByRole('button', { name: 'Copy as Markdown' }).waitFor(),
   },
   {
+    name: 'the popup with a count pressed and a row opened',
+    url: (id) => `chrome-extension://${id}/popup.html`,
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Copy as Markdown' }).waitFor();
+      await page.getByRole('button', { name: '1 blocked' }).click();
+      await page.getByRole('button', { name: 'More about PAY-1' }).click();
+      await page.getByTestId('stuck-detail').waitFor();
+    },
+  },
+  {
     name: 'the badges and an open detail card on a GitHub list',
     url: () => 'https://github.com/octo-org/api/pulls',
     ready: async (page) => {

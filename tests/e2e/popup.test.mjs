@@ -87,8 +87,10 @@ describe('popup team summary', () => {
     await page.waitForFunction((keys) => JSON.stringify([...document.querySelectorAll('[data-testid="stuck-item"]')].map((li) => li.dataset.key)) === JSON.stringify(keys), KEYS, { timeout: 10_000 }).catch(() => undefined);
     assert.deepEqual(await rowKeys(page), KEYS);
     const first = page.getByTestId('stuck-item').first();
-    assert.match(await first.innerText(), /Blocked for 8 d · Priya/);
-    assert.equal(await page.getByTestId('counts').innerText(), '2 blocked · 1 waiting · 0 failing · 4 open');
+    assert.match(await first.locator('.line').innerText(), /^Blocked\s+PAY-2\s+8 d\s+in status Blocked\s+→\s+Next:\s+write down what it waits on/);
+    await first.getByRole('button', { name: 'More about PAY-2' }).click();
+    assert.match(await first.getByTestId('stuck-detail').innerText(), /Blocked for 8 d · Priya/);
+    assert.deepEqual(await page.getByTestId('counts').locator('button').allInnerTexts(), ['2\nblocked', '1\nwaiting', '0\nfailing']);
     assert.equal(await page.getByTestId('stuck-list').getByRole('link', { name: /PAY-1 Refund \| flow/ }).getAttribute('target'), '_blank');
 
     await page.getByLabel('Person').selectOption('carol');
