@@ -314,3 +314,18 @@ describe('the set-up badge’s name', () => {
     expect(badgeName(view)).toBe('FlowLens needs to be set up: Bad token.');
   });
 });
+
+describe('one rounding for a move and its badge (review leftover 3)', () => {
+  it('says a 5.6-day wait for review as "5 days" in the move and "5 d" on the badge', () => {
+    const bob = { id: 'bob', name: 'bob' };
+    const asked = new Date(NOW - 5.6 * 86_400_000).toISOString();
+    const opened = '2026-11-10T12:00:00Z';
+    const waiting = view({
+      ...pull, createdAt: opened, upstream: [], requestedReviewers: [bob],
+      signals: { reviewDecision: 'review-required', pendingReviewers: [bob], checks: 'success', failingChecks: [], mergeable: 'mergeable', labels: [] },
+      timeline: [{ type: 'created', at: opened }, { type: 'review-requested', at: asked, reviewer: bob }],
+    });
+    expect(waiting).toMatchObject({ state: 'waiting', text: 'waiting 5 d' });
+    expect(waiting.moves?.map((move) => move.text)).toContain('Ask @bob for a review of octo-org/api#7: waiting 5 days.');
+  });
+});

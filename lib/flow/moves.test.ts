@@ -3,6 +3,7 @@ import { analyzeItem, type AnalysisContext } from './analyze';
 import { defaultFlowSettings, parseFlowSettings } from './flow-settings';
 import { analyzeGraph } from './graph';
 import type { WorkItem } from './model';
+import { days } from './moves';
 import { blockedBy, jiraItem, pullItem } from './testing/items';
 
 const settings = defaultFlowSettings;
@@ -174,5 +175,17 @@ describe('bottlenecks that are stuck, and other teams downstream', () => {
 
   it('asks to tell the other team that waits on it (P4: share context across the organisation)', () => {
     expect(moves['share-context']).toMatchObject({ level: 'P4', skillId: 'p4-share-context', text: 'Tell the OPS team now that PAY-1 is blocked: OPS-4 waits on it, and they can plan around it only if they know.' });
+  });
+});
+
+describe('a wait in a move’s words', () => {
+  const HOUR = 3_600_000;
+  it('rounds down to whole days, hours or minutes, by the badge’s unit rule', () => {
+    expect(days(5.6 * 24 * HOUR)).toBe('5 days');
+    expect(days(47.9 * HOUR)).toBe('1 day');
+    expect(days(5.9 * HOUR)).toBe('5 hours');
+    expect(days(HOUR)).toBe('1 hour');
+    expect(days(0.5 * HOUR)).toBe('30 minutes');
+    expect(days(undefined)).toBe('0 minutes');
   });
 });
