@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeItem } from './flow/analyze';
 import { defaultFlowSettings } from './flow/flow-settings';
 import type { WorkItem } from './flow/model';
-import { badgeName, errorView, lifeFact, timeInState, toFlowView, urgencyOf } from './flow-view';
+import { badgeName, errorView, isSetupError, lifeFact, timeInState, toFlowView, urgencyOf } from './flow-view';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const pull: WorkItem = {
@@ -296,7 +296,7 @@ describe('set-up errors (issue 15)', () => {
       { code: 'unauthorized' as const, message: 'GitHub refused the credentials (401). Check the token in FlowLens options.' },
       { code: 'unauthorized' as const, message: 'You are logged out of Jira at acme.atlassian.net. Log in and reload the page.' },
       { code: 'sso-required' as const, message: 'Authorise it.' },
-      { code: 'forbidden' as const, message: 'Resource not accessible by personal access token' },
+      { code: 'forbidden' as const, message: 'Resource not accessible by personal access token', setup: true as const },
     ]) {
       expect(errorView('github:a/b#1', '', error)).toMatchObject({ state: 'error', setup: true, text: 'set up', label: `FlowLens needs to be set up: ${error.message}` });
     }
@@ -305,6 +305,15 @@ describe('set-up errors (issue 15)', () => {
   it('leaves the item’s own errors as they were', () => {
     for (const code of ['not-found', 'offline', 'rate-limited'] as const) expect(errorView('github:a/b#1', '', { code, message: 'x' }).setup).toBeUndefined();
     expect(errorView('github:a/b#1', '', { code: 'forbidden', message: 'Your Jira account may lack permission to browse this project.' }).setup).toBeUndefined();
+  });
+
+  it('takes a 403 as the set-up’s by what the provider said, never by the word "token" in its message (review leftover 1)', () => {
+    // The provider says a token lacks access, in words that happen not to name it: set-up.
+    expect(isSetupError({ code: 'forbidden', message: 'GitHub denied access (403): Resource not accessible by integration.', setup: true })).toBe(true);
+    // A private Jira issue whose refusal mentions the API token: the item's, not the set-up's.
+    const privateItem = { code: 'forbidden' as const, message: 'Jira at acme.atlassian.net denied access (403): The issue is private; this API token’s account may not see it.' };
+    expect(isSetupError(privateItem)).toBe(false);
+    expect(errorView('jira:acme.atlassian.net/PAY-1', '', privateItem)).toMatchObject({ text: '!', label: `FlowLens could not load this item: ${privateItem.message}` });
   });
 });
 

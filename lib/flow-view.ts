@@ -341,12 +341,13 @@ export const FIX_SETUP_TEXT = 'Fix in FlowLens settings';
 
 /**
  * Whether `error` is a problem of FlowLens's set-up rather than of the item: no token or a refused
- * one, a logged-out Jira or an SSO authorisation to give, or a token that lacks access. A 'forbidden'
- * that is about something else (a host not allowed yet, a private item) is the item's.
+ * one, a logged-out Jira or an SSO authorisation to give (by their codes), or what the provider
+ * that built the error said is the set-up's (`setup`: a token that lacks access). Never read
+ * from the message: a 'forbidden' about something else (a host not allowed yet, a Jira project
+ * the account may not browse) is the item's, whatever its words.
  */
-export function isSetupError(error: Pick<FlowError, 'code' | 'message'>): boolean {
-  if (error.code === 'unauthorized' || error.code === 'sso-required') return true;
-  return error.code === 'forbidden' && /\btoken\b/i.test(error.message);
+export function isSetupError(error: FlowError): boolean {
+  return error.code === 'unauthorized' || error.code === 'sso-required' || error.setup === true;
 }
 
 /** A view that says why an item could not be shown. */
