@@ -29,8 +29,8 @@ export interface FlowError {
   /**
    * Said by the provider that built the error: it is FlowLens's set-up's, not the item's, and is
    * fixed in FlowLens's settings: a token that lacks access (GitHub's 403 to a request with a
-   * token, however GitHub words it). 'unauthorized' and 'sso-required' are set-up errors by
-   * their code alone (lib/flow-view.ts, `isSetupError`).
+   * token, however GitHub words it), or a team query the site refused. 'unauthorized' and
+   * 'sso-required' are set-up errors by their code alone (lib/flow-view.ts, `isSetupError`).
    */
   setup?: true;
 }

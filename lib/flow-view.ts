@@ -342,7 +342,8 @@ export const FIX_SETUP_TEXT = 'Fix in FlowLens settings';
 /**
  * Whether `error` is a problem of FlowLens's set-up rather than of the item: no token or a refused
  * one, a logged-out Jira or an SSO authorisation to give (by their codes), or what the provider
- * that built the error said is the set-up's (`setup`: a token that lacks access). Never read
+ * that built the error said is the set-up's (`setup`: a token that lacks access, a team query the
+ * site refused). Never read
  * from the message: a 'forbidden' about something else (a host not allowed yet, a Jira project
  * the account may not browse) is the item's, whatever its words.
  */

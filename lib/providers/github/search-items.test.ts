@@ -97,7 +97,8 @@ describe('searchGithubPage', () => {
   it('reports GitHub’s words for a query it refuses', async () => {
     const { fetch } = fakeFetch(() => ({ data: { search: null }, errors: [{ message: "Invalid search query: unknown qualifier 'foo'", path: ['search'] }] }));
     const result = await searchGithubPage('foo:bar', { fetch, host: 'github.com', token: 't', now: NOW });
-    expect(result.error).toEqual({ code: 'bad-request', message: "GitHub did not accept the search “foo:bar”: Invalid search query: unknown qualifier 'foo'" });
+    // The team's query, fixed in the settings: the set-up's.
+    expect(result.error).toEqual({ code: 'bad-request', message: "GitHub did not accept the search “foo:bar”: Invalid search query: unknown qualifier 'foo'", setup: true });
     expect(result.outcome.items.size).toBe(0);
   });
 

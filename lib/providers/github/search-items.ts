@@ -159,11 +159,14 @@ async function runSearch({ query, first, cursor }: SearchAsk, ctx: GithubContext
   return error ? refusal(query, error) : unreadable();
 }
 
-/** GitHub's own words for a refused search: a bad qualifier, SAML single sign-on, a forbidden org (the token's: tokenRefusal). */
+/**
+ * GitHub's own words for a refused search: a bad qualifier, SAML single sign-on, a forbidden org
+ * (the token's: tokenRefusal). A bad query is the set-up's too: it is the team's, in the settings.
+ */
 function refusal(query: string, error: { message: string; type?: string | undefined }): FlowError {
   if (error.type === 'FORBIDDEN' && /SAML/i.test(error.message)) return { code: 'sso-required', message: `${error.message} Authorise your token for that organisation.` };
   if (error.type === 'FORBIDDEN') return tokenRefusal({ code: 'forbidden', message: `GitHub refused the search “${query}”: ${error.message}` });
-  return { code: 'bad-request', message: `GitHub did not accept the search “${query}”: ${error.message}` };
+  return { code: 'bad-request', message: `GitHub did not accept the search “${query}”: ${error.message}`, setup: true };
 }
 
 function unreadable(): FlowError {
