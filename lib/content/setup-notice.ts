@@ -1,17 +1,18 @@
 /**
  * One notice per page for a broken set-up (a missing or refused token, a logged-out Jira): however
  * many badges have the error, the page says it once, bottom-right, with a way to fix it. The
- * notice is a fixed-position element in its own open shadow root, like the badges
- * (badge-host.ts), so the page's CSS cannot restyle it. It never takes the focus, and it is
- * removed with the layer (a navigation away, the context invalidated). Text only, never HTML.
+ * notice is a fixed-position element built as the badges are (shadow-host.ts): in its own open
+ * shadow root, so the page's CSS cannot restyle it, and with its keys and clicks kept from the
+ * page's listeners. It never takes the focus, and it is removed with the layer (a navigation
+ * away, the context invalidated). Text only, never HTML.
  */
 import type { Client } from '../client';
 import type { FlowView } from '../flow-view';
 import { FIX_SETUP_TEXT } from '../flow-view';
+import { createShadowHost } from './shadow-host';
 
 /** The tag name of the notice's host element. */
 export const NOTICE_TAG = 'flowlens-notice';
-
 
 /** The page's set-up notice, from the first view that needs it to the layer's end. */
 export interface SetupNotice {
@@ -24,7 +25,7 @@ export interface SetupNotice {
 }
 
 const NOTICE_CSS = `
-:host { all: initial !important; position: fixed !important; right: 16px !important; bottom: 16px !important; z-index: 2147483646 !important; }
+:host { position: fixed !important; right: 16px !important; bottom: 16px !important; z-index: 2147483646 !important; }
 .notice {
   display: flex; align-items: center; gap: 8px; max-width: 360px; padding: 8px 8px 8px 12px; box-sizing: border-box;
   font: 13px/1.4 -apple-system, BlinkMacSystemFont, 'Segoe UI', 'Noto Sans', Helvetica, Arial, sans-serif;
@@ -66,10 +67,8 @@ export function createSetupNotice(send: Client): SetupNotice {
 
 /** Builds and appends the notice's host: the sentence, the fix button and a close button. */
 function mountNotice(sentence: string, actions: { fix: () => void; close: () => void }): HTMLElement {
-  const element = document.createElement(NOTICE_TAG);
-  const shadow = element.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = NOTICE_CSS.trim();
+  // Clicks stay in it too: it lies over the page, whose handlers around it must not take them.
+  const { element, shadow } = createShadowHost(NOTICE_TAG, NOTICE_CSS, { clicks: true });
   const box = document.createElement('div');
   box.className = 'notice';
   box.setAttribute('role', 'status');
@@ -81,9 +80,7 @@ function mountNotice(sentence: string, actions: { fix: () => void; close: () => 
   const close = button('close', '×', actions.close);
   close.setAttribute('aria-label', 'Close the FlowLens notice');
   box.append(text, fix, close);
-  shadow.append(style, box);
-  // Keys typed in the notice stay in it, as in a badge: the page's shortcuts must not see them.
-  for (const type of ['keydown', 'keyup', 'keypress', 'click']) shadow.addEventListener(type, (event) => event.stopPropagation());
+  shadow.append(box);
   (document.body ?? document.documentElement).append(element);
   return element;
 }
