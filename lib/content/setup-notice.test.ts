@@ -67,3 +67,40 @@ describe('the set-up notice, built as the badges are (review leftover 2)', () =>
     expect(sheets[0]).toContain('position: fixed !important');
   });
 });
+
+/** WCAG relative luminance of a #rrggbb colour (an alpha part, if any, is left out). */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** The `--notice-*` colours a block of declarations sets, by name. */
+function fallbacks(block: string): Record<string, string> {
+  return Object.fromEntries([...block.matchAll(/--notice-(fg|bg|border):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1]!, m[2]!]));
+}
+
+describe('the set-up notice’s colours (review leftover 5)', () => {
+  const sheet = () => shownNotice().querySelector('style')!.textContent!;
+
+  it('takes its text, background and border from the site’s own tokens, as the badges do', () => {
+    const notice = sheet().match(/\.notice \{([^}]*)\}/)![1]!;
+    expect(notice).toContain('color: var(--fgColor-default, var(--ds-text, var(--notice-fg)))');
+    expect(notice).toContain('background: var(--bgColor-default, var(--ds-surface-overlay, var(--notice-bg)))');
+    expect(notice).toContain('border: 1px solid var(--borderColor-default, var(--ds-border, var(--notice-border)))');
+    // No fixed colour left outside the fallbacks.
+    expect(sheet().replace(/--notice-[a-z]+:\s*#[0-9a-f]+;/gi, '')).not.toMatch(/#[0-9a-f]{3,8}\b/i);
+  });
+
+  it('falls back to light text on a dark background and border when the system prefers dark', () => {
+    const light = fallbacks(sheet().match(/:host \{([^}]*)\}/)![1]!);
+    const dark = fallbacks(sheet().match(/@media \(prefers-color-scheme: dark\) \{\s*:host \{([^}]*)\}/)![1]!);
+    expect(Object.keys(dark).sort()).toEqual(['bg', 'border', 'fg']);
+    expect(luminance(light.fg!)).toBeLessThan(0.05);
+    expect(luminance(light.bg!)).toBeGreaterThan(0.9);
+    expect(luminance(dark.fg!)).toBeGreaterThan(0.8);
+    expect(luminance(dark.bg!)).toBeLessThan(0.02);
+    expect(luminance(dark.border!)).toBeLessThan(luminance(light.border!));
+    // Readable: at least WCAG AA's 4.5:1 between the dark fallbacks' text and background.
+    expect((luminance(dark.fg!) + 0.05) / (luminance(dark.bg!) + 0.05)).toBeGreaterThan(4.5);
+  });
+});

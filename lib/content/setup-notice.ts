@@ -24,16 +24,35 @@ export interface SetupNotice {
   shown: () => boolean;
 }
 
+/**
+ * The notice's colours follow the page's theme as the badges' do (components/badge.css): the
+ * site's own tokens first (GitHub's Primer variables, then Atlassian's --ds-*; custom properties
+ * inherit into the shadow root), text and background from the same site's tokens so they never
+ * mix themes. Where the site defines none, GitHub's light colours, or its dark ones when the
+ * system prefers dark. The buttons' fill is a tint of the text, so it holds in either.
+ */
 const NOTICE_CSS = `
-:host { position: fixed !important; right: 16px !important; bottom: 16px !important; z-index: 2147483646 !important; }
+:host {
+  position: fixed !important; right: 16px !important; bottom: 16px !important; z-index: 2147483646 !important;
+  --notice-fg: #1f2328; --notice-bg: #ffffff; --notice-border: #d0d7de; --notice-shadow: #25292e33;
+}
+@media (prefers-color-scheme: dark) {
+  :host { --notice-fg: #f0f6fc; --notice-bg: #151b23; --notice-border: #3d444d; --notice-shadow: #010409cc; }
+}
 .notice {
   display: flex; align-items: center; gap: 8px; max-width: 360px; padding: 8px 8px 8px 12px; box-sizing: border-box;
   font: 13px/1.4 -apple-system, BlinkMacSystemFont, 'Segoe UI', 'Noto Sans', Helvetica, Arial, sans-serif;
-  color: #1f2328; background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px;
-  box-shadow: 0 6px 12px -3px #25292e33;
+  color: var(--fgColor-default, var(--ds-text, var(--notice-fg)));
+  background: var(--bgColor-default, var(--ds-surface-overlay, var(--notice-bg)));
+  border: 1px solid var(--borderColor-default, var(--ds-border, var(--notice-border))); border-radius: 6px;
+  box-shadow: var(--shadow-floating-small, 0 6px 12px -3px var(--notice-shadow));
 }
 .notice p { margin: 0; flex: 1; }
-button { font: inherit; cursor: pointer; min-height: 24px; min-width: 24px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; }
+button {
+  font: inherit; cursor: pointer; min-height: 24px; min-width: 24px; border-radius: 6px; color: inherit;
+  border: 1px solid var(--borderColor-default, var(--ds-border, var(--notice-border)));
+  background: var(--button-default-bgColor-rest, var(--ds-background-neutral, color-mix(in srgb, currentColor 8%, transparent)));
+}
 .fix { padding: 2px 10px; }
 .close { padding: 0 6px; }
 `;
