@@ -26,6 +26,13 @@ export interface FlowError {
   retryAt?: number;
   /** A page that fixes it (SSO authorisation, the options page). */
   helpUrl?: string;
+  /**
+   * Said by the provider that built the error: it is FlowLens's set-up's, not the item's, and is
+   * fixed in FlowLens's settings: a token that lacks access (GitHub's 403 to a request with a
+   * token, however GitHub words it), or a team query the site refused. 'unauthorized' and
+   * 'sso-required' are set-up errors by their code alone (lib/flow-view.ts, `isSetupError`).
+   */
+  setup?: true;
 }
 
 /** Narrows an unknown thrown value to a message, for the rare place that must catch. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeItem } from './flow/analyze';
 import { defaultFlowSettings } from './flow/flow-settings';
 import type { WorkItem } from './flow/model';
-import { badgeName, errorView, lifeFact, timeInState, toFlowView, urgencyOf } from './flow-view';
+import { badgeName, errorView, isSetupError, lifeFact, timeInState, toFlowView, urgencyOf } from './flow-view';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const pull: WorkItem = {
@@ -296,7 +296,7 @@ describe('set-up errors (issue 15)', () => {
       { code: 'unauthorized' as const, message: 'GitHub refused the credentials (401). Check the token in FlowLens options.' },
       { code: 'unauthorized' as const, message: 'You are logged out of Jira at acme.atlassian.net. Log in and reload the page.' },
       { code: 'sso-required' as const, message: 'Authorise it.' },
-      { code: 'forbidden' as const, message: 'Resource not accessible by personal access token' },
+      { code: 'forbidden' as const, message: 'Resource not accessible by personal access token', setup: true as const },
     ]) {
       expect(errorView('github:a/b#1', '', error)).toMatchObject({ state: 'error', setup: true, text: 'set up', label: `FlowLens needs to be set up: ${error.message}` });
     }
@@ -306,11 +306,55 @@ describe('set-up errors (issue 15)', () => {
     for (const code of ['not-found', 'offline', 'rate-limited'] as const) expect(errorView('github:a/b#1', '', { code, message: 'x' }).setup).toBeUndefined();
     expect(errorView('github:a/b#1', '', { code: 'forbidden', message: 'Your Jira account may lack permission to browse this project.' }).setup).toBeUndefined();
   });
+
+  it('takes a 403 as the set-up’s by what the provider said, never by the word "token" in its message (review leftover 1)', () => {
+    // The provider says a token lacks access, in words that happen not to name it: set-up.
+    expect(isSetupError({ code: 'forbidden', message: 'GitHub denied access (403): Resource not accessible by integration.', setup: true })).toBe(true);
+    // A private Jira issue whose refusal mentions the API token: the item's, not the set-up's.
+    const privateItem = { code: 'forbidden' as const, message: 'Jira at acme.atlassian.net denied access (403): The issue is private; this API token’s account may not see it.' };
+    expect(isSetupError(privateItem)).toBe(false);
+    expect(errorView('jira:acme.atlassian.net/PAY-1', '', privateItem)).toMatchObject({ text: '!', label: `FlowLens could not load this item: ${privateItem.message}` });
+  });
 });
 
 describe('the set-up badge’s name', () => {
   it('holds its visible words, so the label is not led by them again', () => {
     const view = errorView('github:a/b#1', '', { code: 'unauthorized', message: 'Bad token.' });
     expect(badgeName(view)).toBe('FlowLens needs to be set up: Bad token.');
+  });
+});
+
+describe('one rounding for a move and its badge (review leftover 3)', () => {
+  it('says a 5.6-day wait for review as "5 days" in the move and "5 d" on the badge', () => {
+    const bob = { id: 'bob', name: 'bob' };
+    const asked = new Date(NOW - 5.6 * 86_400_000).toISOString();
+    const opened = '2026-11-10T12:00:00Z';
+    const waiting = view({
+      ...pull, createdAt: opened, upstream: [], requestedReviewers: [bob],
+      signals: { reviewDecision: 'review-required', pendingReviewers: [bob], checks: 'success', failingChecks: [], mergeable: 'mergeable', labels: [] },
+      timeline: [{ type: 'created', at: opened }, { type: 'review-requested', at: asked, reviewer: bob }],
+    });
+    expect(waiting).toMatchObject({ state: 'waiting', text: 'waiting 5 d' });
+    expect(waiting.moves?.map((move) => move.text)).toContain('Ask @bob for a review of octo-org/api#7: waiting 5 days.');
+  });
+});
+
+describe('a block whose start is not recorded and whose link was seen just now (review leftover 4)', () => {
+  // #3's link carries no date and FlowLens first saw it 20 seconds ago: "≥ 0 m" would claim nothing.
+  const justSeen = { ...pull, upstream: [{ key: 'github:octo-org/api#3', kind: 'blocked-by' as const, seenAt: new Date(NOW - 20_000).toISOString() }] };
+
+  it('shows the state alone on the badge, and says in its words that the start is not recorded', () => {
+    const shown = view(justSeen);
+    expect(shown).toMatchObject({ state: 'blocked', text: 'blocked', blockers: 1 });
+    expect(shown.since).toBeUndefined();
+    expect(shown.bound?.notAfter).toBe(new Date(NOW - 20_000).toISOString());
+    expect(shown.label).toBe('Pull request blocked (start not recorded), 1 blocker, 1 unverified. FlowLens: Blocked: blocked by octo-org/api#3 (unverified). Show details.');
+    expect(shown.text).not.toContain('≥');
+  });
+
+  it('gives a row no time until the bound says a minute, then "≥ 1 m"', () => {
+    const bound = view(justSeen).bound!;
+    expect(timeInState({ bound }, NOW)).toBeUndefined();
+    expect(timeInState({ bound }, NOW + 40_000)).toEqual({ text: '≥ 1 m', why: bound.why });
   });
 });

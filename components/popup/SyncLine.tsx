@@ -1,5 +1,6 @@
 /** The sync in one line: running, when it last read every source, when it runs next, and what failed. */
 import type { FlowError } from '../../lib/flow-error';
+import { isSetupError } from '../../lib/flow-view';
 import type { SyncStatus } from '../../lib/team/team-state';
 
 /** Props: the sync's status, whether the popup is syncing now, and why it could not, if it could not. */
@@ -9,7 +10,10 @@ export interface SyncLineProps {
   syncError?: FlowError;
   /** Formats a time for people; injected so tests do not depend on the machine's zone. */
   time: (ms: number) => string;
-  /** Opens the options page, where a failing source is fixed: one button for every problem listed. */
+  /**
+   * Opens the options page: one button for every problem listed that is fixed there (a set-up
+   * problem: a refused token, a query the site refused), none for a rate limit or a network failure.
+   */
   onFix?: () => void;
 }
 
@@ -18,6 +22,8 @@ interface Listed {
   sources: string[];
   message: string;
   at: number;
+  /** Fixed in FlowLens's settings, as the sync said of any of its sources' failures. */
+  setup?: true;
 }
 
 /**
@@ -26,10 +32,11 @@ interface Listed {
  */
 export function listedProblems(problems: SyncStatus['lastErrors']): Listed[] {
   const byMessage = new Map<string, Listed>();
-  for (const { message, at, source } of problems) {
-    const listed = byMessage.get(message) ?? { sources: [], message, at };
+  for (const { message, at, source, setup } of problems) {
+    const listed: Listed = byMessage.get(message) ?? { sources: [], message, at };
     if (source && !listed.sources.includes(source)) listed.sources.push(source);
     listed.at = Math.max(listed.at, at);
+    if (setup) listed.setup = true;
     byMessage.set(message, listed);
   }
   return [...byMessage.values()];
@@ -41,6 +48,8 @@ export function SyncLine({ sync, syncing, syncError, time, onFix }: SyncLineProp
   // The sync's own failure is not said again when a source's problem already says it.
   const syncFailure = syncError && !problems.some((problem) => problem.message === syncError.message) ? syncError : undefined;
   const progress = sync.progress ? ` (${sync.progress.done} of ${sync.progress.total} sources)` : '';
+  // Only a set-up problem is fixed in the settings; a rate limit or a network failure passes by itself.
+  const fixable = problems.some((problem) => problem.setup) || (syncError !== undefined && isSetupError(syncError));
   return (
     <div class="sync" data-testid="sync-line">
       <p aria-live="polite">
@@ -59,7 +68,7 @@ export function SyncLine({ sync, syncing, syncError, time, onFix }: SyncLineProp
           ))}
         </ul>
       ) : null}
-      {onFix && (problems.length > 0 || syncFailure) ? (
+      {onFix && fixable ? (
         <button type="button" data-testid="sync-fix" onClick={onFix}>
           Fix in settings
         </button>

@@ -8,7 +8,7 @@ import { loadTeamState, teamStateItem } from '../team/team-state';
 import type { ReadPage, SourcePage } from './team-pages';
 import type { TeamSource } from './team-sources';
 import { createTeamSync, MAX_PAGES_PER_SOURCE, RUN_EXPIRES_MS, TEAM_SYNC_ALARM, type AlarmsApi } from './team-sync';
-import { MINUTE } from '../flow/time';
+import { HOUR, MINUTE } from '../flow/time';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 const alarms = fakeBrowser.alarms as unknown as AlarmsApi;
@@ -168,6 +168,17 @@ describe('team sync runs', () => {
     expect(status.lastErrors).toHaveLength(1);
   });
 
+  it('keeps, through the stored state, which failures the settings fix and which pass by themselves (review leftover 6)', async () => {
+    await configure({ githubRepos: ['octo-org/api', 'octo-org/web'] });
+    const lacking: FlowError = { code: 'forbidden', message: 'GitHub denied access (403): Resource not accessible by integration.', setup: true };
+    const limited: FlowError = { code: 'rate-limited', message: 'GitHub rate limit reached until 10:00 UTC.', retryAt: NOW + HOUR };
+    const { read } = reader({ 'octo-org/api': { first: { items: new Map(), error: lacking } }, 'octo-org/web': { first: { items: new Map(), error: limited } } });
+    const status = await sync(read).run();
+    const kept = [{ message: lacking.message, at: NOW, source: 'octo-org/api', setup: true }, { message: limited.message, at: NOW, source: 'octo-org/web' }];
+    expect((await loadTeamState()).lastErrors).toEqual(kept);
+    expect(status.lastErrors).toEqual(kept);
+  });
+
   it('keeps every key of a state saved before keys were kept per source when a source fails', async () => {
     await configure({ githubRepos: ['octo-org/api', 'octo-org/web'] });
     await teamStateItem.setValue({ openKeys: ['github:octo-org/web#5'], cycleTimesMs: [MINUTE], lastErrors: [], lastGoodAt: NOW - 60 * MINUTE });
@@ -207,6 +218,8 @@ describe('team sync runs', () => {
     const state = await loadTeamState();
     expect(state.openKeys).toHaveLength(MAX_PAGES_PER_SOURCE);
     expect(state.lastErrors[0]!.message).toMatch(/first 10 pages of “octo-org\/api”/);
+    // Narrowing the query is done in the settings.
+    expect(state.lastErrors[0]!.setup).toBe(true);
     expect(state.lastGoodAt).toBe(NOW);
   });
 

@@ -6,6 +6,7 @@
  * worker start. A source that fails keeps the items it gave last time; the others still complete.
  */
 import type { FlowError } from '../flow-error';
+import { isSetupError } from '../flow-view';
 import type { Fetched } from '../providers/outcome';
 import type { Settings } from '../storage/settings';
 import { hasTeamSources, loadTeamState, syncStatusOf, teamStateItem, type SyncStatus, type TeamState } from '../team/team-state';
@@ -108,7 +109,8 @@ async function readSource(deps: TeamSyncDeps, source: TeamSource, current: Run, 
       const next = merge(sofar, source, [...page.items.values()]);
       bySource[source.id] = next;
       const cut = page.next !== undefined && next.pages! >= MAX_PAGES_PER_SOURCE;
-      if (cut) current.errors = [...(current.errors ?? []), { message: `Read the first ${MAX_PAGES_PER_SOURCE} pages of “${source.label}”; narrow the query to sync the rest.`, at: deps.now(), source: source.label }];
+      // Narrowing the query is done in the settings: a set-up problem.
+      if (cut) current.errors = [...(current.errors ?? []), { message: `Read the first ${MAX_PAGES_PER_SOURCE} pages of “${source.label}”; narrow the query to sync the rest.`, at: deps.now(), source: source.label, setup: true }];
       Object.assign(cursor, { next: cut ? undefined : page.next, done: cut || page.next === undefined });
     }
     current.openKeys = union(Object.values(bySource).map((r) => r.keys));
@@ -204,8 +206,9 @@ function finish(previous: TeamState, current: Run, sources: TeamSource[], now: n
   };
 }
 
+/** A source's failure as the state keeps it: its words, and whether the settings fix it (isSetupError). */
 function problem(error: FlowError, source: TeamSource, at: number): Problem {
-  return { message: error.message, at, source: source.label };
+  return { message: error.message, at, source: source.label, ...(isSetupError(error) ? { setup: true as const } : {}) };
 }
 
 function union(lists: string[][]): string[] {

@@ -1,7 +1,7 @@
 /**
- * One badge's host element: a <flowlens-badge> with an open shadow root, so host-page CSS can't
- * reach in and ours can't leak out, holding the badge's styles and the element it is rendered
- * into.
+ * One badge's host element: a <flowlens-badge> with an open shadow root (shadow-host.ts, shared
+ * with the page's notice), so host-page CSS can't reach in and ours can't leak out, holding the
+ * badge's styles and the element it is rendered into.
  *
  * Mounted here rather than with WXT's `createShadowRootUi`, which gives each UI a callback on
  * `ctx.onInvalidated` and never takes it back (wxt/dist/utils/content-script-ui/shadow-root.mjs,
@@ -13,6 +13,7 @@
  */
 import { render, type ComponentChild } from 'preact';
 import type { FoundItem } from '../adapters/found-item';
+import { createShadowHost } from './shadow-host';
 
 /** The tag name of our host element (docs/ARCHITECTURE.md, "Badge contract"). */
 export const BADGE_TAG = 'flowlens-badge';
@@ -32,40 +33,23 @@ export interface BadgeHost {
   remove: () => void;
 }
 
-/**
- * The host resets every inherited style, as WXT's shadow-root UIs do. The rules a shadow root
- * ignores (`@font-face`, `@property`) would have to go into the document: badge.css has none.
- */
-const HOST_RESET = ':host{all:initial !important;}';
-
-/** Keys typed in a badge stay in it: the host page's shortcuts must not see them. */
-const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'];
-
-/**
- * Over an overlaid place, clicks stay in the badge too: they would otherwise bubble to the item's
- * own handlers around it. Enter and Space on the button become a click as well.
- */
-const OVERLAID_ISOLATED_EVENTS = [...ISOLATED_EVENTS, 'click'];
-
 /** U+2060 WORD JOINER: no line break on either side of it (Unicode line breaking, class WJ). */
 const WORD_JOINER = '\u2060';
 
-const stopPropagation = (event: Event) => event.stopPropagation();
-
-/** Creates the host of a badge for `place`, with `css` in its shadow root; not yet on the page. */
+/**
+ * Creates the host of a badge for `place`, with `css` in its shadow root; not yet on the page.
+ * Keys typed in it stay in it (shadow-host.ts); over an overlaid place, clicks too: they would
+ * otherwise bubble to the item's own handlers around it (Enter and Space on the button become a
+ * click as well).
+ */
 export function createBadgeHost(place: HostPlace, css: string): BadgeHost {
-  const element = document.createElement(BADGE_TAG);
-  const shadow = element.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = `${HOST_RESET}\n${css}`.trim();
+  const { element, shadow } = createShadowHost(BADGE_TAG, css, { clicks: place.overlaid === true });
   const container = document.createElement('div');
   container.className = 'mount';
   // Inside the shadow root, so the page sees no new attribute on the host.
   if (place.overlaid) container.classList.add('overlaid');
-  // A word joiner first: no line breaks between the anchor's last word and the badge (badge.css).
-  shadow.append(style, WORD_JOINER, container);
-  // Listeners on the shadow root go with it: nothing outside the host holds them.
-  for (const type of place.overlaid ? OVERLAID_ISOLATED_EVENTS : ISOLATED_EVENTS) shadow.addEventListener(type, stopPropagation);
+  // A word joiner first, after the styles: no line breaks between the anchor's last word and the badge (badge.css).
+  shadow.append(WORD_JOINER, container);
   let attached = false;
   return {
     element,

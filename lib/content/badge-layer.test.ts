@@ -303,6 +303,23 @@ describe('the set-up notice (issue 15)', () => {
     expect(notices()).toHaveLength(0);
   });
 
+  it('shows a 403 its provider said is the set-up’s, after the message boundary, though its words do not name a token (review leftover 1)', async () => {
+    const lacking = { code: 'forbidden', message: 'GitHub denied access (403): Resource not accessible by integration.', setup: true };
+    // Chrome hands a message's answer over as JSON: the field must live through that.
+    const answer = JSON.parse(JSON.stringify({ ok: false, error: lacking }));
+    const { send } = fakeClient({
+      'flow/cached': (request) => ({ ok: true, data: { views: [], stale: request.refs.map((r) => key((r as { number: number }).number)) } }),
+      'flow/refresh': () => answer,
+    });
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
+    await layer.add([target(1), target(2)]);
+    await vi.waitFor(() => expect(document.querySelectorAll('flowlens-badge[data-flow-state="error"]')).toHaveLength(2));
+    const texts = [...document.querySelectorAll('flowlens-badge')].map((badge) => badge.shadowRoot!.querySelector('button')!.className);
+    for (const name of texts) expect(name).toMatch(/\bsetup\b/);
+    expect(notices()).toHaveLength(1);
+    layer.clear();
+  });
+
   it('mounts none for a 404', async () => {
     const { send } = failing({ code: 'not-found', message: 'GitHub has no such item (404).' });
     const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });

@@ -43,7 +43,8 @@ function fill(text: string, ctx: RuleContext): string {
   const values: Record<(typeof PLACEHOLDERS)[number], string> = {
     key: shortKey(ctx.item.key),
     title: ctx.item.title,
-    days: String(Math.round((ctx.stateAgeMs ?? 0) / DAY)),
+    // Whole days rounded down, as the badge counts them (lib/format.ts, `formatDuration`).
+    days: String(Math.floor((ctx.stateAgeMs ?? 0) / DAY)),
     owner: owner ? `@${owner.name}` : 'the owner',
     blocker: blocker ? ctx.describe(blocker) : 'the blocker',
     impact: String(ctx.impact.count),

@@ -3,6 +3,7 @@ import { analyzeItem, type AnalysisContext } from './analyze';
 import { defaultFlowSettings, parseFlowSettings } from './flow-settings';
 import { analyzeGraph } from './graph';
 import type { WorkItem } from './model';
+import { days } from './moves';
 import { blockedBy, jiraItem, pullItem } from './testing/items';
 import { DEFAULT_RULES } from './rules';
 
@@ -204,5 +205,17 @@ describe('each move in a few words, for a one-line row', () => {
   it('leaves a user’s own rule without one: the row shows its sentence, cut to fit', () => {
     const own = { id: 'own', skillId: 'p2-blockers', applies: () => true, text: () => 'Ping the release manager.' };
     expect(movesOf(jiraItem(1), { rules: [own] })[0]).not.toHaveProperty('short');
+  });
+});
+
+describe('a wait in a move’s words', () => {
+  const HOUR = 3_600_000;
+  it('rounds down to whole days, hours or minutes, by the badge’s unit rule', () => {
+    expect(days(5.6 * 24 * HOUR)).toBe('5 days');
+    expect(days(47.9 * HOUR)).toBe('1 day');
+    expect(days(5.9 * HOUR)).toBe('5 hours');
+    expect(days(HOUR)).toBe('1 hour');
+    expect(days(0.5 * HOUR)).toBe('30 minutes');
+    expect(days(undefined)).toBe('0 minutes');
   });
 });

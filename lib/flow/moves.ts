@@ -12,7 +12,7 @@ import type { FlowSettings } from './flow-settings';
 import { shortKey } from './item-names';
 import type { ItemLink, WorkItem } from './model';
 import { skill, type Level } from './rubric';
-import { DAY } from './time';
+import { DAY, HOUR, MINUTE } from './time';
 
 /** What a rule sees. */
 export interface RuleContext {
@@ -58,10 +58,15 @@ export interface Rule {
   short?: (ctx: RuleContext) => string;
 }
 
-/** "1 day", "6 days": at least one, since the rules only speak of waits that exist. */
+/**
+ * A wait in a move's words by the badge's one unit rule (lib/format.ts, `formatDuration`): whole
+ * days, rounded down, so a card never says "6 days" beside a badge's "5 d"; under a day, whole
+ * hours ("5 hours"), under an hour whole minutes, rather than a day it has not lasted.
+ */
 export function days(ms: number | undefined): string {
-  const n = Math.max(1, Math.round((ms ?? 0) / DAY));
-  return `${n} day${n > 1 ? 's' : ''}`;
+  const value = Number.isFinite(ms) ? Math.max(0, ms!) : 0;
+  const [n, unit] = value >= DAY ? [Math.floor(value / DAY), 'day'] : value >= HOUR ? [Math.floor(value / HOUR), 'hour'] : [Math.floor(value / MINUTE), 'minute'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 /** The item's short key, e.g. `PAY-42`. */

@@ -26,6 +26,11 @@ describe('custom moves', () => {
     });
   });
 
+  it('fill in {days} rounded down, as the badge counts: 3.6 days blocked is "3"', () => {
+    const { rules } = parseCustomMoves([{ id: 'days', text: 'Blocked {days} days.', skillId: 'p2-blockers', when: {} }]);
+    expect(analyzeItem(blocked, { settings, rules }, now + 0.6 * 86_400_000).moves.map((m) => m.text)).toEqual(['Blocked 3 days.']);
+  });
+
   it('apply only when every condition holds', () => {
     const { rules } = parseCustomMoves([{ id: 'late', text: 'Late.', skillId: 'p2-blockers', when: { states: ['blocked'], minDays: 5 } }]);
     expect(analyzeItem(blocked, { settings, rules }, now).moves).toEqual([]);

@@ -10,7 +10,8 @@ import { storage } from 'wxt/utils/storage';
 
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
 const key = v.pipe(v.string(), v.minLength(1), v.maxLength(400));
-const problem = v.object({ message: v.string(), at: epochMs, source: v.optional(v.string()) });
+/** A source's failure; `setup` when it is fixed in FlowLens's settings (lib/flow-view.ts, isSetupError). */
+const problem = v.object({ message: v.string(), at: epochMs, source: v.optional(v.string()), setup: v.optional(v.literal(true)) });
 
 /** One team source being read: its id (see `sourceId`) and where the next page starts. */
 const cursor = v.object({ source: v.string(), next: v.optional(v.string()), done: v.boolean() });
@@ -87,7 +88,8 @@ export interface SyncStatus {
   running: boolean;
   lastGoodAt?: number;
   nextAt?: number;
-  lastErrors: { message: string; at: number; source?: string }[];
+  /** `setup` marks a problem fixed in FlowLens's settings (a refused token, a query the site refused). */
+  lastErrors: { message: string; at: number; source?: string; setup?: true }[];
   /** Progress of the running sync: sources read of all. */
   progress?: { done: number; total: number };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorView } from '../../flow-view';
 import type { GithubRef } from '../../item-key';
 import type { Fetch } from '../http';
 import { createGraphDependencySupport } from './dependencies';
@@ -76,6 +77,23 @@ describe('fetchGithubItems with a token (GraphQL)', () => {
       message: 'The octo-org organisation requires SAML single sign-on: authorise your token for octo-org.',
       helpUrl: 'https://github.com/settings/tokens',
     });
+  });
+
+  it('says a 403 to its token is the set-up’s, however GitHub words it, and an IP allow list’s is not (review leftover 1)', async () => {
+    // A GitHub App's token, a fine-grained one without the permission: words without "token" in them.
+    const { fetch } = graphFetch(() => ({ data: { i0: null }, errors: [{ type: 'FORBIDDEN', path: ['i0'], message: 'Resource not accessible by integration' }] }));
+    const refused = (await fetchGithubItems([ref(1)], { fetch, host: 'github.com', token: 't', now: NOW })).errors.get('github:octo-org/api#1')!;
+    expect(refused).toEqual({ code: 'forbidden', message: 'Resource not accessible by integration', setup: true });
+    expect(errorView('github:octo-org/api#1', '', refused)).toMatchObject({ setup: true, text: 'set up' });
+    // The whole query refused, with no words at all.
+    const bare: Fetch = async () => new Response('', { status: 403 });
+    expect((await fetchGithubItems([ref(1)], { fetch: bare, host: 'github.com', token: 't', now: NOW })).errors.get('github:octo-org/api#1')).toEqual({ code: 'forbidden', message: 'GitHub denied access (403).', setup: true });
+    // The organisation refuses this network, whatever the token: not fixed in FlowLens's settings.
+    const ip = 'Although you appear to have the correct authorization credentials, the `octo-org` organization has an IP allow list enabled, and your IP address is not permitted to access this resource.';
+    const { fetch: allowList } = graphFetch(() => ({ data: { i0: null }, errors: [{ type: 'FORBIDDEN', path: ['i0'], message: ip }] }));
+    const network = (await fetchGithubItems([ref(1)], { fetch: allowList, host: 'github.com', token: 't', now: NOW })).errors.get('github:octo-org/api#1')!;
+    expect(network).toEqual({ code: 'forbidden', message: ip });
+    expect(errorView('github:octo-org/api#1', '', network).setup).toBeUndefined();
   });
 
   it('stops after a rate limit instead of asking again', async () => {

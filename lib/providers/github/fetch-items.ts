@@ -205,7 +205,8 @@ async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext & { graphDe
     answer = await askGraph(refs, ctx, false);
   }
   outcome.rate = answer.rate;
-  if (!answer.ok) return failAll(refs, withSso(answer), outcome);
+  // GraphQL is asked only with a token.
+  if (!answer.ok) return failAll(refs, tokenRefusal(withSso(answer)), outcome);
   const envelope = v.safeParse(graphEnvelope, answer.body);
   const usable = envelope.success && (envelope.output.data || envelope.output.errors) && !Array.isArray(answer.body);
   if (!envelope.success || !usable) return failAll(refs, badResponse('a GraphQL answer'), outcome);
@@ -252,7 +253,7 @@ function graphItemError(ref: GithubRef, error: { message: string; type?: string 
     const settings = ref.host === 'github.com' ? 'https://github.com/settings/tokens' : `https://${ref.host}/settings/tokens`;
     return { code: 'sso-required', message: `The ${ref.owner} organisation requires SAML single sign-on: authorise your token for ${ref.owner}.`, helpUrl: settings };
   }
-  if (error?.type === 'FORBIDDEN') return { code: 'forbidden', message: error.message };
+  if (error?.type === 'FORBIDDEN') return tokenRefusal({ code: 'forbidden', message: error.message });
   // Named as GitHub names it (`owner/repo#7`, on another host `host/owner/repo#7`), not by our key.
   const name = `${ref.host === 'github.com' ? '' : `${ref.host}/`}${ref.owner}/${ref.repo}#${ref.number}`;
   return { code: 'not-found', message: `${name} was not found, or your token cannot read it.` };
@@ -271,6 +272,21 @@ export function withSso(answer: Extract<HttpResult, { ok: false }>): FlowError {
     return { code: 'sso-required', message: `${org ? `The ${org} organisation` : 'Your organisation'} requires SAML single sign-on for this token: authorise it.`, ...(url ? { helpUrl: url } : {}) };
   }
   return answer.error;
+}
+
+/** GitHub's words for an organisation's IP allow list ("… has an IP allow list enabled …"). */
+const IP_ALLOW_LIST = /\bIP allow ?list\b/i;
+
+/**
+ * A 403 GitHub gave a request made with a token (not a rate limit, not SAML single sign-on) is the
+ * token lacking access, however GitHub words it ("Resource not accessible by personal access
+ * token", "… by integration", an organisation that forbids classic tokens): `setup`, since
+ * another token, saved in FlowLens's settings, fixes it. A repository the token cannot see is a
+ * 404, never a 403. An IP allow list's 403 refuses the network, not the token: left as it is.
+ */
+export function tokenRefusal(error: FlowError): FlowError {
+  if (error.code !== 'forbidden' || IP_ALLOW_LIST.test(error.message)) return error;
+  return { ...error, setup: true };
 }
 
 /** After a rate limit or a refused token, asking again only makes things worse: stop. */

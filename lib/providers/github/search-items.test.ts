@@ -97,8 +97,20 @@ describe('searchGithubPage', () => {
   it('reports GitHub’s words for a query it refuses', async () => {
     const { fetch } = fakeFetch(() => ({ data: { search: null }, errors: [{ message: "Invalid search query: unknown qualifier 'foo'", path: ['search'] }] }));
     const result = await searchGithubPage('foo:bar', { fetch, host: 'github.com', token: 't', now: NOW });
-    expect(result.error).toEqual({ code: 'bad-request', message: "GitHub did not accept the search “foo:bar”: Invalid search query: unknown qualifier 'foo'" });
+    // The team's query, fixed in the settings: the set-up's.
+    expect(result.error).toEqual({ code: 'bad-request', message: "GitHub did not accept the search “foo:bar”: Invalid search query: unknown qualifier 'foo'", setup: true });
     expect(result.outcome.items.size).toBe(0);
+  });
+
+  it('says a search its token may not make is the set-up’s, and one the network may not is not, whatever the query’s words (review leftover 1)', async () => {
+    const classic = '`octo-org` forbids access via a personal access token (classic). Please use a GitHub App, OAuth App, or a personal access token with fine-grained permissions.';
+    const { fetch } = fakeFetch(() => ({ data: { search: null }, errors: [{ type: 'FORBIDDEN', message: classic, path: ['search'] }] }));
+    expect((await searchGithubPage('org:octo-org is:pr', { fetch, host: 'github.com', token: 't', now: NOW })).error).toEqual({ code: 'forbidden', message: `GitHub refused the search “org:octo-org is:pr”: ${classic}`, setup: true });
+    // A query about tokens, refused by the organisation's IP allow list: "token" in the message, not a token problem.
+    const ip = 'Although you appear to have the correct authorization credentials, the `octo-org` organization has an IP allow list enabled, and your IP address is not permitted to access this resource.';
+    const { fetch: allowList } = fakeFetch(() => ({ data: { search: null }, errors: [{ type: 'FORBIDDEN', message: ip, path: ['search'] }] }));
+    const refused = (await searchGithubPage('label:token-rotation', { fetch: allowList, host: 'github.com', token: 't', now: NOW })).error!;
+    expect(refused).toEqual({ code: 'forbidden', message: `GitHub refused the search “label:token-rotation”: ${ip}` });
   });
 
   it('says a malformed answer is not understood', async () => {

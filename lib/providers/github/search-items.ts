@@ -12,7 +12,7 @@ import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import { requestJson } from '../http';
 import type { FetchOutcome } from '../outcome';
 import { refusesDependencyFields, type GraphDependencySupport } from './dependencies';
-import { addDependencies, githubApi, githubHeaders, withGraphSupport, withSso, type GithubContext } from './fetch-items';
+import { addDependencies, githubApi, githubHeaders, tokenRefusal, withGraphSupport, withSso, type GithubContext } from './fetch-items';
 import { headChecks, itemFragment } from './items-query';
 import { graphEnvelope, graphIssue, graphPull, graphRateLimit } from './schema';
 import { issueToItem, pullToItem } from './to-work-item';
@@ -148,7 +148,7 @@ async function runSearch({ query, first, cursor }: SearchAsk, ctx: GithubContext
     answer = await ask(false);
   }
   outcome.rate = answer.rate;
-  if (!answer.ok) return withSso(answer);
+  if (!answer.ok) return tokenRefusal(withSso(answer));
   const envelope = v.safeParse(graphEnvelope, answer.body);
   if (!envelope.success) return unreadable();
   const rate = v.safeParse(graphRateLimit, envelope.output.data?.rateLimit);
@@ -159,11 +159,14 @@ async function runSearch({ query, first, cursor }: SearchAsk, ctx: GithubContext
   return error ? refusal(query, error) : unreadable();
 }
 
-/** GitHub's own words for a refused search: a bad qualifier, SAML single sign-on, a forbidden org. */
+/**
+ * GitHub's own words for a refused search: a bad qualifier, SAML single sign-on, a forbidden org
+ * (the token's: tokenRefusal). A bad query is the set-up's too: it is the team's, in the settings.
+ */
 function refusal(query: string, error: { message: string; type?: string | undefined }): FlowError {
   if (error.type === 'FORBIDDEN' && /SAML/i.test(error.message)) return { code: 'sso-required', message: `${error.message} Authorise your token for that organisation.` };
-  if (error.type === 'FORBIDDEN') return { code: 'forbidden', message: `GitHub refused the search “${query}”: ${error.message}` };
-  return { code: 'bad-request', message: `GitHub did not accept the search “${query}”: ${error.message}` };
+  if (error.type === 'FORBIDDEN') return tokenRefusal({ code: 'forbidden', message: `GitHub refused the search “${query}”: ${error.message}` });
+  return { code: 'bad-request', message: `GitHub did not accept the search “${query}”: ${error.message}`, setup: true };
 }
 
 function unreadable(): FlowError {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedPath, sharedTitle } from '../../../tests/support/shared';
+import { errorView } from '../../flow-view';
 import type { JiraRef } from '../../item-key';
 import type { Fetch } from '../http';
 import { fetchJiraIssues } from './fetch-issues';
@@ -139,6 +140,15 @@ describe('fetchJiraIssues sessions and batches', () => {
       code: 'forbidden',
       message: `Jira at ${HOST} denied access (403): You do not have permission to view these issues. Your Jira account may lack permission to browse this project; ask a Jira admin.`,
     });
+  });
+
+  it('leaves a 403 the item’s even when Jira’s words name the token (review leftover 1)', async () => {
+    const { fetch } = answering({ errorMessages: ['The issue is private; this API token’s account may not see it.'] }, { status: 403 });
+    const outcome = await fetchJiraIssues([ref('SP-1')], { fetch, host: HOST, now: NOW, blockedByLinks: [], authorization: 'Basic abc' });
+    const error = outcome.errors.get(`jira:${HOST}/SP-1`)!;
+    expect(error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('API token') });
+    expect(error.setup).toBeUndefined();
+    expect(errorView(`jira:${HOST}/SP-1`, '', error)).toMatchObject({ text: '!' });
   });
 
   it('sends a configured token instead of cookies, in batches of 100 keys', async () => {

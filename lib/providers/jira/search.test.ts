@@ -108,7 +108,8 @@ describe('searchJiraPage on Cloud (POST /rest/api/3/search/jql)', () => {
   it('shows Jira’s own words for a bad JQL (400)', async () => {
     const { fetch } = site(() => json({ errorMessages: ["Field 'sprintt' does not exist or you do not have permission to view it."], errors: {} }, 400));
     const page = await searchJiraPage('sprintt = 5', ctx(fetch));
-    expect(page.error).toEqual({ code: 'bad-request', message: "Jira did not accept the JQL: Field 'sprintt' does not exist or you do not have permission to view it." });
+    // The team's JQL, fixed in the settings: the set-up's.
+    expect(page.error).toEqual({ code: 'bad-request', message: "Jira did not accept the JQL: Field 'sprintt' does not exist or you do not have permission to view it.", setup: true });
   });
 
   it('says when an answer is not a search page', async () => {
@@ -156,8 +157,10 @@ describe('searchJiraPage on Data Center (GET /rest/api/2/search)', () => {
 
   it('shows Jira’s errorMessages for a bad JQL (400) and refuses a cursor that is not a number', async () => {
     const { fetch } = site(() => json({ errorMessages: ["The value 'NOPE' does not exist for the field 'project'."], errors: {} }, 400));
-    expect((await searchJiraPage('project = NOPE', ctx(fetch, SITE))).error).toEqual({ code: 'bad-request', message: "Jira did not accept the JQL: The value 'NOPE' does not exist for the field 'project'." });
-    expect((await searchJiraPage('project = OPS', ctx(fetch, SITE), 'tok-2')).error?.code).toBe('bad-request');
+    expect((await searchJiraPage('project = NOPE', ctx(fetch, SITE))).error).toEqual({ code: 'bad-request', message: "Jira did not accept the JQL: The value 'NOPE' does not exist for the field 'project'.", setup: true });
+    // A cursor FlowLens kept itself is not the settings' to fix.
+    expect((await searchJiraPage('project = OPS', ctx(fetch, SITE), 'tok-2')).error).toMatchObject({ code: 'bad-request' });
+    expect((await searchJiraPage('project = OPS', ctx(fetch, SITE), 'tok-2')).error?.setup).toBeUndefined();
   });
 });
 

@@ -146,11 +146,14 @@ export async function searchDataCenter({ jql, startAt, validate }: DataCenterSea
   return { loaded: { issues: valid, histories: expandedHistories(issues), ...(unreadable ? { unreadable } : {}) }, unreadableKeys: unreadableKeys(issues), returned: issues.length, rate: answer.rate, ...(total !== undefined ? { total } : {}) };
 }
 
-/** A 400 is the JQL (Jira says why); a login page or 401 is the session; the rest as http.ts says. */
+/**
+ * A 400 is the JQL (Jira says why): the team's query, in the settings, so the set-up's; a login
+ * page or 401 is the session; the rest as http.ts says.
+ */
 function searchError(answer: HttpFail, host: string): FlowError {
   if (answer.status === 400) {
     const messages = jiraErrorMessages(answer.body);
-    return { code: 'bad-request', message: `Jira did not accept the JQL${messages.length ? `: ${messages.join(' ').slice(0, 300)}` : '.'}` };
+    return { code: 'bad-request', message: `Jira did not accept the JQL${messages.length ? `: ${messages.join(' ').slice(0, 300)}` : '.'}`, setup: true };
   }
   return sessionError(answer.error, answer.status, host, answer.body);
 }
