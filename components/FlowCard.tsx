@@ -7,7 +7,7 @@
  */
 import type { ConditionView } from '../lib/card-conditions';
 import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
-import { boundLastedMs, FIX_SETUP_TEXT, lifeFact, timeInState } from '../lib/flow-view';
+import { FIX_SETUP_TEXT, lifeFact, timeInState } from '../lib/flow-view';
 import { formatAtLeast, formatDuration } from '../lib/format';
 import { shortKey } from '../lib/flow/item-names';
 import { listOf, sentenceStart, shortDate } from '../lib/flow/cause-text';
@@ -15,7 +15,7 @@ import { CLUSTER_WORDS } from '../lib/flow/clusters';
 import { isStuck, stateName, STATE_WORDS } from '../lib/flow/flow-states';
 import { levelName } from '../lib/flow/rubric';
 import { httpsHref } from '../lib/safe-url';
-import { MINUTE } from '../lib/flow/time';
+import { MINUTE, parseTime } from '../lib/flow/time';
 
 /** Props of the card. */
 export interface FlowCardProps {
@@ -87,14 +87,13 @@ function stateWord(view: FlowView): string {
 
 /**
  * The rest of the head's first line: " 17 d · waits on octo-org/web#14 (another team)". The
- * duration is the state's age in the badge's unit rule, "≥ 3 d" when only a bound is known,
- * ", start not recorded" when no source dated the block and no bound says anything (a link seen
- * just now), and none for a done item (its state word holds its cycle time).
+ * duration is the state's age in the badge's unit rule, "≥ 3 d" when only a bound is known, and
+ * none for a done item (its state word holds its cycle time).
  */
 export function headRest(view: FlowView, now: number): string {
   // A done item's text already says how it ended and its cycle time ("merged 2 d").
   const lasted = view.state === 'done' ? undefined : timeInState(view, now);
-  const age = lasted ? ` ${lasted.text}` : view.sinceUnknown && view.state !== 'done' ? ', start not recorded' : '';
+  const age = lasted ? ` ${lasted.text}` : '';
   return `${age}${view.headCause ? ` · ${view.headCause}` : ''}`;
 }
 
@@ -130,7 +129,7 @@ function Facts({ view, stuck, now }: { view: FlowView; stuck: boolean; now: numb
   return (
     <dl class="facts">
       {life ? <Fact name={life.name} value={life.value} testId="flowlens-life" /> : null}
-      {view.sinceUnknown ? <Fact name="Blocked since" value={sinceUnknownText(view.sinceUnknown, boundLastedMs(view.bound, now))} testId="flowlens-since-unknown" /> : null}
+      {view.sinceUnknown ? <Fact name="Blocked since" value={sinceUnknownText(view.sinceUnknown, view.bound ? now - parseTime(view.bound.notAfter) : undefined)} testId="flowlens-since-unknown" /> : null}
       {view.totalBlockedMs ? <Fact name="Blocked in all" value={formatDuration(view.totalBlockedMs)} /> : null}
       {stuck && view.cluster ? <Fact name="Cause" value={CLUSTER_WORDS[view.cluster]} /> : null}
       {view.holdsUp ? <Fact name="Holds up" value={`${view.holdsUp} item${view.holdsUp > 1 ? 's' : ''}`} /> : null}

@@ -338,23 +338,3 @@ describe('one rounding for a move and its badge (review leftover 3)', () => {
     expect(waiting.moves?.map((move) => move.text)).toContain('Ask @bob for a review of octo-org/api#7: waiting 5 days.');
   });
 });
-
-describe('a block whose start is not recorded and whose link was seen just now (review leftover 4)', () => {
-  // #3's link carries no date and FlowLens first saw it 20 seconds ago: "≥ 0 m" would claim nothing.
-  const justSeen = { ...pull, upstream: [{ key: 'github:octo-org/api#3', kind: 'blocked-by' as const, seenAt: new Date(NOW - 20_000).toISOString() }] };
-
-  it('shows the state alone on the badge, and says in its words that the start is not recorded', () => {
-    const shown = view(justSeen);
-    expect(shown).toMatchObject({ state: 'blocked', text: 'blocked', blockers: 1 });
-    expect(shown.since).toBeUndefined();
-    expect(shown.bound?.notAfter).toBe(new Date(NOW - 20_000).toISOString());
-    expect(shown.label).toBe('Pull request blocked (start not recorded), 1 blocker, 1 unverified. FlowLens: Blocked: blocked by octo-org/api#3 (unverified). Show details.');
-    expect(shown.text).not.toContain('≥');
-  });
-
-  it('gives a row no time until the bound says a minute, then "≥ 1 m"', () => {
-    const bound = view(justSeen).bound!;
-    expect(timeInState({ bound }, NOW)).toBeUndefined();
-    expect(timeInState({ bound }, NOW + 40_000)).toEqual({ text: '≥ 1 m', why: bound.why });
-  });
-});

@@ -15,7 +15,7 @@ import { shortDate } from './flow/cause-text';
 import type { FlowSettings } from './flow/flow-settings';
 import { formatAtLeast, formatDuration } from './format';
 import { httpsOn, itemUrl, webHostOf } from './safe-url';
-import { HOUR, MINUTE, parseTime } from './flow/time';
+import { HOUR, parseTime } from './flow/time';
 
 /** A state on a badge: a flow state, or `error` when we could not find out. */
 export type BadgeState = FlowState | 'error';
@@ -121,25 +121,14 @@ export function sinceBoundOf(item: WorkItem, analysis: Pick<ItemAnalysis, 'since
 }
 
 /**
- * How long `bound` says the block has lasted by `at` (ms), at − notAfter, when that says
- * something: a minute or more. Under a minute (a link seen just now) "≥ 0 m" would claim
- * nothing, so there is no bound to show and the start is said to be not recorded instead.
- */
-export function boundLastedMs(bound: Pick<SinceBound, 'notAfter'> | undefined, at: number): number | undefined {
-  const lasted = at - parseTime(bound?.notAfter);
-  return lasted >= MINUTE ? lasted : undefined;
-}
-
-/**
  * How long a row (popup, export) says an item has been in its state, at `at`: "3 d" from its
- * recorded start, else "≥ 3 d" with why from its bound (when it says something, boundLastedMs),
- * else nothing (no start, no bound worth showing).
+ * recorded start, else "≥ 3 d" with why from its bound, else nothing (no start, no bound).
  */
 export function timeInState(row: { since?: string | undefined; bound?: SinceBound | undefined }, at: number): { text: string; why?: string } | undefined {
   const since = parseTime(row.since);
   if (Number.isFinite(since)) return { text: formatDuration(at - since) };
-  const lasted = boundLastedMs(row.bound, at);
-  return lasted === undefined ? undefined : { text: formatAtLeast(lasted), why: row.bound!.why };
+  const held = parseTime(row.bound?.notAfter);
+  return Number.isFinite(held) ? { text: formatAtLeast(at - held), why: row.bound!.why } : undefined;
 }
 
 /** A merged or closed item's cycle time, opened → resolved (ms); undefined when either is unknown. */
@@ -150,8 +139,7 @@ export function cycleTimeMs(openedAt: string | undefined, resolvedAt: string | u
 
 /**
  * How long the badge says the item has been as it is: the time in its state; "≥ …" from the
- * bound when the start is unknown (nothing, "blocked" alone, while the bound is under a minute:
- * boundLastedMs); the age since opening when the state itself is unknown; and
+ * bound when the start is unknown; the age since opening when the state itself is unknown; and
  * for a merged or closed item, its cycle time (opened → resolved), never its age.
  */
 function stateDuration(item: WorkItem, analysis: ItemAnalysis, { now, bound }: Told): string | undefined {
@@ -160,8 +148,7 @@ function stateDuration(item: WorkItem, analysis: ItemAnalysis, { now, bound }: T
     return cycle === undefined ? undefined : formatDuration(cycle);
   }
   if (analysis.since) return formatDuration(now - parseTime(analysis.since));
-  const lasted = boundLastedMs(bound, now);
-  if (lasted !== undefined) return formatAtLeast(lasted);
+  if (bound) return formatAtLeast(now - parseTime(bound.notAfter));
   const opened = parseTime(item.createdAt);
   return analysis.state === 'unknown' && Number.isFinite(opened) ? formatDuration(now - opened) : undefined;
 }
@@ -232,8 +219,7 @@ function durationWords(item: WorkItem, analysis: ItemAnalysis, { now, bound }: T
     return cycle === undefined ? '' : ` in ${formatDuration(cycle)} (cycle time, opened → ${endedAs(item)})`;
   }
   if (analysis.since) return ` for ${formatDuration(now - parseTime(analysis.since))}`;
-  const lasted = boundLastedMs(bound, now);
-  if (lasted !== undefined) return ` for at least ${formatDuration(lasted)} (${bound!.why})`;
+  if (bound) return ` for at least ${formatDuration(now - parseTime(bound.notAfter))} (${bound.why})`;
   return analysis.sinceUnknown ? ' (start not recorded)' : '';
 }
 
