@@ -100,7 +100,7 @@ export interface TeamSummary {
    * filtered summary, counting only the items shown.
    */
   topHolders: (NamedItem & { holdsUp: number })[];
-  /** Names of the items in rows' chains and upstream lists, by key, so a filtered summary can name them. */
+  /** Names of the items in rows' chains and upstream lists that are not rows, by key, so a filtered summary can name them. */
   named?: Record<string, NamedItem>;
   /** Set by `filterSummary` when the filters leave items out: the graph parts are the shown items'. */
   filtered?: true;

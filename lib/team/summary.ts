@@ -190,12 +190,14 @@ export function buildTeamSummary(input: TeamSummaryInput): TeamSummary {
   };
 }
 
-/** Names of the items rows' chains and upstream lists lead to; none when no row waits on another. */
+/**
+ * Names of the items rows' chains and upstream lists lead to that are not rows themselves (a row
+ * names itself); none when there are none. The popup's kept copy carries them, so they stay few.
+ */
 function namedInRows(items: readonly TeamItem[], known: ReadonlyMap<string, WorkItem>): Record<string, NamedItem> | undefined {
-  const keys = new Set(items.flatMap((item) => item.upstream ?? []));
-  if (keys.size === 0) return undefined;
-  for (const item of items) if (item.chain) keys.add(item.key);
-  return Object.fromEntries([...keys].map((key) => [key, named(key, known)]));
+  const rows = new Set(items.map((item) => item.key));
+  const keys = new Set(items.flatMap((item) => item.upstream ?? []).filter((key) => !rows.has(key)));
+  return keys.size > 0 ? Object.fromEntries([...keys].map((key) => [key, named(key, known)])) : undefined;
 }
 
 /** The items that pass every filter given. */
