@@ -52,6 +52,25 @@ export function issueNode(data) {
   };
 }
 
+/**
+ * An issue or pull request as REST's `GET /repos/{owner}/{repo}/issues/{n}` answers it, read
+ * without a token: no reviews and no checks, which REST's issue answer does not hold.
+ */
+export function restIssue(data, number) {
+  const pull = data.pulls.find((p) => p.number === number);
+  const it = pull ?? (data.issue.number === number ? data.issue : undefined);
+  if (!it) return undefined;
+  const page = `https://github.com/${REPO.owner}/${REPO.repo}/${pull ? 'pull' : 'issues'}/${number}`;
+  const login = data.people[it.author].login;
+  return {
+    number, title: it.title, html_url: page, state: pull?.merged ? 'closed' : 'open', state_reason: null,
+    body: pull ? pull.body : issueNode(data).body, created_at: it.opened, updated_at: pull?.merged ?? it.opened, closed_at: pull?.merged ?? null,
+    user: { login, html_url: `https://github.com/${login}` }, assignees: pull ? [] : [{ login, html_url: `https://github.com/${login}` }],
+    labels: (pull?.labels ?? []).map((name) => ({ name })),
+    ...(pull ? { draft: false, pull_request: { merged_at: pull.merged ?? null } } : {}),
+  };
+}
+
 /** Every GitHub node of the demo by number. */
 export function githubNodes(data) {
   return new Map([...data.pulls.map((pull) => [pull.number, pullNode(data, pull)]), [data.issue.number, issueNode(data)]]);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COLUMNS, JIRA_HOST, REPO, demoData } from '../demo/data.mjs';
-import { JIRA_FIELDS, githubNodes, jiraChangelog, jiraIssue } from '../demo/api.mjs';
+import { JIRA_FIELDS, githubNodes, jiraChangelog, jiraIssue, restIssue } from '../demo/api.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const PRIMER = join(ROOT, 'node_modules/@primer/css/dist/primer.css');
@@ -127,6 +127,10 @@ export async function serveDemo(context, now = Date.now()) {
     const url = new URL(request.url());
     if (url.pathname === '/graphql' && request.method() === 'POST') return route.fulfill(json(graphql(request.postDataJSON(), nodes)));
     if (/\/(blocked_by|blocking|sub_issues)$/.test(url.pathname)) return route.fulfill(json([]));
+    // Without a token FlowLens reads each item over REST (its timeline is not served: no history).
+    const rest = url.pathname.match(/^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)$/);
+    const issue = rest && rest[1] === REPO.owner && rest[2] === REPO.repo ? restIssue(data, Number(rest[3])) : undefined;
+    if (issue) return route.fulfill(json(issue));
     if (url.pathname === '/user') return route.fulfill(json({ login: data.people.priya.login, id: 1 }));
     return route.fulfill({ ...json({ message: 'Not Found' }), status: 404 });
   });

@@ -31,6 +31,19 @@ try {
   await plain.close();
 }
 
+// FlowLens before a token is given: public data only, read over REST, which holds no reviews or
+// checks, so the open pull requests' state is unknown, and their cards say why. Always headless.
+const tokenless = await launch({ headless: true });
+try {
+  await serveDemo(tokenless.context);
+  const page = await tokenless.context.newPage();
+  await page.goto(DEMO_PAGES.pulls);
+  await waitForBadges(page, 5);
+  await shoot(page, 'pull-list-no-token', LIST);
+} finally {
+  await tokenless.close().catch(() => {});
+}
+
 const browser = await launch({ headless });
 try {
   await serveDemo(browser.context);

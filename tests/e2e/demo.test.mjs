@@ -60,5 +60,31 @@ test('the demo pages badge every item, every state a token-read team shows, each
     if (badge.state !== 'done') assert.match(badge.text, /\d+\s?(?:m|h|d|w|mo|y)\b/, `${badge.key}: ${badge.text}`);
   }
   assert.ok(badges.some((badge) => badge.key === 'github:acme/payments#212' && badge.state === 'blocked' && badge.blockers === '1'), '#212 waits on one item, #208');
+  // With a token every open item's state is read; `unknown` is the tokenless demo's (below).
+  assert.ok(!states.has('unknown'), 'with a token no item is unknown');
   assert.ok(badges.some((badge) => badge.key === 'jira:acme.atlassian.net/PAY-42' && badge.state === 'blocked'), 'PAY-42 waits on PAY-40');
+});
+
+test('before a token is given, the open pull requests say their state is unknown, and why', async () => {
+  const tokenless = await launch();
+  try {
+    await serveDemo(tokenless.context);
+    const page = await tokenless.context.newPage();
+    await page.goto(DEMO_PAGES.pulls);
+    await waitForBadges(page, data.pulls.length);
+    const badges = await readBadges(page);
+    const state = (n) => badges.find((badge) => badge.key === `github:acme/payments#${n}`)?.state;
+    // REST's issue answer holds no reviews and no checks: #214-#216 cannot be told apart.
+    assert.deepEqual([214, 215, 216].map(state), ['unknown', 'unknown', 'unknown']);
+    // What REST does tell still shows: #212's body says it depends on #208, and #209 was merged.
+    assert.equal(state(212), 'blocked');
+    assert.equal(state(209), 'done');
+    const unknown = badges.find((badge) => badge.state === 'unknown');
+    assert.match(unknown.label, /Not enough data to tell whether this item is blocked/);
+    assert.match(unknown.text, /^open \d+ d$/, 'an unknown item still says how long it has been open');
+    await page.locator('#issue_216 flowlens-badge').getByTestId('flowlens-badge-button').click();
+    assert.match(await page.locator('#issue_216 flowlens-badge').getByTestId('flowlens-card').innerText(), /Public data only: add a GitHub token/);
+  } finally {
+    await tokenless.close();
+  }
 });
