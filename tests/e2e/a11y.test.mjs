@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { launch, seedTeam, waitForBadges } from './harness.mjs';
+import { launch, seedTeamItems, waitForBadges } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DAY = 86_400_000;
@@ -89,11 +89,7 @@ describe('accessibility (axe-core, WCAG A and AA)', () => {
   let browser;
   before(async () => {
     browser = await launch();
-    await seedTeam(browser.worker, {
-      items: ITEMS,
-      teamState: { openKeys: ITEMS.map((item) => item.key), cycleTimesMs: [1, 2, 3, 4, 5, 6].map((d) => d * DAY), lastErrors: [], lastGoodAt: Date.now() - 60_000 },
-      settings: { team: { githubRepos: ['octo-org/api'], githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] } },
-    });
+    await seedTeamItems(browser.worker, ITEMS, { githubRepos: ['octo-org/api'] });
   });
   after(() => browser?.close());
 

@@ -7,18 +7,13 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import puppeteer from 'puppeteer-core';
-import { pageHtml } from './harness.mjs';
-import { connectRdp, freePort, RDP_PREFS, watchAddon } from './firefox-rdp.mjs';
+import { pageHtml, putItemsInCache } from './harness.mjs';
+import { launchWithRdp, waitForTabs } from './firefox-rdp.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXTENSION = join(ROOT, '.output/firefox-mv3');
 const LIST = 'https://github.com/octo-org/api/pulls';
-const OFFLINE = {
-  'network.proxy.type': 1, 'network.proxy.http': '127.0.0.1', 'network.proxy.http_port': 9,
-  'network.proxy.ssl': '127.0.0.1', 'network.proxy.ssl_port': 9, 'network.proxy.allow_hijacking_localhost': true,
-};
 const DAY = 86_400_000;
 const ago = (days) => new Date(Date.now() - days * DAY).toISOString();
 const bob = { id: 'bob', name: 'bob' };
@@ -48,30 +43,6 @@ const ITEMS = [
   { ...pull(14), key: 'github:octo-org/web#14', url: 'https://github.com/octo-org/web/issues/14', kind: 'issue', container: 'octo-org/web', title: 'Shared checkout widget' },
 ];
 const STATES = { 101: 'blocked', 102: 'waiting', 103: 'failing', 104: 'flowing', 105: 'done' };
-
-/** Puts `items` in the extension's cache as fetched now (the schema of lib/storage/db.ts). */
-function seedCache(background, items) {
-  return background.run(async (items) => {
-    const db = await new Promise((resolve, reject) => {
-      const open = indexedDB.open('flowlens-cache', 1);
-      open.onupgradeneeded = () => {
-        const entries = open.result.createObjectStore('entries', { keyPath: 'id' });
-        entries.createIndex('by-fetched', 'fetchedAt');
-        entries.createIndex('by-kind', 'kind');
-      };
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const tx = db.transaction('entries', 'readwrite');
-    for (const item of items) tx.objectStore('entries').put({ id: `item|${item.key}`, kind: 'item', key: item.key, value: { item }, fetchedAt: Date.now() });
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    return items.length;
-  }, items);
-}
 
 /** Waits until `n` badges carry a state other than `error`'s absence of data. */
 function waitForStates(page, n) {
@@ -121,14 +92,12 @@ describe('Firefox: the card head, the state glyphs and the placement', { skip },
 
   before(async () => {
     if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`No Firefox build in ${EXTENSION}: run npm run build:firefox first.`);
-    const port = await freePort();
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, args: ['-start-debugger-server', String(port)], extraPrefsFirefox: { ...OFFLINE, ...RDP_PREFS } });
-    await browser.installExtension(EXTENSION);
-    rdp = await connectRdp(port);
-    const background = await (await watchAddon(rdp, 'flowlens@flowlens.dev')).page('_generated_background_page.html');
-    assert.equal(await seedCache(background, ITEMS), ITEMS.length);
+    let addon;
+    ({ browser, rdp, addon } = await launchWithRdp({ firefox: FIREFOX, extension: EXTENSION }));
+    const background = await addon.page('_generated_background_page.html');
+    assert.equal(await background.run(putItemsInCache, ITEMS), ITEMS.length);
     // The welcome tab opens on install; ours opens after it, in front (a tab behind gets no keys).
-    for (const deadline = Date.now() + 20_000; (await browser.pages()).length < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+    await waitForTabs(browser, 2);
     page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });
     page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -4,9 +4,44 @@
 // them as targets with a console to evaluate in. Firefox must run with `-start-debugger-server
 // PORT` and the prefs of `RDP_PREFS`.
 import net from 'node:net';
+import puppeteer from 'puppeteer-core';
 
 /** Lets a local client connect without a prompt. */
 export const RDP_PREFS = { 'devtools.debugger.remote-enabled': true, 'devtools.debugger.prompt-connection': false, 'devtools.chrome.enabled': true };
+
+/**
+ * Firefox prefs that send every request through a proxy on port 9 (discard), where nothing
+ * listens: every request that leaves the browser fails at once, with or without a network.
+ */
+export const OFFLINE = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.allow_hijacking_localhost': true,
+};
+
+/** Waits until the browser has `n` tabs open (the welcome tab opens on install). */
+export async function waitForTabs(browser, n) {
+  const deadline = Date.now() + 20_000;
+  while ((await browser.pages()).length < n) {
+    if (Date.now() > deadline) throw new Error(`Firefox opened fewer than ${n} tabs: did the welcome tab not open on install?`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Starts Firefox offline with its debugger server, installs the extension as a temporary add-on
+ * and watches its pages: `{ browser, rdp, addon }` (`addon.page('_generated_background_page.html')`).
+ */
+export async function launchWithRdp({ firefox, extension, id = 'flowlens@flowlens.dev' }) {
+  const port = await freePort();
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: firefox, headless: true, args: ['-start-debugger-server', String(port)], extraPrefsFirefox: { ...OFFLINE, ...RDP_PREFS } });
+  await browser.installExtension(extension);
+  const rdp = await connectRdp(port);
+  return { browser, rdp, addon: await watchAddon(rdp, id) };
+}
 
 /** A free local TCP port. */
 export function freePort() {

@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 // The page fixtures, and a reader that uses only what Playwright and Puppeteer pages share ($$eval).
 import { pageHtml, readBadges } from './harness.mjs';
-import { connectRdp, freePort, RDP_PREFS, watchAddon } from './firefox-rdp.mjs';
+import { launchWithRdp, OFFLINE, waitForTabs } from './firefox-rdp.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -29,31 +29,12 @@ const SERVED = {
   [JIRA_ISSUE]: 'jira/pages/issue-view.html',
 };
 
-/** Nothing listens on port 9 (discard): every request that leaves the browser fails at once. */
-const OFFLINE = {
-  'network.proxy.type': 1,
-  'network.proxy.http': '127.0.0.1',
-  'network.proxy.http_port': 9,
-  'network.proxy.ssl': '127.0.0.1',
-  'network.proxy.ssl_port': 9,
-  'network.proxy.allow_hijacking_localhost': true,
-};
-
 /** Waits until `n` badges carry a state. */
 function waitForBadges(page, n) {
   return page.waitForFunction((count) => {
     const hosts = [...document.querySelectorAll('flowlens-badge')];
     return hosts.length === count && hosts.every((host) => host.hasAttribute('data-flow-state'));
   }, { timeout: 20_000 }, n);
-}
-
-/** Waits until the browser has `n` tabs open. */
-async function waitForTabs(browser, n) {
-  const deadline = Date.now() + 20_000;
-  while ((await browser.pages()).length < n) {
-    if (Date.now() > deadline) throw new Error(`Firefox opened fewer than ${n} tabs: did the welcome tab not open on install?`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 const skip = existsSync(FIREFOX) ? false : `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)`;
@@ -177,11 +158,8 @@ describe('Firefox: tokens live in the extension origin’s IndexedDB', { skip },
 
   before(async () => {
     if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error(`No Firefox build in ${EXTENSION}: run npm run build:firefox first.`);
-    const port = await freePort();
-    browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, args: ['-start-debugger-server', String(port)], extraPrefsFirefox: { ...OFFLINE, ...RDP_PREFS } });
-    await browser.installExtension(EXTENSION);
-    rdp = await connectRdp(port);
-    const addon = await watchAddon(rdp, 'flowlens@flowlens.dev');
+    let addon;
+    ({ browser, rdp, addon } = await launchWithRdp({ firefox: FIREFOX, extension: EXTENSION }));
     background = await addon.page('_generated_background_page.html');
     assert.equal(await background.run(async () => browser.extension.inIncognitoContext), false);
     // Tokens an older version kept in storage.local, where content scripts can read them.

@@ -280,29 +280,51 @@ export async function waitForBadges(page, count, since = Date.now()) {
  * settings into `storage.sync`. Items are WorkItem objects (lib/flow/model.ts).
  */
 export async function seedTeam(worker, { items = [], teamState, settings } = {}) {
-  await worker.evaluate(async ({ items, teamState, settings }) => {
-    const db = await new Promise((resolve, reject) => {
-      const open = indexedDB.open('flowlens-cache', 1);
-      // The same schema as lib/storage/db.ts, for a worker that has not opened its cache yet.
-      open.onupgradeneeded = () => {
-        const entries = open.result.createObjectStore('entries', { keyPath: 'id' });
-        entries.createIndex('by-fetched', 'fetchedAt');
-        entries.createIndex('by-kind', 'kind');
-      };
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const tx = db.transaction('entries', 'readwrite');
-    const fetchedAt = Date.now();
-    for (const item of items) tx.objectStore('entries').put({ id: `item|${item.key}`, kind: 'item', key: item.key, value: { item }, fetchedAt });
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
+  await worker.evaluate(putItemsInCache, items);
+  await worker.evaluate(async ({ teamState, settings }) => {
     if (teamState) await globalThis.chrome.storage.local.set({ teamState });
     if (settings) await globalThis.chrome.storage.sync.set({ settings });
-  }, { items, teamState, settings });
+  }, { teamState, settings });
+}
+
+/**
+ * Seeds `items` as the team's open items, last synced a minute ago, with six finished items of
+ * 1-6 days for the cycle-time percentiles, and `githubRepos` as the team's only sources (none:
+ * the popup then starts no sync that would change what was seeded).
+ */
+export function seedTeamItems(worker, items, { githubRepos = [] } = {}) {
+  return seedTeam(worker, {
+    items,
+    teamState: { openKeys: items.map((item) => item.key), cycleTimesMs: [1, 2, 3, 4, 5, 6].map((d) => d * 86_400_000), lastErrors: [], lastGoodAt: Date.now() - 60_000 },
+    settings: { team: { githubRepos, githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] } },
+  });
+}
+
+/**
+ * Puts WorkItems in the extension's IndexedDB cache as fetched now; returns how many. Runs in an
+ * extension context (Chromium's worker, Firefox's background page), so it uses nothing outside it.
+ */
+export async function putItemsInCache(items) {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('flowlens-cache', 1);
+    // The same schema as lib/storage/db.ts, for a context that has not opened its cache yet.
+    open.onupgradeneeded = () => {
+      const entries = open.result.createObjectStore('entries', { keyPath: 'id' });
+      entries.createIndex('by-fetched', 'fetchedAt');
+      entries.createIndex('by-kind', 'kind');
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const tx = db.transaction('entries', 'readwrite');
+  const fetchedAt = Date.now();
+  for (const item of items) tx.objectStore('entries').put({ id: `item|${item.key}`, kind: 'item', key: item.key, value: { item }, fetchedAt });
+  await new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+  return items.length;
 }
 
 /** Opens the popup page in a tab. */

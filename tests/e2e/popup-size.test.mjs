@@ -5,7 +5,7 @@
 // and a screenshot of the first screen is checked against the layout it measured.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch, seedTeam, watchErrors } from './harness.mjs';
+import { launch, seedTeamItems, watchErrors } from './harness.mjs';
 
 const DAY = 86_400_000;
 const ago = (days) => new Date(Date.now() - days * DAY).toISOString();
@@ -98,11 +98,7 @@ describe('the popup at its real size (400 × 600)', () => {
   before(async () => {
     browser = await launch();
     // No team source: the popup paints the seeded summary and starts no sync that would change it.
-    await seedTeam(browser.worker, {
-      items: ITEMS,
-      teamState: { openKeys: ITEMS.map((item) => item.key), cycleTimesMs: [1, 2, 3, 4, 5, 6].map((d) => d * DAY), lastErrors: [], lastGoodAt: Date.now() - 60_000 },
-      settings: { team: { githubRepos: [], githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] } },
-    });
+    await seedTeamItems(browser.worker, ITEMS);
   });
   after(() => browser?.close());
 
