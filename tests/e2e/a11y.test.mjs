@@ -1,7 +1,7 @@
 // End to end in Debian's Chromium: an accessibility audit (axe-core, WCAG 2.x A and AA rules) of
 // what FlowLens draws — the welcome page, the options page (its Advanced fold open and closed),
-// the popup with a team summary, and badges with an open detail card on a GitHub list — in the
-// light and the dark scheme. Any violation fails.
+// the popup with a team summary, and badges with an open detail card on a GitHub list and a
+// GitHub Projects table — in the light and the dark scheme. Any violation fails.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -72,6 +72,16 @@ const PLACES = [
       await page.getByRole('button', { name: 'More about PAY-1' }).click();
       await page.getByTestId('stuck-detail').waitFor();
     },
+  },
+  {
+    name: 'the badges and an open detail card on a GitHub Projects table',
+    url: () => 'https://github.com/orgs/octo-org/projects/7',
+    ready: async (page) => {
+      await waitForBadges(page, 3);
+      await page.evaluate(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('button').click());
+      await page.waitForFunction(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('[role="dialog"]') !== null);
+    },
+    include: 'flowlens-badge',
   },
   {
     name: 'the badges and an open detail card on a GitHub list',

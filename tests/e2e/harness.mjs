@@ -22,6 +22,7 @@ export const PAGES = {
   'github.com/octo-org/api/pull/105': 'github/pages/pull-105-legacy.html',
   'github.com/octo-org/web/issues/13': 'github/pages/issue-react.html',
   'github.com/search': 'github/pages/search-react.html',
+  'github.com/orgs/octo-org/projects/7': 'github/pages/project-table.html',
   'acme.atlassian.net/browse/PAY-42': 'jira/pages/issue-view.html',
   'acme.atlassian.net/jira/software/projects/PAY/boards/3': 'jira/pages/board-cloud.html',
   'acme.atlassian.net/browse/PAY-50': 'jira/pages/issue-view-links.html',

@@ -44,6 +44,27 @@ describe('findItems on the hand-written GitHub page fixtures', () => {
     expect(findItems(doc, 'https://github.com/octo-org/api/issues').map((f) => f.key)).toEqual(['github:octo-org/api#7', 'github:octo-org/api#8']);
   });
 
+  it('finds exactly the 3 issue and pull request rows of a Projects table, none for the draft, each at its title link', () => {
+    const doc = load('project-table.html');
+    const found = findItems(doc, 'https://github.com/orgs/octo-org/projects/7/views/2');
+    expect(found.map((f) => f.key)).toEqual(['github:octo-org/api#101', 'github:octo-org/api#102', 'github:octo-org/web#12']);
+    for (const f of found) {
+      expect(f.anchor.parentElement!.getAttribute('role')).toBe('rowheader');
+      expect(f.anchor.nextElementSibling!.textContent).toBe(` #${f.ref.number}`);
+    }
+    // The draft row holds no link; the page's items JSON says it is a DraftIssue.
+    const draft = doc.querySelector('[aria-rowindex="5"]')!;
+    expect(findItems(draft, 'https://github.com/orgs/octo-org/projects/7')).toEqual([]);
+    // A row rendered again (virtualised: scrolled out and back) is found again on its own.
+    const again = doc.querySelector('[aria-rowindex="4"]')!.cloneNode(true) as Element;
+    expect(findItems(again, 'https://github.com/orgs/octo-org/projects/7').map((f) => f.key)).toEqual(['github:octo-org/web#12']);
+  });
+
+  it('takes no link of a Projects page outside an item row (the project’s own links, a column header)', () => {
+    const doc = new DOMParser().parseFromString('<main><a href="https://github.com/octo-org/api/issues/9">in a side panel</a><div role="row"><div role="rowheader"><a href="https://github.com/octo-org/api/issues/8">no subject</a></div></div></main>', 'text/html');
+    expect(findItems(doc, 'https://github.com/orgs/octo-org/projects/7')).toEqual([]);
+  });
+
   it('scans only the subtree it is given, including the root itself', () => {
     const doc = load('pulls-legacy.html');
     expect(findItems(doc.getElementById('issue_103')!, 'https://github.com/octo-org/api/pulls')).toHaveLength(1);

@@ -5,9 +5,9 @@
 import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import type { FoundItem } from '../found-item';
 import { PAGE_KINDS } from './page-detect';
-import { ITEM_PAGE_TITLES, LIST_TITLE_LINKS, OWN_ELEMENTS, REFERENCE_LINKS, SEARCH_RESULT_LINKS, STICKY_TWINS } from './selectors';
+import { ITEM_PAGE_TITLES, LIST_TITLE_LINKS, OWN_ELEMENTS, PROJECT_ITEM_LINKS, REFERENCE_LINKS, SEARCH_RESULT_LINKS, STICKY_TWINS } from './selectors';
 
-const LINKS = [LIST_TITLE_LINKS, REFERENCE_LINKS, SEARCH_RESULT_LINKS].join(', ');
+const LINKS = [LIST_TITLE_LINKS, REFERENCE_LINKS, SEARCH_RESULT_LINKS, PROJECT_ITEM_LINKS].join(', ');
 
 /** The item a link points to, when it is a PR or issue on this GitHub host. */
 export function parseItemLink(href: string, pageUrl: string): GithubRef | undefined {

@@ -44,6 +44,11 @@ export const PAGE_KINDS = {
     test: (url) => /^issues\/\d+$/.test(repoPath(url)?.slice(2).join('/') ?? ''),
     examples: ['https://github.com/octo-org/api/issues/7'],
   },
+  project: {
+    // GitHub Projects of an organisation or a user, any view (board, table, roadmap).
+    test: (url) => /^\/(orgs|users)\/[^/]+\/projects\/\d+(\/views\/\d+)?\/?$/.test(url.pathname),
+    examples: ['https://github.com/orgs/octo-org/projects/7', 'https://github.com/orgs/octo-org/projects/7/views/2?layout=table', 'https://github.com/users/alice/projects/3/views/1'],
+  },
   search: {
     test: (url) => url.pathname === '/search' && /^(pullrequests|issues)$/i.test(url.searchParams.get('type') ?? ''),
     examples: ['https://github.com/search?q=is%3Apr+author%3Aalice&type=pullrequests', 'https://github.com/search?q=bug&type=issues'],

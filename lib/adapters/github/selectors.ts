@@ -27,6 +27,13 @@ export const REFERENCE_LINKS = [
   '.TimelineItem-body a.Link--primary[data-hovercard-type="issue"]',
 ].join(', ');
 
+/**
+ * Issue and pull request rows of a GitHub Projects table (as served in October 2026): the row
+ * names its item (`data-hovercard-subject-tag="issue:ID"`), its title cell is the row header,
+ * holding the item's absolute link and then " #N". A draft item has no link: no badge.
+ */
+export const PROJECT_ITEM_LINKS = 'div[role="row"][data-hovercard-subject-tag] div[role="rowheader"] a[href]';
+
 /** Result titles of GitHub search (type=pullrequests / type=issues). */
 export const SEARCH_RESULT_LINKS = '[data-testid="results-list"] .search-title a';
 
