@@ -195,6 +195,12 @@ describe('FlowCard durations', () => {
     expect(screen.getByTestId('flowlens-since-unknown').textContent).toBe('Blocked sinceNot recorded: no source says when the link to PAY-4 was made; the block began no later than Tue 17 Nov, so it has lasted ≥ 3 d.');
   });
 
+  it('says a wait no event dates began no later than FlowLens first saw it, and how long it has lasted at least', () => {
+    const waiting: FlowView = { ...view, state: 'waiting', sinceUnknown: { links: [], notBefore: '2026-11-01T09:00:00.000Z', notAfter: '2026-11-17T06:00:00.000Z' }, bound: { notAfter: '2026-11-17T06:00:00.000Z', why: 'start not recorded; waiting at least since it was first seen, Tue 17 Nov' } };
+    render(<FlowCard id="c" view={waiting} now={NOW} onClose={() => {}} />);
+    expect(screen.getByTestId('flowlens-since-unknown').textContent).toBe('Waiting sinceNot recorded: no source says when it began to be waiting; it began no earlier than Sun 1 Nov (when the item was opened) and no later than Tue 17 Nov (when FlowLens first saw it waiting), so it has lasted ≥ 3 d.');
+  });
+
   it('shows a merged item’s cycle time, opened → merged, not how long ago it was opened', () => {
     const merged: FlowView = { ...view, key: 'github:octo-org/api#4', state: 'done', text: 'merged 2 d', openedAt: '2026-10-01T08:00:00Z', resolved: { at: '2026-10-03T17:45:00Z', as: 'merged' } };
     render(<FlowCard id="c" view={merged} now={NOW} onClose={() => {}} />);

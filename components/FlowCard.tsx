@@ -7,6 +7,7 @@
  */
 import type { ConditionView } from '../lib/card-conditions';
 import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
+import type { FlowState } from '../lib/flow/model';
 import { FIX_SETUP_TEXT, lifeFact, timeInState } from '../lib/flow-view';
 import { formatAtLeast, formatDuration } from '../lib/format';
 import { shortKey } from '../lib/flow/item-names';
@@ -129,7 +130,7 @@ function Facts({ view, stuck, now }: { view: FlowView; stuck: boolean; now: numb
   return (
     <dl class="facts">
       {life ? <Fact name={life.name} value={life.value} testId="flowlens-life" /> : null}
-      {view.sinceUnknown ? <Fact name="Blocked since" value={sinceUnknownText(view.sinceUnknown, view.bound ? now - parseTime(view.bound.notAfter) : undefined)} testId="flowlens-since-unknown" /> : null}
+      {view.sinceUnknown && view.state !== 'error' ? <Fact name={`${stateName(view.state)} since`} value={sinceUnknownText(view.sinceUnknown, view.bound ? now - parseTime(view.bound.notAfter) : undefined, view.state)} testId="flowlens-since-unknown" /> : null}
       {view.totalBlockedMs ? <Fact name="Blocked in all" value={formatDuration(view.totalBlockedMs)} /> : null}
       {stuck && view.cluster ? <Fact name="Cause" value={CLUSTER_WORDS[view.cluster]} /> : null}
       {view.holdsUp ? <Fact name="Holds up" value={`${view.holdsUp} item${view.holdsUp > 1 ? 's' : ''}`} /> : null}
@@ -154,15 +155,20 @@ function unverifiedText(count: number): string {
 /**
  * "Not recorded: no source says when the link to PAY-4 was made; the block began no earlier
  * than Sun 1 Nov (when the item was opened) and no later than Thu 12 Nov, so it has lasted ≥ 3 d."
- * Never a made-up time: `lastedMs`, the lower bound (now − notAfter), is said only as a bound.
+ * Without links: "…when it began to be waiting; it began … no later than Thu 12 Nov (when FlowLens
+ * first saw it waiting)…". Never a made-up time: `lastedMs`, the lower bound (now − notAfter), is
+ * said only as a bound.
  */
-export function sinceUnknownText(unknown: NonNullable<FlowView['sinceUnknown']>, lastedMs?: number): string {
-  const links = listOf(unknown.links.map(shortKey));
+export function sinceUnknownText(unknown: NonNullable<FlowView['sinceUnknown']>, lastedMs?: number, state: FlowState = 'blocked'): string {
+  const byLinks = unknown.links.length > 0;
   const earliest = unknown.notBefore ? ` no earlier than ${shortDate(unknown.notBefore)} (when the item was opened)` : '';
-  const latest = unknown.notAfter ? ` no later than ${shortDate(unknown.notAfter)}` : '';
-  const bounds = earliest || latest ? `; the block began${earliest}${earliest && latest ? ' and' : ''}${latest}` : '';
+  // Without links the bound is when FlowLens first saw the item in this state (WorkItem.stateSeen).
+  const latest = unknown.notAfter ? ` no later than ${shortDate(unknown.notAfter)}${byLinks ? '' : ` (when FlowLens first saw it ${STATE_WORDS[state]})`}` : '';
+  const what = byLinks ? 'the block' : 'it';
+  const bounds = earliest || latest ? `; ${what} began${earliest}${earliest && latest ? ' and' : ''}${latest}` : '';
   const lasted = lastedMs === undefined ? '' : `, so it has lasted ${formatAtLeast(lastedMs)}`;
-  return `Not recorded: no source says when the link to ${links} was made${bounds}${lasted}.`;
+  const none = byLinks ? `when the link to ${listOf(unknown.links.map(shortKey))} was made` : `when it began to be ${STATE_WORDS[state]}`;
+  return `Not recorded: no source says ${none}${bounds}${lasted}.`;
 }
 
 function Fact({ name, value, testId }: { name: string; value: string; testId?: string }) {

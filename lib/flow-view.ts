@@ -112,12 +112,14 @@ export interface SinceBound {
 }
 
 /** The bound of an item whose start is unknown, or nothing when there is none to give. */
-export function sinceBoundOf(item: WorkItem, analysis: Pick<ItemAnalysis, 'sinceUnknown'>): SinceBound | undefined {
-  const notAfter = analysis.sinceUnknown?.notAfter;
+export function sinceBoundOf(item: WorkItem, analysis: Pick<ItemAnalysis, 'sinceUnknown' | 'state'>): SinceBound | undefined {
+  const unknown = analysis.sinceUnknown;
+  const notAfter = unknown?.notAfter;
   if (notAfter === undefined || !Number.isFinite(parseTime(notAfter))) return undefined;
   const at = parseTime(notAfter);
-  const seen = item.upstream.some((link) => analysis.sinceUnknown!.links.includes(link.key) && parseTime(link.seenAt) === at);
-  return { notAfter, why: `start not recorded; blocked at least since ${seen ? 'it was first seen' : 'a recorded cause began'}, ${shortDate(notAfter)}` };
+  // No links: the state itself was first seen then (WorkItem.stateSeen).
+  const seen = unknown!.links.length === 0 || item.upstream.some((link) => unknown!.links.includes(link.key) && parseTime(link.seenAt) === at);
+  return { notAfter, why: `start not recorded; ${STATE_WORDS[analysis.state]} at least since ${seen ? 'it was first seen' : 'a recorded cause began'}, ${shortDate(notAfter)}` };
 }
 
 /**

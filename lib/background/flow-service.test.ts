@@ -314,6 +314,36 @@ describe('upstream items that are not on the page', () => {
     expect(views[0]!.sinceUnknown).toEqual({ links: ['github:octo-org/api#90'], notBefore: '2026-11-15T12:00:00.000Z', notAfter: '2026-11-20T12:00:00.000Z' });
   });
 
+  it('keeps when it first saw a wait no event dates, and shows the time since as a bound', async () => {
+    // #7 needs an approving review and nobody is asked; its timeline dates nothing of that.
+    const api = graphql({ 7: pullNode(7, { ...ready, reviewDecision: 'REVIEW_REQUIRED' }) });
+    const { service, cache, advance } = serviceWith(api.fetch);
+    const first = (await service.refresh([ref(7)])).views[0]!;
+    expect(first).toMatchObject({ state: 'waiting', text: 'waiting ≥ 0 m', sinceUnknown: { links: [], notBefore: '2026-11-15T12:00:00.000Z', notAfter: '2026-11-20T12:00:00.000Z' } });
+    expect(first.since).toBeUndefined();
+    // Two days later, still waiting: the first sighting stands, and the badge says at least 2 d.
+    advance(2 * 86_400_000);
+    const later = (await service.refresh([ref(7)])).views[0]!;
+    expect(later).toMatchObject({ state: 'waiting', text: 'waiting ≥ 2 d', bound: { notAfter: '2026-11-20T12:00:00.000Z', why: 'start not recorded; waiting at least since it was first seen, Fri 20 Nov' } });
+    const cached = (await cache.read<{ item: WorkItem }>('item', ['github:octo-org/api#7'], Date.parse('2026-11-23T00:00:00Z'), Infinity)).get('github:octo-org/api#7');
+    expect(cached?.value.item.stateSeen).toEqual({ state: 'waiting', at: '2026-11-20T12:00:00.000Z' });
+  });
+
+  it('forgets the sighting once the item is no longer stuck, and starts again if it is again', async () => {
+    let node: object = pullNode(7, { ...ready, reviewDecision: 'REVIEW_REQUIRED' });
+    const { service, cache, advance } = serviceWith(async (url, init) => graphql({ 7: node }).fetch(url, init));
+    await service.refresh([ref(7)]);
+    advance(86_400_000);
+    node = pullNode(7, ready);
+    expect((await service.refresh([ref(7)])).views[0]).toMatchObject({ state: 'flowing' });
+    const read = async () => (await cache.read<{ item: WorkItem }>('item', ['github:octo-org/api#7'], Date.parse('2026-11-23T00:00:00Z'), Infinity)).get('github:octo-org/api#7')?.value.item.stateSeen;
+    expect(await read()).toBeUndefined();
+    advance(86_400_000);
+    node = pullNode(7, { ...ready, reviewDecision: 'REVIEW_REQUIRED' });
+    await service.refresh([ref(7)]);
+    expect(await read()).toEqual({ state: 'waiting', at: '2026-11-22T12:00:00.000Z' });
+  });
+
   it('reads a Jira link target whose status the answer left out in one bulk fetch, without its history', async () => {
     // Hand-written Jira Cloud answers: PAY-1 "is blocked by" OPS-9, and the answer gives OPS-9's
     // key alone; OPS-9, asked for, is in progress.

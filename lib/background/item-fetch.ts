@@ -12,6 +12,7 @@ import { failedOutcome, type FetchOutcome, type Fetched } from '../providers/out
 import type { CacheHit } from '../storage/cache';
 import { own } from '../own';
 import { withSightings } from './link-sightings';
+import { flowSettings } from './present-views';
 import type { WorldDeps } from './world';
 import type { RateHolds } from './rate-holds';
 
@@ -92,10 +93,10 @@ async function fetchSource(deps: ItemFetchDeps, refs: ItemRef[], { hits = new Ma
   return outcome;
 }
 
-/** Caches what came (with when each undated link was first seen) and notes the host's limits. */
+/** Caches what came (with when each undated link, and each undated stuck state, was first seen) and notes the host's limits. */
 async function remember(deps: ItemFetchDeps, outcome: FetchOutcome, host: string): Promise<void> {
   const cache = await deps.cache();
-  outcome.items = await withSightings(cache, outcome.items, deps.now());
+  outcome.items = await withSightings(cache, outcome.items, deps.now(), flowSettings(await deps.loadSettings()));
   const entries = [...outcome.items].map(([key, value]) => ({ key, value, ...(value.etag ? { etag: value.etag } : {}) }));
   await cache.write('item', entries, deps.now());
   deps.holds.note(host, outcome.errors.values());

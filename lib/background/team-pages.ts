@@ -13,6 +13,7 @@ import type { Fetched } from '../providers/outcome';
 import type { WorldDeps } from './world';
 import type { RateHolds } from './rate-holds';
 import { withSightings } from './link-sightings';
+import { flowSettings } from './present-views';
 import type { TeamSource } from './team-sources';
 import { createProviderState, type ProviderState } from '../providers/provider-state';
 
@@ -43,7 +44,7 @@ export function createPageReader(given: PageReaderDeps): ReadPage {
     const page = source.kind === 'github' ? await readGithub(deps, source, cursor, known) : await readJira(deps, source, cursor);
     if (page.error) deps.holds.note(source.host, [page.error]);
     const cache = await deps.cache();
-    const items = await withSightings(cache, page.items, deps.now());
+    const items = await withSightings(cache, page.items, deps.now(), flowSettings(await deps.loadSettings()));
     const entries = [...items].map(([key, value]) => ({ key, value, ...(value.etag ? { etag: value.etag } : {}) }));
     await cache.write('item', entries, deps.now());
     return { ...page, items };

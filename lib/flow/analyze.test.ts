@@ -189,3 +189,34 @@ describe('a history cut short', () => {
     expect(analysis.totalBlockedMs).toBe(3 * 86_400_000);
   });
 });
+
+describe('a stuck state no event dates, bounded by when FlowLens first saw it', () => {
+  const now = Date.parse('2026-11-20T09:00:00Z');
+  // Needs an approving review, nobody asked: GitHub says so today, and no event says since when.
+  const unasked = (stateSeen?: WorkItem['stateSeen']) => {
+    const pull = pullItem(6, stateSeen ? { stateSeen } : {});
+    pull.signals = { ...pull.signals, reviewDecision: 'review-required' };
+    return pull;
+  };
+  const analyse = (item: WorkItem) => analyzeItem(item, { settings: defaultFlowSettings }, now);
+
+  it('gives no since, and the bounds: the opening and the sighting', () => {
+    const analysis = analyse(unasked({ state: 'waiting', at: '2026-11-17T08:00:00Z' }));
+    expect(analysis).toMatchObject({ state: 'waiting', sinceUnknown: { links: [], notBefore: '2026-11-10T09:00:00.000Z', notAfter: '2026-11-17T08:00:00.000Z' } });
+    expect(analysis.since).toBeUndefined();
+  });
+
+  it('ignores a sighting of another state, an unreadable one, and gives none without one', () => {
+    expect(analyse(unasked({ state: 'blocked', at: '2026-11-17T08:00:00Z' })).sinceUnknown).toBeUndefined();
+    expect(analyse(unasked({ state: 'waiting', at: 'last week' })).sinceUnknown).toBeUndefined();
+    expect(analyse(unasked()).sinceUnknown).toBeUndefined();
+  });
+
+  it('ignores it where an event dates the state', () => {
+    const asked = pullItem(7, { stateSeen: { state: 'waiting', at: '2026-11-19T08:00:00Z' }, timeline: [{ type: 'created', at: '2026-11-10T09:00:00Z' }, { type: 'review-requested', at: '2026-11-12T09:00:00Z', reviewer: { id: 'bob', name: 'bob' } }] });
+    asked.signals = { ...asked.signals, pendingReviewers: [{ id: 'bob', name: 'bob' }] };
+    const analysis = analyse(asked);
+    expect(analysis).toMatchObject({ state: 'waiting', since: '2026-11-12T09:00:00.000Z' });
+    expect(analysis.sinceUnknown).toBeUndefined();
+  });
+});

@@ -31,11 +31,11 @@ export interface AnalysisContext {
 
 /** What is known of a start nobody recorded: the links behind it, and the bounds that hold. */
 export interface SinceUnknown {
-  /** The blocking links whose creation time no source recorded. */
+  /** The blocking links whose creation time no source recorded; none when no event dates the state at all. */
   links: string[];
   /** The state began no earlier than this (the item's creation). */
   notBefore?: string;
-  /** The state began no later than this (a recorded start of another cause, or when a link was first seen). */
+  /** The state began no later than this (a recorded start of another cause, or when a link or the state was first seen). */
   notAfter?: string;
 }
 
@@ -138,11 +138,22 @@ function earliest(times: (string | undefined)[]): string | undefined {
  */
 function withKnownStart(item: WorkItem, current: CurrentState): { current: CurrentState; sinceUnknown?: SinceUnknown } {
   const untimed = current.state === 'blocked' ? untimedLinks(current.causes, item) : [];
-  if (untimed.length === 0) return { current };
+  if (untimed.length === 0) return seenStart(item, current);
   const { since, ...rest } = current;
   const notAfter = earliest([since, ...untimed.map((link) => link.seenAt)]);
   const notBefore = Number.isFinite(parseTime(item.createdAt)) ? new Date(parseTime(item.createdAt)).toISOString() : undefined;
   return { current: rest, sinceUnknown: { links: untimed.map((link) => link.key), ...(notBefore ? { notBefore } : {}), ...(notAfter ? { notAfter } : {}) } };
+}
+
+/**
+ * A stuck state no event dates (no `since`): when FlowLens first saw the item so, its start was
+ * no later than that and no earlier than the item's opening. Nothing when it was not seen so.
+ */
+function seenStart(item: WorkItem, current: CurrentState): { current: CurrentState; sinceUnknown?: SinceUnknown } {
+  const seen = item.stateSeen;
+  if (current.since !== undefined || !isStuck(current.state) || seen?.state !== current.state || !Number.isFinite(parseTime(seen.at))) return { current };
+  const notBefore = Number.isFinite(parseTime(item.createdAt)) ? new Date(parseTime(item.createdAt)).toISOString() : undefined;
+  return { current, sinceUnknown: { links: [], ...(notBefore ? { notBefore } : {}), notAfter: new Date(parseTime(seen.at)).toISOString() } };
 }
 
 /** Analyses one item at `at` (epoch ms, or ISO with a zone). Never throws on bad data: it reports warnings. */

@@ -132,6 +132,13 @@ export interface WorkItem {
   upstream: ItemLink[];
   downstream: ItemLink[];
   /**
+   * When FlowLens first saw the item in its current stuck state, as the item alone tells it
+   * (set by the background across refreshes, lib/background/link-sightings.ts). Where no event
+   * dates the state (a review required with nobody asked, a conflict GitHub reports without an
+   * event), it is the latest the state can have begun: a bound, never taken for the start.
+   */
+  stateSeen?: { state: FlowState; at: string };
+  /**
    * Items of another source this one names (Jira keys in a PR's title or branch), as the
    * source wrote them (`PAY-42`): shown beside it, never counted as blockers.
    */
