@@ -213,3 +213,17 @@ describe('FlowCard durations', () => {
     expect(screen.getByTestId('flowlens-life').textContent).toBe('Open for17 d');
   });
 });
+
+describe('FlowCard on a GitHub Projects page', () => {
+  it('says the time in the project column is not known, and only there', () => {
+    const pull: FlowView = { ...view, key: 'github:octo-org/api#101', url: 'https://github.com/octo-org/api/pull/101', state: 'waiting' };
+    render(<FlowCard id="c" view={pull} now={NOW} onClose={() => {}} pageUrl="https://github.com/orgs/octo-org/projects/7/views/2?layout=table" />);
+    expect(screen.getByTestId('flowlens-project-column').textContent).toBe('In its project columnnot known: GitHub gives FlowLens no history of an item’s status in a project');
+    cleanup();
+    render(<FlowCard id="c" view={pull} now={NOW} onClose={() => {}} pageUrl="https://github.com/octo-org/api/pulls" />);
+    expect(screen.queryByTestId('flowlens-project-column')).toBeNull();
+    cleanup();
+    render(<FlowCard id="c" view={{ ...pull, key: 'jira:acme.atlassian.net/PAY-1' }} now={NOW} onClose={() => {}} pageUrl="https://github.com/users/alice/projects/3" />);
+    expect(screen.queryByTestId('flowlens-project-column')).toBeNull();
+  });
+});

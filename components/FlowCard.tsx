@@ -16,6 +16,7 @@ import { CLUSTER_WORDS } from '../lib/flow/clusters';
 import { isStuck, stateName, STATE_WORDS } from '../lib/flow/flow-states';
 import { levelName } from '../lib/flow/rubric';
 import { httpsHref } from '../lib/safe-url';
+import { isGithubProjectPath } from '../lib/item-key';
 import { MINUTE, parseTime } from '../lib/flow/time';
 
 /** Props of the card. */
@@ -56,7 +57,7 @@ export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location
       {view.cause ? <p data-testid="flowlens-cause">{view.cause}</p> : null}
       {view.upstream && view.upstream.length > 0 ? <Upstream title="Waits on" testId="flowlens-upstream" links={view.upstream} /> : null}
       {view.related && view.related.length > 0 ? <Upstream title={view.key.startsWith('jira:') ? 'Pull requests' : 'Jira'} testId="flowlens-related" links={view.related} /> : null}
-      <Facts view={view} stuck={stuck} now={now} />
+      <Facts view={view} stuck={stuck} now={now} onProject={view.key.startsWith('github:') && onProjectPage(pageUrl)} />
       {view.moves && view.moves.length > 0 ? <Moves moves={view.moves} /> : null}
       {view.unverified ? <p class="note" data-testid="flowlens-unverified">{unverifiedText(view.unverified)}</p> : null}
       {view.note ? <p class="note">{view.note}</p> : null}
@@ -125,11 +126,27 @@ function Conditions({ conditions }: { conditions: ConditionView[] }) {
   );
 }
 
-function Facts({ view, stuck, now }: { view: FlowView; stuck: boolean; now: number }) {
+/** Whether the card opens on a GitHub Projects page. */
+function onProjectPage(page: string | undefined): boolean {
+  try {
+    return page !== undefined && isGithubProjectPath(new URL(page).pathname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * On a GitHub Projects page, how long the item has been in its column is not known: the GraphQL
+ * schema FlowLens validates against has no history of a project item's status.
+ */
+export const PROJECT_COLUMN_UNKNOWN = 'not known: GitHub gives FlowLens no history of an item’s status in a project';
+
+function Facts({ view, stuck, now, onProject }: { view: FlowView; stuck: boolean; now: number; onProject: boolean }) {
   const life = lifeFact(view, now);
   return (
     <dl class="facts">
       {life ? <Fact name={life.name} value={life.value} testId="flowlens-life" /> : null}
+      {onProject && view.state !== 'error' ? <Fact name="In its project column" value={PROJECT_COLUMN_UNKNOWN} testId="flowlens-project-column" /> : null}
       {view.sinceUnknown && view.state !== 'error' ? <Fact name={`${stateName(view.state)} since`} value={sinceUnknownText(view.sinceUnknown, view.bound ? now - parseTime(view.bound.notAfter) : undefined, view.state)} testId="flowlens-since-unknown" /> : null}
       {view.totalBlockedMs ? <Fact name="Blocked in all" value={formatDuration(view.totalBlockedMs)} /> : null}
       {stuck && view.cluster ? <Fact name="Cause" value={CLUSTER_WORDS[view.cluster]} /> : null}

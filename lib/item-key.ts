@@ -107,3 +107,8 @@ export function githubRefOfUrl(url: URL): GithubRef | undefined {
   if (!match || url.protocol !== 'https:') return undefined;
   return { source: 'github', host: url.host, owner: match[1]!, repo: match[2]!, number: Number(match[3]) };
 }
+
+/** Whether `pathname` is a GitHub Projects page of an organisation or a user, any view (`/orgs/ORG/projects/7/views/2`). */
+export function isGithubProjectPath(pathname: string): boolean {
+  return /^\/(orgs|users)\/[^/]+\/projects\/\d+(\/views\/\d+)?\/?$/.test(pathname);
+}

@@ -73,6 +73,8 @@ describe('a GitHub Projects table, with a token', () => {
     const card = host.getByTestId('flowlens-card');
     await card.waitFor();
     assert.match(await card.innerText(), /Add retry to payment webhook/);
+    // GitHub gives no history of an item's status in a project: the card says so, makes up nothing.
+    assert.match(await card.getByTestId('flowlens-project-column').innerText(), /not known: GitHub gives FlowLens no history of an item’s status in a project/);
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
     await page.close();

@@ -3,6 +3,8 @@
  * each detector: every detector must accept its own examples and reject all the others').
  */
 
+import { isGithubProjectPath } from '../../item-key';
+
 /** A page detector and the URLs it must recognise. */
 interface Detector {
   test: (url: URL) => boolean;
@@ -46,7 +48,7 @@ export const PAGE_KINDS = {
   },
   project: {
     // GitHub Projects of an organisation or a user, any view (board, table, roadmap).
-    test: (url) => /^\/(orgs|users)\/[^/]+\/projects\/\d+(\/views\/\d+)?\/?$/.test(url.pathname),
+    test: (url) => isGithubProjectPath(url.pathname),
     examples: ['https://github.com/orgs/octo-org/projects/7', 'https://github.com/orgs/octo-org/projects/7/views/2?layout=table', 'https://github.com/users/alice/projects/3/views/1'],
   },
   search: {
