@@ -227,3 +227,26 @@ describe('FlowCard on a GitHub Projects page', () => {
     expect(screen.queryByTestId('flowlens-project-column')).toBeNull();
   });
 });
+
+describe('FlowCard: where the time went', () => {
+  it('draws the life as a bar, says each kind’s share, and lists every stretch on demand', () => {
+    const life = [
+      { kind: 'neither' as const, start: '2026-11-10T09:00:00.000Z', end: '2026-11-11T09:00:00.000Z', ms: 86_400_000 },
+      { kind: 'review' as const, start: '2026-11-11T09:00:00.000Z', end: '2026-11-14T09:00:00.000Z', ms: 3 * 86_400_000, open: true as const },
+    ];
+    render(<FlowCard id="c" view={{ ...view, state: 'waiting', life }} now={NOW} onClose={() => {}} />);
+    const section = screen.getByTestId('flowlens-life-split');
+    expect(section.querySelectorAll('.life-bar > span')).toHaveLength(2);
+    expect(section.querySelector('.life-bar')!.getAttribute('aria-hidden')).toBe('true');
+    expect(section.querySelector('.life-shares')!.textContent).toBe('Waiting for review 75 %, neither 25 %.');
+    expect([...section.querySelectorAll('.life-list li')].map((li) => li.textContent)).toEqual([
+      'Neither: Tue 10 Nov 09:00 UTC → Wed 11 Nov 09:00 UTC, 1 d',
+      'Waiting for review: Wed 11 Nov 09:00 UTC → now, 3 d',
+    ]);
+  });
+
+  it('shows none on an error card or without a life', () => {
+    render(<FlowCard id="c" view={{ ...view, state: 'waiting' }} now={NOW} onClose={() => {}} />);
+    expect(screen.queryByTestId('flowlens-life-split')).toBeNull();
+  });
+});

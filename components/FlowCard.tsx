@@ -17,6 +17,7 @@ import { isStuck, stateName, STATE_WORDS } from '../lib/flow/flow-states';
 import { levelName } from '../lib/flow/rubric';
 import { httpsHref } from '../lib/safe-url';
 import { isGithubProjectPath } from '../lib/item-key';
+import { LifeSplit } from './LifeSplit';
 import { MINUTE, parseTime } from '../lib/flow/time';
 
 /** Props of the card. */
@@ -59,6 +60,7 @@ export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location
       {view.related && view.related.length > 0 ? <Upstream title={view.key.startsWith('jira:') ? 'Pull requests' : 'Jira'} testId="flowlens-related" links={view.related} /> : null}
       <Facts view={view} stuck={stuck} now={now} onProject={view.key.startsWith('github:') && onProjectPage(pageUrl)} />
       {view.moves && view.moves.length > 0 ? <Moves moves={view.moves} /> : null}
+      {view.life && view.life.length > 0 && view.state !== 'error' ? <LifeSplit life={view.life} /> : null}
       {view.unverified ? <p class="note" data-testid="flowlens-unverified">{unverifiedText(view.unverified)}</p> : null}
       {view.note ? <p class="note">{view.note}</p> : null}
       {view.error ? <ErrorLine view={view} /> : null}

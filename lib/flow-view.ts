@@ -11,6 +11,7 @@ import { skillTag, type Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
 import { conditionsOf, headCauseOf, type ConditionView } from './card-conditions';
+import { lifeSplit, type LifeSegment } from './flow/life-split';
 import { shortDate } from './flow/cause-text';
 import type { FlowSettings } from './flow/flow-settings';
 import { formatAtLeast, formatDuration } from './format';
@@ -57,6 +58,8 @@ export interface FlowView {
   sinceUnknown?: { links: string[]; notBefore?: string; notAfter?: string };
   /** With `sinceUnknown`: the lower bound its durations show ("≥ 3 d") and why. */
   bound?: SinceBound;
+  /** Where its time went: its life, opening to end or now, in stretches of one kind (lib/flow/life-split.ts). */
+  life?: LifeSegment[];
   /** Short badge text, e.g. "blocked 3 d", "blocked ≥ 3 d", "merged 2 d" (its cycle time). */
   text: string;
   /** The same in words, for `aria-label`. */
@@ -282,6 +285,7 @@ export function toFlowView(
   const headCause = headCauseOf(item, analysis, { ...(settings ? { settings } : {}), states });
   const conditions = conditionsOf(item, analysis, { ...(settings ? { settings } : {}), states });
   const bound = sinceBoundOf(item, analysis);
+  const life = lifeSplit(item, analysis.intervals, now);
   return {
     ...(urgency ? { urgency } : {}),
     key: item.key,
@@ -306,6 +310,7 @@ export function toFlowView(
     ...(item.sprints && item.sprints.length > 0 ? { sprint: { current: item.sprints.at(-1)!, carriedOver: item.sprints.length - 1 } } : {}),
     moves: analysis.moves.map((move) => ({ text: move.text, level: move.level, skill: move.skill, tag: skillTag(move.skillId, move.level) })),
     openedAt: item.createdAt,
+    ...(life.length > 0 ? { life } : {}),
     ...(analysis.state === 'done' && item.resolvedAt ? { resolved: { at: item.resolvedAt, as: endedAs(item) } } : {}),
     fetchedAt,
   };

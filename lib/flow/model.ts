@@ -71,7 +71,8 @@ export type FlowEvent =
   | { type: 'ready-for-review'; at: string }
   | { type: 'converted-to-draft'; at: string }
   | { type: 'commit'; at: string; sha: string }
-  | { type: 'check'; at: string; name: string; conclusion: 'success' | 'failure' | 'pending' | 'neutral' | 'skipped' | 'cancelled'; sha?: string; required?: boolean; url?: string }
+  // `at` is when the run completed (when it started, while pending); `startedAt` when it started.
+  | { type: 'check'; at: string; startedAt?: string; name: string; conclusion: 'success' | 'failure' | 'pending' | 'neutral' | 'skipped' | 'cancelled'; sha?: string; required?: boolean; url?: string }
   | { type: 'conflict'; at: string; conflicting: boolean }
   | { type: 'assigned'; at: string; to: Person }
   | { type: 'closed'; at: string }

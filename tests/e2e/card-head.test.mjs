@@ -60,6 +60,14 @@ describe('the card head on a GitHub pull request list, with a token', () => {
     ]);
     // Then the details: the title the page already shows, and the cause in full.
     assert.equal(rest[5].text, 'Add retry to payment webhook');
+    // Further down, where its time went: a bar for the eye, the shares and each stretch in words.
+    const life = card.getByTestId('flowlens-life-split');
+    const shares = await life.locator('.life-shares').innerText();
+    console.log(`# #101's life: ${shares}`);
+    assert.match(shares, /^[A-Z][a-z ]+ \d+ %(, [a-z ]+ \d+ %)*\.$/);
+    const percents = [...shares.matchAll(/(\d+) %/g)].map((m) => Number(m[1]));
+    assert.ok(Math.abs(percents.reduce((a, b) => a + b, 0) - 100) <= percents.length, `the shares add up to 100 %: ${percents}`);
+    assert.equal(await life.locator('.life-bar > span').count(), await life.locator('.life-list li').count());
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { haveShared, sharedJson, sharedTitle } from '../../../tests/support/shared';
 import { analyzeItem } from '../../flow/analyze';
+import { lifeSplit } from '../../flow/life-split';
 import { defaultFlowSettings, parseFlowSettings } from '../../flow/flow-settings';
 import type { WorkItem } from '../../flow/model';
 import type { GithubRef } from '../../item-key';
@@ -84,6 +85,20 @@ describe.skipIf(!have)(sharedTitle(`panjf2000/ants#53: three change requests, th
       expect(analysis).toMatchObject({ state: 'done', since: '2019-10-09T16:59:19Z', totalFailingMs: 172_973_000, totalBlockedMs: 0, totalWaitingMs: 0 });
       expect(seconds(item, settings, at)).toEqual([['failing', '2019-10-07T16:56:26.000Z', '2019-10-09T16:59:19.000Z', 172_973]]);
     }
+  });
+
+  it('spent its life so: 8 h 39 min 6 s neither, then 2 d 0 h 2 min 53 s with the author to act, until the merge', () => {
+    const item = withEvents(merged(), [...reviews, ...mergeEvents()]);
+    const at = '2019-12-26T01:44:41Z';
+    // Opened 2019-10-07T08:17:20Z; the first change request at 16:56:26Z: 8 h 39 min 6 s =
+    // 31 146 s with nothing holding it (no draft, no check run in the recording). Then the
+    // author's to act until the merge at 2019-10-09T16:59:19Z: 172 973 s (above). Its life ends
+    // at the merge, not at `at`, and nothing is open.
+    const life = lifeSplit(item, analyzeItem(item, { settings }, at).intervals, Date.parse(at));
+    expect(life).toEqual([
+      { kind: 'neither', start: '2019-10-07T08:17:20.000Z', end: '2019-10-07T16:56:26.000Z', ms: 31_146_000 },
+      { kind: 'author', start: '2019-10-07T16:56:26.000Z', end: '2019-10-09T16:59:19.000Z', ms: 172_973_000 },
+    ]);
   });
 });
 

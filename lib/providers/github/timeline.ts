@@ -113,7 +113,8 @@ export function checkEvents(runs: GraphCheckRun[], contexts: GraphStatusContext[
     const at = run.completedAt ?? run.startedAt;
     if (!at) return [];
     const conclusion = run.status === 'COMPLETED' ? (own(CONCLUSIONS, run.conclusion ?? '') ?? 'neutral') : 'pending';
-    return [{ type: 'check', at, name: run.name, conclusion, ...extras(sha, run.isRequired, run.detailsUrl) }];
+    const started = run.startedAt && run.startedAt !== at ? { startedAt: run.startedAt } : {};
+    return [{ type: 'check', at, ...started, name: run.name, conclusion, ...extras(sha, run.isRequired, run.detailsUrl) }];
   });
   const fromStatuses = contexts.map((context): Check => ({
     type: 'check',

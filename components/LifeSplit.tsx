@@ -1,0 +1,49 @@
+/**
+ * "Where the time went" on the card: the item's life as a bar of stretches, each kind's share in
+ * words, and every stretch with its start and end on demand. The bar is drawn for the eye only
+ * (colours from the site's tokens); the words say the same for everyone.
+ */
+import { LIFE_KINDS, LIFE_WORDS, type LifeKind, type LifeSegment } from '../lib/flow/life-split';
+import { sentenceStart, shortDate } from '../lib/flow/cause-text';
+import { formatDuration } from '../lib/format';
+
+/** "Tue 17 Nov 09:00 UTC". */
+function stamp(iso: string): string {
+  return `${shortDate(iso)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** Each kind's share of the whole life, largest first, in whole percent: "the author to act 85 %, neither 15 %". */
+export function lifeShares(life: readonly LifeSegment[]): string {
+  const total = life.reduce((sum, s) => sum + s.ms, 0);
+  if (total <= 0) return '';
+  const byKind = new Map<LifeKind, number>();
+  for (const s of life) byKind.set(s.kind, (byKind.get(s.kind) ?? 0) + s.ms);
+  return [...byKind]
+    .sort(([a, x], [b, y]) => y - x || LIFE_KINDS.indexOf(a) - LIFE_KINDS.indexOf(b))
+    .map(([kind, ms]) => `${LIFE_WORDS[kind]} ${Math.round((ms / total) * 100)} %`)
+    .join(', ');
+}
+
+/** One stretch in words: "Waiting for review: Wed 11 Nov 10:00 UTC → Thu 12 Nov 10:00 UTC, 1 d". */
+export function stretchText(s: LifeSegment): string {
+  return `${sentenceStart(LIFE_WORDS[s.kind])}: ${stamp(s.start)} → ${s.open ? 'now' : stamp(s.end)}, ${formatDuration(s.ms)}`;
+}
+
+/** The card's section. */
+export function LifeSplit({ life }: { life: readonly LifeSegment[] }) {
+  return (
+    <section class="life" aria-label="Where the time went" data-testid="flowlens-life-split">
+      <h3>Where the time went</h3>
+      <div class="life-bar" aria-hidden="true">
+        {life.map((s) => <span key={s.start} class={`life-${s.kind}`} style={{ flexGrow: s.ms }} title={stretchText(s)} />)}
+      </div>
+      <p class="life-shares">{sentenceStart(lifeShares(life))}.</p>
+      <details>
+        <summary>Each stretch ({life.length})</summary>
+        <ol class="life-list">
+          {life.map((s) => <li key={s.start}>{stretchText(s)}</li>)}
+        </ol>
+      </details>
+    </section>
+  );
+}
