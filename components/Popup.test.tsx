@@ -278,6 +278,21 @@ describe('Popup', () => {
     expect(screen.getByTestId('top-holders').textContent).toBe('PAY-1 Refund <b>flow</b> | v2 holds up 2 items');
   });
 
+  it('says where the finished items’ time went, as bars and a table, once five have finished', async () => {
+    const withShares = answer([blocked, waiting]);
+    withShares.summary.timeShares = { sample: 12, medians: { review: 0.35, neither: 0.4, author: 0.1 } };
+    const { send } = fakeClient({ 'team/summary': () => ({ ok: true, data: withShares }), 'team/sync': () => ({ ok: true, data: sync }) });
+    render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);
+    const chart = await screen.findByTestId('time-shares');
+    expect(chart.querySelectorAll('rect')).toHaveLength(3);
+    expect(within(screen.getByTestId('time-shares-table')).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['Neither40 %', 'Waiting for review35 %', 'The author to act10 %']);
+    expect(chart.querySelector('figcaption')!.textContent).toMatch(/^Median share of each kind of time in the lives of the 12 items the team finished in the last 90 days/);
+    cleanup();
+    const { send: none } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([blocked]) }), 'team/sync': () => ({ ok: true, data: sync }) });
+    render(<Popup send={none} exporter={exporter()} now={() => NOW} time={time} />);
+    await screen.findByText('Appears once five items have finished.');
+  });
+
   it('says what to configure, linking to the options page, and does not sync, when no team source is set', async () => {
     const { send, sent } = fakeClient({ 'team/summary': () => ({ ok: true, data: answer([], { configured: false, lastGoodAt: undefined }) }) });
     render(<Popup send={send} exporter={exporter()} now={() => NOW} time={time} />);

@@ -12,6 +12,7 @@ import { ExportButtons, type Exporter } from './ExportButtons';
 import { Filters } from './Filters';
 import { GraphSection } from './GraphSection';
 import { Headline } from './Headline';
+import { TimeSharesChart } from './TimeSharesChart';
 import { StuckList } from './StuckList';
 
 /** Rows shown before "Show all": the popup stays short and quick to paint. */
@@ -64,6 +65,10 @@ function Later({ summary, shown, filters, exporter, now }: TeamViewProps & { sho
       <section aria-labelledby="aging-heading">
         <h2 id="aging-heading">Aging work in progress</h2>
         <AgingChart items={shown.items} percentiles={shown.percentiles} />
+      </section>
+      <section aria-labelledby="time-heading">
+        <h2 id="time-heading">Where the time went</h2>
+        <TimeSharesChart shares={summary.timeShares} />
       </section>
       <section aria-labelledby="graph-heading">
         <h2 id="graph-heading">Dependencies</h2>

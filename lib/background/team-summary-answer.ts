@@ -49,7 +49,7 @@ async function compute(deps: TeamSummaryAnswerDeps, settings: Settings, state: T
     return state ? [[link.key, state] as const] : [];
   })));
   const { graph, byKey, ctx } = together;
-  return buildTeamSummary({ items, analyses, graph, known: byKey, cycleTimesMs: state.cycleTimesMs, members: settings.team.members, settings: ctx.settings, states, now });
+  return buildTeamSummary({ items, analyses, graph, known: byKey, cycleTimesMs: state.cycleTimesMs, ...(state.timeShares ? { timeShares: state.timeShares } : {}), members: settings.team.members, settings: ctx.settings, states, now });
 }
 
 /**
@@ -63,7 +63,7 @@ export function createTeamSummaryAnswer(deps: TeamSummaryAnswerDeps) {
     const [settings, state, sync, cache] = await Promise.all([deps.loadSettings(), deps.loadTeamState(), deps.syncStatus(), deps.cache()]);
     const now = deps.now();
     // A cleared cache makes the last summary stale too: it names items the cache no longer holds.
-    const inputs = JSON.stringify([settings, state.openKeys, state.cycleTimesMs, state.lastGoodAt, cache.clears]);
+    const inputs = JSON.stringify([settings, state.openKeys, state.cycleTimesMs, state.timeShares, state.lastGoodAt, cache.clears]);
     if (!last || last.inputs !== inputs || now - last.at >= SUMMARY_REUSE_MS || now < last.at) {
       last = { inputs, at: now, summary: await compute(deps, settings, state, now) };
     }

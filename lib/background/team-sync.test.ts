@@ -99,7 +99,12 @@ describe('team sync scheduling', () => {
 describe('team sync runs', () => {
   it('keeps the open items’ keys, the cycle times of finished ones, and when it ended', async () => {
     await configure({ githubRepos: ['octo-org/api'] });
-    const merged = fetched(9, { state: 'merged', createdAt: '2026-11-01T00:00:00Z', resolvedAt: '2026-11-03T00:00:00Z' });
+    // #9 waited for bob's review from 1 Nov 12:00 until he approved on 2 Nov 12:00, then was merged on 3 Nov.
+    const bob = { id: 'bob', name: 'bob' };
+    const merged = fetched(9, {
+      state: 'merged', createdAt: '2026-11-01T00:00:00Z', resolvedAt: '2026-11-03T00:00:00Z',
+      timeline: [{ type: 'created', at: '2026-11-01T00:00:00Z' }, { type: 'review-requested', at: '2026-11-01T12:00:00Z', reviewer: bob }, { type: 'reviewed', at: '2026-11-02T12:00:00Z', by: bob, verdict: 'approved' }, { type: 'merged', at: '2026-11-03T00:00:00Z' }],
+    });
     const abandoned = fetched(8, { state: 'closed', createdAt: '2026-11-01T00:00:00Z', resolvedAt: '2026-11-02T00:00:00Z' });
     const closedNow: Fetched = fetched(3, { state: 'closed' });
     const { read } = reader({
@@ -110,6 +115,8 @@ describe('team sync runs', () => {
     const state = await loadTeamState();
     expect(state.openKeys).toEqual(['github:octo-org/api#1', 'github:octo-org/api#2']);
     expect(state.cycleTimesMs).toEqual([2 * 24 * 60 * MINUTE]);
+    // Where #9's two days went: one waiting for review, one neither (12 h before, 12 h after).
+    expect(state.timeShares).toEqual([{ neither: 0.5, review: 0.5 }]);
     expect(state.lastGoodAt).toBe(NOW);
     expect(state.run).toBeUndefined();
     expect(status).toMatchObject({ configured: true, running: false, lastGoodAt: NOW, lastErrors: [] });

@@ -13,6 +13,12 @@ import { hasTeamSources, loadTeamState, syncStatusOf, teamStateItem, type SyncSt
 import type { ReadPage } from './team-pages';
 import { teamSources, type TeamSource } from './team-sources';
 import { HOUR, MINUTE, parseTime } from '../flow/time';
+import { analyzeItem } from '../flow/analyze';
+import { lifeSplit, type LifeKind } from '../flow/life-split';
+import { flowSettings } from './present-views';
+
+/** One finished item's life as each kind's share of it. */
+type TimeShares = Partial<Record<LifeKind, number>>;
 
 /** The alarm the sync is scheduled by. */
 export const TEAM_SYNC_ALARM = 'flowlens-team-sync';
@@ -98,7 +104,7 @@ async function readSource(deps: TeamSyncDeps, source: TeamSource, current: Run, 
   const cursor = current.cursors.find((c) => c.source === source.id)!;
   const bySource = (current.bySource ??= {});
   while (!cursor.done) {
-    const sofar = bySource[source.id] ?? { keys: [], cycleTimesMs: [], pages: 0 };
+    const sofar = bySource[source.id] ?? { keys: [], cycleTimesMs: [], timeShares: [], pages: 0 };
     const page = await deps.readPage(source, cursor.next, previous.bySource?.[source.id]?.keys ?? []);
     if (page.error) {
       // The source's partial read is dropped: finish() keeps what it gave last time.
@@ -106,7 +112,7 @@ async function readSource(deps: TeamSyncDeps, source: TeamSource, current: Run, 
       Object.assign(cursor, { done: true, next: undefined });
       current.errors = [...(current.errors ?? []), problem(page.error, source, deps.now())];
     } else {
-      const next = merge(sofar, source, [...page.items.values()]);
+      const next = merge(sofar, source, [...page.items.values()], sharesOf(await deps.loadSettings(), deps.now()));
       bySource[source.id] = next;
       const cut = page.next !== undefined && next.pages! >= MAX_PAGES_PER_SOURCE;
       // Narrowing the query is done in the settings: a set-up problem.
@@ -161,12 +167,28 @@ function freshRun(sources: TeamSource[], now: number): Run {
   return { startedAt: now, cursors: sources.map((s) => ({ source: s.id, done: false })), openKeys: [], cycleTimesMs: [], bySource: {}, errors: [] };
 }
 
-/** A page added to what the source gave so far: open items' keys, finished items' cycle times. */
-function merge(sofar: SourceResult, source: TeamSource, fetched: Fetched[]): SourceResult {
+/** Where a finished item's time went, as each kind's share of its life (3 decimals); none without a life. */
+type SharesOf = (item: Fetched['item']) => TimeShares | undefined;
+
+function sharesOf(settings: Settings, now: number): SharesOf {
+  const flow = flowSettings(settings);
+  return (item) => {
+    const life = lifeSplit(item, analyzeItem(item, { settings: flow }, now).intervals, now);
+    const total = life.reduce((sum, s) => sum + s.ms, 0);
+    if (total <= 0) return undefined;
+    const ms: TimeShares = {};
+    for (const s of life) ms[s.kind] = (ms[s.kind] ?? 0) + s.ms;
+    return Object.fromEntries(Object.entries(ms).map(([kind, part]) => [kind, Math.round((part / total) * 1000) / 1000])) as TimeShares;
+  };
+}
+
+/** A page added to what the source gave so far: open items' keys, finished items' cycle times and time shares. */
+function merge(sofar: SourceResult, source: TeamSource, fetched: Fetched[], shares: SharesOf): SourceResult {
   const items = fetched.map((f) => f.item);
   const keys = source.part === 'open' ? items.filter((i) => i.state === 'open').map((i) => i.key) : [];
-  const cycles = source.part === 'done' ? items.flatMap((i) => (finished(i) ? [cycleTime(i)] : [])).filter((ms) => ms >= 0) : [];
-  return { keys: union([sofar.keys, keys]), cycleTimesMs: [...sofar.cycleTimesMs, ...cycles], pages: (sofar.pages ?? 0) + 1 };
+  const done = source.part === 'done' ? items.filter((i) => finished(i) && cycleTime(i) >= 0) : [];
+  const split = done.flatMap((i) => shares(i) ?? []);
+  return { keys: union([sofar.keys, keys]), cycleTimesMs: [...sofar.cycleTimesMs, ...done.map(cycleTime)], timeShares: [...(sofar.timeShares ?? []), ...split], pages: (sofar.pages ?? 0) + 1 };
 }
 
 /** Delivered: merged PRs, closed issues, resolved Jira issues (a PR closed unmerged delivered nothing). */
@@ -184,7 +206,7 @@ function finish(previous: TeamState, current: Run, sources: TeamSource[], now: n
   const bySource: Record<string, SourceResult> = {};
   for (const source of sources) {
     const result = current.bySource?.[source.id] ?? previous.bySource?.[source.id];
-    if (result) bySource[source.id] = { keys: result.keys, cycleTimesMs: result.cycleTimesMs };
+    if (result) bySource[source.id] = { keys: result.keys, cycleTimesMs: result.cycleTimesMs, ...(result.timeShares ? { timeShares: result.timeShares } : {}) };
   }
   const results = Object.values(bySource);
   // A source read to its end has a result in the run; one without had an error.
@@ -199,6 +221,7 @@ function finish(previous: TeamState, current: Run, sources: TeamSource[], now: n
   return {
     openKeys: union([...results.map((r) => r.keys), orphans]),
     cycleTimesMs: [...results.flatMap((r) => r.cycleTimesMs), ...orphanCycleTimes].slice(0, MAX_CYCLE_TIMES),
+    timeShares: results.flatMap((r) => r.timeShares ?? []).slice(0, MAX_CYCLE_TIMES),
     lastErrors: current.errors ?? [],
     bySource,
     // "Last good" is the end of a sync that read every source; a partial one leaves it as it was.

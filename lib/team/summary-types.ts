@@ -5,6 +5,7 @@
  */
 import type { Cluster } from '../flow/clusters';
 import type { Level } from '../flow/rubric';
+import type { LifeKind } from '../flow/life-split';
 import type { FlowState, Source } from '../flow/model';
 import type { SyncStatus } from './team-state';
 import type { SinceBound } from '../flow-view';
@@ -89,6 +90,12 @@ export interface TeamSummary {
   clusters: ClusterTotal[];
   /** Absent until enough items have finished to say. */
   percentiles?: CycleTimePercentiles;
+  /**
+   * Where the time of recently finished items went: for each kind, the median share of an
+   * item's life it took (items without it count as 0), and how many items that is over. Absent
+   * until enough items have finished to say.
+   */
+  timeShares?: { sample: number; medians: Partial<Record<LifeKind, number>> };
   /**
    * The longest chain of open blockers, the root blocker first and the item that waits on the
    * whole chain last, and its age (since its oldest item was opened). Empty when no item waits

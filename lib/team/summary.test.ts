@@ -4,7 +4,7 @@ import { defaultFlowSettings } from '../flow/flow-settings';
 import { analyzeGraph } from '../flow/graph';
 import type { WorkItem } from '../flow/model';
 import { blockedBy, jiraItem, pullItem } from '../flow/testing/items';
-import { buildTeamSummary, clusterTotals, cyclePercentiles, filterItems, filterSummary, longestStuck, nearestRank, percentileReached } from './summary';
+import { buildTeamSummary, clusterTotals, cyclePercentiles, filterItems, filterSummary, longestStuck, medianShares, nearestRank, percentileReached } from './summary';
 import { DAY, HOUR } from '../flow/time';
 
 const NOW = Date.parse('2026-11-20T09:00:00Z');
@@ -230,5 +230,23 @@ describe('longestStuck', () => {
     expect(longestStuck(rows, NOW)).toMatchObject({ item: { key: 'jira:acme.atlassian.net/PAY-7' }, ms: 21 * DAY, atLeast: true });
     expect(longestStuck(rows.filter((row) => row.state === 'flowing'), NOW)).toBeUndefined();
     expect(longestStuck([{ ...rows[0]!, since: undefined, bound: undefined }] as never, NOW)).toBeUndefined();
+  });
+});
+
+describe('medianShares', () => {
+  it('gives each kind’s median share of a finished item’s life, an item without it counting as 0', () => {
+    // Review: 0.5, 0.2, 0, 0.6, 0.1 → sorted 0, 0.1, 0.2, 0.5, 0.6: 0.2. Neither: 0.5, 0.8, 1,
+    // 0.4, 0.9 → 0.8. Blocked only in one item: 0, 0, 0, 0, 0: no median, left out.
+    const shares = [{ review: 0.5, neither: 0.5 }, { review: 0.2, neither: 0.8 }, { neither: 1 }, { review: 0.6, neither: 0.4 }, { review: 0.1, neither: 0.9 }];
+    expect(medianShares(shares)).toEqual({ sample: 5, medians: { review: 0.2, neither: 0.8 } });
+    // Six items: the mean of the two middle values. Author: 0, 0, 0, 0.2, 0.3, 0.4 → (0 + 0.2) / 2.
+    const six = [...shares.map((s) => ({ ...s })), { author: 0.4, neither: 0.6 }];
+    Object.assign(six[0]!, { author: 0.2 });
+    Object.assign(six[1]!, { author: 0.3 });
+    expect(medianShares(six)?.medians.author).toBeCloseTo(0.1, 10);
+  });
+
+  it('says nothing from fewer than five items', () => {
+    expect(medianShares([{ neither: 1 }, { neither: 1 }, { neither: 1 }, { neither: 1 }])).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { ItemAnalysis } from '../flow/analyze';
 import { CLUSTERS } from '../flow/clusters';
+import { LIFE_KINDS, type LifeKind } from '../flow/life-split';
 import { isStuck } from '../flow/flow-states';
 import { skillTag } from '../flow/rubric';
 import type { GraphAnalysis } from '../flow/graph';
@@ -17,6 +18,19 @@ import { itemUrl } from '../safe-url';
 import { blockedTimeByCluster } from '../flow/cluster-time';
 import type { ClusterTotal, CycleTimePercentiles, NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 import { parseTime } from '../flow/time';
+
+/** The median share of each kind over finished items' lives; absent with fewer than MIN_CYCLE_SAMPLES. */
+export function medianShares(shares: readonly Partial<Record<LifeKind, number>>[]): TeamSummary['timeShares'] {
+  if (shares.length < MIN_CYCLE_SAMPLES) return undefined;
+  const medians: Partial<Record<LifeKind, number>> = {};
+  for (const kind of LIFE_KINDS) {
+    const sorted = shares.map((s) => s[kind] ?? 0).sort((a, b) => a - b);
+    const mid = sorted.length / 2;
+    const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    if (median > 0) medians[kind] = median;
+  }
+  return { sample: shares.length, medians };
+}
 
 /** Fewer finished items than this say nothing about a team's cycle time: no percentiles. */
 export const MIN_CYCLE_SAMPLES = 5;
@@ -36,6 +50,8 @@ export interface TeamSummaryInput {
   known: ReadonlyMap<string, WorkItem>;
   /** Cycle times (ms) of recently finished team items. */
   cycleTimesMs: readonly number[];
+  /** Where the time of those items went: each kind's share of each one's life. */
+  timeShares?: readonly Partial<Record<LifeKind, number>>[];
   /** Team members (logins, names); when set, the person filter offers only them. */
   members?: readonly string[];
   /** The settings the items were analysed with, for the rows' short causes ("another team"). */
@@ -175,6 +191,7 @@ export function buildTeamSummary(input: TeamSummaryInput): TeamSummary {
   const open = input.items.filter((item) => item.state === 'open' && input.analyses.get(item.key)?.state !== 'done');
   const items = open.map((item) => teamItem(item, input.analyses.get(item.key)!, input)).sort(compareItems);
   const percentiles = cyclePercentiles(input.cycleTimesMs);
+  const timeShares = medianShares(input.timeShares ?? []);
   const path = input.graph.criticalPath;
   const names = namedInRows(items, input.known);
   return {
@@ -183,6 +200,7 @@ export function buildTeamSummary(input: TeamSummaryInput): TeamSummary {
     people: filterPeople(open, input.members ?? []),
     clusters: clusterTotals(items),
     ...(percentiles ? { percentiles } : {}),
+    ...(timeShares ? { timeShares } : {}),
     // The graph lists the waiting item first; the summary reads from the root blocker down.
     criticalPath: { steps: [...path.keys].reverse().map((key) => named(key, input.known)), ageMs: path.ageMs },
     topHolders: topHolders(input.graph, input.known),

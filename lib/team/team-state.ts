@@ -1,7 +1,8 @@
 /**
  * What the background sync knows about the team, kept in `storage.local` so it outlives the
  * service worker: the keys of the team's open items (their data is in the IndexedDB cache), the
- * cycle times of recently finished items (for the aging chart's percentiles), when the last good
+ * cycle times of recently finished items (for the aging chart's percentiles) and where their
+ * time went (each kind's share of their lives), when the last good
  * sync ended and the last error. A sync in progress also keeps its run here, page by page, so a
  * sync cut short by the worker stopping resumes where it was instead of starting over.
  */
@@ -21,9 +22,15 @@ const cursor = v.object({ source: v.string(), next: v.optional(v.string()), done
  * a run reads it) how many pages so far. Kept per source so that a source that fails keeps what
  * it gave last time while the others are replaced.
  */
+/** One finished item's life, as each kind's share of it (0-1; lib/flow/life-split.ts). */
+const shares = v.record(v.picklist(['blocked', 'author', 'review', 'waiting', 'draft', 'ci', 'neither']), v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
+const shareList = v.fallback(v.optional(v.array(shares)), undefined);
+
 const sourceResult = v.object({
   keys: v.array(key),
   cycleTimesMs: v.array(v.pipe(v.number(), v.minValue(0))),
+  /** Where each finished item's time went, beside its cycle time. */
+  timeShares: shareList,
   pages: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 const bySource = v.fallback(v.optional(v.record(v.string(), sourceResult)), undefined);
@@ -34,6 +41,8 @@ export const teamStateSchema = v.object({
   openKeys: v.fallback(v.array(key), []),
   /** Cycle times (ms, created → done) of the team's items finished in the last 90 days. */
   cycleTimesMs: v.fallback(v.array(v.pipe(v.number(), v.minValue(0))), []),
+  /** Where the time of each of those items went: each kind's share of its life. */
+  timeShares: shareList,
   /** End of the last sync that read every source. */
   lastGoodAt: v.fallback(v.optional(epochMs), undefined),
   /** The last failure, per source when one source failed. */

@@ -290,13 +290,17 @@ export async function seedTeam(worker, { items = [], teamState, settings } = {})
 
 /**
  * Seeds `items` as the team's open items, last synced a minute ago, with six finished items of
- * 1-6 days for the cycle-time percentiles, and `githubRepos` as the team's only sources (none:
+ * 1-6 days for the cycle-time percentiles and where their time went, and `githubRepos` as the team's only sources (none:
  * the popup then starts no sync that would change what was seeded).
  */
 export function seedTeamItems(worker, items, { githubRepos = [] } = {}) {
   return seedTeam(worker, {
     items,
-    teamState: { openKeys: items.map((item) => item.key), cycleTimesMs: [1, 2, 3, 4, 5, 6].map((d) => d * 86_400_000), lastErrors: [], lastGoodAt: Date.now() - 60_000 },
+    teamState: {
+      openKeys: items.map((item) => item.key), cycleTimesMs: [1, 2, 3, 4, 5, 6].map((d) => d * 86_400_000), lastErrors: [], lastGoodAt: Date.now() - 60_000,
+      // Where those six items' time went: review medians 0.3, neither 0.5, blocked 0 (one item only).
+      timeShares: [{ review: 0.3, neither: 0.7 }, { review: 0.5, neither: 0.5 }, { review: 0.2, neither: 0.8 }, { review: 0.3, neither: 0.5, blocked: 0.2 }, { review: 0.6, neither: 0.4 }, { review: 0.1, neither: 0.5, author: 0.4 }],
+    },
     settings: { team: { githubRepos, githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] } },
   });
 }

@@ -127,6 +127,9 @@ describe('the popup at its real size (400 × 600)', () => {
       assert.ok(m.labels.length >= 8, `${m.labels.length} chart labels`);
       for (const label of m.labels) assert.ok(label.px >= 12, `“${label.text}” drawn at ${label.px.toFixed(1)} px`);
       assert.deepEqual(m.columns, ['Blocked', 'Waiting', 'Failing', 'Flowing']);
+      // Where the finished items' time went: review 0.1-0.6 (median of six: (0.3 + 0.3) / 2),
+      // neither 0.4-0.8 (median (0.5 + 0.5) / 2); blocked and the author in one item each: none.
+      assert.deepEqual(await page.getByTestId('time-shares-table').locator('tbody tr').allInnerTexts(), ['Neither\t50 %', 'Waiting for review\t30 %']);
       assert.deepEqual([...new Set(m.glyphs)].sort(), ['blocked', 'failing', 'flowing', 'waiting']);
       // Nothing wider than the popup.
       assert.ok(m.wide <= 400, `the page is ${m.wide} px wide`);
