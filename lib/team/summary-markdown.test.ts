@@ -78,6 +78,12 @@ describe('summaryMarkdown', () => {
     for (const line of stuckRows) expect(line.split(/(?<!\\)\|/).length - 2).toBe(6);
   });
 
+  it('says where finished items’ time went, when five have finished', () => {
+    const withShares = summaryMarkdown({ ...summary, timeShares: { sample: 8, medians: { review: 0.35, neither: 0.42 } } }, {}, NOW);
+    expect(withShares).toContain('## Where the time went\n\nMedian share of each kind of time in the lives of the 8 items finished in the last 90 days.\n\n| Kind of time | Median share |\n| --- | --- |\n| Neither | 42 % |\n| Waiting for review | 35 % |');
+    expect(text).toContain('Too few finished items yet to say where their time went.');
+  });
+
   it('adds clusters, aging against the percentiles and the critical path', () => {
     expect(text).toContain('| Another team | 3 d | 1 |');
     expect(text).toContain('Cycle time of 20 finished items: 50% within 2 d, 70% within 4 d, 85% within 6 d, 95% within 10 d.');

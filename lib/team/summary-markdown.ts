@@ -1,7 +1,8 @@
 /**
  * The team summary as Markdown, for a retro or a stand-up: headline counts, the blocked and
  * waiting items with their age, cause, owner, first move and link, where the blocked time goes,
- * the oldest work against the team's cycle times, and the critical path. Pure: time is an argument.
+ * the oldest work against the team's cycle times, where finished items' time went, and the
+ * critical path. Pure: time is an argument.
  */
 import { shortKey } from '../flow/item-names';
 import { formatDuration } from '../format';
@@ -10,6 +11,8 @@ import { httpsHref } from '../safe-url';
 import { clusterName } from '../flow/clusters';
 import { isStuck, stateName, STATE_WORDS, STUCK_STATES } from '../flow/flow-states';
 import { levelName } from '../flow/rubric';
+import { LIFE_KINDS, LIFE_WORDS } from '../flow/life-split';
+import { sentenceStart } from '../flow/cause-text';
 import { filterSummary, heldUp, percentileReached } from './summary';
 import type { NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 
@@ -89,6 +92,15 @@ function aging(summary: TeamSummary): string[] {
   return [head, '', '| Oldest open items | Age | Percentile |', '| --- | --- | --- |', ...rows];
 }
 
+/** Where the finished items' time went: each kind's median share, largest first. */
+function timeShares(summary: TeamSummary): string[] {
+  const shares = summary.timeShares;
+  if (!shares) return ['Too few finished items yet to say where their time went.'];
+  const kinds = LIFE_KINDS.filter((kind) => (shares.medians[kind] ?? 0) > 0).sort((a, b) => shares.medians[b]! - shares.medians[a]!);
+  const rows = kinds.map((kind) => `| ${sentenceStart(LIFE_WORDS[kind])} | ${Math.round(shares.medians[kind]! * 100)} % |`);
+  return [`Median share of each kind of time in the lives of the ${shares.sample} items finished in the last 90 days.`, '', '| Kind of time | Median share |', '| --- | --- |', ...rows];
+}
+
 function graphPart(summary: TeamSummary): string[] {
   const path = summary.criticalPath;
   const none = summary.filtered ? 'No item shown waits on another.' : 'No item waits on another.';
@@ -117,6 +129,10 @@ export function summaryMarkdown(summary: TeamSummary, filters: TeamFilters, now:
     '## Aging work in progress',
     '',
     ...aging(shown),
+    '',
+    '## Where the time went',
+    '',
+    ...timeShares(shown),
     '',
     ...graphPart(shown),
     '',
