@@ -3,7 +3,7 @@
  * words, and every stretch with its start and end on demand. The bar is drawn for the eye only
  * (colours from the site's tokens); the words say the same for everyone.
  */
-import { LIFE_KINDS, LIFE_WORDS, type LifeKind, type LifeSegment } from '../lib/flow/life-split';
+import { kindShares, LIFE_WORDS, rankedShares, type LifeSegment } from '../lib/flow/life-split';
 import { sentenceStart, shortDate } from '../lib/flow/cause-text';
 import { formatDuration } from '../lib/format';
 
@@ -14,14 +14,7 @@ function stamp(iso: string): string {
 
 /** Each kind's share of the whole life, largest first, in whole percent: "the author to act 85 %, neither 15 %". */
 export function lifeShares(life: readonly LifeSegment[]): string {
-  const total = life.reduce((sum, s) => sum + s.ms, 0);
-  if (total <= 0) return '';
-  const byKind = new Map<LifeKind, number>();
-  for (const s of life) byKind.set(s.kind, (byKind.get(s.kind) ?? 0) + s.ms);
-  return [...byKind]
-    .sort(([a, x], [b, y]) => y - x || LIFE_KINDS.indexOf(a) - LIFE_KINDS.indexOf(b))
-    .map(([kind, ms]) => `${LIFE_WORDS[kind]} ${Math.round((ms / total) * 100)} %`)
-    .join(', ');
+  return rankedShares(kindShares(life)).map(([kind, share]) => `${LIFE_WORDS[kind]} ${Math.round(share * 100)} %`).join(', ');
 }
 
 /** One stretch in words: "Waiting for review: Wed 11 Nov 10:00 UTC → Thu 12 Nov 10:00 UTC, 1 d". */

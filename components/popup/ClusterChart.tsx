@@ -2,27 +2,15 @@
 import { formatDuration } from '../../lib/format';
 import { clusterName } from '../../lib/flow/clusters';
 import type { ClusterTotal } from '../../lib/team/summary-types';
-
-const WIDTH = 352;
-const ROW = 24;
-const LABEL = 166;
+import { HBars } from './HBars';
 
 /** Props: cluster totals, largest first. */
 export function ClusterChart({ clusters }: { clusters: ClusterTotal[] }) {
   if (clusters.length === 0) return <p class="quiet">No blocked time recorded.</p>;
-  const max = Math.max(...clusters.map((c) => c.blockedMs));
-  const bar = WIDTH - LABEL - 44;
+  const bars = clusters.map((c) => ({ key: c.cluster, label: clusterName(c.cluster), value: c.blockedMs, text: formatDuration(c.blockedMs), className: `cluster-${c.cluster}` }));
   return (
     <figure class="chart" data-testid="cluster-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${clusters.length * ROW}`} width={WIDTH} height={clusters.length * ROW} aria-hidden="true" focusable="false">
-        {clusters.map((c, i) => (
-          <g key={c.cluster} transform={`translate(0 ${i * ROW})`}>
-            <text x="0" y={ROW / 2 + 4.5} class="axis-label">{clusterName(c.cluster)}</text>
-            <rect x={LABEL} y="4" height={ROW - 8} width={Math.max(2, (c.blockedMs / max) * bar)} rx="2" class={`bar cluster-${c.cluster}`} />
-            <text x={LABEL + Math.max(2, (c.blockedMs / max) * bar) + 4} y={ROW / 2 + 4.5} class="value">{formatDuration(c.blockedMs)}</text>
-          </g>
-        ))}
-      </svg>
+      <HBars bars={bars} labelWidth={166} />
       <ul class="sr-only">
         {clusters.map((c) => (
           <li key={c.cluster}>

@@ -2,7 +2,7 @@
 import { shortKey } from '../../lib/flow/item-names';
 import { formatDuration } from '../../lib/format';
 import { httpsHref } from '../../lib/safe-url';
-import { heldUp } from '../../lib/team/summary';
+import { heldUp, noChain } from '../../lib/team/summary';
 import type { NamedItem, TeamSummary } from '../../lib/team/summary-types';
 
 function ItemLink({ item }: { item: NamedItem }) {
@@ -17,7 +17,7 @@ export function GraphSection({ criticalPath, topHolders, filtered = false }: Pic
     <>
       <h3>Critical path</h3>
       {criticalPath.steps.length === 0 ? (
-        <p class="quiet">{filtered ? 'No item shown waits on another.' : 'No item waits on another.'}</p>
+        <p class="quiet">{noChain(filtered)}</p>
       ) : (
         <>
           <p class="quiet">Root blocker first; the chain is {formatDuration(criticalPath.ageMs)} old.</p>

@@ -14,7 +14,7 @@ import type { ReadPage } from './team-pages';
 import { teamSources, type TeamSource } from './team-sources';
 import { HOUR, MINUTE, parseTime } from '../flow/time';
 import { analyzeItem } from '../flow/analyze';
-import { lifeSplit, type LifeKind } from '../flow/life-split';
+import { kindShares, lifeSplit, type LifeKind } from '../flow/life-split';
 import { flowSettings } from './present-views';
 
 /** One finished item's life as each kind's share of it. */
@@ -92,15 +92,16 @@ async function syncAll(deps: TeamSyncDeps): Promise<void> {
   const previous = await loadTeamState();
   const current = resumable(previous.run, sources, deps.now()) ?? freshRun(sources, deps.now());
   await save({ ...previous, run: current });
-  for (const source of sources) await readSource(deps, source, current, previous);
+  const shares = sharesOf(settings, deps.now);
+  for (const source of sources) await readSource(deps, { source, shares }, current, previous);
   const state = finish(previous, current, sources, deps.now());
   await save(state);
   await rearm(deps, settings.syncMinutes);
   await deps.afterSync?.({ settings, previous, state }).catch((error: unknown) => console.warn('FlowLens could not notify after the sync:', error));
 }
 
-/** Reads `source` page by page from its cursor, saving the run after each page. */
-async function readSource(deps: TeamSyncDeps, source: TeamSource, current: Run, previous: TeamState): Promise<void> {
+/** Reads `source` page by page from its cursor, saving the run after each page; `shares` works out each finished item's time shares. */
+async function readSource(deps: TeamSyncDeps, { source, shares }: { source: TeamSource; shares: SharesOf }, current: Run, previous: TeamState): Promise<void> {
   const cursor = current.cursors.find((c) => c.source === source.id)!;
   const bySource = (current.bySource ??= {});
   while (!cursor.done) {
@@ -112,7 +113,7 @@ async function readSource(deps: TeamSyncDeps, source: TeamSource, current: Run, 
       Object.assign(cursor, { done: true, next: undefined });
       current.errors = [...(current.errors ?? []), problem(page.error, source, deps.now())];
     } else {
-      const next = merge(sofar, source, [...page.items.values()], sharesOf(await deps.loadSettings(), deps.now()));
+      const next = merge(sofar, source, [...page.items.values()], shares);
       bySource[source.id] = next;
       const cut = page.next !== undefined && next.pages! >= MAX_PAGES_PER_SOURCE;
       // Narrowing the query is done in the settings: a set-up problem.
@@ -170,15 +171,12 @@ function freshRun(sources: TeamSource[], now: number): Run {
 /** Where a finished item's time went, as each kind's share of its life (3 decimals); none without a life. */
 type SharesOf = (item: Fetched['item']) => TimeShares | undefined;
 
-function sharesOf(settings: Settings, now: number): SharesOf {
+function sharesOf(settings: Settings, now: () => number): SharesOf {
   const flow = flowSettings(settings);
   return (item) => {
-    const life = lifeSplit(item, analyzeItem(item, { settings: flow }, now).intervals, now);
-    const total = life.reduce((sum, s) => sum + s.ms, 0);
-    if (total <= 0) return undefined;
-    const ms: TimeShares = {};
-    for (const s of life) ms[s.kind] = (ms[s.kind] ?? 0) + s.ms;
-    return Object.fromEntries(Object.entries(ms).map(([kind, part]) => [kind, Math.round((part / total) * 1000) / 1000])) as TimeShares;
+    const at = now();
+    const shares = Object.entries(kindShares(lifeSplit(item, analyzeItem(item, { settings: flow }, at).intervals, at)));
+    return shares.length > 0 ? (Object.fromEntries(shares.map(([kind, share]) => [kind, Math.round(share * 1000) / 1000])) as TimeShares) : undefined;
   };
 }
 

@@ -2,6 +2,7 @@
  * Names for items in sentences: the short key people use (`PAY-42`, `octo-org/api#101`), with the
  * title when we know it. Keys are the canonical ones of lib/item-key.ts.
  */
+import { containerOf } from './clusters';
 import type { WorkItem } from './model';
 
 /** `jira:acme.atlassian.net/PAY-42` → `PAY-42`; `github:[host/]owner/repo#7` → `owner/repo#7`. */
@@ -33,11 +34,9 @@ export function rowKey(key: string, oneRepo = false): string {
   return oneRepo ? short.slice(short.lastIndexOf('#')) : short.replace(/^[^/#]*\//, '');
 }
 
-/** The `owner/repo` of a GitHub key, lower case; undefined for a Jira key. */
+/** The `owner/repo` of a GitHub key, lower case (its container); undefined for a Jira key. */
 export function repoOf(key: string): string | undefined {
-  if (!key.startsWith('github:')) return undefined;
-  const short = shortKey(key);
-  return short.slice(0, short.lastIndexOf('#')).toLowerCase();
+  return key.startsWith('github:') ? containerOf(key) : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeItem } from './analyze';
 import { defaultFlowSettings } from './flow-settings';
-import { LIFE_KINDS, LIFE_WORDS, lifeSplit } from './life-split';
+import { kindShares, LIFE_KINDS, LIFE_WORDS, lifeSplit, rankedShares } from './life-split';
 import type { WorkItem } from './model';
 import { jiraItem, pullItem } from './testing/items';
 
@@ -62,5 +62,19 @@ describe('where an item’s time went', () => {
   it('says nothing without an opening, and names every kind', () => {
     expect(split({ ...pull, createdAt: 'unknown' }, '2026-11-13T12:00:00Z')).toEqual([]);
     expect(LIFE_KINDS.map((kind) => LIFE_WORDS[kind])).toEqual(['blocked by another item or team', 'the author to act', 'waiting for review', 'waiting in a status', 'draft', 'CI running', 'neither']);
+  });
+});
+
+describe('shares of a life', () => {
+  it('sums each kind over its stretches, and ranks the kinds largest first, ties in the kinds’ order', () => {
+    const life = [
+      { kind: 'neither' as const, start: 'a', end: 'b', ms: 1 },
+      { kind: 'review' as const, start: 'b', end: 'c', ms: 2 },
+      { kind: 'neither' as const, start: 'c', end: 'd', ms: 1 },
+    ];
+    expect(kindShares(life)).toEqual({ neither: 0.5, review: 0.5 });
+    expect(rankedShares(kindShares(life))).toEqual([['review', 0.5], ['neither', 0.5]]);
+    expect(rankedShares({ draft: 0, ci: 0.25, author: 0.75 })).toEqual([['author', 0.75], ['ci', 0.25]]);
+    expect(kindShares([])).toEqual({});
   });
 });

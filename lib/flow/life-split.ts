@@ -114,3 +114,17 @@ export function lifeSplit(item: WorkItem, intervals: readonly FlowInterval[], no
   if (item.state === 'open' && segments.length > 0) segments[segments.length - 1]!.open = true;
   return segments;
 }
+
+/** Each kind's share of a life (0-1), for the kinds it holds; empty for a life of no length. */
+export function kindShares(life: readonly LifeSegment[]): Partial<Record<LifeKind, number>> {
+  const total = life.reduce((sum, s) => sum + s.ms, 0);
+  if (total <= 0) return {};
+  const ms: Partial<Record<LifeKind, number>> = {};
+  for (const s of life) ms[s.kind] = (ms[s.kind] ?? 0) + s.ms;
+  return Object.fromEntries(Object.entries(ms).map(([kind, part]) => [kind, part / total]));
+}
+
+/** The kinds with a share above 0, largest first; ties in LIFE_KINDS order. */
+export function rankedShares(shares: Partial<Record<LifeKind, number>>): [LifeKind, number][] {
+  return LIFE_KINDS.flatMap((kind): [LifeKind, number][] => ((shares[kind] ?? 0) > 0 ? [[kind, shares[kind]!]] : [])).sort((a, b) => b[1] - a[1]);
+}

@@ -11,9 +11,9 @@ import { httpsHref } from '../safe-url';
 import { clusterName } from '../flow/clusters';
 import { isStuck, stateName, STATE_WORDS, STUCK_STATES } from '../flow/flow-states';
 import { levelName } from '../flow/rubric';
-import { LIFE_KINDS, LIFE_WORDS } from '../flow/life-split';
+import { LIFE_WORDS, rankedShares } from '../flow/life-split';
 import { sentenceStart } from '../flow/cause-text';
-import { filterSummary, heldUp, percentileReached } from './summary';
+import { filterSummary, heldUp, noChain, percentileReached } from './summary';
 import type { NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 
 /** How many of the oldest open items the aging section lists. */
@@ -96,15 +96,13 @@ function aging(summary: TeamSummary): string[] {
 function timeShares(summary: TeamSummary): string[] {
   const shares = summary.timeShares;
   if (!shares) return ['Too few finished items yet to say where their time went.'];
-  const kinds = LIFE_KINDS.filter((kind) => (shares.medians[kind] ?? 0) > 0).sort((a, b) => shares.medians[b]! - shares.medians[a]!);
-  const rows = kinds.map((kind) => `| ${sentenceStart(LIFE_WORDS[kind])} | ${Math.round(shares.medians[kind]! * 100)} % |`);
+  const rows = rankedShares(shares.medians).map(([kind, share]) => `| ${sentenceStart(LIFE_WORDS[kind])} | ${Math.round(share * 100)} % |`);
   return [`Median share of each kind of time in the lives of the ${shares.sample} items finished in the last 90 days.`, '', '| Kind of time | Median share |', '| --- | --- |', ...rows];
 }
 
 function graphPart(summary: TeamSummary): string[] {
   const path = summary.criticalPath;
-  const none = summary.filtered ? 'No item shown waits on another.' : 'No item waits on another.';
-  const chain = path.steps.length > 0 ? [`${path.steps.map(link).join(' → ')} (open ${formatDuration(path.ageMs)})`] : [none];
+  const chain = path.steps.length > 0 ? [`${path.steps.map(link).join(' → ')} (open ${formatDuration(path.ageMs)})`] : [noChain(summary.filtered === true)];
   const holders = summary.topHolders.map((h) => `- ${link(h)} holds up ${heldUp(h.holdsUp, summary.filtered === true)}`);
   return ['## Critical path', '', ...chain, ...(holders.length > 0 ? ['', '## Holding up the most', '', ...holders] : [])];
 }

@@ -263,6 +263,11 @@ export function filterSummary(summary: TeamSummary, filters: TeamFilters): TeamS
   return { ...summary, items, clusters: clusterTotals(items), criticalPath: shownCriticalPath(summary, items), topHolders: shownHolders(summary, items), filtered: true };
 }
 
+/** What the critical path says when there is none: of every item, or of the items shown. */
+export function noChain(filtered: boolean): string {
+  return filtered ? 'No item shown waits on another.' : 'No item waits on another.';
+}
+
 /** How many items a holder holds up: "3 items", or in a filtered summary "3 of the items shown". */
 export function heldUp(n: number, filtered: boolean): string {
   return filtered ? `${n} of the items shown` : `${n} item${n === 1 ? '' : 's'}`;
