@@ -250,3 +250,38 @@ describe('FlowCard: where the time went', () => {
     expect(screen.queryByTestId('flowlens-life-split')).toBeNull();
   });
 });
+
+describe('FlowCard pace', () => {
+  const DAY = 24 * 3_600_000;
+  const lines = () => [...screen.getByTestId('flowlens-pace').querySelectorAll('dd')].map((dd) => dd.textContent);
+
+  it('sets the current stretch and the age against the team’s, and says what from', () => {
+    const pace: FlowView['pace'] = {
+      stretch: { kind: 'review', ms: 3 * DAY, standing: { longerThan: 85, shorterThan: 10, sample: 40 } },
+      age: { ms: 17 * DAY, standing: { longerThan: 20, shorterThan: 75, sample: 43 } },
+      items: 43,
+      windowDays: 90,
+      at: Date.parse('2026-11-20T10:02:00Z'),
+    };
+    render(<FlowCard id="c" view={{ ...view, state: 'waiting', pace }} now={NOW} onClose={() => {}} />);
+    expect(lines()).toEqual([
+      'In review 3 d, longer than 85% of this team’s reviews in the last 90 days.',
+      'Open 17 d, shorter than 75% of this team’s cycle times in the last 90 days.',
+      'From 43 items this team finished in the last 90 days, 40 reviews among them (synced Fri 20 Nov 10:02 UTC); calendar time, as the badge counts it.',
+    ]);
+  });
+
+  it('says when the team has too few of a kind, and a finished item’s cycle time', () => {
+    const pace: FlowView['pace'] = { age: { ms: 2 * DAY }, items: 4, windowDays: 90 };
+    render(<FlowCard id="c" view={{ ...view, state: 'done', text: 'merged 2 d', pace }} now={NOW} onClose={() => {}} />);
+    expect(lines()).toEqual(['Cycle time 2 d; too few of this team’s cycle times to compare with yet (10 needed).', 'From 4 items this team finished in the last 90 days; calendar time, as the badge counts it.']);
+  });
+
+  it('says pace is not known without a team, and shows none for an error', () => {
+    render(<FlowCard id="c" view={view} now={NOW} onClose={() => {}} />);
+    expect(lines()).toEqual(['not known: FlowLens compares with the items your team finished, and none are synced yet (set the team’s sources in FlowLens’s options)']);
+    cleanup();
+    render(<FlowCard id="c" view={{ ...view, state: 'error', error: { code: 'offline', message: 'No network.' } }} now={NOW} onClose={() => {}} />);
+    expect(screen.queryByTestId('flowlens-pace')).toBeNull();
+  });
+});

@@ -18,6 +18,7 @@ import { levelName } from '../lib/flow/rubric';
 import { httpsHref } from '../lib/safe-url';
 import { isGithubProjectPath } from '../lib/item-key';
 import { LifeSplit } from './LifeSplit';
+import { Pace } from './Pace';
 import { MINUTE, parseTime } from '../lib/flow/time';
 
 /** Props of the card. */
@@ -148,6 +149,7 @@ function Facts({ view, stuck, now, onProject }: { view: FlowView; stuck: boolean
   return (
     <dl class="facts">
       {life ? <Fact name={life.name} value={life.value} testId="flowlens-life" /> : null}
+      {view.state !== 'error' ? <Pace view={view} /> : null}
       {onProject && view.state !== 'error' ? <Fact name="In its project column" value={PROJECT_COLUMN_UNKNOWN} testId="flowlens-project-column" /> : null}
       {view.sinceUnknown && view.state !== 'error' ? <Fact name={`${stateName(view.state)} since`} value={sinceUnknownText(view.sinceUnknown, view.bound ? now - parseTime(view.bound.notAfter) : undefined, view.state)} testId="flowlens-since-unknown" /> : null}
       {view.totalBlockedMs ? <Fact name="Blocked in all" value={formatDuration(view.totalBlockedMs)} /> : null}

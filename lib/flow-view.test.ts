@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeItem } from './flow/analyze';
 import { defaultFlowSettings } from './flow/flow-settings';
 import type { WorkItem } from './flow/model';
+import { paceSample } from './flow/pace';
 import { badgeName, errorView, isSetupError, lifeFact, timeInState, toFlowView, urgencyOf } from './flow-view';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -135,6 +136,44 @@ describe('urgencyOf', () => {
     const shown = toFlowView(pull, analyzeItem(pull, { settings: defaultFlowSettings }, NOW), { now: NOW, fetchedAt: NOW, states: new Map(), thresholds: { warnHours: 1, alertHours: 24 } });
     expect(shown).toMatchObject({ state: 'blocked', urgency: 'alert' });
     expect(view(pull).urgency).toBe('warn');
+  });
+});
+
+describe('pace', () => {
+  const DAY = 24 * 3_600_000;
+  const days = (n: number) => Array.from({ length: n }, (_, i) => (i + 1) * DAY);
+  // The team finished 20 items taking 1 … 20 d, and was blocked in stretches of 1 … 20 d.
+  const sample = paceSample({ cycleTimesMs: days(20), stretchesMs: { blocked: days(20) }, at: NOW - DAY }, 90);
+  const paced = (colours?: Parameters<typeof urgencyOf>[4]) =>
+    toFlowView(pull, analyzeItem(pull, { settings: defaultFlowSettings }, NOW), { now: NOW, fetchedAt: NOW, pace: sample, ...(colours ? { colours } : {}) });
+
+  it('sets the current stretch and the age against the team’s own', () => {
+    // Blocked since 18 Nov 12:00, 2 d: 1 stretch of 20 shorter (5 %), 18 longer (90 %).
+    // Open since 17 Nov 12:00, 3 d: 2 of 20 cycle times shorter (10 %), 17 longer (85 %).
+    expect(paced().pace).toEqual({
+      stretch: { kind: 'blocked', ms: 2 * DAY, standing: { longerThan: 5, shorterThan: 90, sample: 20 } },
+      age: { ms: 3 * DAY, standing: { longerThan: 10, shorterThan: 85, sample: 20 } },
+      items: 20,
+      windowDays: 90,
+      at: NOW - DAY,
+    });
+    expect(view(pull).pace).toBeUndefined();
+  });
+
+  it('gives no standing for a kind the team has too few stretches of', () => {
+    const few = paceSample({ cycleTimesMs: days(20), stretchesMs: { review: days(20), blocked: days(3) } }, 90);
+    const shown = toFlowView(pull, analyzeItem(pull, { settings: defaultFlowSettings }, NOW), { now: NOW, fetchedAt: NOW, pace: few });
+    expect(shown.pace?.stretch).toEqual({ kind: 'blocked', ms: 2 * DAY });
+  });
+
+  it('colours the badge by percentile when chosen, by hours where the team cannot say', () => {
+    // By hours, 2 d blocked is amber (24 h); by percentile it is longer than only 5 % of the team's blocks.
+    expect(paced().urgency).toBe('warn');
+    expect(paced({ by: 'percentile', warnPercentile: 70, alertPercentile: 85 }).urgency).toBeUndefined();
+    expect(paced({ by: 'percentile', warnPercentile: 5, alertPercentile: 85 }).urgency).toBe('warn');
+    expect(paced({ by: 'percentile', warnPercentile: 1, alertPercentile: 5 }).urgency).toBe('alert');
+    const none = toFlowView(pull, analyzeItem(pull, { settings: defaultFlowSettings }, NOW), { now: NOW, fetchedAt: NOW, colours: { by: 'percentile', warnPercentile: 70, alertPercentile: 85 } });
+    expect(none.urgency).toBe('warn');
   });
 });
 

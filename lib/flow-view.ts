@@ -11,7 +11,8 @@ import { skillTag, type Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
 import { conditionsOf, headCauseOf, type ConditionView } from './card-conditions';
-import { lifeSplit, type LifeSegment } from './flow/life-split';
+import { lifeSplit, type LifeKind, type LifeSegment } from './flow/life-split';
+import { currentStretch, standingIn, type PaceSample, type Standing } from './flow/pace';
 import { shortDate } from './flow/cause-text';
 import type { FlowSettings } from './flow/flow-settings';
 import { formatAtLeast, formatDuration } from './format';
@@ -60,6 +61,8 @@ export interface FlowView {
   bound?: SinceBound;
   /** Where its time went: its life, opening to end or now, in stretches of one kind (lib/flow/life-split.ts). */
   life?: LifeSegment[];
+  /** Its current stretch and its age against the team's own, when the team sync has kept a yardstick. */
+  pace?: PaceView;
   /** Short badge text, e.g. "blocked 3 d", "blocked ≥ 3 d", "merged 2 d" (its cycle time). */
   text: string;
   /** The same in words, for `aria-label`. */
@@ -100,6 +103,38 @@ export interface FlowView {
    * not the item's. The badge shows it grey, as "set up", and its card offers the settings.
    */
   setup?: true;
+}
+
+/**
+ * Where an item stands against its team (lib/flow/pace.ts), in calendar time like the team's
+ * figures: its current stretch against the team's stretches of that kind, and its age (open) or
+ * cycle time (done) against the team's cycle times. A standing is absent when the team's sample
+ * is too small to say; the yardstick's size and date say what it was computed from.
+ */
+export interface PaceView {
+  /** The current stretch, absent for a finished item or an unknown life. */
+  stretch?: { kind: LifeKind; ms: number; standing?: Standing };
+  /** Its age, or a finished item's cycle time. */
+  age?: { ms: number; standing?: Standing };
+  /** How many finished items the yardstick comes from, over how many days, and when it was kept (epoch ms). */
+  items: number;
+  windowDays: number;
+  at?: number;
+}
+
+/** The pace of an item whose life is `life`, against the team's `sample`. */
+export function paceOf(item: WorkItem, life: readonly LifeSegment[], sample: PaceSample, now: number): PaceView {
+  const current = currentStretch(life);
+  const stretchStanding = current ? standingIn(current.ms, sample.stretchesMs[current.kind] ?? []) : undefined;
+  const ageMs = item.state === 'open' ? now - parseTime(item.createdAt) : cycleTimeMs(item.createdAt, item.resolvedAt);
+  const ageStanding = ageMs !== undefined ? standingIn(ageMs, sample.cycleTimesMs) : undefined;
+  return {
+    ...(current ? { stretch: { kind: current.kind, ms: current.ms, ...(stretchStanding ? { standing: stretchStanding } : {}) } } : {}),
+    ...(ageMs !== undefined && Number.isFinite(ageMs) ? { age: { ms: ageMs, ...(ageStanding ? { standing: ageStanding } : {}) } } : {}),
+    items: sample.items,
+    windowDays: sample.windowDays,
+    ...(sample.at !== undefined ? { at: sample.at } : {}),
+  };
 }
 
 /**
@@ -240,9 +275,28 @@ export interface BadgeThresholds {
   alertHours: number;
 }
 
-/** How urgent a stuck item is by how long it has been stuck; flowing, done and unknown never are. */
-export function urgencyOf(state: BadgeState, since: string | undefined, now: number, thresholds: BadgeThresholds): FlowView['urgency'] {
+/**
+ * Badge colours by the team's percentiles: a stuck item whose current stretch is longer than
+ * `warnPercentile`% of the team's stretches of its kind turns amber, past `alertPercentile`% red.
+ */
+export interface BadgeColours {
+  by: 'hours' | 'percentile';
+  warnPercentile: number;
+  alertPercentile: number;
+}
+
+/**
+ * How urgent a stuck item is: by the team's percentiles when the user chose them and the team's
+ * sample of the item's kind of stretch says (`pace`), else by how long it has been stuck;
+ * flowing, done and unknown never are.
+ */
+export function urgencyOf(state: BadgeState, since: string | undefined, now: number, thresholds: BadgeThresholds, colours?: BadgeColours, pace?: PaceView): FlowView['urgency'] {
   if (!isStuck(state)) return undefined;
+  const standing = pace?.stretch?.standing;
+  if (colours?.by === 'percentile' && standing) {
+    if (standing.longerThan >= colours.alertPercentile) return 'alert';
+    return standing.longerThan >= colours.warnPercentile ? 'warn' : undefined;
+  }
   const stuck = since ? now - parseTime(since) : NaN;
   if (!(stuck >= thresholds.warnHours * HOUR)) return undefined;
   return stuck >= thresholds.alertHours * HOUR ? 'alert' : 'warn';
@@ -273,19 +327,24 @@ export interface FlowViewOptions {
   unreadable?: ReadonlyMap<string, string>;
   /** The settings the item was analysed with: which teams own which containers (default: the item's own). */
   settings?: FlowSettings;
+  /** The team's yardstick for the item's pace, when the team sync has kept one. */
+  pace?: PaceSample;
+  /** Badge colours by percentile, when the user chose them (else by `thresholds`). */
+  colours?: BadgeColours;
 }
 
 /** The view of an analysed item at time `now`. */
 export function toFlowView(
   item: WorkItem,
   analysis: ItemAnalysis,
-  { now, fetchedAt, states = new Map(), thresholds = { warnHours: 24, alertHours: 72 }, unreadable = new Map(), settings }: FlowViewOptions,
+  { now, fetchedAt, states = new Map(), thresholds = { warnHours: 24, alertHours: 72 }, unreadable = new Map(), settings, pace: sample, colours }: FlowViewOptions,
 ): FlowView {
-  const urgency = urgencyOf(analysis.state, analysis.since, now, thresholds);
   const headCause = headCauseOf(item, analysis, { ...(settings ? { settings } : {}), states });
   const conditions = conditionsOf(item, analysis, { ...(settings ? { settings } : {}), states });
   const bound = sinceBoundOf(item, analysis);
   const life = lifeSplit(item, analysis.intervals, now);
+  const pace = sample ? paceOf(item, life, sample, now) : undefined;
+  const urgency = urgencyOf(analysis.state, analysis.since, now, thresholds, colours, pace);
   return {
     ...(urgency ? { urgency } : {}),
     key: item.key,
@@ -311,6 +370,7 @@ export function toFlowView(
     moves: analysis.moves.map((move) => ({ text: move.text, level: move.level, skill: move.skill, tag: skillTag(move.skillId, move.level) })),
     openedAt: item.createdAt,
     ...(life.length > 0 ? { life } : {}),
+    ...(pace ? { pace } : {}),
     ...(analysis.state === 'done' && item.resolvedAt ? { resolved: { at: item.resolvedAt, as: endedAs(item) } } : {}),
     fetchedAt,
   };

@@ -121,6 +121,18 @@ describe('the options page', () => {
     await waitFor(() => expect(saved.at(-1)?.badgeThresholds).toEqual({ warnHours: 100, alertHours: 120 }));
   });
 
+  it('colours badges by the team’s percentiles when chosen, amber never past red', async () => {
+    const { saved } = await open();
+    expect(screen.queryByLabelText('Amber when longer than (percent of the team’s)')).toBeNull();
+    fireEvent.click(screen.getByLabelText('The team’s own pace: percentiles of its finished items'));
+    await waitFor(() => expect(saved.at(-1)?.badgeColours).toEqual({ by: 'percentile', warnPercentile: 70, alertPercentile: 85 }));
+    const amber = await screen.findByLabelText('Amber when longer than (percent of the team’s)');
+    commit(amber, '90');
+    expect(describedError(amber).textContent).toBe('Amber must not come after red (85 %).');
+    commit(amber, '60');
+    await waitFor(() => expect(saved.at(-1)?.badgeColours).toEqual({ by: 'percentile', warnPercentile: 60, alertPercentile: 85 }));
+  });
+
   it('keeps at least one working day and checks days off', async () => {
     const { saved } = await open({ settings: { ...freshSettings(), workingDays: [1] } });
     fireEvent.click(screen.getByLabelText('Monday'));

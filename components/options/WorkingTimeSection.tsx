@@ -9,7 +9,7 @@ import type { Save } from './types';
 
 /** Props of the section. */
 export interface WorkingTimeSectionProps {
-  settings: Pick<Settings, 'workingDays' | 'nonWorkingDates' | 'badgeThresholds'>;
+  settings: Pick<Settings, 'workingDays' | 'nonWorkingDates' | 'badgeThresholds' | 'badgeColours'>;
   save: Save;
 }
 
@@ -57,6 +57,58 @@ function WorkingDays({ days, save }: { days: number[]; save: Save }) {
   );
 }
 
+/**
+ * Colour badges by fixed hours, or by the team's own percentiles (lib/flow/pace.ts): amber and
+ * red where the item's current stretch is longer than so many percent of the team's stretches
+ * of its kind. Where the team has too few finished stretches of a kind, the hours decide.
+ */
+function ColourMode({ colours, save }: { colours: Settings['badgeColours']; save: Save }) {
+  const [error, setError] = useState('');
+  const saveColours = (patch: Partial<Settings['badgeColours']>) => save((current) => ({ badgeColours: { ...current.badgeColours, ...patch } }));
+  const choose = async (by: Settings['badgeColours']['by']) => setError((await saveColours({ by })) ?? '');
+  return (
+    <fieldset class="group" aria-describedby="colour-mode-hint colour-mode-error">
+      <legend>Colour badges by</legend>
+      <label class="check">
+        <input type="radio" name="colour-mode" checked={colours.by === 'hours'} onChange={() => void choose('hours')} />
+        Hours blocked or waiting
+      </label>
+      <label class="check">
+        <input type="radio" name="colour-mode" checked={colours.by === 'percentile'} onChange={() => void choose('percentile')} />
+        The team’s own pace: percentiles of its finished items
+      </label>
+      <p id="colour-mode-hint" class="hint">
+        By pace, a badge turns amber when the item has been as it is now longer than that share of the team’s finished items’ stretches of the same kind (reviews, blocks, waits for the author), and red past the second share. Until the team sync has at least 10 such stretches, the hours decide.
+      </p>
+      {colours.by === 'percentile' ? (
+        <>
+          <NumberField
+            id="warn-percentile"
+            label="Amber when longer than (percent of the team’s)"
+            value={colours.warnPercentile}
+            min={1}
+            max={99}
+            check={(n) => (n > colours.alertPercentile ? `Amber must not come after red (${colours.alertPercentile} %).` : undefined)}
+            onSave={(warnPercentile) => saveColours({ warnPercentile })}
+          />
+          <NumberField
+            id="alert-percentile"
+            label="Red when longer than (percent of the team’s)"
+            value={colours.alertPercentile}
+            min={1}
+            max={99}
+            check={(n) => (n < colours.warnPercentile ? `Red must not come before amber (${colours.warnPercentile} %).` : undefined)}
+            onSave={(alertPercentile) => saveColours({ alertPercentile })}
+          />
+        </>
+      ) : null}
+      <p id="colour-mode-error" class="error" aria-live="polite">
+        {error}
+      </p>
+    </fieldset>
+  );
+}
+
 /** The working-time section. */
 export function WorkingTimeSection({ settings, save }: WorkingTimeSectionProps) {
   const thresholds = settings.badgeThresholds;
@@ -86,6 +138,7 @@ export function WorkingTimeSection({ settings, save }: WorkingTimeSectionProps) 
           onSave={(alertHours) => saveThresholds({ alertHours })}
         />
       </fieldset>
+      <ColourMode colours={settings.badgeColours} save={save} />
     </Section>
   );
 }

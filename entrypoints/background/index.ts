@@ -20,7 +20,8 @@ import { createProviderState } from '@/lib/providers/provider-state';
 import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
 import { closeLocalStorageToContentScripts, secrets, watchLegacySecrets } from '@/lib/storage/secrets';
 import { loadSettings, settingsItem } from '@/lib/storage/settings';
-import { loadTeamState } from '@/lib/team/team-state';
+import { loadTeamState, teamStateItem } from '@/lib/team/team-state';
+import { createPaceLoader } from '@/lib/background/team-pace';
 import { createSummaryCopy, keepEachAnswer } from '@/lib/team/first-paint';
 
 export default defineBackground(() => {
@@ -35,7 +36,9 @@ export default defineBackground(() => {
   // One rate-limit hold per host and one provider state (lib/providers/provider-state.ts) for all.
   const holds = createRateHolds();
   const providers = createProviderState({ siteFactsStore: jiraSiteFacts });
-  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, providers });
+  // The cards' pace reads the team sync's figures, sorted once per sync (lib/background/team-pace.ts).
+  const loadPace = createPaceLoader({ loadTeamState, watch: (changed) => void teamStateItem.watch(changed) });
+  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, providers, loadPace });
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // The sync's alarm and the notifications' click listeners are registered now, at the worker's start.
   const notify = startNotifications({ cache, now: Date.now, flow });

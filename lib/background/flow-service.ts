@@ -21,6 +21,7 @@ import { credentialFor, jiraAuthorization } from '../providers/jira/credentials'
 import { fetchJiraProjects } from '../providers/jira/projects';
 import { createProviderState, type ProviderState } from '../providers/provider-state';
 import { MINUTE } from '../flow/time';
+import type { PaceSample } from '../flow/pace';
 
 /** What the service needs from the world. */
 export interface FlowServiceDeps extends WorldDeps {
@@ -28,6 +29,8 @@ export interface FlowServiceDeps extends WorldDeps {
   holds?: RateHolds;
   /** What the providers keep between calls, shared with the team sync (a fresh one when not given). */
   providers?: ProviderState;
+  /** The team's yardstick for the cards' pace, from what the team sync kept (none without a team). */
+  loadPace?: () => Promise<PaceSample | undefined>;
 }
 
 /** What is cached per item: the item, the ETag it came with, and a note when it is partial. */
@@ -36,6 +39,7 @@ type CachedItem = Fetched;
 /** What presenting views needs: the cache, the clock, the settings, and the items of the other source. */
 interface PresentDeps extends UpstreamDeps {
   related: (shown: Shown[], settings: Settings, allowFetch: boolean) => Promise<Related>;
+  loadPace?: () => Promise<PaceSample | undefined>;
 }
 
 /** Creates the service the background routes `flow/*` requests to. */
@@ -46,7 +50,7 @@ export function createFlowService(deps: FlowServiceDeps) {
   /** Keys being fetched now, until their answer is cached. */
   const reading = createUnderway<unknown>();
   const crossSource = createCrossSource(crossSourceDeps(deps, { holds, providers }, fetcher.fetchItems));
-  const presenting: PresentDeps = { cache: deps.cache, now: deps.now, loadSettings: deps.loadSettings, related: crossSource.related };
+  const presenting: PresentDeps = { cache: deps.cache, now: deps.now, loadSettings: deps.loadSettings, related: crossSource.related, ...(deps.loadPace ? { loadPace: deps.loadPace } : {}) };
   const refresh = createRefresh({
     now: deps.now,
     readCache: async (refs) => (await readCache(deps, refs)).hits,
@@ -97,11 +101,11 @@ async function presentWithGaps(deps: PresentDeps, shown: Shown[], fetch: boolean
   const neighbours = await (await deps.cache()).read<CachedItem>('item', neighbourKeys(shown), deps.now(), settings.cacheTtlMinutes * MINUTE);
   const upstream = await upstreamKnown(deps, items, neighbours);
   const around = new Map([...neighbours].map(([key, hit]) => [key, hit.value]));
-  const related = await deps.related(shown, settings, fetch);
+  const [related, pace] = await Promise.all([deps.related(shown, settings, fetch), deps.loadPace?.()]);
   const unread = new Set(upstream.unread);
   const waiting = items.filter((item) => item.upstream.some((link) => unread.has(link.key))).map((item) => item.key);
   const unreadable = new Map([...upstream.unreadable].map(([key, error]) => [key, error.message]));
-  return { views: presentViews(shown, { neighbours: around, settings, now: deps.now(), related, unreadable }), gaps: [...new Set([...related.gaps, ...waiting])] };
+  return { views: presentViews(shown, { neighbours: around, settings, now: deps.now(), related, unreadable, ...(pace ? { pace } : {}) }), gaps: [...new Set([...related.gaps, ...waiting])] };
 }
 
 /** The cross-source lookups' doors: the GitHub hosts with a token, their searches, the Jira sites' project lists. */

@@ -13,6 +13,7 @@ import type { FlowError } from '../flow-error';
 import { parseKey } from '../item-key';
 import { toFlowView, viewError, type FlowView } from '../flow-view';
 import { itemUrl } from '../safe-url';
+import type { PaceSample } from '../flow/pace';
 import type { Fetched } from '../providers/outcome';
 import type { CacheHit } from '../storage/cache';
 import type { Settings } from '../storage/settings';
@@ -138,10 +139,12 @@ export interface PresentOptions {
   related?: RelatedItems;
   /** Why an upstream item could not be read, by key. */
   unreadable?: ReadonlyMap<string, string>;
+  /** The team's yardstick for each item's pace, when the team sync has kept one. */
+  pace?: PaceSample;
 }
 
 /** What one view is made with, once its origin's items are analysed together. */
-type ViewOptions = Required<Omit<PresentOptions, 'neighbours'>>;
+type ViewOptions = Required<Omit<PresentOptions, 'neighbours' | 'pace'>> & Pick<PresentOptions, 'pace'>;
 
 /**
  * Views of `shown`, analysed together with `neighbours` (other cached items) at `now`;
@@ -153,25 +156,25 @@ type ViewOptions = Required<Omit<PresentOptions, 'neighbours'>>;
  * are left out. No answer can then put another host's titles, states or URLs into its label,
  * cause or card, whatever keys it names; `related` is the one way in, for the user's cross-source choice.
  */
-export function presentViews(shown: Shown[], { neighbours, settings, now, related = { keysByItem: new Map(), items: new Map() }, unreadable = new Map() }: PresentOptions): FlowView[] {
+export function presentViews(shown: Shown[], { neighbours, settings, now, related = { keysByItem: new Map(), items: new Map() }, unreadable = new Map(), pace }: PresentOptions): FlowView[] {
   const views = new Map<Shown, FlowView>();
   for (const [origin, group] of byOrigin(shown)) {
     const known = new Map<string, WorkItem>();
     for (const [key, value] of neighbours) if (origin !== undefined && originOf(key) === origin) known.set(key, onOrigin(value.item, origin));
     for (const { hit } of group) known.set(hit.value.item.key, onOrigin(hit.value.item, origin));
     const together = analyzeTogether(known, settings, now);
-    for (const entry of group) views.set(entry, viewOf(entry, together, { settings, now, related, unreadable }));
+    for (const entry of group) views.set(entry, viewOf(entry, together, { settings, now, related, unreadable, pace }));
   }
   return shown.map((entry) => views.get(entry)!);
 }
 
 /** The view of one shown item, from the analysis of the items of its origin. */
-function viewOf({ hit, error }: Shown, { byKey, ctx, analysisOf }: AnalysedTogether, { settings, now, related, unreadable }: ViewOptions): FlowView {
+function viewOf({ hit, error }: Shown, { byKey, ctx, analysisOf }: AnalysedTogether, { settings, now, related, unreadable, pace }: ViewOptions): FlowView {
   const stateOf = (key: string): FlowState | undefined => analysisOf(key)?.state;
   const item = byKey.get(hit.value.item.key)!;
   const analysis = analysisOf(item.key)!;
   const states = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
-  const view = toFlowView(item, analysis, { now, fetchedAt: hit.fetchedAt, states, thresholds: settings.badgeThresholds, unreadable, settings: ctx.settings });
+  const view = toFlowView(item, analysis, { now, fetchedAt: hit.fetchedAt, states, thresholds: settings.badgeThresholds, colours: settings.badgeColours, unreadable, settings: ctx.settings, ...(pace ? { pace } : {}) });
   const note = hit.value.note;
   const mentioned = (related.keysByItem.get(item.key) ?? []).flatMap((key) => {
     const other = related.items.get(key)?.item;

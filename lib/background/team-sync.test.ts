@@ -117,6 +117,8 @@ describe('team sync runs', () => {
     expect(state.cycleTimesMs).toEqual([2 * 24 * 60 * MINUTE]);
     // Where #9's two days went: one waiting for review, one neither (12 h before, 12 h after).
     expect(state.timeShares).toEqual([{ neither: 0.5, review: 0.5 }]);
+    // The same stretches by length, the cards' pace yardstick: 12 h neither, 24 h review, 12 h neither.
+    expect(state.stretchesMs).toEqual({ neither: [12 * 60 * MINUTE, 12 * 60 * MINUTE], review: [24 * 60 * MINUTE] });
     expect(state.lastGoodAt).toBe(NOW);
     expect(state.run).toBeUndefined();
     expect(status).toMatchObject({ configured: true, running: false, lastGoodAt: NOW, lastErrors: [] });

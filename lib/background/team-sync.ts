@@ -15,6 +15,7 @@ import { teamSources, type TeamSource } from './team-sources';
 import { HOUR, MINUTE, parseTime } from '../flow/time';
 import { analyzeItem } from '../flow/analyze';
 import { kindShares, lifeSplit, type LifeKind } from '../flow/life-split';
+import { poolStretches, stretchLengths } from '../flow/pace';
 import { flowSettings } from './present-views';
 
 /** One finished item's life as each kind's share of it. */
@@ -92,16 +93,16 @@ async function syncAll(deps: TeamSyncDeps): Promise<void> {
   const previous = await loadTeamState();
   const current = resumable(previous.run, sources, deps.now()) ?? freshRun(sources, deps.now());
   await save({ ...previous, run: current });
-  const shares = sharesOf(settings, deps.now);
-  for (const source of sources) await readSource(deps, { source, shares }, current, previous);
+  const lives = lifeOf(settings, deps.now);
+  for (const source of sources) await readSource(deps, { source, lives }, current, previous);
   const state = finish(previous, current, sources, deps.now());
   await save(state);
   await rearm(deps, settings.syncMinutes);
   await deps.afterSync?.({ settings, previous, state }).catch((error: unknown) => console.warn('FlowLens could not notify after the sync:', error));
 }
 
-/** Reads `source` page by page from its cursor, saving the run after each page; `shares` works out each finished item's time shares. */
-async function readSource(deps: TeamSyncDeps, { source, shares }: { source: TeamSource; shares: SharesOf }, current: Run, previous: TeamState): Promise<void> {
+/** Reads `source` page by page from its cursor, saving the run after each page; `lives` works out each finished item's time shares and stretches. */
+async function readSource(deps: TeamSyncDeps, { source, lives }: { source: TeamSource; lives: LifeOf }, current: Run, previous: TeamState): Promise<void> {
   const cursor = current.cursors.find((c) => c.source === source.id)!;
   const bySource = (current.bySource ??= {});
   while (!cursor.done) {
@@ -113,7 +114,7 @@ async function readSource(deps: TeamSyncDeps, { source, shares }: { source: Team
       Object.assign(cursor, { done: true, next: undefined });
       current.errors = [...(current.errors ?? []), problem(page.error, source, deps.now())];
     } else {
-      const next = merge(sofar, source, [...page.items.values()], shares);
+      const next = merge(sofar, source, [...page.items.values()], lives);
       bySource[source.id] = next;
       const cut = page.next !== undefined && next.pages! >= MAX_PAGES_PER_SOURCE;
       // Narrowing the query is done in the settings: a set-up problem.
@@ -168,25 +169,37 @@ function freshRun(sources: TeamSource[], now: number): Run {
   return { startedAt: now, cursors: sources.map((s) => ({ source: s.id, done: false })), openKeys: [], cycleTimesMs: [], bySource: {}, errors: [] };
 }
 
-/** Where a finished item's time went, as each kind's share of its life (3 decimals); none without a life. */
-type SharesOf = (item: Fetched['item']) => TimeShares | undefined;
+/**
+ * Where a finished item's time went: each kind's share of its life (3 decimals; none without a
+ * life) and the lengths of its stretches by kind (whole ms), both from one life split.
+ */
+type LifeOf = (item: Fetched['item']) => { shares?: TimeShares; stretches: Stretches };
+type Stretches = Partial<Record<LifeKind, number[]>>;
 
-function sharesOf(settings: Settings, now: () => number): SharesOf {
+function lifeOf(settings: Settings, now: () => number): LifeOf {
   const flow = flowSettings(settings);
   return (item) => {
     const at = now();
-    const shares = Object.entries(kindShares(lifeSplit(item, analyzeItem(item, { settings: flow }, at).intervals, at)));
-    return shares.length > 0 ? (Object.fromEntries(shares.map(([kind, share]) => [kind, Math.round(share * 1000) / 1000])) as TimeShares) : undefined;
+    const life = lifeSplit(item, analyzeItem(item, { settings: flow }, at).intervals, at);
+    const shares = Object.entries(kindShares(life));
+    const stretches = Object.fromEntries(Object.entries(stretchLengths(life)).map(([kind, lengths]) => [kind, lengths.map(Math.round)])) as Stretches;
+    return { stretches, ...(shares.length > 0 ? { shares: Object.fromEntries(shares.map(([kind, share]) => [kind, Math.round(share * 1000) / 1000])) as TimeShares } : {}) };
   };
 }
 
-/** A page added to what the source gave so far: open items' keys, finished items' cycle times and time shares. */
-function merge(sofar: SourceResult, source: TeamSource, fetched: Fetched[], shares: SharesOf): SourceResult {
+/** A page added to what the source gave so far: open items' keys, finished items' cycle times, time shares and stretches. */
+function merge(sofar: SourceResult, source: TeamSource, fetched: Fetched[], lives: LifeOf): SourceResult {
   const items = fetched.map((f) => f.item);
   const keys = source.part === 'open' ? items.filter((i) => i.state === 'open').map((i) => i.key) : [];
   const done = source.part === 'done' ? items.filter((i) => finished(i) && cycleTime(i) >= 0) : [];
-  const split = done.flatMap((i) => shares(i) ?? []);
-  return { keys: union([sofar.keys, keys]), cycleTimesMs: [...sofar.cycleTimesMs, ...done.map(cycleTime)], timeShares: [...(sofar.timeShares ?? []), ...split], pages: (sofar.pages ?? 0) + 1 };
+  const split = done.map(lives);
+  return {
+    keys: union([sofar.keys, keys]),
+    cycleTimesMs: [...sofar.cycleTimesMs, ...done.map(cycleTime)],
+    timeShares: [...(sofar.timeShares ?? []), ...split.flatMap((life) => life.shares ?? [])],
+    stretchesMs: poolStretches([sofar.stretchesMs ?? {}, ...split.map((life) => life.stretches)]),
+    pages: (sofar.pages ?? 0) + 1,
+  };
 }
 
 /** Delivered: merged PRs, closed issues, resolved Jira issues (a PR closed unmerged delivered nothing). */
@@ -204,7 +217,7 @@ function finish(previous: TeamState, current: Run, sources: TeamSource[], now: n
   const bySource: Record<string, SourceResult> = {};
   for (const source of sources) {
     const result = current.bySource?.[source.id] ?? previous.bySource?.[source.id];
-    if (result) bySource[source.id] = { keys: result.keys, cycleTimesMs: result.cycleTimesMs, ...(result.timeShares ? { timeShares: result.timeShares } : {}) };
+    if (result) bySource[source.id] = { keys: result.keys, cycleTimesMs: result.cycleTimesMs, ...(result.timeShares ? { timeShares: result.timeShares } : {}), ...(result.stretchesMs ? { stretchesMs: result.stretchesMs } : {}) };
   }
   const results = Object.values(bySource);
   // A source read to its end has a result in the run; one without had an error.
@@ -220,6 +233,7 @@ function finish(previous: TeamState, current: Run, sources: TeamSource[], now: n
     openKeys: union([...results.map((r) => r.keys), orphans]),
     cycleTimesMs: [...results.flatMap((r) => r.cycleTimesMs), ...orphanCycleTimes].slice(0, MAX_CYCLE_TIMES),
     timeShares: results.flatMap((r) => r.timeShares ?? []).slice(0, MAX_CYCLE_TIMES),
+    stretchesMs: poolStretches(results.map((r) => r.stretchesMs ?? {})),
     lastErrors: current.errors ?? [],
     bySource,
     // "Last good" is the end of a sync that read every source; a partial one leaves it as it was.

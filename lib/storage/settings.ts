@@ -42,6 +42,11 @@ function byHost<T>(entry: v.GenericSchema<unknown, T>) {
   return v.fallback(v.pipe(v.record(v.string(), v.unknown()), v.transform(keepValid)), {});
 }
 
+/** A whole percentile, 1–99, falling back alone. */
+function percentile(fallback: number) {
+  return v.fallback(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(99)), fallback);
+}
+
 function hours(fallback: number) {
   return v.fallback(v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 365)), fallback);
 }
@@ -105,6 +110,18 @@ const settingsFields = {
       v.check((t) => t.warnHours <= t.alertHours, 'The amber threshold must not be above the red one.'),
     ),
     { warnHours: 24, alertHours: 72 },
+  ),
+  /**
+   * Badge colours by the team's own percentiles instead (lib/flow/pace.ts): amber past
+   * `warnPercentile`% of the team's stretches of the item's kind, red past `alertPercentile`%.
+   * Where the team's sample is too small, the hours above still decide.
+   */
+  badgeColours: v.fallback(
+    v.pipe(
+      v.object({ by: v.fallback(v.picklist(['hours', 'percentile']), 'hours'), warnPercentile: percentile(70), alertPercentile: percentile(85) }),
+      v.check((c) => c.warnPercentile <= c.alertPercentile, 'The amber percentile must not be above the red one.'),
+    ),
+    { by: 'hours', warnPercentile: 70, alertPercentile: 85 },
   ),
   /** Default rules turned off by id, and the team's own moves (validated by `parseRuleSet`). */
   rules: v.fallback(v.object({ disabled: listOf(name, []), custom: v.fallback(v.pipe(v.array(v.unknown()), v.maxLength(50)), []) }), { disabled: [], custom: [] }),

@@ -8,6 +8,8 @@
  */
 import * as v from 'valibot';
 import { storage } from 'wxt/utils/storage';
+import { LIFE_KINDS } from '../flow/life-split';
+import { PACE_MAX_PER_KIND } from '../flow/pace';
 
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
 const key = v.pipe(v.string(), v.minLength(1), v.maxLength(400));
@@ -23,14 +25,23 @@ const cursor = v.object({ source: v.string(), next: v.optional(v.string()), done
  * it gave last time while the others are replaced.
  */
 /** One finished item's life, as each kind's share of it (0-1; lib/flow/life-split.ts). */
-const shares = v.record(v.picklist(['blocked', 'author', 'review', 'waiting', 'draft', 'ci', 'neither']), v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
+const shares = v.record(v.picklist(LIFE_KINDS), v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
 const shareList = v.fallback(v.optional(v.array(shares)), undefined);
+/**
+ * Finished items' stretches of each kind (ms, newest items first; lib/flow/pace.ts), the
+ * yardstick of an open item's pace. Stretches that do not validate are dropped, and with them
+ * only the pace.
+ */
+const stretchList = v.pipe(v.array(v.pipe(v.number(), v.minValue(0))), v.maxLength(PACE_MAX_PER_KIND));
+const stretches = v.fallback(v.optional(v.record(v.picklist(LIFE_KINDS), stretchList)), undefined);
 
 const sourceResult = v.object({
   keys: v.array(key),
   cycleTimesMs: v.array(v.pipe(v.number(), v.minValue(0))),
   /** Where each finished item's time went, beside its cycle time. */
   timeShares: shareList,
+  /** The stretches of its finished items, by kind. */
+  stretchesMs: stretches,
   pages: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 const bySource = v.fallback(v.optional(v.record(v.string(), sourceResult)), undefined);
@@ -43,6 +54,8 @@ export const teamStateSchema = v.object({
   cycleTimesMs: v.fallback(v.array(v.pipe(v.number(), v.minValue(0))), []),
   /** Where the time of each of those items went: each kind's share of its life. */
   timeShares: shareList,
+  /** The stretches of those items' lives, by kind, for the cards' pace. */
+  stretchesMs: stretches,
   /** End of the last sync that read every source. */
   lastGoodAt: v.fallback(v.optional(epochMs), undefined),
   /** The last failure, per source when one source failed. */

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { haveShared, sharedJson, sharedTitle } from '../../../tests/support/shared';
 import { analyzeItem } from '../../flow/analyze';
 import { lifeSplit } from '../../flow/life-split';
+import { stretchLengths } from '../../flow/pace';
 import { defaultFlowSettings, parseFlowSettings } from '../../flow/flow-settings';
 import type { WorkItem } from '../../flow/model';
 import type { GithubRef } from '../../item-key';
@@ -99,6 +100,8 @@ describe.skipIf(!have)(sharedTitle(`panjf2000/ants#53: three change requests, th
       { kind: 'neither', start: '2019-10-07T08:17:20.000Z', end: '2019-10-07T16:56:26.000Z', ms: 31_146_000 },
       { kind: 'author', start: '2019-10-07T16:56:26.000Z', end: '2019-10-09T16:59:19.000Z', ms: 172_973_000 },
     ]);
+    // As a finished item of the team, its stretches go into the pace yardstick as they are.
+    expect(stretchLengths(life)).toEqual({ neither: [31_146_000], author: [172_973_000] });
   });
 });
 
