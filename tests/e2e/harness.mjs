@@ -300,6 +300,8 @@ export function seedTeamItems(worker, items, { githubRepos = [] } = {}) {
       openKeys: items.map((item) => item.key), cycleTimesMs: [1, 2, 3, 4, 5, 6].map((d) => d * 86_400_000), lastErrors: [], lastGoodAt: Date.now() - 60_000,
       // Where those six items' time went: review medians 0.3, neither 0.5, blocked 0 (one item only).
       timeShares: [{ review: 0.3, neither: 0.7 }, { review: 0.5, neither: 0.5 }, { review: 0.2, neither: 0.8 }, { review: 0.3, neither: 0.5, blocked: 0.2 }, { review: 0.6, neither: 0.4 }, { review: 0.1, neither: 0.5, author: 0.4 }],
+      // Their stretches, for the cards' pace: twelve reviews and blocks of 2 h … 24 h.
+      stretchesMs: { review: Array.from({ length: 12 }, (_, i) => (i + 1) * 2 * 3_600_000), blocked: Array.from({ length: 12 }, (_, i) => (i + 1) * 2 * 3_600_000) },
     },
     settings: { team: { githubRepos, githubQueries: [], jiraQueries: [], members: [], me: [], containers: [] } },
   });
