@@ -84,6 +84,16 @@ const PLACES = [
     include: 'flowlens-badge',
   },
   {
+    name: 'the badges and an open detail card on a GitHub Projects board',
+    url: () => 'https://github.com/users/alice/projects/3',
+    ready: async (page) => {
+      await waitForBadges(page, 3);
+      await page.evaluate(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('button').click());
+      await page.waitForFunction(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('[role="dialog"]') !== null);
+    },
+    include: 'flowlens-badge',
+  },
+  {
     name: 'the badges and an open detail card on a GitHub list',
     url: () => 'https://github.com/octo-org/api/pulls',
     ready: async (page) => {

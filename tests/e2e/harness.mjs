@@ -23,6 +23,7 @@ export const PAGES = {
   'github.com/octo-org/web/issues/13': 'github/pages/issue-react.html',
   'github.com/search': 'github/pages/search-react.html',
   'github.com/orgs/octo-org/projects/7': 'github/pages/project-table.html',
+  'github.com/users/alice/projects/3': 'github/pages/project-board.html',
   'acme.atlassian.net/browse/PAY-42': 'jira/pages/issue-view.html',
   'acme.atlassian.net/jira/software/projects/PAY/boards/3': 'jira/pages/board-cloud.html',
   'acme.atlassian.net/browse/PAY-50': 'jira/pages/issue-view-links.html',

@@ -80,3 +80,46 @@ describe('a GitHub Projects table, with a token', () => {
     await page.close();
   });
 });
+
+describe('a GitHub Projects board, with a token', () => {
+  // tests/fixtures/github/pages/project-board.html: three issue and pull request cards, a draft,
+  // and a card out of view whose content is not rendered yet.
+  const BOARD = 'https://github.com/users/alice/projects/3';
+  let browser;
+  before(async () => {
+    browser = await launch();
+    await giveGithubToken(browser);
+  });
+  after(() => browser?.close());
+
+  it('badges each card once at its title, none for the draft, and a card once its content renders', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(BOARD);
+    await waitForBadges(page, 3);
+    assert.deepEqual((await readBadges(page)).map((b) => b.key), ['github:octo-org/web#12', 'github:octo-org/api#101', 'github:octo-org/api#90']);
+    const places = await page.$$eval('flowlens-badge', (hosts) => hosts.map((host) => [host.parentElement?.tagName, host.closest('[data-board-card-id]')?.getAttribute('data-board-card-id')]));
+    // Inside the title's h3, after its link; #90's linked pull request (a field) gets none.
+    assert.deepEqual(places, [['H3', '32'], ['H3', '33'], ['H3', '34']]);
+    assert.equal(await page.locator('[data-board-card-id="31"] flowlens-badge').count(), 0, 'the draft has no badge');
+    // Scrolled into view, the last card renders its content: it gets its badge, once.
+    await page.evaluate(() => {
+      const card = document.querySelector('[data-board-card-id="35"]');
+      card.removeAttribute('data-test-out-of-view');
+      card.append(document.createRange().createContextualFragment('<div><div data-testid="board-card-header">api #102</div><h3><a href="https://github.com/octo-org/api/pull/102"><span>Bump idb from 8.0.3 to 8.0.4</span></a></h3></div>'));
+    });
+    await waitForBadges(page, 4);
+    assert.equal(await page.locator('[data-board-card-id="35"] flowlens-badge').count(), 1);
+    // The card opens from the keyboard and says what it cannot know of the column.
+    const host = page.locator('[data-board-card-id="33"] flowlens-badge');
+    await host.getByTestId('flowlens-badge-button').focus();
+    await page.keyboard.press('Enter');
+    const card = host.getByTestId('flowlens-card');
+    await card.waitFor();
+    assert.match(await card.getByTestId('flowlens-project-column').innerText(), /not known/);
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});

@@ -60,6 +60,23 @@ describe('findItems on the hand-written GitHub page fixtures', () => {
     expect(findItems(again, 'https://github.com/orgs/octo-org/projects/7').map((f) => f.key)).toEqual(['github:octo-org/web#12']);
   });
 
+  it('finds exactly the 3 issue and pull request cards of a Projects board, one per card, none for the draft or a card not rendered yet', () => {
+    const doc = load('project-board.html');
+    const page = 'https://github.com/users/alice/projects/3/views/1?layout=board';
+    const found = findItems(doc, page);
+    expect(found.map((f) => f.key)).toEqual(['github:octo-org/web#12', 'github:octo-org/api#101', 'github:octo-org/api#90']);
+    // Each at its title link in the card's h3; #90's linked pull request (a field) is not its card.
+    for (const f of found) expect(f.anchor.closest('h3')).not.toBeNull();
+    // The card out of view renders its content when it scrolls in: found then, from that content alone.
+    const card = doc.querySelector('[data-board-card-id="35"]')!;
+    card.append(doc.createRange().createContextualFragment('<div><div data-testid="board-card-header">api #102</div><h3><a href="https://github.com/octo-org/api/pull/102"><span>Bump idb</span></a></h3></div>'));
+    expect(findItems(card.firstElementChild!, page).map((f) => f.key)).toEqual(['github:octo-org/api#102']);
+    expect(findItems(doc, page)).toHaveLength(4);
+    // A card with no h3 link gives its first item link outside its fields; a draft gives none.
+    const bare = new DOMParser().parseFromString('<div data-board-card-id="1" data-hovercard-subject-tag="issue:9"><ul data-testid="card-labels"><li><a href="/octo-org/api/pull/3">#3</a></li></ul><a href="/octo-org/api/issues/9">Nine</a></div><div data-board-card-id="2"><a href="/octo-org/api/issues/8">draft?</a></div>', 'text/html');
+    expect(findItems(bare, page).map((f) => f.key)).toEqual(['github:octo-org/api#9']);
+  });
+
   it('takes no link of a Projects page outside an item row (the project’s own links, a column header)', () => {
     const doc = new DOMParser().parseFromString('<main><a href="https://github.com/octo-org/api/issues/9">in a side panel</a><div role="row"><div role="rowheader"><a href="https://github.com/octo-org/api/issues/8">no subject</a></div></div></main>', 'text/html');
     expect(findItems(doc, 'https://github.com/orgs/octo-org/projects/7')).toEqual([]);

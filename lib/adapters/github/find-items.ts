@@ -5,7 +5,7 @@
 import { formatKey, githubRefOfUrl, type GithubRef } from '../../item-key';
 import type { FoundItem } from '../found-item';
 import { PAGE_KINDS } from './page-detect';
-import { ITEM_PAGE_TITLES, LIST_TITLE_LINKS, OWN_ELEMENTS, PROJECT_ITEM_LINKS, REFERENCE_LINKS, SEARCH_RESULT_LINKS, STICKY_TWINS } from './selectors';
+import { BOARD_CARD_FIELDS, BOARD_CARD_TITLE_LINK, ITEM_PAGE_TITLES, LIST_TITLE_LINKS, OWN_ELEMENTS, PROJECT_BOARD_CARDS, PROJECT_ITEM_LINKS, REFERENCE_LINKS, SEARCH_RESULT_LINKS, STICKY_TWINS } from './selectors';
 
 const LINKS = [LIST_TITLE_LINKS, REFERENCE_LINKS, SEARCH_RESULT_LINKS, PROJECT_ITEM_LINKS].join(', ');
 
@@ -27,10 +27,26 @@ function within(root: Element | Document, selector: string): Element[] {
   return found;
 }
 
+/**
+ * The title link of each Projects board card in or around `root`: the card's `h3` link, else its
+ * first item link outside its fields (a linked pull request there is another item). A card whose
+ * content is rendered later (it scrolled into view) is found when that content is added.
+ */
+function boardCardLinks(root: Element | Document, pageUrl: string): Element[] {
+  const cards = new Set(within(root, PROJECT_BOARD_CARDS));
+  const around = root instanceof Element ? root.closest(PROJECT_BOARD_CARDS) : null;
+  if (around) cards.add(around);
+  return [...cards].flatMap((card) => {
+    const title = card.querySelector(BOARD_CARD_TITLE_LINK);
+    const link = title ?? [...card.querySelectorAll('a[href]')].find((a) => !a.closest(BOARD_CARD_FIELDS) && parseItemLink(a.getAttribute('href') ?? '', pageUrl));
+    return link ? [link] : [];
+  });
+}
+
 /** Item links inside `root`, each once, outside our own elements. */
 export function findItems(root: Element | Document, pageUrl: string): FoundItem<GithubRef>[] {
   const found: FoundItem<GithubRef>[] = [];
-  for (const link of new Set(within(root, LINKS))) {
+  for (const link of new Set([...within(root, LINKS), ...boardCardLinks(root, pageUrl)])) {
     if (!(link instanceof HTMLAnchorElement) || link.closest(OWN_ELEMENTS)) continue;
     const ref = parseItemLink(link.getAttribute('href') ?? '', pageUrl);
     if (ref) found.push({ ref, key: formatKey(ref), anchor: link });

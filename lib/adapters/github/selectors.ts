@@ -34,6 +34,20 @@ export const REFERENCE_LINKS = [
  */
 export const PROJECT_ITEM_LINKS = 'div[role="row"][data-hovercard-subject-tag] div[role="rowheader"] a[href]';
 
+/**
+ * Issue and pull request cards of a GitHub Projects board, as GitHub's Projects code renders a
+ * board card: it names its item (`data-hovercard-subject-tag`) beside its `data-board-card-id`;
+ * a draft names none. A card out of view keeps its box and renders its content (header, title,
+ * fields) only when it scrolls into view.
+ */
+export const PROJECT_BOARD_CARDS = '[data-board-card-id][data-hovercard-subject-tag]';
+
+/** A board card's title link: in its `h3` (the card's title, as live boards show it). */
+export const BOARD_CARD_TITLE_LINK = 'h3 a[href]';
+
+/** A board card's field values (labels, linked pull requests…): links there are not the card's own item. */
+export const BOARD_CARD_FIELDS = '[data-testid="card-labels"]';
+
 /** Result titles of GitHub search (type=pullrequests / type=issues). */
 export const SEARCH_RESULT_LINKS = '[data-testid="results-list"] .search-title a';
 
