@@ -141,6 +141,18 @@ describe.skipIf(!have)(sharedTitle(`panjf2000/ants issue events, grouped by issu
     expect(analyzeItem(item(220), { settings: blocking('waiting for response') }, LATER)).toMatchObject({ state: 'done', since: '2022-05-07T11:29:32Z', totalBlockedMs: 1_109_425_000 });
   });
 
+  it('#220 spent its life so: 3 d 14 h 7 min 9 s neither, then blocked until it closed', () => {
+    // Opened 2022-04-21T01:11:58Z, labelled "waiting for response" 2022-04-24T15:19:07Z: 3 d
+    // 14 h 7 min 9 s = 259 200 + 50 400 + 420 + 9 = 310 029 s with nothing holding it; then
+    // blocked 1 109 425 s (above) until it closed. 310 029 + 1 109 425 = 1 419 454 s in all.
+    const life = lifeSplit(item(220), analyzeItem(item(220), { settings: blocking('waiting for response') }, LATER).intervals, Date.parse(LATER));
+    expect(life).toEqual([
+      { kind: 'neither', start: '2022-04-21T01:11:58.000Z', end: '2022-04-24T15:19:07.000Z', ms: 310_029_000 },
+      { kind: 'blocked', start: '2022-04-24T15:19:07.000Z', end: '2022-05-07T11:29:32.000Z', ms: 1_109_425_000 },
+    ]);
+    expect(stretchLengths(life)).toEqual({ neither: [310_029_000], blocked: [1_109_425_000] });
+  });
+
   it('#226: labelled "proposal" when opened, closed as not planned the next morning', () => {
     // labeled "proposal" 2022-05-21T16:39:29Z (its creation), assigned a second later, closed
     // 2022-05-22T10:46:11Z: 24 h less 5 h 53 min 18 s = 18 h 6 min 42 s = 65 202 s.
