@@ -10,7 +10,6 @@ import type { FlowError } from '../lib/flow-error';
 import { freshAnswers, PAINTED_MARK } from '../lib/team/first-paint';
 import type { TeamSummaryAnswer } from '../lib/team/summary-types';
 import { goneKeys, sinceLast, snapshotOf, type LookSnapshot } from '../lib/team/since-last';
-import { repoOf } from '../lib/flow/item-names';
 import { EmptyState } from './popup/EmptyState';
 import { browserExporter, type Exporter } from './popup/ExportButtons';
 import { lookedTime, SinceLast, type SinceView } from './popup/SinceLast';
@@ -130,7 +129,7 @@ export function Popup({ send, first, copy, exporter = browserExporter, now = Dat
           As of {time(answer.summary.at)}; updating…
         </p>
       ) : null}
-      {answer && since && (!empty || ('changes' in since && since.changes.length > 0)) ? <SinceLast since={since} items={answer.summary.items} oneRepo={oneRepo(answer)} time={lookTime ?? ((ms) => lookedTime(ms, now()))} /> : null}
+      {answer && since && (!empty || ('changes' in since && since.changes.length > 0)) ? <SinceLast since={since} items={answer.summary.items} time={lookTime ?? ((ms) => lookedTime(ms, now()))} /> : null}
       {answer && empty ? <EmptyState configured={answer.sync.configured} synced={answer.sync.lastGoodAt !== undefined} /> : null}
       {answer && !empty ? <TeamView summary={answer.summary} exporter={exporter} now={now} /> : null}
       <footer>
@@ -144,11 +143,6 @@ export function Popup({ send, first, copy, exporter = browserExporter, now = Dat
       </footer>
     </main>
   );
-}
-
-/** Whether the team's rows are all of one repository: keys then read `#7`, as in the list. */
-function oneRepo(answer: TeamSummaryAnswer): boolean {
-  return new Set(answer.summary.items.flatMap((item) => repoOf(item.key) ?? [])).size <= 1;
 }
 
 /** The background's state in words; shared with the options page. */

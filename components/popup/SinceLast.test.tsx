@@ -146,10 +146,14 @@ describe('SinceLast', () => {
     expect(screen.getByTestId('since-item').textContent).toBe('PAY-1 Ticket 1done');
   });
 
-  it('reads keys as the rows do: `#7` when the team is one repository', () => {
+  it('reads keys as the rows do: `#7` when the rows and the changed items are of one repository', () => {
     const change = { kind: 'unblocked' as const, item: { key: 'github:octo-org/api#7', state: 'flowing' as const, title: 'Seven', url: 'https://github.com/octo-org/api/pull/7' } };
-    render(<SinceLast since={{ at: LOOKED, changes: [change] }} items={[]} oneRepo time={lookTime} />);
+    render(<SinceLast since={{ at: LOOKED, changes: [change] }} items={[]} time={lookTime} />);
     expect(screen.getByRole('link', { name: 'octo-org/api#7 Seven' }).textContent).toBe('#7');
+    cleanup();
+    // A done pull request of another repository than the rows' reads with its repository.
+    render(<SinceLast since={{ at: LOOKED, changes: [change] }} items={[{ ...row(1), key: 'github:octo-org/web#1', source: 'github' }]} time={lookTime} />);
+    expect(screen.getByRole('link', { name: 'octo-org/api#7 Seven' }).textContent).toBe('api#7');
   });
 });
 

@@ -4,7 +4,7 @@
  * nothing did, and one on the very first look. Computed from the cache (lib/team/since-last.ts).
  */
 import { useState } from 'preact/hooks';
-import { rowKey, shortKey } from '../../lib/flow/item-names';
+import { repoOf, rowKey, shortKey } from '../../lib/flow/item-names';
 import { httpsHref } from '../../lib/safe-url';
 import { changeCounts, changeText, type SinceChange } from '../../lib/team/since-last';
 import type { TeamItem } from '../../lib/team/summary-types';
@@ -16,12 +16,16 @@ export const FIRST_CHANGES = 5;
 /** What the section shows: nothing to compare with yet, or the changes since the last look at `at`. */
 export type SinceView = { first: true } | { at: number; changes: SinceChange[] };
 
-/** Props: the view, the rows now (for their causes in a few words), how keys read, and how the last look's time is said. */
+/** Props: the view, the rows now (for their causes in a few words and how keys read), and how the last look's time is said. */
 export interface SinceLastProps {
   since: SinceView;
   items: readonly TeamItem[];
-  oneRepo?: boolean;
   time: (ms: number) => string;
+}
+
+/** Whether the rows and the changed items are all of one repository: keys then read `#7`, as in the list (a done item may be of another). */
+function ofOneRepo(items: readonly TeamItem[], changes: readonly SinceChange[]): boolean {
+  return new Set([...items, ...changes.map((change) => change.item)].flatMap((item) => repoOf(item.key) ?? [])).size <= 1;
 }
 
 /** The glyph of an entry: the state it is in now, done for a done item. */
@@ -46,7 +50,7 @@ function Entry({ change, cause, oneRepo }: { change: SinceChange; cause: string 
 }
 
 /** The section. */
-export function SinceLast({ since, items, oneRepo = false, time }: SinceLastProps) {
+export function SinceLast({ since, items, time }: SinceLastProps) {
   const [all, setAll] = useState(false);
   if ('first' in since) {
     return <p class="quiet" data-testid="since-last">What changes from now on will show here the next time you open FlowLens.</p>;
@@ -57,6 +61,7 @@ export function SinceLast({ since, items, oneRepo = false, time }: SinceLastProp
   }
   const causes = new Map(items.map((row) => [row.key, row.headCause]));
   const shown = all ? changes : changes.slice(0, FIRST_CHANGES);
+  const oneRepo = ofOneRepo(items, changes);
   return (
     <section class="since-last" aria-labelledby="since-heading" data-testid="since-last">
       <h2 id="since-heading">Since you last looked <span class="quiet">({time(since.at)})</span></h2>
