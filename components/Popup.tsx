@@ -9,8 +9,10 @@ import type { PublicStatus } from '../lib/status';
 import type { FlowError } from '../lib/flow-error';
 import { freshAnswers, PAINTED_MARK } from '../lib/team/first-paint';
 import type { TeamSummaryAnswer } from '../lib/team/summary-types';
+import { goneKeys, sinceLast, snapshotOf, type LookSnapshot } from '../lib/team/since-last';
 import { EmptyState } from './popup/EmptyState';
 import { browserExporter, type Exporter } from './popup/ExportButtons';
+import { lookedTime, SinceLast, type SinceView } from './popup/SinceLast';
 import { SyncLine } from './popup/SyncLine';
 import { TeamView } from './popup/TeamView';
 
@@ -24,6 +26,8 @@ export interface PopupProps {
   exporter?: Exporter;
   now?: () => number;
   time?: (ms: number) => string;
+  /** How the last look's time is said in "Since you last looked (Tue 10:02)". */
+  lookTime?: (ms: number) => string;
   /** Opens the options page (the popup's `runtime.openOptionsPage`), offered beside a sync's problems. */
   openOptions?: () => void;
 }
@@ -66,9 +70,44 @@ function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'
   return { answer, fromCopy, error, syncing, syncError };
 }
 
+/**
+ * "Since you last looked" (lib/team/since-last.ts): each summary the popup shows is kept as the
+ * last look (`team/looked`), and the look kept before this popup opened is what the section
+ * compares with, for as long as the popup stays open, so the summary a sync brings in is compared
+ * with it too. Each look replaces the last, so opening the popup twice in a row shows nothing new
+ * the second time: the popup is where the user looks, and nothing tells reliably when a closing
+ * popup was read, so being shown is taken as being seen. Looks are sent one after another, after
+ * the first frame: the first paint does not wait for them.
+ */
+function useSinceLast(send: Client, answer: TeamSummaryAnswer | undefined, now: () => number): SinceView | undefined {
+  const [view, setView] = useState<SinceView>();
+  // The look before this popup opened, once the first answer says it; `null` when it could not be read.
+  const base = useRef<{ before?: LookSnapshot } | null | undefined>(undefined);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const lastAt = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!answer || answer.summary.at === lastAt.current) return;
+    lastAt.current = answer.summary.at;
+    const seen = snapshotOf(answer.summary, now());
+    queue.current = queue.current.then(async () => {
+      const before = base.current?.before;
+      // After the first look, the background is also asked how the base's items that left ended.
+      const gone = before ? goneKeys(before, seen) : [];
+      const got = await send({ type: 'team/looked', seen, ...(gone.length > 0 ? { gone } : {}) });
+      // A look at an empty list (no team set yet) is none to compare with: every item would be new.
+      if (base.current === undefined) base.current = got.ok ? (got.data.before && got.data.before.items.length > 0 ? { before: got.data.before } : {}) : null;
+      const kept = base.current;
+      if (!got.ok || kept === null) return;
+      setView(kept.before ? { at: kept.before.at, changes: sinceLast(kept.before, seen, got.data.finished) } : { first: true });
+    });
+  }, [answer]);
+  return view;
+}
+
 /** The popup page. */
-export function Popup({ send, first, copy, exporter = browserExporter, now = Date.now, time = localTime, openOptions }: PopupProps) {
+export function Popup({ send, first, copy, exporter = browserExporter, now = Date.now, time = localTime, lookTime, openOptions }: PopupProps) {
   const { answer, fromCopy, error, syncing, syncError } = useTeamSummary(send, first, copy);
+  const since = useSinceLast(send, answer, now);
   const [status, setStatus] = useState<PublicStatus>();
   const marked = useRef(false);
   useEffect(() => {
@@ -90,6 +129,7 @@ export function Popup({ send, first, copy, exporter = browserExporter, now = Dat
           As of {time(answer.summary.at)}; updating…
         </p>
       ) : null}
+      {answer && since && (!empty || ('changes' in since && since.changes.length > 0)) ? <SinceLast since={since} items={answer.summary.items} time={lookTime ?? ((ms) => lookedTime(ms, now()))} /> : null}
       {answer && empty ? <EmptyState configured={answer.sync.configured} synced={answer.sync.lastGoodAt !== undefined} /> : null}
       {answer && !empty ? <TeamView summary={answer.summary} exporter={exporter} now={now} /> : null}
       <footer>

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import type { FlowError } from './flow-error';
 import { JIRA_KEY, type ItemRef } from './item-key';
 import type { Request, Result } from './protocol';
+import { FLOW_STATES } from './flow/flow-states';
 
 /** One label of a host name: letters, digits and inner hyphens, as browsers write it (lower-case). */
 const LABEL = /^[a-z0-9-]{1,63}$/;
@@ -47,6 +48,25 @@ export const MAX_REFS_PER_REQUEST = 500;
 
 const refs = v.pipe(v.array(v.union([githubRef, jiraRef])), v.maxLength(MAX_REFS_PER_REQUEST));
 
+/** An item key as the team state keeps one. */
+const itemKey = v.pipe(v.string(), v.minLength(1), v.maxLength(400));
+
+/** One row of a look (lib/team/since-last.ts), within its SNAPSHOT_LIMITS; the background reads its stored look with it too. */
+export const lookedItemSchema = v.object({
+  key: itemKey,
+  state: v.picklist(FLOW_STATES),
+  blockers: v.optional(v.pipe(v.array(itemKey), v.maxLength(20))),
+  title: v.pipe(v.string(), v.maxLength(200)),
+  url: v.pipe(v.string(), v.maxLength(2000)),
+});
+
+/** What the popup showed (lib/team/since-last.ts, LookSnapshot): at most 1000 rows. */
+export const lookSnapshotSchema = v.object({
+  at: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  items: v.pipe(v.array(lookedItemSchema), v.maxLength(1000)),
+  partial: v.optional(v.literal(true)),
+});
+
 /** Schema of every request the background accepts: the requests of lib/protocol.ts, bounded. */
 export const requestSchema = v.variant('type', [
   v.object({ type: v.literal('flow/cached'), refs }),
@@ -62,6 +82,7 @@ export const requestSchema = v.variant('type', [
   v.object({ type: v.literal('jira/check-jql'), host: jiraSite, jql: v.pipe(v.string(), v.minLength(1), v.maxLength(2000)) }),
   v.object({ type: v.literal('team/summary') }),
   v.object({ type: v.literal('team/sync') }),
+  v.object({ type: v.literal('team/looked'), seen: lookSnapshotSchema, gone: v.optional(v.pipe(v.array(itemKey), v.maxLength(1000))) }),
 ]);
 
 /** True when `A` and `B` are the same type (not merely assignable one way). */
@@ -81,6 +102,7 @@ const PAGE_ONLY: ReadonlySet<Request['type']> = new Set([
   'jira/check-jql',
   'team/summary',
   'team/sync',
+  'team/looked',
 ]);
 
 /** The minimal sender shape both Chrome and Firefox give us. */

@@ -8,6 +8,7 @@ import type { FlowView } from './flow-view';
 import type { FlowError } from './flow-error';
 import type { ItemRef } from './item-key';
 import type { JiraAccessCheck, PublicStatus, TokenCheck } from './status';
+import type { Finish, LookSnapshot } from './team/since-last';
 import type { TeamSummaryAnswer } from './team/summary-types';
 import type { SyncStatus } from './team/team-state';
 
@@ -37,7 +38,11 @@ export type Request =
   // Extension pages only: the team summary from the cache, at once.
   | { type: 'team/summary' }
   // Extension pages only: sync the team's items now (or join the sync under way); answers when it ends.
-  | { type: 'team/sync' };
+  | { type: 'team/sync' }
+  // Extension pages only: the popup shows `seen` now, which is kept as the last look; answers with
+  // the look kept before it and, from the cache, how the items that left since ended (and those of
+  // `gone`, the keys the popup asks about itself). No request leaves the browser for it.
+  | { type: 'team/looked'; seen: LookSnapshot; gone?: string[] };
 
 /** What each request answers with, when it succeeds. */
 export interface ResponseData {
@@ -54,6 +59,7 @@ export interface ResponseData {
   'jira/check-jql': { errors: string[] };
   'team/summary': TeamSummaryAnswer;
   'team/sync': SyncStatus;
+  'team/looked': { before?: LookSnapshot; finished: Record<string, Finish> };
 }
 
 /** An answer: the data, or an error the UI can show. */

@@ -15,6 +15,7 @@ import { clearSiteFacts } from '@/lib/background/site-facts';
 import { startTeamSync } from '@/lib/background/start-team-sync';
 import { startNotifications } from '@/lib/background/start-notifications';
 import { createTeamSummaryAnswer } from '@/lib/background/team-summary-answer';
+import { createLookedAnswer } from '@/lib/background/looked-answer';
 import { openCache } from '@/lib/storage/cache';
 import { createProviderState } from '@/lib/providers/provider-state';
 import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
@@ -53,7 +54,8 @@ export default defineBackground(() => {
   const summaryCopy = createSummaryCopy(browser.storage.session);
   const summaries = keepEachAnswer(summaryCopy, createTeamSummaryAnswer({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() }));
   void summaries.fillIfMissing();
-  const team = { summary: summaries.answer, sync: teamSync.answer };
+  // The popup's last look at the team's rows, kept in the cache ("Since you last looked").
+  const team = { summary: summaries.answer, sync: teamSync.answer, looked: createLookedAnswer({ cache, now: Date.now }) };
   const jiraProbes = createJiraProbes({ fetch: send, now: Date.now, loadSecrets, pacing: providers.pacing });
   const githubQuery = createGithubQueryProbe({ fetch: send, now: Date.now, loadSecrets, pacing: providers.pacing });
   const probes = { githubQuery, jiraAccess: jiraProbes.access, jiraJql: jiraProbes.jql };

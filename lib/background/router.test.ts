@@ -153,3 +153,18 @@ describe('options/open (issue 15)', () => {
     expect(opened).toHaveBeenCalledOnce();
   });
 });
+
+describe('router team/looked', () => {
+  it('hands the popup\'s look to the team\'s looks, with no keys asked about when it names none', async () => {
+    const calls: unknown[] = [];
+    const deps = {
+      self,
+      team: { looked: async (seen: unknown, gone: unknown) => (calls.push([seen, gone]), { ok: true as const, data: { finished: {} } }) },
+    } as unknown as RouterDeps;
+    const popup = { id: 'flowlens', url: 'chrome-extension://flowlens/popup.html' };
+    const seen = { at: 1, items: [{ key: 'github:octo-org/api#1', state: 'blocked', title: 'One', url: 'https://github.com/octo-org/api/pull/1' }] };
+    expect(await createRouter(deps)({ type: 'team/looked', seen }, popup)).toEqual({ ok: true, data: { finished: {} } });
+    expect(await createRouter(deps)({ type: 'team/looked', seen, gone: ['github:octo-org/api#2'] }, popup)).toEqual({ ok: true, data: { finished: {} } });
+    expect(calls).toEqual([[seen, []], [seen, ['github:octo-org/api#2']]]);
+  });
+});

@@ -33,6 +33,8 @@ export interface RouterDeps {
   team: {
     summary: () => Promise<Result<ResponseData['team/summary']>>;
     sync: () => Promise<Result<ResponseData['team/sync']>>;
+    /** The popup's look at the rows, swapped for the last one (looked-answer.ts). */
+    looked: (seen: Extract<Request, { type: 'team/looked' }>['seen'], gone?: string[]) => Promise<Result<ResponseData['team/looked']>>;
   };
   /**
    * Whether FlowLens may read `host` now (runtime host permissions). A probe of a host the user
@@ -123,6 +125,8 @@ async function dispatch(request: Request, deps: RouterDeps): Promise<Result<Resp
       return deps.team.summary();
     case 'team/sync':
       return deps.team.sync();
+    case 'team/looked':
+      return deps.team.looked(request.seen, request.gone ?? []);
   }
 }
 

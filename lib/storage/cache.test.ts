@@ -4,7 +4,7 @@ import { DEFAULT_POLICY, FlowCache, openCache, type CachePolicy } from './cache'
 import { memoryRecordStore, type RecordStore } from './record-store';
 
 const policy: CachePolicy = {
-  ttl: { item: 100, etag: 1000, user: 500, unreadable: 100 },
+  ttl: { item: 100, etag: 1000, user: 500, unreadable: 100, looked: 1000 },
   maxAge: 10_000,
   maxEntries: 3,
   evictEvery: 0,

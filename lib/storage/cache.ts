@@ -23,7 +23,7 @@ export interface CachePolicy {
 
 /** Defaults: items change often; ETags and user info much less. */
 export const DEFAULT_POLICY: CachePolicy = {
-  ttl: { item: 5 * MINUTE, etag: 7 * DAY, user: DAY, unreadable: 5 * MINUTE },
+  ttl: { item: 5 * MINUTE, etag: 7 * DAY, user: DAY, unreadable: 5 * MINUTE, looked: 14 * DAY },
   maxAge: 14 * DAY,
   maxEntries: 20_000,
   evictEvery: MINUTE,

@@ -8,9 +8,10 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 /**
  * What a cache entry holds; `kind` decides its time-to-live. `unreadable` remembers an item the
  * source would not give (not found, no access), so an upstream link to it is not asked again on
- * every page within the time-to-live.
+ * every page within the time-to-live. `looked` holds the popup's last look at the team's rows
+ * (lib/team/since-last.ts): item data too, so it goes with the cache and its 14 days.
  */
-export type CacheKind = 'item' | 'etag' | 'user' | 'unreadable';
+export type CacheKind = 'item' | 'etag' | 'user' | 'unreadable' | 'looked';
 
 /** One cached value with the bookkeeping the cache policy needs. */
 export interface CacheRecord<T = unknown> {

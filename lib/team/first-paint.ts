@@ -25,7 +25,7 @@ export const SUMMARY_COPY_KEY = 'teamSummary';
 /** The key of its version, beside it (WXT's convention: the key plus `$`). */
 export const SUMMARY_COPY_META_KEY = `${SUMMARY_COPY_KEY}$`;
 /** The copy's version; a copy of any other version is no copy. */
-export const SUMMARY_COPY_VERSION = 3;
+export const SUMMARY_COPY_VERSION = 4;
 
 /**
  * Rows of the stuck list in the very first frame: more than a 600-pixel popup shows. The other

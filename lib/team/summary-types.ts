@@ -44,6 +44,8 @@ export interface TeamItem {
   chain?: { keys: string[]; ageMs: number };
   /** Every open item upstream of it, directly or through others: who holds up the filtered items. */
   upstream?: string[];
+  /** The items it waits on itself now (open, or of a state FlowLens could not read), as the badge counts them; absent when none. */
+  blockers?: string[];
   /** Total blocked time over the item's life (ms). */
   blockedMs: number;
   /** That blocked time by cluster (ms), so cluster totals can follow the popup's filters. */

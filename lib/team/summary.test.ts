@@ -95,6 +95,8 @@ describe('buildTeamSummary', () => {
     expect([pay1!.headCause, pay4!.headCause, pull!.headCause, pay2!.headCause]).toEqual(['waits on PAY-4', 'waits on OPS-9 (another team)', 'waits on review from @carol', 'in status Blocked']);
     expect(pay1).toMatchObject({ chain: { keys: ['jira:acme.atlassian.net/PAY-4', 'jira:acme.atlassian.net/OPS-9'], ageMs: 19 * DAY }, upstream: ['jira:acme.atlassian.net/PAY-4', 'jira:acme.atlassian.net/OPS-9'] });
     expect(pay2).not.toHaveProperty('chain');
+    // Its own blockers only, as the badge counts them: PAY-4, not OPS-9 behind it.
+    expect([pay1!.blockers, pay4!.blockers, pay2!.blockers]).toEqual([['jira:acme.atlassian.net/PAY-4'], ['jira:acme.atlassian.net/OPS-9'], undefined]);
     // Only OPS-9 needs a name kept for it: PAY-4 and PAY-1 are rows, which name themselves.
     expect(summary.named).toEqual({ 'jira:acme.atlassian.net/OPS-9': { key: 'jira:acme.atlassian.net/OPS-9', title: 'OPS-9' } });
     expect(pay4).toMatchObject({ cluster: 'external', holdsUp: 1, blockedMs: 14 * DAY });

@@ -137,6 +137,7 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInpu
     ...firstMove(item.key, analysis),
     holdsUp: graph.impactCount.get(item.key) ?? 0,
     ...graphPart(item.key, input),
+    ...(analysis.openBlockers.length > 0 ? { blockers: [...new Set(analysis.openBlockers.map((link) => link.key))] } : {}),
     blockedMs: analysis.totalBlockedMs,
     blockedByCluster: byCluster,
   };

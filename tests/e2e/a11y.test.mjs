@@ -1,12 +1,12 @@
 // End to end in Debian's Chromium: an accessibility audit (axe-core, WCAG 2.x A and AA rules) of
 // what FlowLens draws — the welcome page, the options page (its Advanced fold open and closed),
-// the popup with a team summary, and badges with an open detail card on a GitHub list and a
+// the popup with a team summary (and with what changed since the last look), and badges with an open detail card on a GitHub list and a
 // GitHub Projects table — in the light and the dark scheme. Any violation fails.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { launch, seedTeamItems, waitForBadges } from './harness.mjs';
+import { launch, putItemsInCache, putLookInCache, seedTeamItems, waitForBadges } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DAY = 86_400_000;
@@ -37,7 +37,22 @@ async function violations(page, include) {
   return found.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 
-/** What each test opens, waits for, and audits (the whole page, or the badges only). */
+/**
+ * A last look that differs from ITEMS in every way the popup lists: PAY-1 was flowing (it is
+ * blocked now), #3 was blocked (it is waiting now), #5 was open and is merged now, PAY-1 waited on
+ * nothing; kept before each opening, since every opening replaces it.
+ */
+const LOOK = {
+  at: Date.now() - DAY,
+  items: [
+    { key: 'jira:acme.atlassian.net/PAY-1', state: 'flowing', title: 'Refund flow', url: 'https://acme.atlassian.net/browse/PAY-1' },
+    { key: 'github:octo-org/api#3', state: 'blocked', title: 'Add refunds endpoint', url: 'https://github.com/octo-org/api/pull/3' },
+    { key: 'github:octo-org/api#5', state: 'waiting', title: 'Retry refunds', url: 'https://github.com/octo-org/api/pull/5' },
+  ],
+};
+const MERGED = { ...ITEMS[1], key: 'github:octo-org/api#5', title: 'Retry refunds', url: 'https://github.com/octo-org/api/pull/5', state: 'merged', resolvedAt: ago(0.5) };
+
+/** What each test opens, waits for, and audits (the whole page, or the badges only); `prepare` runs in the worker first. */
 const PLACES = [
   {
     name: 'the options page, its Advanced fold open',
@@ -62,6 +77,16 @@ const PLACES = [
     url: (id) => `chrome-extension://${id}/popup.html`,
     // The rows come first, the charts and the export a frame later: wait for the last.
     ready: (page) => page.getByRole('button', { name: 'Copy as Markdown' }).waitFor(),
+  },
+  {
+    name: 'the popup with what changed since the last look',
+    prepare: (worker) => worker.evaluate(putLookInCache, LOOK),
+    url: (id) => `chrome-extension://${id}/popup.html`,
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Copy as Markdown' }).waitFor();
+      // The sync this popup starts may bring more changes; the three of the look are there first.
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="since-item"]').length >= 3);
+    },
   },
   {
     name: 'the popup with a count pressed and a row opened',
@@ -110,6 +135,7 @@ describe('accessibility (axe-core, WCAG A and AA)', () => {
   before(async () => {
     browser = await launch();
     await seedTeamItems(browser.worker, ITEMS, { githubRepos: ['octo-org/api'] });
+    await browser.worker.evaluate(putItemsInCache, [MERGED]);
   });
   after(() => browser?.close());
 
@@ -118,6 +144,7 @@ describe('accessibility (axe-core, WCAG A and AA)', () => {
       it(`finds nothing in ${place.name} (${scheme})`, async () => {
         const page = await browser.context.newPage();
         await page.emulateMedia({ colorScheme: scheme });
+        await place.prepare?.(browser.worker);
         await page.goto(place.url(browser.extensionId));
         await place.ready(page);
         assert.deepEqual(await violations(page, place.include), []);

@@ -335,6 +335,32 @@ export async function putItemsInCache(items) {
   return items.length;
 }
 
+/**
+ * Keeps `look` as the popup's last look at the team's rows ("Since you last looked"; the cache's
+ * `looked|team` record, lib/background/looked-answer.ts), as if the popup had shown it; `null`
+ * forgets it. Runs in an extension context, like putItemsInCache.
+ */
+export async function putLookInCache(look) {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('flowlens-cache', 1);
+    open.onupgradeneeded = () => {
+      const entries = open.result.createObjectStore('entries', { keyPath: 'id' });
+      entries.createIndex('by-fetched', 'fetchedAt');
+      entries.createIndex('by-kind', 'kind');
+    };
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const tx = db.transaction('entries', 'readwrite');
+  if (look === null) tx.objectStore('entries').delete('looked|team');
+  else tx.objectStore('entries').put({ id: 'looked|team', kind: 'looked', key: 'team', value: look, fetchedAt: Date.now() });
+  await new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
+
 /** Opens the popup page in a tab. */
 export async function openPopup(context, extensionId) {
   const page = await context.newPage();
