@@ -15,6 +15,7 @@ import { clearSiteFacts } from '@/lib/background/site-facts';
 import { startTeamSync } from '@/lib/background/start-team-sync';
 import { startNotifications } from '@/lib/background/start-notifications';
 import { createTeamSummaryAnswer } from '@/lib/background/team-summary-answer';
+import { hostsWithToken } from '@/lib/background/drift-pairs';
 import { openCache } from '@/lib/storage/cache';
 import { createProviderState } from '@/lib/providers/provider-state';
 import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
@@ -48,7 +49,7 @@ export default defineBackground(() => {
   // The popup's first paint (lib/team/first-paint.ts): each answer is kept for the next popup, and
   // a worker starting without a copy builds one.
   const summaryCopy = createSummaryCopy(browser.storage.session);
-  const summaries = keepEachAnswer(summaryCopy, createTeamSummaryAnswer({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() }));
+  const summaries = keepEachAnswer(summaryCopy, createTeamSummaryAnswer({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status(), githubHosts: async (settings) => hostsWithToken(settings, await loadSecrets()) }));
   void summaries.fillIfMissing();
   const team = { summary: summaries.answer, sync: teamSync.answer };
   const jiraProbes = createJiraProbes({ fetch: send, now: Date.now, loadSecrets, pacing: providers.pacing });

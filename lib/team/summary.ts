@@ -13,6 +13,7 @@ import { inRepoRefs, shortKey } from '../flow/item-names';
 import type { FlowState, Person, WorkItem } from '../flow/model';
 import { sinceBoundOf } from '../flow-view';
 import { headCauseOf } from '../card-conditions';
+import { driftShort, driftText } from '../flow/cause-text';
 import type { FlowSettings } from '../flow/flow-settings';
 import { itemUrl } from '../safe-url';
 import { blockedTimeByCluster } from '../flow/cluster-time';
@@ -114,6 +115,12 @@ function causePart(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInp
   return { cause: analysis.causeText, ...(short ? { headCause: short } : {}), cluster: analysis.cluster };
 }
 
+/** The row's drift, in a sentence and in a few words; nothing when it has none. */
+function driftPart(item: WorkItem, analysis: ItemAnalysis): Pick<TeamItem, 'drift'> {
+  if (analysis.drift.length === 0) return {};
+  return { drift: analysis.drift.map((drift) => ({ kind: drift.kind, text: driftText(drift, shortKey), short: inRepoRefs(driftShort(drift, shortKey), item.key) })) };
+}
+
 /** One row of the popup. */
 function teamItem(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInput): TeamItem {
   const { graph, now } = input;
@@ -137,6 +144,7 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInpu
     ...firstMove(item.key, analysis),
     holdsUp: graph.impactCount.get(item.key) ?? 0,
     ...graphPart(item.key, input),
+    ...driftPart(item, analysis),
     blockedMs: analysis.totalBlockedMs,
     blockedByCluster: byCluster,
   };
@@ -261,6 +269,16 @@ export function filterSummary(summary: TeamSummary, filters: TeamFilters): TeamS
   const items = filterItems(summary.items, filters);
   if (items.length === summary.items.length) return summary;
   return { ...summary, items, clusters: clusterTotals(items), criticalPath: shownCriticalPath(summary, items), topHolders: shownHolders(summary, items), filtered: true };
+}
+
+/** The items with drift, in the rows' order. */
+export function driftItems(items: readonly TeamItem[]): TeamItem[] {
+  return items.filter((item) => (item.drift?.length ?? 0) > 0);
+}
+
+/** What the drift section says when there is none: of every item, or of the items shown. */
+export function noDrift(filtered: boolean): string {
+  return filtered ? 'No item shown has drifted between Jira and GitHub.' : 'No item has drifted between Jira and GitHub.';
 }
 
 /** What the critical path says when there is none: of every item, or of the items shown. */

@@ -26,8 +26,15 @@ const cursor = v.object({ source: v.string(), next: v.optional(v.string()), done
 const shares = v.record(v.picklist(['blocked', 'author', 'review', 'waiting', 'draft', 'ci', 'neither']), v.pipe(v.number(), v.minValue(0), v.maxValue(1)));
 const shareList = v.fallback(v.optional(v.array(shares)), undefined);
 
+/**
+ * The source's most recent pull requests, open or finished: when each was opened and whether it
+ * named a Jira ticket, for its repository's habit (lib/flow/drift.ts, `ticketNorms`).
+ */
+const pullList = v.fallback(v.optional(v.array(v.object({ key, at: epochMs, named: v.boolean() }))), undefined);
+
 const sourceResult = v.object({
   keys: v.array(key),
+  pulls: pullList,
   cycleTimesMs: v.array(v.pipe(v.number(), v.minValue(0))),
   /** Where each finished item's time went, beside its cycle time. */
   timeShares: shareList,
