@@ -72,3 +72,11 @@ export const DRIFT_RULES: readonly Rule[] = [
     short: () => 'name its Jira ticket',
   },
 ];
+
+/** The rule whose move puts each kind of drift right: the popup's drift lines show that move, not the item's first. */
+export const DRIFT_RULE: Readonly<Record<Drift['kind'], string>> = {
+  'merged-not-done': 'move-ticket-on',
+  'done-still-open': 'land-or-reopen',
+  'stale-marker': 'clear-stale-marker',
+  'no-ticket': 'name-the-ticket',
+};

@@ -50,9 +50,10 @@ export interface TeamItem {
   upstream?: string[];
   /**
    * Where its record and its work disagree (lib/flow/drift.ts), each in a sentence and in a few
-   * words (its own repository's items as `#12`): the popup's drift section and the export list them.
+   * words (its own repository's items as `#12`), with the move that puts it right (absent when the
+   * user turned its rule off): the popup's drift section and the export list them.
    */
-  drift?: { kind: DriftKind; text: string; short: string }[];
+  drift?: { kind: DriftKind; text: string; short: string; move?: { text: string; short?: string; level: Level; tag: string } }[];
   /** Total blocked time over the item's life (ms). */
   blockedMs: number;
   /** That blocked time by cluster (ms), so cluster totals can follow the popup's filters. */

@@ -14,6 +14,7 @@ import type { FlowState, Person, WorkItem } from '../flow/model';
 import { sinceBoundOf } from '../flow-view';
 import { headCauseOf } from '../card-conditions';
 import { driftShort, driftText } from '../flow/cause-text';
+import { DRIFT_RULE } from '../flow/rules-drift';
 import type { FlowSettings } from '../flow/flow-settings';
 import { itemUrl } from '../safe-url';
 import { blockedTimeByCluster } from '../flow/cluster-time';
@@ -118,7 +119,13 @@ function causePart(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInp
 /** The row's drift, in a sentence and in a few words; nothing when it has none. */
 function driftPart(item: WorkItem, analysis: ItemAnalysis): Pick<TeamItem, 'drift'> {
   if (analysis.drift.length === 0) return {};
-  return { drift: analysis.drift.map((drift) => ({ kind: drift.kind, text: driftText(drift, shortKey), short: inRepoRefs(driftShort(drift, shortKey), item.key) })) };
+  return {
+    drift: analysis.drift.map((drift) => {
+      const move = analysis.moves.find((m) => m.rule === DRIFT_RULE[drift.kind]);
+      const moveView = move ? { move: { text: move.text, ...(move.short ? { short: inRepoRefs(move.short, item.key) } : {}), level: move.level, tag: skillTag(move.skillId, move.level) } } : {};
+      return { kind: drift.kind, text: driftText(drift, shortKey), short: inRepoRefs(driftShort(drift, shortKey), item.key), ...moveView };
+    }),
+  };
 }
 
 /** One row of the popup. */
