@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../lib/flow-view';
 import { formatDuration } from '../lib/format';
@@ -283,5 +283,23 @@ describe('FlowCard pace', () => {
     cleanup();
     render(<FlowCard id="c" view={{ ...view, state: 'error', error: { code: 'offline', message: 'No network.' } }} now={NOW} onClose={() => {}} />);
     expect(screen.queryByTestId('flowlens-pace')).toBeNull();
+  });
+});
+
+describe('FlowCard drift', () => {
+  const drifted: FlowView = {
+    ...view,
+    headCause: 'octo-org/api#12 merged, PAY-7 not done',
+    conditions: [{ kind: 'drift', text: 'Drift: octo-org/api#12 was merged Thu 12 Nov; PAY-7 is still in In Progress', url: 'https://acme.atlassian.net/browse/PAY-7' }],
+    related: [{ key: 'github:octo-org/api#12', title: 'Retry the ledger export', url: 'https://github.com/octo-org/api/pull/12', state: 'done' }],
+    moves: [{ text: 'octo-org/api#12 was merged on Thu 12 Nov while PAY-7 is still in In Progress: move PAY-7 on if that finished it.', level: 'P3', skill: 'Ensures that their team is communicating clearly so as to avoid blocking others when possible', tag: 'Level 3 · Communicates so as not to block others' }],
+  };
+
+  it('names the drift in the head, lists its line among the conditions, and gives its move with its rubric level', () => {
+    render(<FlowCard id="c" view={drifted} now={NOW} onClose={() => {}} pageUrl="https://acme.atlassian.net/jira/software/projects/PAY/boards/1" />);
+    expect(screen.getByTestId('flowlens-head').textContent).toBe('Flowing · octo-org/api#12 merged, PAY-7 not done');
+    const line = within(screen.getByRole('list', { name: 'What holds it up' })).getByRole('link', { name: 'Drift: octo-org/api#12 was merged Thu 12 Nov; PAY-7 is still in In Progress' });
+    expect(line.closest('li')?.dataset.kind).toBe('drift');
+    expect(screen.getByTestId('flowlens-next').textContent).toBe('Next: octo-org/api#12 was merged on Thu 12 Nov while PAY-7 is still in In Progress: move PAY-7 on if that finished it — Level 3 · Communicates so as not to block others');
   });
 });

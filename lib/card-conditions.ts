@@ -7,7 +7,7 @@
  * required check and a pending review still show under a blocker.
  */
 import type { ItemAnalysis } from './flow/analyze';
-import { handle, markPhrase } from './flow/cause-text';
+import { driftShort, driftText, handle, markPhrase } from './flow/cause-text';
 import { containerOf, isExternal } from './flow/clusters';
 import type { Cause } from './flow/conditions';
 import type { FlowSettings } from './flow/flow-settings';
@@ -18,7 +18,7 @@ import { httpsOn, itemUrl, keyUrl, webHostOf } from './safe-url';
 import { parseTime } from './flow/time';
 
 /** What kind of condition a card line is. */
-export type ConditionKind = 'check-failing' | 'review-pending' | 'review-required' | 'conflict' | 'changes-requested' | 'base' | 'upstream' | 'flagged' | 'status' | 'label' | 'check-optional' | 'check-flaky';
+export type ConditionKind = 'check-failing' | 'review-pending' | 'review-required' | 'conflict' | 'changes-requested' | 'base' | 'upstream' | 'flagged' | 'status' | 'label' | 'check-optional' | 'check-flaky' | 'drift';
 
 /** One condition that holds an item up, as the card lists it. */
 export interface ConditionView {
@@ -146,15 +146,28 @@ function markerConditions(item: WorkItem, analysis: ItemAnalysis): ConditionView
   });
 }
 
+/** The words a drift line starts with, so it reads apart from what holds the item up. */
+export const DRIFT_PREFIX = 'Drift: ';
+
+/**
+ * Each drift (lib/flow/drift.ts) as a line: "Drift: PAY-8 was done Thu 12 Nov; octo-org/api#20 is
+ * still open". Linked to the item's own page: the other source's page is in the card's related list.
+ */
+function driftConditions(item: WorkItem, analysis: ItemAnalysis): ConditionView[] {
+  const page = itemUrl(item.key, item.url);
+  return analysis.drift.map((drift) => condition('drift', `${DRIFT_PREFIX}${driftText(drift, shortKey).replace(/\.$/, '')}`, page));
+}
+
 /**
  * Every condition that holds the item up, in the merge box's order: failing required checks,
  * pending reviewers, conflicts, requested changes, the base pull request, upstream items, flags
- * and blocking markers, failing optional checks, and flaky checks last. None once it is done.
+ * and blocking markers, failing optional checks, and flaky checks; then drift, which a done item
+ * may have too (merged while its ticket is not done), though nothing holds it up any more.
  */
 export function conditionsOf(item: WorkItem, analysis: ItemAnalysis, ctx: ConditionContext): ConditionView[] {
-  if (analysis.state === 'done') return [];
+  if (analysis.state === 'done') return driftConditions(item, analysis);
   const checks = checkConditions(item, analysis);
-  return [...checks.failing, ...reviewConditions(item, analysis), ...upstreamConditions(item, analysis, ctx), ...markerConditions(item, analysis), ...checks.optional, ...checks.flaky];
+  return [...checks.failing, ...reviewConditions(item, analysis), ...upstreamConditions(item, analysis, ctx), ...markerConditions(item, analysis), ...checks.optional, ...checks.flaky, ...driftConditions(item, analysis)];
 }
 
 /** Which cause the head names first: an upstream item before a bare marker, a required check before a conflict. */
@@ -189,12 +202,19 @@ function headPhrase(cause: Cause, item: WorkItem, ctx: ConditionContext): string
   }
 }
 
-/** The head's cause in a few words: "waits on octo-org/web#14 (another team)"; none when nothing holds it up. */
+/**
+ * The head's cause in a few words: "waits on octo-org/web#14 (another team)"; a marker left after
+ * its blocker was done says so ("flag left after PAY-6 was done"); with nothing holding the item
+ * up, its first drift ("PAY-8 done, octo-org/api#20 still open"); else none.
+ */
 export function headCauseOf(item: WorkItem, analysis: ItemAnalysis, ctx: ConditionContext): string | undefined {
   if (analysis.state === 'unknown') return 'not enough data to tell';
   // Read once, not in every comparison of the sort.
   const latest = latestChecks(item);
   const required = (cause: Cause) => (cause.kind === 'checks-failing' && latest.get(cause.detail ?? '')?.required ? 0 : 1);
   const first = [...analysis.causes].sort((a, b) => HEAD_RANK[a.kind] - HEAD_RANK[b.kind] || required(a) - required(b))[0];
-  return first ? headPhrase(first, item, ctx) : undefined;
+  const stale = analysis.drift.find((drift) => drift.kind === 'stale-marker' && drift.marker.kind === first?.kind && drift.marker.detail === first.detail);
+  if (stale) return driftShort(stale, shortKey);
+  if (first) return headPhrase(first, item, ctx);
+  return analysis.drift[0] ? driftShort(analysis.drift[0], shortKey) : undefined;
 }

@@ -3,12 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { FIRST_FRAME_ROWS } from '../../lib/team/first-paint';
 import { isStuck } from '../../lib/flow/flow-states';
 import { repoOf } from '../../lib/flow/item-names';
-import { filterSummary } from '../../lib/team/summary';
+import { driftItems, filterSummary } from '../../lib/team/summary';
 import { summaryMarkdown } from '../../lib/team/summary-markdown';
 import type { TeamFilters, TeamSummary } from '../../lib/team/summary-types';
 import { AgingChart } from './AgingChart';
 import { ClusterChart } from './ClusterChart';
 import { ExportButtons, type Exporter } from './ExportButtons';
+import { DriftList } from './DriftList';
 import { Filters } from './Filters';
 import { GraphSection } from './GraphSection';
 import { Headline } from './Headline';
@@ -48,16 +49,20 @@ export function TeamView({ summary, exporter, now }: TeamViewProps) {
         <StuckList items={all ? stuck : stuck.slice(0, painted ? FIRST_ROWS : FIRST_FRAME_ROWS)} at={summary.at} oneRepo={oneRepo} />
         {!all && stuck.length > FIRST_ROWS ? <button type="button" onClick={() => setAll(true)}>Show all {stuck.length}</button> : null}
       </section>
-      {painted ? <Later summary={summary} shown={shown} filters={filters} exporter={exporter} now={now} /> : null}
+      {painted ? <Later summary={summary} shown={shown} filters={filters} exporter={exporter} now={now} oneRepo={oneRepo} /> : null}
     </>
   );
 }
 
 /** The sections after the list: painted from the second frame on. */
-function Later({ summary, shown, filters, exporter, now }: TeamViewProps & { shown: TeamSummary; filters: TeamFilters }) {
+function Later({ summary, shown, filters, exporter, now, oneRepo }: TeamViewProps & { shown: TeamSummary; filters: TeamFilters; oneRepo: boolean }) {
   const date = new Date(now()).toISOString().slice(0, 10);
   return (
     <>
+      <section aria-labelledby="drift-heading">
+        <h2 id="drift-heading">Jira–GitHub drift <span class="quiet">{driftItems(shown.items).length} of {shown.items.length} open</span></h2>
+        <DriftList items={shown.items} filtered={shown.filtered === true} oneRepo={oneRepo} />
+      </section>
       <section aria-labelledby="clusters-heading">
         <h2 id="clusters-heading">Blocked time by cause</h2>
         <ClusterChart clusters={shown.clusters} />

@@ -16,6 +16,7 @@ import { startTeamSync } from '@/lib/background/start-team-sync';
 import { startNotifications } from '@/lib/background/start-notifications';
 import { createTeamSummaryAnswer } from '@/lib/background/team-summary-answer';
 import { createLookedAnswer } from '@/lib/background/looked-answer';
+import { hostsWithToken } from '@/lib/background/drift-pairs';
 import { openCache } from '@/lib/storage/cache';
 import { createProviderState } from '@/lib/providers/provider-state';
 import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
@@ -52,7 +53,7 @@ export default defineBackground(() => {
   // The popup's first paint (lib/team/first-paint.ts): each answer is kept for the next popup, and
   // a worker starting without a copy builds one.
   const summaryCopy = createSummaryCopy(browser.storage.session);
-  const summaries = keepEachAnswer(summaryCopy, createTeamSummaryAnswer({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status() }));
+  const summaries = keepEachAnswer(summaryCopy, createTeamSummaryAnswer({ cache, loadSettings, loadTeamState, now: Date.now, syncStatus: () => teamSync.sync.status(), githubHosts: async (settings) => hostsWithToken(settings, await loadSecrets()) }));
   void summaries.fillIfMissing();
   // The popup's last look at the team's rows, kept in the cache ("Since you last looked").
   const team = { summary: summaries.answer, sync: teamSync.answer, looked: createLookedAnswer({ cache, now: Date.now }) };

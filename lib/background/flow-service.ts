@@ -22,6 +22,9 @@ import { fetchJiraProjects } from '../providers/jira/projects';
 import { createProviderState, type ProviderState } from '../providers/provider-state';
 import { MINUTE } from '../flow/time';
 import type { PaceSample } from '../flow/pace';
+import type { TicketNorm } from '../flow/drift';
+import { loadTeamState, type TeamState } from '../team/team-state';
+import { allowedNorms, hostsWithToken } from './drift-pairs';
 
 /** What the service needs from the world. */
 export interface FlowServiceDeps extends WorldDeps {
@@ -31,6 +34,8 @@ export interface FlowServiceDeps extends WorldDeps {
   providers?: ProviderState;
   /** The team's yardstick for the cards' pace, from what the team sync kept (none without a team). */
   loadPace?: () => Promise<PaceSample | undefined>;
+  /** The team sync's state, for its repositories' habit of naming tickets (default: the stored one). */
+  loadTeamState?: () => Promise<TeamState>;
 }
 
 /** What is cached per item: the item, the ETag it came with, and a note when it is partial. */
@@ -40,6 +45,8 @@ type CachedItem = Fetched;
 interface PresentDeps extends UpstreamDeps {
   related: (shown: Shown[], settings: Settings, allowFetch: boolean) => Promise<Related>;
   loadPace?: () => Promise<PaceSample | undefined>;
+  /** The team repositories' habit of naming tickets, where the user joined Jira to their host (drift-pairs.ts). */
+  ticketNorms: (settings: Settings) => Promise<Map<string, TicketNorm>>;
 }
 
 /** Creates the service the background routes `flow/*` requests to. */
@@ -49,8 +56,12 @@ export function createFlowService(deps: FlowServiceDeps) {
   const fetcher = createItemFetcher({ ...deps, holds, providers });
   /** Keys being fetched now, until their answer is cached. */
   const reading = createUnderway<unknown>();
-  const crossSource = createCrossSource(crossSourceDeps(deps, { holds, providers }, fetcher.fetchItems));
-  const presenting: PresentDeps = { cache: deps.cache, now: deps.now, loadSettings: deps.loadSettings, related: crossSource.related, ...(deps.loadPace ? { loadPace: deps.loadPace } : {}) };
+  const doors = crossSourceDeps(deps, { holds, providers }, fetcher.fetchItems);
+  const crossSource = createCrossSource(doors);
+  // Nothing is read unless Jira may be shown on GitHub at all.
+  const ticketNorms = async (settings: Settings) =>
+    settings.jiraOnGithub && settings.jiraSites.length > 0 ? allowedNorms(await (deps.loadTeamState ?? loadTeamState)(), settings, await doors.githubHosts(settings)) : new Map<string, TicketNorm>();
+  const presenting: PresentDeps = { cache: deps.cache, now: deps.now, loadSettings: deps.loadSettings, related: crossSource.related, ticketNorms, ...(deps.loadPace ? { loadPace: deps.loadPace } : {}) };
   const refresh = createRefresh({
     now: deps.now,
     readCache: async (refs) => (await readCache(deps, refs)).hits,
@@ -101,11 +112,11 @@ async function presentWithGaps(deps: PresentDeps, shown: Shown[], fetch: boolean
   const neighbours = await (await deps.cache()).read<CachedItem>('item', neighbourKeys(shown), deps.now(), settings.cacheTtlMinutes * MINUTE);
   const upstream = await upstreamKnown(deps, items, neighbours);
   const around = new Map([...neighbours].map(([key, hit]) => [key, hit.value]));
-  const [related, pace] = await Promise.all([deps.related(shown, settings, fetch), deps.loadPace?.()]);
+  const [related, ticketNorms, pace] = await Promise.all([deps.related(shown, settings, fetch), deps.ticketNorms(settings), deps.loadPace?.()]);
   const unread = new Set(upstream.unread);
   const waiting = items.filter((item) => item.upstream.some((link) => unread.has(link.key))).map((item) => item.key);
   const unreadable = new Map([...upstream.unreadable].map(([key, error]) => [key, error.message]));
-  return { views: presentViews(shown, { neighbours: around, settings, now: deps.now(), related, unreadable, ...(pace ? { pace } : {}) }), gaps: [...new Set([...related.gaps, ...waiting])] };
+  return { views: presentViews(shown, { neighbours: around, settings, now: deps.now(), related, unreadable, ticketNorms, ...(pace ? { pace } : {}) }), gaps: [...new Set([...related.gaps, ...waiting])] };
 }
 
 /** The cross-source lookups' doors: the GitHub hosts with a token, their searches, the Jira sites' project lists. */
@@ -115,10 +126,7 @@ function crossSourceDeps(deps: FlowServiceDeps, { holds, providers }: { holds: R
     now: deps.now,
     fetchItems,
     // github.com is always read, an Enterprise host only once added; either only with a token.
-    githubHosts: async (settings) => {
-      const tokens = (await deps.loadSecrets()).githubTokens;
-      return ['github.com', ...settings.githubHosts].filter((host) => Boolean(tokens[host]));
-    },
+    githubHosts: async (settings) => hostsWithToken(settings, await deps.loadSecrets()),
     searchPulls: async (host, keys) => {
       const token = (await deps.loadSecrets()).githubTokens[host];
       return token ? searchMentioningPulls(keys, { fetch: deps.fetch, host, token, now: deps.now(), pacing: providers.pacing }) : new Map();

@@ -3,6 +3,11 @@ import type { WorkItem } from '../flow/model';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { presentViews } from './present-views';
 import { blockedBy, pullItem } from '../flow/testing/items';
+import { haveShared, sharedJson, sharedTitle } from '../../tests/support/shared';
+import { validIssues } from '../providers/jira/issue-fields';
+import { jiraToItem } from '../providers/jira/to-work-item';
+
+const CLOUD = 'fixtures/real-api/jira-cloud';
 
 const NOW = Date.parse('2026-11-20T00:00:00Z');
 const item = (n: number, extra: Partial<WorkItem> = {}): WorkItem => ({
@@ -73,5 +78,42 @@ describe('presentViews links', () => {
     const [view] = presentViews([{ ...shown(pull), error }], { neighbours: new Map(), settings: DEFAULT_SETTINGS, now: NOW, related });
     expect(view).toMatchObject({ url: 'https://github.com/octo-org/api/issues/5', related: [{ key: ticket.key, url: 'https://acme.atlassian.net/browse/PAY-42' }], error: { code: 'sso-required', message: 'Authorise it.' } });
     expect(JSON.stringify(view)).not.toMatch(/javascript:|data:/);
+  });
+});
+
+describe('presentViews: drift, only through what the user joined', () => {
+  // octo-org/api#12 was merged on 12 Nov naming PAY-7, which is still In Progress.
+  const merged = pullItem(12, { state: 'merged', resolvedAt: '2026-11-12T10:00:00Z', mentions: ['PAY-7'] });
+  const ticket = item(7);
+  const related = (from: WorkItem, to: WorkItem) => ({ keysByItem: new Map([[from.key, [to.key]]]), items: new Map([[to.key, { item: to }]]) });
+
+  it('gives the card of each side the drift line, its head and its move', () => {
+    const [pullView] = presentViews([shown(merged)], { neighbours: new Map(), settings: DEFAULT_SETTINGS, now: NOW, related: related(merged, ticket) });
+    expect(pullView!.conditions).toEqual([{ kind: 'drift', text: 'Drift: octo-org/api#12 was merged Thu 12 Nov; PAY-7 is still in In Progress', url: 'https://github.com/octo-org/api/pull/12' }]);
+    expect(pullView!.headCause).toBe('octo-org/api#12 merged, PAY-7 not done');
+    expect(pullView!.moves?.[0]).toMatchObject({ level: 'P3', tag: 'Level 3 · Communicates so as not to block others' });
+    const [ticketView] = presentViews([shown(ticket)], { neighbours: new Map(), settings: DEFAULT_SETTINGS, now: NOW, related: related(ticket, merged) });
+    expect(ticketView!.conditions?.map((c) => c.text)).toEqual(['Drift: octo-org/api#12 was merged Thu 12 Nov; PAY-7 is still in In Progress']);
+  });
+
+  it('has none without related items (an opt-in off, a site not the user’s), and no habit without the norms', () => {
+    const [view] = presentViews([shown(merged), shown(pullItem(40))], { neighbours: new Map(), settings: DEFAULT_SETTINGS, now: NOW });
+    expect(view!.conditions).toBeUndefined();
+    expect(presentViews([shown(pullItem(40))], { neighbours: new Map(), settings: DEFAULT_SETTINGS, now: NOW, ticketNorms: new Map([['github:octo-org/api', { named: 9, sample: 10 }]]) })[0]!.headCause).toBe('names no Jira ticket');
+    expect(presentViews([shown(pullItem(40))], { neighbours: new Map(), settings: DEFAULT_SETTINGS, now: NOW })[0]!.headCause).toBeUndefined();
+  });
+});
+
+describe.skipIf(!haveShared(CLOUD))(sharedTitle('presentViews: a real Jira Cloud issue done while a pull request naming it is open', CLOUD), () => {
+  it('EE-17, built by the Jira provider, done 22 Jul 2020: the open pull request’s card says so', () => {
+    const raw = sharedJson<Record<string, unknown>>(CLOUD, 'devlake-cloud-EE-17-agile-issue-with-changelog.jsonb.json');
+    const [issue] = validIssues([raw]);
+    const ee17 = jiraToItem('merico.atlassian.net', issue!, new Set(['is blocked by']));
+    expect(ee17).toMatchObject({ state: 'closed', resolvedAt: '2020-07-22T07:25:29.104Z' });
+    const pull = pullItem(30, { mentions: ['EE-17'], createdAt: '2020-07-01T00:00:00Z' });
+    const related = { keysByItem: new Map([[pull.key, [ee17.key]]]), items: new Map([[ee17.key, { item: ee17 }]]) };
+    const [view] = presentViews([shown(pull)], { neighbours: new Map(), settings: DEFAULT_SETTINGS, now: Date.parse('2020-08-01T00:00:00Z'), related });
+    expect(view!.conditions?.map((c) => c.text)).toEqual(['Drift: EE-17 was done Wed 22 Jul; octo-org/api#30 is still open']);
+    expect(view!.moves?.[0]).toMatchObject({ level: 'P3', skill: 'Frames symptoms of reduced flow in terms of customer impact' });
   });
 });

@@ -7,6 +7,7 @@
 import { analyzeItem, type AnalysisContext, type ItemAnalysis } from '../flow/analyze';
 import { defaultFlowSettings, parseFlowSettings, type FlowSettings } from '../flow/flow-settings';
 import { analyzeGraph, type GraphAnalysis } from '../flow/graph';
+import { repoKeyOf, type TicketNorm } from '../flow/drift';
 import { parseRuleSet, type RuleSet } from '../flow/rule-set';
 import type { FlowState, ItemLink, WorkItem } from '../flow/model';
 import type { FlowError } from '../flow-error';
@@ -141,6 +142,11 @@ export interface PresentOptions {
   unreadable?: ReadonlyMap<string, string>;
   /** The team's yardstick for each item's pace, when the team sync has kept one. */
   pace?: PaceSample;
+  /**
+   * Team repositories' habit of naming Jira tickets, by repository key (drift-pairs.ts,
+   * `allowedNorms`): given only where the user joined Jira to the repository's host.
+   */
+  ticketNorms?: ReadonlyMap<string, TicketNorm>;
 }
 
 /** What one view is made with, once its origin's items are analysed together. */
@@ -156,23 +162,23 @@ type ViewOptions = Required<Omit<PresentOptions, 'neighbours' | 'pace'>> & Pick<
  * are left out. No answer can then put another host's titles, states or URLs into its label,
  * cause or card, whatever keys it names; `related` is the one way in, for the user's cross-source choice.
  */
-export function presentViews(shown: Shown[], { neighbours, settings, now, related = { keysByItem: new Map(), items: new Map() }, unreadable = new Map(), pace }: PresentOptions): FlowView[] {
+export function presentViews(shown: Shown[], { neighbours, settings, now, related = { keysByItem: new Map(), items: new Map() }, unreadable = new Map(), ticketNorms = new Map(), pace }: PresentOptions): FlowView[] {
   const views = new Map<Shown, FlowView>();
   for (const [origin, group] of byOrigin(shown)) {
     const known = new Map<string, WorkItem>();
     for (const [key, value] of neighbours) if (origin !== undefined && originOf(key) === origin) known.set(key, onOrigin(value.item, origin));
     for (const { hit } of group) known.set(hit.value.item.key, onOrigin(hit.value.item, origin));
     const together = analyzeTogether(known, settings, now);
-    for (const entry of group) views.set(entry, viewOf(entry, together, { settings, now, related, unreadable, pace }));
+    for (const entry of group) views.set(entry, viewOf(entry, together, { settings, now, related, unreadable, ticketNorms, pace }));
   }
   return shown.map((entry) => views.get(entry)!);
 }
 
 /** The view of one shown item, from the analysis of the items of its origin. */
-function viewOf({ hit, error }: Shown, { byKey, ctx, analysisOf }: AnalysedTogether, { settings, now, related, unreadable, pace }: ViewOptions): FlowView {
+function viewOf({ hit, error }: Shown, { byKey, ctx, analysisOf }: AnalysedTogether, { settings, now, related, unreadable, ticketNorms, pace }: ViewOptions): FlowView {
   const stateOf = (key: string): FlowState | undefined => analysisOf(key)?.state;
   const item = byKey.get(hit.value.item.key)!;
-  const analysis = analysisOf(item.key)!;
+  const analysis = withDrift(item, analysisOf(item.key)!, { ctx, now, pairs: pairsOf(item.key, related), norm: ticketNorms.get(repoKeyOf(item.key) ?? '') });
   const states = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
   const view = toFlowView(item, analysis, { now, fetchedAt: hit.fetchedAt, states, thresholds: settings.badgeThresholds, colours: settings.badgeColours, unreadable, settings: ctx.settings, ...(pace ? { pace } : {}) });
   const note = hit.value.note;
@@ -182,6 +188,20 @@ function viewOf({ hit, error }: Shown, { byKey, ctx, analysisOf }: AnalysedToget
     return other ? [{ key, title: other.title, ...(url ? { url } : {}), state: analyzeItem(other, { settings: ctx.settings }, now).state }] : [];
   });
   return { ...view, ...(mentioned.length > 0 ? { related: mentioned } : {}), ...(note ? { note } : {}), ...(hit.fresh ? {} : { stale: true }), ...(error ? { error: viewError(item.key, error) } : {}) };
+}
+
+/** The items of the other source `key` names or is named by, as `related` holds them (only what the user allows). */
+function pairsOf(key: string, related: RelatedItems): WorkItem[] {
+  return (related.keysByItem.get(key) ?? []).flatMap((other) => related.items.get(other)?.item ?? []);
+}
+
+/**
+ * The item's analysis with its drift against the items it pairs with and its repository's habit
+ * (lib/flow/drift.ts): analysed again only when there are any, so its moves say what to put right.
+ */
+export function withDrift(item: WorkItem, analysis: ItemAnalysis, { ctx, now, pairs, norm }: { ctx: AnalysisContext; now: number; pairs: readonly WorkItem[]; norm: TicketNorm | undefined }): ItemAnalysis {
+  if (pairs.length === 0 && norm === undefined) return analysis;
+  return analyzeItem(item, { ...ctx, pairs, ...(norm ? { ticketNorm: norm } : {}) }, now);
 }
 
 /** Keys of upstream and downstream items of `shown` that are not among them. */

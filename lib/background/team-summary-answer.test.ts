@@ -6,18 +6,19 @@ import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
 import { EMPTY_TEAM_STATE, hasTeamSources, syncStatusOf, type TeamState } from '../team/team-state';
 import { createTeamSummaryAnswer } from './team-summary-answer';
 import { DAY } from '../flow/time';
+import { shortKey } from '../flow/item-names';
 
 const NOW = Date.parse('2026-11-20T09:00:00Z');
 let db = 0;
 
-async function setup(items: WorkItem[], state: Partial<TeamState>, settings: Settings = DEFAULT_SETTINGS, nextAt?: number) {
+async function setup(items: WorkItem[], state: Partial<TeamState>, settings: Settings = DEFAULT_SETTINGS, nextAt?: number, hosts: string[] = ['github.com']) {
   const full = { ...EMPTY_TEAM_STATE, ...state };
   // The sync reports its own status; here it is what the sync would say of this state.
   const syncStatus = async () => syncStatusOf(full, hasTeamSources(settings.team), nextAt);
   const cache = await openCache({ name: `team-summary-${++db}` });
   expect(cache.backend).toBe('indexeddb');
   await cache.write('item', items.map((item) => ({ key: item.key, value: { item } })), NOW - 60_000);
-  return createTeamSummaryAnswer({ cache: async () => cache, loadSettings: async () => settings, loadTeamState: async () => full, now: () => NOW, syncStatus });
+  return createTeamSummaryAnswer({ cache: async () => cache, loadSettings: async () => settings, loadTeamState: async () => full, now: () => NOW, syncStatus, githubHosts: async () => hosts });
 }
 
 const withTeam = (team: Partial<Settings['team']>): Settings => ({ ...DEFAULT_SETTINGS, team: { ...DEFAULT_SETTINGS.team, ...team } });
@@ -57,7 +58,7 @@ describe('team/summary', () => {
     await cache.write('item', [{ key: first.key, value: { item: first } }], NOW);
     let now = NOW;
     let state: TeamState = { ...EMPTY_TEAM_STATE, openKeys: [first.key], lastGoodAt: NOW };
-    const summary = createTeamSummaryAnswer({ cache: async () => cache, loadSettings: async () => DEFAULT_SETTINGS, loadTeamState: async () => state, now: () => now, syncStatus: async () => syncStatusOf(state, false) });
+    const summary = createTeamSummaryAnswer({ cache: async () => cache, loadSettings: async () => DEFAULT_SETTINGS, loadTeamState: async () => state, now: () => now, syncStatus: async () => syncStatusOf(state, false), githubHosts: async () => [] });
     const titles = async () => {
       const answer = await summary();
       return answer.ok ? answer.data.summary.items.map((item) => item.title) : [];
@@ -89,5 +90,53 @@ describe('team/summary', () => {
     expect(answer.ok && answer.data.summary.items.filter((item) => item.state === 'blocked')).toHaveLength(166);
     // The real budget (100 ms in the browser) is measured by scripts/bench-browser.mjs; this guards against a blow-up.
     expect(ms).toBeLessThan(1000);
+  });
+});
+
+describe('team/summary: drift between Jira and GitHub, only for the pairs the user joined', () => {
+  // octo-org/api#12 was merged on 12 Nov naming PAY-7, still In Progress; #20 is open naming PAY-8, done on 12 Nov;
+  // #40 names no ticket, where 10 of the repository's last 10 pull requests did.
+  const merged = pullItem(12, { state: 'merged', resolvedAt: '2026-11-12T10:00:00Z', mentions: ['PAY-7'] });
+  const open = pullItem(20, { mentions: ['PAY-8'] });
+  const bare = pullItem(40);
+  const pay7 = jiraItem(7);
+  const pay8 = jiraItem(8, { state: 'closed', resolvedAt: '2026-11-12T16:00:00Z', signals: { status: 'Done', statusCategory: 'done' } });
+  const pulls = [merged, open, bare, ...Array.from({ length: 8 }, (_, i) => pullItem(100 + i, { mentions: [`PAY-${100 + i}`] }))];
+  const state: Partial<TeamState> = {
+    openKeys: [open.key, bare.key, pay7.key],
+    bySource: { 'github:github.com:open:repo:octo-org/api is:open': { keys: [open.key, bare.key], cycleTimesMs: [], pulls: pulls.map((p, i) => ({ key: p.key, at: NOW - (i + 1) * DAY, named: (p.mentions ?? []).length > 0 })) } },
+  };
+  const joined = (change: Partial<Settings>): Settings => ({ ...withTeam({ githubRepos: ['octo-org/api'], jiraQueries: [{ site: 'acme.atlassian.net', jql: 'project = PAY' }] }), jiraSites: ['acme.atlassian.net'], ...change });
+  const driftOf = async (settings: Settings, hosts = ['github.com']) => {
+    const answer = await (await setup([...pulls, pay7, pay8], state, settings, undefined, hosts))();
+    if (!answer.ok) throw new Error('no summary');
+    return Object.fromEntries(answer.data.summary.items.map((item) => [shortKey(item.key), item.drift?.map((d) => d.text) ?? []]));
+  };
+
+  it('lists each drift on the row of the open item, with both opt-ins on', async () => {
+    expect(await driftOf(joined({ jiraOnGithub: true, pullsOnJira: true }))).toEqual({
+      'octo-org/api#20': ['PAY-8 was done Thu 12 Nov; octo-org/api#20 is still open.'],
+      'octo-org/api#40': ['Names no Jira ticket, where 10 of the last 11 pull requests of its repository did.'],
+      'PAY-7': ['octo-org/api#12 was merged Thu 12 Nov; PAY-7 is still in In Progress.'],
+    });
+  });
+
+  it('pairs a pull request’s row only with Jira on GitHub, a ticket’s only with pull requests on Jira', async () => {
+    const github = await driftOf(joined({ jiraOnGithub: true, pullsOnJira: false }));
+    expect(github['PAY-7']).toEqual([]);
+    expect(github['octo-org/api#20']).toHaveLength(1);
+    const jira = await driftOf(joined({ jiraOnGithub: false, pullsOnJira: true }));
+    expect(jira['PAY-7']).toHaveLength(1);
+    expect(jira['octo-org/api#20']).toEqual([]);
+    expect(jira['octo-org/api#40']).toEqual([]);
+  });
+
+  it('has no drift with the opt-ins off, without the Jira site added, or without a token for the host', async () => {
+    const none = { 'octo-org/api#20': [], 'octo-org/api#40': [], 'PAY-7': [] };
+    expect(await driftOf(joined({ jiraOnGithub: false, pullsOnJira: false }))).toEqual(none);
+    expect(await driftOf(joined({ jiraOnGithub: true, pullsOnJira: true, jiraSites: [] }))).toEqual(none);
+    // Another Jira site of the user's: PAY's tickets are not paired; the repository's habit is GitHub's own data.
+    expect(await driftOf(joined({ jiraOnGithub: true, pullsOnJira: true, jiraSites: ['other.atlassian.net'] }))).toMatchObject({ 'octo-org/api#20': [], 'PAY-7': [] });
+    expect(await driftOf(joined({ jiraOnGithub: true, pullsOnJira: true }), [])).toEqual(none);
   });
 });

@@ -11,7 +11,10 @@ import type { Settings } from '../storage/settings';
 import { buildTeamSummary } from '../team/summary';
 import type { TeamSummary, TeamSummaryAnswer } from '../team/summary-types';
 import type { SyncStatus, TeamState } from '../team/team-state';
-import { analyzeTogether, neighbourKeys } from './present-views';
+import { analyzeTogether, neighbourKeys, withDrift } from './present-views';
+import { allowedNorms, teamPairs } from './drift-pairs';
+import { repoKeyOf } from '../flow/drift';
+import type { WorkItem } from '../flow/model';
 
 /** How long a computed summary is reused while its inputs are unchanged: ages move in minutes. */
 export const SUMMARY_REUSE_MS = MINUTE;
@@ -24,6 +27,8 @@ export interface TeamSummaryAnswerDeps {
   now: () => number;
   /** The sync's status (running in this worker, last good sync, errors, next alarm). */
   syncStatus: () => Promise<SyncStatus>;
+  /** The GitHub hosts the user gave a token: only their pull requests are paired with Jira tickets. */
+  githubHosts: (settings: Settings) => Promise<string[]>;
 }
 
 /** The team's cached items and their cached neighbours, by key. */
@@ -37,12 +42,17 @@ async function readTeam(cache: FlowCache, openKeys: string[], now: number) {
   return { teamKeys: [...hits.values()].map((hit) => hit.value.item.key), known };
 }
 
-/** The summary itself: the cached items analysed once, together. */
+/** The summary itself: the cached items analysed once, together, with their drift where the user joined the pair. */
 async function compute(deps: TeamSummaryAnswerDeps, settings: Settings, state: TeamState, now: number) {
-  const { teamKeys, known } = await readTeam(await deps.cache(), state.openKeys, now);
+  const cache = await deps.cache();
+  const { teamKeys, known } = await readTeam(cache, state.openKeys, now);
   const together = analyzeTogether(known, settings, now);
   const items = teamKeys.map((key) => together.byKey.get(key)!);
-  const analyses = new Map(teamKeys.map((key) => [key, together.analysisOf(key)!]));
+  const joined = settings.jiraOnGithub || settings.pullsOnJira;
+  const hosts = joined ? await deps.githubHosts(settings) : [];
+  const pairs = joined ? await teamPairs({ cache, settings, githubHosts: hosts, state, items, now }) : new Map<string, WorkItem[]>();
+  const norms = allowedNorms(state, settings, hosts);
+  const analyses = new Map(items.map((item) => [item.key, withDrift(item, together.analysisOf(item.key)!, { ctx: together.ctx, now, pairs: pairs.get(item.key) ?? [], norm: norms.get(repoKeyOf(item.key) ?? '') })]));
   // The states of the items the team's items wait on, for the rows' short causes ("(done)").
   const states = new Map(items.flatMap((item) => item.upstream.flatMap((link) => {
     const state = together.analysisOf(link.key)?.state;

@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, loadSettings, settingsItem, type Settings } from '../
 import { loadTeamState, teamStateItem } from '../team/team-state';
 import type { ReadPage, SourcePage } from './team-pages';
 import type { TeamSource } from './team-sources';
-import { createTeamSync, MAX_PAGES_PER_SOURCE, RUN_EXPIRES_MS, TEAM_SYNC_ALARM, type AlarmsApi } from './team-sync';
+import { createTeamSync, MAX_NORM_PULLS, MAX_PAGES_PER_SOURCE, RUN_EXPIRES_MS, TEAM_SYNC_ALARM, type AlarmsApi } from './team-sync';
 import { HOUR, MINUTE } from '../flow/time';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -122,6 +122,23 @@ describe('team sync runs', () => {
     expect(state.lastGoodAt).toBe(NOW);
     expect(state.run).toBeUndefined();
     expect(status).toMatchObject({ configured: true, running: false, lastGoodAt: NOW, lastErrors: [] });
+  });
+
+  it('keeps each source’s most recent pull requests, open or finished, and whether each named a Jira ticket', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    const opened = (n: number, day: number, mentions?: string[]) => fetched(n, { createdAt: `2026-11-${String(day).padStart(2, '0')}T09:00:00Z`, ...(mentions ? { mentions } : {}) });
+    const open = new Map(Array.from({ length: MAX_NORM_PULLS + 5 }, (_, i) => [`github:octo-org/api#${100 + i}`, opened(100 + i, 1 + (i % 20), i % 2 ? ['PAY-1'] : undefined)] as const));
+    const { read } = reader({
+      'octo-org/api': { first: { items: open } },
+      'octo-org/api (finished)': { first: { items: new Map([['github:octo-org/api#9', fetched(9, { state: 'merged', createdAt: '2026-11-25T00:00:00Z', resolvedAt: '2026-11-26T00:00:00Z', mentions: ['PAY-2'] })]]) } },
+    });
+    await sync(read).run();
+    const { bySource } = await loadTeamState();
+    const pulls = Object.entries(bySource ?? {}).map(([id, result]) => [id.split(':')[2], result.pulls?.length, result.pulls?.[0]]);
+    expect(pulls).toEqual([
+      ['open', MAX_NORM_PULLS, { key: expect.stringMatching(/^github:octo-org\/api#1\d\d$/), at: Date.parse('2026-11-20T09:00:00Z'), named: true }],
+      ['done', 1, { key: 'github:octo-org/api#9', at: Date.parse('2026-11-25T00:00:00Z'), named: true }],
+    ]);
   });
 
   it('resumes a run stopped after page 1 of 3 at page 2, without losing page 1’s keys', async () => {

@@ -187,14 +187,32 @@ function lifeOf(settings: Settings, now: () => number): LifeOf {
   };
 }
 
-/** A page added to what the source gave so far: open items' keys, finished items' cycle times, time shares and stretches. */
+/**
+ * Pull requests kept per source for their repository's habit of naming a ticket: the most recent,
+ * more than the NORM_WINDOW one repository needs, for a query over a few repositories.
+ */
+export const MAX_NORM_PULLS = 60;
+
+/** The pull requests of `items` with those kept so far: the MAX_NORM_PULLS most recently opened, each once. */
+function recentPulls(sofar: SourceResult['pulls'], items: Fetched['item'][]): NonNullable<SourceResult['pulls']> {
+  const found = items.flatMap((i) => {
+    const at = parseTime(i.createdAt);
+    return i.kind === 'pull' && Number.isFinite(at) ? [{ key: i.key, at, named: (i.mentions ?? []).length > 0 }] : [];
+  });
+  const byKey = new Map([...(sofar ?? []), ...found].map((pull) => [pull.key, pull]));
+  return [...byKey.values()].sort((a, b) => b.at - a.at).slice(0, MAX_NORM_PULLS);
+}
+
+/** A page added to what the source gave so far: open items' keys, finished items' cycle times, time shares and stretches, recent pull requests. */
 function merge(sofar: SourceResult, source: TeamSource, fetched: Fetched[], lives: LifeOf): SourceResult {
   const items = fetched.map((f) => f.item);
   const keys = source.part === 'open' ? items.filter((i) => i.state === 'open').map((i) => i.key) : [];
   const done = source.part === 'done' ? items.filter((i) => finished(i) && cycleTime(i) >= 0) : [];
   const split = done.map(lives);
+  const pulls = source.kind === 'github' ? recentPulls(sofar.pulls, items) : [];
   return {
     keys: union([sofar.keys, keys]),
+    ...(pulls.length > 0 ? { pulls } : {}),
     cycleTimesMs: [...sofar.cycleTimesMs, ...done.map(cycleTime)],
     timeShares: [...(sofar.timeShares ?? []), ...split.flatMap((life) => life.shares ?? [])],
     stretchesMs: poolStretches([sofar.stretchesMs ?? {}, ...split.map((life) => life.stretches)]),
@@ -217,7 +235,7 @@ function finish(previous: TeamState, current: Run, sources: TeamSource[], now: n
   const bySource: Record<string, SourceResult> = {};
   for (const source of sources) {
     const result = current.bySource?.[source.id] ?? previous.bySource?.[source.id];
-    if (result) bySource[source.id] = { keys: result.keys, cycleTimesMs: result.cycleTimesMs, ...(result.timeShares ? { timeShares: result.timeShares } : {}), ...(result.stretchesMs ? { stretchesMs: result.stretchesMs } : {}) };
+    if (result) bySource[source.id] = { keys: result.keys, ...(result.pulls ? { pulls: result.pulls } : {}), cycleTimesMs: result.cycleTimesMs, ...(result.timeShares ? { timeShares: result.timeShares } : {}), ...(result.stretchesMs ? { stretchesMs: result.stretchesMs } : {}) };
   }
   const results = Object.values(bySource);
   // A source read to its end has a result in the run; one without had an error.

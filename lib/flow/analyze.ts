@@ -9,6 +9,7 @@ import { isUnverified, linkBlocks, type Cause } from './conditions';
 import { currentState, type CurrentState } from './current-state';
 import type { FlowSettings } from './flow-settings';
 import { isStuck } from './flow-states';
+import { noTicket, pairDrift, staleMarkers, type Drift, type TicketNorm } from './drift';
 import type { GraphAnalysis } from './graph';
 import { namer, shortKey } from './item-names';
 import type { FlowState, ItemLink, WorkItem } from './model';
@@ -27,6 +28,13 @@ export interface AnalysisContext {
   graph?: GraphAnalysis;
   /** Titles of other items by key, to name them in sentences. */
   titles?: ReadonlyMap<string, string>;
+  /**
+   * The items of the other source this one pairs with (the Jira tickets a pull request names, the
+   * pull requests naming a ticket), given only for a pair of sites the user joined: their drift.
+   */
+  pairs?: readonly WorkItem[];
+  /** Its repository's habit of naming tickets, given only where the user joined Jira to its host. */
+  ticketNorm?: TicketNorm;
 }
 
 /** What is known of a start nobody recorded: the links behind it, and the bounds that hold. */
@@ -76,6 +84,8 @@ export interface ItemAnalysis {
   /** Items this one holds up: directly, in all, and the first 20 by name. */
   impact: { direct: number; count: number; keys: string[] };
   moves: Move[];
+  /** Where its record and its work disagree (drift.ts): the card and the popup list each. */
+  drift: Drift[];
   /** Problems with the data, in words. */
   warnings: string[];
 }
@@ -116,7 +126,7 @@ function withoutTime(item: WorkItem, now: unknown): ItemAnalysis {
   return {
     key: item.key, state: 'unknown', causes: [], causeText: causeText('unknown', [], undefined, shortKey), cluster: 'unknown',
     intervals: [], totalBlockedMs: 0, totalWaitingMs: 0, totalFailingMs: 0, openBlockers: [], unverifiedBlockers: [], flaky: [], chain: [],
-    impact: { direct: 0, count: 0, keys: [] }, moves: [], warnings: [`The current time ${JSON.stringify(now)} is unreadable: nothing was analysed.`],
+    impact: { direct: 0, count: 0, keys: [] }, moves: [], drift: [], warnings: [`The current time ${JSON.stringify(now)} is unreadable: nothing was analysed.`],
   };
 }
 
@@ -178,6 +188,7 @@ export function analyzeItem(item: WorkItem, ctx: AnalysisContext, at: number | s
     ...(sinceUnknown ? { sinceUnknown } : {}),
     flaky: flakyChecks(item),
     ...graphPart(item.key, ctx.graph),
+    drift: [...pairDrift(item, ctx.pairs ?? [], now), ...staleMarkers(item, current, ctx.settings), ...noTicket(item, ctx.ticketNorm)],
     warnings: history.warnings,
   };
   const ruleContext = { item, current, ...base, ...(Number.isFinite(since) ? { stateAgeMs: Math.max(0, now - since) } : {}), settings: ctx.settings, describe };

@@ -1,5 +1,6 @@
 /** The cause of an item's state in plain words, for the badge's label and the card. */
 import type { Cause } from './conditions';
+import type { Drift } from './drift';
 import type { FlowState, Person } from './model';
 import { parseTime } from './time';
 
@@ -82,5 +83,51 @@ export function causeText(state: FlowState, causes: Cause[], since: string | und
       return `Done${when}.`;
     case 'unknown':
       return 'Not enough data to tell whether this item is blocked.';
+  }
+}
+
+/** A marker left in place, as the drift's words name it: "the flag", "the status Blocked", "the label “blocked”". */
+export function markerName(cause: Cause): string {
+  if (cause.kind === 'flagged') return 'the flag';
+  if (cause.kind === 'blocked-status') return `the status ${cause.detail}`;
+  return `the label “${cause.detail}”`;
+}
+
+/** " Thu 12 Nov", or nothing when the time is not known. */
+function onDay(at: string | undefined): string {
+  return at && Number.isFinite(parseTime(at)) ? ` ${shortDate(at)}` : '';
+}
+
+/**
+ * A drift in a sentence, the same from either side of a pair: "octo-org/api#12 was merged Thu 12
+ * Nov; PAY-7 is still In Progress.", "PAY-6 was done Thu 12 Nov; the flag was never cleared.".
+ */
+export function driftText(drift: Drift, describe: (key: string) => string): string {
+  switch (drift.kind) {
+    case 'merged-not-done':
+      return `${describe(drift.pull)} was merged${onDay(drift.at)}; ${describe(drift.ticket)} is still ${drift.status ? `in ${drift.status}` : 'not done'}.`;
+    case 'done-still-open':
+      return `${describe(drift.ticket)} was done${onDay(drift.at)}; ${describe(drift.pull)} is still open.`;
+    case 'stale-marker': {
+      const [first, ...rest] = drift.blockers.map(describe);
+      const done = rest.length === 0 ? `${first} was done${onDay(drift.at)}` : `${listOf([first!, ...rest])} were done, the last${onDay(drift.at) || ' of them'}`;
+      return `${done}; ${markerName(drift.marker)} was never cleared.`;
+    }
+    case 'no-ticket':
+      return `Names no Jira ticket, where ${drift.named} of the last ${drift.sample} pull requests of its repository did.`;
+  }
+}
+
+/** A drift in a few words, for the card's head and a one-line row: "PAY-7 done, octo-org/api#12 still open". */
+export function driftShort(drift: Drift, name: (key: string) => string): string {
+  switch (drift.kind) {
+    case 'merged-not-done':
+      return `${name(drift.pull)} merged, ${name(drift.ticket)} not done`;
+    case 'done-still-open':
+      return `${name(drift.ticket)} done, ${name(drift.pull)} still open`;
+    case 'stale-marker':
+      return `${markerName(drift.marker).replace(/^the /, '')} left after ${listOf(drift.blockers.map(name))} ${drift.blockers.length > 1 ? 'were' : 'was'} done`;
+    case 'no-ticket':
+      return 'names no Jira ticket';
   }
 }

@@ -8,6 +8,7 @@ import type { BlockedInterval } from './blocked-intervals';
 import type { Cluster } from './clusters';
 import type { Cause } from './conditions';
 import type { CurrentState } from './current-state';
+import type { Drift } from './drift';
 import type { FlowSettings } from './flow-settings';
 import { shortKey } from './item-names';
 import type { ItemLink, WorkItem } from './model';
@@ -31,6 +32,8 @@ export interface RuleContext {
   /** Items this one holds up: directly, in all, and the first few by key. */
   impact: { direct: number; count: number; keys: readonly string[] };
   settings: FlowSettings;
+  /** Where the item's record and its work disagree (drift.ts). */
+  drift: readonly Drift[];
   /** A readable name for any key: its short key and title when known. */
   describe: (key: string) => string;
 }

@@ -80,7 +80,8 @@ export const DEPENDENCY_RULES: readonly Rule[] = [
   {
     id: 'name-the-blocker',
     skillId: 'p2-blockers',
-    applies: (ctx) => blocked(ctx) && ctx.cluster === 'unknown',
+    // A marker left after its blocker was done has its own move (rules-drift.ts): clear it.
+    applies: (ctx) => blocked(ctx) && ctx.cluster === 'unknown' && !ctx.drift.some((drift) => drift.kind === 'stale-marker'),
     text: (ctx) => `Write down what ${own(ctx)} waits on and who can unblock it${owner(ctx) ? `; ${handle(owner(ctx)!)} owns it` : ''}.`,
     short: () => 'write down what it waits on',
   },

@@ -114,3 +114,34 @@ describe('summaryMarkdown', () => {
     expect(plain).not.toContain('http://');
   });
 });
+
+describe('summaryMarkdown: Jira–GitHub drift', () => {
+  const drifted: TeamSummary = {
+    ...summary,
+    items: [
+      ...summary.items,
+      row(7, { drift: [{ kind: 'merged-not-done', text: 'octo-org/api#12 was merged Thu 12 Nov; PAY-7 is still in In Progress.', short: 'octo-org/api#12 merged, PAY-7 not done', move: { text: 'Move PAY-7 on | or say what is left.', level: 'P3', tag: 'Level 3 · Communicates so as not to block others' } }] }),
+      row(8, { key: 'github:octo-org/api#40', source: 'github', url: 'https://github.com/octo-org/api/pull/40', people: ['bob'], drift: [{ kind: 'no-ticket', text: 'Names no Jira ticket, where 9 of the last 10 pull requests of its repository did.', short: 'names no Jira ticket' }] }),
+    ],
+  };
+
+  it('lists each drift with its item, its words and the move with its rubric level, escaped', () => {
+    const lines = summaryMarkdown(drifted, {}, NOW).split('\n');
+    const at = lines.indexOf('## Jira–GitHub drift');
+    expect(lines.slice(at, at + 5)).toEqual([
+      '## Jira–GitHub drift',
+      '',
+      '- [PAY-7 Ticket 7](https://acme.atlassian.net/browse/PAY-7): octo-org/api#12 was merged Thu 12 Nov; PAY-7 is still in In Progress. Next (Level 3 · Communicates so as not to block others): Move PAY-7 on \\| or say what is left.',
+      '- [octo-org/api#40 Ticket 8](https://github.com/octo-org/api/pull/40): Names no Jira ticket, where 9 of the last 10 pull requests of its repository did.',
+      '',
+    ]);
+  });
+
+  it('follows the filters, and says when no item shown has drifted', () => {
+    const jira = summaryMarkdown(drifted, { source: 'jira' }, NOW);
+    expect(jira).toContain('- [PAY-7 Ticket 7]');
+    expect(jira).not.toContain('octo-org/api#40 Ticket 8');
+    expect(summaryMarkdown(drifted, { person: 'carol' }, NOW)).toContain('No item shown has drifted between Jira and GitHub.');
+    expect(summaryMarkdown(summary, {}, NOW)).toContain('No item has drifted between Jira and GitHub.');
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * The team summary as Markdown, for a retro or a stand-up: headline counts, the blocked and
- * waiting items with their age, cause, owner, first move and link, where the blocked time goes,
+ * waiting items with their age, cause, owner, first move and link, the drift between Jira and
+ * GitHub with the move that puts each right, where the blocked time goes,
  * the oldest work against the team's cycle times, where finished items' time went, and the
  * critical path. Pure: time is an argument.
  */
@@ -13,7 +14,7 @@ import { isStuck, stateName, STATE_WORDS, STUCK_STATES } from '../flow/flow-stat
 import { levelName } from '../flow/rubric';
 import { LIFE_WORDS, rankedShares } from '../flow/life-split';
 import { sentenceStart } from '../flow/cause-text';
-import { filterSummary, heldUp, noChain, percentileReached } from './summary';
+import { driftItems, filterSummary, heldUp, noChain, noDrift, percentileReached } from './summary';
 import type { NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
 
 /** How many of the oldest open items the aging section lists. */
@@ -72,6 +73,16 @@ function stuckTable(items: readonly TeamItem[], at: number): string[] {
   return ['| Item | State | For | Cause | Owner | First move |', '| --- | --- | --- | --- | --- | --- |', ...rows];
 }
 
+/** Each drift between Jira and GitHub, a line each: the item, what is out of step, the move that puts it right. */
+function driftLines(summary: TeamSummary): string[] {
+  const drifted = driftItems(summary.items);
+  if (drifted.length === 0) return [noDrift(summary.filtered === true)];
+  return drifted.flatMap((item) => item.drift!.map((drift) => {
+    const move = drift.move ? ` Next (${drift.move.tag}): ${escapeMarkdown(drift.move.text)}` : '';
+    return `- ${link(item)}: ${escapeMarkdown(drift.text)}${move}`;
+  }));
+}
+
 function clusterTable(summary: TeamSummary): string[] {
   if (summary.clusters.length === 0) return ['No blocked time recorded.'];
   const rows = summary.clusters.map((c) => `| ${clusterName(c.cluster)} | ${formatDuration(c.blockedMs)} | ${c.items} |`);
@@ -119,6 +130,10 @@ export function summaryMarkdown(summary: TeamSummary, filters: TeamFilters, now:
     '## Blocked and waiting',
     '',
     ...stuckTable(shown.items, summary.at),
+    '',
+    '## Jira–GitHub drift',
+    '',
+    ...driftLines(shown),
     '',
     '## Blocked time by cause',
     '',

@@ -4,11 +4,15 @@
  * team's own cycle times, and which items hold up the most others.
  */
 import type { Cluster } from '../flow/clusters';
+import type { Drift } from '../flow/drift';
 import type { Level } from '../flow/rubric';
 import type { LifeKind } from '../flow/life-split';
 import type { FlowState, Source } from '../flow/model';
 import type { SyncStatus } from './team-state';
 import type { SinceBound } from '../flow-view';
+
+/** The kinds of drift (lib/flow/drift.ts). */
+export type DriftKind = Drift['kind'];
 
 /** One open team item, as a row of the popup. */
 export interface TeamItem {
@@ -46,6 +50,12 @@ export interface TeamItem {
   upstream?: string[];
   /** The items it waits on itself now (open, or of a state FlowLens could not read), as the badge counts them; absent when none. */
   blockers?: string[];
+  /**
+   * Where its record and its work disagree (lib/flow/drift.ts), each in a sentence and in a few
+   * words (its own repository's items as `#12`), with the move that puts it right (absent when the
+   * user turned its rule off): the popup's drift section and the export list them.
+   */
+  drift?: { kind: DriftKind; text: string; short: string; move?: { text: string; short?: string; level: Level; tag: string } }[];
   /** Total blocked time over the item's life (ms). */
   blockedMs: number;
   /** That blocked time by cluster (ms), so cluster totals can follow the popup's filters. */

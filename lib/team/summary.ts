@@ -13,6 +13,8 @@ import { inRepoRefs, shortKey } from '../flow/item-names';
 import type { FlowState, Person, WorkItem } from '../flow/model';
 import { sinceBoundOf } from '../flow-view';
 import { headCauseOf } from '../card-conditions';
+import { driftShort, driftText } from '../flow/cause-text';
+import { DRIFT_RULE } from '../flow/rules-drift';
 import type { FlowSettings } from '../flow/flow-settings';
 import { itemUrl } from '../safe-url';
 import { blockedTimeByCluster } from '../flow/cluster-time';
@@ -114,6 +116,18 @@ function causePart(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInp
   return { cause: analysis.causeText, ...(short ? { headCause: short } : {}), cluster: analysis.cluster };
 }
 
+/** The row's drift, in a sentence and in a few words; nothing when it has none. */
+function driftPart(item: WorkItem, analysis: ItemAnalysis): Pick<TeamItem, 'drift'> {
+  if (analysis.drift.length === 0) return {};
+  return {
+    drift: analysis.drift.map((drift) => {
+      const move = analysis.moves.find((m) => m.rule === DRIFT_RULE[drift.kind]);
+      const moveView = move ? { move: { text: move.text, ...(move.short ? { short: inRepoRefs(move.short, item.key) } : {}), level: move.level, tag: skillTag(move.skillId, move.level) } } : {};
+      return { kind: drift.kind, text: driftText(drift, shortKey), short: inRepoRefs(driftShort(drift, shortKey), item.key), ...moveView };
+    }),
+  };
+}
+
 /** One row of the popup. */
 function teamItem(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInput): TeamItem {
   const { graph, now } = input;
@@ -138,6 +152,7 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInpu
     holdsUp: graph.impactCount.get(item.key) ?? 0,
     ...graphPart(item.key, input),
     ...(analysis.openBlockers.length > 0 ? { blockers: [...new Set(analysis.openBlockers.map((link) => link.key))] } : {}),
+    ...driftPart(item, analysis),
     blockedMs: analysis.totalBlockedMs,
     blockedByCluster: byCluster,
   };
@@ -262,6 +277,16 @@ export function filterSummary(summary: TeamSummary, filters: TeamFilters): TeamS
   const items = filterItems(summary.items, filters);
   if (items.length === summary.items.length) return summary;
   return { ...summary, items, clusters: clusterTotals(items), criticalPath: shownCriticalPath(summary, items), topHolders: shownHolders(summary, items), filtered: true };
+}
+
+/** The items with drift, in the rows' order. */
+export function driftItems(items: readonly TeamItem[]): TeamItem[] {
+  return items.filter((item) => (item.drift?.length ?? 0) > 0);
+}
+
+/** What the drift section says when there is none: of every item, or of the items shown. */
+export function noDrift(filtered: boolean): string {
+  return filtered ? 'No item shown has drifted between Jira and GitHub.' : 'No item has drifted between Jira and GitHub.';
 }
 
 /** What the critical path says when there is none: of every item, or of the items shown. */

@@ -35,8 +35,15 @@ const shareList = v.fallback(v.optional(v.array(shares)), undefined);
 const stretchList = v.pipe(v.array(v.pipe(v.number(), v.minValue(0))), v.maxLength(PACE_MAX_PER_KIND));
 const stretches = v.fallback(v.optional(v.record(v.picklist(LIFE_KINDS), stretchList)), undefined);
 
+/**
+ * The source's most recent pull requests, open or finished: when each was opened and whether it
+ * named a Jira ticket, for its repository's habit (lib/flow/drift.ts, `ticketNorms`).
+ */
+const pullList = v.fallback(v.optional(v.array(v.object({ key, at: epochMs, named: v.boolean() }))), undefined);
+
 const sourceResult = v.object({
   keys: v.array(key),
+  pulls: pullList,
   cycleTimesMs: v.array(v.pipe(v.number(), v.minValue(0))),
   /** Where each finished item's time went, beside its cycle time. */
   timeShares: shareList,

@@ -1,12 +1,13 @@
 // End to end in Debian's Chromium: an accessibility audit (axe-core, WCAG 2.x A and AA rules) of
 // what FlowLens draws — the welcome page, the options page (its Advanced fold open and closed),
 // the popup with a team summary (and with what changed since the last look), and badges with an open detail card on a GitHub list and a
-// GitHub Projects table — in the light and the dark scheme. Any violation fails.
+// GitHub Projects table and board, and Jira–GitHub drift in the popup and on a card — in the light and the
+// dark scheme. Any violation fails.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { launch, putItemsInCache, putLookInCache, seedTeamItems, waitForBadges } from './harness.mjs';
+import { launch, putItemsInCache, putLookInCache, seedDrift, seedTeamItems, waitForBadges } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DAY = 86_400_000;
@@ -145,6 +146,53 @@ describe('accessibility (axe-core, WCAG A and AA)', () => {
         const page = await browser.context.newPage();
         await page.emulateMedia({ colorScheme: scheme });
         await place.prepare?.(browser.worker);
+        await page.goto(place.url(browser.extensionId));
+        await place.ready(page);
+        assert.deepEqual(await violations(page, place.include), []);
+        await page.close();
+      });
+    }
+  }
+});
+
+/** Jira–GitHub drift (seedDrift): the popup's drift section, and a card listing a drift line. */
+const DRIFT_PLACES = [
+  {
+    name: 'the popup with Jira–GitHub drift',
+    url: (id) => `chrome-extension://${id}/popup.html`,
+    ready: async (page) => {
+      await page.getByTestId('drift-list').waitFor();
+      await page.getByRole('button', { name: 'Copy as Markdown' }).waitFor();
+    },
+  },
+  {
+    name: 'a card with a drift line on a GitHub list',
+    url: () => 'https://github.com/octo-org/api/pulls',
+    ready: async (page) => {
+      await waitForBadges(page, 5);
+      const badge = page.locator('flowlens-badge[data-flow-key="github:octo-org/api#102"]');
+      await badge.getByTestId('flowlens-badge-button').click();
+      await badge.locator('li[data-kind="drift"]').waitFor();
+    },
+    include: 'flowlens-badge',
+  },
+];
+
+describe('accessibility of Jira–GitHub drift (axe-core, WCAG A and AA)', () => {
+  let browser;
+  before(async () => {
+    browser = await launch();
+    // No team source: the popup starts no sync that would change what was seeded.
+    await seedTeamItems(browser.worker, ITEMS);
+    await seedDrift(browser, { openKeys: ['github:octo-org/api#102'] });
+  });
+  after(() => browser?.close());
+
+  for (const place of DRIFT_PLACES) {
+    for (const scheme of ['light', 'dark']) {
+      it(`finds nothing in ${place.name} (${scheme})`, async () => {
+        const page = await browser.context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
         await page.goto(place.url(browser.extensionId));
         await place.ready(page);
         assert.deepEqual(await violations(page, place.include), []);

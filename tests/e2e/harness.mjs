@@ -477,3 +477,37 @@ export async function configureTeam(browser, { token, githubRepos }) {
     await globalThis.chrome.storage.sync.set({ settings: { ...settings, team: { ...settings?.team, githubRepos } } });
   }, { githubRepos });
 }
+
+/**
+ * Seeds a team whose Jira and GitHub have drifted, with both cross-source opt-ins on for
+ * acme.atlassian.net and a token for github.com: PAY-7 is still In Progress though
+ * octo-org/api#12, which names it, was merged three days ago; and the team's last 11 pull
+ * requests of octo-org/api each named a ticket, so one there that names none drifts too.
+ * `openKeys` are the team's other open items (already in the cache or fetched by a page).
+ */
+export async function seedDrift(browser, { openKeys = [] } = {}) {
+  const day = 86_400_000;
+  const ago = (days) => new Date(Date.now() - days * day).toISOString();
+  const pay7 = {
+    key: 'jira:acme.atlassian.net/PAY-7', source: 'jira', kind: 'jira-issue', title: 'Ledger export', url: 'https://acme.atlassian.net/browse/PAY-7',
+    state: 'open', assignees: [{ id: 'a1', name: 'Priya' }], requestedReviewers: [], createdAt: ago(12), container: 'PAY',
+    signals: { status: 'In Progress', statusCategory: 'indeterminate' }, timeline: [{ type: 'created', at: ago(12) }, { type: 'status', at: ago(10), to: 'In Progress' }], upstream: [], downstream: [],
+  };
+  const merged = {
+    key: 'github:octo-org/api#12', source: 'github', kind: 'pull', title: 'PAY-7: stream the ledger export', url: 'https://github.com/octo-org/api/pull/12',
+    state: 'merged', assignees: [], author: { id: 'bob', name: 'bob' }, requestedReviewers: [], createdAt: ago(9), resolvedAt: ago(3), container: 'octo-org/api', mentions: ['PAY-7'],
+    signals: { draft: false, reviewDecision: 'approved', pendingReviewers: [], mergeable: 'unknown', checks: 'success', failingChecks: [], labels: [] },
+    timeline: [{ type: 'created', at: ago(9) }, { type: 'merged', at: ago(3) }], upstream: [], downstream: [],
+  };
+  const pulls = [{ key: merged.key, at: Date.parse(merged.createdAt), named: true }, ...Array.from({ length: 10 }, (_, i) => ({ key: `github:octo-org/api#${20 + i}`, at: Date.now() - (10 + i) * day, named: true }))];
+  await giveGithubToken(browser);
+  await browser.worker.evaluate(putItemsInCache, [pay7, merged]);
+  await browser.worker.evaluate(async ({ pulls, openKeys }) => {
+    const { settings } = await globalThis.chrome.storage.sync.get('settings');
+    await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], jiraOnGithub: true, pullsOnJira: true } });
+    const { teamState } = await globalThis.chrome.storage.local.get('teamState');
+    const state = teamState ?? { openKeys: [], cycleTimesMs: [], lastErrors: [], lastGoodAt: Date.now() - 60_000 };
+    const bySource = { ...state.bySource, 'github:github.com:done:repo:octo-org/api is:open': { keys: [], cycleTimesMs: [], pulls } };
+    await globalThis.chrome.storage.local.set({ teamState: { ...state, openKeys: [...new Set([...state.openKeys, 'jira:acme.atlassian.net/PAY-7', ...openKeys])], bySource } });
+  }, { pulls, openKeys });
+}
