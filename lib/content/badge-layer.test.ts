@@ -35,14 +35,28 @@ afterEach(() => {
 
 describe('badge layer requests', () => {
   it('asks for fresh data at once, then gathers items found within the window into one request', async () => {
-    const { send, asked } = emptyCache();
+    // The cache's answers for the later renders are held and given together, and the clock
+    // stands still, so the test reads the window's rule, not how fast this machine is.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { send, sent: asked } = fakeClient({
+      'flow/cached': async (request) => {
+        if (request.refs.some((r) => (r as { number: number }).number > 1)) await held;
+        return { ok: true, data: { views: [], stale: request.refs.map((r) => key((r as { number: number }).number)) } };
+      },
+      'flow/refresh': () => ({ ok: true, data: { views: [] } }),
+    });
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(performance.now());
     const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
     await layer.add([target(1)]);
     await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/refresh')).toHaveLength(1));
-    // Three renders in quick succession, as a page that renders its rows over several tasks:
-    // started together, so a loaded machine cannot stretch them past the window.
-    await Promise.all([layer.add([target(2)]), layer.add([target(3), target(4)]), layer.add([target(5)])]);
+    // Three renders in quick succession, as a page that renders its rows over several tasks.
+    const adding = Promise.all([layer.add([target(2)]), layer.add([target(3), target(4)]), layer.add([target(5)])]);
+    await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/cached')).toHaveLength(4));
+    release();
+    await adding;
     await new Promise((resolve) => setTimeout(resolve, REFRESH_WINDOW_MS * 3));
+    clock.mockRestore();
     const refreshes = asked.filter((r) => r.type === 'flow/refresh');
     expect(refreshes).toHaveLength(2);
     expect(refreshes[1]!.type === 'flow/refresh' && refreshes[1]!.refs.map((r) => (r as { number: number }).number)).toEqual([2, 3, 4, 5]);
@@ -380,6 +394,9 @@ describe('badge layer painting near the viewport', () => {
     expect([...document.querySelectorAll('flowlens-badge')].map((host) => host.getAttribute('data-flow-key'))).toEqual([key(1), key(2)]);
     // Mounted badges are no longer watched; the far ones are.
     expect(watch.watched).toEqual(new Set(targets.slice(2).map(far)));
+    // Fresh data: the near two first, in a request of their own, then the rest page-wide.
+    await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/refresh')).toHaveLength(2));
+    expect(asked.filter((r) => r.type === 'flow/refresh').map((r) => (r.type === 'flow/refresh' ? r.refs.length : 0))).toEqual([2, n - 2]);
     const questions = asked.filter((r) => r.type === 'flow/cached').length;
     // Scrolled: #4 comes near and gets its badge, with no new question to the cache.
     watch.bringNear([targets[3]!.anchor]);
