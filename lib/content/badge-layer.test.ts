@@ -7,7 +7,8 @@ import type { ItemRef } from '../item-key';
 import type { FlowView } from '../flow-view';
 import { errorView } from '../flow-view';
 import type { FoundItem } from '../adapters/found-item';
-import { CACHE_WAIT_MS, createBadgeLayer, REFRESH_WINDOW_MS } from './badge-layer';
+import { CACHE_WAIT_MS, createBadgeLayer, EAGER_LIMIT, REFRESH_WINDOW_MS } from './badge-layer';
+import type { WatchNear } from './near-viewport';
 
 const ref = (n: number): ItemRef => ({ source: 'github', host: 'github.com', owner: 'o', repo: 'r', number: n }) as ItemRef;
 const key = (n: number) => `github:o/r#${n}`;
@@ -34,14 +35,28 @@ afterEach(() => {
 
 describe('badge layer requests', () => {
   it('asks for fresh data at once, then gathers items found within the window into one request', async () => {
-    const { send, asked } = emptyCache();
+    // The cache's answers for the later renders are held and given together, and the clock
+    // stands still, so the test reads the window's rule, not how fast this machine is.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { send, sent: asked } = fakeClient({
+      'flow/cached': async (request) => {
+        if (request.refs.some((r) => (r as { number: number }).number > 1)) await held;
+        return { ok: true, data: { views: [], stale: request.refs.map((r) => key((r as { number: number }).number)) } };
+      },
+      'flow/refresh': () => ({ ok: true, data: { views: [] } }),
+    });
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(performance.now());
     const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
     await layer.add([target(1)]);
     await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/refresh')).toHaveLength(1));
-    // Three renders in quick succession, as a page that renders its rows over several tasks:
-    // started together, so a loaded machine cannot stretch them past the window.
-    await Promise.all([layer.add([target(2)]), layer.add([target(3), target(4)]), layer.add([target(5)])]);
+    // Three renders in quick succession, as a page that renders its rows over several tasks.
+    const adding = Promise.all([layer.add([target(2)]), layer.add([target(3), target(4)]), layer.add([target(5)])]);
+    await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/cached')).toHaveLength(4));
+    release();
+    await adding;
     await new Promise((resolve) => setTimeout(resolve, REFRESH_WINDOW_MS * 3));
+    clock.mockRestore();
     const refreshes = asked.filter((r) => r.type === 'flow/refresh');
     expect(refreshes).toHaveLength(2);
     expect(refreshes[1]!.type === 'flow/refresh' && refreshes[1]!.refs.map((r) => (r as { number: number }).number)).toEqual([2, 3, 4, 5]);
@@ -344,5 +359,98 @@ describe('the set-up notice (issue 15)', () => {
     await vi.waitFor(() => expect(notices()).toHaveLength(1));
     ctx.abort();
     expect(notices()).toHaveLength(0);
+  });
+});
+
+/** A watch whose near anchors the test decides, and the anchors it watches now. */
+function controlledNear() {
+  const near = new Set<Element>();
+  const watched = new Set<Element>();
+  let report: (anchors: Element[]) => void = () => {};
+  const watchNear: WatchNear = (onNear) => {
+    report = onNear;
+    return { watch: (a) => void watched.add(a), unwatch: (a) => void watched.delete(a), isNear: (a) => near.has(a), disconnect: () => watched.clear() };
+  };
+  const bringNear = (anchors: Element[]) => {
+    for (const anchor of anchors) near.add(anchor);
+    report(anchors);
+  };
+  return { watchNear, near, watched, bringNear };
+}
+
+describe('badge layer painting near the viewport', () => {
+  it('on a big page asks for every item page-wide, paints the near ones, and the rest as they come near', async () => {
+    const { send, asked } = emptyCache();
+    const watch = controlledNear();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now, watchNear: watch.watchNear });
+    const n = EAGER_LIMIT + 5;
+    const targets = Array.from({ length: n }, (_, i) => target(i + 1));
+    const far = (t: FoundItem) => t.anchor;
+    for (const t of targets.slice(0, 2)) watch.near.add(t.anchor);
+    await layer.add(targets);
+    // Every item asked of the cache (in messages of at most MAX_REFS_PER_REQUEST); two badges, on the near anchors.
+    expect(asked.filter((r) => r.type === 'flow/cached').reduce((sum, r) => sum + (r.type === 'flow/cached' ? r.refs.length : 0), 0)).toBe(n);
+    expect(layer.size()).toBe(2);
+    expect([...document.querySelectorAll('flowlens-badge')].map((host) => host.getAttribute('data-flow-key'))).toEqual([key(1), key(2)]);
+    // Mounted badges are no longer watched; the far ones are.
+    expect(watch.watched).toEqual(new Set(targets.slice(2).map(far)));
+    // Fresh data: the near two first, in a request of their own, then the rest page-wide.
+    await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/refresh')).toHaveLength(2));
+    expect(asked.filter((r) => r.type === 'flow/refresh').map((r) => (r.type === 'flow/refresh' ? r.refs.length : 0))).toEqual([2, n - 2]);
+    const questions = asked.filter((r) => r.type === 'flow/cached').length;
+    // Scrolled: #4 comes near and gets its badge, with no new question to the cache.
+    watch.bringNear([targets[3]!.anchor]);
+    await vi.waitFor(() => expect(layer.size()).toBe(3));
+    expect(asked.filter((r) => r.type === 'flow/cached')).toHaveLength(questions);
+    expect(document.querySelector(`[data-flow-key="${key(4)}"]`)?.previousElementSibling).toBe(targets[3]!.anchor);
+    // #5 leaves the page before it came near: forgotten, not watched, never mounted.
+    targets[4]!.anchor.remove();
+    layer.sweep();
+    expect(layer.held()).toMatchObject({ badges: 3, pending: n - 4 });
+    expect(watch.watched.has(targets[4]!.anchor)).toBe(false);
+    watch.bringNear([targets[4]!.anchor]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(layer.size()).toBe(3);
+    layer.clear();
+    expect(layer.held()).toMatchObject({ badges: 0, pending: 0 });
+    expect(watch.watched.size).toBe(0);
+  });
+
+  it('paints a small page whole, watching nothing, and an item page’s own title however far', async () => {
+    const { send } = emptyCache();
+    const watch = controlledNear();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now, watchNear: watch.watchNear });
+    await layer.add(Array.from({ length: EAGER_LIMIT }, (_, i) => target(i + 1)));
+    expect(layer.size()).toBe(EAGER_LIMIT);
+    expect(watch.watched.size).toBe(0);
+    const title = { ...target(500), placement: 'inside' as const };
+    await layer.add([title, target(501)]);
+    expect(layer.size()).toBe(EAGER_LIMIT + 1);
+    expect(document.querySelector(`[data-flow-key="${key(500)}"]`)).not.toBeNull();
+    expect([...watch.watched]).toEqual([document.querySelectorAll('a')[EAGER_LIMIT + 1]]);
+  });
+
+  it('mounts an anchor that comes near while the cache is asked only once the answer is in, once', async () => {
+    const watch = controlledNear();
+    let answer: () => void = () => {};
+    const { send } = fakeClient({
+      'flow/cached': (request) => new Promise((resolve) => (answer = () => resolve({ ok: true, data: { views: request.refs.map((r) => view((r as { number: number }).number)), stale: [] } }))),
+      'flow/refresh': () => ({ ok: true, data: { views: [] } }),
+    });
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now, watchNear: watch.watchNear });
+    // A big page: the last of EAGER_LIMIT + 1 items is watched.
+    const rest = Array.from({ length: EAGER_LIMIT }, (_, i) => target(i + 1));
+    const t = target(EAGER_LIMIT + 1);
+    const adding = layer.add([...rest, t]);
+    watch.bringNear([t.anchor]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(layer.size()).toBe(0);
+    answer();
+    await adding;
+    expect(layer.size()).toBe(1);
+    expect(states()).toEqual(['blocked']);
+    watch.bringNear([t.anchor]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(document.querySelectorAll('flowlens-badge')).toHaveLength(1);
   });
 });

@@ -18,11 +18,19 @@ import { createRefreshWindow } from './refresh-window';
 import { inSlices } from './slices';
 import { askCache, refresh } from './view-requests';
 import { createSetupNotice } from './setup-notice';
+import { everywhereNear } from './near-viewport';
 
 export { BADGE_TAG } from './badge-host';
 export { writeContract, type BadgeLayerOptions } from './layer-state';
 export { REFRESH_WINDOW_MS } from './refresh-window';
 export { SLICE_ITEMS, SLICE_MS } from './slices';
+
+/**
+ * Up to this many items on a page, every one is painted at once; beyond it, only those near the
+ * viewport (near-viewport.ts), the rest as they come near. A page's first screen rarely holds
+ * more, and a small page is not worth watching.
+ */
+export const EAGER_LIMIT = 100;
 
 /** How long new badges wait for the cache's answer before they are mounted as placeholders. */
 export const CACHE_WAIT_MS = 150;
@@ -40,6 +48,9 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     options,
     badges: new Map(),
     pending: new Map(),
+    waiting: new Set(),
+    // Replaced below: the watch calls back into the layer it belongs to.
+    near: everywhereNear(() => {}),
     hosts: new WeakSet(),
     views: new Map(),
     viewsAddress: location.href,
@@ -47,8 +58,12 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     notice: createSetupNotice(options.send),
     forgetTimer: undefined,
   };
+  layer.near = (options.watchNear ?? everywhereNear)((anchors) => void mountNear(layer, anchors).catch(reportQuietly));
   // One callback for the whole layer, not one per badge.
-  ctx.onInvalidated(() => clear(layer));
+  ctx.onInvalidated(() => {
+    clear(layer);
+    layer.near.disconnect();
+  });
   return {
     /** Decorates new targets (already-decorated anchors are skipped) and fetches their views. */
     add: (targets: FoundItem[]) => add(layer, targets),
@@ -73,14 +88,39 @@ async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
   for (const target of targets) if (!byAnchor.has(target.anchor)) byAnchor.set(target.anchor, target);
   const fresh = [...byAnchor.values()].filter((target) => !layer.badges.has(target.anchor) && !layer.pending.has(target.anchor));
   if (fresh.length === 0) return;
-  for (const target of fresh) layer.pending.set(target.anchor, target);
-  // The cache answers first, so a known item's badge is mounted once, in its state: a
+  // A page of a few items paints them all; on a bigger one only items near the viewport are
+  // painted now (and the item of an item page, its title), the rest as they come near.
+  const lazy = layer.badges.size + layer.pending.size + fresh.length > EAGER_LIMIT;
+  for (const target of fresh) {
+    layer.pending.set(target.anchor, target);
+    layer.waiting.add(target.anchor);
+    if (lazy && target.placement !== 'inside') layer.near.watch(target.anchor);
+  }
+  // Every new item is asked for at once, page-wide (one batch), though only some may be painted
+  // now. The cache answers first, so a known item's badge is mounted once, in its state: a
   // placeholder that then changes size would lay the page out twice. A slow answer (a worker
   // waking up) does not hold the badges back for long.
   const lookup = askCache(layer, notYetKnown(layer, fresh));
   await Promise.race([lookup, new Promise((resolve) => setTimeout(resolve, CACHE_WAIT_MS))]);
-  await inSlices(fresh, (target) => mountIfStillWanted(layer, target));
+  for (const target of fresh) layer.waiting.delete(target.anchor);
+  // The far ones wait, watched, until they come near (mountNear).
+  const now = lazy ? fresh.filter((target) => target.placement === 'inside' || layer.near.isNear(target.anchor)) : fresh;
+  await inSlices(now, (target) => mountIfStillWanted(layer, target));
   await lookup;
+}
+
+/** Mounts the pending badges of anchors that came near the viewport, once their cache answer is in. */
+async function mountNear(layer: LayerState, anchors: Element[]): Promise<void> {
+  const due = anchors.flatMap((anchor) => {
+    const target = layer.pending.get(anchor);
+    return target && !layer.waiting.has(anchor) ? [target] : [];
+  });
+  await inSlices(due, (target) => mountIfStillWanted(layer, target));
+}
+
+/** A failure inside the layer is the layer's, never the page's. */
+function reportQuietly(error: unknown): void {
+  console.debug('FlowLens skipped part of this page:', error);
 }
 
 /** Removes the badge of an anchor the page reused for another item (a side panel's next issue). */
@@ -101,6 +141,7 @@ function notYetKnown(layer: LayerState, targets: FoundItem[]): Map<string, ItemR
 /** Mounts a pending target's badge, unless its anchor left the page or a navigation cleared it. */
 function mountIfStillWanted(layer: LayerState, target: FoundItem): void {
   if (!layer.pending.delete(target.anchor)) return;
+  layer.near.unwatch(target.anchor);
   if (!target.anchor.isConnected) return forgetAtNewAddress(layer);
   const badge = { target, host: createBadgeHost(target, layer.options.css) };
   layer.hosts.add(badge.host.element);
@@ -122,8 +163,9 @@ function removeBadge(layer: LayerState, badge: Badge): void {
   forgetAtNewAddress(layer);
 }
 
-/** Removes badges whose anchor left the page; puts back badges the page removed. */
+/** Removes badges whose anchor left the page (and forgets such anchors still waiting); puts back badges the page removed. */
 function sweep(layer: LayerState): void {
+  for (const anchor of layer.pending.keys()) if (!anchor.isConnected) forgetPending(layer, anchor);
   for (const [anchor, badge] of layer.badges) {
     if (!anchor.isConnected) {
       removeBadge(layer, badge);
@@ -136,10 +178,17 @@ function sweep(layer: LayerState): void {
 
 /** Removes every badge, and forgets every target still waiting for the cache. */
 function clear(layer: LayerState): void {
-  layer.pending.clear();
+  for (const anchor of layer.pending.keys()) forgetPending(layer, anchor);
   layer.notice.remove();
   for (const badge of layer.badges.values()) removeBadge(layer, badge);
   forgetUnshownSoon(layer);
+}
+
+/** Forgets a target not mounted yet: its anchor left the page, or the layer is cleared. */
+function forgetPending(layer: LayerState, anchor: Element): void {
+  layer.pending.delete(anchor);
+  layer.waiting.delete(anchor);
+  layer.near.unwatch(anchor);
 }
 
 /**

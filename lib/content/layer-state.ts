@@ -10,13 +10,15 @@ import type { FoundItem } from '../adapters/found-item';
 import type { BadgeHost } from './badge-host';
 import type { RefreshWindow } from './refresh-window';
 import type { SetupNotice } from './setup-notice';
-
+import type { NearWatch, WatchNear } from './near-viewport';
 
 /** Options of a layer. */
 export interface BadgeLayerOptions {
   send: Client;
   css: string;
   now: () => number;
+  /** Which anchors are near the viewport (near-viewport.ts); without it every anchor is. */
+  watchNear?: WatchNear;
 }
 
 /** A mounted badge. */
@@ -30,8 +32,15 @@ export interface LayerState {
   options: BadgeLayerOptions;
   /** Mounted badges, by anchor. */
   badges: Map<Element, Badge>;
-  /** Targets whose badges wait for the cache's answer before they are mounted, by anchor. */
+  /**
+   * Targets whose badges are not mounted yet, by anchor: waiting for the cache's answer, or far
+   * from the viewport until they come near (`near`).
+   */
   pending: Map<Element, FoundItem>;
+  /** Pending anchors whose cache answer (or its wait) has not come yet: not mounted even when near. */
+  waiting: Set<Element>;
+  /** Watches pending anchors and says when one comes near the viewport. */
+  near: NearWatch;
   /** Our own mounted host elements, told apart from copies the page made (weakly held; a removed badge's host leaves at once). */
   hosts: WeakSet<Element>;
   /**

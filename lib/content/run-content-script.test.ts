@@ -1,14 +1,30 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { FoundItem } from '../adapters/found-item';
 import type { Request } from '../protocol';
 import { runContentScript, type SiteAdapter } from './run-content-script';
 
+/**
+ * happy-dom's IntersectionObserver never reports: this one says every observed element is in
+ * view at the next task, as a browser does for rows on screen.
+ */
+class InViewObserver {
+  constructor(private readonly callback: IntersectionObserverCallback) {}
+  observe(target: Element) {
+    setTimeout(() => this.callback([{ target, isIntersecting: true } as IntersectionObserverEntry], this as unknown as IntersectionObserver), 0);
+  }
+  unobserve() {}
+  disconnect() {}
+}
+
+beforeEach(() => vi.stubGlobal('IntersectionObserver', InViewObserver));
+
 afterEach(() => {
   document.body.replaceChildren();
   fakeBrowser.reset();
+  vi.unstubAllGlobals();
 });
 
 /** An adapter that finds one item per `a.item` and counts how often it is asked. */

@@ -8,6 +8,7 @@ import { extensionClient } from '../extension-client';
 import type { FoundItem } from '../adapters/found-item';
 import { BADGE_TAG, createBadgeLayer } from './badge-layer';
 import { observeAdditions } from './observe-additions';
+import { everywhereNear, intersectionNear } from './near-viewport';
 
 /** The layer a content script runs. */
 type BadgeLayer = ReturnType<typeof createBadgeLayer>;
@@ -29,7 +30,9 @@ export const SETTLE_MS = 5_000;
 /** Runs a site's content script; returns nothing, cleans up when the extension goes away. */
 export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter, css: string): void {
   const send = extensionClient();
-  const layer = createBadgeLayer(ctx, { send, css, now: Date.now });
+  // Badges are painted near the viewport only (issue 17), where the browser can tell.
+  const watchNear = typeof IntersectionObserver === 'function' ? intersectionNear : everywhereNear;
+  const layer = createBadgeLayer(ctx, { send, css, now: Date.now, watchNear });
   // Once per address: a page that should hold items but gave us none tells the options page,
   // quietly, that the site's markup may have changed. Nothing is shown on the host page.
   const checked = new Set<string>();

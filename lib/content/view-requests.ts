@@ -37,10 +37,32 @@ export async function askCache(layer: LayerState, wanted: Map<string, ItemRef>):
   );
 }
 
-/** Asks for fresh data of `items`, 50 items per request, and paints what comes. */
+/**
+ * Refs of items near the viewport per request when far ones are asked for too: one provider
+ * batch (GitHub's GraphQL takes 50 items a query), answered before the page-wide rest.
+ */
+export const NEAR_BATCH = 50;
+
+/** The items a mounted badge shows, or a pending one near the viewport: what the reader sees first. */
+function nearKeys(layer: LayerState): Set<string> {
+  const near = new Set<string>();
+  for (const { target } of layer.badges.values()) near.add(target.key);
+  for (const [anchor, target] of layer.pending) if (layer.near.isNear(anchor)) near.add(target.key);
+  return near;
+}
+
+/**
+ * Asks for fresh data of `items` and paints what comes. When some are far from the viewport,
+ * the near ones go first, in requests of their own of at most NEAR_BATCH, so their badges do not
+ * wait for a whole board's batches; the rest follow in requests of the protocol's size.
+ */
 export async function refresh(layer: LayerState, items: Queued): Promise<void> {
+  const near = nearKeys(layer);
+  const first = items.filter(([key]) => near.has(key));
+  const rest = items.filter(([key]) => !near.has(key));
+  const requests = rest.length === 0 ? chunks(items, MAX_REFS_PER_REQUEST) : [...chunks(first, NEAR_BATCH), ...chunks(rest, MAX_REFS_PER_REQUEST)];
   await Promise.all(
-    chunks(items, MAX_REFS_PER_REQUEST).map(async (chunk) => {
+    requests.map(async (chunk) => {
       const fresh = await layer.options.send({ type: 'flow/refresh', refs: chunk.map(([, ref]) => ref) });
       if (!fresh.ok) return fail(layer, chunk, fresh.error);
       await setViews(layer, fresh.data.views);

@@ -1,0 +1,66 @@
+/**
+ * Which anchors are near enough to the viewport to be worth a badge (issue 17): within about a
+ * screen of it, in any direction. A board of 5,000 cards gets badges on the few dozen the user
+ * can reach at once; the rest get theirs as they come near. Data is still read page-wide; only
+ * painting waits. An IntersectionObserver does the watching, so no scroll handler runs on the
+ * page and a far anchor costs nothing until it comes near.
+ */
+
+/** How far beyond the viewport counts as near: one viewport's width and height on every side. */
+export const NEAR_MARGIN = '100%';
+
+/** Watches anchors and says when each comes near the viewport. */
+export interface NearWatch {
+  /** Starts watching `anchor`; `onNear` is called when it is (or comes) near. */
+  watch(anchor: Element): void;
+  /** Stops watching `anchor` (its badge is mounted, or it left the page). */
+  unwatch(anchor: Element): void;
+  /** Whether `anchor` was near at the last report. */
+  isNear(anchor: Element): boolean;
+  /** Stops watching everything. */
+  disconnect(): void;
+}
+
+/** Makes a watch that reports anchors coming near to `onNear`. */
+export type WatchNear = (onNear: (anchors: Element[]) => void) => NearWatch;
+
+/**
+ * The real watch: an IntersectionObserver on the viewport with one screen of margin. An anchor
+ * with no box (hidden) is not near; one that scrolls into reach is reported in the observer's
+ * next notification, after layout, without a synchronous layout of ours.
+ */
+export const intersectionNear: WatchNear = (onNear) => {
+  const near = new WeakSet<Element>();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const came: Element[] = [];
+      for (const entry of entries) {
+        if (entry.isIntersecting) {
+          if (!near.has(entry.target)) came.push(entry.target);
+          near.add(entry.target);
+        } else {
+          near.delete(entry.target);
+        }
+      }
+      if (came.length > 0) onNear(came);
+    },
+    { rootMargin: NEAR_MARGIN },
+  );
+  return {
+    watch: (anchor) => observer.observe(anchor),
+    unwatch: (anchor) => {
+      observer.unobserve(anchor);
+      near.delete(anchor);
+    },
+    isNear: (anchor) => near.has(anchor),
+    disconnect: () => observer.disconnect(),
+  };
+};
+
+/** A watch for which every anchor is near at once: where there is no IntersectionObserver (and in unit tests of other things). */
+export const everywhereNear: WatchNear = () => ({
+  watch: () => {},
+  unwatch: () => {},
+  isNear: () => true,
+  disconnect: () => {},
+});
