@@ -11,6 +11,7 @@ import { lifeSplit } from '../../flow/life-split';
 import { defaultFlowSettings, parseFlowSettings } from '../../flow/flow-settings';
 import type { WorkItem } from '../../flow/model';
 import type { GithubRef } from '../../item-key';
+import { keyUrl } from '../../safe-url';
 import { restHistoryEvents } from './rest-timeline';
 import { restIssue } from './schema';
 import { restToItem } from './to-work-item';
@@ -21,7 +22,8 @@ const answer = <T>(name: string): T => sharedJson<T>(REST, name);
 const ants = (number: number): GithubRef => ({ source: 'github', host: 'github.com', owner: 'panjf2000', repo: 'ants', number });
 
 /** The item with its REST history, as fetch-items.ts puts them together: its creation, then the events read. */
-const withEvents = (item: WorkItem, elements: readonly unknown[]): WorkItem => ({ ...item, timeline: [...item.timeline, ...restHistoryEvents('github.com', elements)] });
+// Each event is cited on the page built from the item's key, as fetchRestHistory does.
+const withEvents = (item: WorkItem, elements: readonly unknown[]): WorkItem => ({ ...item, timeline: [...item.timeline, ...restHistoryEvents('github.com', elements, keyUrl(item.key))] });
 
 const seconds = (item: WorkItem, settings: ReturnType<typeof parseFlowSettings>, at: string) =>
   analyzeItem(item, { settings }, at).intervals.map((i) => [i.state, i.start, i.end, i.durationMs / 1000]);
@@ -166,7 +168,12 @@ describe.skipIf(!have)(sharedTitle(`panjf2000/ants issue events, grouped by issu
   it('#211: a pull request marked ready for review 26 s after it was opened', () => {
     const pr = item(211);
     expect(pr).toMatchObject({ kind: 'pull', state: 'open', createdAt: '2022-02-07T21:31:30Z' });
-    expect(pr.timeline.filter((e) => e.type === 'ready-for-review')).toEqual([{ type: 'ready-for-review', at: '2022-02-07T21:31:56Z' }]);
+    // The element: id 6022440198, actor lucafmarques (the pull request's author, user.login).
+    expect(pr.timeline.filter((e) => e.type === 'ready-for-review')).toEqual([{
+      type: 'ready-for-review', at: '2022-02-07T21:31:56Z',
+      by: { id: 'lucafmarques', name: 'lucafmarques', url: 'https://github.com/lucafmarques' },
+      url: 'https://github.com/panjf2000/ants/issues/211#event-6022440198',
+    }]);
   });
 });
 
