@@ -9,6 +9,7 @@ import { haveShared, sharedJson, sharedTitle } from '../../../tests/support/shar
 import { analyzeItem } from '../../flow/analyze';
 import { lifeSplit } from '../../flow/life-split';
 import { defaultFlowSettings, parseFlowSettings } from '../../flow/flow-settings';
+import type { ReplayEvent } from '../../flow/conditions';
 import type { WorkItem } from '../../flow/model';
 import type { GithubRef } from '../../item-key';
 import { keyUrl } from '../../safe-url';
@@ -97,9 +98,19 @@ describe.skipIf(!have)(sharedTitle(`panjf2000/ants#53: three change requests, th
     // author's to act until the merge at 2019-10-09T16:59:19Z: 172 973 s (above). Its life ends
     // at the merge, not at `at`, and nothing is open.
     const life = lifeSplit(item, analyzeItem(item, { settings }, at).intervals, Date.parse(at));
-    expect(life).toEqual([
+    expect(life.map(({ startedBy: _s, endedBy: _e, ...stretch }) => stretch)).toEqual([
       { kind: 'neither', start: '2019-10-07T08:17:20.000Z', end: '2019-10-07T16:56:26.000Z', ms: 31_146_000 },
       { kind: 'author', start: '2019-10-07T16:56:26.000Z', end: '2019-10-09T16:59:19.000Z', ms: 172_973_000 },
+    ]);
+    // What each end is, from the JSON: the opening is the pull's created_at by user.login
+    // KevinBaiSg on its html_url; the first CHANGES_REQUESTED is review id 298229495 by
+    // panjf2000, cited at #pullrequestreview-298229495 (as its own html_url reads); the merge
+    // ends it, with the closing of the same second (the hand-built events have no id: the page).
+    const cited = (events: readonly ReplayEvent[] | undefined) => (events ?? []).map((e) => [e.type, e.at, 'by' in e ? e.by?.name : undefined, 'url' in e ? e.url : undefined]);
+    const review = ['reviewed', '2019-10-07T16:56:26Z', 'panjf2000', 'https://github.com/panjf2000/ants/issues/53#pullrequestreview-298229495'];
+    expect(life.map((s) => [cited(s.startedBy), cited(s.endedBy)])).toEqual([
+      [[['created', '2019-10-07T08:17:20Z', 'KevinBaiSg', 'https://github.com/panjf2000/ants/pull/53']], [review]],
+      [[review], [['merged', '2019-10-09T16:59:19Z', undefined, 'https://github.com/panjf2000/ants/issues/53'], ['closed', '2019-10-09T16:59:19Z', undefined, 'https://github.com/panjf2000/ants/issues/53']]],
     ]);
   });
 });
