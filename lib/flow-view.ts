@@ -11,7 +11,8 @@ import { skillTag, type Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
 import { conditionsOf, headCauseOf, type ConditionView } from './card-conditions';
-import { lifeSplit, type LifeSegment } from './flow/life-split';
+import { lifeSplit, resolutionEvent } from './flow/life-split';
+import { blockedTrace, lifeStretches, lifeTrace, stateTrace, type FigureName, type LifeStretchView, type Trace } from './figure-sources';
 import { shortDate } from './flow/cause-text';
 import type { FlowSettings } from './flow/flow-settings';
 import { formatAtLeast, formatDuration } from './format';
@@ -58,8 +59,14 @@ export interface FlowView {
   sinceUnknown?: { links: string[]; notBefore?: string; notAfter?: string };
   /** With `sinceUnknown`: the lower bound its durations show ("≥ 3 d") and why. */
   bound?: SinceBound;
-  /** Where its time went: its life, opening to end or now, in stretches of one kind (lib/flow/life-split.ts). */
-  life?: LifeSegment[];
+  /** Where its time went: its life, opening to end or now, in stretches of one kind (lib/flow/life-split.ts), each with its trace. */
+  life?: LifeStretchView[];
+  /**
+   * Where each figure of the card comes from (lib/figure-sources.ts): the events it was computed
+   * from and whether it counts calendar or working time. A figure without one (a view of an item
+   * cached before FlowLens kept its events' sources) says its source is not recorded.
+   */
+  traces?: Partial<Record<FigureName, Trace>>;
   /** Short badge text, e.g. "blocked 3 d", "blocked ≥ 3 d", "merged 2 d" (its cycle time). */
   text: string;
   /** The same in words, for `aria-label`. */
@@ -275,6 +282,19 @@ export interface FlowViewOptions {
   settings?: FlowSettings;
 }
 
+/**
+ * The traces of the card's figures: the head's time in the state (for a done item, its cycle
+ * time, which its head states), blocked in all, and open for or cycle time.
+ */
+function tracesOf(item: WorkItem, analysis: ItemAnalysis, now: number, bound: SinceBound | undefined): Partial<Record<FigureName, Trace>> {
+  const input = { item, state: analysis.state, since: analysis.since, sinceBy: analysis.sinceBy, intervals: analysis.intervals, now };
+  const ended = resolutionEvent(item);
+  const life = lifeTrace(input, ended ? [ended] : undefined);
+  const state = analysis.state === 'done' ? life : stateTrace(input, bound);
+  const blocked = blockedTrace(input);
+  return { ...(state ? { state } : {}), ...(blocked ? { blocked } : {}), ...(life ? { life } : {}) };
+}
+
 /** The view of an analysed item at time `now`. */
 export function toFlowView(
   item: WorkItem,
@@ -286,6 +306,7 @@ export function toFlowView(
   const conditions = conditionsOf(item, analysis, { ...(settings ? { settings } : {}), states });
   const bound = sinceBoundOf(item, analysis);
   const life = lifeSplit(item, analysis.intervals, now);
+  const traces = tracesOf(item, analysis, now, bound);
   return {
     ...(urgency ? { urgency } : {}),
     key: item.key,
@@ -310,7 +331,8 @@ export function toFlowView(
     ...(item.sprints && item.sprints.length > 0 ? { sprint: { current: item.sprints.at(-1)!, carriedOver: item.sprints.length - 1 } } : {}),
     moves: analysis.moves.map((move) => ({ text: move.text, level: move.level, skill: move.skill, tag: skillTag(move.skillId, move.level) })),
     openedAt: item.createdAt,
-    ...(life.length > 0 ? { life } : {}),
+    ...(life.length > 0 ? { life: lifeStretches(item, life) } : {}),
+    ...(Object.keys(traces).length > 0 ? { traces } : {}),
     ...(analysis.state === 'done' && item.resolvedAt ? { resolved: { at: item.resolvedAt, as: endedAs(item) } } : {}),
     fetchedAt,
   };
