@@ -27,7 +27,7 @@ function reviewers(pull: GraphPull): Person[] {
 }
 
 /** What every item is made of; its creation is cited by its author and its page. */
-function base(ref: GithubRef, title: string, url: string, createdAt: string, author?: Person) {
+function base(ref: GithubRef, { title, url, createdAt }: { title: string; url: string; createdAt: string }, author?: Person) {
   return {
     key: formatKey(ref),
     source: 'github' as const,
@@ -83,7 +83,7 @@ export function pullToItem(ref: GithubRef, pull: GraphPull): WorkItem {
   const runs = present(head?.checkSuites).flatMap((suite) => present(suite.checkRuns));
   const checks = checkEvents(runs, head?.status?.contexts ?? [], head?.oid);
   const requested = reviewers(pull);
-  const item = base(ref, pull.title, pull.url, pull.createdAt, pull.author ? person(pull.author) : undefined);
+  const item = base(ref, pull, pull.author ? person(pull.author) : undefined);
   const mentions = jiraMentions(pull.title, pull.headRefName);
   return {
     ...item,
@@ -115,7 +115,7 @@ export function pullToItem(ref: GithubRef, pull: GraphPull): WorkItem {
  * first; a body reference to the same issue adds nothing.
  */
 export function issueToItem(ref: GithubRef, issue: GraphIssue): WorkItem {
-  const item = base(ref, issue.title, issue.url, issue.createdAt, issue.author ? person(issue.author) : undefined);
+  const item = base(ref, issue, issue.author ? person(issue.author) : undefined);
   const native = nativeBlockers(ref.host, issue.blockedBy?.nodes ?? [], issue.dependencyEvents?.nodes ?? []);
   const written = writtenLinks(ref, issue).filter((link) => !native.links.some((n) => n.key === link.key));
   return {
@@ -138,7 +138,7 @@ export function restToItem(ref: GithubRef, issue: RestIssue): WorkItem {
   const mergedAt = issue.pull_request?.merged_at ?? undefined;
   const resolvedAt = mergedAt ?? issue.closed_at ?? undefined;
   return {
-    ...base(ref, issue.title, issue.html_url, issue.created_at, issue.user ? person(issue.user) : undefined),
+    ...base(ref, { title: issue.title, url: issue.html_url, createdAt: issue.created_at }, issue.user ? person(issue.user) : undefined),
     upstream: bodyLinks(issue.body, ref.host, ref.owner, ref.repo),
     kind: issue.pull_request ? 'pull' : 'issue',
     state: mergedAt ? 'merged' : issue.state,
