@@ -80,6 +80,26 @@ describe('the time of a "depends on" a body states', () => {
   });
 });
 
+describe('pullToItem: who made each event and where it is seen', () => {
+  it('reads the actor and the event’s own url (its anchor on the page) where GitHub sends them, else the pull request’s page', () => {
+    // Hand-written nodes in the shape of the query (items-query.ts): a label by carol (no url in
+    // the schema for it), a review by bob with its url, and a merge by carol with its url.
+    const page = 'https://github.com/octo-org/api/pull/8';
+    const cited = pullToItem(ref(8), v.parse(graphPull, pullNode(8, {
+      timelineItems: { nodes: [
+        { __typename: 'LabeledEvent', createdAt: '2026-11-16T09:00:00Z', actor: { login: 'carol' }, label: { name: 'blocked' } },
+        { __typename: 'PullRequestReview', createdAt: '2026-11-16T10:00:00Z', submittedAt: '2026-11-16T10:00:00Z', reviewState: 'APPROVED', author: { login: 'bob', url: 'https://github.com/bob' }, url: `${page}#pullrequestreview-77` },
+        { __typename: 'MergedEvent', createdAt: '2026-11-16T11:00:00Z', actor: { login: 'Carol' }, url: `${page}#event-99` },
+      ] },
+    })));
+    expect(cited.timeline.filter((e) => e.type !== 'check' && e.type !== 'created' && e.type !== 'commit')).toEqual([
+      { type: 'labeled', at: '2026-11-16T09:00:00Z', label: 'blocked', by: { id: 'carol', name: 'carol' }, url: page },
+      { type: 'reviewed', at: '2026-11-16T10:00:00Z', by: { id: 'bob', name: 'bob', url: 'https://github.com/bob' }, verdict: 'approved', url: `${page}#pullrequestreview-77` },
+      { type: 'merged', at: '2026-11-16T11:00:00Z', by: { id: 'carol', name: 'Carol' }, url: `${page}#event-99` },
+    ]);
+  });
+});
+
 describe('issueToItem with GitHub’s native dependencies', () => {
   it('dates a blocker by its latest BlockedByAddedEvent after the last removal (added, removed, re-added)', () => {
     const item = issue({
