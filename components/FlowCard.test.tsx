@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../lib/flow-view';
 import { formatDuration } from '../lib/format';
@@ -301,5 +301,85 @@ describe('FlowCard drift', () => {
     const line = within(screen.getByRole('list', { name: 'What holds it up' })).getByRole('link', { name: 'Drift: octo-org/api#12 was merged Thu 12 Nov; PAY-7 is still in In Progress' });
     expect(line.closest('li')?.dataset.kind).toBe('drift');
     expect(screen.getByTestId('flowlens-next').textContent).toBe('Next: octo-org/api#12 was merged on Thu 12 Nov while PAY-7 is still in In Progress: move PAY-7 on if that finished it — Level 3 · Communicates so as not to block others');
+  });
+});
+
+describe('FlowCard: numbers you can trace', () => {
+  const HISTORY = 'https://acme.atlassian.net/browse/PAY-7?page=com.atlassian.jira.plugin.system.issuetabpanels:changehistory-tabpanel';
+  // Hand-written: blocked since Tue 17 Nov 10:02 by a flag its assignee set; blocked before from
+  // a label to its removal (working time); open for 10 d from its opening, whose link is not recorded.
+  const traced: FlowView = {
+    ...view, state: 'blocked', since: '2026-11-17T10:02:00.000Z', text: 'blocked 3 d', totalBlockedMs: 4 * 86_400_000, openedAt: '2026-11-10T12:00:00.000Z',
+    traces: {
+      state: { time: 'calendar', ms: 3 * 86_400_000, spans: [{ start: '2026-11-17T10:02:00.000Z', ms: 3 * 86_400_000, from: [{ at: '2026-11-17T10:02:00.000Z', words: 'flagged', by: 'its assignee', url: HISTORY }], to: [] }] },
+      blocked: {
+        time: 'working', ms: 2 * 86_400_000,
+        spans: [{ start: '2026-11-11T09:00:00.000Z', end: '2026-11-12T09:00:00.000Z', ms: 86_400_000, from: [{ at: '2026-11-11T09:00:00.000Z', words: 'labelled “blocked”', by: '@kim', url: HISTORY }], to: [{ at: '2026-11-12T09:00:00.000Z', words: 'label “blocked” removed', url: 'javascript:alert(1)' }] }],
+      },
+      life: { time: 'calendar', ms: 10 * 86_400_000, spans: [{ start: '2026-11-10T12:00:00.000Z', ms: 10 * 86_400_000, from: [{ at: '2026-11-10T12:00:00.000Z', words: 'opened' }], to: [] }] },
+    },
+  };
+  const figure = (name: string) => screen.getByRole('dialog').querySelector<HTMLButtonElement>(`button.figure[data-figure="${name}"]`)!;
+  const panel = (button: HTMLButtonElement) => (button.getAttribute('aria-controls') ? screen.getByRole('dialog').querySelector(`[id="${button.getAttribute('aria-controls')}"]`) : null);
+
+  it('keeps the head one line: the duration is a closed disclosure button, its events on demand', () => {
+    render(<FlowCard id="c" view={traced} now={NOW} onClose={() => {}} />);
+    expect(screen.getByTestId('flowlens-head').textContent).toBe('Blocked 3 d');
+    const head = figure('state');
+    expect([head.textContent, head.getAttribute('aria-expanded'), head.getAttribute('aria-controls')]).toEqual(['3 d', 'false', null]);
+    expect(screen.queryByTestId('flowlens-trace')).toBeNull();
+    // Its description says what it opens, for a screen reader.
+    expect(screen.getByRole('dialog').querySelector(`[id="${head.getAttribute('aria-describedby')}"]`)?.textContent).toBe('Shows the events this figure was computed from.');
+  });
+
+  it('opens the head’s sources: the flag that began it, by its assignee, linked to the history, in calendar time', () => {
+    render(<FlowCard id="c" view={traced} now={NOW} onClose={() => {}} />);
+    fireEvent.click(figure('state'));
+    const opened = panel(figure('state'))!;
+    expect(figure('state').getAttribute('aria-expanded')).toBe('true');
+    expect([opened.getAttribute('role'), opened.getAttribute('aria-label')]).toEqual(['group', 'Sources of Blocked 3 d']);
+    expect(opened.querySelector('.trace-time')?.textContent).toBe('Counts calendar time.');
+    expect(opened.querySelector('li')?.textContent).toBe('flagged Tue 17 Nov 10:02 UTC by its assignee → now, 3 d');
+    expect([...opened.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')])).toEqual([['flagged Tue 17 Nov 10:02 UTC by its assignee', HISTORY]]);
+    fireEvent.click(figure('state'));
+    expect(figure('state').getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByTestId('flowlens-trace')).toBeNull();
+  });
+
+  it('shows blocked in all in working time, says so, and links only https sources', () => {
+    render(<FlowCard id="c" view={traced} now={NOW} onClose={() => {}} />);
+    expect(figure('Blocked in all').textContent).toBe('2 d');
+    fireEvent.click(figure('Blocked in all'));
+    const opened = panel(figure('Blocked in all'))!;
+    expect(opened.querySelector('.trace-time')?.textContent).toBe('Counts working time: only your working days, days off left out.');
+    expect(opened.querySelector('li')?.textContent).toBe('labelled “blocked” Wed 11 Nov 09:00 UTC by @kim → label “blocked” removed Thu 12 Nov 09:00 UTC (where it was seen is not recorded), 1 d');
+    expect([...opened.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([HISTORY]);
+  });
+
+  it('says where an event was seen is not recorded, and a figure without a trace says its source is not recorded', () => {
+    render(<FlowCard id="c" view={traced} now={NOW} onClose={() => {}} />);
+    fireEvent.click(figure('Open for'));
+    expect(panel(figure('Open for'))!.querySelector('li')?.textContent).toBe('opened Tue 10 Nov 12:00 UTC (where it was seen is not recorded) → now, 10 d');
+    cleanup();
+    render(<FlowCard id="c" view={{ ...traced, traces: undefined }} now={NOW} onClose={() => {}} />);
+    fireEvent.click(figure('Blocked in all'));
+    expect(figure('Blocked in all').textContent).toBe(formatDuration(4 * 86_400_000));
+    expect(panel(figure('Blocked in all'))!.textContent).toBe('Source not recorded: FlowLens did not keep the events behind this figure.');
+  });
+
+  it('opens each stretch of where the time went at its two ends', () => {
+    const life = [{ kind: 'blocked' as const, start: '2026-11-17T10:02:00.000Z', end: '2026-11-20T10:02:00.000Z', ms: 3 * 86_400_000, open: true as const, trace: traced.traces!.state! }];
+    render(<FlowCard id="c" view={{ ...traced, life }} now={NOW} onClose={() => {}} />);
+    const stretch = figure('stretch 1');
+    expect(stretch.textContent).toBe('Blocked by another item or team: Tue 17 Nov 10:02 UTC → now, 3 d');
+    fireEvent.click(stretch);
+    expect(panel(stretch)!.querySelector('a')?.getAttribute('href')).toBe(HISTORY);
+  });
+
+  it('cites a merged item’s head, its cycle time, as its state word’s duration', () => {
+    const merged: FlowView = { ...traced, state: 'done', text: 'merged 2 d', resolved: { at: '2026-10-03T17:45:00Z', as: 'merged' }, openedAt: '2026-10-01T08:00:00Z' };
+    render(<FlowCard id="c" view={merged} now={NOW} onClose={() => {}} />);
+    expect(screen.getByTestId('flowlens-head').textContent).toBe('Merged 2 d');
+    expect(figure('state').textContent).toBe('2 d');
   });
 });

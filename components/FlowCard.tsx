@@ -7,6 +7,7 @@
  */
 import type { ConditionView } from '../lib/card-conditions';
 import type { FlowView, MoveView, UpstreamView } from '../lib/flow-view';
+import type { Trace } from '../lib/figure-sources';
 import type { FlowState } from '../lib/flow/model';
 import { FIX_SETUP_TEXT, lifeFact, timeInState } from '../lib/flow-view';
 import { formatAtLeast, formatDuration } from '../lib/format';
@@ -19,6 +20,7 @@ import { httpsHref } from '../lib/safe-url';
 import { isGithubProjectPath } from '../lib/item-key';
 import { LifeSplit } from './LifeSplit';
 import { Pace } from './Pace';
+import { Figure, FigureButton, FigureHint, TracePanel, useDisclosure } from './FigureTrace';
 import { MINUTE, parseTime } from '../lib/flow/time';
 
 /** Props of the card. */
@@ -43,11 +45,9 @@ export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location
       <button type="button" class="close" aria-label="Close" onClick={onClose}>
         ×
       </button>
+      <FigureHint id={`${id}-figure-hint`} />
       <header class="head">
-        <p class="head-state" data-testid="flowlens-head">
-          <strong class={`state state-${view.state}`}>{stateWord(view)}</strong>
-          {headRest(view, now)}
-        </p>
+        <HeadState id={id} view={view} now={now} />
         {view.moves && view.moves.length > 0 ? (
           <p class="head-next" data-testid="flowlens-next">
             <strong>{nextText(view.moves[0]!)}</strong>
@@ -59,9 +59,9 @@ export function FlowCard({ id, view, now, onClose, pageUrl = globalThis.location
       {view.cause ? <p data-testid="flowlens-cause">{view.cause}</p> : null}
       {view.upstream && view.upstream.length > 0 ? <Upstream title="Waits on" testId="flowlens-upstream" links={view.upstream} /> : null}
       {view.related && view.related.length > 0 ? <Upstream title={view.key.startsWith('jira:') ? 'Pull requests' : 'Jira'} testId="flowlens-related" links={view.related} /> : null}
-      <Facts view={view} stuck={stuck} now={now} onProject={view.key.startsWith('github:') && onProjectPage(pageUrl)} />
+      <Facts id={id} view={view} stuck={stuck} now={now} onProject={view.key.startsWith('github:') && onProjectPage(pageUrl)} />
       {view.moves && view.moves.length > 0 ? <Moves moves={view.moves} /> : null}
-      {view.life && view.life.length > 0 && view.state !== 'error' ? <LifeSplit life={view.life} /> : null}
+      {view.life && view.life.length > 0 && view.state !== 'error' ? <LifeSplit life={view.life} id={`${id}-life`} hint={`${id}-figure-hint`} /> : null}
       {view.unverified ? <p class="note" data-testid="flowlens-unverified">{unverifiedText(view.unverified)}</p> : null}
       {view.note ? <p class="note">{view.note}</p> : null}
       {view.error ? <ErrorLine view={view} /> : null}
@@ -91,15 +91,40 @@ function stateWord(view: FlowView): string {
 }
 
 /**
- * The rest of the head's first line: " 17 d · waits on octo-org/web#14 (another team)". The
- * duration is the state's age in the badge's unit rule, "≥ 3 d" when only a bound is known, and
- * none for a done item (its state word holds its cycle time).
+ * The head's first line: the state word, how long (a figure that opens the events it began
+ * with, FigureTrace), and the cause. A done item's duration is its cycle time ("Merged 2 d").
  */
-export function headRest(view: FlowView, now: number): string {
-  // A done item's text already says how it ended and its cycle time ("merged 2 d").
+function HeadState({ id, view, now }: { id: string; view: FlowView; now: number }) {
+  const [open, toggle] = useDisclosure();
+  const { word, age, cause } = headParts(view, now);
+  const panel = `${id}-state-sources`;
+  return (
+    <>
+      <p class="head-state" data-testid="flowlens-head">
+        <strong class={`state state-${view.state}`}>{word}</strong>
+        {age ? ' ' : ''}
+        {age ? (
+          <FigureButton open={open} onToggle={toggle} panel={panel} name="state" hint={`${id}-figure-hint`}>
+            {age}
+          </FigureButton>
+        ) : null}
+        {cause ? ` · ${cause}` : ''}
+      </p>
+      {age && open ? <TracePanel id={panel} name={`${word} ${age}`} trace={view.traces?.state} /> : null}
+    </>
+  );
+}
+
+/** The head's first line in parts: the state word, its duration (when known) and the cause. */
+export function headParts(view: FlowView, now: number): { word: string; age?: string; cause?: string } {
+  const cause = view.headCause ? { cause: view.headCause } : {};
+  if (view.state === 'done' && view.resolved) {
+    // The done item's text is "merged 2 d": how it ended, then its cycle time.
+    const [ended = 'done', ...rest] = (view.text || 'done').split(' ');
+    return { word: sentenceStart(ended), ...(rest.length > 0 ? { age: rest.join(' ') } : {}), ...cause };
+  }
   const lasted = view.state === 'done' ? undefined : timeInState(view, now);
-  const age = lasted ? ` ${lasted.text}` : '';
-  return `${age}${view.headCause ? ` · ${view.headCause}` : ''}`;
+  return { word: stateWord(view), ...(lasted && !view.setup && view.state !== 'error' ? { age: lasted.text } : {}), ...cause };
 }
 
 /** The head's second line: "Next: Fix “test (20)”: red on the latest commit of octo-org/api#7 — P2" (the move's full stop dropped). */
@@ -144,15 +169,17 @@ function onProjectPage(page: string | undefined): boolean {
  */
 export const PROJECT_COLUMN_UNKNOWN = 'not known: GitHub gives FlowLens no history of an item’s status in a project';
 
-function Facts({ view, stuck, now, onProject }: { view: FlowView; stuck: boolean; now: number; onProject: boolean }) {
+function Facts({ id, view, stuck, now, onProject }: { id: string; view: FlowView; stuck: boolean; now: number; onProject: boolean }) {
   const life = lifeFact(view, now);
+  const figure = (name: string, trace: Trace | undefined) => ({ id: `${id}-${name}`, name, trace, hint: `${id}-figure-hint` });
+  const blocked = view.traces?.blocked;
   return (
     <dl class="facts">
-      {life ? <Fact name={life.name} value={life.value} testId="flowlens-life" /> : null}
+      {life ? <Fact name={life.name} value={life.value} testId="flowlens-life" figure={figure('life', view.traces?.life)} /> : null}
       {view.state !== 'error' ? <Pace view={view} /> : null}
       {onProject && view.state !== 'error' ? <Fact name="In its project column" value={PROJECT_COLUMN_UNKNOWN} testId="flowlens-project-column" /> : null}
       {view.sinceUnknown && view.state !== 'error' ? <Fact name={`${stateName(view.state)} since`} value={sinceUnknownText(view.sinceUnknown, view.bound ? now - parseTime(view.bound.notAfter) : undefined, view.state)} testId="flowlens-since-unknown" /> : null}
-      {view.totalBlockedMs ? <Fact name="Blocked in all" value={formatDuration(view.totalBlockedMs)} /> : null}
+      {view.totalBlockedMs ? <Fact name="Blocked in all" value={formatDuration(blocked?.ms ?? view.totalBlockedMs)} testId="flowlens-blocked" figure={figure('blocked', blocked)} /> : null}
       {stuck && view.cluster ? <Fact name="Cause" value={CLUSTER_WORDS[view.cluster]} /> : null}
       {view.holdsUp ? <Fact name="Holds up" value={`${view.holdsUp} item${view.holdsUp > 1 ? 's' : ''}`} /> : null}
       {view.subIssues ? <Fact name="Sub-issues done" value={`${view.subIssues.completed} of ${view.subIssues.total}`} /> : null}
@@ -192,11 +219,12 @@ export function sinceUnknownText(unknown: NonNullable<FlowView['sinceUnknown']>,
   return `Not recorded: no source says ${none}${bounds}${lasted}.`;
 }
 
-function Fact({ name, value, testId }: { name: string; value: string; testId?: string }) {
+/** A fact; one that is a figure (`figure`) opens the events it was computed from. */
+function Fact({ name, value, testId, figure }: { name: string; value: string; testId?: string; figure?: { id: string; name: string; trace: Trace | undefined; hint: string } }) {
   return (
     <div {...(testId ? { 'data-testid': testId } : {})}>
       <dt>{name}</dt>
-      <dd>{value}</dd>
+      <dd>{figure ? <Figure id={figure.id} name={name} value={value} trace={figure.trace} hint={figure.hint} /> : value}</dd>
     </div>
   );
 }

@@ -4,13 +4,11 @@
  * (colours from the site's tokens); the words say the same for everyone.
  */
 import { kindShares, LIFE_WORDS, rankedShares, type LifeSegment } from '../lib/flow/life-split';
-import { sentenceStart, shortDate } from '../lib/flow/cause-text';
+import type { LifeStretchView } from '../lib/figure-sources';
+import { stamp } from '../lib/figure-sources';
+import { sentenceStart } from '../lib/flow/cause-text';
 import { formatDuration } from '../lib/format';
-
-/** "Tue 17 Nov 09:00 UTC". */
-function stamp(iso: string): string {
-  return `${shortDate(iso)} ${iso.slice(11, 16)} UTC`;
-}
+import { Figure } from './FigureTrace';
 
 /** Each kind's share of the whole life, largest first, in whole percent: "the author to act 85 %, neither 15 %". */
 export function lifeShares(life: readonly LifeSegment[]): string {
@@ -22,8 +20,11 @@ export function stretchText(s: LifeSegment): string {
   return `${sentenceStart(LIFE_WORDS[s.kind])}: ${stamp(s.start)} → ${s.open ? 'now' : stamp(s.end)}, ${formatDuration(s.ms)}`;
 }
 
-/** The card's section. */
-export function LifeSplit({ life }: { life: readonly LifeSegment[] }) {
+/**
+ * The card's section. Each stretch opens the events at its two ends (`id` makes the panels'
+ * ids, `hint` names the figures' description, FigureHint).
+ */
+export function LifeSplit({ life, id, hint }: { life: readonly LifeStretchView[]; id: string; hint: string }) {
   return (
     <section class="life" aria-label="Where the time went" data-testid="flowlens-life-split">
       <h3>Where the time went</h3>
@@ -34,7 +35,11 @@ export function LifeSplit({ life }: { life: readonly LifeSegment[] }) {
       <details>
         <summary>Each stretch ({life.length})</summary>
         <ol class="life-list">
-          {life.map((s) => <li key={s.start}>{stretchText(s)}</li>)}
+          {life.map((s, i) => (
+            <li key={s.start}>
+              <Figure id={`${id}-stretch-${i}`} name={`stretch ${i + 1}`} value={stretchText(s)} trace={s.trace} hint={hint} />
+            </li>
+          ))}
         </ol>
       </details>
     </section>

@@ -3,6 +3,7 @@ import { analyzeItem } from './flow/analyze';
 import { defaultFlowSettings } from './flow/flow-settings';
 import type { WorkItem } from './flow/model';
 import { paceSample } from './flow/pace';
+import type { BadgeColours } from './flow-view';
 import { badgeName, errorView, isSetupError, lifeFact, timeInState, toFlowView, urgencyOf } from './flow-view';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
@@ -144,7 +145,7 @@ describe('pace', () => {
   const days = (n: number) => Array.from({ length: n }, (_, i) => (i + 1) * DAY);
   // The team finished 20 items taking 1 … 20 d, and was blocked in stretches of 1 … 20 d.
   const sample = paceSample({ cycleTimesMs: days(20), stretchesMs: { blocked: days(20) }, at: NOW - DAY }, 90);
-  const paced = (colours?: Parameters<typeof urgencyOf>[4]) =>
+  const paced = (colours?: BadgeColours) =>
     toFlowView(pull, analyzeItem(pull, { settings: defaultFlowSettings }, NOW), { now: NOW, fetchedAt: NOW, pace: sample, ...(colours ? { colours } : {}) });
 
   it('sets the current stretch and the age against the team’s own', () => {

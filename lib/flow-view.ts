@@ -11,8 +11,9 @@ import { skillTag, type Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
 import { conditionsOf, headCauseOf, type ConditionView } from './card-conditions';
-import { lifeSplit, type LifeKind, type LifeSegment } from './flow/life-split';
+import { lifeSplit, resolutionEvent, type LifeKind, type LifeSegment } from './flow/life-split';
 import { currentStretch, standingIn, type PaceSample, type Standing } from './flow/pace';
+import { blockedTrace, lifeStretches, lifeTrace, stateTrace, type FigureName, type LifeStretchView, type Trace } from './figure-sources';
 import { shortDate } from './flow/cause-text';
 import type { FlowSettings } from './flow/flow-settings';
 import { formatAtLeast, formatDuration } from './format';
@@ -59,8 +60,14 @@ export interface FlowView {
   sinceUnknown?: { links: string[]; notBefore?: string; notAfter?: string };
   /** With `sinceUnknown`: the lower bound its durations show ("≥ 3 d") and why. */
   bound?: SinceBound;
-  /** Where its time went: its life, opening to end or now, in stretches of one kind (lib/flow/life-split.ts). */
-  life?: LifeSegment[];
+  /** Where its time went: its life, opening to end or now, in stretches of one kind (lib/flow/life-split.ts), each with its trace. */
+  life?: LifeStretchView[];
+  /**
+   * Where each figure of the card comes from (lib/figure-sources.ts): the events it was computed
+   * from and whether it counts calendar or working time. A figure without one (a view of an item
+   * cached before FlowLens kept its events' sources) says its source is not recorded.
+   */
+  traces?: Partial<Record<FigureName, Trace>>;
   /** Its current stretch and its age against the team's own, when the team sync has kept a yardstick. */
   pace?: PaceView;
   /** Short badge text, e.g. "blocked 3 d", "blocked ≥ 3 d", "merged 2 d" (its cycle time). */
@@ -290,8 +297,9 @@ export interface BadgeColours {
  * sample of the item's kind of stretch says (`pace`), else by how long it has been stuck;
  * flowing, done and unknown never are.
  */
-export function urgencyOf(state: BadgeState, since: string | undefined, now: number, thresholds: BadgeThresholds, colours?: BadgeColours, pace?: PaceView): FlowView['urgency'] {
+export function urgencyOf(state: BadgeState, since: string | undefined, now: number, rule: BadgeThresholds & { colours?: BadgeColours | undefined; pace?: PaceView | undefined }): FlowView['urgency'] {
   if (!isStuck(state)) return undefined;
+  const { colours, pace, ...thresholds } = rule;
   const standing = pace?.stretch?.standing;
   if (colours?.by === 'percentile' && standing) {
     if (standing.longerThan >= colours.alertPercentile) return 'alert';
@@ -333,6 +341,19 @@ export interface FlowViewOptions {
   colours?: BadgeColours;
 }
 
+/**
+ * The traces of the card's figures: the head's time in the state (for a done item, its cycle
+ * time, which its head states), blocked in all, and open for or cycle time.
+ */
+function tracesOf(item: WorkItem, analysis: ItemAnalysis, now: number, bound: SinceBound | undefined): Partial<Record<FigureName, Trace>> {
+  const input = { item, state: analysis.state, since: analysis.since, sinceBy: analysis.sinceBy, intervals: analysis.intervals, now };
+  const ended = resolutionEvent(item);
+  const life = lifeTrace(input, ended ? [ended] : undefined);
+  const state = analysis.state === 'done' ? life : stateTrace(input, bound);
+  const blocked = blockedTrace(input);
+  return { ...(state ? { state } : {}), ...(blocked ? { blocked } : {}), ...(life ? { life } : {}) };
+}
+
 /** The view of an analysed item at time `now`. */
 export function toFlowView(
   item: WorkItem,
@@ -344,7 +365,8 @@ export function toFlowView(
   const bound = sinceBoundOf(item, analysis);
   const life = lifeSplit(item, analysis.intervals, now);
   const pace = sample ? paceOf(item, life, sample, now) : undefined;
-  const urgency = urgencyOf(analysis.state, analysis.since, now, thresholds, colours, pace);
+  const urgency = urgencyOf(analysis.state, analysis.since, now, { ...thresholds, colours, pace });
+  const traces = tracesOf(item, analysis, now, bound);
   return {
     ...(urgency ? { urgency } : {}),
     key: item.key,
@@ -369,7 +391,8 @@ export function toFlowView(
     ...(item.sprints && item.sprints.length > 0 ? { sprint: { current: item.sprints.at(-1)!, carriedOver: item.sprints.length - 1 } } : {}),
     moves: analysis.moves.map((move) => ({ text: move.text, level: move.level, skill: move.skill, tag: skillTag(move.skillId, move.level) })),
     openedAt: item.createdAt,
-    ...(life.length > 0 ? { life } : {}),
+    ...(life.length > 0 ? { life: lifeStretches(item, life) } : {}),
+    ...(Object.keys(traces).length > 0 ? { traces } : {}),
     ...(pace ? { pace } : {}),
     ...(analysis.state === 'done' && item.resolvedAt ? { resolved: { at: item.resolvedAt, as: endedAs(item) } } : {}),
     fetchedAt,

@@ -5,7 +5,7 @@
 import { replay, type BlockedInterval, type History } from './blocked-intervals';
 import { causeText } from './cause-text';
 import { clusterOf, flakyChecks, type Cluster } from './clusters';
-import { isUnverified, linkBlocks, type Cause } from './conditions';
+import { isUnverified, linkBlocks, type Cause, type ReplayEvent } from './conditions';
 import { currentState, type CurrentState } from './current-state';
 import type { FlowSettings } from './flow-settings';
 import { isStuck } from './flow-states';
@@ -15,6 +15,7 @@ import { namer, shortKey } from './item-names';
 import type { FlowState, ItemLink, WorkItem } from './model';
 import { suggestMoves, type Move, type Rule } from './moves';
 import { DEFAULT_RULES } from './rules';
+import { resolutionEvent } from './life-split';
 import { parseTime } from './time';
 
 /** What analysis needs besides the item and the time. */
@@ -56,6 +57,11 @@ export interface ItemAnalysis {
   state: FlowState;
   /** ISO time the current state began; absent when unknown. */
   since?: string;
+  /**
+   * The events that began the current state, when the history dates it: what started its
+   * interval or segment, or, for a done item, the merge or close at its resolution time.
+   */
+  sinceBy?: ReplayEvent[];
   causes: Cause[];
   causeText: string;
   cluster: Cluster;
@@ -166,6 +172,17 @@ function seenStart(item: WorkItem, current: CurrentState): { current: CurrentSta
   return { current, sinceUnknown: { links: [], ...(notBefore ? { notBefore } : {}), notAfter: new Date(parseTime(seen.at)).toISOString() } };
 }
 
+/** The events that began the current state at `since` (sinceBy), or none when no event is dated then. */
+function sinceEvents(item: WorkItem, history: History, state: FlowState, since: number): ReplayEvent[] | undefined {
+  if (!Number.isFinite(since)) return undefined;
+  if (state === 'done') {
+    const ended = resolutionEvent(item);
+    return ended ? [ended] : undefined;
+  }
+  const segment = history.segments.find((s) => s.start === since && s.state === state);
+  return segment?.startedBy && segment.startedBy.length > 0 ? segment.startedBy : undefined;
+}
+
 /** Analyses one item at `at` (epoch ms, or ISO with a zone). Never throws on bad data: it reports warnings. */
 export function analyzeItem(item: WorkItem, ctx: AnalysisContext, at: number | string): ItemAnalysis {
   // A number is FlowLens's own clock, in ms: parseTime's rule for sources' epoch seconds is not for it.
@@ -175,10 +192,12 @@ export function analyzeItem(item: WorkItem, ctx: AnalysisContext, at: number | s
   const { current, sinceUnknown } = withKnownStart(item, currentState(item, history, ctx.settings));
   const describe = namer(item, ctx.titles);
   const since = current.since === undefined ? NaN : parseTime(current.since);
+  const sinceBy = sinceEvents(item, history, current.state, since);
   const base = {
     key: item.key,
     state: current.state,
     ...(current.since ? { since: current.since } : {}),
+    ...(sinceBy ? { sinceBy } : {}),
     causes: current.causes,
     causeText: causeText(current.state, current.causes, current.since, describe),
     cluster: currentCluster(current, item, ctx.settings),

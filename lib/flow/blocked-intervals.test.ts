@@ -45,6 +45,20 @@ describe('overlapping and repeated causes', () => {
     expect(intervals[0]!.causes.map((c) => c.kind).sort()).toEqual(['blocked-by', 'blocked-status', 'flagged']);
   });
 
+  it('keeps the events that began and ended an interval: the first cause in, the last cause out', () => {
+    const { intervals } = replay(item(timeline), settings, ms('2026-11-03T00:00:00Z'));
+    // Blocked from the status at 10:00 (the flag and the link only add causes) to the link's removal at 15:00.
+    expect(intervals[0]!.startedBy).toEqual([timeline[0]]);
+    expect(intervals[0]!.endedBy).toEqual([timeline[5]]);
+  });
+
+  it('cites, of the events of one instant, only those that changed the state: an assignment beside a flag is not one', () => {
+    const assigned: FlowEvent = { type: 'assigned', at: '2026-11-02T10:00:00Z', to: { id: 'u1', name: 'Ana' } };
+    const flag: FlowEvent = { type: 'flagged', at: '2026-11-02T10:00:00Z', by: { id: 'u1', name: 'Ana' } };
+    const { intervals } = replay(item([assigned, flag]), settings, ms('2026-11-03T00:00:00Z'));
+    expect(intervals.map((i) => [i.startedBy, i.endedBy])).toEqual([[[flag], undefined]]);
+  });
+
   it('joins an unflag and re-flag within the gap into one interval, and not beyond it', () => {
     const flags: FlowEvent[] = [
       { type: 'flagged', at: '2026-11-02T10:00:00Z' },
@@ -55,6 +69,8 @@ describe('overlapping and repeated causes', () => {
     const now = ms('2026-11-03T00:00:00Z');
     const joined = replay(item(flags), parseFlowSettings({ reflagGapMs: 30 * 60_000 }), now).intervals;
     expect(joined.map((i) => [i.start, i.end])).toEqual([['2026-11-02T10:00:00.000Z', '2026-11-02T11:00:00.000Z']]);
+    // The joined interval is cited from the first flag to the last unflag.
+    expect(joined.map((i) => [i.startedBy, i.endedBy])).toEqual([[[flags[0]], [flags[3]]]]);
     const apart = replay(item(flags), parseFlowSettings({ reflagGapMs: 5 * 60_000 }), now).intervals;
     expect(apart).toHaveLength(2);
   });

@@ -4,7 +4,7 @@
  * Overlapping causes (flagged while in a Blocked status while linked to an open blocker) make one
  * interval, not three; an unflag and re-flag within the re-flag gap is one interval.
  */
-import { applyEvent, causeKey, classify, emptyConditions, type Cause, type Conditions } from './conditions';
+import { applyEvent, causeKey, classify, emptyConditions, type Cause, type Conditions, type ReplayEvent } from './conditions';
 import type { FlowSettings } from './flow-settings';
 import { isStuck } from './flow-states';
 import type { FlowState, WorkItem } from './model';
@@ -20,6 +20,10 @@ export interface Segment {
   /** Exclusive end; `null` while it lasts. */
   end: number | null;
   causes: Cause[];
+  /** The events that began it (none for the first, which begins with the item). */
+  startedBy?: ReplayEvent[];
+  /** The events that ended it: those that began the next. */
+  endedBy?: ReplayEvent[];
 }
 
 /** A stretch in which the item did not flow. */
@@ -33,6 +37,10 @@ export interface FlowInterval {
   durationMs: number;
   /** The part of it on working days; absent when working time is turned off. */
   workingMs?: number;
+  /** The events that began it, so a figure counting it can cite them. */
+  startedBy?: ReplayEvent[];
+  /** The events that ended it; absent while open. */
+  endedBy?: ReplayEvent[];
 }
 
 /** A blocked, waiting or failing interval; `state` says which. */
@@ -60,25 +68,53 @@ export function replay(item: WorkItem, settings: FlowSettings, now: number): His
   let open: Segment = { state: 'flowing', start: origin, end: null, causes: [] };
   let openKey = '';
   let future = 0;
+  let instant: ReplayEvent[] = [];
   for (let i = 0; i < events.length; i++) {
     const { event, t } = events[i]!;
     if (t > now) {
       future += 1;
       continue;
     }
-    applyEvent(conditions, event);
+    instant.push(event);
     if (events[i + 1]?.t === t) continue; // apply every event of one instant before judging it
-    const next = classify(conditions, settings);
-    const nextKey = causeKey(next.causes);
-    if (next.state === open.state && nextKey === openKey) continue;
+    const { state, causes, triggers } = applyInstant(conditions, instant, settings);
+    instant = [];
+    const nextKey = causeKey(causes);
+    if (state === open.state && nextKey === openKey) continue;
     const at = Math.max(t, open.start);
-    if (at > open.start) segments.push({ ...open, end: at });
-    open = { state: next.state, start: at, end: null, causes: next.causes };
+    if (at > open.start) segments.push({ ...open, end: at, endedBy: triggers });
+    else if (segments.length === 0) triggers.unshift(...(open.startedBy ?? [])); // what began the replaced one began this one too
+    open = { state, start: at, end: null, causes, startedBy: triggers };
     openKey = nextKey;
   }
   segments.push(open);
   if (future) warnings.push(`Ignored ${future} event${future > 1 ? 's' : ''} dated after now.`);
   return { segments, intervals: toIntervals(segments, settings, now), conditions, warnings };
+}
+
+/**
+ * Applies the events of one instant and judges the result. `triggers` are the events that changed
+ * the state or its causes: with one event, that event; with several, each one after which the
+ * judgement differed from the one before it (an "assigned" beside a "labeled blocked" is not one).
+ */
+function applyInstant(conditions: Conditions, instant: readonly ReplayEvent[], settings: FlowSettings): { state: FlowState; causes: Cause[]; triggers: ReplayEvent[] } {
+  if (instant.length === 1) {
+    applyEvent(conditions, instant[0]!);
+    return { ...classify(conditions, settings), triggers: [instant[0]!] };
+  }
+  const judge = () => {
+    const judged = classify(conditions, settings);
+    return { ...judged, key: `${judged.state}:${causeKey(judged.causes)}` };
+  };
+  let last = judge();
+  const triggers: ReplayEvent[] = [];
+  for (const event of instant) {
+    applyEvent(conditions, event);
+    const next = judge();
+    if (next.key !== last.key) triggers.push(event);
+    last = next;
+  }
+  return { state: last.state, causes: last.causes, triggers };
 }
 
 /** Runs of one non-flowing state; blocked runs split by less than the re-flag gap are joined. */
@@ -88,6 +124,7 @@ export function toIntervals(segments: Segment[], settings: FlowSettings, now: nu
     const last = runs[runs.length - 1];
     if (last && last.state === segment.state) {
       last.end = segment.end;
+      last.endedBy = segment.endedBy;
       last.causes = [...last.causes, ...segment.causes];
     } else {
       runs.push({ ...segment, causes: [...segment.causes] });
@@ -107,6 +144,7 @@ function joinReflags(runs: Segment[], gap: number): Segment[] {
     if (run.state === 'blocked' && before?.state === 'blocked' && short) {
       out.pop();
       before.end = run.end;
+      before.endedBy = run.endedBy;
       before.causes = [...before.causes, ...run.causes];
     } else {
       out.push({ ...run });
@@ -125,5 +163,7 @@ function toInterval(run: Segment, settings: FlowSettings, now: number): FlowInte
     causes: [...unique.values()],
     durationMs: Math.max(0, end - run.start),
     ...(settings.workingTime ? { workingMs: workingMs(run.start, end, settings) } : {}),
+    ...(run.startedBy ? { startedBy: run.startedBy } : {}),
+    ...(run.end !== null && run.endedBy ? { endedBy: run.endedBy } : {}),
   };
 }

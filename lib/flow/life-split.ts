@@ -7,7 +7,8 @@
  * "neither". Pure: time is an argument.
  */
 import type { FlowInterval } from './blocked-intervals';
-import type { FlowCheckEvent, WorkItem } from './model';
+import type { ReplayEvent } from './conditions';
+import type { FlowCheckEvent, FlowEvent, WorkItem } from './model';
 import { iso, parseTime } from './time';
 
 /** The kinds of time, in the order a stretch's kind is chosen. */
@@ -34,9 +35,14 @@ export interface LifeSegment {
   end: string;
   ms: number;
   open?: true;
+  /** The events at its start (what began it, or the item's opening), so the card can cite them. */
+  startedBy?: ReplayEvent[];
+  /** The events at its end (what ended it, or the merge or close); absent while open. */
+  endedBy?: ReplayEvent[];
 }
 
-type Range = { kind: LifeKind; from: number; to: number };
+/** A stretch one fact holds, with the events at its two ends (none where a bound is not an event, as "now"). */
+type Range = { kind: LifeKind; from: number; to: number; fromBy: readonly ReplayEvent[]; toBy: readonly ReplayEvent[] };
 
 const REVIEW_CAUSES = new Set(['review-pending', 'review-required']);
 
@@ -44,7 +50,7 @@ const REVIEW_CAUSES = new Set(['review-pending', 'review-required']);
 function stuckRanges(intervals: readonly FlowInterval[], end: number): Range[] {
   return intervals.map((interval) => {
     const kind: LifeKind = interval.state === 'blocked' ? 'blocked' : interval.state === 'failing' ? 'author' : interval.causes.some((c) => REVIEW_CAUSES.has(c.kind)) ? 'review' : 'waiting';
-    return { kind, from: parseTime(interval.start), to: interval.end === undefined ? end : parseTime(interval.end) };
+    return { kind, from: parseTime(interval.start), to: interval.end === undefined ? end : parseTime(interval.end), fromBy: interval.startedBy ?? [], toBy: interval.endedBy ?? [] };
   });
 }
 
@@ -52,19 +58,20 @@ function stuckRanges(intervals: readonly FlowInterval[], end: number): Range[] {
 function draftRanges(item: WorkItem, start: number, end: number): Range[] {
   const events = item.timeline
     .filter((e) => e.type === 'converted-to-draft' || e.type === 'ready-for-review')
-    .map((e) => ({ draft: e.type === 'converted-to-draft', t: parseTime(e.at) }))
+    .map((e) => ({ draft: e.type === 'converted-to-draft', t: parseTime(e.at), event: e }))
     .filter((e) => Number.isFinite(e.t))
     .sort((a, b) => a.t - b.t);
   const ranges: Range[] = [];
   let since: number | undefined = events[0] ? (events[0].draft ? undefined : start) : item.signals.draft ? start : undefined;
+  let sinceBy: readonly ReplayEvent[] = [];
   for (const event of events) {
-    if (event.draft && since === undefined) since = event.t;
+    if (event.draft && since === undefined) [since, sinceBy] = [event.t, [event.event]];
     if (!event.draft && since !== undefined) {
-      ranges.push({ kind: 'draft', from: since, to: event.t });
-      since = undefined;
+      ranges.push({ kind: 'draft', from: since, to: event.t, fromBy: sinceBy, toBy: [event.event] });
+      [since, sinceBy] = [undefined, []];
     }
   }
-  if (since !== undefined) ranges.push({ kind: 'draft', from: since, to: end });
+  if (since !== undefined) ranges.push({ kind: 'draft', from: since, to: end, fromBy: sinceBy, toBy: [] });
   return ranges;
 }
 
@@ -75,7 +82,8 @@ function ciRanges(item: WorkItem, end: number): Range[] {
     const at = parseTime(check.at);
     const from = check.startedAt === undefined ? at : parseTime(check.startedAt);
     if (!Number.isFinite(from) || !Number.isFinite(at)) return [];
-    return [{ kind: 'ci', from, to: check.conclusion === 'pending' ? end : at }];
+    const pending = check.conclusion === 'pending';
+    return [{ kind: 'ci', from, to: pending ? end : at, fromBy: [check], toBy: pending ? [] : [check] }];
   });
 }
 
@@ -96,9 +104,11 @@ export function lifeSplit(item: WorkItem, intervals: readonly FlowInterval[], no
   const end = Number.isFinite(resolved) ? Math.min(resolved, now) : now;
   if (!Number.isFinite(start) || end <= start) return [];
   const ranges = [...stuckRanges(intervals, end), ...draftRanges(item, start, end), ...ciRanges(item, end)]
-    .map((r) => ({ ...r, from: Math.max(start, r.from), to: Math.min(end, r.to) }))
+    .map((r) => clamp(r, start, end))
     .filter((r) => Number.isFinite(r.from) && Number.isFinite(r.to) && r.to > r.from);
   const cuts = [...new Set([start, end, ...ranges.flatMap((r) => [r.from, r.to])])].sort((a, b) => a - b);
+  const bounds = boundEvents(item, start, end === resolved);
+  const at = (t: number) => eventsAt(ranges, bounds, t);
   const segments: LifeSegment[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [from, to] = [cuts[i]!, cuts[i + 1]!];
@@ -107,12 +117,56 @@ export function lifeSplit(item: WorkItem, intervals: readonly FlowInterval[], no
     if (last && last.kind === kind) {
       last.end = iso(to);
       last.ms += to - from;
+      last.endedBy = at(to);
     } else {
-      segments.push({ kind, start: iso(from), end: iso(to), ms: to - from });
+      segments.push({ kind, start: iso(from), end: iso(to), ms: to - from, startedBy: at(from), endedBy: at(to) });
     }
   }
-  if (item.state === 'open' && segments.length > 0) segments[segments.length - 1]!.open = true;
+  const last = segments[segments.length - 1];
+  if (item.state === 'open' && last) {
+    last.open = true;
+    delete last.endedBy;
+  }
   return segments;
+}
+
+/** A range cut to the life; a bound moved by the cut is no longer the event's time, and cites none. */
+function clamp(range: Range, start: number, end: number): Range {
+  const from = Math.max(start, range.from);
+  const to = Math.min(end, range.to);
+  return { ...range, from, to, fromBy: from === range.from ? range.fromBy : [], toBy: to === range.to ? range.toBy : [] };
+}
+
+/** The life's own ends as events: the opening (the timeline's `created`) and, when it ended, the merge or close at the resolution. */
+function boundEvents(item: WorkItem, start: number, ended: boolean): Map<number, ReplayEvent[]> {
+  const bounds = new Map<number, ReplayEvent[]>();
+  const opened = item.timeline.find((e) => e.type === 'created' && parseTime(e.at) === start);
+  if (opened) bounds.set(start, [opened]);
+  const end = parseTime(item.resolvedAt);
+  const closing = ended ? resolutionEvent(item) : undefined;
+  if (closing) bounds.set(end, [...(bounds.get(end) ?? []), closing]);
+  return bounds;
+}
+
+/**
+ * The event that ended a merged, closed or done item: the merge, else the closing, at the
+ * resolution time the source gives; none when no event of the timeline is dated then.
+ */
+export function resolutionEvent(item: WorkItem): FlowEvent | undefined {
+  const end = parseTime(item.resolvedAt);
+  if (!Number.isFinite(end)) return undefined;
+  const at = item.timeline.filter((e) => (e.type === 'merged' || e.type === 'closed') && parseTime(e.at) === end);
+  return at.find((e) => e.type === 'merged') ?? at[0];
+}
+
+/** Every event at `t`: the life's ends and the ranges that begin or end then, each once. */
+function eventsAt(ranges: readonly Range[], bounds: ReadonlyMap<number, ReplayEvent[]>, t: number): ReplayEvent[] {
+  const found = new Set<ReplayEvent>(bounds.get(t) ?? []);
+  for (const range of ranges) {
+    if (range.from === t) for (const e of range.fromBy) found.add(e);
+    if (range.to === t) for (const e of range.toBy) found.add(e);
+  }
+  return [...found];
 }
 
 /** Each kind's share of a life (0-1), for the kinds it holds; empty for a life of no length. */

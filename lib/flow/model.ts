@@ -53,14 +53,31 @@ export interface ItemLink {
 }
 
 /**
+ * What cites an event: who made it and where it can be seen, when the source says. Providers set
+ * `url` on every event they read (the event's anchor on the item's page where the source has one,
+ * a Jira issue's history tab, else the item's page), so an event without one comes from an item
+ * cached before FlowLens kept it: the card then says where it was seen is not recorded. A `url`
+ * is the source's word: the view keeps it only on the item's own host (lib/safe-url.ts).
+ */
+export interface EventCitation {
+  /** Who made the change (Jira history author, GitHub actor), when the source names them. */
+  by?: Person;
+  /** Where the event can be seen. */
+  url?: string;
+}
+
+/**
  * One event in an item's history that matters to flow. Providers translate their own history
  * (Jira changelog, GitHub timeline) into these; the flow core reads nothing else.
  */
-export type FlowEvent =
+export type FlowEvent = EventCitation & FlowEventBody;
+
+/** The events by kind, each with what makes it concrete (EventCitation adds who and where). */
+export type FlowEventBody =
   | { type: 'created'; at: string }
   | { type: 'status'; at: string; from?: string; to: string }
-  | { type: 'flagged'; at: string; reason?: string; by?: Person }
-  | { type: 'unflagged'; at: string; by?: Person }
+  | { type: 'flagged'; at: string; reason?: string }
+  | { type: 'unflagged'; at: string }
   | { type: 'labeled'; at: string; label: string }
   | { type: 'unlabeled'; at: string; label: string }
   | { type: 'link-added'; at: string; link: ItemLink }

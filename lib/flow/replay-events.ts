@@ -32,10 +32,13 @@ function withLinkFacts(timeline: readonly ReplayEvent[], upstream: Map<string, I
   return timeline.map((event) => (event.type === 'link-added' ? { ...event, link: historic(event.link, upstream.get(event.link.key)) } : event));
 }
 
-/** Upstream links with a known creation time that no `link-added` event records. */
+/**
+ * Upstream links with a known creation time that no `link-added` event records: a reference
+ * written in the item's body, seen on the item's page (`url`, kept by the view only on its host).
+ */
 function unrecordedLinks(item: WorkItem): ReplayEvent[] {
   const recorded = new Set(item.timeline.flatMap((e) => (e.type === 'link-added' ? [e.link.key] : [])));
-  return item.upstream.filter((link) => link.at !== undefined && !recorded.has(link.key)).map((link) => ({ type: 'link-added' as const, at: link.at!, link: historic(link, link) }));
+  return item.upstream.filter((link) => link.at !== undefined && !recorded.has(link.key)).map((link) => ({ type: 'link-added' as const, at: link.at!, link: historic(link, link), ...(item.url ? { url: item.url } : {}) }));
 }
 
 /**

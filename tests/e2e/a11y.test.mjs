@@ -1,7 +1,7 @@
 // End to end in Debian's Chromium: an accessibility audit (axe-core, WCAG 2.x A and AA rules) of
 // what FlowLens draws — the welcome page, the options page (its Advanced fold open and closed),
 // the popup with a team summary (and with what changed since the last look), and badges with an open detail card on a GitHub list and a
-// GitHub Projects table and board, and Jira–GitHub drift in the popup and on a card — in the light and the
+// GitHub Projects table and board, Jira–GitHub drift in the popup and on a card, and a card with the sources of its figures open — in the light and the
 // dark scheme. Any violation fails.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -126,6 +126,23 @@ const PLACES = [
       await waitForBadges(page, 5);
       await page.evaluate(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('button').click());
       await page.waitForFunction(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('[role="dialog"]') !== null);
+    },
+    include: 'flowlens-badge',
+  },
+  {
+    name: 'an open detail card with the sources of its figures open (head, open for, a stretch) on a GitHub list',
+    url: () => 'https://github.com/octo-org/api/pulls',
+    ready: async (page) => {
+      await waitForBadges(page, 5);
+      const badge = page.locator('#issue_101 flowlens-badge');
+      await badge.getByTestId('flowlens-badge-button').click();
+      const card = badge.getByTestId('flowlens-card');
+      await card.locator('button.figure[data-figure="state"]').click();
+      await card.locator('button.figure[data-figure="Open for"]').click();
+      await card.locator('.life summary').click();
+      await card.locator('button.figure[data-figure="stretch 1"]').click();
+      await card.getByRole('group', { name: /^Sources of stretch 1/ }).waitFor();
+      assert.equal(await card.getByTestId('flowlens-trace').count(), 3);
     },
     include: 'flowlens-badge',
   },

@@ -71,4 +71,44 @@ describe('the card head on a GitHub pull request list, with a token', () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+
+  it('opens the events behind the head’s duration by keyboard, each a link on the item’s host, and closes them again', async () => {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto('https://github.com/octo-org/api/pulls');
+    await waitForBadges(page, 5);
+    const badge = page.locator('#issue_101 flowlens-badge');
+    await badge.getByTestId('flowlens-badge-button').focus();
+    await page.keyboard.press('Enter');
+    const card = badge.getByTestId('flowlens-card');
+    await card.waitFor();
+    const figure = card.locator('button.figure[data-figure="state"]');
+    assert.equal(await figure.getAttribute('aria-expanded'), 'false');
+    assert.equal(await card.getByTestId('flowlens-trace').count(), 0, 'the sources open on demand');
+    // Reached by Tab from the card's close button, and opened with Enter.
+    await card.getByRole('button', { name: 'Close' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await figure.evaluate((el) => el.getRootNode().activeElement === el), true, 'Tab reaches the duration');
+    await page.keyboard.press('Enter');
+    assert.equal(await figure.getAttribute('aria-expanded'), 'true');
+    const sources = card.getByRole('group', { name: /^Sources of Blocked / });
+    await sources.waitFor();
+    assert.equal(await figure.getAttribute('aria-controls'), await sources.getAttribute('id'));
+    assert.equal(await sources.locator('.trace-time').innerText(), 'Counts calendar time.');
+    // #101 waits on octo-org/web#14 since it was opened: its body, never edited, says so.
+    const span = await sources.locator('li').first().innerText();
+    console.log(`# #101 blocked since: ${span}`);
+    assert.match(span, /^linked to octo-org\/web#14 Tue 10 Nov 09:00 UTC → now, \S+( \S+)?$/);
+    const links = await sources.locator('a').evaluateAll((as) => as.map((a) => a.href));
+    assert.ok(links.length > 0 && links.every((href) => href.startsWith('https://github.com/octo-org/api/pull/101')), `each source is on the item's page: ${links}`);
+    // The link is next in the tab order, and Space closes the sources again.
+    await page.keyboard.press('Tab');
+    assert.equal(await sources.locator('a').first().evaluate((el) => el.getRootNode().activeElement === el), true, 'Tab reaches the first source');
+    await figure.focus();
+    await page.keyboard.press('Space');
+    assert.equal(await figure.getAttribute('aria-expanded'), 'false');
+    assert.equal(await card.getByTestId('flowlens-trace').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });

@@ -25,23 +25,31 @@ const ISSUE_TIMELINE = ['LABELED_EVENT', 'UNLABELED_EVENT', 'ASSIGNED_EVENT', 'C
 
 const ASSIGNEE = '__typename ... on User { login url } ... on Bot { login url }';
 
+/**
+ * Who made an event, and where it is seen: its `url` (the item's page with the event's anchor,
+ * `#event-…`, `#pullrequestreview-…`) where the type has one. Plain fields, no connection, so
+ * the query's cost is unchanged. Label, assignment, reopening and review-request events have no
+ * `url` or `databaseId` in the schema: they are cited by the item's page.
+ */
+const BY = 'actor { login }';
+
 /** Timeline events both kinds share. */
 const COMMON_EVENTS = `__typename
-      ... on LabeledEvent { createdAt label { name } }
-      ... on UnlabeledEvent { createdAt label { name } }
-      ... on AssignedEvent { createdAt assignee { ${ASSIGNEE} } }
-      ... on ClosedEvent { createdAt }
-      ... on ReopenedEvent { createdAt }`;
+      ... on LabeledEvent { createdAt ${BY} label { name } }
+      ... on UnlabeledEvent { createdAt ${BY} label { name } }
+      ... on AssignedEvent { createdAt ${BY} assignee { ${ASSIGNEE} } }
+      ... on ClosedEvent { createdAt ${BY} url }
+      ... on ReopenedEvent { createdAt ${BY} }`;
 
 /** Timeline events only pull requests have. */
 const PULL_EVENTS = `${COMMON_EVENTS}
-      ... on ReviewRequestedEvent { createdAt requestedReviewer { ${ACTOR} } }
-      ... on ReviewRequestRemovedEvent { createdAt requestedReviewer { ${ACTOR} } }
-      ... on ReadyForReviewEvent { createdAt }
-      ... on ConvertToDraftEvent { createdAt }
-      ... on PullRequestReview { createdAt submittedAt reviewState: state author { login url } }
-      ... on PullRequestCommit { commit { oid committedDate } }
-      ... on MergedEvent { createdAt }`;
+      ... on ReviewRequestedEvent { createdAt ${BY} requestedReviewer { ${ACTOR} } }
+      ... on ReviewRequestRemovedEvent { createdAt ${BY} requestedReviewer { ${ACTOR} } }
+      ... on ReadyForReviewEvent { createdAt ${BY} url }
+      ... on ConvertToDraftEvent { createdAt ${BY} url }
+      ... on PullRequestReview { createdAt submittedAt reviewState: state author { login url } url }
+      ... on PullRequestCommit { commit { oid committedDate } url }
+      ... on MergedEvent { createdAt ${BY} url }`;
 
 /**
  * GitHub allows up to 50 issues per relationship type, so one page of 50 holds every blocker.

@@ -92,7 +92,12 @@ describeReal(realApiTitle('recorded GitHub REST answers'), () => {
         createdAt: '2022-07-19T04:39:16Z',
         updatedAt: '2022-07-19T04:39:16Z',
         container: 'octokit-fixture-org/tmp-scenario-paginate-issues-20220719043836917-izyoe',
-        timeline: [{ type: 'created', at: '2022-07-19T04:39:16Z' }],
+        // The opening, cited by its author and the issue's page (its html_url).
+        timeline: [{
+          type: 'created', at: '2022-07-19T04:39:16Z',
+          by: { id: 'octokit-fixture-user-a', name: 'octokit-fixture-user-a', url: 'https://github.com/octokit-fixture-user-a' },
+          url: 'https://github.com/octokit-fixture-org/tmp-scenario-paginate-issues-20220719043836917-izyoe/issues/13',
+        }],
         upstream: [],
         downstream: [],
         kind: 'issue',

@@ -10,8 +10,10 @@ import { analyzeItem } from '../../flow/analyze';
 import { lifeSplit } from '../../flow/life-split';
 import { stretchLengths } from '../../flow/pace';
 import { defaultFlowSettings, parseFlowSettings } from '../../flow/flow-settings';
+import type { ReplayEvent } from '../../flow/conditions';
 import type { WorkItem } from '../../flow/model';
 import type { GithubRef } from '../../item-key';
+import { keyUrl } from '../../safe-url';
 import { restHistoryEvents } from './rest-timeline';
 import { restIssue } from './schema';
 import { restToItem } from './to-work-item';
@@ -22,7 +24,8 @@ const answer = <T>(name: string): T => sharedJson<T>(REST, name);
 const ants = (number: number): GithubRef => ({ source: 'github', host: 'github.com', owner: 'panjf2000', repo: 'ants', number });
 
 /** The item with its REST history, as fetch-items.ts puts them together: its creation, then the events read. */
-const withEvents = (item: WorkItem, elements: readonly unknown[]): WorkItem => ({ ...item, timeline: [...item.timeline, ...restHistoryEvents('github.com', elements)] });
+// Each event is cited on the page built from the item's key, as fetchRestHistory does.
+const withEvents = (item: WorkItem, elements: readonly unknown[]): WorkItem => ({ ...item, timeline: [...item.timeline, ...restHistoryEvents('github.com', elements, keyUrl(item.key))] });
 
 const seconds = (item: WorkItem, settings: ReturnType<typeof parseFlowSettings>, at: string) =>
   analyzeItem(item, { settings }, at).intervals.map((i) => [i.state, i.start, i.end, i.durationMs / 1000]);
@@ -96,12 +99,22 @@ describe.skipIf(!have)(sharedTitle(`panjf2000/ants#53: three change requests, th
     // author's to act until the merge at 2019-10-09T16:59:19Z: 172 973 s (above). Its life ends
     // at the merge, not at `at`, and nothing is open.
     const life = lifeSplit(item, analyzeItem(item, { settings }, at).intervals, Date.parse(at));
-    expect(life).toEqual([
+    expect(life.map(({ startedBy: _s, endedBy: _e, ...stretch }) => stretch)).toEqual([
       { kind: 'neither', start: '2019-10-07T08:17:20.000Z', end: '2019-10-07T16:56:26.000Z', ms: 31_146_000 },
       { kind: 'author', start: '2019-10-07T16:56:26.000Z', end: '2019-10-09T16:59:19.000Z', ms: 172_973_000 },
     ]);
     // As a finished item of the team, its stretches go into the pace yardstick as they are.
     expect(stretchLengths(life)).toEqual({ neither: [31_146_000], author: [172_973_000] });
+    // What each end is, from the JSON: the opening is the pull's created_at by user.login
+    // KevinBaiSg on its html_url; the first CHANGES_REQUESTED is review id 298229495 by
+    // panjf2000, cited at #pullrequestreview-298229495 (as its own html_url reads); the merge
+    // ends it, with the closing of the same second (the hand-built events have no id: the page).
+    const cited = (events: readonly ReplayEvent[] | undefined) => (events ?? []).map((e) => [e.type, e.at, 'by' in e ? e.by?.name : undefined, 'url' in e ? e.url : undefined]);
+    const review = ['reviewed', '2019-10-07T16:56:26Z', 'panjf2000', 'https://github.com/panjf2000/ants/issues/53#pullrequestreview-298229495'];
+    expect(life.map((s) => [cited(s.startedBy), cited(s.endedBy)])).toEqual([
+      [[['created', '2019-10-07T08:17:20Z', 'KevinBaiSg', 'https://github.com/panjf2000/ants/pull/53']], [review]],
+      [[review], [['merged', '2019-10-09T16:59:19Z', undefined, 'https://github.com/panjf2000/ants/issues/53'], ['closed', '2019-10-09T16:59:19Z', undefined, 'https://github.com/panjf2000/ants/issues/53']]],
+    ]);
   });
 });
 
@@ -146,7 +159,7 @@ describe.skipIf(!have)(sharedTitle(`panjf2000/ants issue events, grouped by issu
     // 14 h 7 min 9 s = 259 200 + 50 400 + 420 + 9 = 310 029 s with nothing holding it; then
     // blocked 1 109 425 s (above) until it closed. 310 029 + 1 109 425 = 1 419 454 s in all.
     const life = lifeSplit(item(220), analyzeItem(item(220), { settings: blocking('waiting for response') }, LATER).intervals, Date.parse(LATER));
-    expect(life).toEqual([
+    expect(life.map(({ kind, start, end, ms }) => ({ kind, start, end, ms }))).toEqual([
       { kind: 'neither', start: '2022-04-21T01:11:58.000Z', end: '2022-04-24T15:19:07.000Z', ms: 310_029_000 },
       { kind: 'blocked', start: '2022-04-24T15:19:07.000Z', end: '2022-05-07T11:29:32.000Z', ms: 1_109_425_000 },
     ]);
@@ -181,7 +194,12 @@ describe.skipIf(!have)(sharedTitle(`panjf2000/ants issue events, grouped by issu
   it('#211: a pull request marked ready for review 26 s after it was opened', () => {
     const pr = item(211);
     expect(pr).toMatchObject({ kind: 'pull', state: 'open', createdAt: '2022-02-07T21:31:30Z' });
-    expect(pr.timeline.filter((e) => e.type === 'ready-for-review')).toEqual([{ type: 'ready-for-review', at: '2022-02-07T21:31:56Z' }]);
+    // The element: id 6022440198, actor lucafmarques (the pull request's author, user.login).
+    expect(pr.timeline.filter((e) => e.type === 'ready-for-review')).toEqual([{
+      type: 'ready-for-review', at: '2022-02-07T21:31:56Z',
+      by: { id: 'lucafmarques', name: 'lucafmarques', url: 'https://github.com/lucafmarques' },
+      url: 'https://github.com/panjf2000/ants/issues/211#event-6022440198',
+    }]);
   });
 });
 

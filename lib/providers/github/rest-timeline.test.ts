@@ -65,22 +65,30 @@ describe('restHistoryEvents', () => {
       { id: 11, event: 'closed', actor: user('carol'), created_at: at('13:00'), state_reason: null },
       { id: 12, event: 'reopened', actor: user('carol'), created_at: at('14:00') },
     ];
-    expect(restHistoryEvents('github.com', elements)).toEqual([
-      { type: 'labeled', at: at('09:00'), label: 'Blocked' },
-      { type: 'unlabeled', at: at('09:30'), label: 'Blocked' },
-      { type: 'review-requested', at: at('10:00'), reviewer: { id: 'bob', name: 'Bob', url: 'https://github.com/Bob' } },
-      { type: 'review-requested', at: at('10:00'), reviewer: { id: 'team:platform', name: 'Platform team', url: 'https://github.com/orgs/octo-org/teams/platform' } },
-      { type: 'review-request-removed', at: at('10:05'), reviewer: { id: 'team:platform', name: 'Platform team' } },
-      { type: 'reviewed', at: at('11:00'), by: { id: 'bob', name: 'BOB', url: 'https://github.com/BOB' }, verdict: 'changes-requested' },
+    // Each cited on the page given: an event at `#event-<id>`, a review at `#pullrequestreview-<id>`
+    // (GitHub's own `html_url` of a review reads so), the commit (no id) on the page; by its actor.
+    const page = 'https://github.com/octo-org/api/issues/7';
+    const alice = { id: 'alice', name: 'Alice', url: 'https://github.com/Alice' };
+    const carol = { id: 'carol', name: 'carol', url: 'https://github.com/carol' };
+    const on = (id: number) => `${page}#event-${id}`;
+    expect(restHistoryEvents('github.com', elements, page)).toEqual([
+      { type: 'labeled', at: at('09:00'), label: 'Blocked', by: alice, url: on(1) },
+      { type: 'unlabeled', at: at('09:30'), label: 'Blocked', by: alice, url: on(2) },
+      { type: 'review-requested', at: at('10:00'), reviewer: { id: 'bob', name: 'Bob', url: 'https://github.com/Bob' }, by: carol, url: on(3) },
+      { type: 'review-requested', at: at('10:00'), reviewer: { id: 'team:platform', name: 'Platform team', url: 'https://github.com/orgs/octo-org/teams/platform' }, by: carol, url: on(4) },
+      { type: 'review-request-removed', at: at('10:05'), reviewer: { id: 'team:platform', name: 'Platform team' }, by: carol, url: on(5) },
+      { type: 'reviewed', at: at('11:00'), by: { id: 'bob', name: 'BOB', url: 'https://github.com/BOB' }, verdict: 'changes-requested', url: `${page}#pullrequestreview-6` },
       // The committer's date, as the GraphQL path uses `committedDate`, with its offset as sent.
-      { type: 'commit', at: '2026-11-20T12:30:00+01:00', sha: 'def' },
-      { type: 'converted-to-draft', at: at('12:00') },
-      { type: 'ready-for-review', at: at('12:10') },
-      { type: 'assigned', at: at('12:20'), to: { id: 'dan', name: 'Dan', url: 'https://github.com/Dan' } },
-      { type: 'merged', at: at('13:00') },
-      { type: 'closed', at: at('13:00') },
-      { type: 'reopened', at: at('14:00') },
+      { type: 'commit', at: '2026-11-20T12:30:00+01:00', sha: 'def', url: page },
+      { type: 'converted-to-draft', at: at('12:00'), by: carol, url: on(7) },
+      { type: 'ready-for-review', at: at('12:10'), by: carol, url: on(8) },
+      { type: 'assigned', at: at('12:20'), to: { id: 'dan', name: 'Dan', url: 'https://github.com/Dan' }, by: carol, url: on(9) },
+      { type: 'merged', at: at('13:00'), by: carol, url: on(10) },
+      { type: 'closed', at: at('13:00'), by: carol, url: on(11) },
+      { type: 'reopened', at: at('14:00'), by: carol, url: on(12) },
     ]);
+    // Without the page, who made each is still read, and no place is made up.
+    expect(restHistoryEvents('github.com', elements).every((e) => e.url === undefined)).toBe(true);
   });
 
   it('reads review states upper- or lower-case, from the timeline or GET /pulls/{n}/reviews, and leaves a pending review out', () => {
@@ -120,12 +128,13 @@ describe('restHistoryEvents', () => {
       blockedBy('blocked_by_added', at('11:00'), 4, 'not a repository'),
       { ...blockedBy('blocked_by_added', at('11:00'), 5), blocked_by: { ...blockedBy('blocked_by_added', at('11:00'), 5).blocked_by, state: 'merged' } },
     ];
+    const carol = { id: 'carol', name: 'carol', url: 'https://github.com/carol' };
     expect(restHistoryEvents('git.corp.example', elements)).toEqual([
-      { type: 'link-added', at: at('09:00'), link: { key: 'github:git.corp.example/octo-org/api#3', kind: 'blocked-by', open: true } },
-      { type: 'link-added', at: at('09:10'), link: { key: 'github:git.corp.example/platform/infra#8', kind: 'blocked-by', open: false } },
-      { type: 'link-removed', at: at('10:00'), key: 'github:git.corp.example/octo-org/api#3' },
+      { type: 'link-added', at: at('09:00'), link: { key: 'github:git.corp.example/octo-org/api#3', kind: 'blocked-by', open: true }, by: carol },
+      { type: 'link-added', at: at('09:10'), link: { key: 'github:git.corp.example/platform/infra#8', kind: 'blocked-by', open: false }, by: carol },
+      { type: 'link-removed', at: at('10:00'), key: 'github:git.corp.example/octo-org/api#3', by: carol },
       // A state other than open or closed says nothing of whether it blocks.
-      { type: 'link-added', at: at('11:00'), link: { key: 'github:git.corp.example/octo-org/api#5', kind: 'blocked-by' } },
+      { type: 'link-added', at: at('11:00'), link: { key: 'github:git.corp.example/octo-org/api#5', kind: 'blocked-by' }, by: carol },
     ]);
   });
 });
@@ -178,7 +187,8 @@ describe('fetchRestHistory', () => {
   it('reads a short history in one request, and asks it again with its ETag: a 304 reuses it', async () => {
     const api = github(new Map([[1, { elements: [labeled(1), ...comments(3)] }]]));
     const first = await fetchRestHistory(ref, ctx(api.fetch));
-    expect(historyEvents(first.history!)).toEqual([{ type: 'labeled', at: '2026-11-20T09:01:00Z', label: 'l1' }]);
+    // Seen on the item's page built from its key (GitHub shows a pull request's page there too).
+    expect(historyEvents(first.history!)).toEqual([{ type: 'labeled', at: '2026-11-20T09:01:00Z', label: 'l1', url: 'https://github.com/octo-org/api/issues/9' }]);
     expect(historyGap(first.history!)).toBeUndefined();
     const second = await fetchRestHistory(ref, { ...ctx(api.fetch), previous: first.history! });
     expect(api.asked).toEqual([{ url: base, etag: null, status: 200 }, { url: base, etag: 'W/"p1-4"', status: 304 }]);

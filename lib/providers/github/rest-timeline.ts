@@ -20,11 +20,12 @@
  * (https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api).
  */
 import * as v from 'valibot';
-import type { FlowEvent, Person } from '../../flow/model';
+import type { EventCitation, FlowEvent, Person } from '../../flow/model';
 import { formatKey, type GithubRef } from '../../item-key';
 import { own } from '../../own';
 import type { FlowError } from '../../flow-error';
 import { requestJson, type Fetch, type HttpPacing, type RateInfo } from '../http';
+import { keyUrl } from '../../safe-url';
 import {
   restAssignedEvent,
   restCommitEvent,
@@ -136,11 +137,29 @@ function dependencyOf(host: string, element: unknown): FlowEvent | undefined {
   return { type: 'link-added', at: event.created_at, link: { key, kind: 'blocked-by', ...(state === 'open' ? { open: true } : state === 'closed' ? { open: false } : {}) } };
 }
 
-/** The REST history elements GitHub sent, as events in their order; what is not read is skipped. */
-export function restHistoryEvents(host: string, elements: readonly unknown[]): FlowEvent[] {
+/** What cites an element: its id (the anchor on the item's page) and who made it. */
+const restCitation = v.object({ id: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))), actor: v.nullish(v.object({ login: v.string(), html_url: v.optional(v.string()) })) });
+
+/**
+ * Who made an element's event (its `actor`) and where it is seen on the item's page `page`: an
+ * event at `#event-<id>`, a review at `#pullrequestreview-<id>` (as GitHub's own `html_url` of a
+ * review reads), anything else (a commit) the page itself.
+ */
+function citationOf(element: unknown, event: FlowEvent, page: string | undefined): EventCitation {
+  const cited = read(restCitation, element);
+  const by = cited?.actor ? who(cited.actor) : undefined;
+  const anchor = cited?.id === undefined || event.type === 'commit' ? '' : `#${event.type === 'reviewed' ? 'pullrequestreview' : 'event'}-${cited.id}`;
+  return { ...(by ? { by } : {}), ...(page ? { url: `${page}${anchor}` } : {}) };
+}
+
+/**
+ * The REST history elements GitHub sent, as events in their order; what is not read is skipped.
+ * With the item's page, `page`, each event says where it is seen there.
+ */
+export function restHistoryEvents(host: string, elements: readonly unknown[], page?: string): FlowEvent[] {
   return elements.flatMap((element) => {
     const event = eventOf(host, element);
-    return event ? [event] : [];
+    return event ? [{ ...citationOf(element, event, page), ...event }] : [];
   });
 }
 
@@ -290,7 +309,7 @@ async function askPage(ref: GithubRef, page: number, known: HistoryPage | undefi
     page: {
       page,
       ...(answer.etag ? { etag: answer.etag } : {}),
-      events: restHistoryEvents(ref.host, elements.output),
+      events: restHistoryEvents(ref.host, elements.output, keyUrl(formatKey(ref))),
       size: elements.output.length,
       next: links.next !== undefined,
       ...(links.last !== undefined ? { last: links.last } : {}),

@@ -2,7 +2,7 @@
  * GitHub's timeline and head-commit checks as FlowEvents. Unknown event types and malformed
  * nodes are skipped (GitHub adds event types over time); nothing here throws.
  */
-import type { FlowEvent, Person } from '../../flow/model';
+import type { EventCitation, FlowEvent, Person } from '../../flow/model';
 import { own } from '../../own';
 import type { GraphCheckRun, GraphStatusContext, GraphTimelineNode } from './schema';
 import { parseTime } from '../../flow/time';
@@ -84,12 +84,30 @@ function simpleEvent(typename: string, at: string): FlowEvent | undefined {
   return type ? { type, at } : undefined;
 }
 
-/** The timeline nodes GitHub sent, as events in their order. */
+/**
+ * Who made a node's event (its `actor`; a review's author is already its `by`) and where it is
+ * seen (its `url`, the item's page with the event's anchor), when GitHub sent them.
+ */
+function citationOf(node: Node): EventCitation {
+  const by = actorOf(node.actor);
+  const url = str(node.url);
+  return { ...(by ? { by } : {}), ...(url ? { url } : {}) };
+}
+
+/** The timeline nodes GitHub sent, as events in their order, each with who made it and where it is seen when GitHub says. */
 export function timelineEvents(nodes: (GraphTimelineNode | null | undefined)[]): FlowEvent[] {
   return nodes.flatMap((node) => {
     const event = node ? eventOf(node as Node) : undefined;
-    return event ? [event] : [];
+    return event ? [{ ...citationOf(node as Node), ...event }] : [];
   });
+}
+
+/**
+ * Events with where they are seen: those GitHub gave no anchor for (a label, an assignment, a
+ * link) are seen on the item's page, `page`.
+ */
+export function citedOn(events: readonly FlowEvent[], page: string): FlowEvent[] {
+  return events.map((event) => (event.url === undefined ? { ...event, url: page } : event));
 }
 
 const CONCLUSIONS: Record<string, Check['conclusion']> = {

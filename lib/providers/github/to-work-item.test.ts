@@ -15,13 +15,15 @@ const ref = (number: number): GithubRef => ({ source: 'github', host: 'github.co
 
 describe('pullToItem on a hand-written pull request fixture', () => {
   const item = pullToItem(ref(101), node(101));
+  const PAGE = 'https://github.com/octo-org/api/pull/101';
 
   it('turns the timeline into flow events and skips event types it does not know', () => {
     expect(item.timeline.filter((e) => e.type !== 'check')).toEqual([
-      { type: 'created', at: '2026-11-10T09:00:00Z' },
-      { type: 'commit', at: '2026-11-10T08:55:00Z', sha: 'a1b2c3d' },
-      { type: 'review-requested', at: '2026-11-10T09:01:00Z', reviewer: { id: 'bob', name: 'bob', url: 'https://github.com/bob' } },
-      { type: 'labeled', at: '2026-11-14T16:20:00Z', label: 'blocked' },
+      // The opening is cited by its author; events the fixture gives no anchor or actor are seen on the item's page.
+      { type: 'created', at: '2026-11-10T09:00:00Z', by: { id: 'alice', name: 'alice', url: 'https://github.com/alice' }, url: PAGE },
+      { type: 'commit', at: '2026-11-10T08:55:00Z', sha: 'a1b2c3d', url: PAGE },
+      { type: 'review-requested', at: '2026-11-10T09:01:00Z', reviewer: { id: 'bob', name: 'bob', url: 'https://github.com/bob' }, url: PAGE },
+      { type: 'labeled', at: '2026-11-14T16:20:00Z', label: 'blocked', url: PAGE },
     ]);
   });
 
@@ -57,6 +59,7 @@ describe('pullToItem on a hand-written pull request fixture', () => {
 // Issue answers below are hand-written in the shape the items query asks for (items-query.ts).
 const web13: GithubRef = { source: 'github', host: 'github.com', owner: 'octo-org', repo: 'web', number: 13 };
 const issue = (extra: Record<string, unknown>, ref = web13) => issueToItem(ref, v.parse(graphIssue, issueNode(ref.number, extra)));
+const WEB13 = 'https://github.com/octo-org/web/issues/13';
 const linkEvents = (item: ReturnType<typeof issue>) => item.timeline.filter((e) => e.type === 'link-added' || e.type === 'link-removed');
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 
@@ -77,6 +80,26 @@ describe('the time of a "depends on" a body states', () => {
   });
 });
 
+describe('pullToItem: who made each event and where it is seen', () => {
+  it('reads the actor and the event’s own url (its anchor on the page) where GitHub sends them, else the pull request’s page', () => {
+    // Hand-written nodes in the shape of the query (items-query.ts): a label by carol (no url in
+    // the schema for it), a review by bob with its url, and a merge by carol with its url.
+    const page = 'https://github.com/octo-org/api/pull/8';
+    const cited = pullToItem(ref(8), v.parse(graphPull, pullNode(8, {
+      timelineItems: { nodes: [
+        { __typename: 'LabeledEvent', createdAt: '2026-11-16T09:00:00Z', actor: { login: 'carol' }, label: { name: 'blocked' } },
+        { __typename: 'PullRequestReview', createdAt: '2026-11-16T10:00:00Z', submittedAt: '2026-11-16T10:00:00Z', reviewState: 'APPROVED', author: { login: 'bob', url: 'https://github.com/bob' }, url: `${page}#pullrequestreview-77` },
+        { __typename: 'MergedEvent', createdAt: '2026-11-16T11:00:00Z', actor: { login: 'Carol' }, url: `${page}#event-99` },
+      ] },
+    })));
+    expect(cited.timeline.filter((e) => e.type !== 'check' && e.type !== 'created' && e.type !== 'commit')).toEqual([
+      { type: 'labeled', at: '2026-11-16T09:00:00Z', label: 'blocked', by: { id: 'carol', name: 'carol' }, url: page },
+      { type: 'reviewed', at: '2026-11-16T10:00:00Z', by: { id: 'bob', name: 'bob', url: 'https://github.com/bob' }, verdict: 'approved', url: `${page}#pullrequestreview-77` },
+      { type: 'merged', at: '2026-11-16T11:00:00Z', by: { id: 'carol', name: 'Carol' }, url: `${page}#event-99` },
+    ]);
+  });
+});
+
 describe('issueToItem with GitHub’s native dependencies', () => {
   it('dates a blocker by its latest BlockedByAddedEvent after the last removal (added, removed, re-added)', () => {
     const item = issue({
@@ -91,9 +114,10 @@ describe('issueToItem with GitHub’s native dependencies', () => {
       { key: 'github:octo-org/api#3', kind: 'blocked-by', title: 'Blocker 3', url: 'https://github.com/octo-org/api/issues/3', open: true, at: '2026-11-09T15:30:00Z' },
     ]);
     expect(linkEvents(item)).toEqual([
-      { type: 'link-added', at: '2026-11-02T09:00:00Z', link: { key: 'github:octo-org/api#3', kind: 'blocked-by', open: true } },
-      { type: 'link-removed', at: '2026-11-05T09:00:00Z', key: 'github:octo-org/api#3' },
-      { type: 'link-added', at: '2026-11-09T15:30:00Z', link: { key: 'github:octo-org/api#3', kind: 'blocked-by', open: true } },
+      // GitHub gives a dependency event no anchor: each is seen on the issue's page.
+      { type: 'link-added', at: '2026-11-02T09:00:00Z', link: { key: 'github:octo-org/api#3', kind: 'blocked-by', open: true }, url: WEB13 },
+      { type: 'link-removed', at: '2026-11-05T09:00:00Z', key: 'github:octo-org/api#3', url: WEB13 },
+      { type: 'link-added', at: '2026-11-09T15:30:00Z', link: { key: 'github:octo-org/api#3', kind: 'blocked-by', open: true }, url: WEB13 },
     ]);
     // The flow core replays them: blocked while linked, not in the gap, blocked since the re-add.
     const analysis = analyzeItem(item, { settings: defaultFlowSettings }, NOW);
@@ -160,7 +184,7 @@ describe('issueToItem with GitHub’s native dependencies', () => {
       ] },
     });
     expect(item.upstream.map((link) => link.key)).toEqual(['github:octo-org/api#3']);
-    expect(linkEvents(item)).toEqual([{ type: 'link-added', at: '2026-11-02T09:00:00Z', link: { key: 'github:octo-org/api#3', kind: 'blocked-by', open: true } }]);
+    expect(linkEvents(item)).toEqual([{ type: 'link-added', at: '2026-11-02T09:00:00Z', link: { key: 'github:octo-org/api#3', kind: 'blocked-by', open: true }, url: WEB13 }]);
   });
 
   it('reads dependency fields that are not connections as absent, without spoiling the issue', () => {
@@ -206,7 +230,7 @@ describe('answer values named like what every object inherits', () => {
   })));
 
   it('reads them as unknown values, never as functions', () => {
-    expect(odd.timeline.filter((event) => event.type !== 'check')).toEqual([{ type: 'created', at: '2026-11-15T12:00:00Z' }]);
+    expect(odd.timeline.filter((event) => event.type !== 'check')).toEqual([{ type: 'created', at: '2026-11-15T12:00:00Z', by: { id: 'alice', name: 'alice', url: 'https://github.com/alice' }, url: 'https://github.com/octo-org/api/pull/7' }]);
     expect(odd.timeline.filter((event) => event.type === 'check').map((check) => [check.name, check.conclusion])).toEqual([['build', 'neutral'], ['ci/legacy', 'pending']]);
     expect(odd.signals.checks).toBe('pending');
     expect(() => structuredClone(odd)).not.toThrow();

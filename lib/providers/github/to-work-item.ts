@@ -6,7 +6,7 @@ import { bodyLinks } from './body-links';
 import { nativeBlockers } from './dependencies';
 import { jiraMentions } from './jira-mentions';
 import type { GraphIssue, GraphPull, RestIssue } from './schema';
-import { actorOf, checkEvents, failingChecks, loginId, timelineEvents } from './timeline';
+import { actorOf, checkEvents, citedOn, failingChecks, loginId, timelineEvents } from './timeline';
 
 type Nodes<T> = { nodes?: (T | null | undefined)[] | null | undefined } | null | undefined;
 
@@ -26,7 +26,8 @@ function reviewers(pull: GraphPull): Person[] {
   });
 }
 
-function base(ref: GithubRef, title: string, url: string, createdAt: string) {
+/** What every item is made of; its creation is cited by its author and its page. */
+function base(ref: GithubRef, { title, url, createdAt }: { title: string; url: string; createdAt: string }, author?: Person) {
   return {
     key: formatKey(ref),
     source: 'github' as const,
@@ -34,7 +35,7 @@ function base(ref: GithubRef, title: string, url: string, createdAt: string) {
     url,
     createdAt,
     container: `${ref.owner}/${ref.repo}`.toLowerCase(),
-    timeline: [{ type: 'created' as const, at: createdAt }] as FlowEvent[],
+    timeline: [{ type: 'created' as const, at: createdAt, url, ...(author ? { by: author } : {}) }] as FlowEvent[],
     upstream: [] as ItemLink[],
     downstream: [] as ItemLink[],
   };
@@ -82,12 +83,12 @@ export function pullToItem(ref: GithubRef, pull: GraphPull): WorkItem {
   const runs = present(head?.checkSuites).flatMap((suite) => present(suite.checkRuns));
   const checks = checkEvents(runs, head?.status?.contexts ?? [], head?.oid);
   const requested = reviewers(pull);
-  const item = base(ref, pull.title, pull.url, pull.createdAt);
+  const item = base(ref, pull, pull.author ? person(pull.author) : undefined);
   const mentions = jiraMentions(pull.title, pull.headRefName);
   return {
     ...item,
     ...(mentions.length > 0 ? { mentions } : {}),
-    timeline: [...item.timeline, ...timelineEvents(present(pull.timelineItems)), ...checks],
+    timeline: citedOn([...item.timeline, ...timelineEvents(present(pull.timelineItems)), ...checks], pull.url),
     upstream: pullUpstream(ref, pull),
     downstream: present(pull.closingIssuesReferences).map((node) => linkTo(ref, node, 'depends-on', node.issueState !== 'CLOSED')),
     kind: 'pull',
@@ -114,12 +115,12 @@ export function pullToItem(ref: GithubRef, pull: GraphPull): WorkItem {
  * first; a body reference to the same issue adds nothing.
  */
 export function issueToItem(ref: GithubRef, issue: GraphIssue): WorkItem {
-  const item = base(ref, issue.title, issue.url, issue.createdAt);
+  const item = base(ref, issue, issue.author ? person(issue.author) : undefined);
   const native = nativeBlockers(ref.host, issue.blockedBy?.nodes ?? [], issue.dependencyEvents?.nodes ?? []);
   const written = writtenLinks(ref, issue).filter((link) => !native.links.some((n) => n.key === link.key));
   return {
     ...item,
-    timeline: [...item.timeline, ...timelineEvents(present(issue.timelineItems)), ...native.events],
+    timeline: citedOn([...item.timeline, ...timelineEvents(present(issue.timelineItems)), ...native.events], issue.url),
     upstream: [...native.links, ...written],
     kind: 'issue',
     state: issue.issueState === 'CLOSED' ? 'closed' : 'open',
@@ -137,7 +138,7 @@ export function restToItem(ref: GithubRef, issue: RestIssue): WorkItem {
   const mergedAt = issue.pull_request?.merged_at ?? undefined;
   const resolvedAt = mergedAt ?? issue.closed_at ?? undefined;
   return {
-    ...base(ref, issue.title, issue.html_url, issue.created_at),
+    ...base(ref, { title: issue.title, url: issue.html_url, createdAt: issue.created_at }, issue.user ? person(issue.user) : undefined),
     upstream: bodyLinks(issue.body, ref.host, ref.owner, ref.repo),
     kind: issue.pull_request ? 'pull' : 'issue',
     state: mergedAt ? 'merged' : issue.state,

@@ -32,6 +32,13 @@ export interface ChangelogContext {
    * is not in English is read by its key, so a site in another language still dates its links.
    */
   currentBlockers?: ReadonlySet<string>;
+  /** Where the issue's history is seen (its history tab, jiraHistoryUrl): every event is cited there. */
+  historyUrl?: string;
+}
+
+/** Jira's history tab of an issue whose page is `page` (`https://SITE/browse/KEY`), where each change is listed with its author. */
+export function jiraHistoryUrl(page: string): string {
+  return `${page}?page=com.atlassian.jira.plugin.system.issuetabpanels:changehistory-tabpanel`;
 }
 
 type Item = JiraHistoryItem;
@@ -165,19 +172,18 @@ function linkEvents(item: Item, at: string, ctx: ChangelogContext, blockers: Blo
   return removed ? [{ type: 'link-removed', at, key: removed }] : [];
 }
 
-/** What is known of the history an item is in: when, by whom, whether the issue was resolved around it, and its blockers. */
+/** What is known of the history an item is in: when, whether the issue was resolved around it, and its blockers. */
 interface InHistory {
   at: string;
-  by: { id: string; name: string } | undefined;
   resolved: Resolved;
   blockers: Blockers;
 }
 
 /** The flow events of one history item. */
-function itemEvents(item: Item, ctx: ChangelogContext, { at, by, resolved, blockers }: InHistory): FlowEvent[] {
+function itemEvents(item: Item, ctx: ChangelogContext, { at, resolved, blockers }: InHistory): FlowEvent[] {
   if (isStatus(item)) return statusEvents(item, at, ctx, resolved);
   const isFlag = ctx.flaggedFieldId ? item.fieldId === ctx.flaggedFieldId : item.field === 'Flagged';
-  if (isFlag) return [(item.toString ?? '') !== '' ? { type: 'flagged', at, ...(by ? { by } : {}) } : { type: 'unflagged', at, ...(by ? { by } : {}) }];
+  if (isFlag) return [(item.toString ?? '') !== '' ? { type: 'flagged', at } : { type: 'unflagged', at }];
   return isLink(item) ? linkEvents(item, at, ctx, blockers) : [];
 }
 
@@ -189,9 +195,10 @@ export function changelogEvents(histories: readonly JiraHistory[], ctx: Changelo
     const at = isoTime(history.created);
     const around = resolved.get(history);
     if (!at || !around) return [];
-    const id = history.author?.accountId;
-    const by = id ? { id, name: history.author?.displayName ?? id } : undefined;
+    // Cloud names the author by account id, Data Center by user name.
+    const id = history.author?.accountId ?? history.author?.name;
+    const cited = { ...(id ? { by: { id, name: history.author?.displayName ?? id } } : {}), ...(ctx.historyUrl ? { url: ctx.historyUrl } : {}) };
     // The resolution may come before or after the status in a history's items.
-    return history.items.flatMap((item) => itemEvents(item, ctx, { at, by, resolved: around, blockers }));
+    return history.items.flatMap((item) => itemEvents(item, ctx, { at, resolved: around, blockers }).map((event) => ({ ...cited, ...event })));
   });
 }

@@ -8,7 +8,7 @@ describe('readHistories', () => {
     const [history] = readHistories([{ id: '1', created: 1492070429, author: { accountId: 'u1', displayName: 'Ana', active: true }, items: [{ ...item, fieldtype: 'jira' }, { field: 'Link', to: 'OPS-1', toString: 'This issue is blocked by OPS-1' }] }]);
     expect(history).toEqual({
       created: 1492070429,
-      author: { accountId: 'u1', displayName: 'Ana' },
+      author: { accountId: 'u1', name: null, displayName: 'Ana' },
       items: [item, { field: 'Link', fieldId: null, from: null, fromString: null, to: 'OPS-1', toString: 'This issue is blocked by OPS-1' }],
     });
     // Present as null, not absent: a read of `toString` never reaches Object.prototype.toString.

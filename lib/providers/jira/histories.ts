@@ -21,11 +21,11 @@ const text = v.nullish(v.string(), null);
  */
 const itemSchema = v.object({ field: text, fieldId: text, from: text, fromString: text, to: text, toString: text });
 
-const authorSchema = v.pipe(v.unknown(), v.transform(ownFields), v.object({ accountId: text, displayName: text }));
+const authorSchema = v.pipe(v.unknown(), v.transform(ownFields), v.object({ accountId: text, name: text, displayName: text }));
 
 const historySchema = v.object({
   created: v.union([v.string(), v.number()]),
-  // The author only says who flagged an issue: one FlowLens cannot read is left out, the change kept.
+  // The author only says who made the changes: one FlowLens cannot read is left out, the change kept.
   author: v.fallback(v.nullish(authorSchema, null), null),
   items: v.array(v.unknown()),
 });

@@ -137,7 +137,8 @@ describe.skipIf(!have)(sharedTitle(`Jira Cloud changelogs in the site's own lang
     const link = history(ISSUE_13383).find((h) => h.items.some((item) => item.field === 'Link'))!;
     const translated = { ...link, items: link.items.map((item) => ({ ...item, toString: 'Dieser Vorgang wird blockiert durch EE-2880' })) };
     expect(changelogEvents([translated], { ...ctx, currentBlockers: new Set(['EE-2880']) })).toEqual([
-      { type: 'link-added', at: '2021-01-25T03:55:29.086Z', link: { key: `jira:${HOST}/EE-2880`, kind: 'blocked-by', at: '2021-01-25T03:55:29.086Z' } },
+      // By the history's author, jinxiu (accountId 5f8d380729bd8a006f5a90a0).
+      { type: 'link-added', at: '2021-01-25T03:55:29.086Z', link: { key: `jira:${HOST}/EE-2880`, kind: 'blocked-by', at: '2021-01-25T03:55:29.086Z' }, by: { id: '5f8d380729bd8a006f5a90a0', name: 'jinxiu' } },
     ]);
     // Without the current link, an unparsed sentence says nothing: it may be any link type.
     expect(changelogEvents([translated], ctx)).toEqual([]);
@@ -146,7 +147,8 @@ describe.skipIf(!have)(sharedTitle(`Jira Cloud changelogs in the site's own lang
   it('issue 13954: statuses in Chinese through to a done status, waiting in Code Review, and no blocker in its "relates to" and "causes" links', () => {
     // Done is known from the category Jira gives its status now (已完成, done), as the provider learns it.
     const events = changelogEvents(history('devlake-cloud-issue13954-changelog-values.derived.json'), { ...ctx, doneStatuses: new Set(['已完成']) });
-    expect(events.filter((e) => e.type !== 'status')).toEqual([{ type: 'closed', at: '2021-04-07T05:15:32.935Z' }]);
+    // The move to 已完成 at 2021-04-07T13:15:32.935+0800 was Gerile Tu's (accountId 5ecfbd0c2490cf0c09e2e598).
+    expect(events.filter((e) => e.type !== 'status')).toEqual([{ type: 'closed', at: '2021-04-07T05:15:32.935Z', by: { id: '5ecfbd0c2490cf0c09e2e598', name: 'Gerile Tu' } }]);
     const item = {
       key: `jira:${HOST}/EE-2`, source: 'jira' as const, kind: 'jira-issue' as const, title: 'Issue 13954', url: `https://${HOST}/browse/EE-2`,
       state: 'closed' as const, assignees: [], requestedReviewers: [], createdAt: '2021-03-03T12:00:00.000Z', resolvedAt: '2021-04-07T05:15:32.935Z',
@@ -171,7 +173,8 @@ describe.skipIf(!have)(sharedTitle(`an agile issue with its changelog, newest fi
     // Newest first as sent; flow order is by time. In Progress → Resolved with the resolution set
     // at 2020-07-22T15:25:29.223+0800 (07:25:29.223Z) closes it; Resolved → Closed and
     // Closed → 已完成 later move between done statuses and reopen nothing.
-    expect(events.filter((e) => e.type === 'closed' || e.type === 'reopened')).toEqual([{ type: 'closed', at: '2020-07-22T07:25:29.223Z' }]);
+    // That history's author: yuxiang (accountId 5ecfbd0a47d31e0c2a15fd87).
+    expect(events.filter((e) => e.type === 'closed' || e.type === 'reopened')).toEqual([{ type: 'closed', at: '2020-07-22T07:25:29.223Z', by: { id: '5ecfbd0a47d31e0c2a15fd87', name: 'yuxiang' } }]);
     const item = jiraToItem(HOST, issue!, new Set(['is blocked by']), { events });
     // Its resolution date is 2020-07-22T15:25:29.104+0800: 07:25:29.104Z, 119 ms before the history.
     const analysis = analyzeItem(item, { settings: defaultFlowSettings }, NOW);

@@ -4,7 +4,7 @@
  * types), which serve this batch and are kept for the next ones.
  */
 import type { Fetched } from '../outcome';
-import { changelogEvents } from './changelog';
+import { changelogEvents, jiraHistoryUrl } from './changelog';
 import type { JiraContext, Site } from './context';
 import { flagComments } from './flag-comments';
 import { withFlagReasons } from './flag-reasons';
@@ -27,7 +27,7 @@ export async function toFetched(loaded: Loaded, ctx: JiraContext, site: Site): P
   const reasons = await flagComments(issues, ctx, site);
   const items = new Map<string, Fetched>();
   for (const issue of issues) {
-    const raw = changelogEvents(historiesOf(histories, issue), { ...changelog, currentBlockers: blockerKeys(issue, waits) });
+    const raw = changelogEvents(historiesOf(histories, issue), { ...changelog, currentBlockers: blockerKeys(issue, waits), historyUrl: jiraHistoryUrl(`https://${ctx.host}/browse/${issue.key}`) });
     const events = withFlagReasons(raw, reasons.get(issue.key) ?? []);
     const item = jiraToItem(ctx.host, issue, waits, { events, ...(meta.flaggedFieldId ? { flaggedFieldId: meta.flaggedFieldId } : {}), ...(meta.sprintFieldId ? { sprintFieldId: meta.sprintFieldId } : {}) });
     const partial = ctx.withoutHistory === true && !histories;

@@ -95,7 +95,7 @@ export function jiraToItem(host: string, issue: JiraIssue, waitNames: ReadonlySe
       labels: fields.labels ?? [],
       ...(extras.flaggedFieldId ? { flagged: Array.isArray(flaggedValue) ? flaggedValue.length > 0 : Boolean(flaggedValue) } : {}),
     },
-    timeline: [{ type: 'created', at: isoTime(fields.created) ?? fields.created }, ...events],
+    timeline: [{ type: 'created', at: isoTime(fields.created) ?? fields.created, url: `https://${host}/browse/${issue.key}` }, ...events],
     upstream: blockedBy(host, fields.issuelinks, waitNames).map((link) => (times.has(link.key) ? { ...link, at: times.get(link.key)! } : link)),
     downstream: [],
     ...(sprints.length > 0 ? { sprints } : {}),
