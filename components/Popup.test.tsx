@@ -7,7 +7,7 @@ import type { TeamItem, TeamSummaryAnswer } from '../lib/team/summary-types';
 import type { SyncStatus } from '../lib/team/team-state';
 import { render as renderNow } from 'preact';
 import { FlowCard } from './FlowCard';
-import { Popup } from './Popup';
+import { pointsText, Popup, StatusList } from './Popup';
 import { DAY } from '../lib/flow/time';
 
 const NOW = Date.parse('2026-11-20T09:00:00Z');
@@ -333,5 +333,13 @@ describe('the popup’s problems, each said once (issue 15)', () => {
     expect(fix).toHaveLength(1);
     fireEvent.click(fix[0]!);
     expect(openOptions).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the status’s GitHub points (issue 17)', () => {
+  it('says what the last batch cost and what is left, as GitHub reported', () => {
+    expect(pointsText({ host: 'github.com', cost: 12, remaining: 4988, at: 0 })).toBe('GitHub points (github.com): the last batch cost 12; 4,988 left.');
+    render(<StatusList status={{ cacheBackend: 'indexeddb', cachedItems: 3, githubHostsWithToken: ['github.com'], markupMisses: [], githubPoints: [{ host: 'github.com', cost: 12, remaining: 4988, at: 0 }] }} />);
+    expect(screen.getByTestId('github-points').textContent).toBe('GitHub points (github.com): the last batch cost 12; 4,988 left.');
   });
 });

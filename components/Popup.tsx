@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../lib/client';
 import type { ResponseFor } from '../lib/protocol';
-import type { PublicStatus } from '../lib/status';
+import type { GithubPoints, PublicStatus } from '../lib/status';
 import type { FlowError } from '../lib/flow-error';
 import { freshAnswers, PAINTED_MARK } from '../lib/team/first-paint';
 import type { TeamSummaryAnswer } from '../lib/team/summary-types';
@@ -145,6 +145,12 @@ export function Popup({ send, first, copy, exporter = browserExporter, now = Dat
   );
 }
 
+/** GitHub's own figures for a host's last GraphQL batch: "GitHub points (github.com): the last batch cost 12; 4,988 left until 15:00." */
+export function pointsText(points: GithubPoints): string {
+  const until = points.resetAt !== undefined ? ` until ${new Date(points.resetAt).toLocaleTimeString()}` : '';
+  return `GitHub points (${points.host}): the last batch cost ${points.cost.toLocaleString('en')}; ${points.remaining.toLocaleString('en')} left${until}.`;
+}
+
 /** The background's state in words; shared with the options page. */
 export function StatusList({ status }: { status: PublicStatus }) {
   const tokens = status.githubHostsWithToken;
@@ -158,6 +164,11 @@ export function StatusList({ status }: { status: PublicStatus }) {
       {status.githubRateLimitedUntil ? (
         <li class="error">GitHub rate limit reached until {new Date(status.githubRateLimitedUntil).toLocaleTimeString()}</li>
       ) : null}
+      {(status.githubPoints ?? []).map((points) => (
+        <li key={points.host} data-testid="github-points">
+          {pointsText(points)}
+        </li>
+      ))}
       {status.lastError ? <li class="error">Last problem: {status.lastError.message}</li> : null}
       {status.markupMisses.map((miss) => (
         <li key={miss.site} data-testid="markup-misses">

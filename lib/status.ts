@@ -9,10 +9,23 @@ export interface PublicStatus {
   githubHostsWithToken: string[];
   /** When GitHub's rate limit lets us ask again, if it stopped us. */
   githubRateLimitedUntil?: number;
+  /** Per GitHub host, what its last GraphQL batch cost in points and what was left, as GitHub reported. */
+  githubPoints?: GithubPoints[];
   /** The last fetch error, to show on the options page. */
   lastError?: { message: string; at: number };
   /** Pages that should have held items where FlowLens found none (markup changed?), per site. */
   markupMisses: MarkupMiss[];
+}
+
+/** GitHub's own figures for a host's last GraphQL batch (`rateLimit { cost remaining resetAt }`). */
+export interface GithubPoints {
+  host: string;
+  cost: number;
+  remaining: number;
+  /** When the hourly points reset (epoch ms), when GitHub said. */
+  resetAt?: number;
+  /** When the batch was answered (epoch ms). */
+  at: number;
 }
 
 /** Pages of a site where FlowLens found no item although the page had some. */

@@ -81,6 +81,26 @@ describe('flow service', () => {
     expect(views[0]).toMatchObject({ state: 'blocked', blockers: 1 });
   });
 
+  it('tells the status what GitHub said the last GraphQL batch cost, and what is left', async () => {
+    const now = Date.parse('2026-11-10T00:00:00Z');
+    const cache = new FlowCache(memoryRecordStore());
+    const service = createFlowService({
+      cache: async () => cache,
+      fetch: async (_url, init) => {
+        const { variables } = JSON.parse(String(init?.body)) as { variables: Record<string, number> };
+        const data: Record<string, unknown> = { rateLimit: { cost: 12, remaining: 4988, resetAt: '2026-11-10T01:00:00Z' } };
+        for (const [name, value] of Object.entries(variables)) if (name.startsWith('n')) data[`i${name.slice(1)}`] = { issueOrPullRequest: pullNode(Number(value)) };
+        return new Response(JSON.stringify({ data }), { status: 200 });
+      },
+      now: () => now,
+      loadSettings: async () => DEFAULT_SETTINGS,
+      loadSecrets: async () => ({ ...NO_SECRETS, githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' } }),
+    });
+    expect(service.status().githubPoints).toEqual([]);
+    await service.refresh([ref(1), ref(2)]);
+    expect(service.status().githubPoints).toEqual([{ host: 'github.com', cost: 12, remaining: 4988, resetAt: Date.parse('2026-11-10T01:00:00Z'), at: now }]);
+  });
+
   it('keeps showing saved data, marked stale with the error, when a refresh fails', async () => {
     let online = true;
     const { service, advance } = setup(async () => {

@@ -76,6 +76,7 @@ export function createFlowService(deps: FlowServiceDeps) {
     status: () => ({
       lastError: fetcher.lastError(),
       rateLimitedUntil: holds.firstUntil(deps.now()),
+      githubPoints: fetcher.points(),
     }),
   };
 }

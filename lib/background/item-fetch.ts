@@ -10,6 +10,7 @@ import { credentialFor, jiraAuthorization } from '../providers/jira/credentials'
 import type { ProviderState } from '../providers/provider-state';
 import { failedOutcome, type FetchOutcome, type Fetched } from '../providers/outcome';
 import type { CacheHit } from '../storage/cache';
+import type { GithubPoints } from '../status';
 import { own } from '../own';
 import { withSightings } from './link-sightings';
 import { flowSettings } from './present-views';
@@ -48,13 +49,18 @@ function groupByHost(refs: ItemRef[]): Map<string, ItemRef[]> {
 }
 
 /** Creates the fetcher, which remembers the last error an answer gave (for the status). */
-export function createItemFetcher(deps: ItemFetchDeps): { fetchItems: FetchItems; lastError: () => LastError | undefined } {
+export function createItemFetcher(deps: ItemFetchDeps): { fetchItems: FetchItems; lastError: () => LastError | undefined; points: () => GithubPoints[] } {
   let lastError: LastError | undefined;
+  // GitHub's own word on each host's last GraphQL batch, for the status (issue 17).
+  const points = new Map<string, GithubPoints>();
   /** Fetches refs of any sources (one group per source and host) and caches what came. */
   async function fetchItems(refs: ItemRef[], options: FetchOptions = {}): Promise<FetchOutcome> {
     const outcome: FetchOutcome = { items: new Map(), errors: new Map(), rate: {} };
     for (const group of groupByHost(refs).values()) {
       const part = await fetchHeld(deps, group, options);
+      const { cost, remaining, resetAt } = part.rate;
+      const host = group[0]!;
+      if (host.source === 'github' && cost !== undefined && remaining !== undefined) points.set(host.host, { host: host.host, cost, remaining, ...(resetAt !== undefined ? { resetAt } : {}), at: deps.now() });
       const anyError = part.errors.values().next().value;
       if (anyError) lastError = { message: anyError.message, at: deps.now() };
       for (const [key, value] of part.items) outcome.items.set(key, value);
@@ -62,7 +68,7 @@ export function createItemFetcher(deps: ItemFetchDeps): { fetchItems: FetchItems
     }
     return outcome;
   }
-  return { fetchItems, lastError: () => lastError };
+  return { fetchItems, lastError: () => lastError, points: () => [...points.values()] };
 }
 
 /** Fetches one host's refs unless its rate limit holds them back, and caches what came. */

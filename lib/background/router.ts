@@ -159,6 +159,7 @@ async function status(deps: RouterDeps): Promise<PublicStatus> {
     cachedItems: await cache.count(),
     githubHostsWithToken: Object.keys(secrets.githubTokens),
     ...(flow.rateLimitedUntil ? { githubRateLimitedUntil: flow.rateLimitedUntil } : {}),
+    ...(flow.githubPoints.length > 0 ? { githubPoints: flow.githubPoints } : {}),
     ...(flow.lastError ? { lastError: flow.lastError } : {}),
     markupMisses,
   };

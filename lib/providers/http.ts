@@ -11,6 +11,8 @@ import { createHostLimiter, type HostLimiter } from './host-limiter';
 /** What the server said about its rate limit on this answer. */
 export interface RateInfo {
   remaining?: number;
+  /** GraphQL only: the points the query cost, as GitHub reports them (`rateLimit.cost`). */
+  cost?: number;
   /** When the limit resets (epoch ms). */
   resetAt?: number;
   /** From `retry-after` (epoch ms). */

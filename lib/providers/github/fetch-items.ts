@@ -218,7 +218,7 @@ async function fetchGraphBatch(refs: GithubRef[], ctx: GithubContext & { graphDe
 function readGraphRate(raw: unknown, outcome: FetchOutcome): void {
   const parsed = v.safeParse(graphRateLimit, raw);
   if (parsed.success && parsed.output) {
-    outcome.rate = { remaining: parsed.output.remaining, resetAt: parseTime(parsed.output.resetAt) };
+    outcome.rate = { remaining: parsed.output.remaining, cost: parsed.output.cost, resetAt: parseTime(parsed.output.resetAt) };
   }
 }
 

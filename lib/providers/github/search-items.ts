@@ -152,7 +152,7 @@ async function runSearch({ query, first, cursor }: SearchAsk, ctx: GithubContext
   const envelope = v.safeParse(graphEnvelope, answer.body);
   if (!envelope.success) return unreadable();
   const rate = v.safeParse(graphRateLimit, envelope.output.data?.rateLimit);
-  if (rate.success && rate.output) outcome.rate = { remaining: rate.output.remaining, resetAt: parseTime(rate.output.resetAt) };
+  if (rate.success && rate.output) outcome.rate = { remaining: rate.output.remaining, cost: rate.output.cost, resetAt: parseTime(rate.output.resetAt) };
   const result = v.safeParse(searchResult, envelope.output.data?.search);
   if (result.success) return result.output;
   const error = envelope.output.errors?.[0];
