@@ -53,7 +53,7 @@ try {
   await browser.worker.evaluate(async (repo) => {
     const { settings } = await globalThis.chrome.storage.sync.get('settings');
     const team = { ...settings?.team, githubRepos: [repo], containers: [repo] };
-    await globalThis.chrome.storage.sync.set({ settings: { ...settings, team } });
+    await globalThis.chrome.storage.sync.set({ settings: { ...settings, team }, 'settings$': { v: 3 } });
   }, `${REPO.owner}/${REPO.repo}`);
   const page = await browser.context.newPage();
   await page.goto(DEMO_PAGES.pulls);

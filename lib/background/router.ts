@@ -156,7 +156,7 @@ async function status(deps: RouterDeps): Promise<PublicStatus> {
   return {
     cacheBackend: cache.backend,
     ...(cache.problem ? { cacheProblem: cache.problem } : {}),
-    cachedItems: await cache.count(),
+    cachedItems: await cache.countItems(),
     githubHostsWithToken: Object.keys(secrets.githubTokens),
     ...(flow.rateLimitedUntil ? { githubRateLimitedUntil: flow.rateLimitedUntil } : {}),
     ...(flow.githubPoints.length > 0 ? { githubPoints: flow.githubPoints } : {}),

@@ -39,6 +39,17 @@ describe('stale-while-revalidate', () => {
   });
 });
 
+describe('counting', () => {
+  it('counts the items alone for the status, in memory and in IndexedDB', async () => {
+    for (const cache of [new FlowCache(memoryRecordStore(), { ...policy, maxEntries: 100, evictEvery: Infinity }), await openCache()]) {
+      await cache.clear();
+      await cache.write('item', [{ key: 'a', value: 1 }, { key: 'b', value: 2 }], 0);
+      await cache.write('etag', [{ key: 'a', value: 'W/"1"' }], 0);
+      expect([await cache.count(), await cache.countItems()]).toEqual([3, 2]);
+    }
+  });
+});
+
 describe('eviction', () => {
   it('drops records older than the maximum age', async () => {
     const cache = new FlowCache(memoryRecordStore(), { ...policy, maxEntries: 100, evictEvery: Infinity });

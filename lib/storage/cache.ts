@@ -137,6 +137,11 @@ export class FlowCache {
     return this.guard((store) => store.count());
   }
 
+  /** How many items are cached (not their ETags, people, unreadable marks or the popup's last look). */
+  countItems(): Promise<number> {
+    return this.guard((store) => store.countKind('item'));
+  }
+
   /** How many times this cache was cleared: what was derived from it before then is stale. */
   get clears(): number {
     return this.clearCount;

@@ -17,6 +17,8 @@ export interface RecordStore {
   /** Deletes the oldest records until at most `max` remain; returns how many. */
   trimTo(max: number): Promise<number>;
   count(): Promise<number>;
+  /** How many records of one kind (`item`, `etag`…) there are. */
+  countKind(kind: CacheRecord['kind']): Promise<number>;
   /** Deletes everything; returns how many there were. */
   clear(): Promise<number>;
 }
@@ -43,6 +45,7 @@ export function idbRecordStore(db: IDBPDatabase<FlowLensDb>): RecordStore {
       return excess > 0 ? deleteByCursor(db, null, excess) : 0;
     },
     count: () => db.count('entries'),
+    countKind: (kind) => db.countFromIndex('entries', 'by-kind', kind),
     async clear() {
       const tx = db.transaction('entries', 'readwrite');
       const [count] = await Promise.all([tx.store.count(), tx.store.clear(), tx.done]);
@@ -86,6 +89,7 @@ export function memoryRecordStore(): RecordStore {
       return excess.length;
     },
     count: async () => records.size,
+    countKind: async (kind) => [...records.values()].filter((record) => record.kind === kind).length,
     async clear() {
       const size = records.size;
       records.clear();

@@ -30,6 +30,8 @@ describe('Jira–GitHub drift', () => {
     const conditions = badge.getByRole('list', { name: 'What holds it up' });
     await conditions.waitFor();
     const line = conditions.getByRole('link', { name: /^Drift: Names no Jira ticket, where 11 of the last 11 pull requests of its repository did$/ });
+    // The drift joins the card when the view that knows the repository's habit comes.
+    await line.waitFor();
     assert.equal(await line.count(), 1);
     // What holds it up leads the head; the drift is listed under it.
     assert.match(await badge.getByTestId('flowlens-head').innerText(), /needs an approving review/);
@@ -66,7 +68,7 @@ describe('Jira–GitHub drift', () => {
   it('says nothing of the habit once Jira tickets may no longer be shown on GitHub', async () => {
     await browser.worker.evaluate(async () => {
       const { settings } = await globalThis.chrome.storage.sync.get('settings');
-      await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraOnGithub: false } });
+      await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraOnGithub: false }, 'settings$': { v: 3 } });
     });
     const page = await browser.context.newPage();
     await page.goto('https://github.com/octo-org/api/pulls');

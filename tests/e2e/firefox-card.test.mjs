@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pageHtml, putItemsInCache } from './harness.mjs';
-import { launchWithRdp, waitForTabs } from './firefox-rdp.mjs';
+import { launchWithRdp, setFirefoxViewport, waitForTabs } from './firefox-rdp.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -99,7 +99,7 @@ describe('Firefox: the card head, the state glyphs and the placement', { skip },
     // The welcome tab opens on install; ours opens after it, in front (a tab behind gets no keys).
     await waitForTabs(browser, 2);
     page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 800 });
+    await setFirefoxViewport(page, { width: 1280, height: 800 });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.setRequestInterception(true);
     page.on('request', (request) => (request.url() === LIST ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml('github/pages/pulls-legacy.html') }) : request.continue()));
@@ -161,7 +161,7 @@ describe('Firefox: the card head, the state glyphs and the placement', { skip },
   it('flips the card at the window’s bottom edge, off its badge, and closes it on a click outside', async () => {
     const host = '#issue_105 flowlens-badge';
     const button = await page.evaluate((h) => document.querySelector(h).shadowRoot.querySelector('button').getBoundingClientRect().toJSON(), host);
-    await page.setViewport({ width: 1280, height: Math.ceil(button.bottom + 30) });
+    await setFirefoxViewport(page, { width: 1280, height: Math.ceil(button.bottom + 30) });
     const at = await openCard(page, host);
     assert.ok(at.card.top >= 0 && at.card.bottom <= at.height, `card within the window's height: ${at.card.top}–${at.card.bottom} of ${at.height}`);
     assert.ok(at.card.bottom <= at.button.top, 'the card opened above the badge, as there was no room below');
@@ -174,7 +174,7 @@ describe('Firefox: the card head, the state glyphs and the placement', { skip },
     await page.mouse.click(point.x, point.y);
     await page.waitForFunction((h) => document.querySelector(h).shadowRoot.querySelector('[data-testid="flowlens-card"]') === null, { timeout: 3000 }, host);
     assert.equal(await cardOpen(page, host), false);
-    await page.setViewport({ width: 1280, height: 800 });
+    await setFirefoxViewport(page, { width: 1280, height: 800 });
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -141,3 +141,12 @@ function pageConsole(rdp, consoleActor) {
     },
   };
 }
+
+/**
+ * Sets a page's viewport in Firefox over WebDriver BiDi's `browsingContext.setViewport` alone.
+ * puppeteer-core's `page.setViewport` also sends `emulation.setScreenOrientationOverride`,
+ * which Firefox ESR 140 does not know ("unknown command"), and fails as a whole.
+ */
+export async function setFirefoxViewport(page, { width, height }) {
+  await page.mainFrame().browsingContext.setViewport({ viewport: { width, height } });
+}

@@ -281,11 +281,17 @@ export async function waitForBadges(page, count, since = Date.now()) {
  * IndexedDB cache (as if fetched now), the team state into `storage.local` and, when given, the
  * settings into `storage.sync`. Items are WorkItem objects (lib/flow/model.ts).
  */
+/*
+ * Settings are seeded with their version meta (`settings$`, WXT's storage versioning): without it
+ * every extension page that loads the settings module (the welcome tab opening on install, a
+ * popup) takes the value for version 1 and writes it back migrated, and on a loaded machine that
+ * write can land after a later seed and undo it.
+ */
 export async function seedTeam(worker, { items = [], teamState, settings } = {}) {
   await worker.evaluate(putItemsInCache, items);
   await worker.evaluate(async ({ teamState, settings }) => {
     if (teamState) await globalThis.chrome.storage.local.set({ teamState });
-    if (settings) await globalThis.chrome.storage.sync.set({ settings });
+    if (settings) await globalThis.chrome.storage.sync.set({ settings, 'settings$': { v: 3 } });
   }, { teamState, settings });
 }
 
@@ -474,7 +480,7 @@ export async function configureTeam(browser, { token, githubRepos }) {
   await giveGithubToken(browser, token);
   await browser.worker.evaluate(async ({ githubRepos }) => {
     const { settings } = await globalThis.chrome.storage.sync.get('settings');
-    await globalThis.chrome.storage.sync.set({ settings: { ...settings, team: { ...settings?.team, githubRepos } } });
+    await globalThis.chrome.storage.sync.set({ settings: { ...settings, team: { ...settings?.team, githubRepos } }, 'settings$': { v: 3 } });
   }, { githubRepos });
 }
 
@@ -504,7 +510,7 @@ export async function seedDrift(browser, { openKeys = [] } = {}) {
   await browser.worker.evaluate(putItemsInCache, [pay7, merged]);
   await browser.worker.evaluate(async ({ pulls, openKeys }) => {
     const { settings } = await globalThis.chrome.storage.sync.get('settings');
-    await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], jiraOnGithub: true, pullsOnJira: true } });
+    await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], jiraOnGithub: true, pullsOnJira: true }, 'settings$': { v: 3 } });
     const { teamState } = await globalThis.chrome.storage.local.get('teamState');
     const state = teamState ?? { openKeys: [], cycleTimesMs: [], lastErrors: [], lastGoodAt: Date.now() - 60_000 };
     const bySource = { ...state.bySource, 'github:github.com:done:repo:octo-org/api is:open': { keys: [], cycleTimesMs: [], pulls } };

@@ -107,7 +107,7 @@ describe('Jira Cloud issue view', () => {
     await giveGithubToken(browser);
     await browser.worker.evaluate(async () => {
       const { settings } = await globalThis.chrome.storage.sync.get('settings');
-      await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], pullsOnJira: true } });
+      await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], pullsOnJira: true }, 'settings$': { v: 3 } });
     });
     const page = await browser.context.newPage();
     await page.goto('https://acme.atlassian.net/browse/PAY-42');
@@ -124,7 +124,7 @@ describe('Jira Cloud issue view', () => {
     await browser.worker.evaluate(async () => {
       await globalThis.chrome.storage.local.set({ secrets: { githubTokens: { 'github.com': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789' }, jiraCredentials: {} } });
       const { settings } = await globalThis.chrome.storage.sync.get('settings');
-      await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: [], pullsOnJira: true } });
+      await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: [], pullsOnJira: true }, 'settings$': { v: 3 } });
     });
     const page = await browser.context.newPage();
     await page.goto('https://acme.atlassian.net/browse/PAY-42');

@@ -67,7 +67,7 @@ describe('pace on the card, and badge colours by percentile', () => {
     ]) {
       await browser.worker.evaluate(async (badgeColours) => {
         const { settings = {} } = await globalThis.chrome.storage.sync.get('settings');
-        await globalThis.chrome.storage.sync.set({ settings: { ...settings, badgeColours } });
+        await globalThis.chrome.storage.sync.set({ settings: { ...settings, badgeColours }, 'settings$': { v: 3 } });
       }, { by: 'percentile', ...colours });
       await page.reload();
       await waitForBadges(page, 5);

@@ -50,7 +50,7 @@ describe('secrets and the host page', () => {
     await browser.worker.evaluate(
       async () => {
         const { settings } = await globalThis.chrome.storage.sync.get('settings');
-        await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], jiraOnGithub: true, pullsOnJira: true } });
+        await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'], jiraOnGithub: true, pullsOnJira: true }, 'settings$': { v: 3 } });
       },
     );
   });
@@ -180,7 +180,7 @@ describe('where tokens are kept', () => {
     browser = await launch();
     await browser.worker.evaluate(async () => {
       const { settings } = await globalThis.chrome.storage.sync.get('settings');
-      await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'] } });
+      await globalThis.chrome.storage.sync.set({ settings: { ...settings, jiraSites: ['acme.atlassian.net'] }, 'settings$': { v: 3 } });
     });
   });
   after(() => browser?.close());
