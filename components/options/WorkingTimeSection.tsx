@@ -57,6 +57,27 @@ function WorkingDays({ days, save }: { days: number[]; save: Save }) {
   );
 }
 
+/** Props of an amber and red pair: the two fields' ids, labels and values, their unit and range. */
+interface AmberRedProps {
+  ids: [string, string];
+  labels: [string, string];
+  unit: string;
+  range: [number, number];
+  values: [number, number];
+  /** Saves the one that changed (the other is left as stored); resolves to the error to show, if any. */
+  onSave: (changed: { amber: number } | { red: number }) => Promise<string | undefined>;
+}
+
+/** Amber then red, each a whole number in `range`; amber never after red. */
+function AmberRed({ ids, labels, unit, range: [min, max], values: [amber, red], onSave }: AmberRedProps) {
+  return (
+    <>
+      <NumberField id={ids[0]} label={labels[0]} value={amber} min={min} max={max} check={(n) => (n > red ? `Amber must not come after red (${red} ${unit}).` : undefined)} onSave={(n) => onSave({ amber: n })} />
+      <NumberField id={ids[1]} label={labels[1]} value={red} min={min} max={max} check={(n) => (n < amber ? `Red must not come before amber (${amber} ${unit}).` : undefined)} onSave={(n) => onSave({ red: n })} />
+    </>
+  );
+}
+
 /**
  * Colour badges by fixed hours, or by the team's own percentiles (lib/flow/pace.ts): amber and
  * red where the item's current stretch is longer than so many percent of the team's stretches
@@ -82,23 +103,13 @@ function ColourMode({ colours, save }: { colours: Settings['badgeColours']; save
       </p>
       {colours.by === 'percentile' ? (
         <>
-          <NumberField
-            id="warn-percentile"
-            label="Amber when longer than (percent of the team’s)"
-            value={colours.warnPercentile}
-            min={1}
-            max={99}
-            check={(n) => (n > colours.alertPercentile ? `Amber must not come after red (${colours.alertPercentile} %).` : undefined)}
-            onSave={(warnPercentile) => saveColours({ warnPercentile })}
-          />
-          <NumberField
-            id="alert-percentile"
-            label="Red when longer than (percent of the team’s)"
-            value={colours.alertPercentile}
-            min={1}
-            max={99}
-            check={(n) => (n < colours.warnPercentile ? `Red must not come before amber (${colours.warnPercentile} %).` : undefined)}
-            onSave={(alertPercentile) => saveColours({ alertPercentile })}
+          <AmberRed
+            ids={['warn-percentile', 'alert-percentile']}
+            labels={['Amber when longer than (percent of the team’s)', 'Red when longer than (percent of the team’s)']}
+            unit="%"
+            range={[1, 99]}
+            values={[colours.warnPercentile, colours.alertPercentile]}
+            onSave={(changed) => saveColours('amber' in changed ? { warnPercentile: changed.amber } : { alertPercentile: changed.red })}
           />
         </>
       ) : null}
@@ -112,30 +123,19 @@ function ColourMode({ colours, save }: { colours: Settings['badgeColours']; save
 /** The working-time section. */
 export function WorkingTimeSection({ settings, save }: WorkingTimeSectionProps) {
   const thresholds = settings.badgeThresholds;
-  const saveThresholds = (patch: Partial<Settings['badgeThresholds']>) => save((current) => ({ badgeThresholds: { ...current.badgeThresholds, ...patch } }));
   return (
     <Section id="working-time" title="Working time and badges">
       <WorkingDays days={settings.workingDays} save={save} />
       <ListField id="days-off" label="Days off, one per line" hint="YYYY-MM-DD, e.g. 2026-12-25. They do not count as working time." max={366} value={settings.nonWorkingDates} check={dateProblem} onSave={(nonWorkingDates) => save({ nonWorkingDates })} />
       <fieldset class="group">
         <legend>Badge colours</legend>
-        <NumberField
-          id="warn-hours"
-          label="Amber after (hours blocked or waiting)"
-          value={thresholds.warnHours}
-          min={1}
-          max={24 * 365}
-          check={(n) => (n > thresholds.alertHours ? `Amber must not come after red (${thresholds.alertHours} hours).` : undefined)}
-          onSave={(warnHours) => saveThresholds({ warnHours })}
-        />
-        <NumberField
-          id="alert-hours"
-          label="Red after (hours blocked or waiting)"
-          value={thresholds.alertHours}
-          min={1}
-          max={24 * 365}
-          check={(n) => (n < thresholds.warnHours ? `Red must not come before amber (${thresholds.warnHours} hours).` : undefined)}
-          onSave={(alertHours) => saveThresholds({ alertHours })}
+        <AmberRed
+          ids={['warn-hours', 'alert-hours']}
+          labels={['Amber after (hours blocked or waiting)', 'Red after (hours blocked or waiting)']}
+          unit="hours"
+          range={[1, 24 * 365]}
+          values={[thresholds.warnHours, thresholds.alertHours]}
+          onSave={(changed) => save((current) => ({ badgeThresholds: { ...current.badgeThresholds, ...('amber' in changed ? { warnHours: changed.amber } : { alertHours: changed.red }) } }))}
         />
       </fieldset>
       <ColourMode colours={settings.badgeColours} save={save} />

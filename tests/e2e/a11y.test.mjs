@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { launch, putItemsInCache, putLookInCache, seedDrift, seedTeamItems, waitForBadges } from './harness.mjs';
+import { launch, lookRecord, putItemsInCache, seedDrift, seedTeamItems, waitForBadges } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const DAY = 86_400_000;
@@ -81,7 +81,7 @@ const PLACES = [
   },
   {
     name: 'the popup with what changed since the last look',
-    prepare: (worker) => worker.evaluate(putLookInCache, LOOK),
+    prepare: (worker) => worker.evaluate(putItemsInCache, [lookRecord(LOOK)]),
     url: (id) => `chrome-extension://${id}/popup.html`,
     ready: async (page) => {
       await page.getByRole('button', { name: 'Copy as Markdown' }).waitFor();

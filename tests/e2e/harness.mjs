@@ -315,8 +315,9 @@ export function seedTeamItems(worker, items, { githubRepos = [] } = {}) {
 }
 
 /**
- * Puts WorkItems in the extension's IndexedDB cache as fetched now; returns how many. Runs in an
- * extension context (Chromium's worker, Firefox's background page), so it uses nothing outside it.
+ * Puts WorkItems in the extension's IndexedDB cache as fetched now (and any `{ record }` as it
+ * is, such as lookRecord's); returns how many. Runs in an extension context (Chromium's worker,
+ * Firefox's background page), so it uses nothing outside it.
  */
 export async function putItemsInCache(items) {
   const db = await new Promise((resolve, reject) => {
@@ -332,7 +333,7 @@ export async function putItemsInCache(items) {
   });
   const tx = db.transaction('entries', 'readwrite');
   const fetchedAt = Date.now();
-  for (const item of items) tx.objectStore('entries').put({ id: `item|${item.key}`, kind: 'item', key: item.key, value: { item }, fetchedAt });
+  for (const item of items) tx.objectStore('entries').put(item.record ?? { id: `item|${item.key}`, kind: 'item', key: item.key, value: { item }, fetchedAt });
   await new Promise((resolve, reject) => {
     tx.oncomplete = resolve;
     tx.onerror = () => reject(tx.error);
@@ -342,29 +343,24 @@ export async function putItemsInCache(items) {
 }
 
 /**
- * Keeps `look` as the popup's last look at the team's rows ("Since you last looked"; the cache's
- * `looked|team` record, lib/background/looked-answer.ts), as if the popup had shown it; `null`
- * forgets it. Runs in an extension context, like putItemsInCache.
+ * The cache record of `look` as the popup's last look at the team's rows ("Since you last looked";
+ * the cache's `looked|team` record, lib/background/looked-answer.ts), as if the popup had shown
+ * it: give it to putItemsInCache.
  */
-export async function putLookInCache(look) {
-  const db = await new Promise((resolve, reject) => {
-    const open = indexedDB.open('flowlens-cache', 1);
-    open.onupgradeneeded = () => {
-      const entries = open.result.createObjectStore('entries', { keyPath: 'id' });
-      entries.createIndex('by-fetched', 'fetchedAt');
-      entries.createIndex('by-kind', 'kind');
-    };
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  const tx = db.transaction('entries', 'readwrite');
-  if (look === null) tx.objectStore('entries').delete('looked|team');
-  else tx.objectStore('entries').put({ id: 'looked|team', kind: 'looked', key: 'team', value: look, fetchedAt: Date.now() });
-  await new Promise((resolve, reject) => {
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
+export function lookRecord(look) {
+  return { record: { id: 'looked|team', kind: 'looked', key: 'team', value: look, fetchedAt: Date.now() } };
+}
+
+/** An ISO time `days` days before now. */
+export const daysAgo = (days) => new Date(Date.now() - days * 86_400_000).toISOString();
+
+/** Jira issue PAY-`n` as a WorkItem: open, In Progress, assigned to Priya, opened 20 days ago; `extra` overrides. */
+export function jiraWorkItem(n, extra = {}) {
+  return {
+    key: `jira:acme.atlassian.net/PAY-${n}`, source: 'jira', kind: 'jira-issue', title: `Ticket PAY-${n}`, url: `https://acme.atlassian.net/browse/PAY-${n}`,
+    state: 'open', assignees: [{ id: 'a1', name: 'Priya' }], requestedReviewers: [], createdAt: daysAgo(20), container: 'PAY',
+    signals: { status: 'In Progress' }, timeline: [{ type: 'created', at: daysAgo(20) }], upstream: [], downstream: [], ...extra,
+  };
 }
 
 /** Opens the popup page in a tab. */

@@ -5,18 +5,10 @@
 // and nothing may reach GitHub or Jira for the section.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch, openPopup, putItemsInCache, seedTeamItems, watchErrors } from './harness.mjs';
+import { daysAgo, jiraWorkItem, launch, openPopup, putItemsInCache, seedTeamItems, watchErrors } from './harness.mjs';
 
-const DAY = 86_400_000;
-const ago = (days) => new Date(Date.now() - days * DAY).toISOString();
-
-function jira(n, extra = {}) {
-  return {
-    key: `jira:acme.atlassian.net/PAY-${n}`, source: 'jira', kind: 'jira-issue', title: `Ticket PAY-${n}`, url: `https://acme.atlassian.net/browse/PAY-${n}`,
-    state: 'open', assignees: [{ id: 'a1', name: 'Priya' }], requestedReviewers: [], createdAt: ago(20), container: 'PAY',
-    signals: { status: 'In Progress' }, timeline: [{ type: 'created', at: ago(20) }], upstream: [], downstream: [], ...extra,
-  };
-}
+const ago = daysAgo;
+const jira = jiraWorkItem;
 
 const carol = { id: 'carol', name: 'carol' };
 const pull = (extra = {}) => ({
