@@ -23,7 +23,7 @@ import { jiraSiteFacts } from '@/lib/storage/jira-site-facts';
 import { closeLocalStorageToContentScripts, secrets, watchLegacySecrets } from '@/lib/storage/secrets';
 import { loadSettings, settingsItem } from '@/lib/storage/settings';
 import { loadTeamState, teamStateItem } from '@/lib/team/team-state';
-import { createPaceLoader } from '@/lib/background/team-pace';
+import { createPaceLoader, keptUntilChanged } from '@/lib/background/team-pace';
 import { createSummaryCopy, keepEachAnswer } from '@/lib/team/first-paint';
 
 export default defineBackground(() => {
@@ -38,9 +38,11 @@ export default defineBackground(() => {
   // One rate-limit hold per host and one provider state (lib/providers/provider-state.ts) for all.
   const holds = createRateHolds();
   const providers = createProviderState({ siteFactsStore: jiraSiteFacts });
-  // The cards' pace reads the team sync's figures, sorted once per sync (lib/background/team-pace.ts).
-  const loadPace = createPaceLoader({ loadTeamState, watch: (changed) => void teamStateItem.watch(changed) });
-  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, providers, loadPace });
+  // The cards read the team state (its pace yardstick, its repositories' ticket habit) once per sync, not per batch.
+  const watchTeamState = (changed: () => void) => void teamStateItem.watch(changed);
+  const keptTeamState = keptUntilChanged(loadTeamState, watchTeamState);
+  const loadPace = createPaceLoader({ loadTeamState: keptTeamState, watch: watchTeamState });
+  const flow = createFlowService({ cache, fetch: send, now: Date.now, loadSettings, loadSecrets, holds, providers, loadPace, loadTeamState: keptTeamState });
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   // The sync's alarm and the notifications' click listeners are registered now, at the worker's start.
   const notify = startNotifications({ cache, now: Date.now, flow });

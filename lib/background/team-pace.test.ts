@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPaceLoader, sampleOf } from './team-pace';
+import { createPaceLoader, keptUntilChanged, sampleOf } from './team-pace';
 import { EMPTY_TEAM_STATE, type TeamState } from '../team/team-state';
 
 describe('the team’s pace sample', () => {
@@ -23,5 +23,19 @@ describe('the team’s pace sample', () => {
     expect(reads).toBe(2);
     const broken = createPaceLoader({ loadTeamState: () => Promise.reject(new Error('storage gone')), watch: () => {} });
     expect(await broken()).toBeUndefined();
+  });
+
+  it('keeps a load until told it changed, and never keeps a failed one', async () => {
+    let calls = 0;
+    let changed = () => {};
+    const load = keptUntilChanged(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('storage gone');
+      return calls;
+    }, (callback) => void (changed = callback));
+    await expect(load()).rejects.toThrow('storage gone');
+    expect([await load(), await load(), calls]).toEqual([2, 2, 2]);
+    changed();
+    expect(await load()).toBe(3);
   });
 });

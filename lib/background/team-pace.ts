@@ -15,13 +15,29 @@ export interface TeamPaceDeps {
   watch: (changed: () => void) => void;
 }
 
-/** A loader of the team's pace sample, memoised until the team state changes. */
-export function createPaceLoader(deps: TeamPaceDeps): () => Promise<PaceSample | undefined> {
-  let kept: Promise<PaceSample | undefined> | undefined;
-  deps.watch(() => {
+/**
+ * `load`, memoised until `watch` says what it reads changed: the cards read the team state on
+ * every batch of badges, and it changes only when the sync writes it. A failed load is not kept.
+ */
+export function keptUntilChanged<T>(load: () => Promise<T>, watch: TeamPaceDeps['watch']): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  watch(() => {
     kept = undefined;
   });
-  return () => (kept ??= deps.loadTeamState().then((state) => sampleOf(state), () => undefined));
+  return () => {
+    if (kept) return kept;
+    const loading = load();
+    kept = loading;
+    loading.catch(() => {
+      if (kept === loading) kept = undefined;
+    });
+    return loading;
+  };
+}
+
+/** A loader of the team's pace sample, memoised until the team state changes. */
+export function createPaceLoader(deps: TeamPaceDeps): () => Promise<PaceSample | undefined> {
+  return keptUntilChanged(() => deps.loadTeamState().then((state) => sampleOf(state), () => undefined), deps.watch);
 }
 
 /** The sample of a team state; none before any item finished. */

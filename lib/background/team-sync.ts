@@ -235,7 +235,11 @@ function finish(previous: TeamState, current: Run, sources: TeamSource[], now: n
   const bySource: Record<string, SourceResult> = {};
   for (const source of sources) {
     const result = current.bySource?.[source.id] ?? previous.bySource?.[source.id];
-    if (result) bySource[source.id] = { keys: result.keys, ...(result.pulls ? { pulls: result.pulls } : {}), cycleTimesMs: result.cycleTimesMs, ...(result.timeShares ? { timeShares: result.timeShares } : {}), ...(result.stretchesMs ? { stretchesMs: result.stretchesMs } : {}) };
+    // What the source gave, without the run's page count.
+    if (result) {
+      const { pages: _pages, ...kept } = result;
+      bySource[source.id] = kept;
+    }
   }
   const results = Object.values(bySource);
   // A source read to its end has a result in the run; one without had an error.
