@@ -545,6 +545,21 @@ async function popupPaint(context, extensionId, rows) {
   return { ms: Math.round(times.ms), fcp: Math.round(times.fcp) };
 }
 
+/** Prints each page's figures beside their budgets. */
+function printPages(pages) {
+  console.log('\nPages (time from navigation start to every item within a screen of the viewport painted; warm = second visit within the time-to-live; scrolled = top to bottom a screen at a time)\n');
+  console.log('| page | first visible badges cold (ms, budget 300) | badges mounted then | requests cold (budget) | scrolled through: ms, requests, long tasks, FlowLens script (ms) | first visible badges warm (ms) | requests warm | warm, items appearing → near ones painted (ms) | main thread per mutation batch (ms) | long tasks > 50 ms: cold / warm / live (page alone, one load) | FlowLens script per load: cold / warm / live (ms, budget 100) | FlowLens script in one task, most (ms, budget 50) |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of pages) {
+    const budget = BUDGET.requestsCold(r.items);
+    // Budget: scrolling adds no long task at all.
+    const scrollOk = r.scrollLongTasks.length === 0;
+    console.log(
+      `| ${r.page} | ${r.coldMs} (${verdict(r.coldMs <= BUDGET.firstVisibleMs)}) | ${r.coldBadges} | ${r.coldRequests}${r.siteFactRequests ? ` incl. ${r.siteFactRequests} once a day for the site's fields` : ''} (≤ ${budget}: ${verdict(r.coldRequests <= budget)}) | ${r.scrollMs}, ${r.scrollRequests}, ${r.scrollLongTasks.length} (${r.scrollLongTasks.map((t) => `${t.ms} ms, ${t.flowlensMs} ours`).join('; ') || 'none'}: ${verdict(scrollOk)}), ${r.scrollScriptMs} | ${r.warmMs} (${verdict(r.warmMs <= BUDGET.firstVisibleMs)}) | ${r.warmRequests} (${verdict(r.warmRequests === 0)}) | ${r.warmAppearMs} (${verdict(r.warmAppearMs <= BUDGET.warmAppearMs)}) | ${r.mainThreadMsPerBatch} over ${r.batches} | ${r.longTasksOver50.join(' / ')} (${r.pageOwnLongTasks}): ${verdict(r.longTasksOver50[0] <= r.pageOwnLongTasks && r.longTasksOver50[1] <= r.pageOwnLongTasks && r.longTasksOver50[2] === 0)} | ${r.extensionScriptMs.join(' / ')} (${verdict(r.extensionScriptMs.every((ms) => ms <= BUDGET.scriptPerLoadMs))}) | ${r.extensionMostInOneTaskMs} (${verdict(r.extensionMostInOneTaskMs < BUDGET.longTaskMs)}) |`,
+    );
+  }
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const round = (x) => Math.round(x * 10) / 10;
@@ -601,6 +616,8 @@ if (process.argv.includes('--leak-only')) {
   process.exit(0);
 }
 
+// `--pages=jira:2000,github:500`: those pages alone, then the rest of the run is skipped.
+const onlyPages = process.argv.find((arg) => arg.startsWith('--pages='))?.slice('--pages='.length).split(',');
 const pages = [];
 for (const [source, n, url] of [
   ['github', 25, 'https://github.com/bench-org/api/pulls?n=25'],
@@ -610,7 +627,7 @@ for (const [source, n, url] of [
   ['jira', 500, 'https://acme.atlassian.net/bench/board?n=500'],
   ['jira', 2000, 'https://acme.atlassian.net/bench/board?n=2000'],
   ['jira', 5000, 'https://acme.atlassian.net/bench/board?n=5000'],
-]) {
+].filter(([source, n]) => !onlyPages || onlyPages.includes(`${source}:${n}`))) {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -658,6 +675,12 @@ for (const [source, n, url] of [
   await page.close();
 }
 
+if (onlyPages) {
+  await browser.close();
+  printPages(pages);
+  process.exit(0);
+}
+
 const leak = await leakDrill(browser);
 const idb = [];
 for (const n of [100, 1000, 10000]) idb.push(await browser.worker.evaluate(idbDrill, n));
@@ -665,17 +688,7 @@ const popup = await popupDrill(browser);
 await browser.close();
 const sizes = entrySizes();
 
-console.log('\nPages (time from navigation start to every item within a screen of the viewport painted; warm = second visit within the time-to-live; scrolled = top to bottom a screen at a time)\n');
-console.log('| page | first visible badges cold (ms, budget 300) | badges mounted then | requests cold (budget) | scrolled through: ms, requests, long tasks, FlowLens script (ms) | first visible badges warm (ms) | requests warm | warm, items appearing → near ones painted (ms) | main thread per mutation batch (ms) | long tasks > 50 ms: cold / warm / live (page alone, one load) | FlowLens script per load: cold / warm / live (ms, budget 100) | FlowLens script in one task, most (ms, budget 50) |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const r of pages) {
-  const budget = BUDGET.requestsCold(r.items);
-  // Budget: scrolling adds no long task at all.
-  const scrollOk = r.scrollLongTasks.length === 0;
-  console.log(
-    `| ${r.page} | ${r.coldMs} (${verdict(r.coldMs <= BUDGET.firstVisibleMs)}) | ${r.coldBadges} | ${r.coldRequests}${r.siteFactRequests ? ` incl. ${r.siteFactRequests} once a day for the site's fields` : ''} (≤ ${budget}: ${verdict(r.coldRequests <= budget)}) | ${r.scrollMs}, ${r.scrollRequests}, ${r.scrollLongTasks.length} (${r.scrollLongTasks.map((t) => `${t.ms} ms, ${t.flowlensMs} ours`).join('; ') || 'none'}: ${verdict(scrollOk)}), ${r.scrollScriptMs} | ${r.warmMs} (${verdict(r.warmMs <= BUDGET.firstVisibleMs)}) | ${r.warmRequests} (${verdict(r.warmRequests === 0)}) | ${r.warmAppearMs} (${verdict(r.warmAppearMs <= BUDGET.warmAppearMs)}) | ${r.mainThreadMsPerBatch} over ${r.batches} | ${r.longTasksOver50.join(' / ')} (${r.pageOwnLongTasks}): ${verdict(r.longTasksOver50[0] <= r.pageOwnLongTasks && r.longTasksOver50[1] <= r.pageOwnLongTasks && r.longTasksOver50[2] === 0)} | ${r.extensionScriptMs.join(' / ')} (${verdict(r.extensionScriptMs.every((ms) => ms <= BUDGET.scriptPerLoadMs))}) | ${r.extensionMostInOneTaskMs} (${verdict(r.extensionMostInOneTaskMs < BUDGET.longTaskMs)}) |`,
-  );
-}
+printPages(pages);
 printLeak(leak);
 console.log('\nIndexedDB in the extension worker (one transaction each way)\n');
 console.log('| items | write (ms) | read (ms) |');

@@ -369,7 +369,7 @@ function controlledNear() {
   let report: (anchors: Element[]) => void = () => {};
   const watchNear: WatchNear = (onNear) => {
     report = onNear;
-    return { watch: (a) => void watched.add(a), unwatch: (a) => void watched.delete(a), isNear: (a) => near.has(a), disconnect: () => watched.clear() };
+    return { watch: (a) => void watched.add(a), unwatch: (a) => void watched.delete(a), isNear: (a) => near.has(a), settled: () => Promise.resolve(), disconnect: () => watched.clear() };
   };
   const bringNear = (anchors: Element[]) => {
     for (const anchor of anchors) near.add(anchor);
@@ -388,7 +388,9 @@ describe('badge layer painting near the viewport', () => {
     const far = (t: FoundItem) => t.anchor;
     for (const t of targets.slice(0, 2)) watch.near.add(t.anchor);
     await layer.add(targets);
-    // Every item asked of the cache (in messages of at most MAX_REFS_PER_REQUEST); two badges, on the near anchors.
+    // The near two asked of the cache first, alone; then every other item (in messages of at
+    // most MAX_REFS_PER_REQUEST); two badges, on the near anchors.
+    expect(asked.find((r) => r.type === 'flow/cached')).toMatchObject({ refs: [ref(1), ref(2)] });
     expect(asked.filter((r) => r.type === 'flow/cached').reduce((sum, r) => sum + (r.type === 'flow/cached' ? r.refs.length : 0), 0)).toBe(n);
     expect(layer.size()).toBe(2);
     expect([...document.querySelectorAll('flowlens-badge')].map((host) => host.getAttribute('data-flow-key'))).toEqual([key(1), key(2)]);
@@ -432,9 +434,10 @@ describe('badge layer painting near the viewport', () => {
 
   it('mounts an anchor that comes near while the cache is asked only once the answer is in, once', async () => {
     const watch = controlledNear();
-    let answer: () => void = () => {};
+    const answers: (() => void)[] = [];
+    const answer = () => answers.splice(0).forEach((give) => give());
     const { send } = fakeClient({
-      'flow/cached': (request) => new Promise((resolve) => (answer = () => resolve({ ok: true, data: { views: request.refs.map((r) => view((r as { number: number }).number)), stale: [] } }))),
+      'flow/cached': (request) => new Promise((resolve) => answers.push(() => resolve({ ok: true, data: { views: request.refs.map((r) => view((r as { number: number }).number)), stale: [] } }))),
       'flow/refresh': () => ({ ok: true, data: { views: [] } }),
     });
     const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now, watchNear: watch.watchNear });
@@ -442,6 +445,8 @@ describe('badge layer painting near the viewport', () => {
     const rest = Array.from({ length: EAGER_LIMIT }, (_, i) => target(i + 1));
     const t = target(EAGER_LIMIT + 1);
     const adding = layer.add([...rest, t]);
+    // Near only once the page-wide question is out (none was near when the layer looked).
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
     watch.bringNear([t.anchor]);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(layer.size()).toBe(0);

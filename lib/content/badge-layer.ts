@@ -96,16 +96,34 @@ async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
     layer.waiting.add(target.anchor);
     if (lazy && target.placement !== 'inside') layer.near.watch(target.anchor);
   }
-  // Every new item is asked for at once, page-wide (one batch), though only some may be painted
-  // now. The cache answers first, so a known item's badge is mounted once, in its state: a
-  // placeholder that then changes size would lay the page out twice. A slow answer (a worker
-  // waking up) does not hold the badges back for long.
-  const lookup = askCache(layer, notYetKnown(layer, fresh));
-  await Promise.race([lookup, new Promise((resolve) => setTimeout(resolve, CACHE_WAIT_MS))]);
-  for (const target of fresh) layer.waiting.delete(target.anchor);
-  // The far ones wait, watched, until they come near (mountNear).
-  const now = lazy ? fresh.filter((target) => target.placement === 'inside' || layer.near.isNear(target.anchor)) : fresh;
-  await inSlices(now, (target) => mountIfStillWanted(layer, target));
+  if (!lazy) return askThenMount(layer, fresh, () => true);
+  // On a big page the near items are asked for first, alone, once the page's first layout says
+  // which they are: the cache's answer for a few dozen comes long before a whole board's.
+  // Every item is still asked for, page-wide, right after.
+  await Promise.race([layer.near.settled(), delay(NEAR_WAIT_MS)]);
+  const nearNow = (target: FoundItem) => target.placement === 'inside' || layer.near.isNear(target.anchor);
+  await askThenMount(layer, fresh.filter(nearNow), nearNow);
+  await askThenMount(layer, fresh.filter((target) => !nearNow(target)), nearNow);
+}
+
+/** How long a big page's new items wait to learn which are near before all are asked for together (a hidden tab lays nothing out). */
+export const NEAR_WAIT_MS = 100;
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Asks the cache for `targets`' views and mounts the badges of those `wanted` now once it has
+ * answered. The cache answers first, so a known item's badge is mounted once, in its state: a
+ * placeholder that then changes size would lay the page out twice. A slow answer (a worker
+ * waking up) does not hold the badges back for long. Those not wanted yet (far from the
+ * viewport) wait, watched, until they come near (mountNear).
+ */
+async function askThenMount(layer: LayerState, targets: FoundItem[], wanted: (target: FoundItem) => boolean): Promise<void> {
+  if (targets.length === 0) return;
+  const lookup = askCache(layer, notYetKnown(layer, targets));
+  await Promise.race([lookup, delay(CACHE_WAIT_MS)]);
+  for (const target of targets) layer.waiting.delete(target.anchor);
+  await inSlices(targets.filter(wanted), (target) => mountIfStillWanted(layer, target));
   await lookup;
 }
 

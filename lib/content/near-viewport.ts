@@ -17,6 +17,8 @@ export interface NearWatch {
   unwatch(anchor: Element): void;
   /** Whether `anchor` was near at the last report. */
   isNear(anchor: Element): boolean;
+  /** Resolves once every anchor watched so far has been reported on, near or not, at least once. */
+  settled(): Promise<void>;
   /** Stops watching everything. */
   disconnect(): void;
 }
@@ -31,10 +33,21 @@ export type WatchNear = (onNear: (anchors: Element[]) => void) => NearWatch;
  */
 export const intersectionNear: WatchNear = (onNear) => {
   const near = new WeakSet<Element>();
+  // Watched anchors the observer has not reported on yet (it reports each new one, near or not,
+  // in its next notification), and who waits for them all.
+  const unreported = new Set<Element>();
+  let waiting: (() => void)[] = [];
+  const settle = () => {
+    if (unreported.size > 0 || waiting.length === 0) return;
+    const done = waiting;
+    waiting = [];
+    for (const resolve of done) resolve();
+  };
   const observer = new IntersectionObserver(
     (entries) => {
       const came: Element[] = [];
       for (const entry of entries) {
+        unreported.delete(entry.target);
         if (entry.isIntersecting) {
           if (!near.has(entry.target)) came.push(entry.target);
           near.add(entry.target);
@@ -42,18 +55,29 @@ export const intersectionNear: WatchNear = (onNear) => {
           near.delete(entry.target);
         }
       }
+      settle();
       if (came.length > 0) onNear(came);
     },
     { rootMargin: NEAR_MARGIN },
   );
   return {
-    watch: (anchor) => observer.observe(anchor),
+    watch: (anchor) => {
+      unreported.add(anchor);
+      observer.observe(anchor);
+    },
     unwatch: (anchor) => {
       observer.unobserve(anchor);
       near.delete(anchor);
+      unreported.delete(anchor);
+      settle();
     },
     isNear: (anchor) => near.has(anchor),
-    disconnect: () => observer.disconnect(),
+    settled: () => (unreported.size === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))),
+    disconnect: () => {
+      observer.disconnect();
+      unreported.clear();
+      settle();
+    },
   };
 };
 
@@ -62,5 +86,6 @@ export const everywhereNear: WatchNear = () => ({
   watch: () => {},
   unwatch: () => {},
   isNear: () => true,
+  settled: () => Promise.resolve(),
   disconnect: () => {},
 });
