@@ -102,8 +102,11 @@ async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
   // Every item is still asked for, page-wide, right after.
   await Promise.race([layer.near.settled(), delay(NEAR_WAIT_MS)]);
   const nearNow = (target: FoundItem) => target.placement === 'inside' || layer.near.isNear(target.anchor);
-  await askThenMount(layer, fresh.filter(nearNow), nearNow);
-  await askThenMount(layer, fresh.filter((target) => !nearNow(target)), nearNow);
+  // Split once: an anchor that comes near while the near ones are asked for is still in the rest.
+  const first = new Set(fresh.filter(nearNow));
+  const rest = fresh.filter((target) => !first.has(target));
+  await askThenMount(layer, [...first], nearNow);
+  await askThenMount(layer, rest, nearNow);
 }
 
 /** How long a big page's new items wait to learn which are near before all are asked for together (a hidden tab lays nothing out). */
