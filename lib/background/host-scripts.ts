@@ -10,7 +10,7 @@ import type { Settings } from '../storage/settings';
 export interface HostScriptApi {
   getRegistered(): Promise<{ id: string }[]>;
   unregister(ids: string[]): Promise<void>;
-  register(scripts: { id: string; matches: string[]; js: string[]; runAt: 'document_idle'; persistAcrossSessions: boolean }[]): Promise<void>;
+  register(scripts: { id: string; matches: string[]; js: string[]; runAt: 'document_end'; persistAcrossSessions: boolean }[]): Promise<void>;
   hasOrigin(origin: string): Promise<boolean>;
 }
 
@@ -45,7 +45,7 @@ export async function syncHostScripts(api: HostScriptApi, hosts: { github: strin
     // Hosts the manifest already covers have its content scripts: registering again would double them.
     for (const host of hosts[kind].filter((h) => !isStatic(h))) ((await api.hasOrigin(originOf(host))) ? granted : missing).push(host);
     if (granted.length > 0) {
-      scripts.push({ id: `${PREFIX}${kind}`, matches: granted.map(originOf), js: [SCRIPTS[kind]], runAt: 'document_idle' as const, persistAcrossSessions: true });
+      scripts.push({ id: `${PREFIX}${kind}`, matches: granted.map(originOf), js: [SCRIPTS[kind]], runAt: 'document_end' as const, persistAcrossSessions: true });
     }
   }
   if (scripts.length > 0) await api.register(scripts);

@@ -60,7 +60,7 @@ describe('what a host page learns of FlowLens', () => {
     // A Data Center issue view (its summary heading is `#summary-val`), under a context path.
     await browser.context.route('https://api.github.com/flowlens-dc/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!DOCTYPE html><title>OPS-1</title><h1 id="summary-val">Disk full</h1>' }));
     await browser.worker.evaluate(() => globalThis.chrome.scripting.registerContentScripts([
-      { id: 'flowlens-hosts-jira', matches: ['https://api.github.com/flowlens-dc/*'], js: ['content-scripts/jira.js'], runAt: 'document_idle', persistAcrossSessions: false },
+      { id: 'flowlens-hosts-jira', matches: ['https://api.github.com/flowlens-dc/*'], js: ['content-scripts/jira.js'], runAt: 'document_end', persistAcrossSessions: false },
     ]));
     try {
       const page = await browser.context.newPage();

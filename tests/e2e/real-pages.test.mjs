@@ -92,10 +92,11 @@ function ownKey(url) {
 }
 
 /**
- * Keeps the page's markup as parsed, before the content script runs (it runs at document_idle,
- * after DOMContentLoaded), so the test can compare it with the page once badged. These pages run
- * no script of their own here: every script is external, and none loads (the harness aborts
- * them, and Chromium refuses those of an extension that is not installed).
+ * Keeps the page's markup as parsed, before the content script runs (it runs at document_end:
+ * once parsing ends, after readyState turns 'interactive'), so the test can compare it with the
+ * page once badged. These pages run no script of their own here: every script is external, and
+ * none loads (the harness aborts them, and Chromium refuses those of an extension that is not
+ * installed).
  */
 function keepParsedMarkup() {
   document.addEventListener('readystatechange', () => {
