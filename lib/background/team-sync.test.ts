@@ -7,7 +7,7 @@ import { DEFAULT_SETTINGS, loadSettings, settingsItem, type Settings } from '../
 import { loadTeamState, teamStateItem } from '../team/team-state';
 import type { ReadPage, SourcePage } from './team-pages';
 import type { TeamSource } from './team-sources';
-import { createTeamSync, MAX_NORM_PULLS, MAX_PAGES_PER_SOURCE, RUN_EXPIRES_MS, TEAM_SYNC_ALARM, type AlarmsApi } from './team-sync';
+import { createTeamSync, MAX_NORM_PULLS, MAX_PAGES_PER_SOURCE, PAGES_PER_MINUTE, RUN_EXPIRES_MS, SLICE_MS, TEAM_SYNC_ALARM, TEAM_SYNC_CONTINUE_ALARM, type AlarmsApi } from './team-sync';
 import { HOUR, MINUTE } from '../flow/time';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -236,17 +236,77 @@ describe('team sync runs', () => {
     expect((await teamSync.status()).running).toBe(false);
   });
 
-  it('reads at most MAX_PAGES_PER_SOURCE pages of a source and says the rest was cut', async () => {
+  it('reads at most MAX_PAGES_PER_SOURCE pages of a source, over several slices, and says the rest was cut', async () => {
     await configure({ githubRepos: ['octo-org/api'] });
     let n = 0;
+    let clock = NOW;
     const read: ReadPage = async (source) => (source.part === 'open' ? pageOf([++n], `p${n + 1}`) : empty);
-    await sync(read).run();
+    const teamSync = sync(read, () => clock);
+    // Each wake-up reads what the pace allows, then the follow-up alarm brings the next.
+    for (let wake = 0; wake < 10 && (wake === 0 || (await loadTeamState()).run); wake++) {
+      await teamSync.run();
+      clock = Math.max(clock, (await loadTeamState()).run?.resumeAt ?? clock);
+    }
     const state = await loadTeamState();
     expect(state.openKeys).toHaveLength(MAX_PAGES_PER_SOURCE);
-    expect(state.lastErrors[0]!.message).toMatch(/first 10 pages of “octo-org\/api”/);
+    expect(state.lastErrors[0]!.message).toBe(`Read the first ${MAX_PAGES_PER_SOURCE} pages of “octo-org/api”; narrow the query to sync the rest.`);
     // Narrowing the query is done in the settings.
     expect(state.lastErrors[0]!.setup).toBe(true);
-    expect(state.lastGoodAt).toBe(NOW);
+    expect(state.lastGoodAt).toBe(clock);
+  });
+
+  it('asks at most PAGES_PER_MINUTE pages in a wake-up, then waits for the pace with an alarm, not a sleep', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    let n = 0;
+    const read: ReadPage = async (source) => (source.part === 'open' ? pageOf([++n], n < 30 ? `p${n + 1}` : undefined) : empty);
+    let clock = NOW;
+    const teamSync = sync(read, () => clock);
+    const status = await teamSync.run();
+    expect(n).toBe(PAGES_PER_MINUTE);
+    const paused = (await loadTeamState()).run!;
+    // The 21st page may be asked a minute after the 1st.
+    expect(paused.resumeAt).toBe(NOW + MINUTE);
+    expect((await alarms.get(TEAM_SYNC_CONTINUE_ALARM))?.scheduledTime).toBeGreaterThan(Date.now() + MINUTE - 1000);
+    // The popup says a sync is under way, and "Sync now" does not jump the pace.
+    expect(status).toMatchObject({ running: true, progress: { done: 0, total: 2 } });
+    clock = NOW + 30_000;
+    await teamSync.run();
+    expect(n).toBe(PAGES_PER_MINUTE);
+    clock = NOW + MINUTE;
+    expect(await teamSync.resume()).toMatchObject({ running: false, lastGoodAt: NOW + MINUTE });
+    expect(n).toBe(30);
+    expect((await loadTeamState()).openKeys).toHaveLength(30);
+    expect(await alarms.get(TEAM_SYNC_CONTINUE_ALARM)).toBeUndefined();
+  });
+
+  it('ends a wake-up after SLICE_MS of slow pages and continues at the next', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    let clock = NOW;
+    let n = 0;
+    // Each page takes 10 s to answer.
+    const read: ReadPage = async (source) => {
+      clock += 10_000;
+      return source.part === 'open' ? pageOf([++n], n < 8 ? `p${n + 1}` : undefined) : empty;
+    };
+    const teamSync = sync(read, () => clock);
+    await teamSync.run();
+    // Pages are asked at 0, 10, 20, 30 and 40 s; none is begun at 45 s or later.
+    expect(n).toBe(Math.ceil(SLICE_MS / 10_000));
+    expect(clock - NOW).toBeLessThanOrEqual(SLICE_MS + 10_000);
+    const { run } = await loadTeamState();
+    expect(run?.resumeAt).toBe(clock + 30_000);
+    clock = run!.resumeAt!;
+    await teamSync.resume();
+    expect((await loadTeamState()).openKeys).toHaveLength(8);
+  });
+
+  it('a follow-up alarm after the run ended starts no new run', async () => {
+    await configure({ githubRepos: ['octo-org/api'] });
+    const { read, calls } = reader({ 'octo-org/api': { first: pageOf([1]) } });
+    const teamSync = sync(read);
+    await teamSync.run();
+    expect(await teamSync.resume()).toBeUndefined();
+    expect(calls).toHaveLength(2);
   });
 
   it('does nothing without sources and says the sync is paused', async () => {

@@ -4,6 +4,11 @@
  * team state which items are open and how long finished ones took. After every page the run is
  * saved, so a sync cut short by the worker stopping resumes from its cursors on the next alarm or
  * worker start. A source that fails keeps the items it gave last time; the others still complete.
+ *
+ * A big team's run is read in slices: one wake-up reads for at most SLICE_MS and asks at most
+ * PAGES_PER_MINUTE pages in any minute, then leaves the rest to a follow-up alarm
+ * (TEAM_SYNC_CONTINUE_ALARM). The pace is kept with the run, so no wake-up waits for it (a worker
+ * idle for 30 s is stopped) and a worker started again does not ask sooner than it allows.
  */
 import type { FlowError } from '../flow-error';
 import { isSetupError } from '../flow-view';
@@ -23,8 +28,29 @@ type TimeShares = Partial<Record<LifeKind, number>>;
 
 /** The alarm the sync is scheduled by. */
 export const TEAM_SYNC_ALARM = 'flowlens-team-sync';
-/** At most this many pages of one source per run: a query matching thousands is cut, and said so. */
-export const MAX_PAGES_PER_SOURCE = 10;
+/**
+ * At most this many pages of one source per run: a query matching more is cut, and said so.
+ * GitHub's search never gives more than 1,000 results (20 pages of 50), so this cuts only Jira
+ * queries past 5,000 issues (100 a page): a team's 90 days of finished work (issue 17) is read whole.
+ */
+export const MAX_PAGES_PER_SOURCE = 50;
+/**
+ * Pages asked in any minute, whatever the source. GitHub allows 30 searches a minute (its REST
+ * search limit; GraphQL search meets secondary limits of the same search backend); 20 leave a
+ * third of them for the options page's checks and the user's other tools.
+ * https://docs.github.com/en/rest/search/search#rate-limit
+ */
+export const PAGES_PER_MINUTE = 20;
+/**
+ * The longest one wake-up reads before it leaves the rest to the next: Chrome stops a service
+ * worker whose event runs past 5 minutes, and the sync must never hold the worker that long.
+ * https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle
+ */
+export const SLICE_MS = 45_000;
+/** The alarm that wakes the worker for the next slice of a run cut by SLICE_MS or the pace. */
+export const TEAM_SYNC_CONTINUE_ALARM = 'flowlens-team-sync-continue';
+/** Chrome's shortest alarm delay (Chrome 120 and later): a slice follows the one before no sooner. */
+const MIN_ALARM_DELAY_MS = 30_000;
 /** Cycle times kept for the percentiles. */
 export const MAX_CYCLE_TIMES = 2000;
 /** A run older than this when the worker comes back starts over (its cursors may have expired). */
@@ -75,7 +101,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
     return running;
   }
 
-  /** On worker start: continues a run the worker's stop cut short, when it is young enough. */
+  /** On worker start and the follow-up alarm: continues a run cut short or paused, when it is young enough. */
   async function resume(): Promise<SyncStatus | undefined> {
     const { run: stopped } = await loadTeamState();
     if (running || !stopped || deps.now() - stopped.startedAt >= RUN_EXPIRES_MS) return undefined;
@@ -92,20 +118,35 @@ async function syncAll(deps: TeamSyncDeps): Promise<void> {
   if (sources.length === 0) return;
   const previous = await loadTeamState();
   const current = resumable(previous.run, sources, deps.now()) ?? freshRun(sources, deps.now());
+  // A run waiting for its pace is not read sooner, however the worker was woken ("Sync now", the period).
+  if (current.resumeAt !== undefined && current.resumeAt > deps.now()) return continueAt(deps, current.resumeAt);
+  delete current.resumeAt;
   await save({ ...previous, run: current });
   const lives = lifeOf(settings, deps.now);
-  for (const source of sources) await readSource(deps, { source, lives }, current, previous);
+  const slice = { endsAt: deps.now() + SLICE_MS };
+  for (const source of sources) await readSource(deps, { source, lives, slice }, current, previous);
+  if (current.cursors.some((cursor) => !cursor.done)) return pause(deps, current);
   const state = finish(previous, current, sources, deps.now());
   await save(state);
+  await deps.alarms?.clear(TEAM_SYNC_CONTINUE_ALARM);
   await rearm(deps, settings.syncMinutes);
   await deps.afterSync?.({ settings, previous, state }).catch((error: unknown) => console.warn('FlowLens could not notify after the sync:', error));
 }
 
-/** Reads `source` page by page from its cursor, saving the run after each page; `lives` works out each finished item's time shares and stretches. */
-async function readSource(deps: TeamSyncDeps, { source, lives }: { source: TeamSource; lives: LifeOf }, current: Run, previous: TeamState): Promise<void> {
+/** What one wake-up may still read: until `endsAt`. */
+interface Slice {
+  endsAt: number;
+}
+
+/**
+ * Reads `source` page by page from its cursor while the slice and the pace allow, saving the run
+ * after each page; `lives` works out each finished item's time shares and stretches.
+ */
+async function readSource(deps: TeamSyncDeps, { source, lives, slice }: { source: TeamSource; lives: LifeOf; slice: Slice }, current: Run, previous: TeamState): Promise<void> {
   const cursor = current.cursors.find((c) => c.source === source.id)!;
   const bySource = (current.bySource ??= {});
-  while (!cursor.done) {
+  while (!cursor.done && mayRead(current, slice, deps.now())) {
+    current.pageTimes = [...recentPages(current, deps.now()), deps.now()];
     const sofar = bySource[source.id] ?? { keys: [], cycleTimesMs: [], timeShares: [], pages: 0 };
     const page = await deps.readPage(source, cursor.next, previous.bySource?.[source.id]?.keys ?? []);
     if (page.error) {
@@ -127,18 +168,50 @@ async function readSource(deps: TeamSyncDeps, { source, lives }: { source: TeamS
   }
 }
 
-/** The sync's status; a stored run counts only while `running()` says one is under way in this worker. */
+/** Whether one more page may be asked at `now`: within the slice's time, and within the pace. */
+function mayRead(current: Run, slice: Slice, now: number): boolean {
+  return now < slice.endsAt && recentPages(current, now).length < PAGES_PER_MINUTE;
+}
+
+/** When the pages of the minute before `now` were asked, oldest first. */
+function recentPages(current: Run, now: number): number[] {
+  return (current.pageTimes ?? []).filter((at) => at > now - MINUTE);
+}
+
+/**
+ * Ends this wake-up's slice of an unfinished run: the next comes when the pace lets one more page
+ * be asked (and no sooner than an alarm can fire), woken by TEAM_SYNC_CONTINUE_ALARM.
+ */
+async function pause(deps: TeamSyncDeps, current: Run): Promise<void> {
+  const now = deps.now();
+  const recent = recentPages(current, now);
+  const paced = recent.length >= PAGES_PER_MINUTE ? recent[recent.length - PAGES_PER_MINUTE]! + MINUTE : now;
+  current.resumeAt = Math.max(paced, now + MIN_ALARM_DELAY_MS);
+  await saveRun(current);
+  await continueAt(deps, current.resumeAt);
+}
+
+/** Sets the follow-up alarm for `at` (the stored run says when; this only wakes the worker). */
+async function continueAt(deps: TeamSyncDeps, at: number): Promise<void> {
+  await deps.alarms?.create(TEAM_SYNC_CONTINUE_ALARM, { delayInMinutes: Math.max(MIN_ALARM_DELAY_MS, at - deps.now()) / MINUTE });
+}
+
+/**
+ * The sync's status; a stored run counts while `running()` says one is under way in this worker,
+ * or while it waits for its next slice (a run left by a stopped worker does not).
+ */
 async function syncStatus(deps: TeamSyncDeps, running: () => boolean): Promise<SyncStatus> {
   const [settings, state] = await Promise.all([deps.loadSettings(), loadTeamState()]);
   const nextAt = deps.alarms ? (await deps.alarms.get(TEAM_SYNC_ALARM))?.scheduledTime : undefined;
-  return syncStatusOf(running() ? state : { ...state, run: undefined }, hasTeamSources(settings.team), nextAt);
+  const underway = running() || (state.run?.resumeAt !== undefined && deps.now() - state.run.startedAt < RUN_EXPIRES_MS);
+  return syncStatusOf(underway ? state : { ...state, run: undefined }, hasTeamSources(settings.team), nextAt);
 }
 
 /** Makes the alarm match the settings: none without sources, else every `syncMinutes`. */
 async function schedule(deps: TeamSyncDeps): Promise<void> {
   if (!deps.alarms) return;
   const settings = await deps.loadSettings();
-  if (!hasTeamSources(settings.team)) return void (await deps.alarms.clear(TEAM_SYNC_ALARM));
+  if (!hasTeamSources(settings.team)) return void (await Promise.all([deps.alarms.clear(TEAM_SYNC_ALARM), deps.alarms.clear(TEAM_SYNC_CONTINUE_ALARM)]));
   const period = settings.syncMinutes;
   if ((await deps.alarms.get(TEAM_SYNC_ALARM))?.periodInMinutes === period) return;
   // The first sync comes one period after the last good one (at once when that is overdue).

@@ -81,6 +81,13 @@ export const teamStateSchema = v.object({
         bySource,
         /** What went wrong so far in this run (it becomes `lastErrors` when the run ends). */
         errors: v.fallback(v.optional(v.array(problem)), undefined),
+        /**
+         * When each page of the last minute was asked (the sync's pace, lib/background/team-sync.ts):
+         * kept with the run so a worker started again does not ask more than the pace allows.
+         */
+        pageTimes: v.fallback(v.optional(v.array(epochMs)), undefined),
+        /** Before this, the run waits for its pace: the next slice is due then (an alarm wakes the worker). */
+        resumeAt: v.fallback(v.optional(epochMs), undefined),
       }),
     ),
     undefined,
