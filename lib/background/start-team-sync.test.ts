@@ -25,7 +25,7 @@ function start() {
   return { asked };
 }
 
-const alarm = (name: string) => ({ name, scheduledTime: NOW });
+const alarm = (name: string) => ({ name, scheduledTime: NOW, persistAcrossSessions: true });
 
 beforeEach(async () => {
   fakeBrowser.reset();
