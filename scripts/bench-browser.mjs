@@ -7,7 +7,10 @@
 //   visible badges), cold (empty cache) and warm (a second visit within the time-to-live), API
 //   requests for each, long tasks over 50 ms on the page's main thread and FlowLens's script in
 //   them; then the page scrolled from top to bottom, a screen at a time, until every item is
-//   painted: its long tasks and requests.
+//   painted: its long tasks and requests. Beside them: the first visible badges from the page's
+//   DOMContentLoaded, the page alone scrolled the same way, and the JS and DOM heap FlowLens
+//   adds to the page (the page with it less the page alone, after garbage collection) with the
+//   near badges mounted and with every badge mounted.
 // - Items appearing on a live page (as a single-page app renders them) with a warm cache: time
 //   from the insertion to their badges painted, and main-thread time per DOM mutation batch.
 // - Badges freed: a 500-card Jira board, then 50 client-side navigations that replace every
@@ -15,18 +18,27 @@
 //   its compiled code), after garbage collection, beside the first load's and beside the same
 //   navigations on the page alone (`--leak-only` runs this drill alone; `--popup-only` the popup's).
 // - IndexedDB writes and reads of 100/1,000/10,000 cached items in the extension's worker.
-// - The popup's first paint of the team summary from the cache with 500 team items.
+// - The popup's first paint of the team summary from the cache with 500 and 2,000 team items.
+// - The service worker's JS heap with a 10,000-item cache, before and after it serves a
+//   5,000-card board and the popup from it (`--worker-only` runs this and the popup's drill).
 // - The gzipped size of every built entry.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { EXTENSION_DIR, giveGithubToken, launch, openPopup, seedTeam } from '../tests/e2e/harness.mjs';
+import puppeteer from 'puppeteer-core';
+import { EXTENSION_DIR, giveGithubToken, launch, openPopup, putItemsInCache, seedTeam } from '../tests/e2e/harness.mjs';
 
 const BUDGET = {
   // Issue 17: the first badges in view, whatever the page's size; FlowLens's script per load.
   firstVisibleMs: 300,
   scriptPerLoadMs: 100,
   warmAppearMs: 50,
+  // Issue 17, part 3, set from the first figures (2026-12-03, every badge mounted): the page's
+  // JS heap grew by 3.67 MB on 500 cards, 10.65 on 2,000, 24.62 on 5,000 (about 1.4 MB of it
+  // the script's own code and state, then 5 KB an item); the worker's was 6.07 MB serving a
+  // 10,000-item cache.
+  heapAddedMb: (n) => 1.5 + n * 0.005,
+  workerHeapMb: 8,
   longTaskMs: 50,
   contentScriptGzipKb: 40,
   requestsCold: (n) => Math.ceil(n / 50) + 2,
@@ -241,11 +253,39 @@ function nearPainted(cards) {
 /** How many badges are mounted, and how many carry a state. */
 const badgeCounts = () => ({ mounted: document.querySelectorAll('flowlens-badge').length, painted: document.querySelectorAll('flowlens-badge[data-flow-state]').length });
 
-/** Loads the same synthetic page from a host FlowLens does not run on. */
+/** When the document's DOMContentLoaded began, in ms from navigation start. */
+const contentLoadedAt = () => performance.getEntriesByType('navigation')[0].domContentLoadedEventStart;
+
+/** Loads the same synthetic page from a host FlowLens does not run on; returns its DOMContentLoaded. */
 async function paintBaseline(page, source, n) {
   await page.goto(`https://baseline.bench.test/${source}?n=${n}`);
   await page.waitForTimeout(300);
+  return { host: 'baseline.bench.test', contentLoadedMs: Math.round(await page.evaluate(contentLoadedAt)) };
+}
+
+/** Scrolls the page alone as scrollThrough scrolls FlowLens's: its own long tasks while scrolling. */
+async function scrollBaseline(page) {
+  await scrollDown(page);
+  await page.evaluate(() => scrollTo(0, 0));
   return { host: 'baseline.bench.test' };
+}
+
+/**
+ * The JS heap in use in the page's renderer after garbage collection (Runtime.getHeapUsage:
+ * the page's isolate, every world in it, FlowLens's content script among them) and the part of
+ * it Blink's DOM objects hold (its embedder heap), in MB.
+ */
+async function heapAfterGc(cdp) {
+  for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize, embedderHeapUsedSize } = await cdp.send('Runtime.getHeapUsage');
+  const mb = (bytes) => Math.round(bytes / 10485.76) / 100;
+  return { jsMb: mb(usedSize), domMb: embedderHeapUsedSize === undefined ? null : mb(embedderHeapUsedSize) };
+}
+
+/** `heap` less the page alone's, in MB: what FlowLens adds to the page. */
+function heapAdded(heap, alone) {
+  const less = (a, b) => (a === null || b === null ? null : Math.round((a - b) * 100) / 100);
+  return { jsMb: less(heap.jsMb, alone.jsMb), domMb: less(heap.domMb, alone.domMb) };
 }
 
 /**
@@ -255,10 +295,11 @@ async function paintBaseline(page, source, n) {
  */
 async function paint(page, url) {
   await page.goto(url);
-  await page.waitForFunction(nearPainted, null, { timeout: 120_000, polling: 'raf' });
-  const ms = Math.round(await page.evaluate(() => performance.now()));
+  // The time is taken in the frame that found them painted, not after a round trip to here.
+  await page.waitForFunction(`(${nearPainted})() && (globalThis.__nearPaintedAt = performance.now())`, null, { timeout: 120_000, polling: 'raf' });
+  const [at, contentLoaded] = await page.evaluate(`[globalThis.__nearPaintedAt, (${contentLoadedAt})()]`);
   await page.waitForTimeout(300);
-  return { ms, host: new URL(url).host, badges: await page.evaluate(badgeCounts) };
+  return { ms: Math.round(at), afterContentLoadedMs: Math.round(at - contentLoaded), host: new URL(url).host, badges: await page.evaluate(badgeCounts) };
 }
 
 /**
@@ -268,17 +309,22 @@ async function paint(page, url) {
  */
 async function scrollThrough(page, n) {
   const started = Date.now();
-  await page.evaluate(async () => {
+  await scrollDown(page);
+  await page.waitForFunction(countBadges, n, { timeout: 120_000, polling: 'raf' });
+  const ms = Date.now() - started;
+  await page.evaluate(() => scrollTo(0, 0));
+  return { ms, host: new URL(page.url()).host, badges: await page.evaluate(badgeCounts) };
+}
+
+/** From the top to the bottom of the page, a screen at a time, a frame and 30 ms apart. */
+function scrollDown(page) {
+  return page.evaluate(async () => {
     scrollTo(0, 0);
     while (scrollY + innerHeight < document.documentElement.scrollHeight - 1) {
       scrollBy(0, innerHeight);
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 30)));
     }
   });
-  await page.waitForFunction(countBadges, n, { timeout: 120_000, polling: 'raf' });
-  const ms = Date.now() - started;
-  await page.evaluate(() => scrollTo(0, 0));
-  return { ms, host: new URL(page.url()).host, badges: await page.evaluate(badgeCounts) };
 }
 
 /**
@@ -515,16 +561,16 @@ function entrySizes() {
 }
 
 /** 500 team items: every third blocked by the one before it, every fifth waiting for a review. */
-function teamItems(n) {
+function teamItems(n, project = 'TEAM') {
   const day = 86_400_000;
   const at = (days) => new Date(Date.now() - days * day).toISOString();
   return Array.from({ length: n }, (_, i) => {
-    const key = `jira:acme.atlassian.net/TEAM-${i + 1}`;
-    const blocked = i % 3 === 2 ? [{ key: `jira:acme.atlassian.net/TEAM-${i}`, kind: 'blocked-by', open: true, at: at(i % 20) }] : [];
+    const key = `jira:acme.atlassian.net/${project}-${i + 1}`;
+    const blocked = i % 3 === 2 ? [{ key: `jira:acme.atlassian.net/${project}-${i}`, kind: 'blocked-by', open: true, at: at(i % 20) }] : [];
     const status = i % 5 === 4 ? 'In Review' : 'In Progress';
     return {
-      key, source: 'jira', kind: 'jira-issue', title: `Team ticket ${i + 1}`, url: `https://acme.atlassian.net/browse/TEAM-${i + 1}`, state: 'open',
-      assignees: [{ id: `u${i % 7}`, name: `Person ${i % 7}` }], requestedReviewers: [], createdAt: at(1 + (i % 40)), container: 'TEAM',
+      key, source: 'jira', kind: 'jira-issue', title: `Team ticket ${i + 1}`, url: `https://acme.atlassian.net/browse/${project}-${i + 1}`, state: 'open',
+      assignees: [{ id: `u${i % 7}`, name: `Person ${i % 7}` }], requestedReviewers: [], createdAt: at(1 + (i % 40)), container: project,
       signals: { status }, timeline: [{ type: 'created', at: at(1 + (i % 40)) }], upstream: blocked, downstream: [],
     };
   });
@@ -548,14 +594,30 @@ async function popupPaint(context, extensionId, rows) {
 /** Prints each page's figures beside their budgets. */
 function printPages(pages) {
   console.log('\nPages (time from navigation start to every item within a screen of the viewport painted; warm = second visit within the time-to-live; scrolled = top to bottom a screen at a time)\n');
-  console.log('| page | first visible badges cold (ms, budget 300) | badges mounted then | requests cold (budget) | scrolled through: ms, requests, long tasks, FlowLens script (ms) | first visible badges warm (ms) | requests warm | warm, items appearing → near ones painted (ms) | main thread per mutation batch (ms) | long tasks > 50 ms: cold / warm / live (page alone, one load) | FlowLens script per load: cold / warm / live (ms, budget 100) | FlowLens script in one task, most (ms, budget 50) |');
+  console.log('| page | first visible badges cold (ms, budget 300) | badges mounted then | requests cold (budget) | scrolled through: ms, requests, long tasks (budget: no more than the page alone), FlowLens script (ms) | first visible badges warm (ms) | requests warm | warm, items appearing → near ones painted (ms) | main thread per mutation batch (ms) | long tasks > 50 ms: cold / warm / live (page alone, one load) | FlowLens script per load: cold / warm / live (ms, budget 100) | FlowLens script in one task, most (ms, budget 50) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of pages) {
     const budget = BUDGET.requestsCold(r.items);
-    // Budget: scrolling adds no long task at all.
-    const scrollOk = r.scrollLongTasks.length === 0;
+    // Budget: scrolling adds no long task to those of the page alone scrolled the same way.
+    const scrollOk = r.scrollLongTasks.length <= r.pageAloneScrollLongTasks.length;
     console.log(
       `| ${r.page} | ${r.coldMs} (${verdict(r.coldMs <= BUDGET.firstVisibleMs)}) | ${r.coldBadges} | ${r.coldRequests}${r.siteFactRequests ? ` incl. ${r.siteFactRequests} once a day for the site's fields` : ''} (≤ ${budget}: ${verdict(r.coldRequests <= budget)}) | ${r.scrollMs}, ${r.scrollRequests}, ${r.scrollLongTasks.length} (${r.scrollLongTasks.map((t) => `${t.ms} ms, ${t.flowlensMs} ours`).join('; ') || 'none'}: ${verdict(scrollOk)}), ${r.scrollScriptMs} | ${r.warmMs} (${verdict(r.warmMs <= BUDGET.firstVisibleMs)}) | ${r.warmRequests} (${verdict(r.warmRequests === 0)}) | ${r.warmAppearMs} (${verdict(r.warmAppearMs <= BUDGET.warmAppearMs)}) | ${r.mainThreadMsPerBatch} over ${r.batches} | ${r.longTasksOver50.join(' / ')} (${r.pageOwnLongTasks}): ${verdict(r.longTasksOver50[0] <= r.pageOwnLongTasks && r.longTasksOver50[1] <= r.pageOwnLongTasks && r.longTasksOver50[2] === 0)} | ${r.extensionScriptMs.join(' / ')} (${verdict(r.extensionScriptMs.every((ms) => ms <= BUDGET.scriptPerLoadMs))}) | ${r.extensionMostInOneTaskMs} (${verdict(r.extensionMostInOneTaskMs < BUDGET.longTaskMs)}) |`,
+    );
+  }
+}
+
+/**
+ * The same pages seen from the page's own parse (DOMContentLoaded, when the content script can
+ * start), the page alone scrolled as FlowLens's was, and what FlowLens adds to the page's heap.
+ */
+function printPagesBeside(pages) {
+  console.log('\nThe same pages: first visible badges from the page\'s DOMContentLoaded, the page alone scrolled, and FlowLens\'s heap (the page with FlowLens less the page alone, after garbage collection)\n');
+  console.log(`| page | page alone: DOMContentLoaded (ms from navigation start) | first visible badges from DOMContentLoaded: cold / warm (ms) | scrolled through, long tasks: with FlowLens / page alone | JS heap added, near badges / every badge mounted (MB, budget ${BUDGET.heapAddedMb(500)} at 500 items, ${BUDGET.heapAddedMb(2000)} at 2,000) | DOM heap added, near / every badge (MB) | page alone: JS / DOM heap (MB) |`);
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of pages) {
+    const heapOk = r.heapAddedScrolled.jsMb <= BUDGET.heapAddedMb(r.items);
+    console.log(
+      `| ${r.page} | ${r.pageAloneContentLoadedMs} | ${r.coldAfterContentLoadedMs} / ${r.warmAfterContentLoadedMs} | ${r.scrollLongTasks.length} / ${r.pageAloneScrollLongTasks.length} | ${r.heapAddedLoaded.jsMb} / ${r.heapAddedScrolled.jsMb} (${verdict(heapOk)}) | ${r.heapAddedLoaded.domMb ?? 'not told'} / ${r.heapAddedScrolled.domMb ?? 'not told'} | ${r.heapPageAlone.jsMb} / ${r.heapPageAlone.domMb ?? 'not told'} |`,
     );
   }
 }
@@ -565,14 +627,15 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const round = (x) => Math.round(x * 10) / 10;
 const verdict = (ok) => (ok ? 'within' : 'OVER');
 
-const browser = await launch();
+// The debugging port lets the worker's heap be read (workerSession).
+const browser = await launch({ args: ['--remote-debugging-port=0'] });
 const counts = { jira: 0, github: 0, siteFacts: 0 };
 await routeBench(browser.context, counts);
 await giveGithubToken(browser, 'ghp_bench00000000000000000000000000000');
 
-/** The popup with 500 team items: its first open without a kept copy, then 21 opens from the copy. */
-async function popupDrill(browser) {
-  const team = teamItems(500);
+/** The popup with `n` team items: its first open without a kept copy, then 21 opens from the copy. */
+async function popupDrill(browser, n) {
+  const team = teamItems(n);
   await seedTeam(browser.worker, {
     items: team,
     teamState: { openKeys: team.map((item) => item.key), cycleTimesMs: Array.from({ length: 40 }, (_, i) => (i + 1) * 86_400_000), lastErrors: [], lastGoodAt: Date.now() },
@@ -586,22 +649,105 @@ async function popupDrill(browser) {
   const next = [];
   for (let i = 0; i < 21; i++) next.push(await popupPaint(browser.context, browser.extensionId, 30));
   const paints = next.map((r) => r.fcp).sort((a, b) => a - b);
-  return { coldMs: cold.ms, warmMs: median(next.map((r) => r.ms)), warmRunsMs: next.map((r) => r.ms), warmFirstContentfulPaintMs: median(paints), warmFirstContentfulPaintP75Ms: paints[Math.floor(paints.length * 0.75)] };
+  return { items: n, coldMs: cold.ms, warmMs: median(next.map((r) => r.ms)), warmRunsMs: next.map((r) => r.ms), warmFirstContentfulPaintMs: median(paints), warmFirstContentfulPaintP75Ms: paints[Math.floor(paints.length * 0.75)] };
 }
 
-function printPopup(popup) {
-  console.log('\nPopup, 500 team items (from navigation start to the summary painted)\n');
-  console.log('| no kept copy yet (ms) | from the kept copy: marked painted, median of 21 (ms) | from the kept copy: browser first contentful paint, median / 75th percentile (ms) | budget (ms) |');
-  console.log('| --- | --- | --- | --- |');
+function printPopup(popups) {
+  console.log('\nPopup (from navigation start to the summary painted)\n');
+  console.log('| team items | no kept copy yet (ms) | from the kept copy: marked painted, median of 21 (ms) | from the kept copy: browser first contentful paint, median / 75th percentile (ms) | budget (ms) |');
+  console.log('| --- | --- | --- | --- | --- |');
   // The verdict uses the browser's own paint time, which comes a little after the popup's mark.
-  console.log(`| ${popup.coldMs} | ${popup.warmMs} | ${popup.warmFirstContentfulPaintMs} / ${popup.warmFirstContentfulPaintP75Ms} | 100 (median): ${verdict(Math.max(popup.warmMs, popup.warmFirstContentfulPaintMs) <= 100)} |`);
+  for (const popup of popups) console.log(`| ${popup.items} | ${popup.coldMs} | ${popup.warmMs} | ${popup.warmFirstContentfulPaintMs} / ${popup.warmFirstContentfulPaintP75Ms} | 100 (median): ${verdict(Math.max(popup.warmMs, popup.warmFirstContentfulPaintMs) <= 100)} |`);
+}
+
+/** Issue 17: the popup paints from its kept copy within budget with 500 team items, and with 2,000. */
+async function popupDrills(browser) {
+  return [await popupDrill(browser, 500), await popupDrill(browser, 2000)];
+}
+
+/**
+ * A CDP session on the extension's service worker: Playwright opens sessions on pages only, so
+ * puppeteer-core joins the same browser over its debugging port (`--remote-debugging-port=0`
+ * writes the port to the profile's DevToolsActivePort) and attaches to the worker alone.
+ */
+async function workerSession(browser) {
+  const [port, path] = readFileSync(join(browser.profile, 'DevToolsActivePort'), 'utf8').trim().split('\n');
+  const isWorker = (target) => target.type() === 'service_worker' && target.url().startsWith(`chrome-extension://${browser.extensionId}/`);
+  const joined = await puppeteer.connect({ browserWSEndpoint: `ws://127.0.0.1:${port}${path}`, defaultViewport: null, targetFilter: isWorker });
+  const target = await joined.waitForTarget(isWorker, { timeout: 10_000 });
+  return { cdp: await target.createCDPSession(), disconnect: () => joined.disconnect() };
+}
+
+/** How many records the extension's cache holds, and how many of them are items. */
+async function cacheCounts() {
+  const db = await new Promise((resolve, reject) => {
+    const open = indexedDB.open('flowlens-cache');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const count = (query) => new Promise((resolve, reject) => {
+    const request = query(db.transaction('entries').objectStore('entries'));
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const [records, items] = [await count((store) => store.count()), await count((store) => store.index('by-kind').count('item'))];
+  db.close();
+  return { records, items };
+}
+
+/** Cached items (BEN-1 … BEN-n) beyond a 5,000-card board, so the worker serves a 10,000-item cache. */
+const WORKER_CACHE_ITEMS = 10_000;
+
+/**
+ * The worker's JS heap after garbage collection: as it is now, with 10,000 items put in its
+ * cache, then after it served a 5,000-card board from that cache (every card scrolled to) and
+ * the popup's summary of 2,000 team items.
+ */
+async function workerHeapDrill(browser) {
+  const { cdp, disconnect } = await workerSession(browser);
+  try {
+    const before = await heapAfterGc(cdp);
+    await browser.worker.evaluate(putItemsInCache, teamItems(WORKER_CACHE_ITEMS, 'BEN'));
+    const cached = await browser.worker.evaluate(cacheCounts);
+    const seeded = await heapAfterGc(cdp);
+    const page = await browser.context.newPage();
+    const requestsBefore = counts.jira;
+    await paint(page, 'https://acme.atlassian.net/bench/board?n=5000');
+    await scrollThrough(page, 5000);
+    await page.close();
+    const boardRequests = counts.jira - requestsBefore;
+    const served = await heapAfterGc(cdp);
+    await popupPaint(browser.context, browser.extensionId, 30);
+    const afterPopup = await heapAfterGc(cdp);
+    return { cached, before, seeded, served, afterPopup, boardRequests };
+  } finally {
+    await disconnect();
+  }
+}
+
+function printWorkerHeap(w) {
+  console.log(`\nThe extension's service worker, JS heap after garbage collection (MB; budget ${BUDGET.workerHeapMb} with the cache at ${WORKER_CACHE_ITEMS.toLocaleString('en')} items or more)\n`);
+  console.log('| cache records (items) | before | 10,000 items put in the cache | then a 5,000-card board served from it, scrolled through (its requests) | then the popup, 2,000 team items | budget |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const most = Math.max(w.seeded.jsMb, w.served.jsMb, w.afterPopup.jsMb);
+  console.log(`| ${w.cached.records} (${w.cached.items}) | ${w.before.jsMb} | ${w.seeded.jsMb} | ${w.served.jsMb} (${w.boardRequests}) | ${w.afterPopup.jsMb} | ${verdict(most <= BUDGET.workerHeapMb)} |`);
 }
 
 // `--popup-only`: the popup's drill alone (about half a minute).
 if (process.argv.includes('--popup-only')) {
-  const popup = await popupDrill(browser);
+  const popup = await popupDrills(browser);
   await browser.close();
   printPopup(popup);
+  process.exit(0);
+}
+
+// `--worker-only`: the worker's heap drill alone (about a minute).
+if (process.argv.includes('--worker-only')) {
+  const popups = await popupDrills(browser);
+  const workerHeap = await workerHeapDrill(browser);
+  await browser.close();
+  printPopup(popups);
+  printWorkerHeap(workerHeap);
   process.exit(0);
 }
 
@@ -634,7 +780,10 @@ for (const [source, n, url] of [
   // First the same page where FlowLens does not run: the long tasks that are the page's own.
   // It goes first, so the browser's own first-time costs (its first page, fonts) fall on the
   // page alone, not on FlowLens. Observed like the others, so the tracing weighs on both alike.
-  const baseline = (await observed(cdp, () => paintBaseline(page, source, n))).longTasks;
+  const baselineLoad = await observed(cdp, () => paintBaseline(page, source, n));
+  const baseline = baselineLoad.longTasks;
+  const baselineScroll = (await observed(cdp, () => scrollBaseline(page))).longTasks;
+  const heapAlone = await heapAfterGc(cdp);
   const start = counts[source];
   const factsBefore = counts.siteFacts;
   const cold = await observed(cdp, () => paint(page, url));
@@ -642,7 +791,9 @@ for (const [source, n, url] of [
   await page.waitForTimeout(1000);
   const coldRequests = counts[source] - start;
   const siteFactRequests = counts.siteFacts - factsBefore;
+  const heapLoaded = await heapAfterGc(cdp);
   const scrolled = await observed(cdp, () => scrollThrough(page, n));
+  const heapScrolled = await heapAfterGc(cdp);
   const scrollRequests = counts[source] - start - coldRequests;
   const warm = await observed(cdp, () => paint(page, url));
   const warmRequests = counts[source] - start - coldRequests - scrollRequests;
@@ -652,14 +803,23 @@ for (const [source, n, url] of [
     page: `${source} ${n}`,
     items: n,
     coldMs: cold.ms,
+    coldAfterContentLoadedMs: cold.afterContentLoadedMs,
+    pageAloneContentLoadedMs: baselineLoad.contentLoadedMs,
     coldBadges: cold.badges.mounted,
     coldRequests,
     siteFactRequests,
     scrollMs: scrolled.ms,
     scrollRequests,
     scrollLongTasks: scrolled.longTasks,
+    pageAloneScrollLongTasks: baselineScroll.map((task) => task.ms),
     scrollScriptMs: scrolled.script.totalMs,
     warmMs: warm.ms,
+    warmAfterContentLoadedMs: warm.afterContentLoadedMs,
+    // What FlowLens adds to the page's heap, after garbage collection: with the near badges
+    // mounted, then with every badge mounted (scrolled through).
+    heapPageAlone: heapAlone,
+    heapAddedLoaded: heapAdded(heapLoaded, heapAlone),
+    heapAddedScrolled: heapAdded(heapScrolled, heapAlone),
     warmRequests,
     warmAppearMs: live.appearMs,
     batches: live.batches,
@@ -678,27 +838,34 @@ for (const [source, n, url] of [
 if (onlyPages) {
   await browser.close();
   printPages(pages);
+  printPagesBeside(pages);
+  mkdirSync('bench-output', { recursive: true });
+  writeFileSync('bench-output/browser-pages.json', JSON.stringify({ at: new Date().toISOString(), pages }, null, 2));
+  console.log('\nWritten bench-output/browser-pages.json');
   process.exit(0);
 }
 
 const leak = await leakDrill(browser);
 const idb = [];
 for (const n of [100, 1000, 10000]) idb.push(await browser.worker.evaluate(idbDrill, n));
-const popup = await popupDrill(browser);
+const popup = await popupDrills(browser);
+const workerHeap = await workerHeapDrill(browser);
 await browser.close();
 const sizes = entrySizes();
 
 printPages(pages);
+printPagesBeside(pages);
 printLeak(leak);
 console.log('\nIndexedDB in the extension worker (one transaction each way)\n');
 console.log('| items | write (ms) | read (ms) |');
 console.log('| --- | --- | --- |');
 for (const r of idb) console.log(`| ${r.items} | ${r.writeMs} | ${r.readMs} |`);
 printPopup(popup);
+printWorkerHeap(workerHeap);
 console.log('\nBuilt entries\n');
 console.log('| file | raw (KB) | gzip (KB) |');
 console.log('| --- | --- | --- |');
 for (const s of sizes) console.log(`| ${s.file} | ${s.rawKb} | ${s.gzipKb}${/content-scripts\//.test(s.file) ? ` (≤ ${BUDGET.contentScriptGzipKb}: ${verdict(s.gzipKb <= BUDGET.contentScriptGzipKb)})` : ''} |`);
 mkdirSync('bench-output', { recursive: true });
-writeFileSync('bench-output/browser.json', JSON.stringify({ at: new Date().toISOString(), budgets: { ...BUDGET, requestsCold: 'ceil(items / 50) + 2' }, pages, leak, indexedDb: idb, popup: { items: 500, ...popup, budgetMs: 100 }, sizes }, null, 2));
+writeFileSync('bench-output/browser.json', JSON.stringify({ at: new Date().toISOString(), budgets: { ...BUDGET, requestsCold: 'ceil(items / 50) + 2' }, pages, leak, indexedDb: idb, popup: popup.map((p) => ({ ...p, budgetMs: 100 })), workerHeap, sizes }, null, 2));
 console.log('\nWritten bench-output/browser.json');

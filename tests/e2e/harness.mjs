@@ -211,8 +211,8 @@ export const CHROMIUM_ARGS = [
  */
 const NOWHERE = '--host-resolver-rules=MAP * ~NOTFOUND';
 
-/** Starts Chromium with the extension; returns the context, the extension id and the fake API. */
-export async function launch({ headless = true } = {}) {
+/** Starts Chromium with the extension (and `args`); returns the context, the extension id, the fake API and the profile directory. */
+export async function launch({ headless = true, args = [] } = {}) {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
   if (!existsSync(chromiumPath())) {
     throw new Error(`Chromium not found at ${chromiumPath()}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
@@ -224,7 +224,7 @@ export async function launch({ headless = true } = {}) {
     serviceWorkers: 'allow',
     viewport: { width: 1100, height: 760 },
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...CHROMIUM_ARGS, NOWHERE],
+    args: [...CHROMIUM_ARGS, NOWHERE, ...args],
   });
   const api = createGithubApi();
   const jira = createJiraApi();
@@ -239,7 +239,7 @@ export async function launch({ headless = true } = {}) {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   };
-  return { context, extensionId, api, jira, worker, close };
+  return { context, extensionId, api, jira, worker, close, profile };
 }
 
 /** Collects console errors and uncaught exceptions of a page. */
