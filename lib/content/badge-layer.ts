@@ -139,8 +139,11 @@ async function mountNear(layer: LayerState, anchors: Element[]): Promise<void> {
   await inSlices(due, (target) => mountIfStillWanted(layer, target));
 }
 
-/** A failure inside the layer is the layer's, never the page's. */
-function reportQuietly(error: unknown): void {
+/**
+ * A failure inside FlowLens's content script is its own, never the page's: markup we did not
+ * expect must not break the page, nor fill its console with errors.
+ */
+export function reportQuietly(error: unknown): void {
   console.debug('FlowLens skipped part of this page:', error);
 }
 

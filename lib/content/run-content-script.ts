@@ -6,7 +6,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { extensionClient } from '../extension-client';
 import type { FoundItem } from '../adapters/found-item';
-import { BADGE_TAG, createBadgeLayer } from './badge-layer';
+import { BADGE_TAG, createBadgeLayer, reportQuietly as report } from './badge-layer';
 import { observeAdditions } from './observe-additions';
 import { everywhereNear, intersectionNear } from './near-viewport';
 
@@ -112,9 +112,4 @@ function setTimeoutWhileValid(ctx: ContentScriptContext, handler: () => void, ms
     if (ctx.isValid) handler();
   }, ms);
   forget = ctx.onInvalidated(() => clearTimeout(timer));
-}
-
-/** Markup we did not expect must not break the page, nor fill its console with errors. */
-function report(error: unknown): void {
-  console.debug('FlowLens skipped part of this page:', error);
 }
