@@ -104,7 +104,7 @@ export function createTeamSync(deps: TeamSyncDeps) {
   /** On worker start and the follow-up alarm: continues a run cut short or paused, when it is young enough. */
   async function resume(): Promise<SyncStatus | undefined> {
     const { run: stopped } = await loadTeamState();
-    if (running || !stopped || deps.now() - stopped.startedAt >= RUN_EXPIRES_MS) return undefined;
+    if (running || !stopped || expired(stopped, deps.now())) return undefined;
     return run();
   }
 
@@ -203,7 +203,7 @@ async function continueAt(deps: TeamSyncDeps, at: number): Promise<void> {
 async function syncStatus(deps: TeamSyncDeps, running: () => boolean): Promise<SyncStatus> {
   const [settings, state] = await Promise.all([deps.loadSettings(), loadTeamState()]);
   const nextAt = deps.alarms ? (await deps.alarms.get(TEAM_SYNC_ALARM))?.scheduledTime : undefined;
-  const underway = running() || (state.run?.resumeAt !== undefined && deps.now() - state.run.startedAt < RUN_EXPIRES_MS);
+  const underway = running() || (state.run?.resumeAt !== undefined && !expired(state.run, deps.now()));
   return syncStatusOf(underway ? state : { ...state, run: undefined }, hasTeamSources(settings.team), nextAt);
 }
 
@@ -233,9 +233,14 @@ export type TeamSync = ReturnType<typeof createTeamSync>;
 
 /** The stored run, when it is young and reads the same sources as now. */
 function resumable(stored: Run | undefined, sources: TeamSource[], now: number): Run | undefined {
-  if (!stored || now - stored.startedAt >= RUN_EXPIRES_MS) return undefined;
+  if (!stored || expired(stored, now)) return undefined;
   const same = stored.cursors.length === sources.length && sources.every((s) => stored.cursors.some((c) => c.source === s.id));
   return same ? stored : undefined;
+}
+
+/** Whether a stored run is too old to continue at `now` (RUN_EXPIRES_MS): it starts over instead. */
+function expired(run: Run, now: number): boolean {
+  return now - run.startedAt >= RUN_EXPIRES_MS;
 }
 
 function freshRun(sources: TeamSource[], now: number): Run {
