@@ -276,11 +276,18 @@ async function scrollBaseline(page) {
  * it Blink's DOM objects hold (its embedder heap), in MB.
  */
 async function heapAfterGc(cdp) {
-  for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+  await collectGarbage(cdp);
   const { usedSize, embedderHeapUsedSize } = await cdp.send('Runtime.getHeapUsage');
-  const mb = (bytes) => Math.round(bytes / 10485.76) / 100;
   return { jsMb: mb(usedSize), domMb: embedderHeapUsedSize === undefined ? null : mb(embedderHeapUsedSize) };
 }
+
+/** Collected three times: a listener or node freed by one collection can free more in the next. */
+async function collectGarbage(cdp) {
+  for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+}
+
+/** Bytes in MB, to two decimals. */
+const mb = (bytes) => Math.round(bytes / 10485.76) / 100;
 
 /** `heap` less the page alone's, in MB: what FlowLens adds to the page. */
 function heapAdded(heap, alone) {
@@ -373,14 +380,12 @@ const LEAK = { cards: 500, navigations: 50, measureEvery: 10, withinFraction: 0.
  * Without `extensionId` (a page FlowLens does not run on), no badge is looked for.
  */
 async function liveCounts(page, cdp, extensionId) {
-  // Collected three times: a listener or node freed by one collection can free more in the next.
-  for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+  await collectGarbage(cdp);
   const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const badgesOnPage = await page.evaluate(() => document.querySelectorAll('flowlens-badge').length);
   const badgesAlive = extensionId ? await badgesAliveInContentScript(cdp, extensionId) : 0;
   const codeBytes = await compiledCodeBytes(cdp);
-  const mb = (bytes) => Math.round(bytes / 10485.76) / 100;
   return { badgesAlive, badgesOnPage, domNodes: nodes, jsEventListeners, jsHeapUsedMb: mb(usedSize), jsHeapLessCodeMb: mb(usedSize - codeBytes) };
 }
 
@@ -867,5 +872,5 @@ console.log('| file | raw (KB) | gzip (KB) |');
 console.log('| --- | --- | --- |');
 for (const s of sizes) console.log(`| ${s.file} | ${s.rawKb} | ${s.gzipKb}${/content-scripts\//.test(s.file) ? ` (≤ ${BUDGET.contentScriptGzipKb}: ${verdict(s.gzipKb <= BUDGET.contentScriptGzipKb)})` : ''} |`);
 mkdirSync('bench-output', { recursive: true });
-writeFileSync('bench-output/browser.json', JSON.stringify({ at: new Date().toISOString(), budgets: { ...BUDGET, requestsCold: 'ceil(items / 50) + 2' }, pages, leak, indexedDb: idb, popup: popup.map((p) => ({ ...p, budgetMs: 100 })), workerHeap, sizes }, null, 2));
+writeFileSync('bench-output/browser.json', JSON.stringify({ at: new Date().toISOString(), budgets: { ...BUDGET, requestsCold: 'ceil(items / 50) + 2', heapAddedMb: '1.5 + 0.005 × items' }, pages, leak, indexedDb: idb, popup: popup.map((p) => ({ ...p, budgetMs: 100 })), workerHeap, sizes }, null, 2));
 console.log('\nWritten bench-output/browser.json');
