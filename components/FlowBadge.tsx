@@ -6,7 +6,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hook
 import { badgeName, blockerCount, type FlowView } from '../lib/flow-view';
 import { FlowCard } from './FlowCard';
 import { placeCardIn } from './card-place';
-import { FlowLensMark, StateGlyph } from './StateGlyph';
+import { BadgeGlyph, FlowLensMark } from './StateGlyph';
 
 /** Props: the view to show, or `undefined` while the first answer is on its way. */
 export interface FlowBadgeProps {
@@ -49,10 +49,14 @@ export function FlowBadge({ view, now, onFixSetup }: FlowBadgeProps) {
     return () => window.removeEventListener('resize', place);
   }, [open, view]);
   if (!view) {
-    return <span class="badge loading" role="status" aria-label="FlowLens is loading this item" />;
+    return (
+      <span class="badge loading" role="status" aria-label="FlowLens is loading this item">
+        <span class="pill" />
+      </span>
+    );
   }
   return (
-    <span class="wrap" ref={wrap}>
+    <span class={open ? 'wrap open' : 'wrap'} ref={wrap}>
       <button
         ref={button}
         type="button"
@@ -63,13 +67,22 @@ export function FlowBadge({ view, now, onFixSetup }: FlowBadgeProps) {
         data-testid="flowlens-badge-button"
         onClick={() => setOpen(!open)}
       >
-        <FlowLensMark />
-        <StateGlyph state={view.state} />
-        {view.text}
-        {/* Labelled, so it is not read as the site's comment count; the space keeps "blocked 3d 1 blocker" one phrase (badgeName). */}
-        {view.blockers > 0 ? <>{' '}<span class="count" aria-hidden="true">{blockerCount(view.blockers)}</span></> : null}
+        <Pill view={view} />
       </button>
       {open ? <FlowCard id={cardId} view={view} now={now} onClose={() => setOpen(false)} {...(onFixSetup ? { onFixSetup } : {})} /> : null}
+    </span>
+  );
+}
+
+/** The pill inside the button: the FlowLens mark, the state's glyph, the text and the blocker count. */
+function Pill({ view }: { view: FlowView }) {
+  return (
+    <span class="pill">
+      <FlowLensMark />
+      <BadgeGlyph state={view.state} />
+      {view.text}
+      {/* Labelled, so it is not read as the site's comment count; the space keeps "blocked 3d 1 blocker" one phrase (badgeName). */}
+      {view.blockers > 0 ? <>{' '}<span class="count" aria-hidden="true">{blockerCount(view.blockers)}</span></> : null}
     </span>
   );
 }

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FLOW_STATES } from '../lib/flow/flow-states';
 import type { BadgeState, FlowView } from '../lib/flow-view';
 import { FlowBadge } from './FlowBadge';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 const NOW = Date.parse('2026-11-20T12:00:00Z');
 const STATES: BadgeState[] = [...FLOW_STATES, 'error'];
@@ -13,27 +15,42 @@ const viewIn = (state: BadgeState, blockers = 0): FlowView => ({
 
 afterEach(cleanup);
 
-/** The glyph a badge in `state` draws: its name and its paths' geometry. */
+/** badge.css without its comments (vitest does not load CSS). */
+const badgeCss = readFileSync(resolve(__dirname, 'badge.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+
+/** badge.css's rules for a selector, one string (empty when it has none). */
+function rulesFor(selector: string): string {
+  const rules = [...badgeCss.matchAll(/([^{}]+)\{([^{}]*)\}/g)].filter(([, selectors]) => selectors!.split(',').map((part) => part.trim()).includes(selector));
+  return rules.map(([, , body]) => body!.replace(/\s+/g, ' ').trim()).join(' ');
+}
+
+/** The glyph a badge in `state` draws: its element, its name and the rules badge.css draws its shape with. */
 function glyphOf(state: BadgeState, blockers = 0) {
   render(<FlowBadge view={viewIn(state, blockers)} now={NOW} />);
   const button = screen.getByRole('button');
-  const glyph = button.querySelector('svg.glyph')!;
-  const shape = [...glyph.querySelectorAll('path')].map((path) => `${path.getAttribute('fill')}|${path.getAttribute('stroke') ?? ''}|${path.getAttribute('d')}`).join(' ');
-  const found = { button, glyph, shape, name: glyph.getAttribute('data-glyph') };
-  return found;
+  const glyph = button.querySelector('.glyph')!;
+  const shape = [...glyph.classList].map((name) => rulesFor(`.badge .${name}`) + rulesFor(`.badge .${name}::before`)).join(' ').trim();
+  return { button, glyph, shape, name: glyph.getAttribute('data-glyph') };
 }
 
 describe('the badge’s state glyphs', () => {
-  it('draws each state with a shape of its own, beside the colour (was one 8 px dot for all)', () => {
+  it('draws each state with a shape of its own, beside the colour (was one 8 px dot for all); tests/e2e/states.test.mjs compares them drawn', () => {
     const shapes = STATES.map((state) => {
       const { glyph, shape, name } = glyphOf(state);
       expect(name).toBe(state);
       expect(glyph.getAttribute('aria-hidden')).toBe('true');
-      expect(shape).not.toBe('');
+      expect(shape).toMatch(/background-image|content:/);
       cleanup();
       return shape;
     });
     expect(new Set(shapes).size).toBe(STATES.length);
+  });
+
+  it('draws no SVG and nothing positioned in a badge but its button: each would be a paint layer of its own', () => {
+    const { button } = glyphOf('blocked', 2);
+    expect(button.querySelector('svg')).toBeNull();
+    const positioned = [...badgeCss.matchAll(/([^{}]+)\{([^{}]*)\}/g)].filter(([, , body]) => /(^|[;\s])(position|isolation|transform|filter|opacity|clip-path|mask)\s*:/.test(body!));
+    expect(positioned.map(([, selectors]) => selectors!.trim())).toEqual(['.wrap.open', '.badge', '.card', '.card > .close']);
   });
 
   it('wears the FlowLens mark, hidden from assistive technology, with the name still led by what the badge shows', () => {
@@ -41,7 +58,7 @@ describe('the badge’s state glyphs', () => {
     const mark = button.querySelector('[data-testid="flowlens-mark"]')!;
     expect(mark.getAttribute('aria-hidden')).toBe('true');
     expect(mark.textContent).toBe('');
-    expect(button.firstElementChild).toBe(mark);
+    expect(button.querySelector('.pill')!.firstElementChild).toBe(mark);
     expect(button.getAttribute('aria-label')!.startsWith(button.textContent!)).toBe(true);
   });
 

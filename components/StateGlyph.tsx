@@ -39,6 +39,16 @@ export function StateGlyph({ state, size = 12, at }: { state: BadgeState; size?:
 }
 
 /**
+ * A badge's state glyph: the same shapes, drawn by badge.css with gradients in the state's colour.
+ * A page holds a badge per item, and each inline SVG is a paint layer of its own that the browser
+ * walks in every frame that changes: scrolling a 5,000-card board whose badges drew SVG glyphs
+ * held frames past 50 ms (measured with `npm run bench`, 3 Dec 2026). The popup keeps the SVGs.
+ */
+export function BadgeGlyph({ state }: { state: BadgeState }) {
+  return <span class={`glyph glyph-${state}`} aria-hidden="true" data-glyph={state} />;
+}
+
+/**
  * The FlowLens mark: a lens ring around a flow arrow, so the badge is not taken for the site's own
  * label. Drawn with borders (badge.css), not SVG: every badge wears it, and an inline SVG is a
  * replaced box with its own transform and clip; a 2,000-badge board's two SVGs a badge held about

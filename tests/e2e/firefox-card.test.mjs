@@ -113,11 +113,12 @@ describe('Firefox: the card head, the state glyphs and the placement', { skip },
 
   it('paints each row’s state from the cache, with that state’s own glyph and the FlowLens mark', async () => {
     const badges = await page.$$eval('flowlens-badge', (hosts) => hosts.map((host) => {
-      const glyph = host.shadowRoot.querySelector('svg.glyph');
+      const glyph = host.shadowRoot.querySelector('.glyph');
       const box = glyph?.getBoundingClientRect();
       return {
         key: host.getAttribute('data-flow-key'), state: host.getAttribute('data-flow-state'), glyph: glyph?.getAttribute('data-glyph'),
-        shape: glyph?.innerHTML, size: box ? [box.width, box.height] : null, mark: host.shadowRoot.querySelector('[data-testid="flowlens-mark"]') !== null,
+        // Drawn by badge.css with gradients (the question mark with text): Firefox's own reading of them.
+        shape: glyph ? `${getComputedStyle(glyph).backgroundImage} ${getComputedStyle(glyph).backgroundSize} ${getComputedStyle(glyph, '::before').content}` : null, size: box ? [box.width, box.height] : null, mark: host.shadowRoot.querySelector('[data-testid="flowlens-mark"]') !== null,
         text: host.shadowRoot.querySelector('button').textContent,
       };
     }));

@@ -115,7 +115,7 @@ describe('states anyone can tell apart', () => {
       // Contrast: the badge's text on its pill, the glyph on the pill (non-text, 1.4.11).
       const colours = await tab.evaluate(() => [...document.querySelectorAll('flowlens-badge')].map((host) => {
         const button = host.shadowRoot.querySelector('button');
-        return { text: getComputedStyle(button).color, pill: getComputedStyle(button, '::before').backgroundColor, glyph: getComputedStyle(button.querySelector('.glyph')).color };
+        return { text: getComputedStyle(button).color, pill: getComputedStyle(button.querySelector('.pill')).backgroundColor, glyph: getComputedStyle(button.querySelector('.glyph')).color };
       }));
       colours.forEach(({ text, pill, glyph }, i) => {
         assert.ok(contrast(text, pill) >= 4.5, `${STATES[i]} text ${text} on ${pill}: ${contrast(text, pill).toFixed(2)}:1`);
@@ -129,7 +129,7 @@ describe('states anyone can tell apart', () => {
       for (const vision of ['none', 'deuteranopia', 'protanopia', 'achromatopsia']) {
         await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: vision });
         const pngs = [];
-        for (const state of STATES) pngs.push((await tab.locator(`flowlens-badge[data-flow-state="${state}"] svg.glyph`).screenshot()).toString('base64'));
+        for (const state of STATES) pngs.push((await tab.locator(`flowlens-badge[data-flow-state="${state}"] .glyph`).screenshot()).toString('base64'));
         const shapes = await masks(decoder, pngs);
         let least = 1;
         for (let a = 0; a < STATES.length; a += 1) {
