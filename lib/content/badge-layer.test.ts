@@ -7,7 +7,7 @@ import type { ItemRef } from '../item-key';
 import type { FlowView } from '../flow-view';
 import { errorView } from '../flow-view';
 import type { FoundItem } from '../adapters/found-item';
-import { CACHE_WAIT_MS, createBadgeLayer, EAGER_LIMIT, REFRESH_WINDOW_MS } from './badge-layer';
+import { CACHE_WAIT_MS, createBadgeLayer, EAGER_LIMIT, REFRESH_WINDOW_MS, WATCH_IN_NEXT_TASK } from './badge-layer';
 import type { WatchNear } from './near-viewport';
 
 const ref = (n: number): ItemRef => ({ source: 'github', host: 'github.com', owner: 'o', repo: 'r', number: n }) as ItemRef;
@@ -416,6 +416,26 @@ describe('badge layer painting near the viewport', () => {
     layer.clear();
     expect(layer.held()).toMatchObject({ badges: 0, pending: 0 });
     expect(watch.watched.size).toBe(0);
+  });
+
+  it('watches a whole board’s anchors in the task after the one that found them, and not those gone meanwhile', async () => {
+    const { send } = emptyCache();
+    const watch = controlledNear();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now, watchNear: watch.watchNear });
+    const targets = Array.from({ length: WATCH_IN_NEXT_TASK + 1 }, (_, i) => target(i + 1));
+    const adding = layer.add(targets);
+    // Nothing watched in the task that found them; the page drops one card before the next task.
+    expect(watch.watched.size).toBe(0);
+    targets[0]!.anchor.remove();
+    layer.sweep();
+    await adding;
+    expect(watch.watched).toEqual(new Set(targets.slice(1).map((t) => t.anchor)));
+    expect(layer.held()).toMatchObject({ badges: 0, pending: WATCH_IN_NEXT_TASK });
+    // A board of fewer is watched at once, in the task that found it.
+    layer.clear();
+    const fewer = layer.add(Array.from({ length: WATCH_IN_NEXT_TASK }, (_, i) => target(5_000 + i)));
+    expect(watch.watched.size).toBe(WATCH_IN_NEXT_TASK);
+    await fewer;
   });
 
   it('paints a small page whole, watching nothing, and an item page’s own title however far', async () => {

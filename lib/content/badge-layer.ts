@@ -15,7 +15,7 @@ import { BADGE_TAG, createBadgeHost } from './badge-host';
 import { paint, shownKeys, type Badge, type BadgeLayerOptions, type LayerState } from './layer-state';
 import type { FoundItem } from '../adapters/found-item';
 import { createRefreshWindow } from './refresh-window';
-import { inSlices } from './slices';
+import { inSlices, nextTask } from './slices';
 import { askCache, refresh } from './view-requests';
 import { createSetupNotice } from './setup-notice';
 import { everywhereNear } from './near-viewport';
@@ -94,9 +94,13 @@ async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
   for (const target of fresh) {
     layer.pending.set(target.anchor, target);
     layer.waiting.add(target.anchor);
-    if (lazy && target.placement !== 'inside') layer.near.watch(target.anchor);
   }
   if (!lazy) return askThenMount(layer, fresh, () => true);
+  // A whole board's anchors are watched in a task of their own: finding 5,000 cards and watching
+  // them in one held the page's main thread for about 50 ms.
+  if (fresh.length > WATCH_IN_NEXT_TASK) await nextTask();
+  // Those that left the page (or a navigation cleared) meanwhile are not watched.
+  for (const target of fresh) if (target.placement !== 'inside' && layer.pending.get(target.anchor) === target) layer.near.watch(target.anchor);
   // On a big page the near items are asked for first, alone, once the page's first layout says
   // which they are: the cache's answer for a few dozen comes long before a whole board's.
   // Every item is still asked for, page-wide, right after.
@@ -108,6 +112,9 @@ async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
   await askThenMount(layer, [...first], nearNow);
   await askThenMount(layer, rest, nearNow);
 }
+
+/** More new items than this are watched in the task after the one that found them. */
+export const WATCH_IN_NEXT_TASK = 1_000;
 
 /** How long a big page's new items wait to learn which are near before all are asked for together (a hidden tab lays nothing out). */
 export const NEAR_WAIT_MS = 100;

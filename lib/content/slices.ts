@@ -10,13 +10,18 @@ export const SLICE_MS = 12;
 /** Badges per slice at most: the page renders what a slice added before the next one runs. */
 export const SLICE_ITEMS = 50;
 
-/** Gives the page its main thread back for a moment: `scheduler.yield` where there is one. */
+/** Ends the task, to go on in the next one: `scheduler.yield` where there is one (it goes first). */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Gives the page its main thread back for a moment. */
 function yieldToPage(): Promise<void> {
   // A visible page renders what the last slice added before the next one runs (one frame each);
   // a hidden page renders nothing, so there a plain task boundary does (rAF would wait forever).
   if (document.visibilityState === 'visible') return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+  return nextTask();
 }
 
 /** Runs `work` over `list`, yielding whenever a slice has used its time budget. */
