@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { httpsHref, httpsOn, itemUrl, keyUrl, webHostOf } from './safe-url';
 
@@ -56,6 +57,25 @@ describe('httpsOn and httpsHref', () => {
     expect(httpsOn('javascript:alert(1)', 'github.com')).toBeUndefined();
     expect(httpsHref('https://github.com/x')).toBe('https://github.com/x');
     for (const url of ['javascript:alert(1)', ' javascript:alert(1)', 'data:text/html,x', 'http://github.com/x', 'vbscript:x', '', undefined]) expect(httpsHref(url)).toBeUndefined();
+  });
+
+  it('answers without parsing exactly as parsing would (a URL starting https://HOST/ is on HOST)', () => {
+    // What httpsOn answered before it took such URLs unparsed.
+    const parsed = (url: string, host: string) => {
+      if (!URL.canParse(url)) return undefined;
+      const u = new URL(url);
+      return u.protocol === 'https:' && u.host === host.toLowerCase() && !u.username && !u.password ? url : undefined;
+    };
+    const hosts = fc.constantFrom('github.com', 'GitHub.com', 'acme.atlassian.net', 'jira.corp.example:8443', 'jira.corp.example:443');
+    const tails = fc.string({ unit: fc.constantFrom('/', '@', ':', '\\', '?', '#', '%', ' ', '\t', '\n', 'a', '.', 'x', 'é', '\u0000') });
+    const urls = fc.tuple(fc.constantFrom('https://', 'HTTPS://', 'https:/', 'https:///', ' https://', 'http://', 'https://user:pw@', 'https://evil.example@'), fc.constantFrom('github.com', 'acme.atlassian.net', 'jira.corp.example:8443', 'jira.corp.example:443', 'jira.corp.example'), tails);
+    fc.assert(fc.property(urls, hosts, ([scheme, onHost, tail], host) => {
+      const url = `${scheme}${onHost}${tail}`;
+      expect(httpsOn(url, host)).toBe(parsed(url, host));
+    }), { numRuns: 3000 });
+    expect(httpsOn('https://github.com/', 'github.com')).toBe('https://github.com/');
+    expect(httpsOn('https://github.com@evil.example/', 'github.com')).toBeUndefined();
+    expect(httpsOn('https://github.com.evil.example/', 'github.com')).toBeUndefined();
   });
 
   it('reads the web host of keys', () => {
