@@ -606,14 +606,14 @@ async function popupPaint(context, extensionId, rows) {
 /** Prints each page's figures beside their budgets. */
 function printPages(pages) {
   console.log('\nPages (time from navigation start to every item within a screen of the viewport painted; warm = second visit within the time-to-live; scrolled = top to bottom a screen at a time)\n');
-  console.log('| page | first visible badges cold (ms, budget 300) | badges mounted then | requests cold (budget) | scrolled through: ms, requests, long tasks (budget: no more than the page alone), FlowLens script (ms) | first visible badges warm (ms) | requests warm | warm, items appearing → near ones painted (ms) | main thread per mutation batch (ms) | long tasks > 50 ms: cold / warm / live (page alone, one load) | FlowLens script per load: cold / warm / live (ms, budget 100) | FlowLens script in one task, most (ms, budget 50) |');
+  console.log('| page | first visible badges cold (ms, budget 300) | badges mounted then | requests cold (budget) | scrolled through: ms, requests, long tasks (budget: no more than the page alone), FlowLens script (ms) | first visible badges warm (ms) | requests warm | warm, items appearing → near ones painted (ms) | main thread per mutation batch (ms) | long tasks > 50 ms: cold / warm / live (page alone, one load) | FlowLens script per load: cold / warm (ms, budget 100); live: all insertions, per insertion (ms) | FlowLens script in one task, most (ms, budget 50) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of pages) {
     const budget = BUDGET.requestsCold(r.items);
     // Budget: scrolling adds no long task to those of the page alone scrolled the same way.
     const scrollOk = r.scrollLongTasks.length <= r.pageAloneScrollLongTasks.length;
     console.log(
-      `| ${r.page} | ${r.coldMs} (${verdict(r.coldMs <= BUDGET.firstVisibleMs)}) | ${r.coldBadges} | ${r.coldRequests}${r.siteFactRequests ? ` incl. ${r.siteFactRequests} once a day for the site's fields` : ''} (≤ ${budget}: ${verdict(r.coldRequests <= budget)}) | ${r.scrollMs}, ${r.scrollRequests}, ${r.scrollLongTasks.length} (${r.scrollLongTasks.map((t) => `${t.ms} ms, ${t.flowlensMs} ours`).join('; ') || 'none'}: ${verdict(scrollOk)}), ${r.scrollScriptMs} | ${r.warmMs} (${verdict(r.warmMs <= BUDGET.firstVisibleMs)}) | ${r.warmRequests} (${verdict(r.warmRequests === 0)}) | ${r.warmAppearMs} (${verdict(r.warmAppearMs <= BUDGET.warmAppearMs)}) | ${r.mainThreadMsPerBatch} over ${r.batches} | ${r.longTasksOver50.join(' / ')} (${r.pageOwnLongTasks}): ${verdict(r.longTasksOver50[0] <= r.pageOwnLongTasks && r.longTasksOver50[1] <= r.pageOwnLongTasks && r.longTasksOver50[2] === 0)} | ${r.extensionScriptMs.join(' / ')} (${verdict(r.extensionScriptMs.every((ms) => ms <= BUDGET.scriptPerLoadMs))}) | ${r.extensionMostInOneTaskMs} (${verdict(r.extensionMostInOneTaskMs < BUDGET.longTaskMs)}) |`,
+      `| ${r.page} | ${r.coldMs} (${verdict(r.coldMs <= BUDGET.firstVisibleMs)}) | ${r.coldBadges} | ${r.coldRequests}${r.siteFactRequests ? ` incl. ${r.siteFactRequests} once a day for the site's fields` : ''} (≤ ${budget}: ${verdict(r.coldRequests <= budget)}) | ${r.scrollMs}, ${r.scrollRequests}, ${r.scrollLongTasks.length} (${r.scrollLongTasks.map((t) => `${t.ms} ms, ${t.flowlensMs} ours`).join('; ') || 'none'}: ${verdict(scrollOk)}), ${r.scrollScriptMs} | ${r.warmMs} (${verdict(r.warmMs <= BUDGET.firstVisibleMs)}) | ${r.warmRequests} (${verdict(r.warmRequests === 0)}) | ${r.warmAppearMs} (${verdict(r.warmAppearMs <= BUDGET.warmAppearMs)}) | ${r.mainThreadMsPerBatch} over ${r.batches} | ${r.longTasksOver50.join(' / ')} (${r.pageOwnLongTasks}): ${verdict(r.longTasksOver50[0] <= r.pageOwnLongTasks && r.longTasksOver50[1] <= r.pageOwnLongTasks && r.longTasksOver50[2] === 0)} | ${r.extensionScriptMs.slice(0, 2).join(' / ')} (${verdict(r.extensionScriptMs.slice(0, 2).every((ms) => ms <= BUDGET.scriptPerLoadMs))}); live ${r.extensionScriptMs[2]} over ${r.batches}, ${r.liveScriptPerBatchMs} each | ${r.extensionMostInOneTaskMs} (${verdict(r.extensionMostInOneTaskMs < BUDGET.longTaskMs)}) |`,
     );
   }
 }
@@ -841,7 +841,10 @@ for (const [source, n, url] of [
     longTasks: phases.map((phase) => phase.longTasks),
     pageOwnLongTasks: baseline.length,
     pageOwnLongTasksMs: baseline.map((task) => task.ms),
+    // Per load: cold and warm. The live phase is no load: the page's rows inserted again in
+    // batches (200 on a 5,000-card board), so its script is also given per insertion.
     extensionScriptMs: phases.map((phase) => phase.script.totalMs),
+    liveScriptPerBatchMs: round(live.script.totalMs / live.batches),
     extensionMostInOneTaskMs: Math.max(...[...phases, scrolled].map((phase) => phase.script.mostInOneTaskMs)),
   });
   await page.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDetectors } from '../testing/page-detectors';
 import { fastestMs } from '../../../tests/support/timing';
-import { detectPage, expectedIssues, isReadPage, PAGE_KINDS, siteOf, type PageKind } from './page-detect';
+import { detectPage, expectedIssues, isReadPage, issueKeyOf, PAGE_KINDS, siteOf, type PageKind } from './page-detect';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const withMeta = (content: string) => {
@@ -29,6 +29,23 @@ const OTHER_URLS = [
 
 describe('Jira page detection', () => {
   checkDetectors(PAGE_KINDS, detectPage, OTHER_URLS);
+});
+
+describe('Jira page detection, asked again and again', () => {
+  it('answers for each address as for the first time, however they alternate (it keeps its last answer)', () => {
+    const board = 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3';
+    const opened = `${board}?selectedIssue=PAY-7`;
+    const admin = PAGE_KINDS.admin.examples[0]!;
+    const first = [board, opened, admin].map((href) => [detectPage(href), issueKeyOf(href)]);
+    for (const href of [board, board, opened, opened, admin, board, admin, opened]) {
+      expect([detectPage(href), issueKeyOf(href)]).toEqual(first[[board, opened, admin].indexOf(href)]);
+    }
+    expect(issueKeyOf(opened)).toBe('PAY-7');
+    expect(issueKeyOf(board)).toBeUndefined();
+    expect(detectPage(admin)).toBe('admin');
+    expect(() => detectPage('not a url')).toThrow();
+    expect(detectPage(board)).not.toBe('admin');
+  });
 });
 
 describe('which Atlassian pages FlowLens reads', () => {

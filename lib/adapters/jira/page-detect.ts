@@ -174,9 +174,22 @@ export const PAGE_KINDS = {
 export type PageKind = keyof typeof PAGE_KINDS;
 
 /** The kind of the page at `href`, or `undefined` for a Jira page of no kind listed here (your work, dashboards, filters…). */
-export function detectPage(href: string): PageKind | undefined {
+export const detectPage = rememberLast((href: string): PageKind | undefined => {
   const url = new URL(href);
   return (Object.keys(PAGE_KINDS) as PageKind[]).find((kind) => PAGE_KINDS[kind].test(url));
+});
+
+/**
+ * `read` with its last answer kept: the content script asks about the same address for every
+ * part a page adds (a board rendering 5,000 cards 25 at a time asked 5,000 times, and parsing the
+ * address was a fifth of its script), and the answer depends on the address alone.
+ */
+function rememberLast<T>(read: (href: string) => T): (href: string) => T {
+  let last: { href: string; value: T } | undefined;
+  return (href) => {
+    if (last?.href !== href) last = { href, value: read(href) };
+    return last.value;
+  };
 }
 
 /**
@@ -189,10 +202,10 @@ export function isReadPage(href: string): boolean {
 }
 
 /** The issue a Jira page shows: `/browse/KEY`, or a board or list with `?selectedIssue=KEY`; none on admin or Confluence pages. */
-export function issueKeyOf(href: string): string | undefined {
+export const issueKeyOf = rememberLast((href: string): string | undefined => {
   const url = new URL(href);
   return isJira(url) ? openIssue(url) : undefined;
-}
+});
 
 /** URLs that show no single issue. */
 export const NOT_ISSUE_VIEW_EXAMPLES = [
