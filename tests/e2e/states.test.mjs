@@ -1,7 +1,8 @@
 // End to end in Debian's Chromium with the built extension: one badge per state on a GitHub list,
 // each state's glyph screenshotted with Chromium's own emulated vision deficiencies (DevTools
 // protocol `Emulation.setEmulatedVisionDeficiency`: deuteranopia, protanopia, achromatopsia), and
-// every pair of glyphs compared by shape (which pixels are drawn), not colour. Also the badge
+// every pair of glyphs compared by shape (which pixels are drawn), not colour, and again with
+// forced colours (a high-contrast theme, which drops the gradients they are drawn with unless kept). Also the badge
 // text's contrast (WCAG AA, 4.5:1) and the glyphs' (non-text, 3:1), in a light and a dark theme.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -126,8 +127,14 @@ describe('states anyone can tell apart', () => {
       const cdp = await tab.context().newCDPSession(tab);
       const decoder = await browser.context.newPage();
       const report = [];
-      for (const vision of ['none', 'deuteranopia', 'protanopia', 'achromatopsia']) {
-        await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: vision });
+      // Last, forced colours (a high-contrast theme), which drop gradients: the glyphs keep theirs.
+      for (const vision of ['none', 'deuteranopia', 'protanopia', 'achromatopsia', 'forced-colors']) {
+        if (vision === 'forced-colors') {
+          await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'none' });
+          await tab.emulateMedia({ forcedColors: 'active' });
+        } else {
+          await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: vision });
+        }
         const pngs = [];
         for (const state of STATES) pngs.push((await tab.locator(`flowlens-badge[data-flow-state="${state}"] .glyph`).screenshot()).toString('base64'));
         const shapes = await masks(decoder, pngs);
