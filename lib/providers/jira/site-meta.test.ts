@@ -25,6 +25,19 @@ function memoryStore(initial: Record<string, StoredSiteFacts> = {}): SiteFactsSt
 const learnt = (done: string[], blocking: string[] = [], open: string[] = []) => ({ doneStatuses: new Set(done), waitLinks: new Set(blocking), openStatuses: new Set(open) });
 
 describe('siteMeta', () => {
+  it('asks for a site’s fields once when several batches of that site need them at once', async () => {
+    const { fetch, asked } = site();
+    const facts = createSiteFacts(memoryStore());
+    const read = () => siteMeta({ fetch, host: HOST, headers: {}, credentials: 'include', now: NOW, api: '3', facts });
+    const metas = await Promise.all([read(), read(), read()]);
+    expect(asked).toEqual(['/rest/api/3/field']);
+    expect(metas[1]).toEqual(metas[0]);
+    // Another site is its own read; a read after these is served from memory.
+    await siteMeta({ fetch, host: 'other.atlassian.net', headers: {}, credentials: 'include', now: NOW, api: '3', facts });
+    await read();
+    expect(asked).toHaveLength(2);
+  });
+
   it('asks the site for its fields only, once, and keeps the answer where it outlives the worker', async () => {
     const { fetch, asked } = site();
     const store = memoryStore();

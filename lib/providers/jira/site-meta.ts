@@ -97,8 +97,25 @@ export interface SiteMetaRequest {
   pacing?: HttpPacing;
 }
 
-/** The site's facts: from memory, else from the store, else its fields asked of the site (one request). */
-export async function siteMeta(request: SiteMetaRequest): Promise<SiteMeta> {
+/** Reads of a site's facts under way, by the facts they keep and by site. */
+const underway = new WeakMap<SiteFacts, Map<string, Promise<SiteMeta>>>();
+
+/**
+ * The site's facts: from memory, else from the store, else its fields asked of the site (one
+ * request). Reads of the same site at once share one: a cold site's first page sends its near
+ * items and the rest in batches that arrive together, and each would have asked for the fields.
+ */
+export function siteMeta(request: SiteMetaRequest): Promise<SiteMeta> {
+  const reads = underway.get(request.facts) ?? new Map<string, Promise<SiteMeta>>();
+  underway.set(request.facts, reads);
+  const going = reads.get(request.host);
+  if (going) return going;
+  const read = readSiteMeta(request).finally(() => reads.delete(request.host));
+  reads.set(request.host, read);
+  return read;
+}
+
+async function readSiteMeta(request: SiteMetaRequest): Promise<SiteMeta> {
   const { fetch, host, headers, credentials, now, api = '3', facts, pacing } = request;
   const { memory: known, store } = facts;
   const cached = known.get(host);
