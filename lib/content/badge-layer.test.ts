@@ -7,8 +7,9 @@ import type { ItemRef } from '../item-key';
 import type { FlowView } from '../flow-view';
 import { errorView } from '../flow-view';
 import type { FoundItem } from '../adapters/found-item';
-import { CACHE_WAIT_MS, createBadgeLayer, EAGER_LIMIT, REFRESH_WINDOW_MS, WATCH_IN_NEXT_TASK } from './badge-layer';
+import { CACHE_WAIT_MS, createBadgeLayer, EAGER_LIMIT, NEAR_GUESS, REFRESH_WINDOW_MS, WATCH_IN_NEXT_TASK } from './badge-layer';
 import type { WatchNear } from './near-viewport';
+import { NEAR_BATCH } from './view-requests';
 
 const ref = (n: number): ItemRef => ({ source: 'github', host: 'github.com', owner: 'o', repo: 'r', number: n }) as ItemRef;
 const key = (n: number) => `github:o/r#${n}`;
@@ -66,7 +67,8 @@ describe('badge layer requests', () => {
   it('keeps each message within the protocol limit', async () => {
     const { send, asked } = emptyCache();
     const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now });
-    const n = MAX_REFS_PER_REQUEST + 20;
+    // Beyond the first items in the page's order, asked alone, still more than a message holds.
+    const n = NEAR_GUESS + MAX_REFS_PER_REQUEST + 20;
     await layer.add(Array.from({ length: n }, (_, i) => target(i + 1)));
     await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/refresh').flatMap((r) => (r.type === 'flow/refresh' ? r.refs : []))).toHaveLength(n));
     const sizes = asked.map((request) => (request.type === 'flow/cached' || request.type === 'flow/refresh' ? request.refs.length : 0));
@@ -388,17 +390,23 @@ describe('badge layer painting near the viewport', () => {
     const far = (t: FoundItem) => t.anchor;
     for (const t of targets.slice(0, 2)) watch.near.add(t.anchor);
     await layer.add(targets);
-    // The near two asked of the cache first, alone; then every other item (in messages of at
-    // most MAX_REFS_PER_REQUEST); two badges, on the near anchors.
-    expect(asked.find((r) => r.type === 'flow/cached')).toMatchObject({ refs: [ref(1), ref(2)] });
-    expect(asked.filter((r) => r.type === 'flow/cached').reduce((sum, r) => sum + (r.type === 'flow/cached' ? r.refs.length : 0), 0)).toBe(n);
+    // The first NEAR_GUESS in the page's order asked of the cache first, before the layout says
+    // which are near (the near two among them, asked for no more); then every other item (in
+    // messages of at most MAX_REFS_PER_REQUEST), each once; two badges, on the near anchors.
+    const cachedRefs = asked.flatMap((r) => (r.type === 'flow/cached' ? [r.refs] : []));
+    expect(cachedRefs[0]).toEqual(targets.slice(0, NEAR_GUESS).map((t) => t.ref));
+    expect(cachedRefs.flat()).toEqual(targets.map((t) => t.ref));
     expect(layer.size()).toBe(2);
     expect([...document.querySelectorAll('flowlens-badge')].map((host) => host.getAttribute('data-flow-key'))).toEqual([key(1), key(2)]);
     // Mounted badges are no longer watched; the far ones are.
     expect(watch.watched).toEqual(new Set(targets.slice(2).map(far)));
-    // Fresh data: the near two first, in a request of their own, then the rest page-wide.
-    await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/refresh')).toHaveLength(2));
-    expect(asked.filter((r) => r.type === 'flow/refresh').map((r) => (r.type === 'flow/refresh' ? r.refs.length : 0))).toEqual([2, n - 2]);
+    // Fresh data: the near two first, in a request of at most NEAR_BATCH filled with far ones,
+    // then the rest page-wide, each item once.
+    const refreshed = () => asked.flatMap((r) => (r.type === 'flow/refresh' ? [r.refs] : []));
+    await vi.waitFor(() => expect(refreshed().flat()).toHaveLength(n));
+    expect(refreshed()[0]!.slice(0, 2)).toEqual([ref(1), ref(2)]);
+    expect(refreshed()[0]).toHaveLength(NEAR_BATCH);
+    expect(new Set(refreshed().flat().map((r) => (r as { number: number }).number)).size).toBe(n);
     const questions = asked.filter((r) => r.type === 'flow/cached').length;
     // Scrolled: #4 comes near and gets its badge, with no new question to the cache.
     watch.bringNear([targets[3]!.anchor]);
@@ -416,6 +424,28 @@ describe('badge layer painting near the viewport', () => {
     layer.clear();
     expect(layer.held()).toMatchObject({ badges: 0, pending: 0 });
     expect(watch.watched.size).toBe(0);
+  });
+
+  it('asks the cache for the first items in the page’s order before the layout says which are near, and for none of them again', async () => {
+    const { send, asked } = emptyCache();
+    let layOut: () => void = () => {};
+    const laidOut = new Promise<void>((resolve) => (layOut = resolve));
+    const watch = controlledNear();
+    const watchNear: WatchNear = (onNear) => ({ ...watch.watchNear(onNear), settled: () => laidOut });
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now, watchNear });
+    const targets = Array.from({ length: EAGER_LIMIT + 30 }, (_, i) => target(i + 1));
+    // #3 is near, #70 too: one among the guessed, one not.
+    for (const t of [targets[2]!, targets[69]!]) watch.near.add(t.anchor);
+    const adding = layer.add(targets);
+    await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/cached')).toHaveLength(1));
+    expect(asked[0]).toEqual({ type: 'flow/cached', refs: targets.slice(0, NEAR_GUESS).map((t) => t.ref) });
+    layOut();
+    await adding;
+    const cachedRefs = asked.flatMap((r) => (r.type === 'flow/cached' ? [r.refs] : []));
+    // Then #70 alone (the near one not guessed), then the rest; each item asked once.
+    expect(cachedRefs[1]).toEqual([ref(70)]);
+    expect(cachedRefs.flat()).toHaveLength(targets.length);
+    expect(layer.size()).toBe(2);
   });
 
   it('watches a whole board’s anchors in the task after the one that found them, and not those gone meanwhile', async () => {
@@ -465,8 +495,9 @@ describe('badge layer painting near the viewport', () => {
     const rest = Array.from({ length: EAGER_LIMIT }, (_, i) => target(i + 1));
     const t = target(EAGER_LIMIT + 1);
     const adding = layer.add([...rest, t]);
-    // Near only once the page-wide question is out (none was near when the layer looked).
-    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    // Near only once the page-wide questions are out (none was near when the layer looked): the
+    // first NEAR_GUESS items in the page's order, then the rest.
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
     watch.bringNear([t.anchor]);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(layer.size()).toBe(0);

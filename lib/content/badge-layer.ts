@@ -96,6 +96,11 @@ async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
     layer.waiting.add(target.anchor);
   }
   if (!lazy) return askThenMount(layer, fresh, () => true);
+  // Until the page's first layout says which items are near, the first in the page's order are
+  // the likeliest (a list, a backlog, a board's first column): the cache is asked for them now,
+  // while the layout is awaited, and asked for none of them again.
+  const guessed = notYetKnown(layer, fresh.slice(0, NEAR_GUESS));
+  const guess: Asked = { keys: guessed, answer: askCache(layer, guessed).catch(reportQuietly) };
   // A whole board's anchors are watched in a task of their own: finding 5,000 cards and watching
   // them in one held the page's main thread for about 50 ms.
   if (fresh.length > WATCH_IN_NEXT_TASK) await nextTask();
@@ -109,9 +114,18 @@ async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
   // Split once: an anchor that comes near while the near ones are asked for is still in the rest.
   const first = new Set(fresh.filter(nearNow));
   const rest = fresh.filter((target) => !first.has(target));
-  await askThenMount(layer, [...first], nearNow);
-  await askThenMount(layer, rest, nearNow);
+  await askThenMount(layer, [...first], nearNow, guess);
+  await askThenMount(layer, rest, nearNow, guess);
 }
+
+/** Items already asked of the cache, and its answer. */
+interface Asked {
+  keys: Map<string, ItemRef>;
+  answer: Promise<void>;
+}
+
+/** How many of a big page's new items, in the page's order, are asked of the cache before it is known which are near. */
+export const NEAR_GUESS = 50;
 
 /** More new items than this are watched in the task after the one that found them. */
 export const WATCH_IN_NEXT_TASK = 1_000;
@@ -128,9 +142,13 @@ const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * waking up) does not hold the badges back for long. Those not wanted yet (far from the
  * viewport) wait, watched, until they come near (mountNear).
  */
-async function askThenMount(layer: LayerState, targets: FoundItem[], wanted: (target: FoundItem) => boolean): Promise<void> {
+async function askThenMount(layer: LayerState, targets: FoundItem[], wanted: (target: FoundItem) => boolean, asked?: Asked): Promise<void> {
   if (targets.length === 0) return;
-  const lookup = askCache(layer, notYetKnown(layer, targets));
+  // Those `asked` wait for that answer rather than being asked again.
+  const unknown = notYetKnown(layer, targets);
+  const waitFor = asked && targets.some((target) => asked.keys.has(target.key)) ? [asked.answer] : [];
+  for (const key of asked?.keys.keys() ?? []) unknown.delete(key);
+  const lookup = Promise.all([askCache(layer, unknown), ...waitFor]);
   await Promise.race([lookup, delay(CACHE_WAIT_MS)]);
   for (const target of targets) layer.waiting.delete(target.anchor);
   await inSlices(targets.filter(wanted), (target) => mountIfStillWanted(layer, target));

@@ -54,13 +54,18 @@ function nearKeys(layer: LayerState): Set<string> {
 /**
  * Asks for fresh data of `items` and paints what comes. When some are far from the viewport,
  * the near ones go first, in requests of their own of at most NEAR_BATCH, so their badges do not
- * wait for a whole board's batches; the rest follow in requests of the protocol's size.
+ * wait for a whole board's batches; the last of those takes far ones into its room (a request of
+ * 8 far items beside 42 near ones would cost a provider batch of its own); the rest follow in
+ * requests of the protocol's size.
  */
 export async function refresh(layer: LayerState, items: Queued): Promise<void> {
   const near = nearKeys(layer);
   const first = items.filter(([key]) => near.has(key));
   const rest = items.filter(([key]) => !near.has(key));
-  const requests = rest.length === 0 ? chunks(items, MAX_REFS_PER_REQUEST) : [...chunks(first, NEAR_BATCH), ...chunks(rest, MAX_REFS_PER_REQUEST)];
+  const nearFirst = chunks(first, NEAR_BATCH);
+  const last = nearFirst.at(-1);
+  if (last) last.push(...rest.splice(0, NEAR_BATCH - last.length));
+  const requests = first.length === items.length ? chunks(items, MAX_REFS_PER_REQUEST) : [...nearFirst, ...chunks(rest, MAX_REFS_PER_REQUEST)];
   await Promise.all(
     requests.map(async (chunk) => {
       const fresh = await layer.options.send({ type: 'flow/refresh', refs: chunk.map(([, ref]) => ref) });
