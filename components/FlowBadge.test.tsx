@@ -45,6 +45,20 @@ describe('FlowBadge', () => {
     expect(card.textContent).toContain('<b>bold</b> & <script>alert(1)</script>');
   });
 
+  it('closes on an Escape pressed as soon as the card is on the page, before the browser has painted it', async () => {
+    render(<FlowBadge view={view} now={NOW} />);
+    const button = screen.getByRole('button');
+    // Outside testing-library's act, which would run every effect at once: Preact renders in a
+    // microtask and runs plain effects only after a frame.
+    button.click();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(screen.queryByRole('dialog')).not.toBeNull();
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await vi.waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('closes on Escape and gives focus back to the badge', () => {
     render(<FlowBadge view={view} now={NOW} />);
     const button = screen.getByRole('button');

@@ -2,7 +2,7 @@
  * The badge beside an item's title: a button showing the flow state and how long, which opens the
  * detail card. Renders text only (never HTML), so titles from the host page cannot inject markup.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { badgeName, blockerCount, type FlowView } from '../lib/flow-view';
 import { FlowCard } from './FlowCard';
 import { placeCardIn } from './card-place';
@@ -22,7 +22,9 @@ export function FlowBadge({ view, now, onFixSetup }: FlowBadgeProps) {
   const cardId = useId();
   const button = useRef<HTMLButtonElement>(null);
   const wrap = useRef<HTMLSpanElement>(null);
-  useEffect(() => {
+  // Listening from the moment the card is on the page, not after the browser's next paint: an
+  // Escape pressed at once (a busy page delays effects) would otherwise be lost.
+  useLayoutEffect(() => {
     if (!open) return;
     const close = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
