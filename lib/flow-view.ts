@@ -10,6 +10,7 @@ import { isStuck, stateInSentence, STATE_WORDS } from './flow/flow-states';
 import { skillTag, type Level } from './flow/rubric';
 import type { FlowState, WorkItem } from './flow/model';
 import type { FlowError } from './flow-error';
+import type { Settings } from './storage/settings';
 import { conditionsOf, headCauseOf, type ConditionView } from './card-conditions';
 import { lifeSplit, resolutionEvent, type LifeKind, type LifeSegment } from './flow/life-split';
 import { currentStretch, standingIn, type PaceSample, type Standing } from './flow/pace';
@@ -277,20 +278,13 @@ function label(item: WorkItem, analysis: ItemAnalysis, told: Told): string {
 }
 
 /** Hours after which a stuck item's badge turns amber, then red. */
-export interface BadgeThresholds {
-  warnHours: number;
-  alertHours: number;
-}
+export type BadgeThresholds = Settings['badgeThresholds'];
 
 /**
  * Badge colours by the team's percentiles: a stuck item whose current stretch is longer than
  * `warnPercentile`% of the team's stretches of its kind turns amber, past `alertPercentile`% red.
  */
-export interface BadgeColours {
-  by: 'hours' | 'percentile';
-  warnPercentile: number;
-  alertPercentile: number;
-}
+export type BadgeColours = Settings['badgeColours'];
 
 /**
  * How urgent a stuck item is: by the team's percentiles when the user chose them and the team's
