@@ -14,7 +14,7 @@ import { createRateHolds, type RateHolds } from './rate-holds';
 import type { WorldDeps } from './world';
 import { neighbourKeys, presentViews, type Shown } from './present-views';
 import { createRefresh, freshForBadge } from './refresh';
-import { createUnderway } from './underway';
+import { createUnderway } from '../underway';
 import { readUpstream, upstreamKnown, type UpstreamDeps } from './upstream-reads';
 import { searchMentioningPulls } from '../providers/github/search-mentions';
 import { credentialFor, jiraAuthorization } from '../providers/jira/credentials';

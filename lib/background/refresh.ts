@@ -10,7 +10,7 @@ import type { FetchOutcome, Fetched } from '../providers/outcome';
 import type { CacheHit } from '../storage/cache';
 import type { FetchItems } from './item-fetch';
 import type { Shown } from './present-views';
-import { createUnderway, type Underway } from './underway';
+import { createUnderway, type Underway } from '../underway';
 
 type Hits = Map<string, CacheHit<Fetched>>;
 

@@ -9,7 +9,7 @@ import type { CacheHit, FlowCache } from '../storage/cache';
 import type { Secrets, Settings } from '../storage/settings';
 import { own } from '../own';
 import type { FetchItems } from './item-fetch';
-import type { Underway } from './underway';
+import type { Underway } from '../underway';
 import { capPerHost, isLasting, unresolvedUpstream, UPSTREAM_PER_HOST, UPSTREAM_PER_HOST_WITHOUT_TOKEN } from './upstream';
 import { MINUTE } from '../flow/time';
 

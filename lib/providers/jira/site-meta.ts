@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import { requestJson, type Fetch, type HttpPacing } from '../http';
 import type { PageFacts } from './page-facts';
 import { HOUR } from '../../flow/time';
+import { createUnderway, type Underway } from '../../underway';
 
 /** The site facts. */
 export interface SiteMeta {
@@ -66,12 +67,14 @@ export interface SiteFactsStore {
  */
 export interface SiteFacts {
   memory: Map<string, { at: number; meta: SiteMeta }>;
+  /** Reads of a site's facts under way, by site: reads of the same site at once share one. */
+  reading: Underway<SiteMeta>;
   store?: SiteFactsStore;
 }
 
 /** Site facts kept in a memory of their own, in front of `store` when there is one. */
 export function createSiteFacts(store?: SiteFactsStore): SiteFacts {
-  return { memory: new Map(), ...(store ? { store } : {}) };
+  return { memory: new Map(), reading: createUnderway(), ...(store ? { store } : {}) };
 }
 
 function fromStored(facts: StoredSiteFacts): SiteMeta {
@@ -97,22 +100,14 @@ export interface SiteMetaRequest {
   pacing?: HttpPacing;
 }
 
-/** Reads of a site's facts under way, by the facts they keep and by site. */
-const underway = new WeakMap<SiteFacts, Map<string, Promise<SiteMeta>>>();
-
 /**
  * The site's facts: from memory, else from the store, else its fields asked of the site (one
  * request). Reads of the same site at once share one: a cold site's first page sends its near
  * items and the rest in batches that arrive together, and each would have asked for the fields.
  */
 export function siteMeta(request: SiteMetaRequest): Promise<SiteMeta> {
-  const reads = underway.get(request.facts) ?? new Map<string, Promise<SiteMeta>>();
-  underway.set(request.facts, reads);
-  const going = reads.get(request.host);
-  if (going) return going;
-  const read = readSiteMeta(request).finally(() => reads.delete(request.host));
-  reads.set(request.host, read);
-  return read;
+  const { reading } = request.facts;
+  return reading.get(request.host) ?? reading.add([request.host], readSiteMeta(request));
 }
 
 async function readSiteMeta(request: SiteMetaRequest): Promise<SiteMeta> {

@@ -1,7 +1,8 @@
 /**
  * Work under way, by key, for others to join: a second tab asking for an item that a first tab's
- * refresh is fetching waits for that fetch instead of asking again. A key is forgotten as soon
- * as its work settles, so the next ask reads the cache.
+ * refresh is fetching waits for that fetch instead of asking again, and batches that need a Jira
+ * site's fields at once share one read of them. A key is forgotten as soon as its work settles,
+ * so the next ask reads the cache.
  */
 
 /** Promises by key while they are pending. */
