@@ -18,10 +18,12 @@ afterEach(cleanup);
 /** badge.css without its comments (vitest does not load CSS). */
 const badgeCss = readFileSync(resolve(__dirname, 'badge.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
 
+/** badge.css's rules, each its selectors and its declarations. */
+const RULES = [...badgeCss.matchAll(/([^{}]+)\{([^{}]*)\}/g)].map(([, selectors, body]) => ({ selectors: selectors!.trim(), body: body!.replace(/\s+/g, ' ').trim() }));
+
 /** badge.css's rules for a selector, one string (empty when it has none). */
 function rulesFor(selector: string): string {
-  const rules = [...badgeCss.matchAll(/([^{}]+)\{([^{}]*)\}/g)].filter(([, selectors]) => selectors!.split(',').map((part) => part.trim()).includes(selector));
-  return rules.map(([, , body]) => body!.replace(/\s+/g, ' ').trim()).join(' ');
+  return RULES.filter((rule) => rule.selectors.split(',').map((part) => part.trim()).includes(selector)).map((rule) => rule.body).join(' ');
 }
 
 /** The glyph a badge in `state` draws: its element, its name and the rules badge.css draws its shape with. */
@@ -49,8 +51,8 @@ describe('the badge’s state glyphs', () => {
   it('draws no SVG and nothing positioned in a badge but its button: each would be a paint layer of its own', () => {
     const { button } = glyphOf('blocked', 2);
     expect(button.querySelector('svg')).toBeNull();
-    const positioned = [...badgeCss.matchAll(/([^{}]+)\{([^{}]*)\}/g)].filter(([, , body]) => /(^|[;\s])(position|isolation|transform|filter|opacity|clip-path|mask)\s*:/.test(body!));
-    expect(positioned.map(([, selectors]) => selectors!.trim())).toEqual(['.wrap.open', '.badge', '.card', '.card > .close']);
+    const positioned = RULES.filter((rule) => /(^|[;\s])(position|isolation|transform|filter|opacity|clip-path|mask)\s*:/.test(rule.body));
+    expect(positioned.map((rule) => rule.selectors)).toEqual(['.wrap.open', '.badge', '.card', '.card > .close']);
   });
 
   it('wears the FlowLens mark, hidden from assistive technology, with the name still led by what the badge shows', () => {
