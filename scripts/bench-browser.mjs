@@ -257,6 +257,12 @@ function nearPainted(cards) {
   });
 }
 
+/**
+ * A polled check that every near item is painted, keeping the time the poll began: its first
+ * call measures every anchor, which is the bench's own work, not FlowLens's.
+ */
+const NEAR_PAINTED_AT = `((at) => (${nearPainted})() && (globalThis.__nearPaintedAt = at))(performance.now())`;
+
 /** How many badges are mounted, and how many carry a state. */
 const badgeCounts = () => ({ mounted: document.querySelectorAll('flowlens-badge').length, painted: document.querySelectorAll('flowlens-badge[data-flow-state]').length });
 
@@ -309,9 +315,8 @@ function heapAdded(heap, alone) {
  */
 async function paint(page, url) {
   await page.goto(url);
-  // The time is taken in the frame that found them painted, not after a round trip to here,
-  // and before the check: its first call measures every anchor, which is the bench's own work.
-  await page.waitForFunction(`((at) => (${nearPainted})() && (globalThis.__nearPaintedAt = at))(performance.now())`, null, { timeout: 120_000, polling: 'raf' });
+  // The time is taken in the frame that found them painted, not after a round trip to here.
+  await page.waitForFunction(NEAR_PAINTED_AT, null, { timeout: 120_000, polling: 'raf' });
   const [at, contentLoaded] = await page.evaluate(`[globalThis.__nearPaintedAt, (${contentLoadedAt})()]`);
   await page.waitForTimeout(300);
   return { ms: Math.round(at), afterContentLoadedMs: Math.round(at - contentLoaded), host: new URL(url).host, badges: await page.evaluate(badgeCounts) };
@@ -365,7 +370,7 @@ async function appear(page, cdp, n, batch) {
     }, [i * batch, (i + 1) * batch]);
     await page.waitForTimeout(20);
   }
-  await page.waitForFunction(`((at) => (${nearPainted})() && (globalThis.__nearPaintedAt = at))(performance.now())`, null, { timeout: 60_000, polling: 'raf' });
+  await page.waitForFunction(NEAR_PAINTED_AT, null, { timeout: 60_000, polling: 'raf' });
   const appearMs = Math.round(await page.evaluate(() => globalThis.__nearPaintedAt - globalThis.__insertedAt));
   await page.waitForTimeout(100);
   const after = await metrics(cdp);

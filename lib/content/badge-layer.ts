@@ -106,9 +106,9 @@ async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
   if (fresh.length > WATCH_IN_NEXT_TASK) await nextTask();
   // Those that left the page (or a navigation cleared) meanwhile are not watched.
   for (const target of fresh) if (target.placement !== 'inside' && layer.pending.get(target.anchor) === target) layer.near.watch(target.anchor);
-  // On a big page the near items are asked for first, alone, once the page's first layout says
+  // Then the near items not guessed are asked for, alone, once the page's first layout says
   // which they are: the cache's answer for a few dozen comes long before a whole board's.
-  // Every item is still asked for, page-wide, right after.
+  // Every other item is still asked for, page-wide, right after.
   await Promise.race([layer.near.settled(), delay(NEAR_WAIT_MS)]);
   const nearNow = (target: FoundItem) => target.placement === 'inside' || layer.near.isNear(target.anchor);
   // Split once: an anchor that comes near while the near ones are asked for is still in the rest.
