@@ -9,6 +9,7 @@ import { render as renderNow } from 'preact';
 import { FlowCard } from './FlowCard';
 import { pointsText, Popup, StatusList } from './Popup';
 import { DAY } from '../lib/flow/time';
+import { headOf } from '../lib/team/first-paint';
 
 const NOW = Date.parse('2026-11-20T09:00:00Z');
 
@@ -80,25 +81,36 @@ describe('Popup', () => {
     expect(teamAsks(sent)).toEqual(['team/sync']);
   });
 
-  it('paints the kept copy of the last summary at once, marked as such, until the answer comes', async () => {
+  it('paints the kept copy\'s head at once, marked as such, then the whole copy, then the answer', async () => {
     let answerNow: (value: { ok: true; data: TeamSummaryAnswer }) => void = () => {};
     const first = new Promise<{ ok: true; data: TeamSummaryAnswer }>((resolve) => (answerNow = resolve));
-    const { send } = fakeClient({ 'team/sync': () => new Promise(() => {}) });
+    const { send, sent } = fakeClient({ 'team/sync': () => new Promise(() => {}), 'team/looked': () => ({ ok: true, data: {} }) });
     const copy = { ...answer([blocked]), summary: { ...answer([blocked]).summary, at: NOW - 2 * 3_600_000 } };
-    render(<Popup send={send} first={first} copy={copy} exporter={exporter()} now={() => NOW} time={time} />);
+    let readCopy = () => {};
+    const whole = new Promise<TeamSummaryAnswer>((resolve) => (readCopy = () => resolve(copy)));
+    render(<Popup send={send} first={first} head={headOf(copy)} readCopy={() => whole} exporter={exporter()} now={() => NOW} time={time} />);
     expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([blocked.key]);
     expect(screen.getByTestId('summary-copy').textContent).toBe('As of 07:00; updating…');
+    expect(screen.getByTestId('sync-line').textContent).toContain('Last synced 08:00.');
+    // The head is no look: only a whole summary is kept as the last one seen.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(types(sent)).not.toContain('team/looked');
+    expect(screen.queryByTestId('aging-chart')).toBeNull();
+    readCopy();
+    await screen.findByTestId('aging-chart');
+    expect(screen.getByTestId('summary-copy')).toBeTruthy();
+    await waitFor(() => expect(types(sent)).toContain('team/looked'));
     answerNow({ ok: true, data: answer([blocked, waiting]) });
     await waitFor(() => expect(screen.getAllByTestId('stuck-item')).toHaveLength(2));
     expect(screen.queryByTestId('summary-copy')).toBeNull();
   });
 
-  it('keeps a fresh answer that came at once for after the copy is painted, so the first paint is not delayed', async () => {
+  it('keeps a fresh answer that came at once for after the head is painted, so the first paint is not delayed', async () => {
     const { send } = fakeClient({ 'team/sync': () => new Promise(() => {}) });
     const copy = answer([blocked]);
     let framed = false;
     requestAnimationFrame(() => (framed = true));
-    render(<Popup send={send} first={Promise.resolve({ ok: true, data: answer([blocked, waiting]) })} copy={copy} exporter={exporter()} now={() => NOW} time={time} />);
+    render(<Popup send={send} first={Promise.resolve({ ok: true, data: answer([blocked, waiting]) })} head={headOf(copy)} readCopy={async () => copy} exporter={exporter()} now={() => NOW} time={time} />);
     for (let i = 0; i < 5; i++) await Promise.resolve();
     expect(framed).toBe(false);
     expect(screen.getAllByTestId('stuck-item')).toHaveLength(1);
@@ -106,14 +118,17 @@ describe('Popup', () => {
     expect(framed).toBe(true);
   });
 
-  it('paints what fits a popup in the first frame (10 rows), then the other rows and the charts', async () => {
+  it('paints what fits a popup in the first frame (10 rows, the counts of every item), then the other rows and the charts', async () => {
     const { send } = fakeClient({ 'team/sync': () => new Promise(() => {}) });
-    const many = Array.from({ length: 40 }, (_, i) => row(i + 10, { state: 'blocked', since: '2026-11-17T09:00:00Z' }));
+    const many = Array.from({ length: 40 }, (_, i) => row(i + 10, { state: i < 36 ? 'blocked' : 'waiting', since: '2026-11-17T09:00:00Z' }));
+    const copy = answer(many);
     // Preact's own render, not the testing library's (which runs effects at once, as if painted).
     const root = document.body.appendChild(document.createElement('div'));
     try {
-      renderNow(<Popup send={send} first={new Promise(() => {})} copy={answer(many)} exporter={exporter()} now={() => NOW} time={time} />, root);
+      renderNow(<Popup send={send} first={new Promise(() => {})} head={headOf(copy)} readCopy={async () => copy} exporter={exporter()} now={() => NOW} time={time} />, root);
       expect(screen.getAllByTestId('stuck-item')).toHaveLength(10);
+      expect(tiles()).toEqual(['36 blocked', '4 waiting', '0 failing']);
+      expect(screen.getByRole('heading', { name: /Blocked, waiting and failing/ }).textContent).toContain('40 of 40 open');
       expect(screen.queryByTestId('aging-chart')).toBeNull();
       await waitFor(() => expect(screen.getAllByTestId('stuck-item')).toHaveLength(30));
       expect(screen.getByTestId('aging-chart')).toBeTruthy();
@@ -122,6 +137,30 @@ describe('Popup', () => {
       renderNow(null, root);
       root.remove();
     }
+  });
+
+  it('keeps a state filter chosen while only the head is shown, and applies it once the whole copy is read', async () => {
+    const { send } = fakeClient({ 'team/sync': () => new Promise(() => {}) });
+    const copy = answer([blocked, waiting, row(3)]);
+    let readCopy = () => {};
+    const whole = new Promise<TeamSummaryAnswer>((resolve) => (readCopy = () => resolve(copy)));
+    render(<Popup send={send} first={new Promise(() => {})} head={headOf(copy)} readCopy={() => whole} exporter={exporter()} now={() => NOW} time={time} />);
+    fireEvent.click(screen.getByRole('button', { name: /1 waiting/ }));
+    expect(screen.getByRole('button', { name: /1 waiting/ }).getAttribute('aria-pressed')).toBe('true');
+    readCopy();
+    await waitFor(() => expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([waiting.key]));
+    expect(screen.getByRole('heading', { name: /Blocked, waiting and failing/ }).textContent).toContain('1 of 1 open');
+  });
+
+  it('paints the head alone when the whole copy is gone, until the answer comes', async () => {
+    let answerNow: (value: { ok: true; data: TeamSummaryAnswer }) => void = () => {};
+    const first = new Promise<{ ok: true; data: TeamSummaryAnswer }>((resolve) => (answerNow = resolve));
+    const { send } = fakeClient({ 'team/sync': () => new Promise(() => {}) });
+    render(<Popup send={send} first={first} head={headOf(answer([blocked]))} readCopy={async () => undefined} exporter={exporter()} now={() => NOW} time={time} />);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getAllByTestId('stuck-item')).toHaveLength(1);
+    answerNow({ ok: true, data: answer([blocked, waiting]) });
+    await waitFor(() => expect(screen.getAllByTestId('stuck-item')).toHaveLength(2));
   });
 
   it('shows each stuck item with its cause, owner, move and level, as text, linking to it in a new tab', async () => {

@@ -7,7 +7,7 @@ import type { Client } from '../lib/client';
 import type { ResponseFor } from '../lib/protocol';
 import type { GithubPoints, PublicStatus } from '../lib/status';
 import type { FlowError } from '../lib/flow-error';
-import { freshAnswers, PAINTED_MARK } from '../lib/team/first-paint';
+import { PAINTED_MARK, summaryAnswers, type SummaryHead } from '../lib/team/first-paint';
 import type { TeamSummaryAnswer } from '../lib/team/summary-types';
 import { goneKeys, sinceLast, snapshotOf, type LookSnapshot } from '../lib/team/since-last';
 import { EmptyState } from './popup/EmptyState';
@@ -21,8 +21,10 @@ export interface PopupProps {
   send: Client;
   /** The first `team/summary` answer, when the page asked before rendering (without a copy, it saves a frame). */
   first?: Promise<ResponseFor<'team/summary'>>;
-  /** The last summary kept from an earlier answer: painted at once, replaced when the answer comes. */
-  copy?: TeamSummaryAnswer;
+  /** The head of the summary kept from an earlier answer: painted at once, replaced by the whole kept copy and then by the answer. */
+  head?: SummaryHead;
+  /** Reads the whole kept copy (after the head's frame is painted). */
+  readCopy?: () => Promise<TeamSummaryAnswer | undefined>;
   exporter?: Exporter;
   now?: () => number;
   time?: (ms: number) => string;
@@ -34,19 +36,22 @@ export interface PopupProps {
 
 const localTime = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-/** Loads the summary, then syncs and loads it again; a sync that fails leaves the cached summary up. */
-function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'>>, copy?: TeamSummaryAnswer) {
-  const [answer, setAnswer] = useState<TeamSummaryAnswer | undefined>(copy);
-  const [fromCopy, setFromCopy] = useState(copy !== undefined);
+/**
+ * Loads the summary (after the kept copy, when its head is on screen), then syncs and loads it
+ * again; a sync that fails leaves the cached summary up.
+ */
+function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'>>, head?: SummaryHead, readCopy?: () => Promise<TeamSummaryAnswer | undefined>) {
+  const [answer, setAnswer] = useState<TeamSummaryAnswer>();
+  const [fromCopy, setFromCopy] = useState(head !== undefined);
   const [error, setError] = useState<FlowError>();
   const [syncing, setSyncing] = useState(false);
   const [syncError, setSyncError] = useState<FlowError>();
   useEffect(() => {
     let live = true;
-    // With a copy on screen, the fresh summary waits for the first frame (lib/team/first-paint.ts).
-    const next = freshAnswers({ copy, first }, () => send({ type: 'team/summary' }));
+    // With the head on screen, the whole copy and then the fresh summary wait for the first frame (lib/team/first-paint.ts).
+    const answers = summaryAnswers({ head, first, readCopy }, () => send({ type: 'team/summary' }));
     const load = async () => {
-      const got = await next();
+      const got = await answers.next();
       if (!live) return got;
       setFromCopy(false);
       if (got.ok) setAnswer(got.data);
@@ -54,6 +59,9 @@ function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'
       return got;
     };
     void (async () => {
+      const kept = await answers.kept();
+      if (!live) return;
+      if (kept) setAnswer(kept);
       const first = await load();
       if (!live || !first.ok || !first.data.sync.configured) return;
       setSyncing(true);
@@ -105,33 +113,36 @@ function useSinceLast(send: Client, answer: TeamSummaryAnswer | undefined, now: 
 }
 
 /** The popup page. */
-export function Popup({ send, first, copy, exporter = browserExporter, now = Date.now, time = localTime, lookTime, openOptions }: PopupProps) {
-  const { answer, fromCopy, error, syncing, syncError } = useTeamSummary(send, first, copy);
+export function Popup({ send, first, head, readCopy, exporter = browserExporter, now = Date.now, time = localTime, lookTime, openOptions }: PopupProps) {
+  const { answer, fromCopy, error, syncing, syncError } = useTeamSummary(send, first, head, readCopy);
   const since = useSinceLast(send, answer, now);
   const [status, setStatus] = useState<PublicStatus>();
   const marked = useRef(false);
   useEffect(() => {
     void send({ type: 'status/get' }).then((got) => got.ok && setStatus(got.data));
   }, [send]);
+  // Until the whole summary is read, the head is painted.
+  const sync = answer?.sync ?? head?.sync;
+  const at = answer ? answer.summary.at : head?.glance.at;
   useEffect(() => {
-    if (!answer || marked.current) return;
+    if (sync === undefined || marked.current) return;
     marked.current = true;
     performance.mark(PAINTED_MARK);
-  }, [answer]);
-  const empty = answer !== undefined && answer.summary.items.length === 0;
+  }, [sync]);
+  const empty = answer ? answer.summary.items.length === 0 : head?.glance.open === 0;
   return (
     <main class="page popup">
       <h1>FlowLens team summary</h1>
       {error ? <p role="alert" class="error">{error.message}</p> : null}
-      {answer ? <SyncLine sync={answer.sync} syncing={syncing} syncError={syncError} time={time} {...(openOptions ? { onFix: openOptions } : {})} /> : error ? null : <p aria-busy="true">Loading…</p>}
-      {answer && fromCopy ? (
+      {sync ? <SyncLine sync={sync} syncing={syncing} syncError={syncError} time={time} {...(openOptions ? { onFix: openOptions } : {})} /> : error ? null : <p aria-busy="true">Loading…</p>}
+      {at !== undefined && fromCopy ? (
         <p class="small" aria-busy="true" data-testid="summary-copy">
-          As of {time(answer.summary.at)}; updating…
+          As of {time(at)}; updating…
         </p>
       ) : null}
       {answer && since && (!empty || ('changes' in since && since.changes.length > 0)) ? <SinceLast since={since} items={answer.summary.items} time={lookTime ?? ((ms) => lookedTime(ms, now()))} /> : null}
-      {answer && empty ? <EmptyState configured={answer.sync.configured} synced={answer.sync.lastGoodAt !== undefined} /> : null}
-      {answer && !empty ? <TeamView summary={answer.summary} exporter={exporter} now={now} /> : null}
+      {sync && empty ? <EmptyState configured={sync.configured} synced={sync.lastGoodAt !== undefined} /> : null}
+      {sync && !empty ? <TeamView summary={answer?.summary} head={head?.glance} exporter={exporter} now={now} /> : null}
       <footer>
         <a href="/options.html" target="_blank" rel="noreferrer">Options</a>
         {status ? (

@@ -8,22 +8,17 @@ import { STATE_WORDS, STUCK_STATES, stateInSentence } from '../../lib/flow/flow-
 import type { FlowState } from '../../lib/flow/model';
 import { formatAtLeast, formatDuration } from '../../lib/format';
 import { httpsHref } from '../../lib/safe-url';
-import { longestStuck } from '../../lib/team/summary';
-import type { TeamSummary } from '../../lib/team/summary-types';
+import type { OldestStuck, TeamGlance } from '../../lib/team/summary-types';
 import { StateGlyph } from '../StateGlyph';
 
-/** Props: the summary the counts are of (not filtered by state), the one the oldest is of (every filter), the state filter now, and where a count's click goes. */
+/** Props: the glance (its counts are of every state, its oldest of what the filters show), the state filter now, and where a count's click goes. */
 export interface HeadlineProps {
-  summary: TeamSummary;
-  shown: TeamSummary;
+  glance: TeamGlance;
   state: FlowState | undefined;
   onState: (state: FlowState | undefined) => void;
-  /** Whether the team has one repository: keys then read `#7`. */
-  oneRepo?: boolean;
 }
 
-function Oldest({ summary, oneRepo }: { summary: TeamSummary; oneRepo: boolean }) {
-  const oldest = longestStuck(summary.items, summary.at);
+function Oldest({ oldest, oneRepo }: { oldest: OldestStuck | undefined; oneRepo: boolean }) {
   if (!oldest) {
     return (
       <div class="tile oldest" data-testid="oldest">
@@ -55,8 +50,7 @@ function Oldest({ summary, oneRepo }: { summary: TeamSummary; oneRepo: boolean }
 }
 
 /** The three counts and the oldest, as a row of tiles. */
-export function Headline({ summary, shown, state, onState, oneRepo = false }: HeadlineProps) {
-  const count = (s: FlowState) => summary.items.filter((item) => item.state === s).length;
+export function Headline({ glance, state, onState }: HeadlineProps) {
   return (
     <div class="headline" data-testid="counts" role="group" aria-label="Team at a glance">
       {STUCK_STATES.map((s) => (
@@ -68,11 +62,11 @@ export function Headline({ summary, shown, state, onState, oneRepo = false }: He
           title={state === s ? 'Show every state again' : `Show only the ${STATE_WORDS[s]} items`}
           onClick={() => onState(state === s ? undefined : s)}
         >
-          <span class="figure"><StateGlyph state={s} size={14} />{count(s)}</span>{' '}
+          <span class="figure"><StateGlyph state={s} size={14} />{glance.counts[s] ?? 0}</span>{' '}
           <span class="word">{STATE_WORDS[s]}</span>
         </button>
       ))}
-      <Oldest summary={shown} oneRepo={oneRepo} />
+      <Oldest oldest={glance.oldest} oneRepo={glance.oneRepo} />
     </div>
   );
 }

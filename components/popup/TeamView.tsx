@@ -1,11 +1,9 @@
 /** The team summary's sections, seen through the popup's filters. */
 import { useEffect, useState } from 'preact/hooks';
 import { FIRST_FRAME_ROWS } from '../../lib/team/first-paint';
-import { isStuck } from '../../lib/flow/flow-states';
-import { repoOf } from '../../lib/flow/item-names';
-import { driftItems, filterSummary } from '../../lib/team/summary';
+import { driftItems, filterSummary, glanceOf } from '../../lib/team/summary';
 import { summaryMarkdown } from '../../lib/team/summary-markdown';
-import type { TeamFilters, TeamSummary } from '../../lib/team/summary-types';
+import type { TeamFilters, TeamGlance, TeamSummary } from '../../lib/team/summary-types';
 import { AgingChart } from './AgingChart';
 import { ClusterChart } from './ClusterChart';
 import { ExportButtons, type Exporter } from './ExportButtons';
@@ -19,43 +17,49 @@ import { StuckList } from './StuckList';
 /** Rows shown before "Show all": the popup stays short and quick to paint. */
 const FIRST_ROWS = 30;
 
-/** Props: the summary, the exporter and the clock for the report's date. */
+/** Props: the summary (or, until it is read, the kept head's glance), the exporter and the clock for the report's date. */
 export interface TeamViewProps {
-  summary: TeamSummary;
+  /** The whole summary; until it comes, `head` is shown. */
+  summary?: TeamSummary | undefined;
+  /** The kept copy's first look (lib/team/first-paint.ts), painted while the whole summary is read. */
+  head?: TeamGlance | undefined;
   exporter: Exporter;
   now: () => number;
 }
 
-/** The counts, the filters, the stuck list, the charts, the graph and the export: every section filtered alike. */
-export function TeamView({ summary, exporter, now }: TeamViewProps) {
+/**
+ * The counts, the filters, the stuck list, the charts, the graph and the export: every section
+ * filtered alike. With only the kept head, the first three are painted from it; a filter chosen
+ * before the whole summary comes is kept and applies once it is there.
+ */
+export function TeamView({ summary, head, exporter, now }: TeamViewProps) {
   const [filters, setFilters] = useState<TeamFilters>({});
   const [all, setAll] = useState(false);
   // Effects run after the browser has painted: the first frame is on screen by then.
   const [painted, setPainted] = useState(false);
   useEffect(() => setPainted(true), []);
-  const shown = filterSummary(summary, filters);
-  const stuck = shown.items.filter((item) => isStuck(item.state));
-  // The counts are of every state: each is the state filter's toggle.
+  const shown = summary ? filterSummary(summary, filters) : undefined;
+  const glance = summary && shown ? glanceOf(summary, filters, shown) : head;
+  if (!glance) return null;
   const { state, ...others } = filters;
   const onState = (next: TeamFilters['state']) => setFilters(next ? { ...others, state: next } : others);
-  // Keys read `#7` when the team's items are of one repository, whatever the filters show.
-  const oneRepo = new Set(summary.items.flatMap((item) => repoOf(item.key) ?? [])).size <= 1;
+  const { stuck, stuckCount } = glance;
   return (
     <>
-      <Headline summary={filterSummary(summary, others)} shown={shown} state={state} onState={onState} oneRepo={oneRepo} />
-      <Filters people={summary.people} filters={filters} onChange={setFilters} />
-      <section aria-labelledby="stuck-heading">
-        <h2 id="stuck-heading">Blocked, waiting and failing <span class="quiet">{stuck.length} of {shown.items.length} open</span></h2>
-        <StuckList items={all ? stuck : stuck.slice(0, painted ? FIRST_ROWS : FIRST_FRAME_ROWS)} at={summary.at} oneRepo={oneRepo} />
-        {!all && stuck.length > FIRST_ROWS ? <button type="button" onClick={() => setAll(true)}>Show all {stuck.length}</button> : null}
+      <Headline glance={glance} state={state} onState={onState} />
+      <Filters people={glance.people} filters={filters} onChange={setFilters} />
+      <section aria-labelledby="stuck-heading" {...(summary ? {} : { 'aria-busy': 'true' })}>
+        <h2 id="stuck-heading">Blocked, waiting and failing <span class="quiet">{stuckCount} of {glance.open} open</span></h2>
+        <StuckList items={all ? stuck : stuck.slice(0, painted ? FIRST_ROWS : FIRST_FRAME_ROWS)} at={glance.at} oneRepo={glance.oneRepo} />
+        {!all && stuckCount > FIRST_ROWS ? <button type="button" onClick={() => setAll(true)}>Show all {stuckCount}</button> : null}
       </section>
-      {painted ? <Later summary={summary} shown={shown} filters={filters} exporter={exporter} now={now} oneRepo={oneRepo} /> : null}
+      {painted && summary && shown ? <Later summary={summary} shown={shown} filters={filters} exporter={exporter} now={now} oneRepo={glance.oneRepo} /> : null}
     </>
   );
 }
 
 /** The sections after the list: painted from the second frame on. */
-function Later({ summary, shown, filters, exporter, now, oneRepo }: TeamViewProps & { shown: TeamSummary; filters: TeamFilters; oneRepo: boolean }) {
+function Later({ summary, shown, filters, exporter, now, oneRepo }: { summary: TeamSummary; shown: TeamSummary; filters: TeamFilters; exporter: Exporter; now: () => number; oneRepo: boolean }) {
   const date = new Date(now()).toISOString().slice(0, 10);
   return (
     <>

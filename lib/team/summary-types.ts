@@ -132,6 +132,36 @@ export interface TeamFilters {
   state?: FlowState;
 }
 
+/** The stuck item that has been in its state longest, how long, and whether that is only a lower bound. */
+export interface OldestStuck {
+  item: TeamItem;
+  ms: number;
+  atLeast: boolean;
+}
+
+/**
+ * The popup's first look at a summary seen through its filters: the counts, the oldest, and the
+ * stuck rows (components/popup/TeamView.tsx). The popup works it out from the summary; the kept
+ * copy's head holds the unfiltered one with only the first frame's rows (lib/team/first-paint.ts).
+ */
+export interface TeamGlance {
+  /** When the summary was computed (epoch ms). */
+  at: number;
+  /** Items of each stuck state, whatever the state filter: each count is that filter's toggle. */
+  counts: Partial<Record<FlowState, number>>;
+  /** Open items shown. */
+  open: number;
+  /** The stuck items shown, longest stuck first: all of them, or in the head only the first frame's. */
+  stuck: TeamItem[];
+  /** How many stuck items are shown, however many `stuck` holds. */
+  stuckCount: number;
+  oldest?: OldestStuck;
+  /** Whether the team's items are of one repository (keys then read `#7`), whatever the filters. */
+  oneRepo: boolean;
+  /** People to filter by. */
+  people: string[];
+}
+
 /** The answer to `team/summary`. */
 export interface TeamSummaryAnswer {
   summary: TeamSummary;

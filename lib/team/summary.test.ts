@@ -4,7 +4,7 @@ import { defaultFlowSettings } from '../flow/flow-settings';
 import { analyzeGraph } from '../flow/graph';
 import type { WorkItem } from '../flow/model';
 import { blockedBy, jiraItem, pullItem } from '../flow/testing/items';
-import { buildTeamSummary, clusterTotals, cyclePercentiles, filterItems, filterSummary, longestStuck, medianShares, nearestRank, percentileReached } from './summary';
+import { buildTeamSummary, clusterTotals, cyclePercentiles, filterItems, filterSummary, glanceOf, longestStuck, medianShares, nearestRank, percentileReached } from './summary';
 import { DAY, HOUR } from '../flow/time';
 
 const NOW = Date.parse('2026-11-20T09:00:00Z');
@@ -217,6 +217,34 @@ describe('filters', () => {
     expect(filterSummary(summary, {})).toBe(summary);
   });
 
+});
+
+describe('glanceOf', () => {
+  const summary = summarize(teamItems());
+  const keys = (items: readonly { key: string }[]) => items.map((item) => item.key.replace(/^.*[/]/, ''));
+
+  it('counts each stuck state over every item, and lists the stuck ones longest first', () => {
+    const glance = glanceOf(summary, {});
+    const stuck = summary.items.filter((item) => ['blocked', 'waiting', 'failing'].includes(item.state));
+    expect(glance.counts).toEqual({ blocked: stuck.filter((i) => i.state === 'blocked').length, waiting: stuck.filter((i) => i.state === 'waiting').length, failing: stuck.filter((i) => i.state === 'failing').length });
+    expect(keys(glance.stuck)).toEqual(keys(stuck));
+    expect(glance.stuckCount).toBe(stuck.length);
+    expect(glance.open).toBe(summary.items.length);
+    expect(glance.oldest).toEqual(longestStuck(summary.items, NOW));
+    expect(glance.people).toBe(summary.people);
+    // Jira keys are of no repository, and every GitHub item is octo-org/api's.
+    expect(glance.oneRepo).toBe(true);
+    const other = { ...summary.items[0]!, key: 'github:octo-org/web#9' };
+    expect(glanceOf({ ...summary, items: [...summary.items, other] }, {}).oneRepo).toBe(false);
+  });
+
+  it('keeps the counts of every state under a state filter, and takes the rest from the items shown', () => {
+    const glance = glanceOf(summary, { state: 'waiting', source: 'github' });
+    expect(glance.counts).toEqual(glanceOf(summary, { source: 'github' }).counts);
+    expect(glance.stuck.every((item) => item.state === 'waiting' && item.source === 'github')).toBe(true);
+    expect(glance.open).toBe(filterItems(summary.items, { state: 'waiting', source: 'github' }).length);
+    expect(glance.oldest?.item.state).toBe('waiting');
+  });
 });
 
 describe('longestStuck', () => {

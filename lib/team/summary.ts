@@ -6,10 +6,10 @@
 import type { ItemAnalysis } from '../flow/analyze';
 import { CLUSTERS } from '../flow/clusters';
 import { LIFE_KINDS, type LifeKind } from '../flow/life-split';
-import { isStuck } from '../flow/flow-states';
+import { isStuck, STUCK_STATES } from '../flow/flow-states';
 import { skillTag } from '../flow/rubric';
 import type { GraphAnalysis } from '../flow/graph';
-import { inRepoRefs, shortKey } from '../flow/item-names';
+import { inRepoRefs, repoOf, shortKey } from '../flow/item-names';
 import type { FlowState, Person, WorkItem } from '../flow/model';
 import { sinceBoundOf } from '../flow-view';
 import { headCauseOf } from '../card-conditions';
@@ -18,7 +18,7 @@ import { DRIFT_RULE } from '../flow/rules-drift';
 import type { FlowSettings } from '../flow/flow-settings';
 import { itemUrl } from '../safe-url';
 import { blockedTimeByCluster } from '../flow/cluster-time';
-import type { ClusterTotal, CycleTimePercentiles, NamedItem, TeamFilters, TeamItem, TeamSummary } from './summary-types';
+import type { ClusterTotal, CycleTimePercentiles, NamedItem, OldestStuck, TeamFilters, TeamGlance, TeamItem, TeamSummary } from './summary-types';
 import { parseTime } from '../flow/time';
 
 /** The median share of each kind over finished items' lives; absent with fewer than MIN_CYCLE_SAMPLES. */
@@ -300,8 +300,8 @@ export function heldUp(n: number, filtered: boolean): string {
 }
 
 /** The stuck item that has been in its state longest at `at`, how long, and whether that is only a lower bound. */
-export function longestStuck(items: readonly TeamItem[], at: number): { item: TeamItem; ms: number; atLeast: boolean } | undefined {
-  let best: { item: TeamItem; ms: number; atLeast: boolean } | undefined;
+export function longestStuck(items: readonly TeamItem[], at: number): OldestStuck | undefined {
+  let best: OldestStuck | undefined;
   for (const item of items) {
     if (!isStuck(item.state)) continue;
     const since = parseTime(item.since);
@@ -311,6 +311,24 @@ export function longestStuck(items: readonly TeamItem[], at: number): { item: Te
     if (!best || ms > best.ms) best = { item, ms, atLeast: !Number.isFinite(since) };
   }
   return best;
+}
+
+/**
+ * The popup's first look at `summary` through `filters` (`shown` is the summary filtered by them,
+ * when the caller has it): the counts are of every state, as each is the state filter's toggle.
+ */
+export function glanceOf(summary: TeamSummary, filters: TeamFilters, shown: TeamSummary = filterSummary(summary, filters)): TeamGlance {
+  const { state, ...others } = filters;
+  const counted = state === undefined ? shown.items : filterItems(summary.items, others);
+  const counts: TeamGlance['counts'] = {};
+  for (const s of STUCK_STATES) counts[s] = 0;
+  for (const item of counted) if (isStuck(item.state)) counts[item.state] = (counts[item.state] ?? 0) + 1;
+  const stuck = shown.items.filter((item) => isStuck(item.state));
+  const oldest = longestStuck(stuck, summary.at);
+  return {
+    at: summary.at, counts, open: shown.items.length, stuck, stuckCount: stuck.length, ...(oldest ? { oldest } : {}),
+    oneRepo: new Set(summary.items.flatMap((item) => repoOf(item.key) ?? [])).size <= 1, people: summary.people,
+  };
 }
 
 /** The highest cycle-time percentile an age has reached (e.g. `85`), or undefined below the 50th. */

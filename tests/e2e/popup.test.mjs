@@ -108,7 +108,7 @@ describe('popup team summary', () => {
 
     // The next popup paints the copy the background kept in session storage, before it asks.
     const kept = await browser.worker.evaluate(async () => JSON.parse((await globalThis.chrome.storage.session.get('teamSummary')).teamSummary));
-    assert.deepEqual(kept.summary.items.map((item) => item.key).slice(0, 3), KEYS);
+    assert.deepEqual(kept.items.map((item) => item.key).slice(0, 3), KEYS);
     const again = await browser.context.newPage();
     // What the first frame with rows showed: the copy, marked as such, not yet the fresh answer.
     await again.addInitScript(() => {
@@ -133,7 +133,7 @@ describe('popup team summary', () => {
     await settled(again);
     await again.evaluate(() => globalThis.chrome.runtime.sendMessage({ type: 'cache/clear' }));
     const left = await browser.worker.evaluate(async () => (await globalThis.chrome.storage.session.get('teamSummary')).teamSummary);
-    assert.ok(left === undefined || JSON.parse(left).summary.items.length === 0, 'no item data is left in the copy');
+    assert.ok(left === undefined || JSON.parse(left).items.length === 0, 'no item data is left in the copy');
     await again.close();
   });
 
@@ -159,7 +159,7 @@ describe('popup team summary', () => {
       kept = await browser.context.serviceWorkers().at(-1)?.evaluate(async () => (await globalThis.chrome.storage.session.get('teamSummary')).teamSummary).catch(() => undefined);
     } while (!kept && Date.now() < deadline);
     assert.ok(kept, 'the woken worker kept a copy');
-    assert.deepEqual(JSON.parse(kept).summary.items.map((item) => item.key).slice(0, 3), KEYS);
+    assert.deepEqual(JSON.parse(kept).items.map((item) => item.key).slice(0, 3), KEYS);
     await page.close();
   });
 });
