@@ -306,8 +306,8 @@ describe('Popup', () => {
     expect(clusters.querySelectorAll('rect')).toHaveLength(2);
     expect(within(clusters).getByRole('list').textContent).toBe('Another team: 3 d blocked over 1 itemReview: 1 d blocked over 1 item');
     const aging = screen.getByTestId('aging-chart');
-    // One glyph per item, each its state's shape (components/StateGlyph.tsx), not a dot told apart by colour alone.
-    expect([...aging.querySelectorAll('[data-glyph]')].map((glyph) => glyph.getAttribute('data-glyph')).sort()).toEqual(['blocked', 'flowing', 'waiting']);
+    // A glyph per item, each its state's shape (components/StateGlyph.tsx), not a dot told apart by colour alone: one path of them per state.
+    expect([...aging.querySelectorAll('[data-glyph]')].map((glyph) => [glyph.getAttribute('data-glyph'), glyph.getAttribute('data-count')]).sort()).toEqual([['blocked', '1'], ['flowing', '1'], ['waiting', '1']]);
     expect(aging.querySelectorAll('.percentiles line')).toHaveLength(4);
     expect(screen.getByText(/1 of 3 open items are older than 85% of the 20 items finished recently \(6 d\)\./)).toBeTruthy();
     const details = screen.getByText('Ages as a table').closest('details')!;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FLOW_STATES } from '../lib/flow/flow-states';
 import type { BadgeState, FlowView } from '../lib/flow-view';
 import { FlowBadge } from './FlowBadge';
+import { GLYPHS, GlyphsAt, placePath } from './StateGlyph';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -73,5 +74,75 @@ describe('the badge’s state glyphs', () => {
     expect(glyphOf('blocked', 3).button.querySelector('.count')!.textContent).toBe('3 blockers');
     cleanup();
     expect(glyphOf('flowing', 0).button.querySelector('.count')).toBeNull();
+  });
+});
+
+describe('placePath (the aging chart draws each state\'s glyphs as one path)', () => {
+  const numbers = (d: string) => (d.match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
+  const commands = (d: string) => d.replace(/[^a-zA-Z]/g, '');
+
+  it('leaves every glyph as it is at scale 1 in place', () => {
+    for (const glyph of Object.values(GLYPHS)) {
+      for (const d of [glyph.fill, glyph.stroke].filter((part): part is string => part !== undefined)) {
+        expect(commands(placePath(d, 1, 0, 0))).toBe(commands(d));
+        expect(numbers(placePath(d, 1, 0, 0))).toEqual(numbers(d));
+      }
+    }
+  });
+
+  it('moves absolute points, only scales relative ones, and keeps an arc\'s rotation and flags', () => {
+    expect(placePath('M5 1h6l4 4v6l-4 4H5l-4-4V5z', 0.5, 10, 20)).toBe('M12.5 20.5 h3 l2 2 v3 l-2 2 H12.5 l-2 -2 V22.5 z');
+    expect(placePath('M4.75 5.5a3.25 3.25 0 1 1 4.5 3c-.8.4-1.25 1-1.25 1.9', 2, 0, 0)).toBe('M9.5 11 a6.5 6.5 0 1 1 9 6 c-1.6 0.8 -2.5 2 -2.5 3.8');
+    expect(placePath('A1 1 30 0 1 2 2', 2, 10, 10)).toBe('A2 2 30 0 1 14 14');
+    // A moveto's further pairs are linetos of the same kind.
+    expect(placePath('M0 0 1 1m1 1 2 2', 2, 10, 10)).toBe('M10 10 12 12 m2 2 4 4');
+  });
+
+  it('draws a state\'s glyphs as one or two paths, however many items', () => {
+    render(<svg><GlyphsAt state="blocked" size={8} at={[{ x: 10, y: 10 }, { x: 30, y: 10 }, { x: 30, y: 10 }]} /></svg>);
+    const group = document.querySelector('[data-glyph="blocked"]')!;
+    expect(group.getAttribute('data-count')).toBe('3');
+    const paths = group.querySelectorAll('path');
+    expect(paths).toHaveLength(1);
+    // Three octagons with their bars, filled by the non-zero rule: the same place twice stays drawn.
+    expect(paths[0]!.getAttribute('fill-rule')).toBe('nonzero');
+    expect(paths[0]!.getAttribute('d')!.match(/M/g)).toHaveLength(6);
+    expect(paths[0]!.getAttribute('d')!.startsWith('M8.5 6.5 h3 ')).toBe(true);
+  });
+});
+
+describe('the glyphs\' holes under the non-zero rule', () => {
+  /** Each subpath's signed area (shoelace), for paths of straight lines only (M, L, H, V, Z and their relative forms). */
+  function signedAreas(d: string): number[] {
+    const areas: number[] = [];
+    let points: [number, number][] = [];
+    let x = 0;
+    let y = 0;
+    let start: [number, number] = [0, 0];
+    const close = () => {
+      if (points.length > 2) areas.push(points.reduce((sum, [x1, y1], i) => { const [x2, y2] = points[(i + 1) % points.length]!; return sum + x1 * y2 - x2 * y1; }, 0) / 2);
+      points = [];
+    };
+    for (const [, command, rest] of d.matchAll(/([MLHVZmlhvz])([^MLHVZmlhvz]*)/g)) {
+      const n = (rest!.match(/-?(?:\d+\.?\d*|\.\d+)/g) ?? []).map(Number);
+      if (command === 'Z' || command === 'z') { close(); [x, y] = start; continue; }
+      const step = command!.toLowerCase() === 'h' || command!.toLowerCase() === 'v' ? 1 : 2;
+      for (let i = 0; i < n.length; i += step) {
+        const rel = command === command!.toLowerCase();
+        if (command!.toLowerCase() === 'h') x = (rel ? x : 0) + n[i]!;
+        else if (command!.toLowerCase() === 'v') y = (rel ? y : 0) + n[i]!;
+        else { x = (rel ? x : 0) + n[i]!; y = (rel ? y : 0) + n[i + 1]!; }
+        if (command!.toLowerCase() === 'm' && i === 0) { close(); start = [x, y]; }
+        points.push([x, y]);
+      }
+    }
+    close();
+    return areas;
+  }
+
+  it.each(['blocked', 'error'] as const)('%s: each hole winds against the shape around it', (state) => {
+    const [outer, ...holes] = signedAreas(GLYPHS[state].fill!);
+    expect(holes.length).toBeGreaterThan(0);
+    for (const hole of holes) expect(Math.sign(hole)).toBe(-Math.sign(outer!));
   });
 });

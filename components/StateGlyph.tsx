@@ -38,6 +38,65 @@ export function StateGlyph({ state, size = 12, at }: { state: BadgeState; size?:
   );
 }
 
+/** How many numbers each path command takes at a time. */
+const ARITY: Record<string, number> = { m: 2, l: 2, t: 2, h: 1, v: 1, c: 6, s: 4, q: 4, a: 7, z: 0 };
+
+/**
+ * `d`, a path on the glyphs' 16-unit grid, scaled by `scale` and moved by (`dx`, `dy`): absolute
+ * points are moved, relative ones only scaled, and an arc's rotation and flags are kept.
+ */
+export function placePath(d: string, scale: number, dx: number, dy: number): string {
+  const tokens = d.match(/[a-zA-Z]|-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/g) ?? [];
+  const out: string[] = [];
+  let command = '';
+  let args: number[] = [];
+  const flush = () => {
+    const lower = command.toLowerCase();
+    const absolute = command !== lower;
+    const arity = ARITY[lower] ?? 0;
+    for (let i = 0; i + arity <= args.length && arity > 0; i += arity) {
+      const group = args.slice(i, i + arity).map((value, j) => {
+        // Which coordinate the number is: x, y, or (an arc's rotation and flags) neither.
+        const axis = lower === 'h' ? 'x' : lower === 'v' ? 'y' : lower === 'a' ? (['r', 'r', '', '', '', 'x', 'y'] as const)[j] : j % 2 === 0 ? 'x' : 'y';
+        if (axis === '') return value;
+        const scaled = value * scale;
+        if (!absolute || axis === 'r') return scaled;
+        return scaled + (axis === 'x' ? dx : dy);
+      });
+      out.push((i === 0 ? command : '') + group.map((n) => Math.round(n * 100) / 100).join(' ') + ' ');
+    }
+    if (arity === 0 && command) out.push(command);
+    args = [];
+  };
+  for (const token of tokens) {
+    if (/[a-zA-Z]/.test(token)) {
+      flush();
+      command = token;
+    } else args.push(Number(token));
+  }
+  flush();
+  return out.join('').trim();
+}
+
+/**
+ * One path for many glyphs of a state, each `size` units wide and centred on its point: a chart
+ * of 2,000 items draws a path or two per state, not an SVG per item (which held the popup's main
+ * thread about 200 ms after its first frame; `npm run bench`'s popup, 3 Dec 2026). Filled by the
+ * non-zero rule: a hole winds against its shape, so it stays a hole, and glyphs drawn on top of
+ * each other stay drawn (even-odd would cancel them out).
+ */
+export function GlyphsAt({ state, size, at }: { state: BadgeState; size: number; at: readonly { x: number; y: number }[] }) {
+  const glyph = GLYPHS[state];
+  const scale = size / 16;
+  const all = (d: string) => at.map((point) => placePath(d, scale, point.x - size / 2, point.y - size / 2)).join('');
+  return (
+    <g class={`glyph glyph-${state}`} data-glyph={state} data-count={at.length}>
+      {glyph.fill ? <path d={all(glyph.fill)} fill="currentColor" fill-rule="nonzero" /> : null}
+      {glyph.stroke ? <path d={all(glyph.stroke)} fill="none" stroke="currentColor" stroke-width={2.25 * scale} stroke-linecap="round" stroke-linejoin="round" /> : null}
+    </g>
+  );
+}
+
 /**
  * A badge's state glyph: the same shapes, drawn by badge.css with gradients in the state's colour.
  * A page holds a badge per item, and each inline SVG is a paint layer of its own that the browser

@@ -1,6 +1,6 @@
 /**
  * Aging work in progress: each open item's age as its state's glyph in its state's column (a column
- * for each state that has items), against the team's 50/70/85/95th cycle-time percentiles; the
+ * for each state that has items; a state's glyphs are one path), against the team's 50/70/85/95th cycle-time percentiles; the
  * same data as a table on demand. Drawn at its own size, so its 12 px labels stay 12 px.
  */
 import { useState } from 'preact/hooks';
@@ -8,7 +8,7 @@ import { shortKey } from '../../lib/flow/item-names';
 import { formatDuration } from '../../lib/format';
 import { NOT_DONE_STATES, stateName } from '../../lib/flow/flow-states';
 import { percentileReached } from '../../lib/team/summary';
-import { StateGlyph } from '../StateGlyph';
+import { GlyphsAt } from '../StateGlyph';
 import type { CycleTimePercentiles, TeamItem } from '../../lib/team/summary-types';
 
 const WIDTH = 352;
@@ -54,12 +54,10 @@ function Chart({ items, percentiles }: AgingChartProps) {
         return (
           <g key={state}>
             <text class="axis-label" x={LEFT + c * column + column / 2} y={HEIGHT - 6} text-anchor="middle">{stateName(state)}</text>
-            {mine.map((item, i) => (
-              // Spread the dots across the column so items of the same age stay apart.
-              <g key={item.key} class={`dot state-${item.state}`}>
-                <StateGlyph state={item.state} size={9} at={{ x: LEFT + c * column + column * (0.2 + 0.6 * ((i * 7) % 11) / 10), y: y(item.ageMs) }} />
-              </g>
-            ))}
+            {/* Spread across the column so items of the same age stay apart. */}
+            <g class={`dot state-${state}`}>
+              <GlyphsAt state={state} size={9} at={mine.map((item, i) => ({ x: LEFT + c * column + column * (0.2 + 0.6 * ((i * 7) % 11) / 10), y: y(item.ageMs) }))} />
+            </g>
           </g>
         );
       })}
