@@ -10,6 +10,7 @@
  * item once the page has moved to another address and no badge shows the item there.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createInterner } from './interned';
 import type { ItemRef } from '../item-key';
 import { BADGE_TAG, createBadgeHost } from './badge-host';
 import { paint, shownKeys, type Badge, type BadgeLayerOptions, type LayerState } from './layer-state';
@@ -53,6 +54,7 @@ export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerO
     near: everywhereNear(() => {}),
     hosts: new WeakSet(),
     views: new Map(),
+    intern: createInterner(),
     viewsAddress: location.href,
     refreshes: createRefreshWindow((items) => refresh(layer, items)),
     notice: createSetupNotice(options.send),
@@ -274,5 +276,6 @@ function forgetUnshownSoon(layer: LayerState): void {
     layer.forgetTimer = undefined;
     const shown = shownKeys(layer);
     for (const key of layer.views.keys()) if (!shown.has(key)) layer.views.delete(key);
+    layer.intern.clear();
   }, 0);
 }

@@ -3,6 +3,7 @@
  * `LayerState`, so removing a badge means leaving this, and nothing else.
  */
 import { h } from 'preact';
+import type { Interner } from './interned';
 import type { FlowView } from '../flow-view';
 import type { Client } from '../client';
 import { FlowBadge } from '../../components/FlowBadge';
@@ -50,6 +51,8 @@ export interface LayerState {
   views: Map<string, FlowView>;
   /** The page address whose items' views `views` keeps. */
   viewsAddress: string;
+  /** Shares the strings the views repeat (interned.ts). */
+  intern: Interner;
   refreshes: RefreshWindow;
   /** The page's one notice of a broken set-up (setup-notice.ts). */
   notice: SetupNotice;

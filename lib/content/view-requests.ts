@@ -17,7 +17,7 @@ import { paint, shownKeys, type LayerState } from './layer-state';
 async function setViews(layer: LayerState, list: FlowView[]): Promise<void> {
   const shown = shownKeys(layer);
   const kept = list.filter((view) => shown.has(view.key));
-  for (const view of kept) layer.views.set(view.key, view);
+  for (const view of kept) layer.views.set(view.key, layer.intern(view));
   // However many badges share a broken set-up, the page says it once.
   for (const view of kept) layer.notice.offer(view);
   const keys = new Set(kept.map((view) => view.key));
