@@ -8,7 +8,7 @@ import type { FlowView } from '../flow-view';
 import { errorView } from '../flow-view';
 import type { FoundItem } from '../adapters/found-item';
 import { CACHE_WAIT_MS, createBadgeLayer, EAGER_LIMIT, NEAR_GUESS, REFRESH_WINDOW_MS, WATCH_IN_NEXT_TASK } from './badge-layer';
-import type { WatchNear } from './near-viewport';
+import type { WatchFar, WatchNear } from './near-viewport';
 import { NEAR_BATCH } from './view-requests';
 
 const ref = (n: number): ItemRef => ({ source: 'github', host: 'github.com', owner: 'o', repo: 'r', number: n }) as ItemRef;
@@ -379,6 +379,73 @@ function controlledNear() {
   };
   return { watchNear, near, watched, bringNear };
 }
+
+/** A watch of mounted badges whose far anchors the test reports, and the anchors it watches now. */
+function controlledFar() {
+  const watched = new Set<Element>();
+  let report: (anchors: Element[]) => void = () => {};
+  const watchFar: WatchFar = (onFar) => {
+    report = onFar;
+    return { watch: (a) => void watched.add(a), unwatch: (a) => void watched.delete(a), disconnect: () => watched.clear() };
+  };
+  return { watchFar, watched, goFar: (anchors: Element[]) => report(anchors) };
+}
+
+describe('badge layer taking far badges off again', () => {
+  it('on a big page takes off the badges gone far, keeps their views, and paints them again when they come near', async () => {
+    const { send, sent: asked } = knownCache();
+    const near = controlledNear();
+    const far = controlledFar();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now, watchNear: near.watchNear, watchFar: far.watchFar });
+    const targets = Array.from({ length: EAGER_LIMIT + 5 }, (_, i) => target(i + 1));
+    for (const t of targets.slice(0, 3)) near.near.add(t.anchor);
+    await layer.add(targets);
+    expect(layer.size()).toBe(3);
+    // Each mounted badge is watched for going far.
+    expect(far.watched).toEqual(new Set(targets.slice(0, 3).map((t) => t.anchor)));
+    await vi.waitFor(() => expect(asked.filter((r) => r.type === 'flow/cached').flatMap((r) => r.refs)).toHaveLength(targets.length));
+    const questions = asked.length;
+    // #1 goes far: its badge is taken off, its anchor watched to come near, its view kept.
+    near.near.delete(targets[0]!.anchor);
+    far.goFar([targets[0]!.anchor]);
+    expect(layer.held()).toMatchObject({ badges: 2, pending: targets.length - 2, views: targets.length });
+    expect(document.querySelector(`[data-flow-key="${key(1)}"]`)).toBeNull();
+    expect(near.watched.has(targets[0]!.anchor)).toBe(true);
+    expect(far.watched.has(targets[0]!.anchor)).toBe(false);
+    // Back near: painted again in its state from the kept view, with no new question.
+    near.bringNear([targets[0]!.anchor]);
+    await vi.waitFor(() => expect(document.querySelector(`[data-flow-key="${key(1)}"]`)?.getAttribute('data-flow-state')).toBe('blocked'));
+    expect(asked).toHaveLength(questions);
+    expect(document.querySelectorAll(`[data-flow-key="${key(1)}"]`)).toHaveLength(1);
+    expect(far.watched.has(targets[0]!.anchor)).toBe(true);
+  });
+
+  it('keeps a far badge in use: focus in it', async () => {
+    const { send } = knownCache();
+    const near = controlledNear();
+    const far = controlledFar();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now, watchNear: near.watchNear, watchFar: far.watchFar });
+    const targets = Array.from({ length: EAGER_LIMIT + 5 }, (_, i) => target(i + 1));
+    for (const t of targets.slice(0, 2)) near.near.add(t.anchor);
+    await layer.add(targets);
+    const host = document.querySelector(`[data-flow-key="${key(1)}"]`)!;
+    await vi.waitFor(() => expect(host.shadowRoot!.querySelector('button')).toBeTruthy());
+    host.shadowRoot!.querySelector('button')!.focus();
+    far.goFar([targets[0]!.anchor, targets[1]!.anchor]);
+    await vi.waitFor(() => expect(document.querySelector(`[data-flow-key="${key(2)}"]`)).toBeNull());
+    expect(host.isConnected).toBe(true);
+    expect(layer.size()).toBe(1);
+  });
+
+  it('never takes off the badges of a small page', async () => {
+    const { send } = knownCache();
+    const far = controlledFar();
+    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now, watchFar: far.watchFar });
+    await layer.add([target(1), target(2)]);
+    expect(layer.size()).toBe(2);
+    expect(far.watched.size).toBe(0);
+  });
+});
 
 describe('badge layer painting near the viewport', () => {
   it('on a big page asks for every item page-wide, paints the near ones, and the rest as they come near', async () => {

@@ -11,7 +11,7 @@ import type { FoundItem } from '../adapters/found-item';
 import type { BadgeHost } from './badge-host';
 import type { RefreshWindow } from './refresh-window';
 import type { SetupNotice } from './setup-notice';
-import type { NearWatch, WatchNear } from './near-viewport';
+import type { FarWatch, NearWatch, WatchFar, WatchNear } from './near-viewport';
 
 /** Options of a layer. */
 export interface BadgeLayerOptions {
@@ -20,6 +20,8 @@ export interface BadgeLayerOptions {
   now: () => number;
   /** Which anchors are near the viewport (near-viewport.ts); without it every anchor is. */
   watchNear?: WatchNear;
+  /** Says when a mounted badge has gone far from the viewport (default: never). */
+  watchFar?: WatchFar;
 }
 
 /** A mounted badge. */
@@ -42,6 +44,8 @@ export interface LayerState {
   waiting: Set<Element>;
   /** Watches pending anchors and says when one comes near the viewport. */
   near: NearWatch;
+  /** Watches the anchors of a big page's mounted badges and says when one has gone far (badge-layer.ts, `releaseFar`). */
+  far: FarWatch;
   /** Our own mounted host elements, told apart from copies the page made (weakly held; a removed badge's host leaves at once). */
   hosts: WeakSet<Element>;
   /**

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { intersectionNear, NEAR_MARGIN } from './near-viewport';
+import { FAR_MARGIN, intersectionFar, intersectionNear, NEAR_MARGIN } from './near-viewport';
 
 /** An IntersectionObserver the test drives: it keeps what is observed and reports on demand. */
 class DrivenObserver {
@@ -45,6 +45,27 @@ describe('near the viewport', () => {
     expect(came).toEqual([[a], [b], [a]]);
     watch.unwatch(a);
     expect([watch.isNear(a), observer.observed.has(a)]).toEqual([false, false]);
+    watch.disconnect();
+    expect(observer.observed.size).toBe(0);
+  });
+});
+
+describe('far from the viewport', () => {
+  it('watches with three screens of margin and tells the anchors that are, or go, beyond them', () => {
+    vi.stubGlobal('IntersectionObserver', DrivenObserver);
+    const gone: Element[][] = [];
+    const watch = intersectionFar((anchors) => gone.push(anchors));
+    const [a, b] = [document.createElement('a'), document.createElement('a')];
+    watch.watch(a);
+    watch.watch(b);
+    const observer = DrivenObserver.last!;
+    expect(observer.options).toEqual({ rootMargin: FAR_MARGIN });
+    observer.report([[a, true], [b, true]]);
+    expect(gone).toEqual([]);
+    observer.report([[a, false]]);
+    expect(gone).toEqual([[a]]);
+    watch.unwatch(a);
+    expect(observer.observed.has(a)).toBe(false);
     watch.disconnect();
     expect(observer.observed.size).toBe(0);
   });

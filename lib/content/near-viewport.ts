@@ -89,3 +89,36 @@ export const everywhereNear: WatchNear = () => ({
   settled: () => Promise.resolve(),
   disconnect: () => {},
 });
+
+/**
+ * How far beyond the viewport a mounted badge may go before it is taken off the page again:
+ * three viewports on every side. Further than NEAR_MARGIN, so a badge is not mounted and taken
+ * off in turn while the user scrolls to and fro; near enough that a long board holds only the
+ * badges of a few screens, not one per card it was scrolled through.
+ */
+export const FAR_MARGIN = '300%';
+
+/** Watches mounted badges' anchors and says when one has gone far from the viewport. */
+export interface FarWatch {
+  watch(anchor: Element): void;
+  unwatch(anchor: Element): void;
+  disconnect(): void;
+}
+
+/** Makes a watch that reports anchors gone far to `onFar`. */
+export type WatchFar = (onFar: (anchors: Element[]) => void) => FarWatch;
+
+/** The real watch: an IntersectionObserver with FAR_MARGIN; an anchor with no box (hidden) is far too. */
+export const intersectionFar: WatchFar = (onFar) => {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const gone = entries.filter((entry) => !entry.isIntersecting).map((entry) => entry.target);
+      if (gone.length > 0) onFar(gone);
+    },
+    { rootMargin: FAR_MARGIN },
+  );
+  return { watch: (anchor) => observer.observe(anchor), unwatch: (anchor) => observer.unobserve(anchor), disconnect: () => observer.disconnect() };
+};
+
+/** A watch for which no anchor ever goes far: where there is no IntersectionObserver (and in unit tests of other things). */
+export const nowhereFar: WatchFar = () => ({ watch: () => {}, unwatch: () => {}, disconnect: () => {} });

@@ -8,7 +8,7 @@ import { extensionClient } from '../extension-client';
 import type { FoundItem } from '../adapters/found-item';
 import { BADGE_TAG, createBadgeLayer, reportQuietly as report } from './badge-layer';
 import { observeAdditions } from './observe-additions';
-import { everywhereNear, intersectionNear } from './near-viewport';
+import { everywhereNear, intersectionFar, intersectionNear, nowhereFar } from './near-viewport';
 
 /** The layer a content script runs. */
 type BadgeLayer = ReturnType<typeof createBadgeLayer>;
@@ -31,8 +31,8 @@ export const SETTLE_MS = 5_000;
 export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter, css: string): void {
   const send = extensionClient();
   // Badges are painted near the viewport only (issue 17), where the browser can tell.
-  const watchNear = typeof IntersectionObserver === 'function' ? intersectionNear : everywhereNear;
-  const layer = createBadgeLayer(ctx, { send, css, now: Date.now, watchNear });
+  const watching = typeof IntersectionObserver === 'function';
+  const layer = createBadgeLayer(ctx, { send, css, now: Date.now, watchNear: watching ? intersectionNear : everywhereNear, watchFar: watching ? intersectionFar : nowhereFar });
   // Once per address: a page that should hold items but gave us none tells the options page,
   // quietly, that the site's markup may have changed. Nothing is shown on the host page.
   const checked = new Set<string>();
