@@ -99,7 +99,7 @@ function isOldest(oldest: unknown): boolean {
 }
 
 /** Whether `meta` is this version's. */
-const isThisVersion = (meta: unknown) => isObject(meta) && meta.v === SUMMARY_COPY_VERSION;
+const isThisVersion = (meta: unknown): meta is Record<string, unknown> => isObject(meta) && meta.v === SUMMARY_COPY_VERSION;
 
 /** The head, when `stored` is JSON of one and `meta` the right version; else `undefined`. */
 export function parseSummaryHead(stored: unknown, meta: unknown): SummaryHead | undefined {
@@ -174,10 +174,10 @@ export function createSummaryCopy(area: CopyStore): SummaryCopy {
     read: () => readSummaryCopy(area),
     async write(answer) {
       const { summary } = answer;
-      if (summary.at <= clearedAt) return;
       // Written once already, and still there (nothing else removed it)?
       const meta = written === summary ? (await readKept(area, [SUMMARY_COPY_META_KEY]))[SUMMARY_COPY_META_KEY] : undefined;
-      const same = isThisVersion(meta) && (meta as { at?: unknown }).at === summary.at;
+      const same = isThisVersion(meta) && meta.at === summary.at;
+      // Checked after that read: the cache may have been cleared meanwhile.
       if (summary.at <= clearedAt) return;
       // The head and the summary as JSON, and their version with the summary's time, in one write:
       // the head is always the summary's. No migrations: a copy of another version is simply not
