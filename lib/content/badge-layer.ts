@@ -95,7 +95,7 @@ async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
   if (fresh.length === 0) return;
   // A page of a few items paints them all; on a bigger one only items near the viewport are
   // painted now (and the item of an item page, its title), the rest as they come near.
-  const lazy = layer.badges.size + layer.pending.size + fresh.length > EAGER_LIMIT;
+  const lazy = isBig(layer, fresh.length);
   for (const target of fresh) {
     layer.pending.set(target.anchor, target);
     layer.waiting.add(target.anchor);
@@ -122,6 +122,9 @@ async function add(layer: LayerState, targets: FoundItem[]): Promise<void> {
   await askThenMount(layer, [...first], nearNow, guess);
   await askThenMount(layer, rest, nearNow, guess);
 }
+
+/** Whether the page holds more items than are painted at once (EAGER_LIMIT), with `more` about to be added. */
+const isBig = (layer: LayerState, more = 0) => layer.badges.size + layer.pending.size + more > EAGER_LIMIT;
 
 /** Items already asked of the cache, and its answer. */
 interface Asked {
@@ -203,7 +206,7 @@ function mountIfStillWanted(layer: LayerState, target: FoundItem): void {
   badge.host.attach();
   paint(layer, badge);
   // On a big page a badge goes again once it is far (releaseFar); an item page's own stays.
-  if (target.placement !== 'inside' && layer.badges.size + layer.pending.size > EAGER_LIMIT) layer.far.watch(target.anchor);
+  if (target.placement !== 'inside' && isBig(layer)) layer.far.watch(target.anchor);
 }
 
 /**
@@ -222,10 +225,7 @@ function releaseFar(layer: LayerState, anchors: Element[]): void {
     const host = badge.host.element;
     // Focus inside its shadow root makes the host the document's active element.
     if (document.activeElement === host || host.shadowRoot?.querySelector('[aria-expanded="true"]')) continue;
-    layer.far.unwatch(anchor);
-    badge.host.remove();
-    layer.hosts.delete(host);
-    layer.badges.delete(anchor);
+    takeOff(layer, badge);
     layer.pending.set(anchor, badge.target);
     layer.near.watch(anchor);
   }
@@ -238,11 +238,16 @@ function releaseFar(layer: LayerState, anchors: Element[]): void {
  * the collector clears dead entries, so without this it kept a table four times the page's size.
  */
 function removeBadge(layer: LayerState, badge: Badge): void {
+  takeOff(layer, badge);
+  forgetAtNewAddress(layer);
+}
+
+/** Takes a badge off the page and out of the layer's mounted badges; its item's view stays. */
+function takeOff(layer: LayerState, badge: Badge): void {
   layer.far.unwatch(badge.target.anchor);
   badge.host.remove();
   layer.hosts.delete(badge.host.element);
   layer.badges.delete(badge.target.anchor);
-  forgetAtNewAddress(layer);
 }
 
 /** Removes badges whose anchor left the page (and forgets such anchors still waiting); puts back badges the page removed. */
