@@ -38,8 +38,11 @@ export function StateGlyph({ state, size = 12, at }: { state: BadgeState; size?:
   );
 }
 
-/** How many numbers each path command takes at a time. */
-const ARITY: Record<string, number> = { m: 2, l: 2, t: 2, h: 1, v: 1, c: 6, s: 4, q: 4, a: 7, z: 0 };
+/**
+ * What each number of a path command is, in the order it takes them: `x` or `y` a coordinate,
+ * `r` an arc's radius, `.` neither (an arc's rotation and flags). Its length is how many it takes.
+ */
+const AXES: Record<string, string> = { m: 'xy', l: 'xy', t: 'xy', h: 'x', v: 'y', c: 'xyxyxy', s: 'xyxy', q: 'xyxy', a: 'rr...xy', z: '' };
 
 /**
  * `d`, a path on the glyphs' 16-unit grid, scaled by `scale` and moved by (`dx`, `dy`): absolute
@@ -51,21 +54,19 @@ export function placePath(d: string, scale: number, dx: number, dy: number): str
   let command = '';
   let args: number[] = [];
   const flush = () => {
-    const lower = command.toLowerCase();
-    const absolute = command !== lower;
-    const arity = ARITY[lower] ?? 0;
-    for (let i = 0; i + arity <= args.length && arity > 0; i += arity) {
-      const group = args.slice(i, i + arity).map((value, j) => {
-        // Which coordinate the number is: x, y, or (an arc's rotation and flags) neither.
-        const axis = lower === 'h' ? 'x' : lower === 'v' ? 'y' : lower === 'a' ? (['r', 'r', '', '', '', 'x', 'y'] as const)[j] : j % 2 === 0 ? 'x' : 'y';
-        if (axis === '') return value;
+    const absolute = command !== command.toLowerCase();
+    const axes = AXES[command.toLowerCase()] ?? '';
+    for (let i = 0; axes.length > 0 && i + axes.length <= args.length; i += axes.length) {
+      const group = args.slice(i, i + axes.length).map((value, j) => {
+        const axis = axes[j];
+        if (axis === '.') return value;
         const scaled = value * scale;
         if (!absolute || axis === 'r') return scaled;
         return scaled + (axis === 'x' ? dx : dy);
       });
       out.push((i === 0 ? command : '') + group.map((n) => Math.round(n * 100) / 100).join(' ') + ' ');
     }
-    if (arity === 0 && command) out.push(command);
+    if (axes.length === 0 && command) out.push(command);
     args = [];
   };
   for (const token of tokens) {

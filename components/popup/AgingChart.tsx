@@ -1,7 +1,8 @@
 /**
  * Aging work in progress: each open item's age as its state's glyph in its state's column (a column
- * for each state that has items; a state's glyphs are one path), against the team's 50/70/85/95th cycle-time percentiles; the
- * same data as a table on demand. Drawn at its own size, so its 12 px labels stay 12 px.
+ * for each state that has items; a state's glyphs are one path), against the team's 50/70/85/95th
+ * cycle-time percentiles; the same data as a table on demand. Drawn at its own size, so its 12 px
+ * labels stay 12 px.
  */
 import { useState } from 'preact/hooks';
 import { shortKey } from '../../lib/flow/item-names';
