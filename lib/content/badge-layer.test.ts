@@ -392,14 +392,20 @@ function controlledFar() {
 }
 
 describe('badge layer taking far badges off again', () => {
-  it('on a big page takes off the badges gone far, keeps their views, and paints them again when they come near', async () => {
+  /** A big page (EAGER_LIMIT + 5 items) whose first `nearCount` are near, added to a layer that knows every item. */
+  async function bigPage(nearCount: number) {
     const { send, sent: asked } = knownCache();
     const near = controlledNear();
     const far = controlledFar();
     const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now, watchNear: near.watchNear, watchFar: far.watchFar });
     const targets = Array.from({ length: EAGER_LIMIT + 5 }, (_, i) => target(i + 1));
-    for (const t of targets.slice(0, 3)) near.near.add(t.anchor);
+    for (const t of targets.slice(0, nearCount)) near.near.add(t.anchor);
     await layer.add(targets);
+    return { asked, near, far, layer, targets };
+  }
+
+  it('on a big page takes off the badges gone far, keeps their views, and paints them again when they come near', async () => {
+    const { asked, near, far, layer, targets } = await bigPage(3);
     expect(layer.size()).toBe(3);
     // Each mounted badge is watched for going far.
     expect(far.watched).toEqual(new Set(targets.slice(0, 3).map((t) => t.anchor)));
@@ -421,13 +427,7 @@ describe('badge layer taking far badges off again', () => {
   });
 
   it('keeps a far badge in use: focus in it', async () => {
-    const { send } = knownCache();
-    const near = controlledNear();
-    const far = controlledFar();
-    const layer = createBadgeLayer(new ContentScriptContext('test'), { send, css: '', now: Date.now, watchNear: near.watchNear, watchFar: far.watchFar });
-    const targets = Array.from({ length: EAGER_LIMIT + 5 }, (_, i) => target(i + 1));
-    for (const t of targets.slice(0, 2)) near.near.add(t.anchor);
-    await layer.add(targets);
+    const { far, layer, targets } = await bigPage(2);
     const host = document.querySelector(`[data-flow-key="${key(1)}"]`)!;
     await vi.waitFor(() => expect(host.shadowRoot!.querySelector('button')).toBeTruthy());
     host.shadowRoot!.querySelector('button')!.focus();
