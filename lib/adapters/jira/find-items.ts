@@ -6,17 +6,23 @@
 import { formatKey, type JiraRef } from '../../item-key';
 import type { FoundItem } from '../found-item';
 import { findConfluenceIssues } from './find-confluence';
-import { findListedIssues } from './find-listed';
+import { eachListedIssue } from './find-listed';
 import { detectPage, issueKeyOf, siteOf } from './page-detect';
 import { ISSUE_SUMMARY_HEADING } from './selectors';
 
 /** Every issue to badge inside `root` (a document or an added element) on the page at `href`: the content script's `find`. */
 export function findIssues(root: Document | Element, href: string): FoundItem<JiraRef>[] {
+  return [...eachIssue(root, href)];
+}
+
+/** The issues of findIssues one at a time, in the page's order (the content script reads a big page in slices). */
+export function* eachIssue(root: Document | Element, href: string): Generator<FoundItem<JiraRef>, void, undefined> {
   const kind = detectPage(href);
-  if (kind === 'admin') return [];
-  if (kind === 'confluence') return findConfluenceIssues(root, href);
+  if (kind === 'admin') return;
+  if (kind === 'confluence') return yield* findConfluenceIssues(root, href);
   // The issue view's badge goes at the end of its heading; listed issues' after their anchor.
-  return [...findIssueView(root, href).map((found) => ({ ...found, placement: 'inside' as const })), ...findListedIssues(root, href)];
+  for (const found of findIssueView(root, href)) yield { ...found, placement: 'inside' };
+  yield* eachListedIssue(root, href);
 }
 
 /** The issue of an issue view (full page or side panel), once; nothing elsewhere. */

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FoundItem } from '../found-item';
 import { findIssueView } from './find-items';
-import { findListedIssues } from './find-listed';
+import fc from 'fast-check';
+import { isJiraKey } from '../../item-key';
+import { eachListedIssue, findListedIssues, keyOfHref } from './find-listed';
 
 const load = (name: string) => new DOMParser().parseFromString(readFileSync(resolve('tests/fixtures/jira/pages', name), 'utf8'), 'text/html');
 const keys = (found: FoundItem[]) => found.map((f) => f.key.replace(/^jira:[^/]+(\/jira)?\//, ''));
@@ -99,6 +101,47 @@ describe('findListedIssues', () => {
       ['jira:acme.atlassian.net/PAY-4', 'native-issue-table.common.ui.issue-cells.issue-key.issue-key-cell'],
       ['jira:acme.atlassian.net/PAY-5', 'issue-link-654282'],
     ]);
+  });
+});
+
+describe('reading a page fast, the same answers', () => {
+  const PAGE = 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3';
+  const CARD = (key: string, inner = '') =>
+    `<div data-testid="platform-board-kit.ui.card.card"><a href="/browse/${key}" data-testid="platform-card.common.ui.key.key">${key}</a>${inner}</div>`;
+  const LINE = (key: string) => `<div data-testid="issue-line-card.card-container"><a href="/browse/${key}">${key}</a></div>`;
+
+  it('reads a key from an href as taking the path before any query or fragment, then its last /browse/ segment, does', () => {
+    // The reading before it was one match: the path split off, then `/browse/KEY` at its end.
+    const byPath = (href: string) => {
+      const key = /\/browse\/([^/]+)\/?$/.exec(href.trim().split(/[?#]/, 1)[0]!)?.[1];
+      return key && isJiraKey(key) ? key : undefined;
+    };
+    const part = fc.constantFrom('/browse/', 'browse', '/', '?', '#', 'PAY-7', 'pay-7', 'OPS-012', 'A1_B-22', ' ', 'x', 'https://jira.example', '/jira');
+    fc.assert(fc.property(fc.array(part, { maxLength: 8 }).map((parts) => parts.join('')), (href) => keyOfHref(href) === byPath(href)), { numRuns: 2000 });
+  });
+
+  it('badges only the outer of nested containers, whether the whole page, a part around them or the outer card is read', () => {
+    const doc = new DOMParser().parseFromString(`<main><section>${CARD('PAY-1', LINE('PAY-2'))}</section>${LINE('PAY-3')}</main>`, 'text/html');
+    expect(findListedIssues(doc, PAGE).map((f) => f.ref.issueKey)).toEqual(['PAY-1', 'PAY-3']);
+    expect(findListedIssues(doc.querySelector('section')!, PAGE).map((f) => f.ref.issueKey)).toEqual(['PAY-1']);
+    expect(findListedIssues(doc.querySelector('[data-testid="platform-board-kit.ui.card.card"]')!, PAGE).map((f) => f.ref.issueKey)).toEqual(['PAY-1']);
+    // A line card re-rendered inside the outer card is no issue of its own to badge.
+    expect(findListedIssues(doc.querySelector('[data-testid="issue-line-card.card-container"]')!, PAGE)).toEqual([]);
+  });
+
+  it('reads on past a first link that names no key', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div data-testid="native-issue-table.ui.issue-row"><a href="/browse/">all</a><a href="/browse/PAY-9/x">x</a><a href="/browse/PAY-4">PAY-4</a></div>`,
+      'text/html',
+    );
+    expect(findListedIssues(doc, PAGE).map((f) => f.ref.issueKey)).toEqual(['PAY-4']);
+  });
+
+  it('gives the issues one at a time, in the order of the whole list', () => {
+    const doc = new DOMParser().parseFromString(['PAY-1', 'PAY-2', 'PAY-3'].map((key) => CARD(key)).join(''), 'text/html');
+    const each = eachListedIssue(doc, PAGE);
+    expect(each.next().value?.ref.issueKey).toBe('PAY-1');
+    expect([...each].map((f) => f.ref.issueKey)).toEqual(['PAY-2', 'PAY-3']);
   });
 });
 

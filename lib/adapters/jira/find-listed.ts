@@ -14,22 +14,27 @@ import { ANY_ISSUE_LINK, CONTAINER_KEY, ISSUE_CONTAINERS, KEY_AS_TEXT, OVERLAID_
  * The issue key a `/browse/KEY` href names (absolute, relative, or under a context path). Read
  * from the string: a board of 2,000 cards would otherwise parse 2,000 URLs before any badge.
  */
-function keyOfHref(href: string): string | undefined {
-  const path = href.trim().split(/[?#]/, 1)[0]!;
-  const key = /\/browse\/([^/]+)\/?$/.exec(path)?.[1];
+export function keyOfHref(href: string): string | undefined {
+  // The last path segment after `/browse/`, before any query or fragment, in one match.
+  const key = BROWSE_KEY.exec(href.trim())?.[1];
   return key && isJiraKey(key) ? key : undefined;
 }
+
+/** `/browse/KEY` as the end of a URL's path (an optional slash, then its end, query or fragment). */
+const BROWSE_KEY = /^[^?#]*\/browse\/([^/?#]+)\/?(?:[?#]|$)/;
 
 /** The key a container stands for. */
 function keyOf(container: Element): string | undefined {
   const attribute = container.getAttribute('data-issue-key') ?? container.getAttribute('data-issuekey');
   if (attribute && isJiraKey(attribute)) return attribute;
-  for (const link of container.querySelectorAll(ANY_ISSUE_LINK)) {
-    const key = keyOfHref(link.getAttribute('href') ?? '');
-    if (key) return key;
-  }
-  return undefined;
+  // The first link nearly always names it: the card is read to its first link, not to its end.
+  const first = container.querySelector(ANY_ISSUE_LINK);
+  if (!first) return undefined;
+  return linkKey(first) ?? [...container.querySelectorAll(ANY_ISSUE_LINK)].slice(1).map(linkKey).find((key) => key !== undefined);
 }
+
+/** The key an issue link names. */
+const linkKey = (link: Element) => keyOfHref(link.getAttribute('href') ?? '');
 
 /** The text of an element itself, without its children's. */
 function ownText(element: Element): string {
@@ -64,19 +69,41 @@ function anchorIn(container: Element, key: string): Element {
 
 /** Listed issues inside `root` (and `root` itself), one per container. */
 export function findListedIssues(root: Document | Element, pageUrl: string): FoundItem<JiraRef>[] {
+  return [...eachListedIssue(root, pageUrl)];
+}
+
+/**
+ * The listed issues of findListedIssues one at a time, in the page's order: the content script
+ * reads a board of thousands in slices, with the page's turn between them.
+ */
+export function* eachListedIssue(root: Document | Element, pageUrl: string): Generator<FoundItem<JiraRef>, void, undefined> {
   const containers = [...root.querySelectorAll(ISSUE_CONTAINERS)];
   // An element added inside a card (its key re-rendered) brings the card back into view.
   const around = root instanceof Element ? root.closest(ISSUE_CONTAINERS) : null;
   if (around) containers.unshift(around);
+  const listed = new Set(containers);
   const host = siteOf(root.ownerDocument ?? (root as Document), pageUrl);
-  const found: FoundItem<JiraRef>[] = [];
   for (const container of containers) {
     const issueKey = keyOf(container);
-    if (!issueKey || container.parentElement?.closest(ISSUE_CONTAINERS)) continue;
+    if (!issueKey || insideAnother(container, root, around, listed)) continue;
     const ref: JiraRef = { source: 'jira', host, issueKey };
     const issue: FoundItem<JiraRef> = { ref, key: formatKey(ref), anchor: anchorIn(container, issueKey) };
     if (container.matches(OVERLAID_CONTAINERS)) issue.overlaid = true;
-    found.push(issue);
+    yield issue;
   }
-  return found;
+}
+
+/**
+ * Whether a container sits inside another (a line card inside a card): only the outer one gets
+ * a badge. Every container inside `root` is in `listed`, so below `root` an ancestor is looked
+ * up there rather than matched against every container selector, at each level of a deep page.
+ * Above `root`, the one around it (`around`) holds everything in it.
+ */
+function insideAnother(container: Element, root: Document | Element, around: Element | null, listed: Set<Element>): boolean {
+  if (container === around) return container.parentElement?.closest(ISSUE_CONTAINERS) != null;
+  if (around) return true;
+  for (let parent = container.parentElement; parent && parent !== root; parent = parent.parentElement) {
+    if (listed.has(parent)) return true;
+  }
+  return false;
 }
