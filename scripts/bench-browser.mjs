@@ -103,6 +103,22 @@ async function routeBench(context, counts) {
   });
 }
 
+/**
+ * Waits until `count` (the API requests so far) has not moved for half a second, and at least a
+ * second. A fixed second was too short for a 5,000-card board's hundred requests on a slow
+ * machine: the scroll that followed reached cards before their views came, took their
+ * placeholder badges off again as it went on, and never saw them painted.
+ */
+async function settled(page, count) {
+  const started = Date.now();
+  let last = count();
+  let since = Date.now();
+  while (Date.now() - started < 1000 || Date.now() - since < 500) {
+    await page.waitForTimeout(100);
+    if (count() !== last) [last, since] = [count(), Date.now()];
+  }
+}
+
 /** Tasks of 50 ms or more hold the page: what the budget counts. */
 const LONG_TASK_US = 50_000;
 
@@ -828,7 +844,7 @@ for (const [source, n, url] of [
   const factsBefore = counts.siteFacts;
   const cold = await observed(cdp, () => paint(page, url));
   // Every item is read page-wide though only the near ones are painted: the requests settle.
-  await page.waitForTimeout(1000);
+  await settled(page, () => counts[source]);
   const coldRequests = counts[source] - start;
   const siteFactRequests = counts.siteFacts - factsBefore;
   const heapLoaded = await heapAfterGc(cdp);

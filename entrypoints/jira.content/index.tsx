@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import badgeCss from '@/components/badge.css?inline';
-import { findIssues } from '@/lib/adapters/jira/find-items';
+import { eachIssue } from '@/lib/adapters/jira/find-items';
 import { expectedIssues, isReadPage } from '@/lib/adapters/jira/page-detect';
 import { runContentScript } from '@/lib/content/run-content-script';
 
@@ -15,6 +15,6 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   noScriptStartedPostMessage: true,
   main(ctx) {
-    runContentScript(ctx, { site: 'jira', active: isReadPage, find: findIssues, expected: expectedIssues }, badgeCss);
+    runContentScript(ctx, { site: 'jira', active: isReadPage, find: eachIssue, expected: expectedIssues }, badgeCss);
   },
 });

@@ -8,6 +8,7 @@ import { extensionClient } from '../extension-client';
 import type { FoundItem } from '../adapters/found-item';
 import { BADGE_TAG, createBadgeLayer, reportQuietly as report } from './badge-layer';
 import { observeAdditions } from './observe-additions';
+import { nextTask, SLICE_MS } from './slices';
 import { everywhereNear, intersectionFar, intersectionNear, nowhereFar } from './near-viewport';
 
 /** The layer a content script runs. */
@@ -18,8 +19,11 @@ export interface SiteAdapter {
   site: 'github' | 'jira';
   /** Whether FlowLens decorates the page at this URL. */
   active: (href: string) => boolean;
-  /** Items inside `root` (a document or an added element) on the page at `href`. */
-  find: (root: Document | Element, href: string) => FoundItem[];
+  /**
+   * Items inside `root` (a document or an added element) on the page at `href`, in the page's
+   * order. Given one at a time (a generator), a page of thousands is read in slices.
+   */
+  find: (root: Document | Element, href: string) => Iterable<FoundItem>;
   /** The page kind when the page must hold items (to notice markup we no longer read). */
   expected: (doc: Document, href: string) => string | undefined;
 }
@@ -50,7 +54,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
       }
     }, SETTLE_MS);
   };
-  const scan = (roots: readonly (Document | Element)[]) => scanParts(layer, adapter, roots);
+  const scan = (roots: readonly (Document | Element)[]) => void scanParts(ctx, layer, adapter, roots).catch(report);
   scan([document]);
   checkLater();
   const stop = observeAdditions(
@@ -74,9 +78,12 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
 /**
  * One pass over a batch of added parts: the page is asked whether it is read once, and the items
  * of every part go to the layer together (one question to the cache for them all). A part whose
- * markup we cannot read is skipped alone.
+ * markup we cannot read is skipped from there on, alone. A big page is read in slices of
+ * SLICE_MS with the page's turn between them: a board of 5,000 cards read in one go held the
+ * page's main thread for 93-102 ms in a single task, its first. If the page moves to another
+ * address meanwhile (its rescan reads the page again) or the extension goes, the pass stops.
  */
-function scanParts(layer: BadgeLayer, adapter: SiteAdapter, roots: readonly (Document | Element)[]): void {
+async function scanParts(ctx: ContentScriptContext, layer: BadgeLayer, adapter: SiteAdapter, roots: readonly (Document | Element)[]): Promise<void> {
   for (const root of roots) {
     try {
       layer.dropCopies(root);
@@ -91,15 +98,29 @@ function scanParts(layer: BadgeLayer, adapter: SiteAdapter, roots: readonly (Doc
     return report(error);
   }
   const found: FoundItem[] = [];
+  let sliceStart = performance.now();
+  let yielded = false;
   for (const root of roots) {
     try {
-      found.push(...adapter.find(root, href));
+      for (const item of adapter.find(root, href)) {
+        found.push(item);
+        if (found.length % CHECK_EVERY !== 0 || performance.now() - sliceStart < SLICE_MS) continue;
+        await nextTask();
+        if (!ctx.isValid || location.href !== href) return;
+        yielded = true;
+        sliceStart = performance.now();
+      }
     } catch (error) {
       report(error);
     }
   }
-  if (found.length > 0) void layer.add(found).catch(report);
+  // Parts the page took away while it was read are not decorated.
+  const live = yielded ? found.filter((item) => item.anchor.isConnected) : found;
+  if (live.length > 0) await layer.add(live);
 }
+
+/** Items read between two looks at the clock. */
+const CHECK_EVERY = 25;
 
 /**
  * `ctx.setTimeout` without its leak: WXT's keeps the callback it gives `ctx.onInvalidated` (to
