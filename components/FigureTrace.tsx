@@ -9,7 +9,7 @@ import { useState } from 'preact/hooks';
 import type { FigureSource, Trace, TraceSpan } from '../lib/figure-sources';
 import { stamp } from '../lib/figure-sources';
 import { sentenceStart } from '../lib/flow/cause-text';
-import { formatDuration } from '../lib/format';
+import { formatDuration, timeWords } from '../lib/format';
 import { httpsHref } from '../lib/safe-url';
 
 /** Whether a figure's sources are shown, and the toggle. */
@@ -38,10 +38,6 @@ export function FigureHint({ id }: { id: string }) {
   );
 }
 
-/** What the figure counts: calendar time, or the user's working time. */
-export function timeWords(trace: Trace): string {
-  return trace.time === 'working' ? 'Counts working time: only your working days, days off left out.' : 'Counts calendar time.';
-}
 
 /** One source in words: "flagged Tue 10 Nov 10:02 UTC by its assignee". */
 export function sourceText(source: FigureSource): string {
@@ -91,7 +87,7 @@ export function TracePanel({ id, name, trace }: { id: string; name: string; trac
     <div id={id} class="trace" role="group" aria-label={`Sources of ${name}`} data-testid="flowlens-trace">
       {trace ? (
         <>
-          <p class="trace-time">{timeWords(trace)}</p>
+          <p class="trace-time">{timeWords(trace.time)}</p>
           {trace.spans.length > 0 ? (
             <ol class="trace-spans">
               {trace.spans.map((span) => <Span key={span.start} span={span} />)}

@@ -305,6 +305,7 @@ describe('Popup', () => {
     const clusters = await screen.findByTestId('cluster-chart');
     expect(clusters.querySelectorAll('rect')).toHaveLength(2);
     expect(within(clusters).getByRole('list').textContent).toBe('Another team: 3 d blocked over 1 itemReview: 1 d blocked over 1 item');
+    expect(screen.getByTestId('blocked-time-kind').textContent).toBe('Counts calendar time.');
     const aging = screen.getByTestId('aging-chart');
     // A glyph per item, each its state's shape (components/StateGlyph.tsx), not a dot told apart by colour alone: one path of them per state.
     expect([...aging.querySelectorAll('[data-glyph]')].map((glyph) => [glyph.getAttribute('data-glyph'), glyph.getAttribute('data-count')]).sort()).toEqual([['blocked', '1'], ['flowing', '1'], ['waiting', '1']]);

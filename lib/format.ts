@@ -24,3 +24,8 @@ export function formatDuration(ms: number): string {
 export function formatAtLeast(ms: number): string {
   return `≥ ${formatDuration(ms)}`;
 }
+
+/** What a figure counts, in words: calendar time, or the user's working time (the working-time setting). */
+export function timeWords(time: 'calendar' | 'working'): string {
+  return time === 'working' ? 'Counts working time: only your working days, days off left out.' : 'Counts calendar time.';
+}

@@ -1,5 +1,6 @@
 /** The team summary's sections, seen through the popup's filters. */
 import { useEffect, useState } from 'preact/hooks';
+import { timeWords } from '../../lib/format';
 import { FIRST_FRAME_ROWS } from '../../lib/team/first-paint';
 import { driftItems, filterSummary, glanceOf } from '../../lib/team/summary';
 import { summaryMarkdown } from '../../lib/team/summary-markdown';
@@ -69,6 +70,7 @@ function Later({ summary, shown, filters, exporter, now, oneRepo }: { summary: T
       </section>
       <section aria-labelledby="clusters-heading">
         <h2 id="clusters-heading">Blocked time by cause</h2>
+        <p class="quiet" data-testid="blocked-time-kind">{timeWords(summary.blockedTime ?? 'calendar')}</p>
         <ClusterChart clusters={shown.clusters} />
       </section>
       <section aria-labelledby="aging-heading">

@@ -9,14 +9,18 @@ export interface ClusterBlockedTime {
   items: string[];
 }
 
-/** Sums every blocked interval's time under the cluster of its causes; empty clusters are left out. */
+/**
+ * Sums every blocked interval's time under the cluster of its causes; empty clusters are left out.
+ * The time is working time when the intervals were counted so (the user's working-time setting),
+ * as the card's "Blocked in all" is, else calendar time.
+ */
 export function blockedTimeByCluster(analyses: readonly ItemAnalysis[]): ClusterBlockedTime[] {
   const totals = new Map<Cluster, ClusterBlockedTime>();
   for (const analysis of analyses) {
     for (const interval of analysis.intervals) {
       if (interval.state !== 'blocked') continue;
       const entry = totals.get(interval.cluster) ?? { cluster: interval.cluster, blockedMs: 0, items: [] };
-      entry.blockedMs += interval.durationMs;
+      entry.blockedMs += interval.workingMs ?? interval.durationMs;
       if (!entry.items.includes(analysis.key)) entry.items.push(analysis.key);
       totals.set(interval.cluster, entry);
     }

@@ -85,6 +85,7 @@ describe('summaryMarkdown', () => {
   });
 
   it('adds clusters, aging against the percentiles and the critical path', () => {
+    expect(text).toContain('Counts calendar time.\n\n| Cause | Blocked time | Items |');
     expect(text).toContain('| Another team | 3 d | 1 |');
     expect(text).toContain('Cycle time of 20 finished items: 50% within 2 d, 70% within 4 d, 85% within 6 d, 95% within 10 d.');
     expect(text).toContain('| [PAY-12 Ticket 12](https://acme.atlassian.net/browse/PAY-12) | 12 d | past 95th |');
@@ -92,6 +93,10 @@ describe('summaryMarkdown', () => {
     expect(text).toContain('| [PAY-1 Pay \\| refund flow \\[v2\\]](https://acme.atlassian.net/browse/PAY-1) | 1 d | below 50th |');
     expect(text).toContain('OPS-9 OPS-9 → [PAY-1 Pay \\| refund](https://acme.atlassian.net/browse/PAY-1) (open 5 d)');
     expect(text).toContain('- OPS-9 OPS-9 holds up 1 item');
+  });
+
+  it('says when blocked time counts only working days, as the cards do', () => {
+    expect(summaryMarkdown({ ...summary, blockedTime: 'working' }, {}, NOW)).toContain('Counts working time: only your working days, days off left out.\n\n| Cause | Blocked time | Items |');
   });
 
   it('follows the filters and says which', () => {

@@ -6,7 +6,7 @@
  * critical path. Pure: time is an argument.
  */
 import { shortKey } from '../flow/item-names';
-import { formatDuration } from '../format';
+import { formatDuration, timeWords } from '../format';
 import { timeInState } from '../flow-view';
 import { httpsHref } from '../safe-url';
 import { clusterName } from '../flow/clusters';
@@ -86,7 +86,7 @@ function driftLines(summary: TeamSummary): string[] {
 function clusterTable(summary: TeamSummary): string[] {
   if (summary.clusters.length === 0) return ['No blocked time recorded.'];
   const rows = summary.clusters.map((c) => `| ${clusterName(c.cluster)} | ${formatDuration(c.blockedMs)} | ${c.items} |`);
-  return ['| Cause | Blocked time | Items |', '| --- | --- | --- |', ...rows];
+  return [timeWords(summary.blockedTime ?? 'calendar'), '', '| Cause | Blocked time | Items |', '| --- | --- | --- |', ...rows];
 }
 
 function aging(summary: TeamSummary): string[] {

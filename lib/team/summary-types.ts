@@ -56,7 +56,7 @@ export interface TeamItem {
    * user turned its rule off): the popup's drift section and the export list them.
    */
   drift?: { kind: DriftKind; text: string; short: string; move?: { text: string; short?: string; level: Level; tag: string } }[];
-  /** Total blocked time over the item's life (ms). */
+  /** Total blocked time over the item's life (ms), in the summary's `blockedTime`. */
   blockedMs: number;
   /** That blocked time by cluster (ms), so cluster totals can follow the popup's filters. */
   blockedByCluster: Partial<Record<Cluster, number>>;
@@ -100,6 +100,11 @@ export interface TeamSummary {
   people: string[];
   /** Blocked time per cluster over the open items, largest first. */
   clusters: ClusterTotal[];
+  /**
+   * `working` when blocked time (the clusters', each item's) counts only the user's working
+   * days, as the cards' does with the working-time setting on; absent for calendar time.
+   */
+  blockedTime?: 'working';
   /** Absent until enough items have finished to say. */
   percentiles?: CycleTimePercentiles;
   /**

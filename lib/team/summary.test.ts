@@ -8,6 +8,8 @@ import { buildTeamSummary, clusterTotals, cyclePercentiles, filterItems, filterS
 import { DAY, HOUR } from '../flow/time';
 
 const NOW = Date.parse('2026-11-20T09:00:00Z');
+/** The settings with blocked time counted in calendar time. */
+const CALENDAR = { ...defaultFlowSettings, workingTime: false };
 const carol = { id: 'carol', name: 'carol' };
 
 /** The team's items: two blocked Jira issues, one blocked by another team, a PR waiting for review, one flowing. */
@@ -26,9 +28,9 @@ function teamItems(): WorkItem[] {
   ];
 }
 
-function summarize(items: WorkItem[], cycleTimesMs: number[] = [], members: string[] = []) {
+function summarize(items: WorkItem[], cycleTimesMs: number[] = [], members: string[] = [], settings = defaultFlowSettings) {
   const graph = analyzeGraph(items, NOW);
-  const analyses = new Map(items.map((item) => [item.key, analyzeItem(item, { settings: defaultFlowSettings, graph }, NOW)]));
+  const analyses = new Map(items.map((item) => [item.key, analyzeItem(item, { settings, graph }, NOW)]));
   const known = new Map(items.map((item) => [item.key, item]));
   return buildTeamSummary({ items, analyses, graph, known, cycleTimesMs, members, now: NOW });
 }
@@ -82,7 +84,7 @@ describe('buildTeamSummary', () => {
   });
 
   it('gives each row its cause, owner, people, first move, impact and blocked time', () => {
-    const summary = summarize(teamItems());
+    const summary = summarize(teamItems(), [], [], CALENDAR);
     const [pay2, pay1, pay4, pull] = summary.items;
     expect(pay1).toMatchObject({
       title: 'Ticket PAY-1', url: 'https://acme.atlassian.net/browse/PAY-1', since: '2026-11-05T09:00:00.000Z',
@@ -108,10 +110,30 @@ describe('buildTeamSummary', () => {
   });
 
   it('sums blocked time per cluster, largest first', () => {
-    expect(summarize(teamItems()).clusters).toEqual([
+    const summary = summarize(teamItems(), [], [], CALENDAR);
+    expect(summary.clusters).toEqual([
       { cluster: 'unknown', blockedMs: 17 * DAY, items: 1 },
       { cluster: 'dependency', blockedMs: 15 * DAY, items: 1 },
       { cluster: 'external', blockedMs: 14 * DAY, items: 1 },
+    ]);
+    expect(summary).not.toHaveProperty('blockedTime');
+  });
+
+  it('counts blocked time in working time, as the cards do, when the user counts it so (the default)', () => {
+    // Now is Friday 20 Nov, 09:00 UTC. Between each start and now lie the weekends of 7-8 and
+    // 14-15 Nov: PAY-2 (from Tue 3 Nov) 17 days less 4, PAY-1 (Thu 5 Nov) 15 less 4, PAY-4 (Fri 6 Nov) 14 less 4.
+    const summary = summarize(teamItems());
+    expect(summary.blockedTime).toBe('working');
+    expect(summary.clusters).toEqual([
+      { cluster: 'unknown', blockedMs: 13 * DAY, items: 1 },
+      { cluster: 'dependency', blockedMs: 11 * DAY, items: 1 },
+      { cluster: 'external', blockedMs: 10 * DAY, items: 1 },
+    ]);
+    const byKey = new Map(summary.items.map((item) => [item.key.split('/').pop(), item]));
+    expect(['PAY-2', 'PAY-1', 'PAY-4'].map((key) => [byKey.get(key)!.blockedMs / DAY, byKey.get(key)!.blockedByCluster])).toEqual([
+      [13, { unknown: 13 * DAY }],
+      [11, { dependency: 11 * DAY }],
+      [10, { external: 10 * DAY }],
     ]);
   });
 

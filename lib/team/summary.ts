@@ -153,7 +153,8 @@ function teamItem(item: WorkItem, analysis: ItemAnalysis, input: TeamSummaryInpu
     ...graphPart(item.key, input),
     ...(analysis.openBlockers.length > 0 ? { blockers: [...new Set(analysis.openBlockers.map((link) => link.key))] } : {}),
     ...driftPart(item, analysis),
-    blockedMs: analysis.totalBlockedMs,
+    // In the card's time: working time when the user counts it so.
+    blockedMs: analysis.totalBlockedWorkingMs ?? analysis.totalBlockedMs,
     blockedByCluster: byCluster,
   };
 }
@@ -215,6 +216,7 @@ export function buildTeamSummary(input: TeamSummaryInput): TeamSummary {
     items,
     people: filterPeople(open, input.members ?? []),
     clusters: clusterTotals(items),
+    ...([...input.analyses.values()].some((analysis) => analysis.totalBlockedWorkingMs !== undefined) ? { blockedTime: 'working' as const } : {}),
     ...(percentiles ? { percentiles } : {}),
     ...(timeShares ? { timeShares } : {}),
     // The graph lists the waiting item first; the summary reads from the root blocker down.
