@@ -5,7 +5,7 @@ import { openCache } from '../storage/cache';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
 import { EMPTY_TEAM_STATE, hasTeamSources, syncStatusOf, type TeamState } from '../team/team-state';
 import { createTeamSummaryAnswer } from './team-summary-answer';
-import { DAY } from '../flow/time';
+import { DAY, HOUR } from '../flow/time';
 import { shortKey } from '../flow/item-names';
 
 const NOW = Date.parse('2026-11-20T09:00:00Z');
@@ -40,7 +40,8 @@ describe('team/summary', () => {
     const { summary: s, sync } = answer.data;
     // PAY-77 is not in the cache (yet): left out, not invented.
     expect(s.items.map((item) => [item.key, item.state])).toEqual([[pay1.key, 'blocked'], ['github:octo-org/api#3', 'flowing']]);
-    expect(s.items[0]).toMatchObject({ cause: 'Blocked since Sun 15 Nov: blocked by OPS-9 (Open the firewall).', cluster: 'external', blockedMs: 5 * DAY });
+    // In working time, as the card counts it: not Sunday 15 Nov from 09:00, then Monday to Thursday and Friday to 09:00.
+    expect(s.items[0]).toMatchObject({ cause: 'Blocked since Sun 15 Nov: blocked by OPS-9 (Open the firewall).', cluster: 'external', blockedMs: 4 * DAY + 9 * HOUR });
     expect(s.criticalPath.steps.map((step) => step.title)).toEqual(['Open the firewall', 'Ticket PAY-1']);
     expect(s.topHolders).toEqual([{ key: ops.key, title: 'Open the firewall', url: ops.url, holdsUp: 1 }]);
     expect(s.percentiles).toMatchObject({ p50: 3 * DAY, sample: 5 });
