@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { analyzeItem } from '../flow/analyze';
 import type { WorkItem } from '../flow/model';
 import { DEFAULT_SETTINGS } from '../storage/settings';
 import { presentViews } from './present-views';
+
+// Every analysis passes through, counted: an item is analysed once, its drift included.
+vi.mock('../flow/analyze', async (original) => {
+  const actual = await original<typeof import('../flow/analyze')>();
+  return { ...actual, analyzeItem: vi.fn(actual.analyzeItem) };
+});
 import { blockedBy, pullItem } from '../flow/testing/items';
 import { haveShared, sharedJson, sharedTitle } from '../../tests/support/shared';
 import { validIssues } from '../providers/jira/issue-fields';
@@ -94,6 +101,16 @@ describe('presentViews: drift, only through what the user joined', () => {
     expect(pullView!.moves?.[0]).toMatchObject({ level: 'P3', tag: 'Level 3 · Communicates so as not to block others' });
     const [ticketView] = presentViews([shown(ticket)], { neighbours: new Map(), settings: DEFAULT_SETTINGS, now: NOW, related: related(ticket, merged) });
     expect(ticketView!.conditions?.map((c) => c.text)).toEqual(['Drift: octo-org/api#12 was merged Thu 12 Nov; PAY-7 is still in In Progress']);
+  });
+
+  it('analyses an item with pairs once, its drift included, even when another shown item asks for its state first', () => {
+    // PAY-8 waits on PAY-7, which a merged pull request names: PAY-8's view reads PAY-7's state.
+    const waiting = item(8, { upstream: [blockedBy(ticket.key, '2026-11-10T09:00:00Z')] });
+    vi.mocked(analyzeItem).mockClear();
+    const views = presentViews([shown(waiting), shown(ticket)], { neighbours: new Map(), settings: DEFAULT_SETTINGS, now: NOW, related: related(ticket, merged) });
+    expect(views[1]!.conditions?.map((c) => c.text)).toEqual(['Drift: octo-org/api#12 was merged Thu 12 Nov; PAY-7 is still in In Progress']);
+    const analysed = vi.mocked(analyzeItem).mock.calls.map(([analysedItem]) => analysedItem.key);
+    expect(analysed.filter((key) => key === ticket.key)).toHaveLength(1);
   });
 
   it('has none without related items (an opt-in off, a site not the user’s), and no habit without the norms', () => {

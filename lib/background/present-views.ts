@@ -80,8 +80,21 @@ export interface AnalysedTogether {
   analysisOf(key: string): ItemAnalysis | undefined;
 }
 
-/** Analyses `known` items together at `now`, with the user's settings and rules. */
-export function analyzeTogether(known: ReadonlyMap<string, WorkItem>, settings: Settings, now: number): AnalysedTogether {
+/** What an item's drift is read against (lib/flow/drift.ts): the items it pairs with, its repository's habit. */
+export type DriftContext = Pick<AnalysisContext, 'pairs' | 'ticketNorm'>;
+
+/** The drift context of an item with these pairs and this habit; none when it has neither. */
+export function driftContext(pairs: readonly WorkItem[], norm: TicketNorm | undefined): DriftContext | undefined {
+  if (pairs.length === 0 && norm === undefined) return undefined;
+  return { pairs, ...(norm ? { ticketNorm: norm } : {}) };
+}
+
+/**
+ * Analyses `known` items together at `now`, with the user's settings and rules; an item
+ * `driftOf` gives a context to is analysed with its drift, so its moves say what to put right.
+ * Each is analysed once, when first asked for: `driftOf` is read then, not now.
+ */
+export function analyzeTogether(known: ReadonlyMap<string, WorkItem>, settings: Settings, now: number, driftOf?: (key: string) => DriftContext | undefined): AnalysedTogether {
   const items = [...known.values()].map((item) => withKnownLinks(item, known));
   const byKey = new Map(items.map((item) => [item.key, item]));
   const graph = analyzeGraph(items, now);
@@ -90,7 +103,10 @@ export function analyzeTogether(known: ReadonlyMap<string, WorkItem>, settings: 
   // Each known item is analysed once, whether shown or only named as another's blocker.
   const analyses = new Map<string, ItemAnalysis>();
   const analysisOf = (key: string) => {
-    if (!analyses.has(key) && byKey.has(key)) analyses.set(key, analyzeItem(byKey.get(key)!, ctx, now));
+    if (!analyses.has(key) && byKey.has(key)) {
+      const drift = driftOf?.(key);
+      analyses.set(key, analyzeItem(byKey.get(key)!, drift ? { ...ctx, ...drift } : ctx, now));
+    }
     return analyses.get(key);
   };
   return { byKey, graph, ctx, analysisOf };
@@ -150,7 +166,7 @@ export interface PresentOptions {
 }
 
 /** What one view is made with, once its origin's items are analysed together. */
-type ViewOptions = Required<Omit<PresentOptions, 'neighbours' | 'pace'>> & Pick<PresentOptions, 'pace'>;
+type ViewOptions = Required<Omit<PresentOptions, 'neighbours' | 'pace' | 'ticketNorms'>> & Pick<PresentOptions, 'pace'>;
 
 /**
  * Views of `shown`, analysed together with `neighbours` (other cached items) at `now`;
@@ -168,17 +184,20 @@ export function presentViews(shown: Shown[], { neighbours, settings, now, relate
     const known = new Map<string, WorkItem>();
     for (const [key, value] of neighbours) if (origin !== undefined && originOf(key) === origin) known.set(key, onOrigin(value.item, origin));
     for (const { hit } of group) known.set(hit.value.item.key, onOrigin(hit.value.item, origin));
-    const together = analyzeTogether(known, settings, now);
-    for (const entry of group) views.set(entry, viewOf(entry, together, { settings, now, related, unreadable, ticketNorms, pace }));
+    // Drift is read for the shown items only: the others are only asked for their state.
+    const own = new Set(group.map(({ hit }) => hit.value.item.key));
+    const driftOf = (key: string) => (own.has(key) ? driftContext(pairsOf(key, related), ticketNorms.get(repoKeyOf(key) ?? '')) : undefined);
+    const together = analyzeTogether(known, settings, now, driftOf);
+    for (const entry of group) views.set(entry, viewOf(entry, together, { settings, now, related, unreadable, pace }));
   }
   return shown.map((entry) => views.get(entry)!);
 }
 
 /** The view of one shown item, from the analysis of the items of its origin. */
-function viewOf({ hit, error }: Shown, { byKey, ctx, analysisOf }: AnalysedTogether, { settings, now, related, unreadable, ticketNorms, pace }: ViewOptions): FlowView {
+function viewOf({ hit, error }: Shown, { byKey, ctx, analysisOf }: AnalysedTogether, { settings, now, related, unreadable, pace }: ViewOptions): FlowView {
   const stateOf = (key: string): FlowState | undefined => analysisOf(key)?.state;
   const item = byKey.get(hit.value.item.key)!;
-  const analysis = withDrift(item, analysisOf(item.key)!, { ctx, now, pairs: pairsOf(item.key, related), norm: ticketNorms.get(repoKeyOf(item.key) ?? '') });
+  const analysis = analysisOf(item.key)!;
   const states = new Map(item.upstream.flatMap((link) => (stateOf(link.key) ? [[link.key, stateOf(link.key)!] as const] : [])));
   const view = toFlowView(item, analysis, { now, fetchedAt: hit.fetchedAt, states, thresholds: settings.badgeThresholds, colours: settings.badgeColours, unreadable, settings: ctx.settings, ...(pace ? { pace } : {}) });
   const note = hit.value.note;
@@ -193,15 +212,6 @@ function viewOf({ hit, error }: Shown, { byKey, ctx, analysisOf }: AnalysedToget
 /** The items of the other source `key` names or is named by, as `related` holds them (only what the user allows). */
 function pairsOf(key: string, related: RelatedItems): WorkItem[] {
   return (related.keysByItem.get(key) ?? []).flatMap((other) => related.items.get(other)?.item ?? []);
-}
-
-/**
- * The item's analysis with its drift against the items it pairs with and its repository's habit
- * (lib/flow/drift.ts): analysed again only when there are any, so its moves say what to put right.
- */
-export function withDrift(item: WorkItem, analysis: ItemAnalysis, { ctx, now, pairs, norm }: { ctx: AnalysisContext; now: number; pairs: readonly WorkItem[]; norm: TicketNorm | undefined }): ItemAnalysis {
-  if (pairs.length === 0 && norm === undefined) return analysis;
-  return analyzeItem(item, { ...ctx, pairs, ...(norm ? { ticketNorm: norm } : {}) }, now);
 }
 
 /** Keys of upstream and downstream items of `shown` that are not among them. */

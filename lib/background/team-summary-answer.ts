@@ -11,7 +11,7 @@ import type { Settings } from '../storage/settings';
 import { buildTeamSummary } from '../team/summary';
 import type { TeamSummary, TeamSummaryAnswer } from '../team/summary-types';
 import type { SyncStatus, TeamState } from '../team/team-state';
-import { analyzeTogether, neighbourKeys, withDrift } from './present-views';
+import { analyzeTogether, driftContext, neighbourKeys, type DriftContext } from './present-views';
 import { allowedNorms, teamPairs } from './drift-pairs';
 import { repoKeyOf } from '../flow/drift';
 import type { WorkItem } from '../flow/model';
@@ -46,13 +46,19 @@ async function readTeam(cache: FlowCache, openKeys: string[], now: number) {
 async function compute(deps: TeamSummaryAnswerDeps, settings: Settings, state: TeamState, now: number) {
   const cache = await deps.cache();
   const { teamKeys, known } = await readTeam(cache, state.openKeys, now);
-  const together = analyzeTogether(known, settings, now);
+  // The team's items are analysed with their drift, once its pairs are read (below), before any analysis is asked for.
+  const drift = new Map<string, DriftContext>();
+  const together = analyzeTogether(known, settings, now, (key) => drift.get(key));
   const items = teamKeys.map((key) => together.byKey.get(key)!);
   const joined = settings.jiraOnGithub || settings.pullsOnJira;
   const hosts = joined ? await deps.githubHosts(settings) : [];
   const pairs = joined ? await teamPairs({ cache, settings, githubHosts: hosts, state, items, now }) : new Map<string, WorkItem[]>();
   const norms = allowedNorms(state, settings, hosts);
-  const analyses = new Map(items.map((item) => [item.key, withDrift(item, together.analysisOf(item.key)!, { ctx: together.ctx, now, pairs: pairs.get(item.key) ?? [], norm: norms.get(repoKeyOf(item.key) ?? '') })]));
+  for (const item of items) {
+    const context = driftContext(pairs.get(item.key) ?? [], norms.get(repoKeyOf(item.key) ?? ''));
+    if (context) drift.set(item.key, context);
+  }
+  const analyses = new Map(items.map((item) => [item.key, together.analysisOf(item.key)!]));
   // The states of the items the team's items wait on, for the rows' short causes ("(done)").
   const states = new Map(items.flatMap((item) => item.upstream.flatMap((link) => {
     const state = together.analysisOf(link.key)?.state;
