@@ -13,7 +13,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createInterner } from './interned';
 import type { ItemRef } from '../item-key';
 import { BADGE_TAG, createBadgeHost } from './badge-host';
-import { paint, shownKeys, type Badge, type BadgeLayerOptions, type LayerState } from './layer-state';
+import { isShown, paint, ShownMap, type Badge, type BadgeLayerOptions, type LayerState } from './layer-state';
 import type { FoundItem } from '../adapters/found-item';
 import { createRefreshWindow } from './refresh-window';
 import { inSlices, nextTask } from './slices';
@@ -47,8 +47,8 @@ export interface LayerHoldings {
 export function createBadgeLayer(ctx: ContentScriptContext, options: BadgeLayerOptions) {
   const layer: LayerState = {
     options,
-    badges: new Map(),
-    pending: new Map(),
+    badges: new ShownMap((badge) => badge.target.key),
+    pending: new ShownMap((target) => target.key),
     waiting: new Set(),
     // Replaced below: the watch calls back into the layer it belongs to.
     near: everywhereNear(() => {}),
@@ -310,8 +310,7 @@ function forgetUnshownSoon(layer: LayerState): void {
   if (layer.forgetTimer !== undefined) return;
   layer.forgetTimer = setTimeout(() => {
     layer.forgetTimer = undefined;
-    const shown = shownKeys(layer);
-    for (const key of layer.views.keys()) if (!shown.has(key)) layer.views.delete(key);
+    for (const key of layer.views.keys()) if (!isShown(layer, key)) layer.views.delete(key);
     layer.intern.clear();
   }, 0);
 }

@@ -34,12 +34,12 @@ export interface Badge {
 export interface LayerState {
   options: BadgeLayerOptions;
   /** Mounted badges, by anchor. */
-  badges: Map<Element, Badge>;
+  badges: ShownMap<Badge>;
   /**
    * Targets whose badges are not mounted yet, by anchor: waiting for the cache's answer, or far
    * from the viewport until they come near (`near`).
    */
-  pending: Map<Element, FoundItem>;
+  pending: ShownMap<FoundItem>;
   /** Pending anchors whose cache answer (or its wait) has not come yet: not mounted even when near. */
   waiting: Set<Element>;
   /** Watches pending anchors and says when one comes near the viewport. */
@@ -72,12 +72,53 @@ export function paint(layer: LayerState, badge: Badge): void {
   badge.host.show(h(FlowBadge, { view, now: layer.options.now(), ...(view?.setup ? { onFixSetup } : {}) }));
 }
 
-/** The items that a badge, mounted or pending, shows. */
-export function shownKeys(layer: LayerState): Set<string> {
-  const shown = new Set<string>();
-  for (const { target } of layer.badges.values()) shown.add(target.key);
-  for (const { key } of layer.pending.values()) shown.add(key);
-  return shown;
+/**
+ * Badges or targets by anchor that also count, per item, how many of them show it: whether any
+ * shows an item is then one lookup, not a pass over all of them. A 5,000-card board's views come
+ * in a hundred answers, and each answer went over all 5,000 targets to learn which of its 50 to keep.
+ */
+export class ShownMap<V> extends Map<Element, V> {
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly keyOf: (value: V) => string) {
+    super();
+  }
+
+  override set(anchor: Element, value: V): this {
+    this.forget(anchor);
+    const key = this.keyOf(value);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    return super.set(anchor, value);
+  }
+
+  override delete(anchor: Element): boolean {
+    return this.forget(anchor) && super.delete(anchor);
+  }
+
+  override clear(): void {
+    this.counts.clear();
+    super.clear();
+  }
+
+  /** Whether an entry shows the item of `key`. */
+  shows(key: string): boolean {
+    return this.counts.has(key);
+  }
+
+  /** Takes the count of the entry at `anchor` off; whether there was one. */
+  private forget(anchor: Element): boolean {
+    if (!super.has(anchor)) return false;
+    const key = this.keyOf(super.get(anchor)!);
+    const count = this.counts.get(key)!;
+    if (count === 1) this.counts.delete(key);
+    else this.counts.set(key, count - 1);
+    return true;
+  }
+}
+
+/** Whether a badge, mounted or pending, shows the item of `key`. */
+export function isShown(layer: LayerState, key: string): boolean {
+  return layer.badges.shows(key) || layer.pending.shows(key);
 }
 
 /** Writes the badge contract attributes (docs/ARCHITECTURE.md, "Badge contract") on the host element. */

@@ -33,6 +33,8 @@ export const SETTLE_MS = 5_000;
 
 /** Runs a site's content script; returns nothing, cleans up when the extension goes away. */
 export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter, css: string): void {
+  // The first scan's first slice counts from here: the layer's set-up is in the same task.
+  const started = performance.now();
   const send = extensionClient();
   // Badges are painted near the viewport only (issue 17), where the browser can tell.
   const watching = typeof IntersectionObserver === 'function';
@@ -54,8 +56,8 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
       }
     }, SETTLE_MS);
   };
-  const scan = (roots: readonly (Document | Element)[]) => void scanParts(ctx, layer, adapter, roots).catch(report);
-  scan([document]);
+  const scan = (roots: readonly (Document | Element)[], since = performance.now()) => void scanParts(ctx, layer, adapter, roots, since).catch(report);
+  scan([document], started);
   checkLater();
   const stop = observeAdditions(
     document.documentElement,
@@ -79,11 +81,12 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
  * One pass over a batch of added parts: the page is asked whether it is read once, and the items
  * of every part go to the layer together (one question to the cache for them all). A part whose
  * markup we cannot read is skipped from there on, alone. A big page is read in slices of
- * SLICE_MS with the page's turn between them: a board of 5,000 cards read in one go held the
+ * SLICE_MS with the page's turn between them, the first counted from `since` (the script's
+ * start, for the first scan): a board of 5,000 cards read in one go held the
  * page's main thread for 93-102 ms in a single task, its first. If the page moves to another
  * address meanwhile (its rescan reads the page again) or the extension goes, the pass stops.
  */
-async function scanParts(ctx: ContentScriptContext, layer: BadgeLayer, adapter: SiteAdapter, roots: readonly (Document | Element)[]): Promise<void> {
+async function scanParts(ctx: ContentScriptContext, layer: BadgeLayer, adapter: SiteAdapter, roots: readonly (Document | Element)[], since: number): Promise<void> {
   for (const root of roots) {
     try {
       layer.dropCopies(root);
@@ -98,7 +101,7 @@ async function scanParts(ctx: ContentScriptContext, layer: BadgeLayer, adapter: 
     return report(error);
   }
   const found: FoundItem[] = [];
-  let sliceStart = performance.now();
+  let sliceStart = since;
   let yielded = false;
   for (const root of roots) {
     try {

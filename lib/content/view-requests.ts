@@ -11,12 +11,11 @@ import { chunks } from '../chunks';
 import { errorView } from '../flow-view';
 import type { Queued } from './refresh-window';
 import { inSlices } from './slices';
-import { paint, shownKeys, type LayerState } from './layer-state';
+import { isShown, paint, type LayerState } from './layer-state';
 
 /** Keeps the views of items a badge shows (an answer can outlive its badge) and paints them. */
 async function setViews(layer: LayerState, list: FlowView[]): Promise<void> {
-  const shown = shownKeys(layer);
-  const kept = list.filter((view) => shown.has(view.key));
+  const kept = list.filter((view) => isShown(layer, view.key));
   for (const view of kept) layer.views.set(view.key, layer.intern(view));
   // However many badges share a broken set-up, the page says it once.
   for (const view of kept) layer.notice.offer(view);
