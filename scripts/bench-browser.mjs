@@ -366,13 +366,23 @@ async function paint(page, url) {
 async function scrollThrough(page, n) {
   await page.evaluate(notePainted);
   const started = Date.now();
-  await scrollDown(page);
-  await page.waitForFunction(paintedAll, n, { timeout: 120_000, polling: 'raf' });
+  // A card the scroll passes before its view has come keeps a placeholder and loses it again
+  // far behind: such cards are painted on another pass, which the figures then say.
+  let passes = 0;
+  for (; passes < SCROLL_PASSES; passes += 1) {
+    await scrollDown(page);
+    const all = await page.waitForFunction(paintedAll, n, { timeout: 10_000, polling: 'raf' }).then(() => true, () => false);
+    if (all) break;
+  }
+  if (passes === SCROLL_PASSES) throw new Error(`scrolled through ${SCROLL_PASSES} times, and ${await page.evaluate(() => globalThis.__painted.size)} of ${n} items were painted`);
   const ms = Date.now() - started;
   await page.evaluate(() => globalThis.__paintedWatch.disconnect());
   await page.evaluate(() => scrollTo(0, 0));
-  return { ms, host: new URL(page.url()).host, badges: await page.evaluate(badgeCounts) };
+  return { ms, passes: passes + 1, host: new URL(page.url()).host, badges: await page.evaluate(badgeCounts) };
 }
+
+/** How often scrollThrough goes from top to bottom at most to see every item painted. */
+const SCROLL_PASSES = 3;
 
 /** From the top to the bottom of the page, a screen at a time, a frame and 30 ms apart. */
 function scrollDown(page) {
@@ -657,7 +667,7 @@ function printPages(pages) {
     // Budget: scrolling adds no long task to those of the page alone scrolled the same way.
     const scrollOk = r.scrollLongTasks.length <= r.pageAloneScrollLongTasks.length;
     console.log(
-      `| ${r.page} | ${r.coldMs} (${verdict(r.coldMs <= BUDGET.firstVisibleMs)}) | ${r.coldBadges} | ${r.coldRequests}${r.siteFactRequests ? ` incl. ${r.siteFactRequests} once a day for the site's fields` : ''} (≤ ${budget}: ${verdict(r.coldRequests <= budget)}) | ${r.scrollMs}, ${r.scrollRequests}, ${r.scrollLongTasks.length} (${r.scrollLongTasks.map((t) => `${t.ms} ms, ${t.flowlensMs} ours`).join('; ') || 'none'}: ${verdict(scrollOk)}), ${r.scrollScriptMs} | ${r.warmMs} (${verdict(r.warmMs <= BUDGET.firstVisibleMs)}) | ${r.warmRequests} (${verdict(r.warmRequests === 0)}) | ${r.warmAppearMs} (${verdict(r.warmAppearMs <= BUDGET.warmAppearMs)}) | ${r.mainThreadMsPerBatch} over ${r.batches} | ${r.longTasksOver50.join(' / ')} (${r.pageOwnLongTasks}): ${verdict(r.longTasksOver50[0] <= r.pageOwnLongTasks && r.longTasksOver50[1] <= r.pageOwnLongTasks && r.longTasksOver50[2] === 0)} | ${r.extensionScriptMs.slice(0, 2).join(' / ')} (${verdict(r.extensionScriptMs.slice(0, 2).every((ms) => ms <= BUDGET.scriptPerLoadMs))}); live ${r.extensionScriptMs[2]} over ${r.batches}, ${r.liveScriptPerBatchMs} each | ${r.extensionMostInOneTaskMs} (${verdict(r.extensionMostInOneTaskMs < BUDGET.longTaskMs)}) |`,
+      `| ${r.page} | ${r.coldMs} (${verdict(r.coldMs <= BUDGET.firstVisibleMs)}) | ${r.coldBadges} | ${r.coldRequests}${r.siteFactRequests ? ` incl. ${r.siteFactRequests} once a day for the site's fields` : ''} (≤ ${budget}: ${verdict(r.coldRequests <= budget)}) | ${r.scrollMs}${r.scrollPasses > 1 ? ` in ${r.scrollPasses} passes` : ''}, ${r.scrollRequests}, ${r.scrollLongTasks.length} (${r.scrollLongTasks.map((t) => `${t.ms} ms, ${t.flowlensMs} ours`).join('; ') || 'none'}: ${verdict(scrollOk)}), ${r.scrollScriptMs} | ${r.warmMs} (${verdict(r.warmMs <= BUDGET.firstVisibleMs)}) | ${r.warmRequests} (${verdict(r.warmRequests === 0)}) | ${r.warmAppearMs} (${verdict(r.warmAppearMs <= BUDGET.warmAppearMs)}) | ${r.mainThreadMsPerBatch} over ${r.batches} | ${r.longTasksOver50.join(' / ')} (${r.pageOwnLongTasks}): ${verdict(r.longTasksOver50[0] <= r.pageOwnLongTasks && r.longTasksOver50[1] <= r.pageOwnLongTasks && r.longTasksOver50[2] === 0)} | ${r.extensionScriptMs.slice(0, 2).join(' / ')} (${verdict(r.extensionScriptMs.slice(0, 2).every((ms) => ms <= BUDGET.scriptPerLoadMs))}); live ${r.extensionScriptMs[2]} over ${r.batches}, ${r.liveScriptPerBatchMs} each | ${r.extensionMostInOneTaskMs} (${verdict(r.extensionMostInOneTaskMs < BUDGET.longTaskMs)}) |`,
     );
   }
 }
@@ -865,6 +875,7 @@ for (const [source, n, url] of [
     coldRequests,
     siteFactRequests,
     scrollMs: scrolled.ms,
+    scrollPasses: scrolled.passes,
     scrollRequests,
     scrollLongTasks: scrolled.longTasks,
     pageAloneScrollLongTasks: baselineScroll.map((task) => task.ms),
