@@ -114,10 +114,14 @@ async function settled(page, count) {
   let last = count();
   let since = Date.now();
   while (Date.now() - started < 1000 || Date.now() - since < 500) {
+    if (Date.now() - started > SETTLE_AT_MOST_MS) return console.warn(`requests still going after ${SETTLE_AT_MOST_MS} ms (${count()})`);
     await page.waitForTimeout(100);
     if (count() !== last) [last, since] = [count(), Date.now()];
   }
 }
+
+/** How long settled waits at most. */
+const SETTLE_AT_MOST_MS = 15_000;
 
 /** Tasks of 50 ms or more hold the page: what the budget counts. */
 const LONG_TASK_US = 50_000;
