@@ -56,7 +56,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
       }
     }, SETTLE_MS);
   };
-  const scan = (roots: readonly (Document | Element)[], since = performance.now()) => void scanParts(ctx, layer, adapter, roots, since).catch(report);
+  const scan = (roots: readonly (Document | Element)[], since = performance.now()) => void scanParts({ ctx, layer, adapter }, roots, since).catch(report);
   scan([document], started);
   checkLater();
   const stop = observeAdditions(
@@ -86,7 +86,7 @@ export function runContentScript(ctx: ContentScriptContext, adapter: SiteAdapter
  * page's main thread for 93-102 ms in a single task, its first. If the page moves to another
  * address meanwhile (its rescan reads the page again) or the extension goes, the pass stops.
  */
-async function scanParts(ctx: ContentScriptContext, layer: BadgeLayer, adapter: SiteAdapter, roots: readonly (Document | Element)[], since: number): Promise<void> {
+async function scanParts({ ctx, layer, adapter }: Scanner, roots: readonly (Document | Element)[], since: number): Promise<void> {
   for (const root of roots) {
     try {
       layer.dropCopies(root);
@@ -120,6 +120,13 @@ async function scanParts(ctx: ContentScriptContext, layer: BadgeLayer, adapter: 
   // Parts the page took away while it was read are not decorated.
   const live = yielded ? found.filter((item) => item.anchor.isConnected) : found;
   if (live.length > 0) await layer.add(live);
+}
+
+/** What a scan reads with and for. */
+interface Scanner {
+  ctx: ContentScriptContext;
+  layer: BadgeLayer;
+  adapter: SiteAdapter;
 }
 
 /** Items read between two looks at the clock. */
