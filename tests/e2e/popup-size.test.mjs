@@ -9,6 +9,22 @@ import { launch, seedTeamItems, watchErrors } from './harness.mjs';
 
 const DAY = 86_400_000;
 const ago = (days) => new Date(Date.now() - days * DAY).toISOString();
+
+/**
+ * Whole days of working time from `since` to now, Monday to Friday in UTC (FlowLens's default
+ * working days): how the popup counts blocked time, as the cards do. The test's items are dated
+ * back from today, so how many of their days are working days depends on the day it runs.
+ */
+function workingDaysSince(since) {
+  const now = Date.now();
+  let ms = 0;
+  for (let at = Date.parse(since); at < now; ) {
+    const dayEnd = Math.min(now, (Math.floor(at / DAY) + 1) * DAY);
+    if (![0, 6].includes(new Date(at).getUTCDay())) ms += dayEnd - at;
+    at = dayEnd;
+  }
+  return Math.floor(ms / DAY);
+}
 const carol = { id: 'carol', name: 'carol' };
 
 function jira(n, extra = {}) {
@@ -166,7 +182,10 @@ describe('the popup at its real size (400 × 600)', () => {
     assert.equal(await page.getByTestId('critical-path').innerText(), 'OPS-9\nPAY-4 Ledger API v2\nPAY-1 Refunds: settle partial captures in one ledger entry');
     assert.equal(await page.getByTestId('top-holders').innerText(), 'OPS-9 holds up 2 of the items shown\nPAY-4 Ledger API v2 holds up 1 of the items shown');
     assert.deepEqual(jiraOnly.columns, ['Blocked', 'Flowing']);
-    assert.deepEqual(await page.getByTestId('cluster-chart').locator('li').allTextContents(), ['Another team: 9 d blocked over 1 item', 'Dependency in the team: 5 d blocked over 1 item']);
+    // PAY-4 has waited on another team's OPS-9 for 9 days, PAY-1 on PAY-4 for 5: in working time.
+    assert.equal(await page.getByTestId('blocked-time-kind').innerText(), 'Counts working time: only your working days, days off left out.');
+    const [other, inTeam] = [workingDaysSince(ITEMS[1].upstream[0].at), workingDaysSince(ITEMS[0].upstream[0].at)];
+    assert.deepEqual(await page.getByTestId('cluster-chart').locator('li').allTextContents(), [`Another team: ${other} d blocked over 1 item`, `Dependency in the team: ${inTeam} d blocked over 1 item`]);
     await page.close();
   });
 
