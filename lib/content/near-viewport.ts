@@ -27,25 +27,106 @@ export interface NearWatch {
 export type WatchNear = (onNear: (anchors: Element[]) => void) => NearWatch;
 
 /**
+ * Anchors are watched in groups of this many, in the order they are watched (the page's
+ * order): neighbours on the page, a run of a list or of a board's column.
+ */
+export const GROUP_SIZE = 24;
+
+/**
+ * How far from the viewport a group's scouts (its first, middle and last anchors) tell that the
+ * group may hold a near anchor: three viewports on every side. A group of 24 cards 120 px tall
+ * reaches 1.5 viewports of 960 px from its middle scout to either end; with the near margin's
+ * one more, that is within three.
+ */
+export const SCOUT_MARGIN = '300%';
+
+/** Anchors watched together, and what their scouts last told. */
+interface Group {
+  /** Watched anchors of the group. */
+  members: Set<Element>;
+  /** Anchors whose intersection with SCOUT_MARGIN stands for the group's; whether each was within it at its last report. */
+  scouts: Map<Element, boolean | undefined>;
+  /** Whether the near observer watches the group's members now. */
+  close: boolean;
+}
+
+/**
  * The real watch: an IntersectionObserver on the viewport with one screen of margin. An anchor
  * with no box (hidden) is not near; one that scrolls into reach is reported in the observer's
  * next notification, after layout, without a synchronous layout of ours.
+ *
+ * The browser works out every observed target's intersection again in each frame that scrolls
+ * or lays out, so watching each of a 5,000-card board's anchors cost about 20 ms of every such
+ * frame. So anchors are watched in groups (GROUP_SIZE): a group's three scouts are watched with
+ * three screens of margin, and its anchors one by one only while a scout is that near (or one of
+ * them is near): a few groups' worth, not the whole board. A new group is watched whole until
+ * its scouts first report, so the page's first layout says at once which anchors are near.
  */
 export const intersectionNear: WatchNear = (onNear) => {
   const near = new WeakSet<Element>();
-  // Watched anchors the observer has not reported on yet (it reports each new one, near or not,
-  // in its next notification), and who waits for them all.
+  const groupOf = new Map<Element, Group>();
+  const scouted = new Map<Element, Group>();
+  // Anchors and scouts the observers have not reported on yet (each reports a new target, near
+  // or not, in its next notification), and who waits for them all.
   const unreported = new Set<Element>();
   let waiting: (() => void)[] = [];
+  let filling: Group | undefined;
   const settle = () => {
     if (unreported.size > 0 || waiting.length === 0) return;
     const done = waiting;
     waiting = [];
     for (const resolve of done) resolve();
   };
+  const observeClose = (anchor: Element) => {
+    unreported.add(anchor);
+    observer.observe(anchor);
+  };
+  const stopClose = (anchor: Element) => {
+    observer.unobserve(anchor);
+    unreported.delete(anchor);
+    near.delete(anchor);
+  };
+  const addScout = (group: Group, anchor: Element) => {
+    group.scouts.set(anchor, undefined);
+    scouted.set(anchor, group);
+    unreported.add(anchor);
+    scouts.observe(anchor);
+  };
+  const dropScout = (group: Group, anchor: Element) => {
+    group.scouts.delete(anchor);
+    scouted.delete(anchor);
+    unreported.delete(anchor);
+    scouts.unobserve(anchor);
+  };
+  // Another of the group's anchors on the page takes a scout's place (a group that still has
+  // anchors to watch always has a scout: none of them scouts for another group).
+  const replaceScout = (group: Group, anchor: Element) => {
+    dropScout(group, anchor);
+    const next = [...group.members].find((member) => member.isConnected && !group.scouts.has(member));
+    if (next) addScout(group, next);
+  };
+  // Whether the group may hold a near anchor: a scout within its margin or not reported on yet,
+  // or an anchor near now or not reported on yet (a group taller than its scouts' margin).
+  const mayBeNear = (group: Group) =>
+    [...group.scouts.values()].some((within) => within !== false) || [...group.members].some((anchor) => near.has(anchor) || unreported.has(anchor));
+  const review = (group: Group) => {
+    const wanted = mayBeNear(group);
+    if (wanted === group.close) return;
+    group.close = wanted;
+    for (const anchor of group.members) (wanted ? observeClose : stopClose)(anchor);
+  };
+  // The group is filled in one task; its scouts are its first, middle and last anchors then.
+  const closeFilling = () => {
+    const group = filling;
+    filling = undefined;
+    if (!group) return;
+    const members = [...group.members];
+    for (const anchor of new Set([members[0], members[members.length >> 1], members.at(-1)])) if (anchor) addScout(group, anchor);
+  };
   const observer = new IntersectionObserver(
     (entries) => {
       const came: Element[] = [];
+      const far = new Set<Group>();
       for (const entry of entries) {
         unreported.delete(entry.target);
         if (entry.isIntersecting) {
@@ -53,29 +134,68 @@ export const intersectionNear: WatchNear = (onNear) => {
           near.add(entry.target);
         } else {
           near.delete(entry.target);
+          const group = groupOf.get(entry.target);
+          if (group) far.add(group);
         }
       }
+      for (const group of far) review(group);
       settle();
       if (came.length > 0) onNear(came);
     },
     { rootMargin: NEAR_MARGIN },
   );
+  const scouts = new IntersectionObserver(
+    (entries) => {
+      const told = new Set<Group>();
+      for (const entry of entries) {
+        const group = scouted.get(entry.target);
+        if (!group) continue;
+        unreported.delete(entry.target);
+        group.scouts.set(entry.target, entry.isIntersecting);
+        told.add(group);
+        // A scout the page removed tells nothing more.
+        if (!entry.target.isConnected) replaceScout(group, entry.target);
+      }
+      for (const group of told) review(group);
+      settle();
+    },
+    { rootMargin: SCOUT_MARGIN },
+  );
   return {
     watch: (anchor) => {
-      unreported.add(anchor);
-      observer.observe(anchor);
+      if (groupOf.has(anchor)) return;
+      // A badge's anchor watched again (its badge gone far) joins a new group and scouts no more for its old one.
+      const scouting = scouted.get(anchor);
+      if (scouting) replaceScout(scouting, anchor);
+      if (!filling) {
+        filling = { members: new Set(), scouts: new Map(), close: true };
+        queueMicrotask(closeFilling);
+      }
+      filling.members.add(anchor);
+      groupOf.set(anchor, filling);
+      observeClose(anchor);
+      if (filling.members.size >= GROUP_SIZE) closeFilling();
     },
     unwatch: (anchor) => {
-      observer.unobserve(anchor);
-      near.delete(anchor);
-      unreported.delete(anchor);
+      const group = groupOf.get(anchor);
+      stopClose(anchor);
+      if (!group) return settle();
+      groupOf.delete(anchor);
+      group.members.delete(anchor);
+      // A group with no anchor left to watch needs no scouts; a scout still on the page keeps
+      // telling for the rest of its group.
+      if (group.members.size === 0 && group !== filling) for (const scout of [...group.scouts.keys()]) dropScout(group, scout);
       settle();
     },
     isNear: (anchor) => near.has(anchor),
     settled: () => (unreported.size === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))),
     disconnect: () => {
       observer.disconnect();
+      scouts.disconnect();
+      groupOf.clear();
+      scouted.clear();
       unreported.clear();
+      filling = undefined;
       settle();
     },
   };
