@@ -34,9 +34,10 @@ export const GROUP_SIZE = 24;
 
 /**
  * How far from the viewport a group's scouts (its first, middle and last anchors) tell that the
- * group may hold a near anchor: three viewports on every side. A group of 24 cards 120 px tall
- * reaches 1.5 viewports of 960 px from its middle scout to either end; with the near margin's
- * one more, that is within three.
+ * group may hold a near anchor: three viewports on every side. In a run of the page, every
+ * anchor is within a quarter of its group from a scout: six cards. So a near anchor (within one
+ * viewport) has a scout within three as long as six cards are no taller than two viewports (320
+ * px each on a screen 960 px tall).
  */
 export const SCOUT_MARGIN = '300%';
 
