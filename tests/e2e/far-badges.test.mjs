@@ -9,6 +9,24 @@ function longList() {
   return `<!DOCTYPE html><html><head><title>Long list</title></head><body style="margin:0"><main>${rows.join('')}</main></body></html>`;
 }
 
+/** 400 rows of 40, 320 and 120 px in turn, and a second column beside them, as a board's: about 90 screens. */
+function tallBoard() {
+  const heights = [40, 320, 120];
+  const row = (i) => `<div class="js-issue-row" id="issue_${i}" style="height:${heights[i % 3]}px"><a class="js-navigation-open" data-hovercard-type="pull_request" href="/octo-org/long/pull/${i}">PR ${i}</a></div>`;
+  const column = (from) => `<div style="flex:1">${Array.from({ length: 200 }, (_, i) => row(from + i)).join('')}</div>`;
+  return `<!DOCTYPE html><html><head><title>Tall board</title></head><body style="margin:0"><main style="display:flex">${column(1)}${column(201)}</main></body></html>`;
+}
+
+/** Whether every row within a screen of the viewport (a little inside FlowLens's margin) has a painted badge. */
+function nearRowsPainted() {
+  const [vh, edge] = [innerHeight, 20];
+  const near = [...document.querySelectorAll('main a')].filter((anchor) => {
+    const r = anchor.getBoundingClientRect();
+    return r.bottom > -vh + edge && r.top < 2 * vh - edge;
+  });
+  return near.length > 0 && near.every((anchor) => anchor.nextElementSibling?.localName === 'flowlens-badge' && anchor.nextElementSibling.hasAttribute('data-flow-state'));
+}
+
 const badgeOf = (page, n) => page.locator(`flowlens-badge[data-flow-key="github:octo-org/long#${n}"]`);
 const mounted = (page) => page.evaluate(() => document.querySelectorAll('flowlens-badge').length);
 
@@ -17,8 +35,25 @@ describe('a long list scrolled through', () => {
   before(async () => {
     browser = await launch();
     await browser.context.route('https://github.com/octo-org/long/pulls', (route) => route.fulfill({ contentType: 'text/html', body: longList() }));
+    await browser.context.route('https://github.com/octo-org/tall/pulls', (route) => route.fulfill({ contentType: 'text/html', body: tallBoard() }));
   });
   after(() => browser?.close());
+
+  it('paints every row within a screen wherever the page jumps to, on rows of three heights in two columns', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 720 });
+    const errors = watchErrors(page);
+    await page.goto('https://github.com/octo-org/tall/pulls');
+    await page.waitForFunction(nearRowsPainted);
+    // Jumps, as a reader's End, Home, a link to a row or a dragged scrollbar make them.
+    for (const share of [1, 0, 0.5, 0.13, 0.87, 0.31, 0.62, 0.05, 0.95]) {
+      await page.evaluate((at) => scrollTo(0, at * (document.documentElement.scrollHeight - innerHeight)), share);
+      await page.waitForFunction(nearRowsPainted, null, { timeout: 5_000 }).catch(() => assert.fail(`rows near ${share} of the way down were not all painted`));
+    }
+    assert.ok((await mounted(page)) < 150, `mounted ${await mounted(page)} badges`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 
   it('takes the badges of rows gone far off again, paints them once when they come back, and keeps one in use', async () => {
     const page = await browser.context.newPage();
