@@ -697,6 +697,10 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const round = (x) => Math.round(x * 10) / 10;
 const verdict = (ok) => (ok ? 'within' : 'OVER');
 
+/** Says on stderr which drill runs, and when: a run that stops moving says where. */
+const benchStarted = Date.now();
+const progress = (what) => console.error(`bench, ${Math.round((Date.now() - benchStarted) / 1000)} s: ${what}`);
+
 // The debugging port lets the worker's heap be read (workerSession).
 const browser = await launch({ args: ['--remote-debugging-port=0'] });
 const counts = { jira: 0, github: 0, siteFacts: 0 };
@@ -805,7 +809,8 @@ function printWorkerHeap(w) {
 
 // `--popup-only`: the popup's drill alone (about half a minute).
 if (process.argv.includes('--popup-only')) {
-  const popup = await popupDrills(browser);
+  progress('popup');
+const popup = await popupDrills(browser);
   await browser.close();
   printPopup(popup);
   process.exit(0);
@@ -814,7 +819,8 @@ if (process.argv.includes('--popup-only')) {
 // `--worker-only`: the worker's heap drill alone (about a minute).
 if (process.argv.includes('--worker-only')) {
   const popups = await popupDrills(browser);
-  const workerHeap = await workerHeapDrill(browser);
+  progress('worker heap');
+const workerHeap = await workerHeapDrill(browser);
   await browser.close();
   printPopup(popups);
   printWorkerHeap(workerHeap);
@@ -823,7 +829,8 @@ if (process.argv.includes('--worker-only')) {
 
 // `--leak-only`: the leak drill alone (about two minutes), written beside the full run's file.
 if (process.argv.includes('--leak-only')) {
-  const leak = await leakDrill(browser);
+  progress('badges freed');
+const leak = await leakDrill(browser);
   await browser.close();
   printLeak(leak);
   mkdirSync('bench-output', { recursive: true });
@@ -856,17 +863,21 @@ for (const [source, n, url] of [
   const heapAlone = await heapAfterGc(cdp);
   const start = counts[source];
   const factsBefore = counts.siteFacts;
+  progress(`${source} ${n}: cold`);
   const cold = await observed(cdp, () => paint(page, url));
   // Every item is read page-wide though only the near ones are painted: the requests settle.
   await settled(page, () => counts[source]);
   const coldRequests = counts[source] - start;
   const siteFactRequests = counts.siteFacts - factsBefore;
   const heapLoaded = await heapAfterGc(cdp);
+  progress(`${source} ${n}: scrolled through`);
   const scrolled = await observed(cdp, () => scrollThrough(page, n));
   const heapScrolled = await heapAfterGc(cdp);
   const scrollRequests = counts[source] - start - coldRequests;
+  progress(`${source} ${n}: warm`);
   const warm = await observed(cdp, () => paint(page, url));
   const warmRequests = counts[source] - start - coldRequests - scrollRequests;
+  progress(`${source} ${n}: items appearing`);
   const live = await observed(cdp, () => appear(page, cdp, n, Math.min(n, 25)));
   const phases = [cold, warm, live];
   pages.push({
@@ -919,10 +930,14 @@ if (onlyPages) {
   process.exit(0);
 }
 
+progress('badges freed');
 const leak = await leakDrill(browser);
 const idb = [];
+progress('IndexedDB');
 for (const n of [100, 1000, 10000]) idb.push(await browser.worker.evaluate(idbDrill, n));
+progress('popup');
 const popup = await popupDrills(browser);
+progress('worker heap');
 const workerHeap = await workerHeapDrill(browser);
 await browser.close();
 const sizes = entrySizes();
