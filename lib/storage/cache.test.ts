@@ -32,6 +32,16 @@ describe('stale-while-revalidate', () => {
     expect((await cache.read('item', ['k'], 0)).size).toBe(0);
   });
 
+  it('reads nothing of the store for no keys (a transaction saved)', async () => {
+    const store = memoryRecordStore();
+    let reads = 0;
+    const cache = new FlowCache({ ...store, getMany: (ids) => ((reads += 1), store.getMany(ids)) }, policy);
+    expect((await cache.read('item', [], 0)).size).toBe(0);
+    expect(reads).toBe(0);
+    await cache.read('item', ['k'], 0);
+    expect(reads).toBe(1);
+  });
+
   it('never serves a value past the maximum age, even before eviction ran', async () => {
     const cache = new FlowCache(memoryRecordStore(), { ...policy, evictEvery: Infinity });
     await cache.write('item', [{ key: 'k', value: 1 }], 0);

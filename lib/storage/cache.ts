@@ -94,6 +94,8 @@ export class FlowCache {
 
   /** Cached values for the keys that have one, fresh or stale; `ttl` overrides the kind's. */
   async read<T>(kind: CacheKind, keys: string[], now: number, ttl = this.policy.ttl[kind]): Promise<Map<string, CacheHit<T>>> {
+    // Nothing to read costs no transaction (a round trip to the browser's storage).
+    if (keys.length === 0) return new Map();
     const records = await this.guard((store) => store.getMany(keys.map((key) => recordId(kind, key))));
     const hits = new Map<string, CacheHit<T>>();
     for (const record of records) {
