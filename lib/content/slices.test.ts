@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inSlices, SLICE_MS } from './slices';
+
+afterEach(() => vi.restoreAllMocks());
+
+/** A clock the work moves on: each item takes `perItem` ms. Returns the frames waited for. */
+function drive(perItem: number) {
+  let now = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => now);
+  const frames: number[] = [];
+  vi.spyOn(globalThis, 'requestAnimationFrame').mockImplementation((callback) => {
+    frames.push(now);
+    setTimeout(() => callback(now), 0);
+    return frames.length;
+  });
+  return { frames, work: () => void (now += perItem) };
+}
+
+describe('badge work in slices', () => {
+  it('on a visible page, waits for a frame after every slice, so the page renders what each added', async () => {
+    // Ten items of 2 ms are a slice (past SLICE_MS): 80 items yield seven times, at 20, 40 … 140 ms.
+    expect(SLICE_MS).toBe(12);
+    const { frames, work } = drive(2);
+    const done: number[] = [];
+    await inSlices(Array.from({ length: 80 }, (_, i) => i), (i) => {
+      work();
+      done.push(i);
+    });
+    expect(done).toEqual(Array.from({ length: 80 }, (_, i) => i));
+    expect(frames).toEqual([20, 40, 60, 80, 100, 120, 140]);
+  });
+
+  it('never waits for a frame on a hidden page, which renders none', async () => {
+    const { frames, work } = drive(2);
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    let count = 0;
+    await inSlices(Array.from({ length: 80 }, (_, i) => i), () => {
+      work();
+      count += 1;
+    });
+    expect([count, frames.length]).toEqual([80, 0]);
+  });
+});
