@@ -1,30 +1,12 @@
 // End to end: a long list holds the badges of a few screens, not one per row it was scrolled through.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch, watchErrors } from './harness.mjs';
+import { launch, nearRowsBadged, tallBoard, watchErrors } from './harness.mjs';
 
 /** 300 pull request rows of GitHub's list markup (as the browser benchmark's list), 40 px each: about 17 screens. */
 function longList() {
   const rows = Array.from({ length: 300 }, (_, i) => `<div class="js-issue-row" id="issue_${i + 1}" style="height:40px"><a class="js-navigation-open" data-hovercard-type="pull_request" href="/octo-org/long/pull/${i + 1}">PR ${i + 1}</a></div>`);
   return `<!DOCTYPE html><html><head><title>Long list</title></head><body style="margin:0"><main>${rows.join('')}</main></body></html>`;
-}
-
-/** 400 rows of 40, 320 and 120 px in turn, and a second column beside them, as a board's: about 90 screens. */
-function tallBoard() {
-  const heights = [40, 320, 120];
-  const row = (i) => `<div class="js-issue-row" id="issue_${i}" style="height:${heights[i % 3]}px"><a class="js-navigation-open" data-hovercard-type="pull_request" href="/octo-org/long/pull/${i}">PR ${i}</a></div>`;
-  const column = (from) => `<div style="flex:1">${Array.from({ length: 200 }, (_, i) => row(from + i)).join('')}</div>`;
-  return `<!DOCTYPE html><html><head><title>Tall board</title></head><body style="margin:0"><main style="display:flex">${column(1)}${column(201)}</main></body></html>`;
-}
-
-/** Whether every row within a screen of the viewport (a little inside FlowLens's margin) has a painted badge. */
-function nearRowsPainted() {
-  const [vh, edge] = [innerHeight, 20];
-  const near = [...document.querySelectorAll('main a')].filter((anchor) => {
-    const r = anchor.getBoundingClientRect();
-    return r.bottom > -vh + edge && r.top < 2 * vh - edge;
-  });
-  return near.length > 0 && near.every((anchor) => anchor.nextElementSibling?.localName === 'flowlens-badge' && anchor.nextElementSibling.hasAttribute('data-flow-state'));
 }
 
 const badgeOf = (page, n) => page.locator(`flowlens-badge[data-flow-key="github:octo-org/long#${n}"]`);
@@ -44,11 +26,11 @@ describe('a long list scrolled through', () => {
     await page.setViewportSize({ width: 1000, height: 720 });
     const errors = watchErrors(page);
     await page.goto('https://github.com/octo-org/tall/pulls');
-    await page.waitForFunction(nearRowsPainted);
+    await page.waitForFunction(nearRowsBadged);
     // Jumps, as a reader's End, Home, a link to a row or a dragged scrollbar make them.
     for (const share of [1, 0, 0.5, 0.13, 0.87, 0.31, 0.62, 0.05, 0.95]) {
       await page.evaluate((at) => scrollTo(0, at * (document.documentElement.scrollHeight - innerHeight)), share);
-      await page.waitForFunction(nearRowsPainted, null, { timeout: 5_000 }).catch(() => assert.fail(`rows near ${share} of the way down were not all painted`));
+      await page.waitForFunction(nearRowsBadged, null, { timeout: 5_000 }).catch(() => assert.fail(`rows near ${share} of the way down were not all painted`));
     }
     assert.ok((await mounted(page)) < 150, `mounted ${await mounted(page)} badges`);
     assert.deepEqual(errors, []);

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 // The page fixtures, and a reader that uses only what Playwright and Puppeteer pages share ($$eval).
-import { pageHtml, readBadges } from './harness.mjs';
+import { nearRowsBadged, pageHtml, readBadges, tallBoard } from './harness.mjs';
 import { launchWithRdp, OFFLINE, waitForTabs } from './firefox-rdp.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -23,6 +23,7 @@ const EXTENSION = join(ROOT, '.output/firefox-mv3');
 const GITHUB_LIST = 'https://github.com/octo-org/api/pulls';
 const JIRA_BOARD = 'https://acme.atlassian.net/jira/software/projects/PAY/boards/3';
 const JIRA_ISSUE = 'https://acme.atlassian.net/browse/PAY-42';
+const TALL_BOARD = 'https://github.com/octo-org/tall/pulls';
 const SERVED = {
   [GITHUB_LIST]: 'github/pages/pulls-legacy.html',
   [JIRA_BOARD]: 'jira/pages/board-cloud.html',
@@ -56,6 +57,7 @@ describe('Firefox: the built extension badges the page fixtures', { skip }, () =
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.setRequestInterception(true);
     page.on('request', (request) => {
+      if (request.url() === TALL_BOARD) return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: tallBoard() });
       const file = SERVED[request.url()];
       if (file) return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: pageHtml(file) });
       return request.continue();
@@ -105,6 +107,23 @@ describe('Firefox: the built extension badges the page fixtures', { skip }, () =
     assert.match(card.text, /Could not reach GitHub/);
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => document.querySelector('flowlens-badge').shadowRoot.querySelector('.card') === null, { timeout: 5_000 });
+  });
+
+  it('on a page of 400 rows, mounts the badges of those within a screen wherever the page jumps to, and takes the far ones off', async () => {
+    // No token here, and GitHub cannot be reached: the background answers a few rows at a time,
+    // so what is held is that every near row has its badge, not that each is painted yet.
+    await page.goto(TALL_BOARD);
+    await page.waitForFunction(nearRowsBadged, { timeout: 20_000 }, false);
+    const firstRow = 'flowlens-badge[data-flow-key="github:octo-org/long#1"]';
+    assert.ok(await page.$(firstRow), 'the first row has its badge');
+    for (const share of [1, 0.5, 0.87, 0.13]) {
+      await page.evaluate((at) => scrollTo(0, at * (document.documentElement.scrollHeight - innerHeight)), share);
+      await page.waitForFunction(nearRowsBadged, { timeout: 20_000 }, false);
+    }
+    // The first row is far above now: its badge is off again, and the page holds a few screens' worth.
+    await page.waitForFunction((selector) => !document.querySelector(selector), { timeout: 20_000 }, firstRow);
+    const mounted = await page.evaluate(() => document.querySelectorAll('flowlens-badge').length);
+    assert.ok(mounted > 0 && mounted < 150, `mounted ${mounted} badges`);
   });
 
   it('badges each card of a Jira Cloud board once, and says it could not reach Jira', async () => {

@@ -513,3 +513,26 @@ export async function seedDrift(browser, { openKeys = [] } = {}) {
     await globalThis.chrome.storage.local.set({ teamState: { ...state, openKeys: [...new Set([...state.openKeys, 'jira:acme.atlassian.net/PAY-7', ...openKeys])], bySource } });
   }, { pulls, openKeys });
 }
+
+/** 400 pull request rows of GitHub's list markup, 40, 320 and 120 px tall in turn, in two columns as a board's: about 90 screens (Chromium's and Firefox's long-page tests). */
+export function tallBoard() {
+  const heights = [40, 320, 120];
+  const row = (i) => `<div class="js-issue-row" id="issue_${i}" style="height:${heights[i % 3]}px"><a class="js-navigation-open" data-hovercard-type="pull_request" href="/octo-org/long/pull/${i}">PR ${i}</a></div>`;
+  const column = (from) => `<div style="flex:1">${Array.from({ length: 200 }, (_, i) => row(from + i)).join('')}</div>`;
+  return `<!DOCTYPE html><html><head><title>Tall board</title></head><body style="margin:0"><main style="display:flex">${column(1)}${column(201)}</main></body></html>`;
+}
+
+/**
+ * Whether every row within a screen of the viewport (a little inside FlowLens's margin) has its
+ * badge, painted (with a state) unless `painted` is false: where the background cannot answer
+ * for every row soon (GitHub without a token reads a few items at a time), mounted is what the
+ * page's own part of the contract says.
+ */
+export function nearRowsBadged(painted = true) {
+  const [vh, edge] = [innerHeight, 20];
+  const near = [...document.querySelectorAll('main a')].filter((anchor) => {
+    const r = anchor.getBoundingClientRect();
+    return r.bottom > -vh + edge && r.top < 2 * vh - edge;
+  });
+  return near.length > 0 && near.every((anchor) => anchor.nextElementSibling?.localName === 'flowlens-badge' && (!painted || anchor.nextElementSibling.hasAttribute('data-flow-state')));
+}
