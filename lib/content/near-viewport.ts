@@ -63,144 +63,182 @@ interface Group {
  * them is near): a few groups' worth, not the whole board. A new group is watched whole until
  * its scouts first report, so the page's first layout says at once which anchors are near.
  */
-export const intersectionNear: WatchNear = (onNear) => {
-  const near = new WeakSet<Element>();
-  const groupOf = new Map<Element, Group>();
-  const scouted = new Map<Element, Group>();
-  // Anchors and scouts the observers have not reported on yet (each reports a new target, near
-  // or not, in its next notification), and who waits for them all.
-  const unreported = new Set<Element>();
-  let waiting: (() => void)[] = [];
-  let filling: Group | undefined;
-  const settle = () => {
-    if (unreported.size > 0 || waiting.length === 0) return;
-    const done = waiting;
-    waiting = [];
-    for (const resolve of done) resolve();
-  };
-  const observeClose = (anchor: Element) => {
-    unreported.add(anchor);
-    observer.observe(anchor);
-  };
-  const stopClose = (anchor: Element) => {
-    observer.unobserve(anchor);
-    unreported.delete(anchor);
-    near.delete(anchor);
-  };
-  const addScout = (group: Group, anchor: Element) => {
-    group.scouts.set(anchor, undefined);
-    scouted.set(anchor, group);
-    unreported.add(anchor);
-    scouts.observe(anchor);
-  };
-  const dropScout = (group: Group, anchor: Element) => {
-    group.scouts.delete(anchor);
-    scouted.delete(anchor);
-    unreported.delete(anchor);
-    scouts.unobserve(anchor);
-  };
-  // Another of the group's anchors on the page takes a scout's place (a group that still has
-  // anchors to watch always has a scout: none of them scouts for another group).
-  const replaceScout = (group: Group, anchor: Element) => {
-    dropScout(group, anchor);
-    const next = [...group.members].find((member) => member.isConnected && !group.scouts.has(member));
-    if (next) addScout(group, next);
-  };
-  // Whether the group may hold a near anchor: a scout within its margin or not reported on yet,
-  // or an anchor near now or not reported on yet (a group taller than its scouts' margin).
-  const mayBeNear = (group: Group) =>
-    [...group.scouts.values()].some((within) => within !== false) || [...group.members].some((anchor) => near.has(anchor) || unreported.has(anchor));
-  const review = (group: Group) => {
-    const wanted = mayBeNear(group);
-    if (wanted === group.close) return;
-    group.close = wanted;
-    for (const anchor of group.members) (wanted ? observeClose : stopClose)(anchor);
-  };
-  // The group is filled in one task; its scouts are its first, middle and last anchors then.
-  const closeFilling = () => {
-    const group = filling;
-    filling = undefined;
-    if (!group) return;
-    const members = [...group.members];
-    for (const anchor of new Set([members[0], members[members.length >> 1], members.at(-1)])) if (anchor) addScout(group, anchor);
-  };
-  const observer = new IntersectionObserver(
-    (entries) => {
-      const came: Element[] = [];
-      const far = new Set<Group>();
-      for (const entry of entries) {
-        unreported.delete(entry.target);
-        if (entry.isIntersecting) {
-          if (!near.has(entry.target)) came.push(entry.target);
-          near.add(entry.target);
-        } else {
-          near.delete(entry.target);
-          const group = groupOf.get(entry.target);
-          if (group) far.add(group);
-        }
-      }
-      for (const group of far) review(group);
-      settle();
-      if (came.length > 0) onNear(came);
-    },
-    { rootMargin: NEAR_MARGIN },
-  );
-  const scouts = new IntersectionObserver(
-    (entries) => {
-      const told = new Set<Group>();
-      for (const entry of entries) {
-        const group = scouted.get(entry.target);
-        if (!group) continue;
-        unreported.delete(entry.target);
-        group.scouts.set(entry.target, entry.isIntersecting);
-        told.add(group);
-        // A scout the page removed tells nothing more.
-        if (!entry.target.isConnected) replaceScout(group, entry.target);
-      }
-      for (const group of told) review(group);
-      settle();
-    },
-    { rootMargin: SCOUT_MARGIN },
-  );
-  return {
-    watch: (anchor) => {
-      if (groupOf.has(anchor)) return;
-      // A badge's anchor watched again (its badge gone far) joins a new group and scouts no more for its old one.
-      const scouting = scouted.get(anchor);
-      if (scouting) replaceScout(scouting, anchor);
-      if (!filling) {
-        filling = { members: new Set(), scouts: new Map(), close: true };
-        queueMicrotask(closeFilling);
-      }
-      filling.members.add(anchor);
-      groupOf.set(anchor, filling);
-      observeClose(anchor);
-      if (filling.members.size >= GROUP_SIZE) closeFilling();
-    },
-    unwatch: (anchor) => {
-      const group = groupOf.get(anchor);
-      stopClose(anchor);
-      if (!group) return settle();
-      groupOf.delete(anchor);
+export const intersectionNear: WatchNear = (onNear) => new GroupedNear(onNear);
+
+/** The grouped watch behind `intersectionNear`. */
+class GroupedNear implements NearWatch {
+  private readonly near = new WeakSet<Element>();
+  private readonly groupOf = new Map<Element, Group>();
+  private readonly scouted = new Map<Element, Group>();
+  /**
+   * Anchors and scouts the observers have not reported on yet (each reports a new target, near
+   * or not, in its next notification); `waiting` waits for them all.
+   */
+  private readonly unreported = new Set<Element>();
+  private waiting: (() => void)[] = [];
+  /** The group anchors watched in this task join; its scouts are chosen once the task ends. */
+  private filling: Group | undefined;
+  private readonly observer: IntersectionObserver;
+  private readonly scouts: IntersectionObserver;
+
+  constructor(private readonly onNear: (anchors: Element[]) => void) {
+    this.observer = new IntersectionObserver((entries) => this.told(entries), { rootMargin: NEAR_MARGIN });
+    this.scouts = new IntersectionObserver((entries) => this.scoutsTold(entries), { rootMargin: SCOUT_MARGIN });
+  }
+
+  watch(anchor: Element): void {
+    if (this.groupOf.has(anchor)) return;
+    // A badge's anchor watched again (its badge gone far) joins a new group and scouts no more for its old one.
+    const scouting = this.scouted.get(anchor);
+    if (scouting) this.replaceScout(scouting, anchor);
+    if (!this.filling) {
+      this.filling = { members: new Set(), scouts: new Map(), close: true };
+      queueMicrotask(() => this.closeFilling());
+    }
+    this.filling.members.add(anchor);
+    this.groupOf.set(anchor, this.filling);
+    this.observeClose(anchor);
+    if (this.filling.members.size >= GROUP_SIZE) this.closeFilling();
+  }
+
+  unwatch(anchor: Element): void {
+    const group = this.groupOf.get(anchor);
+    this.stopClose(anchor);
+    if (group) {
+      this.groupOf.delete(anchor);
       group.members.delete(anchor);
       // A group with no anchor left to watch needs no scouts; a scout still on the page keeps
       // telling for the rest of its group.
-      if (group.members.size === 0 && group !== filling) for (const scout of [...group.scouts.keys()]) dropScout(group, scout);
-      settle();
-    },
-    isNear: (anchor) => near.has(anchor),
-    settled: () => (unreported.size === 0 ? Promise.resolve() : new Promise((resolve) => waiting.push(resolve))),
-    disconnect: () => {
-      observer.disconnect();
-      scouts.disconnect();
-      groupOf.clear();
-      scouted.clear();
-      unreported.clear();
-      filling = undefined;
-      settle();
-    },
-  };
-};
+      if (group.members.size === 0 && group !== this.filling) for (const scout of [...group.scouts.keys()]) this.dropScout(group, scout);
+    }
+    this.settle();
+  }
+
+  isNear(anchor: Element): boolean {
+    return this.near.has(anchor);
+  }
+
+  settled(): Promise<void> {
+    return this.unreported.size === 0 ? Promise.resolve() : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+    this.scouts.disconnect();
+    this.groupOf.clear();
+    this.scouted.clear();
+    this.unreported.clear();
+    this.filling = undefined;
+    this.settle();
+  }
+
+  /** The near observer's report: anchors come near are told, and groups with an anchor gone far are looked at again. */
+  private told(entries: IntersectionObserverEntry[]): void {
+    const came: Element[] = [];
+    const far = new Set<Group>();
+    for (const entry of entries) {
+      this.unreported.delete(entry.target);
+      if (entry.isIntersecting) {
+        if (!this.near.has(entry.target)) came.push(entry.target);
+        this.near.add(entry.target);
+      } else {
+        this.near.delete(entry.target);
+        const group = this.groupOf.get(entry.target);
+        if (group) far.add(group);
+      }
+    }
+    for (const group of far) this.review(group);
+    this.settle();
+    if (came.length > 0) this.onNear(came);
+  }
+
+  /** The scouts' report: each group told of is watched anchor by anchor, or not, as it may now hold a near anchor. */
+  private scoutsTold(entries: IntersectionObserverEntry[]): void {
+    const told = new Set<Group>();
+    for (const entry of entries) {
+      const group = this.scouted.get(entry.target);
+      if (!group) continue;
+      this.unreported.delete(entry.target);
+      group.scouts.set(entry.target, entry.isIntersecting);
+      told.add(group);
+      // A scout the page removed tells nothing more.
+      if (!entry.target.isConnected) this.replaceScout(group, entry.target);
+    }
+    for (const group of told) this.review(group);
+    this.settle();
+  }
+
+  /**
+   * Whether the group may hold a near anchor: a scout within its margin or not reported on yet,
+   * or an anchor near now or not reported on yet (a group taller than its scouts' margin).
+   */
+  private mayBeNear(group: Group): boolean {
+    return [...group.scouts.values()].some((within) => within !== false) || [...group.members].some((anchor) => this.near.has(anchor) || this.unreported.has(anchor));
+  }
+
+  /** Watches the group's anchors one by one, or stops, as it may hold a near anchor or not. */
+  private review(group: Group): void {
+    const wanted = this.mayBeNear(group);
+    if (wanted === group.close) return;
+    group.close = wanted;
+    for (const anchor of group.members) {
+      if (wanted) this.observeClose(anchor);
+      else this.stopClose(anchor);
+    }
+  }
+
+  /** The group filled in this task is full, or the task has ended: its scouts are its first, middle and last anchors. */
+  private closeFilling(): void {
+    const group = this.filling;
+    this.filling = undefined;
+    if (!group) return;
+    const members = [...group.members];
+    for (const anchor of new Set([members[0], members[members.length >> 1], members.at(-1)])) if (anchor) this.addScout(group, anchor);
+  }
+
+  private observeClose(anchor: Element): void {
+    this.unreported.add(anchor);
+    this.observer.observe(anchor);
+  }
+
+  private stopClose(anchor: Element): void {
+    this.observer.unobserve(anchor);
+    this.unreported.delete(anchor);
+    this.near.delete(anchor);
+  }
+
+  private addScout(group: Group, anchor: Element): void {
+    group.scouts.set(anchor, undefined);
+    this.scouted.set(anchor, group);
+    this.unreported.add(anchor);
+    this.scouts.observe(anchor);
+  }
+
+  private dropScout(group: Group, anchor: Element): void {
+    group.scouts.delete(anchor);
+    this.scouted.delete(anchor);
+    this.unreported.delete(anchor);
+    this.scouts.unobserve(anchor);
+  }
+
+  /**
+   * Another of the group's anchors on the page takes a scout's place (a group that still has
+   * anchors to watch always has a scout: none of them scouts for another group).
+   */
+  private replaceScout(group: Group, anchor: Element): void {
+    this.dropScout(group, anchor);
+    const next = [...group.members].find((member) => member.isConnected && !group.scouts.has(member));
+    if (next) this.addScout(group, next);
+  }
+
+  /** Resolves those waiting once every watched anchor and scout has been reported on. */
+  private settle(): void {
+    if (this.unreported.size > 0 || this.waiting.length === 0) return;
+    const done = this.waiting;
+    this.waiting = [];
+    for (const resolve of done) resolve();
+  }
+}
 
 /** A watch for which every anchor is near at once: where there is no IntersectionObserver (and in unit tests of other things). */
 export const everywhereNear: WatchNear = () => ({
