@@ -24,8 +24,10 @@ class DrivenObserver {
   disconnect() {
     this.observed.clear();
   }
-  report(entries: [Element, boolean][]) {
-    this.callback(entries.map(([target, isIntersecting]) => ({ target, isIntersecting }) as IntersectionObserverEntry), this as unknown as IntersectionObserver);
+  /** Reports each target within the margin or not; one `hidden` has no box (an empty rectangle). */
+  report(entries: [Element, boolean][], hidden: Element[] = []) {
+    const box = (target: Element) => (hidden.includes(target) ? { width: 0, height: 0 } : { width: 40, height: 16 });
+    this.callback(entries.map(([target, isIntersecting]) => ({ target, isIntersecting, boundingClientRect: box(target) }) as IntersectionObserverEntry), this as unknown as IntersectionObserver);
   }
 }
 
@@ -119,6 +121,21 @@ describe('near the viewport, watched in groups', () => {
     close.report([[list[6]!, false]]);
     expect(close.observed.size).toBe(0);
     expect(came).toEqual([[list[6]]]);
+  });
+
+  it('keeps watching a group whose scouts have no box (hidden), whatever else they say', async () => {
+    const { list, came, close, scouts } = await watching(24);
+    // The first, middle and last cards are hidden (a collapsed swimlane); the others are on the page, far.
+    scouts.report(at(list, [0, 12, 23]).map((anchor) => [anchor, false]), at(list, [0, 12, 23]));
+    close.report(list.map((anchor) => [anchor, false]));
+    expect(close.observed.size).toBe(24);
+    // Scrolled: #5 comes near and is told.
+    close.report([[list[5]!, true]]);
+    expect(came).toEqual([[list[5]]]);
+    // The scouts are shown again, beyond their margin, and #5 goes far: the group is no longer watched anchor by anchor.
+    scouts.report(at(list, [0, 12, 23]).map((anchor) => [anchor, false]));
+    close.report([[list[5]!, false]]);
+    expect(close.observed.size).toBe(0);
   });
 
   it('puts another anchor in the place of a scout the page removed', async () => {

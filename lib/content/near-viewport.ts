@@ -159,7 +159,9 @@ class GroupedNear implements NearWatch {
       const group = this.scouted.get(entry.target);
       if (!group) continue;
       this.unreported.delete(entry.target);
-      group.scouts.set(entry.target, entry.isIntersecting);
+      // A scout with no box (hidden: a collapsed swimlane, a filtered card) tells nothing of
+      // where the rest of its group is: while it has none, the group's anchors are watched.
+      group.scouts.set(entry.target, hasBox(entry) ? entry.isIntersecting : undefined);
       told.add(group);
       // A scout the page removed tells nothing more.
       if (!entry.target.isConnected) this.replaceScout(group, entry.target);
@@ -238,6 +240,11 @@ class GroupedNear implements NearWatch {
     this.waiting = [];
     for (const resolve of done) resolve();
   }
+}
+
+/** Whether the target of `entry` has a box on the page: a hidden one's rectangle is empty. */
+function hasBox({ boundingClientRect: box }: IntersectionObserverEntry): boolean {
+  return box.width > 0 || box.height > 0;
 }
 
 /** A watch for which every anchor is near at once: where there is no IntersectionObserver (and in unit tests of other things). */
