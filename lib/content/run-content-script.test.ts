@@ -13,7 +13,8 @@ import { runContentScript, type SiteAdapter } from './run-content-script';
 class InViewObserver {
   constructor(private readonly callback: IntersectionObserverCallback) {}
   observe(target: Element) {
-    setTimeout(() => this.callback([{ target, isIntersecting: true } as IntersectionObserverEntry], this as unknown as IntersectionObserver), 0);
+    const entry = { target, isIntersecting: true, boundingClientRect: { width: 40, height: 16 } } as IntersectionObserverEntry;
+    setTimeout(() => this.callback([entry], this as unknown as IntersectionObserver), 0);
   }
   unobserve() {}
   disconnect() {}
