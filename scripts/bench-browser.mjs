@@ -810,7 +810,7 @@ function printWorkerHeap(w) {
 // `--popup-only`: the popup's drill alone (about half a minute).
 if (process.argv.includes('--popup-only')) {
   progress('popup');
-const popup = await popupDrills(browser);
+  const popup = await popupDrills(browser);
   await browser.close();
   printPopup(popup);
   process.exit(0);
@@ -818,9 +818,10 @@ const popup = await popupDrills(browser);
 
 // `--worker-only`: the worker's heap drill alone (about a minute).
 if (process.argv.includes('--worker-only')) {
+  progress('popup');
   const popups = await popupDrills(browser);
   progress('worker heap');
-const workerHeap = await workerHeapDrill(browser);
+  const workerHeap = await workerHeapDrill(browser);
   await browser.close();
   printPopup(popups);
   printWorkerHeap(workerHeap);
@@ -830,7 +831,7 @@ const workerHeap = await workerHeapDrill(browser);
 // `--leak-only`: the leak drill alone (about two minutes), written beside the full run's file.
 if (process.argv.includes('--leak-only')) {
   progress('badges freed');
-const leak = await leakDrill(browser);
+  const leak = await leakDrill(browser);
   await browser.close();
   printLeak(leak);
   mkdirSync('bench-output', { recursive: true });
