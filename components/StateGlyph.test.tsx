@@ -98,15 +98,25 @@ describe('placePath (the aging chart draws each state\'s glyphs as one path)', (
     expect(placePath('M0 0 1 1m1 1 2 2', 2, 10, 10)).toBe('M10 10 12 12 m2 2 4 4');
   });
 
+  it('scales a path once per scale, and places it anywhere from that', () => {
+    const d = 'M5 1h6l4 4v6l-4 4H5l-4-4V5z';
+    expect(placePath(d, 1, 0, 0)).toBe('M5 1 h6 l4 4 v6 l-4 4 H5 l-4 -4 V5 z');
+    expect(placePath(d, 2, 0, 0)).toBe('M10 2 h12 l8 8 v12 l-8 8 H10 l-8 -8 V10 z');
+    expect(placePath(d, 1, 100, -1)).toBe('M105 0 h6 l4 4 v6 l-4 4 H105 l-4 -4 V4 z');
+    expect(placePath(d, 1, 0, 0)).toBe('M5 1 h6 l4 4 v6 l-4 4 H5 l-4 -4 V5 z');
+    // Numbers beyond a command's last whole set are dropped, as before.
+    expect(placePath('M1 2 3', 1, 0, 0)).toBe('M1 2');
+  });
+
   it('draws a state\'s glyphs as one or two paths, however many items', () => {
     render(<svg><GlyphsAt state="blocked" size={8} at={[{ x: 10, y: 10 }, { x: 30, y: 10 }, { x: 30, y: 10 }]} /></svg>);
     const group = document.querySelector('[data-glyph="blocked"]')!;
     expect(group.getAttribute('data-count')).toBe('3');
     const paths = group.querySelectorAll('path');
     expect(paths).toHaveLength(1);
-    // Three octagons with their bars, filled by the non-zero rule: the same place twice stays drawn.
+    // Two octagons with their bars, filled by the non-zero rule: the same place twice is drawn once, and would look the same drawn twice.
     expect(paths[0]!.getAttribute('fill-rule')).toBe('nonzero');
-    expect(paths[0]!.getAttribute('d')!.match(/M/g)).toHaveLength(6);
+    expect(paths[0]!.getAttribute('d')!.match(/M/g)).toHaveLength(4);
     expect(paths[0]!.getAttribute('d')!.startsWith('M8.5 6.5 h3 ')).toBe(true);
   });
 });

@@ -44,29 +44,38 @@ export function StateGlyph({ state, size = 12, at }: { state: BadgeState; size?:
  */
 const AXES: Record<string, string> = { m: 'xy', l: 'xy', t: 'xy', h: 'x', v: 'y', c: 'xyxyxy', s: 'xyxy', q: 'xyxy', a: 'rr...xy', z: '' };
 
-/**
- * `d`, a path on the glyphs' 16-unit grid, scaled by `scale` and moved by (`dx`, `dy`): absolute
- * points are moved, relative ones only scaled, and an arc's rotation and flags are kept.
- */
-export function placePath(d: string, scale: number, dx: number, dy: number): string {
+/** A number of a compiled path: the text before it, its scaled value, and the axis it moves along when placed (none: relative, a radius, a flag). */
+interface PathNumber {
+  before: string;
+  value: number;
+  axis: 'x' | 'y' | undefined;
+}
+
+/** A path scaled once, to be placed anywhere (`placePath`): its numbers in order, and the text after the last. */
+interface ScaledPath {
+  numbers: PathNumber[];
+  end: string;
+}
+
+/** `d` scaled by `scale`: every number tagged with what placing it adds (`AXES`). */
+function scalePath(d: string, scale: number): ScaledPath {
   const tokens = d.match(/[a-zA-Z]|-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/g) ?? [];
-  const out: string[] = [];
+  const numbers: PathNumber[] = [];
+  let pending = '';
   let command = '';
   let args: number[] = [];
   const flush = () => {
     const absolute = command !== command.toLowerCase();
     const axes = AXES[command.toLowerCase()] ?? '';
-    for (let i = 0; axes.length > 0 && i + axes.length <= args.length; i += axes.length) {
-      const group = args.slice(i, i + axes.length).map((value, j) => {
-        const axis = axes[j];
-        if (axis === '.') return value;
-        const scaled = value * scale;
-        if (!absolute || axis === 'r') return scaled;
-        return scaled + (axis === 'x' ? dx : dy);
-      });
-      out.push((i === 0 ? command : '') + group.map((n) => Math.round(n * 100) / 100).join(' ') + ' ');
+    // Only whole groups: a command's numbers come in sets of its axes.
+    const whole = axes.length > 0 ? args.length - (args.length % axes.length) : 0;
+    for (let i = 0; i < whole; i++) {
+      const axis = axes[i % axes.length]!;
+      const value = axis === '.' ? args[i]! : args[i]! * scale;
+      numbers.push({ before: `${pending}${i === 0 ? command : ''}`, value, axis: absolute && (axis === 'x' || axis === 'y') ? axis : undefined });
+      pending = ' ';
     }
-    if (axes.length === 0 && command) out.push(command);
+    if (axes.length === 0 && command) pending += command;
     args = [];
   };
   for (const token of tokens) {
@@ -76,7 +85,28 @@ export function placePath(d: string, scale: number, dx: number, dy: number): str
     } else args.push(Number(token));
   }
   flush();
-  return out.join('').trim();
+  return { numbers, end: pending };
+}
+
+/** Paths already scaled, by scale and path: the chart places a handful of them thousands of times. */
+const scaled = new Map<string, ScaledPath>();
+
+const hundredths = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * `d`, a path on the glyphs' 16-unit grid, scaled by `scale` and moved by (`dx`, `dy`): absolute
+ * points are moved, relative ones only scaled, and an arc's rotation and flags are kept. The
+ * path is read and scaled once (`scalePath`); placing it only adds and prints numbers. Reading it
+ * again for each of 2,000 glyphs held the popup's main thread about 150 ms after its first frame
+ * (a CPU profile of its opens, 4 Dec 2026).
+ */
+export function placePath(d: string, scale: number, dx: number, dy: number): string {
+  const id = `${scale} ${d}`;
+  let path = scaled.get(id);
+  if (!path) scaled.set(id, (path = scalePath(d, scale)));
+  let out = '';
+  for (const { before, value, axis } of path.numbers) out += `${before}${hundredths(axis === 'x' ? value + dx : axis === 'y' ? value + dy : value)}`;
+  return `${out}${path.end}`.trim();
 }
 
 /**
@@ -84,12 +114,14 @@ export function placePath(d: string, scale: number, dx: number, dy: number): str
  * of 2,000 items draws a path or two per state, not an SVG per item (which held the popup's main
  * thread about 200 ms after its first frame; `npm run bench`'s popup, 3 Dec 2026). Filled by the
  * non-zero rule: a hole winds against its shape, so it stays a hole, and glyphs drawn on top of
- * each other stay drawn (even-odd would cancel them out).
+ * each other stay drawn (even-odd would cancel them out). A glyph at a point already drawn is
+ * drawn once: under that rule, twice looks the same.
  */
 export function GlyphsAt({ state, size, at }: { state: BadgeState; size: number; at: readonly { x: number; y: number }[] }) {
   const glyph = GLYPHS[state];
   const scale = size / 16;
-  const all = (d: string) => at.map((point) => placePath(d, scale, point.x - size / 2, point.y - size / 2)).join('');
+  const places = [...new Map(at.map((point) => [`${hundredths(point.x)} ${hundredths(point.y)}`, point])).values()];
+  const all = (d: string) => places.map((point) => placePath(d, scale, point.x - size / 2, point.y - size / 2)).join('');
   return (
     <g class={`glyph glyph-${state}`} data-glyph={state} data-count={at.length}>
       {glyph.fill ? <path d={all(glyph.fill)} fill="currentColor" fill-rule="nonzero" /> : null}
