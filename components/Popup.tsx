@@ -7,6 +7,7 @@ import type { Client } from '../lib/client';
 import type { ResponseFor } from '../lib/protocol';
 import type { GithubPoints, PublicStatus } from '../lib/status';
 import type { FlowError } from '../lib/flow-error';
+import { localTime } from '../lib/local-time';
 import { PAINTED_MARK, summaryAnswers, type SummaryHead } from '../lib/team/first-paint';
 import type { TeamSummaryAnswer } from '../lib/team/summary-types';
 import { goneKeys, sinceLast, snapshotOf, type LookSnapshot } from '../lib/team/since-last';
@@ -34,7 +35,7 @@ export interface PopupProps {
   openOptions?: () => void;
 }
 
-const localTime = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const clockTime = (ms: number) => localTime(ms, 'clock');
 
 /**
  * Loads the summary (after the kept copy, when its head is on screen), then syncs and loads it
@@ -113,7 +114,7 @@ function useSinceLast(send: Client, answer: TeamSummaryAnswer | undefined, now: 
 }
 
 /** The popup page. */
-export function Popup({ send, first, head, readCopy, exporter = browserExporter, now = Date.now, time = localTime, lookTime, openOptions }: PopupProps) {
+export function Popup({ send, first, head, readCopy, exporter = browserExporter, now = Date.now, time = clockTime, lookTime, openOptions }: PopupProps) {
   const { answer, fromCopy, error, syncing, syncError } = useTeamSummary(send, first, head, readCopy);
   const since = useSinceLast(send, answer, now);
   const [status, setStatus] = useState<PublicStatus>();

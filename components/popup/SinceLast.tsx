@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { repoOf, rowKey, shortKey } from '../../lib/flow/item-names';
 import { httpsHref } from '../../lib/safe-url';
+import { localTime } from '../../lib/local-time';
 import { changeCounts, changeText, type SinceChange } from '../../lib/team/since-last';
 import type { TeamItem } from '../../lib/team/summary-types';
 import { StateGlyph } from '../StateGlyph';
@@ -82,5 +83,5 @@ export function SinceLast({ since, items, time }: SinceLastProps) {
  */
 export function lookedTime(ms: number, now: number): string {
   const recent = now - ms < 6 * 86_400_000;
-  return new Date(ms).toLocaleString([], recent ? { weekday: 'short', hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return localTime(ms, recent ? 'weekdayClock' : 'dateClock');
 }
