@@ -118,6 +118,30 @@ describe('Popup', () => {
     expect(framed).toBe(true);
   });
 
+  it('keeps the summary shown when the fresh answer names the same one, and takes its sync status', async () => {
+    const { send } = fakeClient({ 'team/sync': () => new Promise(() => {}) });
+    const copy = answer([blocked]);
+    copy.summary.id = 'summary-1';
+    // The same summary, reused by the background; its rows differ here only to show which is on screen.
+    const fresh = answer([blocked, waiting], { lastGoodAt: NOW });
+    fresh.summary.id = 'summary-1';
+    render(<Popup send={send} first={Promise.resolve({ ok: true, data: fresh })} head={headOf(copy)} readCopy={async () => copy} exporter={exporter()} now={() => NOW} time={time} />);
+    await waitFor(() => expect(screen.queryByTestId('summary-copy')).toBeNull());
+    expect(screen.getByTestId('sync-line').textContent).toContain('Last synced 09:00.');
+    expect(screen.getAllByTestId('stuck-item').map((li) => li.dataset.key)).toEqual([blocked.key]);
+  });
+
+  it('takes the fresh summary when it names another one', async () => {
+    const { send } = fakeClient({ 'team/sync': () => new Promise(() => {}) });
+    const copy = answer([blocked]);
+    copy.summary.id = 'summary-1';
+    const fresh = answer([blocked, waiting], { lastGoodAt: NOW });
+    fresh.summary.id = 'summary-2';
+    render(<Popup send={send} first={Promise.resolve({ ok: true, data: fresh })} head={headOf(copy)} readCopy={async () => copy} exporter={exporter()} now={() => NOW} time={time} />);
+    await waitFor(() => expect(screen.getAllByTestId('stuck-item')).toHaveLength(2));
+    expect(screen.getByTestId('sync-line').textContent).toContain('Last synced 09:00.');
+  });
+
   it('paints what fits a popup in the first frame (10 rows, the counts of every item), then the other rows and the charts', async () => {
     const { send } = fakeClient({ 'team/sync': () => new Promise(() => {}) });
     const many = Array.from({ length: 40 }, (_, i) => row(i + 10, { state: i < 36 ? 'blocked' : 'waiting', since: '2026-11-17T09:00:00Z' }));

@@ -55,7 +55,9 @@ function useTeamSummary(send: Client, first?: Promise<ResponseFor<'team/summary'
       const got = await answers.next();
       if (!live) return got;
       setFromCopy(false);
-      if (got.ok) setAnswer(got.data);
+      // The background reuses a summary while nothing changed: the one shown is kept (its sync
+      // status is the new one), so nothing drawn from it is drawn again (TeamView).
+      if (got.ok) setAnswer((shown) => (shown?.summary.id !== undefined && shown.summary.id === got.data.summary.id ? { ...got.data, summary: shown.summary } : got.data));
       else setError(got.error);
       return got;
     };

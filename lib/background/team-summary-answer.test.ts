@@ -50,7 +50,7 @@ describe('team/summary', () => {
 
   it('answers an empty summary, marked unconfigured, before any team source is set', async () => {
     const answer = await (await setup([jiraItem(1)], {}))();
-    expect(answer).toEqual({ ok: true, data: { summary: { at: NOW, items: [], people: [], clusters: [], criticalPath: { steps: [], ageMs: 0 }, topHolders: [] }, sync: { configured: false, running: false, lastErrors: [] } } });
+    expect(answer).toEqual({ ok: true, data: { summary: { at: NOW, id: expect.any(String), items: [], people: [], clusters: [], criticalPath: { steps: [], ageMs: 0 }, topHolders: [] }, sync: { configured: false, running: false, lastErrors: [] } } });
   });
 
   it('reuses the last summary for a minute while the team state is unchanged, and sums up a new sync or a cleared cache at once', async () => {
@@ -65,14 +65,27 @@ describe('team/summary', () => {
       return answer.ok ? answer.data.summary.items.map((item) => item.title) : [];
     };
     expect(await titles()).toEqual(['Ticket PAY-1']);
+    const id = async () => {
+      const answer = await summary();
+      return answer.ok ? answer.data.summary.id : undefined;
+    };
+    // The reused summary keeps its name; one computed anew has another.
+    const named = await id();
+    expect(named).toMatch(/^[0-9a-f-]{36}$/);
     await cache.write('item', [{ key: first.key, value: { item: { ...first, title: 'Renamed' } } }], NOW);
     now += 30_000;
     expect(await titles()).toEqual(['Ticket PAY-1']);
+    expect(await id()).toBe(named);
     now += 30_000;
     expect(await titles()).toEqual(['Renamed']);
     await cache.write('item', [{ key: first.key, value: { item: { ...first, title: 'Synced' } } }], now);
     state = { ...state, lastGoodAt: now };
     expect(await titles()).toEqual(['Synced']);
+    // Computed anew within the same millisecond as the last: a name of its own all the same.
+    const synced = await id();
+    expect(synced).not.toBe(named);
+    state = { ...state, lastGoodAt: now + 0.5 };
+    expect(await id()).not.toBe(synced);
     // "Clear cache" within the minute: the summary no longer names what was cleared.
     await cache.clear();
     expect(await titles()).toEqual([]);

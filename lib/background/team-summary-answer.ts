@@ -81,7 +81,8 @@ export function createTeamSummaryAnswer(deps: TeamSummaryAnswerDeps) {
     // A cleared cache makes the last summary stale too: it names items the cache no longer holds.
     const inputs = JSON.stringify([settings, state.openKeys, state.cycleTimesMs, state.timeShares, state.lastGoodAt, cache.clears]);
     if (!last || last.inputs !== inputs || now - last.at >= SUMMARY_REUSE_MS || now < last.at) {
-      last = { inputs, at: now, summary: await compute(deps, settings, state, now) };
+      // Each summary computed is named, so the popup knows a reused one from a new one (components/Popup.tsx).
+      last = { inputs, at: now, summary: { ...(await compute(deps, settings, state, now)), id: crypto.randomUUID() } };
     }
     return { ok: true, data: { summary: last.summary, sync } };
   };

@@ -92,6 +92,11 @@ export interface TeamSummary {
   /** When it was computed (epoch ms); ages and durations are measured to it. */
   at: number;
   /**
+   * Names the summary: the background reuses a summary while nothing changed (SUMMARY_REUSE_MS)
+   * and gives each one it computes a new name, so two summaries of one name are the same.
+   */
+  id?: string;
+  /**
    * The team's open items: blocked, waiting and failing first, longest in that state first
    * (oldest `since`; unknown `since` after known), then the others, oldest first.
    */
