@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { inSlices, SLICE_MS } from './slices';
+import { inSlices, inTasks, SLICE_MS } from './slices';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -40,5 +40,30 @@ describe('badge work in slices', () => {
       count += 1;
     });
     expect([count, frames.length]).toEqual([80, 0]);
+  });
+
+  it('does unseen work in tasks of at most a slice\'s time, one after another, never waiting for a frame', async () => {
+    const { frames, work } = drive(5);
+    let inTask = 0;
+    const tasks: number[] = [];
+    const done: number[] = [];
+    const running = inTasks(Array.from({ length: 12 }, (_, i) => i), (i) => {
+      inTask += 1;
+      work();
+      done.push(i);
+    });
+    // The first task runs at once, up to its time: three items of 5 ms pass SLICE_MS.
+    tasks.push(inTask);
+    expect(done).toEqual([0, 1, 2]);
+    while (done.length < 12) {
+      inTask = 0;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      tasks.push(inTask);
+    }
+    await running;
+    expect(done).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    // Three items a task: each stops once it has passed SLICE_MS.
+    expect(tasks).toEqual([3, 3, 3, 3]);
+    expect(frames).toEqual([]);
   });
 });

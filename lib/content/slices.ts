@@ -38,3 +38,18 @@ export async function inSlices<T>(list: T[], work: (item: T) => unknown): Promis
     done += 10;
   }
 }
+
+/**
+ * Runs `work` over `list` in tasks of at most SLICE_MS, without waiting for frames between them:
+ * for work the page does not see (a frame per slice would stretch it over many frames).
+ */
+export async function inTasks<T>(list: readonly T[], work: (item: T) => unknown): Promise<void> {
+  let taskStart = performance.now();
+  for (const item of list) {
+    if (performance.now() - taskStart > SLICE_MS) {
+      await nextTask();
+      taskStart = performance.now();
+    }
+    work(item);
+  }
+}

@@ -10,17 +10,24 @@ import { MAX_REFS_PER_REQUEST } from '../messaging';
 import { chunks, inTurn } from '../chunks';
 import { errorView } from '../flow-view';
 import type { Queued } from './refresh-window';
-import { inSlices } from './slices';
+import { inSlices, inTasks } from './slices';
 import { isShown, paint, type LayerState } from './layer-state';
 
-/** Keeps the views of items a badge shows (an answer can outlive its badge) and paints them. */
+/**
+ * Keeps the views of items a badge shows (an answer can outlive its badge) and paints them, then
+ * shares their repeated strings (interned.ts) in tasks of their own, in place, so the views kept
+ * are the same objects. Interning an answer of 500 views before painting put its cost, several
+ * milliseconds, in the task that paints the first screen.
+ */
 async function setViews(layer: LayerState, list: FlowView[]): Promise<void> {
   const kept = list.filter((view) => isShown(layer, view.key));
-  for (const view of kept) layer.views.set(view.key, layer.intern(view));
+  for (const view of kept) layer.views.set(view.key, view);
   // However many badges share a broken set-up, the page says it once.
   for (const view of kept) layer.notice.offer(view);
   const keys = new Set(kept.map((view) => view.key));
   await inSlices([...layer.badges.values()].filter((badge) => keys.has(badge.target.key)), (badge) => paint(layer, badge));
+  // Not waited for: the next question goes out meanwhile.
+  void inTasks(kept, layer.intern);
 }
 
 /**
