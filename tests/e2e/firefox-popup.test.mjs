@@ -25,9 +25,12 @@ const ITEMS = [
 // Longest blocked first.
 const STUCK = ['jira:acme.atlassian.net/PAY-2', 'jira:acme.atlassian.net/PAY-1'];
 
-/** In the popup: waits until the fresh summary is painted (no kept copy marked on screen), then reads it. */
+/**
+ * In the popup: waits until the fresh summary is painted (no kept copy marked on screen) with its
+ * charts, which come a frame after the first rows, then reads it.
+ */
 async function shownSummary() {
-  const done = () => document.querySelector('[data-testid="sync-line"]') && !document.querySelector('[data-testid="summary-copy"]') && document.querySelectorAll('[data-testid="stuck-item"]').length > 0;
+  const done = () => document.querySelector('[data-testid="sync-line"]') && !document.querySelector('[data-testid="summary-copy"]') && document.querySelectorAll('[data-testid="stuck-item"]').length > 0 && document.querySelector('[data-testid="aging-chart"]');
   for (const deadline = Date.now() + 15_000; !done() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 50));
   return {
     rows: [...document.querySelectorAll('[data-testid="stuck-item"]')].map((row) => row.dataset.key),
