@@ -401,6 +401,9 @@ function scrollDown(page) {
   });
 }
 
+/** Rows the live drill inserts at a time, with FlowLens and on the page alone alike. */
+const LIVE_BATCH = 25;
+
 /** Takes every row off the page, kept to be inserted again (`insertRows`). */
 async function removeRows(page) {
   await page.evaluate(() => {
@@ -915,7 +918,7 @@ for (const [source, n, url] of [
   const baseline = baselineLoad.longTasks;
   const baselineScroll = (await observed(cdp, () => scrollBaseline(page))).longTasks;
   const heapAlone = await heapAfterGc(cdp);
-  const baselineLive = (await observed(cdp, () => appearBaseline(page, n, Math.min(n, 25)))).longTasks;
+  const baselineLive = (await observed(cdp, () => appearBaseline(page, n, Math.min(n, LIVE_BATCH)))).longTasks;
   const start = counts[source];
   const factsBefore = counts.siteFacts;
   progress(`${source} ${n}: cold`);
@@ -933,7 +936,7 @@ for (const [source, n, url] of [
   const warm = await observed(cdp, () => paint(page, url));
   const warmRequests = counts[source] - start - coldRequests - scrollRequests;
   progress(`${source} ${n}: items appearing`);
-  const live = await observed(cdp, () => appear(page, cdp, n, Math.min(n, 25)));
+  const live = await observed(cdp, () => appear(page, cdp, n, Math.min(n, LIVE_BATCH)));
   const phases = [cold, warm, live];
   pages.push({
     page: `${source} ${n}`,
